@@ -1,0 +1,65 @@
+// Output for people and for tools. Human output is short and names what happened; JSON
+// output is one object on the last line of stdout.
+import { DiagnosticsError, VmPyError } from '../spec/errors.js';
+import { valueToJson, type Json } from '../runtime/abi/json.js';
+import { decodeEventData } from '../stdlib/event_codec.js';
+import type { Receipt } from '../runtime/execute.js';
+import { renderDiagnostic, Source } from '../validate/index.js';
+import type { Value } from '../runtime/values.js';
+
+const utf8d = new TextDecoder('utf-8', { fatal: false });
+
+export interface DecodedEvent {
+  name: string;
+  args: Record<string, Json>;
+}
+
+export function decodeEvents(r: Receipt): DecodedEvent[] {
+  return r.logs.map((l) => {
+    const args: Record<string, Json> = Object.create(null);
+    for (const [k, v] of decodeEventData(l.data)) args[k] = valueToJson(v as Value);
+    return { name: utf8d.decode(l.name), args };
+  });
+}
+
+export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Record<string, Json> {
+  const out: Record<string, Json> = { ok: r.status === 'SUCCESS', status: r.status };
+  if (r.status === 'SUCCESS') out.return = r.returnValue === undefined ? null : valueToJson(r.returnValue);
+  out.gasUsed = r.gasUsed;
+  out.events = decodeEvents(r) as unknown as Json;
+  if (r.refund) out.refund = r.refund;
+  if (r.error) {
+    const err: Record<string, Json> = { code: r.error.code, message: r.error.message };
+    if (r.error.kind) err.kind = r.error.kind;
+    if (r.error.location) err.location = { ...r.error.location } as Json;
+    out.error = err;
+  }
+  if (r.revertReason) out.revertReason = '0x' + Buffer.from(r.revertReason).toString('hex');
+  return { ...out, ...extra };
+}
+
+export function receiptHuman(r: Receipt, fn: string): string {
+  const lines: string[] = [];
+  const loc = r.error?.location ? ` at ${r.error.location.file}:${r.error.location.line}` : '';
+  if (r.status === 'SUCCESS') {
+    const ret = r.returnValue === undefined || r.returnValue === null ? 'None' : JSON.stringify(valueToJson(r.returnValue));
+    lines.push(`${fn}() -> ${ret}`);
+  } else if (r.status === 'REVERT') lines.push(`${fn}() reverted${loc}: ${r.error?.message.replace(/^reverted: /, '')}`);
+  else if (r.status === 'OOG') lines.push(`${fn}() ran out of gas${loc}`);
+  else lines.push(`${fn}() failed${loc}: ${r.error?.message}`);
+  lines.push(`gas used: ${r.gasUsed}${r.refund ? ` (after a refund of ${r.refund})` : ''}`);
+  for (const e of decodeEvents(r)) lines.push(`event ${e.name} ${JSON.stringify(e.args)}`);
+  if (r.status !== 'SUCCESS') lines.push('state unchanged');
+  return lines.join('\n');
+}
+
+/** A one-line human message (with caret excerpts for source diagnostics). */
+export function errorHuman(e: VmPyError, src?: Source): string {
+  if (e instanceof DiagnosticsError) return e.diagnostics.map((d) => renderDiagnostic(d, src)).join('\n') + `\n${e.diagnostics.length} error${e.diagnostics.length === 1 ? '' : 's'}`;
+  if (e.location && src) return renderDiagnostic(e, src);
+  return `error: ${e.oneLine()}`;
+}
+
+export function errorJson(e: VmPyError): Record<string, Json> {
+  return { ok: false, status: 'ERROR', error: e.toJSON() as Json };
+}

@@ -1,0 +1,695 @@
+// Checked AST -> IR. A straightforward stack-code generator: expressions leave one value,
+// statements leave none, locals live in numbered slots, for-loops keep their state in three
+// hidden slots so that break/continue never have to clean the operand stack.
+import { BUILTIN_BY_NAME, METHOD_BY_NAME, Op, STDLIB_BY_NAME, type StdInfo } from '../spec/table.js';
+import type { BinOp, CmpOp, Expr, FunctionDef, Keyword, Stmt } from '../validate/ast.js';
+import { attrPath, type CheckedModule } from '../validate/check.js';
+import { resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
+import { fold, FoldError } from './constfold.js';
+import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
+
+const BIN_OPS: Record<BinOp, Op> = {
+  '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '//': Op.FLOORDIV, '%': Op.MOD, '**': Op.POW,
+  '<<': Op.LSHIFT, '>>': Op.RSHIFT, '&': Op.BITAND, '|': Op.BITOR, '^': Op.BITXOR,
+};
+const CMP_OPS: Record<CmpOp, Op> = {
+  '==': Op.EQ, '!=': Op.NE, '<': Op.LT, '<=': Op.LE, '>': Op.GT, '>=': Op.GE,
+  in: Op.IN, 'not in': Op.NOT_IN, is: Op.IS, 'is not': Op.IS_NOT,
+};
+
+/** isinstance() type masks; the runtime tests a value against the union. */
+export const TYPE_MASK: Record<string, number> = {
+  int: 1, bool: 2, bytes: 4, bytearray: 4, str: 8, list: 16, tuple: 32, dict: 64, NoneType: 128,
+};
+
+interface Sig {
+  params: string[];
+  defaults: Record<string, Const>;
+  kwOnly?: string[];
+}
+/** Builtins and methods that take keyword arguments or defaults; normalized to full arity. */
+const CALL_SIGS: Record<string, Sig> = {
+  sorted: { params: ['iterable', 'reverse'], defaults: { reverse: false }, kwOnly: ['reverse'] },
+  'int.from_bytes': { params: ['bytes', 'byteorder', 'signed'], defaults: { byteorder: 'big', signed: false }, kwOnly: ['signed'] },
+  'method.to_bytes': { params: ['length', 'byteorder', 'signed'], defaults: { length: 1n, byteorder: 'big', signed: false }, kwOnly: ['signed'] },
+  'method.decode': { params: ['encoding', 'errors'], defaults: { encoding: 'utf-8', errors: 'strict' } },
+  'method.encode': { params: ['encoding', 'errors'], defaults: { encoding: 'utf-8', errors: 'strict' } },
+};
+
+interface Loop {
+  continueTo: number;
+  breaks: number[];
+}
+
+export interface LoweredModule {
+  consts: Const[];
+  funcs: IRFunction[];
+  debug: DebugFunction[];
+}
+
+export function lowerModule(cm: CheckedModule): LoweredModule {
+  const consts: Const[] = [];
+  const constIndex = new Map<string, number>();
+  const folded = new Map<string, Const>();
+  const env = { consts: folded, imports: cm.imports };
+  for (const c of cm.mod.consts) {
+    try {
+      folded.set(c.name, fold(c.value, env));
+    } catch (e) {
+      if (!(e instanceof FoldError)) throw e;
+      cm.src.error('E-MODULE-STATE', `constant ${c.name}: ${e.message}`, e.at);
+    }
+  }
+  const funcIndex = new Map<string, number>();
+  cm.mod.funcs.forEach((f, i) => funcIndex.set(f.name, i));
+  const defaults = new Map<string, (Const | undefined)[]>();
+  for (const f of cm.mod.funcs) {
+    defaults.set(
+      f.name,
+      f.params.map((p) => {
+        if (!p.default) return undefined;
+        try {
+          return fold(p.default, env);
+        } catch (e) {
+          if (!(e instanceof FoldError)) throw e;
+          cm.src.error('E-DEFAULT', `default of '${p.name}' must be a constant expression`, p.default.at);
+          return null;
+        }
+      }),
+    );
+  }
+  const ctx: ModuleCtx = {
+    cm,
+    folded,
+    funcIndex,
+    defaults,
+    constId(c: Const): number {
+      const key = constKey(c);
+      let i = constIndex.get(key);
+      if (i === undefined) {
+        i = consts.length;
+        consts.push(c);
+        constIndex.set(key, i);
+      }
+      return i;
+    },
+  };
+  const funcs: IRFunction[] = [];
+  const debug: DebugFunction[] = [];
+  for (const f of cm.mod.funcs) {
+    const b = new FnBuilder(ctx, f);
+    b.lowerBody();
+    funcs.push({ name: f.name, isPublic: !f.name.startsWith('_'), nparams: f.params.length, nlocals: b.localNames.length, code: b.code });
+    debug.push({ locals: b.localNames, lines: b.lines });
+  }
+  return { consts, funcs, debug };
+}
+
+interface ModuleCtx {
+  cm: CheckedModule;
+  folded: Map<string, Const>;
+  funcIndex: Map<string, number>;
+  defaults: Map<string, (Const | undefined)[]>;
+  constId(c: Const): number;
+}
+
+function constKey(c: Const): string {
+  if (typeof c === 'bigint') return 'i' + c;
+  if (c instanceof Uint8Array) return 'b' + Array.from(c).join(',');
+  if (typeof c === 'string') return 's' + c;
+  if (c === null) return 'n';
+  if (c === true) return 'T';
+  if (c === false) return 'F';
+  return 't(' + c.items.map(constKey).join('|') + ')';
+}
+
+class FnBuilder {
+  code: Instr[] = [];
+  lines: DebugFunction['lines'] = [];
+  localNames: string[] = [];
+  private locals = new Map<string, number>();
+  private scopes: Map<string, number>[] = []; // comprehension scopes
+  private loops: Loop[] = [];
+  private at = 0;
+  private lastLine = -1;
+  private lastCol = -1;
+
+  constructor(
+    private readonly m: ModuleCtx,
+    private readonly f: FunctionDef,
+  ) {
+    for (const p of f.params) this.slot(p.name);
+  }
+
+  get src() {
+    return this.m.cm.src;
+  }
+
+  err(code: string, msg: string, at: number): void {
+    this.src.error(code, msg, at);
+  }
+
+  slot(name: string): number {
+    let s = this.locals.get(name);
+    if (s === undefined) {
+      s = this.localNames.length;
+      this.localNames.push(name);
+      this.locals.set(name, s);
+    }
+    return s;
+  }
+
+  temp(n: number, what: string): number {
+    const s = this.localNames.length;
+    for (let i = 0; i < n; i++) this.localNames.push(`<${what}>`);
+    return s;
+  }
+
+  emit(op: Op, ...args: number[]): number {
+    const pc = this.code.length;
+    const loc = this.src.loc(this.at);
+    if (loc.line !== this.lastLine || loc.col !== this.lastCol) {
+      this.lines.push({ pc, line: loc.line, col: loc.col });
+      this.lastLine = loc.line;
+      this.lastCol = loc.col;
+    }
+    this.code.push({ op, args });
+    return pc;
+  }
+
+  here(): number {
+    return this.code.length;
+  }
+
+  /** Point the jump at `pc` to `target` (its target operand is the last one). */
+  patch(pc: number, target: number): void {
+    const a = this.code[pc].args;
+    a[a.length - 1] = target;
+  }
+
+  konst(c: Const): void {
+    this.emit(Op.CONST, this.m.constId(c));
+  }
+
+  lowerBody(): void {
+    this.at = this.f.at;
+    this.block(this.f.body);
+    const last = this.f.body[this.f.body.length - 1];
+    if (!last || last.k !== 'return') {
+      this.konst(null);
+      this.emit(Op.RETURN);
+    }
+  }
+
+  block(ss: Stmt[]): void {
+    for (const s of ss) this.stmt(s);
+  }
+
+  // ---------------- statements ----------------
+
+  stmt(s: Stmt): void {
+    this.at = s.at;
+    switch (s.k) {
+      case 'expr':
+        this.expr(s.e);
+        this.emit(Op.POP);
+        return;
+      case 'assign':
+        this.expr(s.value);
+        s.targets.forEach((t, i) => {
+          if (i < s.targets.length - 1) this.emit(Op.DUP);
+          this.store(t);
+        });
+        return;
+      case 'annassign':
+        if (s.value) {
+          this.expr(s.value);
+          this.store(s.target);
+        }
+        return;
+      case 'augassign':
+        return this.augassign(s.target, s.op, s.value);
+      case 'if': {
+        this.expr(s.test);
+        const jf = this.emit(Op.JUMP_IF_FALSE, 0);
+        this.block(s.body);
+        if (s.orelse.length) {
+          const j = this.emit(Op.JUMP, 0);
+          this.patch(jf, this.here());
+          this.block(s.orelse);
+          this.patch(j, this.here());
+        } else this.patch(jf, this.here());
+        return;
+      }
+      case 'while': {
+        const top = this.here();
+        this.expr(s.test);
+        const jf = this.emit(Op.JUMP_IF_FALSE, 0);
+        this.loopBody(s.body, top);
+        this.at = s.at;
+        this.emit(Op.JUMP, top);
+        this.endLoop(jf);
+        return;
+      }
+      case 'for':
+        return this.forLoop(s);
+      case 'break': {
+        const l = this.loops[this.loops.length - 1];
+        l.breaks.push(this.emit(Op.JUMP, 0));
+        return;
+      }
+      case 'continue':
+        this.emit(Op.JUMP, this.loops[this.loops.length - 1].continueTo);
+        return;
+      case 'pass':
+        return;
+      case 'return':
+        if (s.value) this.expr(s.value);
+        else this.konst(null);
+        this.at = s.at;
+        this.emit(Op.RETURN);
+        return;
+      case 'assert': {
+        this.expr(s.test);
+        const ok = this.emit(Op.JUMP_IF_TRUE, 0);
+        if (s.msg) this.expr(s.msg);
+        else this.konst(new TextEncoder().encode('assert'));
+        this.at = s.at;
+        this.emit(Op.REVERT);
+        this.patch(ok, this.here());
+        return;
+      }
+      case 'del':
+        for (const t of s.targets) {
+          if (t.k !== 'index') continue;
+          this.expr(t.obj);
+          this.expr(t.index);
+          this.at = t.at;
+          this.emit(Op.DEL_SUBSCR);
+        }
+        return;
+    }
+  }
+
+  private pendingBreaks: number[][] = [];
+
+  loopBody(body: Stmt[], continueTo: number): void {
+    const loop: Loop = { continueTo, breaks: [] };
+    this.loops.push(loop);
+    this.block(body);
+    this.loops.pop();
+    this.pendingBreaks.push(loop.breaks);
+  }
+
+  endLoop(exitJump: number): void {
+    const end = this.here();
+    this.patch(exitJump, end);
+    for (const b of this.pendingBreaks.pop()!) this.patch(b, end);
+  }
+
+  forLoop(s: Stmt & { k: 'for' }): void {
+    const it = s.iter;
+    const isRange = it.k === 'call' && it.fn.k === 'name' && it.fn.id === 'range' && !this.isLocal('range') && it.kw.length === 0 && it.args.length >= 1 && it.args.length <= 3;
+    const base = this.temp(3, 'loop');
+    if (isRange) {
+      for (const a of it.args) this.expr(a);
+      this.at = it.at;
+      this.emit(Op.RANGE_INIT, base, it.args.length);
+    } else {
+      this.expr(it);
+      this.at = it.at;
+      this.emit(Op.ITER_INIT, base);
+    }
+    const top = this.here();
+    const next = this.emit(isRange ? Op.FOR_RANGE : Op.FOR_ITER, base, 0);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.endLoop(next);
+  }
+
+  isLocal(name: string): boolean {
+    return this.locals.has(name) || this.scopes.some((sc) => sc.has(name));
+  }
+
+  lookupLocal(name: string): number | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const s = this.scopes[i].get(name);
+      if (s !== undefined) return s;
+    }
+    return this.locals.get(name);
+  }
+
+  store(t: Expr): void {
+    this.at = t.at;
+    switch (t.k) {
+      case 'name': {
+        const s = this.lookupLocal(t.id) ?? this.slot(t.id);
+        this.emit(Op.STORE, s);
+        return;
+      }
+      case 'index':
+        this.expr(t.obj);
+        this.expr(t.index);
+        this.at = t.at;
+        this.emit(Op.STORE_SUBSCR);
+        return;
+      case 'tuple':
+      case 'list':
+        this.emit(Op.UNPACK, t.elts.length);
+        for (const e of t.elts) this.store(e);
+        return;
+    }
+    this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  augassign(target: Expr, op: BinOp, value: Expr): void {
+    const opcode = op === '+' ? Op.INPLACE_ADD : BIN_OPS[op];
+    if (target.k === 'name') {
+      this.expr(target);
+      this.expr(value);
+      this.at = target.at;
+      this.emit(opcode);
+      this.store(target);
+      return;
+    }
+    if (target.k === 'index') {
+      this.expr(target.obj);
+      this.expr(target.index);
+      this.emit(Op.DUP2);
+      this.emit(Op.SUBSCR);
+      this.expr(value);
+      this.at = target.at;
+      this.emit(opcode);
+      this.emit(Op.ROT3);
+      this.emit(Op.STORE_SUBSCR);
+      return;
+    }
+    this.err('E-ASSIGN', 'augmented assignment needs a name or a subscript target', target.at);
+  }
+
+  // ---------------- expressions ----------------
+
+  expr(e: Expr): void {
+    const saved = this.at;
+    this.at = e.at;
+    this.exprInner(e);
+    this.at = saved;
+  }
+
+  private exprInner(e: Expr): void {
+    switch (e.k) {
+      case 'int':
+      case 'bytes':
+      case 'str':
+      case 'const':
+        return this.konst(e.v);
+      case 'name': {
+        const s = this.lookupLocal(e.id);
+        if (s !== undefined) {
+          this.emit(Op.LOAD, s);
+          return;
+        }
+        const c = this.m.folded.get(e.id);
+        if (c !== undefined) return this.konst(c);
+        if (this.m.cm.consts.has(e.id)) return this.konst(null); // folding failed: already reported
+        this.err('E-NAME', `'${e.id}' cannot be used as a value here`, e.at);
+        return this.konst(null);
+      }
+      case 'tuple': {
+        const allConst = e.elts.every((x) => x.k === 'int' || x.k === 'bytes' || x.k === 'str' || x.k === 'const');
+        if (allConst) return this.konst(new ConstTuple(e.elts.map((x) => (x as { v: Const }).v)));
+        e.elts.forEach((x) => this.expr(x));
+        this.emit(Op.BUILD_TUPLE, e.elts.length);
+        return;
+      }
+      case 'list':
+        e.elts.forEach((x) => this.expr(x));
+        this.emit(Op.BUILD_LIST, e.elts.length);
+        return;
+      case 'dict':
+        e.keys.forEach((k, i) => {
+          this.expr(k);
+          this.expr(e.values[i]);
+        });
+        this.emit(Op.BUILD_DICT, e.keys.length);
+        return;
+      case 'bin':
+        this.expr(e.l);
+        this.expr(e.r);
+        this.emit(BIN_OPS[e.op]);
+        return;
+      case 'unary':
+        this.expr(e.e);
+        this.emit(e.op === '-' ? Op.NEG : e.op === '+' ? Op.POS : e.op === '~' ? Op.INVERT : Op.NOT);
+        return;
+      case 'boolop': {
+        this.expr(e.l);
+        const j = this.emit(e.op === 'and' ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP, 0);
+        this.expr(e.r);
+        this.patch(j, this.here());
+        return;
+      }
+      case 'cmp':
+        return this.compare(e);
+      case 'ifexp': {
+        this.expr(e.test);
+        const jf = this.emit(Op.JUMP_IF_FALSE, 0);
+        this.expr(e.body);
+        const j = this.emit(Op.JUMP, 0);
+        this.patch(jf, this.here());
+        this.expr(e.orelse);
+        this.patch(j, this.here());
+        return;
+      }
+      case 'index':
+        this.expr(e.obj);
+        this.expr(e.index);
+        this.emit(Op.SUBSCR);
+        return;
+      case 'slice':
+        this.expr(e.obj);
+        if (e.lo) this.expr(e.lo);
+        else this.konst(null);
+        if (e.hi) this.expr(e.hi);
+        else this.konst(null);
+        this.emit(Op.SLICE);
+        return;
+      case 'listcomp':
+        return this.listComp(e);
+      case 'call':
+        return this.call(e);
+      case 'attr':
+        this.err('E-ATTR', `attribute '${e.attr}' cannot be used as a value`, e.at);
+        return this.konst(null);
+    }
+  }
+
+  compare(e: Expr & { k: 'cmp' }): void {
+    const n = e.ops.length;
+    this.expr(e.operands[0]);
+    if (n === 1) {
+      this.expr(e.operands[1]);
+      this.emit(CMP_OPS[e.ops[0]]);
+      return;
+    }
+    // a < b < c: evaluate b once; stop at the first false comparison (its value is the result)
+    const cleanups: number[] = [];
+    for (let i = 0; i < n - 1; i++) {
+      this.expr(e.operands[i + 1]);
+      this.emit(Op.DUP);
+      this.emit(Op.ROT3);
+      this.emit(CMP_OPS[e.ops[i]]);
+      cleanups.push(this.emit(Op.JUMP_IF_FALSE_OR_POP, 0));
+    }
+    this.expr(e.operands[n]);
+    this.emit(CMP_OPS[e.ops[n - 1]]);
+    const j = this.emit(Op.JUMP, 0);
+    const cleanup = this.here();
+    for (const c of cleanups) this.patch(c, cleanup);
+    this.emit(Op.SWAP);
+    this.emit(Op.POP);
+    this.patch(j, this.here());
+  }
+
+  listComp(e: Expr & { k: 'listcomp' }): void {
+    const result = this.temp(1, 'comp');
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.STORE, result);
+    const scope = new Map<string, number>();
+    const exits: number[] = [];
+    const tops: number[] = [];
+    e.gens.forEach((g, gi) => {
+      // the first iterable is evaluated in the enclosing scope, as in Python
+      const base = this.temp(3, 'loop');
+      this.expr(g.iter);
+      this.emit(Op.ITER_INIT, base);
+      const top = this.here();
+      tops.push(top);
+      exits.push(this.emit(Op.FOR_ITER, base, 0));
+      if (gi === 0) this.scopes.push(scope);
+      this.bindCompTarget(g.target, scope);
+      this.store(g.target);
+      for (const cond of g.ifs) {
+        this.expr(cond);
+        this.emit(Op.JUMP_IF_FALSE, top);
+      }
+    });
+    this.expr(e.elt);
+    this.emit(Op.LIST_APPEND, result);
+    for (let i = e.gens.length - 1; i >= 0; i--) {
+      this.emit(Op.JUMP, tops[i]);
+      this.patch(exits[i], this.here());
+    }
+    this.scopes.pop();
+    this.emit(Op.LOAD, result);
+  }
+
+  bindCompTarget(t: Expr, scope: Map<string, number>): void {
+    if (t.k === 'name') {
+      if (!scope.has(t.id)) scope.set(t.id, this.temp(1, t.id));
+      this.localNames[scope.get(t.id)!] = t.id;
+    } else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((x) => this.bindCompTarget(x, scope));
+  }
+
+  // ---------------- calls ----------------
+
+  call(e: Expr & { k: 'call' }): void {
+    const fn = e.fn;
+    if (fn.k === 'name' && !this.isLocal(fn.id)) {
+      const id = fn.id;
+      const fi = this.m.funcIndex.get(id);
+      if (fi !== undefined) return this.internalCall(e, this.m.cm.mod.funcs[fi], fi);
+      const imp = this.m.cm.imports.get(id);
+      if (imp) {
+        const r = resolveStdlibPath(imp);
+        if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name)!);
+      }
+      if (id === 'isinstance') return this.isinstance(e);
+      const b = BUILTIN_BY_NAME.get(id);
+      if (b) return this.builtinCall(e, id, b.id);
+    }
+    if (fn.k === 'attr') {
+      const path = attrPath(fn);
+      if (path && !this.isLocal(path[0])) {
+        const imp = this.m.cm.imports.get(path[0]);
+        if (imp) {
+          const r = resolveStdlibPath([...imp, ...path.slice(1)]);
+          if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name)!);
+          this.err('E-ATTR', `stdlib has no '${[...imp, ...path.slice(1)].join('.')}'`, e.at);
+          return this.konst(null);
+        }
+        const dotted = path.join('.');
+        if (path.length === 2 && BUILTIN_BY_NAME.has(dotted)) return this.builtinCall(e, dotted, BUILTIN_BY_NAME.get(dotted)!.id);
+      }
+      const m = METHOD_BY_NAME.get(fn.attr);
+      if (!m) {
+        this.err('E-ATTR', `unknown method '${fn.attr}'`, e.at);
+        return this.konst(null);
+      }
+      this.expr(fn.obj);
+      const n = this.args(e, CALL_SIGS['method.' + fn.attr], `.${fn.attr}()`);
+      this.at = e.at;
+      this.emit(Op.CALL_METHOD, m.id, n);
+      return;
+    }
+    this.err('E-CALL', 'this expression is not callable', e.at);
+    this.konst(null);
+  }
+
+  /** Push positional (and keyword, when the callee has a signature) arguments; returns argc. */
+  args(e: Expr & { k: 'call' }, sig: Sig | undefined, what: string): number {
+    if (!sig) {
+      if (e.kw.length) this.err('E-CALL-ARGS', `${what} takes no keyword arguments`, e.kw[0].at);
+      e.args.forEach((a) => this.expr(a));
+      return e.args.length;
+    }
+    const bound = this.bind(e.args, e.kw, sig.params, sig.kwOnly ?? [], (name) => (name in sig.defaults ? sig.defaults[name] : undefined), what, e.at);
+    this.pushBound(bound);
+    return bound.length;
+  }
+
+  /** Match positional and keyword arguments to parameter names; missing ones take defaults. */
+  bind(args: Expr[], kw: Keyword[], params: string[], kwOnly: string[], dflt: (name: string) => Const | undefined, what: string, at: number): (Expr | Const)[] {
+    const out: (Expr | Const | undefined)[] = new Array(params.length).fill(undefined);
+    const positional = params.filter((p) => !kwOnly.includes(p));
+    if (args.length > positional.length) {
+      this.err('E-CALL-ARGS', `${what} takes at most ${positional.length} positional arguments, got ${args.length}`, at);
+    }
+    args.slice(0, positional.length).forEach((a, i) => (out[params.indexOf(positional[i])] = a));
+    for (const k of kw) {
+      const i = params.indexOf(k.name);
+      if (i < 0) this.err('E-CALL-ARGS', `${what} has no parameter '${k.name}'`, k.at);
+      else if (out[i] !== undefined) this.err('E-CALL-ARGS', `${what} got '${k.name}' twice`, k.at);
+      else out[i] = k.value;
+    }
+    return out.map((v, i) => {
+      if (v !== undefined) return v;
+      const d = dflt(params[i]);
+      if (d === undefined) {
+        this.err('E-CALL-ARGS', `${what} is missing argument '${params[i]}'`, at);
+        return null;
+      }
+      return d;
+    });
+  }
+
+  pushBound(bound: (Expr | Const)[]): void {
+    for (const b of bound) {
+      if (isExpr(b)) this.expr(b);
+      else this.konst(b);
+    }
+  }
+
+  internalCall(e: Expr & { k: 'call' }, f: FunctionDef, fi: number): void {
+    const defaults = this.m.defaults.get(f.name)!;
+    const params = f.params.map((p) => p.name);
+    const kwOnly = f.params.filter((p) => p.kwOnly).map((p) => p.name);
+    const bound = this.bind(e.args, e.kw, params, kwOnly, (name) => defaults[params.indexOf(name)], `${f.name}()`, e.at);
+    this.pushBound(bound);
+    this.at = e.at;
+    this.emit(Op.CALL, fi);
+  }
+
+  stdCall(e: Expr & { k: 'call' }, s: StdInfo): void {
+    const params = s.params.map((p) => p.name);
+    const bound = this.bind(e.args, e.kw, params, [], (name) => {
+      const p = s.params.find((q) => q.name === name)!;
+      if (p.required) return undefined;
+      return typeof p.default === 'number' ? BigInt(p.default) : p.default;
+    }, `${s.name}()`, e.at);
+    this.pushBound(bound);
+    this.at = e.at;
+    this.emit(Op.CALL_STD, s.id);
+  }
+
+  builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {
+    const n = this.args(e, CALL_SIGS[name], `${name}()`);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, id, n);
+  }
+
+  isinstance(e: Expr & { k: 'call' }): void {
+    if (e.args.length !== 2 || e.kw.length) {
+      this.err('E-CALL-ARGS', 'isinstance() takes exactly two arguments', e.at);
+      return this.konst(null);
+    }
+    const typeMask = (t: Expr): number => {
+      if (t.k === 'name' && TYPE_NAMES.has(t.id) && !this.isLocal(t.id)) return TYPE_MASK[t.id];
+      if (t.k === 'call' && t.fn.k === 'name' && t.fn.id === 'type' && t.args.length === 1 && t.args[0].k === 'const' && t.args[0].v === null) return TYPE_MASK.NoneType;
+      if (t.k === 'tuple') return t.elts.reduce((m, x) => m | typeMask(x), 0);
+      this.err('E-ISINSTANCE', 'isinstance() needs a type name (int bool bytes str list tuple dict type(None)) or a tuple of them', t.at);
+      return 0;
+    };
+    const mask = typeMask(e.args[1]);
+    this.expr(e.args[0]);
+    this.konst(BigInt(mask));
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
+  }
+}
+
+function isExpr(b: Expr | Const): b is Expr {
+  return b !== null && typeof b === 'object' && !(b instanceof Uint8Array) && !(b instanceof ConstTuple) && 'k' in b;
+}

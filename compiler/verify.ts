@@ -1,0 +1,166 @@
+// Load-time verification: every index in range and one stack height per instruction on
+// every path, so that the interpreter never meets a malformed module at run time.
+import { VerifyError } from '../spec/errors.js';
+import { DEFAULT_LIMITS, Op, OP_BY_CODE, STDLIB_BY_ID, BUILTINS, METHODS, type StackSpec } from '../spec/table.js';
+import type { IRFunction, IRModule } from './ir.js';
+
+const BUILTIN_IDS = new Set(BUILTINS.map((b) => b.id));
+const METHOD_IDS = new Set(METHODS.map((b) => b.id));
+const TYPE_NAME = /^[a-z0-9_<>(),\[\]]+$/;
+
+export interface VerifiedInfo {
+  /** per function: the maximum operand-stack height above its locals */
+  maxStack: number[];
+}
+
+export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack): VerifiedInfo {
+  const out: number[] = [];
+  m.funcs.forEach((f, i) => out.push(verifyFunction(m, f, i, maxStack)));
+  const exported = new Set<number>();
+  let prev: Uint8Array | null = null;
+  for (const e of m.exports) {
+    if (e.func >= m.funcs.length) fail(`export points at missing function ${e.func}`);
+    const f = m.funcs[e.func];
+    if (!f.isPublic) fail(`export of private function ${f.name}`);
+    if (exported.has(e.func)) fail(`function ${f.name} exported twice`);
+    exported.add(e.func);
+    if (e.params.length !== f.nparams) fail(`export of ${f.name} declares ${e.params.length} params, function takes ${f.nparams}`);
+    for (const t of [...e.params, e.returns]) if (!TYPE_NAME.test(t)) fail(`export of ${f.name}: bad type name '${t}'`);
+    if (prev && compareBytes(prev, e.selector) >= 0) fail('exports must be sorted by selector with no duplicates');
+    prev = e.selector;
+  }
+  m.funcs.forEach((f, i) => {
+    if (f.isPublic && !exported.has(i)) fail(`public function ${f.name} has no export`);
+  });
+  if (m.debug) {
+    if (m.debug.funcs.length !== m.funcs.length) fail('debug section does not describe every function');
+    m.debug.funcs.forEach((d, i) => {
+      if (d.locals.length > m.funcs[i].nlocals) fail(`debug names more locals than ${m.funcs[i].name} has`);
+      for (const l of d.lines) if (l.pc >= m.funcs[i].code.length) fail(`debug line entry past the end of ${m.funcs[i].name}`);
+    });
+  }
+  return { maxStack: out };
+}
+
+function fail(msg: string): never {
+  throw new VerifyError(msg);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number): number {
+  const code = f.code;
+  const where = (pc: number) => `${f.name}@${pc}`;
+  if (code.length === 0) fail(`function ${f.name} has no code`);
+  if (f.nlocals > maxStack) fail(`function ${f.name} has more locals than the stack limit`);
+  // static operand checks
+  for (let pc = 0; pc < code.length; pc++) {
+    const ins = code[pc];
+    const info = OP_BY_CODE[ins.op]!;
+    info.operands.forEach((kind, k) => {
+      const v = ins.args[k];
+      switch (kind) {
+        case 'const':
+          if (v >= m.consts.length) fail(`${where(pc)}: constant ${v} out of range`);
+          break;
+        case 'local': {
+          const span = ins.op === Op.ITER_INIT || ins.op === Op.FOR_ITER || ins.op === Op.RANGE_INIT || ins.op === Op.FOR_RANGE ? 3 : 1;
+          if (v + span > f.nlocals) fail(`${where(pc)}: local ${v} out of range`);
+          break;
+        }
+        case 'target':
+          if (v >= code.length) fail(`${where(pc)}: jump target ${v} out of range`);
+          break;
+        case 'func':
+          if (v >= m.funcs.length) fail(`${where(pc)}: function ${v} out of range`);
+          break;
+        case 'stdlib':
+          if (!STDLIB_BY_ID.has(v)) fail(`${where(pc)}: unknown stdlib function ${v}`);
+          break;
+        case 'builtin':
+          if (!BUILTIN_IDS.has(v)) fail(`${where(pc)}: unknown builtin ${v}`);
+          break;
+        case 'method':
+          if (!METHOD_IDS.has(v)) fail(`${where(pc)}: unknown method ${v}`);
+          break;
+        case 'n':
+          if (v > 0xffff) fail(`${where(pc)}: count ${v} too large`);
+          break;
+      }
+    });
+    if (ins.op === Op.RANGE_INIT && (ins.args[1] < 1 || ins.args[1] > 3)) fail(`${where(pc)}: range takes 1 to 3 arguments`);
+  }
+  // stack heights by abstract interpretation over the control-flow graph
+  const height = new Int32Array(code.length).fill(-1);
+  const work: number[] = [0];
+  height[0] = 0;
+  let max = 0;
+  const flow = (to: number, h: number, from: number) => {
+    if (to >= code.length) fail(`${where(from)}: falls off the end of the function`);
+    if (height[to] === -1) {
+      height[to] = h;
+      work.push(to);
+    } else if (height[to] !== h) fail(`${where(to)}: inconsistent stack height (${height[to]} vs ${h})`);
+  };
+  while (work.length) {
+    const pc = work.pop()!;
+    const h = height[pc];
+    const ins = code[pc];
+    const info = OP_BY_CODE[ins.op]!;
+    const pops = count(info.stack[0], ins.args, m, info.operands);
+    const pushes = count(info.stack[1], ins.args, m, info.operands);
+    if (h < pops) fail(`${where(pc)}: stack underflow in ${info.name}`);
+    const after = h - pops + pushes;
+    if (after > max) max = after;
+    if (f.nlocals + max > maxStack) fail(`${where(pc)}: operand stack exceeds the limit`);
+    switch (ins.op) {
+      case Op.RETURN:
+        if (h !== 1) fail(`${where(pc)}: RETURN with ${h} values on the stack (needs exactly 1)`);
+        break;
+      case Op.REVERT:
+        break;
+      case Op.JUMP:
+        flow(ins.args[0], after, pc);
+        break;
+      case Op.JUMP_IF_FALSE:
+      case Op.JUMP_IF_TRUE:
+        flow(ins.args[0], after, pc);
+        flow(pc + 1, after, pc);
+        break;
+      case Op.JUMP_IF_FALSE_OR_POP:
+      case Op.JUMP_IF_TRUE_OR_POP:
+        flow(ins.args[0], h, pc); // jumping keeps the deciding value
+        flow(pc + 1, after, pc);
+        break;
+      case Op.FOR_ITER:
+      case Op.FOR_RANGE:
+        flow(ins.args[1], h, pc); // exhausted: nothing pushed
+        flow(pc + 1, after, pc);
+        break;
+      default:
+        flow(pc + 1, after, pc);
+    }
+  }
+  void fi;
+  return max;
+}
+
+function count(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
+  if (typeof spec === 'number') return spec;
+  const n = args[operands.indexOf('n')];
+  switch (spec) {
+    case 'n':
+      return n;
+    case '2n':
+      return 2 * n;
+    case 'n+1':
+      return n + 1;
+    case 'params':
+      return m.funcs[args[0]].nparams;
+    case 'std':
+      return STDLIB_BY_ID.get(args[0])!.params.length;
+  }
+}

@@ -1,0 +1,205 @@
+// Python arithmetic on the slow path: big ints, bools, and sequence + / *. The interpreter
+// handles two small ints inline and calls here for everything else. Caps are checked from
+// operand sizes before any big result is computed, and big-int work is charged per limb.
+import { VmError } from '../spec/errors.js';
+import { CONSTANTS, Op } from '../spec/table.js';
+import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
+import type { Machine } from './machine.js';
+import { normBig, PyTuple, typeName, type Value } from './values.js';
+
+const G_LIMB = CONSTANTS.G_LIMB;
+const G_WORD = CONSTANTS.G_WORD;
+const G_ITEM = CONSTANTS.G_ITEM;
+const FREE_LIMBS = 4; // operands up to 256 bits cost only the base price
+
+const SYMBOL: Record<number, string> = {
+  [Op.ADD]: '+', [Op.INPLACE_ADD]: '+=', [Op.SUB]: '-', [Op.MUL]: '*', [Op.FLOORDIV]: '//', [Op.MOD]: '%', [Op.POW]: '** or pow()',
+  [Op.LSHIFT]: '<<', [Op.RSHIFT]: '>>', [Op.BITAND]: '&', [Op.BITOR]: '|', [Op.BITXOR]: '^',
+};
+
+function asBig(v: Value): bigint | null {
+  switch (typeof v) {
+    case 'number':
+      return BigInt(v);
+    case 'bigint':
+      return v;
+    case 'boolean':
+      return v ? 1n : 0n;
+  }
+  return null;
+}
+
+function chargeLimbs(m: Machine, bits: number): void {
+  const limbs = (bits + 63) >>> 6;
+  if (limbs > FREE_LIMBS) m.charge((limbs - FREE_LIMBS) * G_LIMB);
+}
+
+function unsupported(op: number, a: Value, b: Value): never {
+  throw new VmError('TypeError', `unsupported operand type(s) for ${SYMBOL[op]}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
+  const x = asBig(a);
+  const y = asBig(b);
+  if (x !== null && y !== null) return intOp(m, op, x, y);
+  if (op === Op.ADD || op === Op.INPLACE_ADD) return concat(m, op, a, b);
+  if (op === Op.MUL) {
+    if (x !== null) return repeat(m, b, x, a, b);
+    if (y !== null) return repeat(m, a, y, a, b);
+  }
+  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) {
+    throw new VmError('TypeError', '%-formatting is not supported in contracts');
+  }
+  return unsupported(op, a, b);
+}
+
+function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
+  const bx = bitLenBig(x);
+  const by = bitLenBig(y);
+  const wide = bx > by ? bx : by;
+  switch (op) {
+    case Op.ADD:
+    case Op.INPLACE_ADD:
+      chargeLimbs(m, wide + 1);
+      m.capBits(bitLenBig(x + y));
+      return normBig(x + y);
+    case Op.SUB:
+      chargeLimbs(m, wide + 1);
+      m.capBits(bitLenBig(x - y));
+      return normBig(x - y);
+    case Op.MUL: {
+      if (x === 0n || y === 0n) return 0;
+      m.capBits(bx + by - 1); // the product has at least this many bits
+      chargeLimbs(m, bx + by);
+      const r = x * y;
+      m.capBits(bitLenBig(r));
+      return normBig(r);
+    }
+    case Op.FLOORDIV:
+    case Op.MOD:
+      if (y === 0n) throw new VmError('ZeroDivisionError', op === Op.MOD ? 'integer modulo by zero' : 'integer division or modulo by zero');
+      chargeLimbs(m, wide);
+      return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
+    case Op.POW:
+      return pow(m, x, y, bx);
+    case Op.LSHIFT: {
+      if (y < 0n) throw new VmError('ValueError', 'negative shift count');
+      if (x === 0n) return 0;
+      if (y > BigInt(m.limits.max_int_bits)) m.capBits(m.limits.max_int_bits + 1);
+      m.capBits(bx + Number(y));
+      chargeLimbs(m, bx + Number(y));
+      return normBig(x << y);
+    }
+    case Op.RSHIFT: {
+      if (y < 0n) throw new VmError('ValueError', 'negative shift count');
+      chargeLimbs(m, bx);
+      if (y > BigInt(bx)) return x < 0n ? -1 : 0;
+      return normBig(x >> y);
+    }
+    case Op.BITAND:
+      chargeLimbs(m, wide);
+      return normBig(x & y);
+    case Op.BITOR:
+      chargeLimbs(m, wide);
+      return normBig(x | y);
+    case Op.BITXOR:
+      chargeLimbs(m, wide);
+      return normBig(x ^ y);
+  }
+  throw new VmError('TypeError', `bad arithmetic opcode ${op}`);
+}
+
+export function pow(m: Machine, x: bigint, y: bigint, bx = bitLenBig(x)): Value {
+  if (y < 0n) throw new VmError('ValueError', 'negative exponent: the result would be a float, which contracts do not have');
+  if (y === 0n) return 1;
+  if (x === 0n || x === 1n) return Number(x);
+  if (x === -1n) return y % 2n === 0n ? 1 : -1;
+  // |x| >= 2: the result has more than (bx - 1) * y bits; refuse before computing
+  if (y > BigInt(m.limits.max_int_bits)) m.capBits(m.limits.max_int_bits + 1);
+  const lower = (bx - 1) * Number(y) + 1;
+  m.capBits(lower);
+  chargeLimbs(m, bx * Number(y));
+  const r = x ** y;
+  m.capBits(bitLenBig(r));
+  return normBig(r);
+}
+
+function concat(m: Machine, op: number, a: Value, b: Value): Value {
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    const n = a.length + b.length;
+    m.capLen(n, 'bytes');
+    m.charge(((n + 31) >>> 5) * G_WORD);
+    const out = new Uint8Array(n);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  }
+  if (typeof a === 'string' && typeof b === 'string') {
+    const n = a.length + b.length;
+    m.capLen(n, 'str');
+    m.charge(((n + 31) >>> 5) * G_WORD);
+    return a + b;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = a.length + b.length;
+    m.capLen(n, 'list');
+    if (op === Op.INPLACE_ADD) {
+      m.charge(b.length * G_ITEM);
+      for (let i = 0, k = b.length; i < k; i++) a.push(b[i]);
+      return a;
+    }
+    m.charge(n * G_ITEM);
+    return a.concat(b);
+  }
+  if (a instanceof PyTuple && b instanceof PyTuple) {
+    const n = a.items.length + b.items.length;
+    m.capLen(n, 'tuple');
+    m.charge(n * G_ITEM);
+    return new PyTuple(a.items.concat(b.items));
+  }
+  if (op === Op.INPLACE_ADD && Array.isArray(a) && b instanceof PyTuple) {
+    // list += tuple extends, as list.extend would
+    m.capLen(a.length + b.items.length, 'list');
+    m.charge(b.items.length * G_ITEM);
+    for (const x of b.items) a.push(x);
+    return a;
+  }
+  return unsupported(op, a, b);
+}
+
+function repeat(m: Machine, seq: Value, times: bigint, a: Value, b: Value): Value {
+  const t = times < 0n ? 0 : times;
+  const len = seq instanceof Uint8Array ? seq.length : typeof seq === 'string' ? seq.length : Array.isArray(seq) ? seq.length : seq instanceof PyTuple ? seq.items.length : -1;
+  if (len < 0) return unsupported(Op.MUL, a, b);
+  // the size check comes before any allocation: b"x" * 10**12 fails here
+  const total = BigInt(len) * BigInt(t);
+  const kind = seq instanceof Uint8Array ? 'bytes' : typeof seq === 'string' ? 'str' : Array.isArray(seq) ? 'list' : 'tuple';
+  const cap = kind === 'bytes' || kind === 'str' ? m.limits.max_bytes_len : m.limits.max_container_len;
+  if (total > BigInt(cap)) m.capLen(cap + 1, kind);
+  const n = Number(total);
+  const k = Number(t);
+  if (kind === 'bytes' || kind === 'str') m.charge(((n + 31) >>> 5) * G_WORD);
+  else m.charge(n * G_ITEM);
+  if (seq instanceof Uint8Array) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < k; i++) out.set(seq, i * seq.length);
+    return out;
+  }
+  if (typeof seq === 'string') return seq.repeat(k);
+  const items = Array.isArray(seq) ? seq : (seq as PyTuple).items;
+  const out: Value[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = items[i % items.length];
+  return Array.isArray(seq) ? out : new PyTuple(out);
+}
+
+export function unarySlow(m: Machine, op: number, a: Value): Value {
+  const x = asBig(a);
+  if (x === null) {
+    const sym = op === Op.NEG ? '-' : op === Op.POS ? '+' : '~';
+    throw new VmError('TypeError', `bad operand type for unary ${sym}: '${typeName(a)}'`);
+  }
+  chargeLimbs(m, bitLenBig(x) + 1);
+  if (op === Op.NEG) return normBig(-x);
+  if (op === Op.POS) return normBig(x);
+  return normBig(~x);
+}

@@ -1,0 +1,104 @@
+// Python ordering and membership for the slow path (anything but two small ints).
+import { VmError } from '../spec/errors.js';
+import { CONSTANTS } from '../spec/table.js';
+import type { Machine } from './machine.js';
+import { bytesEq, PyDict, pyEq, PyTuple, typeName, type Value } from './values.js';
+
+const G_WORD = CONSTANTS.G_WORD;
+const G_ITEM = CONSTANTS.G_ITEM;
+
+/** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
+export function pyCompare(m: Machine, a: Value, b: Value, sym: string): number {
+  const ta = typeof a;
+  const tb = typeof b;
+  if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
+    const x = ta === 'boolean' ? Number(a) : (a as number | bigint);
+    const y = tb === 'boolean' ? Number(b) : (b as number | bigint);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  }
+  if (ta === 'string' && tb === 'string') {
+    m.charge(((Math.min((a as string).length, (b as string).length) + 31) >>> 5) * G_WORD);
+    return compareStr(a as string, b as string);
+  }
+  const sa = Array.isArray(a) ? a : null;
+  const sb = Array.isArray(b) ? b : null;
+  const qa = sa ?? (a instanceof PyTuple ? a.items : null);
+  const qb = sb ?? (b instanceof PyTuple ? b.items : null);
+  if (qa && qb && (sa === null) === (sb === null)) {
+    const n = Math.min(qa.length, qb.length);
+    m.charge(n * G_ITEM);
+    for (let i = 0; i < n; i++) {
+      if (!pyEq(qa[i], qb[i])) return pyCompare(m, qa[i], qb[i], sym);
+    }
+    return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
+  }
+  throw new VmError('TypeError', `'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/** Code-point order, which differs from JS's UTF-16 order only around surrogates. */
+export function compareStr(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const sx = x >= 0xd800 && x <= 0xdfff;
+      const sy = y >= 0xd800 && y <= 0xdfff;
+      if (sx !== sy) return sx ? 1 : -1; // an astral char is above every BMP char
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** `x in c`. */
+export function contains(m: Machine, c: Value, x: Value): boolean {
+  if (c instanceof Uint8Array) {
+    if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') {
+      const v = Number(x);
+      if (!(v >= 0 && v <= 255)) throw new VmError('ValueError', 'byte must be in range(0, 256)');
+      m.charge(((c.length + 31) >>> 5) * G_WORD);
+      return c.indexOf(v) >= 0;
+    }
+    if (x instanceof Uint8Array) {
+      m.charge(((c.length + 31) >>> 5) * G_WORD);
+      return indexOfBytes(c, x, 0) >= 0;
+    }
+    throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(x)}'`);
+  }
+  if (typeof c === 'string') {
+    if (typeof x !== 'string') throw new VmError('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
+    m.charge(((c.length + 31) >>> 5) * G_WORD);
+    return c.includes(x);
+  }
+  if (Array.isArray(c) || c instanceof PyTuple) {
+    const items = Array.isArray(c) ? c : c.items;
+    for (let i = 0; i < items.length; i++) {
+      if (pyEq(items[i], x)) {
+        m.charge((i + 1) * G_ITEM);
+        return true;
+      }
+    }
+    m.charge(items.length * G_ITEM);
+    return false;
+  }
+  if (c instanceof PyDict) return c.has(x);
+  throw new VmError('TypeError', `argument of type '${typeName(c)}' is not iterable`);
+}
+
+export function indexOfBytes(h: Uint8Array, n: Uint8Array, from: number): number {
+  if (n.length === 0) return from <= h.length ? from : -1;
+  outer: for (let i = from; i + n.length <= h.length; i++) {
+    for (let j = 0; j < n.length; j++) if (h[i + j] !== n[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export { bytesEq };

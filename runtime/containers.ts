@@ -1,0 +1,210 @@
+// Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
+import { VmError } from '../spec/errors.js';
+import { CONSTANTS } from '../spec/table.js';
+import type { Machine } from './machine.js';
+import { PyDict, PyTuple, typeName, type Value } from './values.js';
+
+const G_WORD = CONSTANTS.G_WORD;
+const G_ITEM = CONSTANTS.G_ITEM;
+
+const SURROGATE = /[\ud800-\udfff]/;
+/** str as code points; only strings with astral characters need the slow split. */
+export function codePoints(s: string): string[] | null {
+  return SURROGATE.test(s) ? Array.from(s) : null;
+}
+export function strLen(s: string): number {
+  const cps = codePoints(s);
+  return cps ? cps.length : s.length;
+}
+
+function intIndex(i: Value, what: string): number {
+  if (typeof i === 'number') return i;
+  if (typeof i === 'boolean') return i ? 1 : 0;
+  if (typeof i === 'bigint') return i < 0n ? -Infinity : Infinity; // certainly out of range
+  throw new VmError('TypeError', `${what} indices must be integers or slices, not ${typeName(i)}`);
+}
+
+export function reprKey(k: Value): string {
+  if (typeof k === 'string') return `'${k}'`;
+  if (k instanceof Uint8Array) return `b'${Array.from(k, (b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}'`;
+  if (k === null) return 'None';
+  if (k === true) return 'True';
+  if (k === false) return 'False';
+  if (k instanceof PyTuple) return `(${k.items.map(reprKey).join(', ')}${k.items.length === 1 ? ',' : ''})`;
+  return String(k);
+}
+
+export function subscr(obj: Value, idx: Value): Value {
+  if (Array.isArray(obj)) {
+    let i = intIndex(idx, 'list');
+    if (i < 0) i += obj.length;
+    if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list index out of range');
+    return obj[i];
+  }
+  if (obj instanceof PyDict) {
+    const v = obj.get(idx);
+    if (v === undefined) throw new VmError('KeyError', reprKey(idx));
+    return v;
+  }
+  if (obj instanceof Uint8Array) {
+    let i = intIndex(idx, 'byte');
+    if (i < 0) i += obj.length;
+    if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'index out of range');
+    return obj[i];
+  }
+  if (obj instanceof PyTuple) {
+    let i = intIndex(idx, 'tuple');
+    if (i < 0) i += obj.items.length;
+    if (!(i >= 0 && i < obj.items.length)) throw new VmError('IndexError', 'tuple index out of range');
+    return obj.items[i];
+  }
+  if (typeof obj === 'string') {
+    const cps = codePoints(obj);
+    const n = cps ? cps.length : obj.length;
+    let i = intIndex(idx, 'string');
+    if (i < 0) i += n;
+    if (!(i >= 0 && i < n)) throw new VmError('IndexError', 'string index out of range');
+    return cps ? cps[i] : obj[i];
+  }
+  throw new VmError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
+}
+
+export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void {
+  if (Array.isArray(obj)) {
+    let i = intIndex(idx, 'list');
+    if (i < 0) i += obj.length;
+    if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
+    obj[i] = v;
+    return;
+  }
+  if (obj instanceof PyDict) {
+    if (!obj.has(idx)) m.capLen(obj.size + 1, 'dict');
+    obj.set(idx, v);
+    return;
+  }
+  throw new VmError('TypeError', `'${typeName(obj)}' object does not support item assignment`);
+}
+
+export function delSubscr(obj: Value, idx: Value): void {
+  if (obj instanceof PyDict) {
+    if (!obj.delete(idx)) throw new VmError('KeyError', reprKey(idx));
+    return;
+  }
+  if (Array.isArray(obj)) {
+    let i = intIndex(idx, 'list');
+    if (i < 0) i += obj.length;
+    if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
+    obj.splice(i, 1);
+    return;
+  }
+  throw new VmError('TypeError', `'${typeName(obj)}' object doesn't support item deletion`);
+}
+
+function sliceBound(v: Value, n: number, dflt: number): number {
+  if (v === null) return dflt;
+  let i: number;
+  if (typeof v === 'number') i = v;
+  else if (typeof v === 'boolean') i = v ? 1 : 0;
+  else if (typeof v === 'bigint') i = v < 0n ? -Infinity : Infinity;
+  else throw new VmError('TypeError', 'slice indices must be integers or None');
+  if (i < 0) {
+    i += n;
+    if (i < 0) i = 0;
+  } else if (i > n) i = n;
+  return i;
+}
+
+export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
+  if (obj instanceof Uint8Array) {
+    const a = sliceBound(lo, obj.length, 0);
+    const b = sliceBound(hi, obj.length, obj.length);
+    const n = b > a ? b - a : 0;
+    m.charge(((n + 31) >>> 5) * G_WORD);
+    return obj.slice(a, a + n);
+  }
+  if (Array.isArray(obj) || obj instanceof PyTuple) {
+    const items = Array.isArray(obj) ? obj : obj.items;
+    const a = sliceBound(lo, items.length, 0);
+    const b = sliceBound(hi, items.length, items.length);
+    const n = b > a ? b - a : 0;
+    m.charge(n * G_ITEM);
+    const out = items.slice(a, a + n);
+    return Array.isArray(obj) ? out : new PyTuple(out);
+  }
+  if (typeof obj === 'string') {
+    const cps = codePoints(obj);
+    const len = cps ? cps.length : obj.length;
+    const a = sliceBound(lo, len, 0);
+    const b = sliceBound(hi, len, len);
+    const n = b > a ? b - a : 0;
+    m.charge(((n + 31) >>> 5) * G_WORD);
+    return cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
+  }
+  throw new VmError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
+}
+
+/** The items of an iterable as an array (a fresh one unless `live` and the source is a list). */
+export function iterItems(v: Value, live = false): Value[] {
+  if (Array.isArray(v)) return live ? v : v.slice();
+  if (v instanceof PyTuple) return v.items;
+  if (v instanceof Uint8Array) return Array.from(v);
+  if (typeof v === 'string') return Array.from(v);
+  if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
+  throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);
+}
+
+/** UNPACK: items pushed so that the first is on top (stored to targets in order). */
+export function unpack(stack: Value[], sp: number, v: Value, n: number): number {
+  const items = iterItems(v, true);
+  if (items.length !== n) {
+    if (items.length > n) throw new VmError('ValueError', `too many values to unpack (expected ${n})`);
+    throw new VmError('ValueError', `not enough values to unpack (expected ${n}, got ${items.length})`);
+  }
+  for (let i = n - 1; i >= 0; i--) stack[sp++] = items[i];
+  return sp;
+}
+
+export function buildDict(m: Machine, stack: Value[], from: number, n: number): PyDict {
+  const d = new PyDict();
+  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1]);
+  m.capLen(d.size, 'dict');
+  return d;
+}
+
+/**
+ * ITER_INIT: loop state in three slots: [source, next index, dict being iterated or null].
+ * Lists iterate live (appends during the loop are seen, as in Python); dicts iterate over a
+ * snapshot of their keys and fail if the dict changes size, as Python does.
+ */
+export function iterInit(stack: Value[], at: number, v: Value): void {
+  if (Array.isArray(v) || v instanceof Uint8Array) {
+    stack[at] = v;
+    stack[at + 2] = null;
+  } else if (v instanceof PyDict) {
+    stack[at] = iterItems(v);
+    stack[at + 2] = v;
+  } else {
+    stack[at] = iterItems(v);
+    stack[at + 2] = null;
+  }
+  stack[at + 1] = 0;
+}
+
+export function checkDictIter(d: PyDict, n: number): void {
+  if (d.size !== n) throw new VmError('RuntimeError', 'dictionary changed size during iteration');
+}
+
+export function rangeInit(stack: Value[], at: number, args: Value[], base: number, n: number): void {
+  const ints: (number | bigint)[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = args[base + i];
+    if (typeof v === 'number' || typeof v === 'bigint') ints.push(v);
+    else if (typeof v === 'boolean') ints.push(v ? 1 : 0);
+    else throw new VmError('TypeError', `'${typeName(v)}' object cannot be interpreted as an integer`);
+  }
+  const [start, stop, step] = n === 1 ? [0, ints[0], 1] : n === 2 ? [ints[0], ints[1], 1] : ints;
+  if (step === 0) throw new VmError('ValueError', 'range() arg 3 must not be zero');
+  stack[at] = start;
+  stack[at + 1] = stop;
+  stack[at + 2] = step;
+}

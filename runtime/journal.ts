@@ -1,0 +1,75 @@
+// Effects of one call, held apart from the state until the call succeeds. Reads see the
+// call's own writes; commit() applies them in a canonical order; dropping the journal is
+// the revert.
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex } from './hex.js';
+import type { StateAdapter } from './state.js';
+
+export interface StorageWrite {
+  address: Uint8Array;
+  key: Uint8Array;
+  /** sha3_256(b"animica:vm:storage|" + key): the slot id a node stores under */
+  slot: Uint8Array;
+  value: Uint8Array | null;
+}
+
+export interface BalanceWrite {
+  address: Uint8Array;
+  balance: bigint;
+}
+
+const SLOT_DOMAIN = new TextEncoder().encode('animica:vm:storage|');
+
+export function storageSlot(key: Uint8Array): Uint8Array {
+  const pre = new Uint8Array(SLOT_DOMAIN.length + key.length);
+  pre.set(SLOT_DOMAIN);
+  pre.set(key, SLOT_DOMAIN.length);
+  return sha3_256(pre);
+}
+
+export class Journal {
+  private readonly storage = new Map<string, { address: Uint8Array; key: Uint8Array; value: Uint8Array | null }>();
+  private readonly balances = new Map<string, { address: Uint8Array; balance: bigint }>();
+
+  constructor(readonly state: StateAdapter) {}
+
+  getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
+    const w = this.storage.get(bytesToHex(address) + ':' + bytesToHex(key));
+    if (w !== undefined) return w.value;
+    const v = this.state.getStorage(address, key);
+    return v && v.length ? v : null;
+  }
+
+  setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
+    this.storage.set(bytesToHex(address) + ':' + bytesToHex(key), {
+      address,
+      key: key.slice(),
+      value: value && value.length ? value.slice() : null,
+    });
+  }
+
+  getBalance(address: Uint8Array): bigint {
+    const w = this.balances.get(bytesToHex(address));
+    return w !== undefined ? w.balance : this.state.getBalance(address);
+  }
+
+  setBalance(address: Uint8Array, balance: bigint): void {
+    this.balances.set(bytesToHex(address), { address, balance });
+  }
+
+  /** Writes sorted by (address, key) so receipts do not depend on the order of effects. */
+  storageWrites(): StorageWrite[] {
+    return [...this.storage.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, w]) => ({ address: w.address, key: w.key, slot: storageSlot(w.key), value: w.value }));
+  }
+
+  balanceWrites(): BalanceWrite[] {
+    return [...this.balances.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
+  }
+
+  commit(): void {
+    for (const w of this.storageWrites()) this.state.setStorage(w.address, w.key, w.value);
+    for (const w of this.balanceWrites()) this.state.setBalance(w.address, w.balance);
+  }
+}

@@ -1,0 +1,90 @@
+// IR bytes -> the interpreter's form: decoded, verified, constants turned into values, code
+// flattened into one Int32Array per function with jump targets as array offsets.
+import { codeHash, decodeModule } from '../compiler/codec.js';
+import { ConstTuple, type Const, type IRExport, type IRModule } from '../compiler/ir.js';
+import { selectorHex } from '../compiler/selector.js';
+import { verifyModule } from '../compiler/verify.js';
+import { IRDecodeError } from '../spec/errors.js';
+import { DEFAULT_LIMITS, OP_BY_CODE, type Limits } from '../spec/table.js';
+import { normBig, PyTuple, type Value } from './values.js';
+
+export interface LoadedFunc {
+  name: string;
+  isPublic: boolean;
+  nparams: number;
+  nlocals: number;
+  maxStack: number;
+  code: Int32Array;
+  /** instruction index -> offset in `code` */
+  offsets: Int32Array;
+}
+
+export interface LoadedModule {
+  ir: IRModule;
+  codeHash: Uint8Array;
+  consts: Value[];
+  funcs: LoadedFunc[];
+  /** selector hex -> export */
+  exports: Map<string, IRExport>;
+  /** function name -> export */
+  byName: Map<string, IRExport>;
+}
+
+export function constValue(c: Const): Value {
+  if (typeof c === 'bigint') return normBig(c);
+  if (c instanceof ConstTuple) return new PyTuple(c.items.map(constValue));
+  return c;
+}
+
+export function loadBytes(bytes: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
+  if (bytes.length > limits.max_code_bytes + (1 << 20)) throw new IRDecodeError(`IR is ${bytes.length} bytes, far over the ${limits.max_code_bytes}-byte code limit`);
+  const ir = decodeModule(bytes);
+  return loadModule(ir, limits);
+}
+
+export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
+  const info = verifyModule(ir, limits.max_stack);
+  const funcs: LoadedFunc[] = ir.funcs.map((f, fi) => {
+    const offsets = new Int32Array(f.code.length);
+    let size = 0;
+    f.code.forEach((ins, i) => {
+      offsets[i] = size;
+      size += 1 + ins.args.length;
+    });
+    const code = new Int32Array(size);
+    f.code.forEach((ins, i) => {
+      const info = OP_BY_CODE[ins.op]!;
+      let o = offsets[i];
+      code[o++] = ins.op;
+      ins.args.forEach((a, k) => (code[o++] = info.operands[k] === 'target' ? offsets[a] : a));
+    });
+    return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, offsets };
+  });
+  const exports = new Map<string, IRExport>();
+  const byName = new Map<string, IRExport>();
+  for (const e of ir.exports) {
+    exports.set(selectorHex(e.selector), e);
+    byName.set(ir.funcs[e.func].name, e);
+  }
+  return { ir, codeHash: codeHash(ir), consts: ir.consts.map(constValue), funcs, exports, byName };
+}
+
+/** Source position of the instruction at `offset` in function `fi`, if the module has debug info. */
+export function locate(mod: LoadedModule, fi: number, offset: number): { file: string; line: number; col: number } | undefined {
+  const dbg = mod.ir.debug;
+  if (!dbg || fi < 0) return undefined;
+  const f = mod.funcs[fi];
+  let lo = 0;
+  let hi = f.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (f.offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let best: { line: number; col: number } | undefined;
+  for (const l of dbg.funcs[fi].lines) {
+    if (l.pc > lo) break;
+    best = l;
+  }
+  return best ? { file: dbg.file, line: best.line, col: best.col } : undefined;
+}

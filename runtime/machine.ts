@@ -1,0 +1,54 @@
+// The state of one call in progress: gas, limits, loaded code, the operand stack and the
+// host services stdlib functions reach through. One Machine per top-level call.
+import { OutOfGas, VmError } from '../spec/errors.js';
+import type { Limits } from '../spec/table.js';
+import type { Host } from './host.js';
+import type { LoadedModule } from './load.js';
+import type { Value } from './values.js';
+
+/** What a stdlib function sees: arguments at a[base .. base+arity). */
+export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
+export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number) => void;
+
+export class Machine {
+  gas: number;
+  refund = 0;
+  readonly stack: Value[];
+  /** call frames: caller function, return offset, caller bp */
+  readonly frameFn: Int32Array;
+  readonly framePc: Int32Array;
+  readonly frameBp: Int32Array;
+  tracer: Tracer | null = null;
+  /** where the last error happened (function index, code offset) for source mapping */
+  errFn = -1;
+  errPc = -1;
+
+  constructor(
+    readonly mod: LoadedModule,
+    readonly limits: Readonly<Limits>,
+    gasLimit: number,
+    readonly std: readonly (StdImpl | undefined)[],
+    readonly host: Host,
+  ) {
+    this.gas = gasLimit;
+    this.stack = new Array(limits.max_stack).fill(null);
+    this.frameFn = new Int32Array(limits.max_call_depth + 1);
+    this.framePc = new Int32Array(limits.max_call_depth + 1);
+    this.frameBp = new Int32Array(limits.max_call_depth + 1);
+  }
+
+  /** Debit gas before an effect. */
+  charge(n: number): void {
+    if ((this.gas -= n) < 0) throw new OutOfGas();
+  }
+
+  /** Enforce the int bit-length cap (values past it are an error, never computed further). */
+  capBits(bits: number): void {
+    if (bits > this.limits.max_int_bits) throw new VmError('OverflowError', `integer result exceeds the ${this.limits.max_int_bits}-bit limit`);
+  }
+
+  capLen(n: number, what: 'bytes' | 'str' | 'list' | 'dict' | 'tuple'): void {
+    const cap = what === 'bytes' || what === 'str' ? this.limits.max_bytes_len : this.limits.max_container_len;
+    if (n > cap) throw new VmError('MemoryError', `${what} of length ${n} exceeds the limit of ${cap}`);
+  }
+}

@@ -1,0 +1,21 @@
+// stdlib.events.emit(name, args): one log with the name's topic and the canonical,
+// self-describing encoding of args (stdlib/event_codec.ts). Price: base + topic +
+// per_word * words(data), charged before the log is recorded; logs die with a revert.
+import { VmError } from '../spec/errors.js';
+import { STDLIB_BY_NAME } from '../spec/table.js';
+import type { StdImpl } from '../runtime/machine.js';
+import { words } from './args.js';
+import { encodeEventData, eventNameBytes, eventTopic } from './event_codec.js';
+
+const EMIT = STDLIB_BY_NAME.get('events.emit')!;
+
+export const emit: StdImpl = (m, a, b) => {
+  const L = m.limits;
+  if (m.host.logs.length >= L.max_logs_per_call) throw new VmError('ValueError', `more than ${L.max_logs_per_call} events in one call`);
+  const name = eventNameBytes(a[b], L.max_event_name_bytes);
+  // the encoder checks the arg count, value types and the data cap before building bytes
+  const data = encodeEventData(a[b + 1], { maxArgs: L.max_event_args, maxNameBytes: L.max_event_name_bytes, maxDataBytes: L.max_event_data_bytes });
+  m.charge(EMIT.base + EMIT.topic + EMIT.perWord * words(data.length));
+  m.host.logs.push({ address: m.host.address, name: name.slice(), topics: [eventTopic(name, L.max_event_name_bytes)], data });
+  return null;
+};

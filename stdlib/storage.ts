@@ -1,0 +1,95 @@
+// stdlib.storage: the contract's persistent key/value store, through the call's journal.
+// Prices (spec/opcodes_vm_py.yaml): reads pay base + per_word * (key words + value words);
+// writes pay base + per_word * (key words + value words), plus the new-slot premium when an
+// empty slot becomes non-empty; a non-empty slot becoming empty earns the clear refund.
+import { VmError } from '../spec/errors.js';
+import { REFUNDS, STDLIB_BY_NAME } from '../spec/table.js';
+import type { Machine, StdImpl } from '../runtime/machine.js';
+import { normBig, type Value } from '../runtime/values.js';
+import { needBytes, needInt, words } from './args.js';
+
+const P = (n: string) => STDLIB_BY_NAME.get(n)!;
+const GET = P('storage.get');
+const SET = P('storage.set');
+const DEL = P('storage.delete');
+const EXISTS = P('storage.exists');
+const GET_INT = P('storage.get_int');
+const SET_INT = P('storage.set_int');
+
+function key(m: Machine, fn: string, v: Value): Uint8Array {
+  const k = needBytes(fn, 'key', v);
+  if (k.length < 1 || k.length > m.limits.max_storage_key_bytes) {
+    throw new VmError('ValueError', `${fn}(): key must be 1..${m.limits.max_storage_key_bytes} bytes, got ${k.length}`);
+  }
+  return k;
+}
+
+/** Read with the value-size part of the price charged on what comes back. */
+function read(m: Machine, fn: string, info: typeof GET, k: Uint8Array): Uint8Array | null {
+  m.charge(info.base + info.perWord * words(k.length));
+  const v = m.host.journal.getStorage(m.host.address, k);
+  if (v) m.charge(info.perWord * words(v.length));
+  return v;
+}
+
+function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8Array): void {
+  if (v.length > m.limits.max_storage_value_bytes) {
+    throw new VmError('ValueError', `${fn}(): value is ${v.length} bytes, the cap is ${m.limits.max_storage_value_bytes}`);
+  }
+  const j = m.host.journal;
+  const before = j.getStorage(m.host.address, k);
+  m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (before === null && v.length > 0 ? info.newSlot : 0));
+  if (before !== null && v.length === 0) m.refund += REFUNDS.storageClear;
+  j.setStorage(m.host.address, k, v.length ? v : null);
+}
+
+export const get: StdImpl = (m, a, b) => {
+  const v = read(m, 'storage.get', GET, key(m, 'storage.get', a[b]));
+  return v === null ? a[b + 1] : v;
+};
+
+export const set: StdImpl = (m, a, b) => {
+  write(m, 'storage.set', SET, key(m, 'storage.set', a[b]), needBytes('storage.set', 'value', a[b + 1]));
+  return null;
+};
+
+export const del: StdImpl = (m, a, b) => {
+  const k = key(m, 'storage.delete', a[b]);
+  m.charge(DEL.base + DEL.perWord * words(k.length));
+  const j = m.host.journal;
+  if (j.getStorage(m.host.address, k) !== null) {
+    m.refund += REFUNDS.storageClear;
+    j.setStorage(m.host.address, k, null);
+  }
+  return null;
+};
+
+export const exists: StdImpl = (m, a, b) => {
+  const k = key(m, 'storage.exists', a[b]);
+  m.charge(EXISTS.base + EXISTS.perWord * words(k.length));
+  return m.host.journal.getStorage(m.host.address, k) !== null;
+};
+
+export const getInt: StdImpl = (m, a, b) => {
+  const v = read(m, 'storage.get_int', GET_INT, key(m, 'storage.get_int', a[b]));
+  if (v === null) return a[b + 1];
+  if (v.length > 32) throw new VmError('ValueError', `storage.get_int(): stored value is ${v.length} bytes, an int slot holds at most 32`);
+  let x = 0n;
+  for (const byte of v) x = (x << 8n) | BigInt(byte);
+  return normBig(x);
+};
+
+const TWO_256 = 1n << 256n;
+export const setInt: StdImpl = (m, a, b) => {
+  const k = key(m, 'storage.set_int', a[b]);
+  const x = BigInt(needInt('storage.set_int', 'value', a[b + 1]));
+  if (x < 0n || x >= TWO_256) throw new VmError('OverflowError', 'storage.set_int(): value must be in 0 .. 2**256 - 1');
+  const out = new Uint8Array(32);
+  let y = x;
+  for (let i = 31; i >= 0 && y > 0n; i--) {
+    out[i] = Number(y & 0xffn);
+    y >>= 8n;
+  }
+  write(m, 'storage.set_int', SET_INT, k, out);
+  return null;
+};

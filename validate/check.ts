@@ -1,0 +1,367 @@
+// Semantic checks over the AST: name resolution (Python scoping), banned builtins and
+// dunders, typing names outside annotations, the call graph (recursion), public-function
+// annotations. Produces the CheckedModule the compiler lowers.
+import type { Expr, FunctionDef, Module, Stmt } from './ast.js';
+import { BANNED_BUILTINS, isBuiltinName, resolveStdlibPath, TYPE_NAMES } from './names.js';
+import type { Source } from './source.js';
+
+export interface CheckedModule {
+  src: Source;
+  mod: Module;
+  funcs: Map<string, FunctionDef>;
+  consts: Map<string, Expr>;
+  /** local import name -> path below stdlib */
+  imports: Map<string, string[]>;
+  /** public function name -> ABI parameter types and return type (canonical names, 'none' for no value) */
+  signatures: Map<string, { params: string[]; returns: string }>;
+}
+
+export function checkModule(src: Source, mod: Module): CheckedModule {
+  const funcs = new Map<string, FunctionDef>();
+  const consts = new Map<string, Expr>();
+  const imports = new Map<string, string[]>();
+  for (const im of mod.imports) {
+    if (resolveStdlibPath(im.path) === null) src.error('E-IMPORT', `stdlib has no '${im.path.join('.')}'`, im.at);
+    imports.set(im.local, im.path);
+  }
+  for (const c of mod.consts) {
+    if (c.name.startsWith('__')) src.error('E-DUNDER', `dunder names are not allowed (${c.name})`, c.at);
+    if (consts.has(c.name) || imports.has(c.name)) src.error('E-REDEFINED', `'${c.name}' is defined twice`, c.at);
+    consts.set(c.name, c.value);
+  }
+  for (const f of mod.funcs) {
+    if (f.name.startsWith('__')) src.error('E-DUNDER', `dunder names are not allowed (${f.name})`, f.at);
+    if (funcs.has(f.name) || consts.has(f.name) || imports.has(f.name)) src.error('E-REDEFINED', `'${f.name}' is defined twice`, f.at);
+    funcs.set(f.name, f);
+  }
+  const cm: CheckedModule = { src, mod, funcs, consts, imports, signatures: new Map() };
+  const calls = new Map<string, { callee: string; at: number }[]>();
+  for (const c of mod.consts) new Scope(cm, null, new Set()).expr(c.value);
+  for (const f of mod.funcs) {
+    const scope = new Scope(cm, f, localsOf(f));
+    for (const p of f.params) {
+      if (p.default) scope.expr(p.default);
+      if (p.name.startsWith('__')) src.error('E-DUNDER', `dunder names are not allowed (${p.name})`, p.at);
+    }
+    scope.block(f.body, 0);
+    calls.set(f.name, scope.calls);
+    if (!f.name.startsWith('_')) checkPublic(cm, f);
+  }
+  findRecursion(cm, calls);
+  return cm;
+}
+
+/** Python scoping: a name assigned anywhere in a function body is local to it. */
+function localsOf(f: FunctionDef): Set<string> {
+  const out = new Set(f.params.map((p) => p.name));
+  const target = (t: Expr): void => {
+    if (t.k === 'name') out.add(t.id);
+    else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(target);
+  };
+  const walk = (ss: Stmt[]): void => {
+    for (const s of ss) {
+      switch (s.k) {
+        case 'assign':
+          s.targets.forEach(target);
+          break;
+        case 'augassign':
+        case 'annassign':
+          target(s.target);
+          break;
+        case 'for':
+          target(s.target);
+          walk(s.body);
+          break;
+        case 'if':
+          walk(s.body);
+          walk(s.orelse);
+          break;
+        case 'while':
+          walk(s.body);
+          break;
+      }
+    }
+  };
+  walk(f.body);
+  return out;
+}
+
+class Scope {
+  calls: { callee: string; at: number }[] = [];
+  private comp: Set<string>[] = [];
+  constructor(
+    private readonly cm: CheckedModule,
+    readonly fn: FunctionDef | null,
+    private readonly locals: Set<string>,
+  ) {}
+
+  err(code: string, msg: string, at: number): void {
+    this.cm.src.error(code, msg, at);
+  }
+
+  block(ss: Stmt[], loopDepth: number): void {
+    for (const s of ss) this.stmt(s, loopDepth);
+  }
+
+  stmt(s: Stmt, loop: number): void {
+    switch (s.k) {
+      case 'expr':
+        return this.expr(s.e);
+      case 'assign':
+        this.expr(s.value);
+        s.targets.forEach((t) => this.target(t));
+        return;
+      case 'augassign':
+        this.expr(s.value);
+        return this.target(s.target);
+      case 'annassign':
+        if (s.value) this.expr(s.value);
+        return this.target(s.target);
+      case 'if':
+        this.expr(s.test);
+        this.block(s.body, loop);
+        return this.block(s.orelse, loop);
+      case 'while':
+        this.expr(s.test);
+        return this.block(s.body, loop + 1);
+      case 'for':
+        this.expr(s.iter);
+        this.target(s.target);
+        return this.block(s.body, loop + 1);
+      case 'break':
+      case 'continue':
+        if (loop === 0) this.err('E-SYNTAX', `'${s.k}' outside a loop`, s.at);
+        return;
+      case 'return':
+        if (s.value) this.expr(s.value);
+        return;
+      case 'assert':
+        this.expr(s.test);
+        if (s.msg) this.expr(s.msg);
+        return;
+      case 'del':
+        s.targets.forEach((t) => this.target(t));
+        return;
+      case 'pass':
+        return;
+    }
+  }
+
+  target(t: Expr): void {
+    if (t.k === 'name') {
+      if (t.id.startsWith('__')) this.err('E-DUNDER', `dunder names are not allowed (${t.id})`, t.at);
+    } else if (t.k === 'index') {
+      this.expr(t.obj);
+      this.expr(t.index);
+    } else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
+  }
+
+  isLocal(id: string): boolean {
+    return this.locals.has(id) || this.comp.some((s) => s.has(id));
+  }
+
+  name(id: string, at: number, called: boolean): void {
+    if (this.isLocal(id)) return;
+    if (id.startsWith('__')) return this.err('E-DUNDER', `dunder names are not allowed (${id})`, at);
+    if (this.cm.consts.has(id) || this.cm.imports.has(id)) return;
+    if (this.cm.funcs.has(id)) {
+      if (!called) this.err('E-FUNC-VALUE', `function '${id}' can only be called, not used as a value`, at);
+      return;
+    }
+    if (BANNED_BUILTINS.has(id)) return this.err('E-BUILTIN', `'${id}' is not available in contracts`, at);
+    if (isBuiltinName(id) || TYPE_NAMES.has(id)) return;
+    if (this.cm.mod.typingNames.has(id)) return this.err('E-TYPING', `'${id}' comes from typing and may appear only in annotations`, at);
+    this.err('E-NAME', `name '${id}' is not defined`, at);
+  }
+
+  expr(e: Expr): void {
+    switch (e.k) {
+      case 'int':
+      case 'bytes':
+      case 'str':
+      case 'const':
+        return;
+      case 'name':
+        return this.name(e.id, e.at, false);
+      case 'attr':
+        return this.attr(e, false);
+      case 'call':
+        if (e.fn.k === 'name' && e.fn.id === 'type' && e.args.length === 1 && e.args[0].k === 'const' && e.args[0].v === null && !this.isLocal('type')) {
+          return; // `type(None)` names NoneType for isinstance; nothing else of type() is allowed
+        }
+        if (e.fn.k === 'name') {
+          this.name(e.fn.id, e.fn.at, true);
+          if (this.cm.funcs.has(e.fn.id) && !this.isLocal(e.fn.id)) this.calls.push({ callee: e.fn.id, at: e.at });
+        } else if (e.fn.k === 'attr') this.attr(e.fn, true);
+        else this.err('E-CALL', 'only functions, builtins, methods and stdlib can be called', e.at);
+        e.args.forEach((a) => this.expr(a));
+        e.kw.forEach((k) => this.expr(k.value));
+        return;
+      case 'bin':
+        this.expr(e.l);
+        return this.expr(e.r);
+      case 'boolop':
+        this.expr(e.l);
+        return this.expr(e.r);
+      case 'unary':
+        return this.expr(e.e);
+      case 'cmp':
+        return e.operands.forEach((o) => this.expr(o));
+      case 'ifexp':
+        this.expr(e.test);
+        this.expr(e.body);
+        return this.expr(e.orelse);
+      case 'index':
+        this.expr(e.obj);
+        return this.expr(e.index);
+      case 'slice':
+        this.expr(e.obj);
+        if (e.lo) this.expr(e.lo);
+        if (e.hi) this.expr(e.hi);
+        return;
+      case 'list':
+      case 'tuple':
+        return e.elts.forEach((x) => this.expr(x));
+      case 'dict':
+        e.keys.forEach((x) => this.expr(x));
+        return e.values.forEach((x) => this.expr(x));
+      case 'listcomp': {
+        const scope = new Set<string>();
+        const bind = (t: Expr): void => {
+          if (t.k === 'name') scope.add(t.id);
+          else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(bind);
+        };
+        let pushed = 0;
+        for (const g of e.gens) {
+          this.expr(g.iter);
+          bind(g.target);
+          if (pushed === 0) {
+            this.comp.push(scope);
+            pushed = 1;
+          }
+          g.ifs.forEach((c) => this.expr(c));
+        }
+        this.expr(e.elt);
+        if (pushed) this.comp.pop();
+        return;
+      }
+    }
+  }
+
+  attr(e: Expr & { k: 'attr' }, called: boolean): void {
+    // stdlib.<mod>.<fn>, <mod>.<fn> for imported modules, int.from_bytes / bytes.fromhex, x.method
+    const path = attrPath(e);
+    if (path && !this.isLocal(path[0]) && this.cm.imports.has(path[0])) {
+      const full = [...this.cm.imports.get(path[0])!, ...path.slice(1)];
+      const r = resolveStdlibPath(full);
+      if (r === null || r.kind !== 'func') return this.err('E-ATTR', `stdlib has no '${full.join('.')}'`, e.at);
+      if (!called) this.err('E-FUNC-VALUE', `stdlib function '${full.join('.')}' can only be called`, e.at);
+      return;
+    }
+    if (path && path.length === 2 && !this.isLocal(path[0]) && ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex'))) {
+      if (!called) this.err('E-FUNC-VALUE', `'${path.join('.')}' can only be called`, e.at);
+      return;
+    }
+    if (!called) return this.err('E-ATTR', `attribute '${e.attr}' is not supported; only method calls are`, e.at);
+    this.expr(e.obj);
+  }
+}
+
+export function attrPath(e: Expr): string[] | null {
+  if (e.k === 'name') return [e.id];
+  if (e.k === 'attr') {
+    const p = attrPath(e.obj);
+    return p ? [...p, e.attr] : null;
+  }
+  return null;
+}
+
+function checkPublic(cm: CheckedModule, f: FunctionDef): void {
+  const params: string[] = [];
+  for (const p of f.params) {
+    if (!p.annotation) {
+      cm.src.error('E-ANNOTATION', `public function '${f.name}' needs a type annotation on parameter '${p.name}' (it is part of the ABI)`, p.at);
+      continue;
+    }
+    const t = annotationType(p.annotation);
+    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': unsupported ABI type annotation`, p.annotation.at);
+    else params.push(t);
+  }
+  let returns = 'none';
+  if (f.returns) {
+    const t = annotationType(f.returns);
+    if (t === null) cm.src.error('E-ANNOTATION', `function '${f.name}': unsupported return type annotation`, f.returns.at);
+    else returns = t;
+  } else if (returnsValue(f.body)) {
+    cm.src.error('E-ANNOTATION', `public function '${f.name}' returns a value and needs a return annotation (-> int, -> bytes, ...)`, f.at);
+  }
+  cm.signatures.set(f.name, { params, returns });
+}
+
+function returnsValue(ss: Stmt[]): boolean {
+  for (const s of ss) {
+    if (s.k === 'return' && s.value && !(s.value.k === 'const' && s.value.v === null)) return true;
+    if ((s.k === 'if' && (returnsValue(s.body) || returnsValue(s.orelse))) || ((s.k === 'while' || s.k === 'for') && returnsValue(s.body))) return true;
+  }
+  return false;
+}
+
+/** Annotation -> canonical ABI type name, 'none', 'dict', or null when unsupported. */
+export function annotationType(e: Expr): string | null {
+  if (e.k === 'const' && e.v === null) return 'none';
+  if (e.k === 'str') return e.v; // string annotations name an ABI type directly ("address")
+  if (e.k === 'name') {
+    switch (e.id) {
+      case 'int':
+      case 'bool':
+      case 'bytes':
+      case 'str':
+        return e.id;
+      case 'bytearray':
+        return 'bytes';
+      case 'dict':
+      case 'Dict':
+        return 'dict';
+    }
+    return null;
+  }
+  if (e.k === 'index' && e.obj.k === 'name') {
+    const head = e.obj.id;
+    const args = e.index.k === 'tuple' ? e.index.elts : [e.index];
+    if (head === 'Final' && args.length === 1) return annotationType(args[0]);
+    if ((head === 'list' || head === 'List') && args.length === 1) {
+      const t = annotationType(args[0]);
+      return t && t !== 'none' && t !== 'dict' ? `list<${t}>` : null;
+    }
+    if (head === 'tuple' || head === 'Tuple') {
+      const ts = args.map(annotationType);
+      return ts.every((t) => t && t !== 'none' && t !== 'dict') ? `tuple(${ts.join(',')})` : null;
+    }
+    if (head === 'dict' || head === 'Dict') return 'dict';
+  }
+  return null;
+}
+
+function findRecursion(cm: CheckedModule, calls: Map<string, { callee: string; at: number }[]>): void {
+  const state = new Map<string, 1 | 2>(); // 1 = on stack, 2 = done
+  const stack: string[] = [];
+  const reported = new Set<string>();
+  const visit = (f: string): void => {
+    state.set(f, 1);
+    stack.push(f);
+    for (const c of calls.get(f) ?? []) {
+      const st = state.get(c.callee);
+      if (st === 1) {
+        const cycle = [...stack.slice(stack.indexOf(c.callee)), c.callee];
+        const key = [...cycle].sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          cm.src.error('E-RECURSION', `recursion is not allowed: ${cycle.join(' -> ')}`, c.at);
+        }
+      } else if (st === undefined) visit(c.callee);
+    }
+    stack.pop();
+    state.set(f, 2);
+  };
+  for (const f of cm.funcs.keys()) if (!state.has(f)) visit(f);
+}

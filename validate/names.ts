@@ -1,0 +1,37 @@
+// Name tables of the contract language: what a bare name or an attribute may refer to.
+import { BUILTIN_BY_NAME, STDLIB_BY_NAME } from '../spec/table.js';
+
+/** Builtins that exist in Python but that contracts may not call (E-BUILTIN). */
+export const BANNED_BUILTINS = new Set([
+  'eval', 'exec', 'compile', 'open', 'print', 'input', 'getattr', 'setattr', 'delattr', 'hasattr',
+  'globals', 'locals', 'vars', 'dir', 'id', 'hash', 'type', 'super', '__import__', 'memoryview',
+  'iter', 'next', 'set', 'frozenset', 'float', 'complex', 'object', 'callable', 'exit', 'quit',
+  'breakpoint', 'help', 'format', 'repr', 'ascii', 'classmethod', 'staticmethod', 'property',
+  'issubclass', 'map', 'filter', 'slice', 'round', 'bin', 'oct', 'aiter', 'anext',
+]);
+
+/** Stdlib module names reachable below `stdlib` (and their alias modules). */
+export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
+  ['storage', 'storage'], ['events', 'events'], ['hash', 'hash'], ['abi', 'abi'], ['treasury', 'treasury'],
+  ['syscalls', 'syscalls'], ['random', 'random'], ['pq', 'pq'], ['random_api', 'random'], ['pq_verify', 'pq'],
+]);
+
+/** Resolve a path below `stdlib` to a function name of the table, or a module, or nothing. */
+export function resolveStdlibPath(path: readonly string[]): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
+  if (path.length === 0) return { kind: 'root' };
+  const mod = STDLIB_MODULES.get(path[0]);
+  if (mod === undefined) return null;
+  if (path.length === 1) return { kind: 'module', module: mod };
+  if (path.length === 2) {
+    const name = `${mod}.${path[1]}`;
+    return STDLIB_BY_NAME.has(name) ? { kind: 'func', name } : null;
+  }
+  return null;
+}
+
+export function isBuiltinName(name: string): boolean {
+  return BUILTIN_BY_NAME.has(name);
+}
+
+/** Type names usable in isinstance() and annotations. */
+export const TYPE_NAMES = new Set(['int', 'bool', 'bytes', 'bytearray', 'str', 'list', 'tuple', 'dict']);

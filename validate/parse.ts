@@ -1,0 +1,620 @@
+// lezer tree -> contract AST. This is also the first validation pass: every construct the
+// subset bans is reported here with its stable code at the node's position, and conversion
+// goes on so that one run reports every error in the file.
+import { parser } from '@lezer/python';
+import type { SyntaxNode } from '@lezer/common';
+import type { BinOp, CmpOp, Comprehension, ConstDef, Expr, FunctionDef, ImportBinding, Keyword, Module, Param, Stmt } from './ast.js';
+import { decodeStringLiteral, parseIntLiteral } from './literals.js';
+import type { Source } from './source.js';
+
+const BANNED_NODES: Record<string, [string, string]> = {
+  LambdaExpression: ['E-LAMBDA', 'lambda is not allowed; define a private function instead'],
+  ClassDefinition: ['E-CLASS', 'classes are not allowed in contracts'],
+  DecoratedStatement: ['E-DECORATOR', 'decorators are not allowed'],
+  TryStatement: ['E-TRY', 'try/except is not allowed; use abi.require(cond, reason) to fail a call'],
+  RaiseStatement: ['E-TRY', 'raise is not allowed; use abi.revert(reason)'],
+  WithStatement: ['E-WITH', 'with statements are not allowed'],
+  ScopeStatement: ['E-GLOBAL', 'global/nonlocal is not allowed; keep state in storage'],
+  YieldStatement: ['E-YIELD', 'generators (yield) are not allowed'],
+  YieldExpression: ['E-YIELD', 'generators (yield) are not allowed'],
+  AwaitExpression: ['E-ASYNC', 'async/await is not allowed'],
+  SetExpression: ['E-SET', 'sets are not allowed (their order is not deterministic); use a dict or list'],
+  SetComprehensionExpression: ['E-SET', 'set comprehensions are not allowed; use a list comprehension'],
+  DictionaryComprehensionExpression: ['E-COMPREHENSION', 'dict comprehensions are not supported; build the dict in a loop'],
+  ComprehensionExpression: ['E-GENERATOR', 'generator expressions are not allowed; use a list comprehension'],
+  FormatString: ['E-FSTRING', 'f-strings are not allowed'],
+  NamedExpression: ['E-WALRUS', 'assignment expressions (:=) are not allowed'],
+  PrintStatement: ['E-SYNTAX', 'print statement is not Python 3'],
+  MatchStatement: ['E-SYNTAX', 'match statements are not supported'],
+  Ellipsis: ['E-SYNTAX', '... is not supported'],
+};
+
+export function parseModule(src: Source): Module {
+  const tree = parser.parse(src.text);
+  const p = new Converter(src);
+  // Report syntax errors first: lezer recovers by inserting error nodes.
+  tree.iterate({
+    enter: (n) => {
+      if (n.type.isError) {
+        p.err('E-SYNTAX', 'invalid syntax', n.from);
+        return false;
+      }
+      return undefined;
+    },
+  });
+  const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
+  if (src.diags.length) return mod;
+  for (const n of kids(tree.topNode)) p.moduleStmt(n, mod);
+  return mod;
+}
+
+function kids(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+const PUNCT = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', 'Comment']);
+
+class Converter {
+  constructor(private readonly src: Source) {}
+
+  err(code: string, message: string, at: number): void {
+    this.src.error(code, message, at);
+  }
+
+  text(n: SyntaxNode): string {
+    return this.src.text.slice(n.from, n.to);
+  }
+
+  // ---------- module level ----------
+
+  moduleStmt(n: SyntaxNode, mod: Module): void {
+    switch (n.name) {
+      case 'ImportStatement':
+        return this.importStmt(n, mod);
+      case 'FunctionDefinition': {
+        const f = this.funcDef(n);
+        if (f) mod.funcs.push(f);
+        return;
+      }
+      case 'ExpressionStatement': {
+        const e = kids(n)[0];
+        if (e && (e.name === 'String' || e.name === 'ContinuedString')) return; // docstring
+        this.err('E-MODULE-STATE', 'module level may only hold imports, constants and functions', n.from);
+        return;
+      }
+      case 'AssignStatement':
+        return this.moduleAssign(n, mod);
+      case 'Comment':
+        return;
+    }
+    if (BANNED_NODES[n.name]) {
+      const [code, msg] = BANNED_NODES[n.name];
+      return this.err(code, msg, n.from);
+    }
+    this.err('E-MODULE-STATE', 'module level may only hold imports, constants and functions (control flow runs at deploy time in Python, not here)', n.from);
+  }
+
+  moduleAssign(n: SyntaxNode, mod: Module): void {
+    const s = this.assignStmt(n);
+    if (!s) return;
+    if (s.k === 'annassign' && s.value === null) return; // bare annotation `X: int`
+    const target = s.k === 'assign' ? s.targets : s.k === 'annassign' ? [s.target] : [];
+    const value = s.k === 'assign' || s.k === 'annassign' ? s.value : null;
+    if (target.length !== 1 || target[0].k !== 'name' || value === null) {
+      this.err('E-MODULE-STATE', 'module constants must be simple `NAME = expression` assignments', n.from);
+      return;
+    }
+    mod.consts.push({ at: n.from, name: target[0].id, value } satisfies ConstDef);
+  }
+
+  importStmt(n: SyntaxNode, mod: Module): void {
+    const ch = kids(n);
+    const isFrom = ch[0].name === 'from';
+    // Split into dotted paths with optional `as` aliases.
+    if (!isFrom) {
+      // import a.b.c [as x], d [as y]
+      let i = 1;
+      while (i < ch.length) {
+        const path: string[] = [];
+        const at = ch[i].from;
+        while (i < ch.length && (ch[i].name === 'VariableName' || ch[i].name === '.')) {
+          if (ch[i].name === 'VariableName') path.push(this.text(ch[i]));
+          i++;
+        }
+        let alias: string | null = null;
+        if (i < ch.length && ch[i].name === 'as') {
+          alias = this.text(ch[i + 1]);
+          i += 2;
+        }
+        if (i < ch.length && ch[i].name === ',') i++;
+        this.bindImport(mod, path, alias, at, false);
+        if (path.length === 0) break;
+      }
+      return;
+    }
+    // from X.Y import a [as b], c
+    let i = 1;
+    const modPath: string[] = [];
+    let relative = false;
+    while (i < ch.length && ch[i].name !== 'import') {
+      if (ch[i].name === 'VariableName') modPath.push(this.text(ch[i]));
+      else if (ch[i].name === '.') {
+        if (modPath.length === 0) relative = true;
+      }
+      i++;
+    }
+    i++; // import
+    if (relative) return this.err('E-IMPORT', 'relative imports are not allowed; import from stdlib', n.from);
+    const root = modPath[0] ?? '';
+    if (root === '__future__' || root === 'typing') {
+      for (; i < ch.length; i++) {
+        if (ch[i].name === 'VariableName') {
+          const next = ch[i + 1];
+          if (next && next.name === 'as') continue;
+          mod.typingNames.add(this.text(ch[i]));
+        } else if (ch[i].name === '*') this.err('E-IMPORT', `star imports are not allowed`, ch[i].from);
+      }
+      return;
+    }
+    if (root !== 'stdlib') {
+      return this.err('E-IMPORT', `import of '${modPath.join('.')}' is not allowed; contracts may import only from stdlib`, n.from);
+    }
+    for (; i < ch.length; i++) {
+      const c = ch[i];
+      if (c.name === '*') {
+        this.err('E-IMPORT', 'star imports are not allowed; name what you import from stdlib', c.from);
+        continue;
+      }
+      if (c.name !== 'VariableName') continue;
+      const name = this.text(c);
+      let alias: string | null = null;
+      if (ch[i + 1]?.name === 'as') {
+        alias = this.text(ch[i + 2]);
+        i += 2;
+      }
+      this.bindImport(mod, [...modPath, name], alias, c.from, true);
+    }
+  }
+
+  bindImport(mod: Module, path: string[], alias: string | null, at: number, fromForm: boolean): void {
+    if (path.length === 0) return;
+    if (path[0] === '__future__' || path[0] === 'typing') {
+      mod.typingNames.add(alias ?? path[0]);
+      return;
+    }
+    if (path[0] !== 'stdlib') {
+      this.err('E-IMPORT', `import of '${path.join('.')}' is not allowed; contracts may import only from stdlib`, at);
+      return;
+    }
+    if (!fromForm && alias === null && path.length > 1) {
+      // `import stdlib.abi` binds `stdlib`, through which stdlib.abi.* is reached
+      mod.imports.push({ at, local: 'stdlib', path: [] } satisfies ImportBinding);
+      return;
+    }
+    mod.imports.push({ at, local: alias ?? path[path.length - 1], path: path.slice(1) });
+  }
+
+  funcDef(n: SyntaxNode): FunctionDef | null {
+    const ch = kids(n);
+    if (ch[0].name === 'async') {
+      this.err('E-ASYNC', 'async functions are not allowed', n.from);
+      return null;
+    }
+    const nameNode = ch.find((c) => c.name === 'VariableName');
+    const paramList = ch.find((c) => c.name === 'ParamList');
+    const body = ch.find((c) => c.name === 'Body');
+    const ret = ch.find((c) => c.name === 'TypeDef');
+    if (!nameNode || !paramList || !body) {
+      this.err('E-SYNTAX', 'malformed function definition', n.from);
+      return null;
+    }
+    const params = this.params(paramList);
+    return {
+      at: n.from,
+      name: this.text(nameNode),
+      params,
+      returns: ret ? this.typeDefExpr(ret) : null,
+      body: this.body(body),
+    };
+  }
+
+  params(pl: SyntaxNode): Param[] {
+    const out: Param[] = [];
+    let kwOnly = false;
+    const ch = kids(pl);
+    for (let i = 0; i < ch.length; i++) {
+      const c = ch[i];
+      if (c.name === '*' || c.name === '**') {
+        const next = ch[i + 1];
+        if (c.name === '*' && (!next || next.name === ',' || next.name === ')')) {
+          kwOnly = true; // bare `*` separator
+          continue;
+        }
+        this.err('E-STARARGS', `${c.name}args parameters are not allowed`, c.from);
+        i++;
+        continue;
+      }
+      if (c.name === '/') continue; // positional-only marker: harmless
+      if (c.name !== 'VariableName') continue;
+      const p: Param = { at: c.from, name: this.text(c), annotation: null, default: null, kwOnly };
+      if (ch[i + 1]?.name === 'TypeDef') {
+        p.annotation = this.typeDefExpr(ch[i + 1]);
+        i++;
+      }
+      if (ch[i + 1]?.name === 'AssignOp') {
+        p.default = this.expr(ch[i + 2]);
+        i += 2;
+      }
+      out.push(p);
+    }
+    return out;
+  }
+
+  typeDefExpr(td: SyntaxNode): Expr | null {
+    const e = kids(td).find((c) => c.name !== ':' && c.name !== '->');
+    return e ? this.expr(e) : null;
+  }
+
+  // ---------- statements ----------
+
+  body(b: SyntaxNode): Stmt[] {
+    const out: Stmt[] = [];
+    for (const c of kids(b)) {
+      if (c.name === ':' || c.name === 'Comment') continue;
+      const s = this.stmt(c);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  stmt(n: SyntaxNode): Stmt | null {
+    const at = n.from;
+    const ch = kids(n);
+    switch (n.name) {
+      case 'ExpressionStatement': {
+        const e = ch[0];
+        if (e.name === 'String' || e.name === 'ContinuedString') return null; // docstring / comment string
+        return { k: 'expr', at, e: this.exprList(ch) };
+      }
+      case 'AssignStatement':
+        return this.assignStmt(n);
+      case 'UpdateStatement': {
+        const opIdx = ch.findIndex((c) => c.name === 'UpdateOp');
+        const opText = this.text(ch[opIdx]).slice(0, -1);
+        const target = this.exprList(ch.slice(0, opIdx));
+        const value = this.exprList(ch.slice(opIdx + 1));
+        const op = this.binOp(opText, ch[opIdx].from);
+        if (!op) return null;
+        if (target.k !== 'name' && target.k !== 'index') {
+          this.err('E-ASSIGN', 'augmented assignment needs a name or a subscript target', at);
+          return null;
+        }
+        return { k: 'augassign', at, target, op, value };
+      }
+      case 'IfStatement':
+        return this.ifStmt(ch, 0);
+      case 'WhileStatement': {
+        if (ch.some((c) => c.name === 'else')) this.err('E-LOOP-ELSE', 'while/else is not supported', at);
+        return { k: 'while', at, test: this.expr(ch[1]), body: this.body(ch[2]) };
+      }
+      case 'ForStatement': {
+        if (ch.some((c) => c.name === 'else')) this.err('E-LOOP-ELSE', 'for/else is not supported', at);
+        const inIdx = ch.findIndex((c) => c.name === 'in');
+        const bodyIdx = ch.findIndex((c) => c.name === 'Body');
+        const target = this.exprList(ch.slice(1, inIdx));
+        this.checkTarget(target, false);
+        return { k: 'for', at, target, iter: this.exprList(ch.slice(inIdx + 1, bodyIdx)), body: this.body(ch[bodyIdx]) };
+      }
+      case 'PassStatement':
+        return { k: 'pass', at };
+      case 'BreakStatement':
+        return { k: 'break', at };
+      case 'ContinueStatement':
+        return { k: 'continue', at };
+      case 'ReturnStatement':
+        return { k: 'return', at, value: ch.length > 1 ? this.exprList(ch.slice(1)) : null };
+      case 'AssertStatement': {
+        const parts = ch.slice(1).filter((c) => c.name !== ',');
+        return { k: 'assert', at, test: this.expr(parts[0]), msg: parts[1] ? this.expr(parts[1]) : null };
+      }
+      case 'DeleteStatement': {
+        const targets = ch.slice(1).filter((c) => c.name !== ',').map((c) => this.expr(c));
+        for (const t of targets) if (t.k !== 'index') this.err('E-DEL', 'only `del d[k]` / `del xs[i]` is allowed', t.at);
+        return { k: 'del', at, targets };
+      }
+      case 'FunctionDefinition':
+        this.err('E-NESTED-DEF', 'nested function definitions are not allowed; define helpers at module level', at);
+        return null;
+      case 'ImportStatement':
+        this.err('E-IMPORT', 'imports belong at module level, and only from stdlib', at);
+        return null;
+    }
+    if (BANNED_NODES[n.name]) {
+      const [code, msg] = BANNED_NODES[n.name];
+      this.err(code, msg, at);
+      return null;
+    }
+    this.err('E-SYNTAX', `unsupported statement (${n.name})`, at);
+    return null;
+  }
+
+  ifStmt(ch: SyntaxNode[], i: number): Stmt {
+    // ch[i] is `if` or `elif`, then test, then Body
+    const at = ch[i].from;
+    const test = this.expr(ch[i + 1]);
+    const body = this.body(ch[i + 2]);
+    let orelse: Stmt[] = [];
+    const next = ch[i + 3];
+    if (next?.name === 'elif') orelse = [this.ifStmt(ch, i + 3)];
+    else if (next?.name === 'else') orelse = this.body(ch[i + 4]);
+    return { k: 'if', at, test, body, orelse };
+  }
+
+  assignStmt(n: SyntaxNode): Stmt | null {
+    const ch = kids(n);
+    const at = n.from;
+    const td = ch.findIndex((c) => c.name === 'TypeDef');
+    if (td >= 0) {
+      const target = this.exprList(ch.slice(0, td));
+      if (target.k !== 'name' && target.k !== 'index') this.err('E-ASSIGN', 'annotated assignment needs a name target', at);
+      const eq = ch.findIndex((c) => c.name === 'AssignOp');
+      const value = eq >= 0 ? this.exprList(ch.slice(eq + 1)) : null;
+      return { k: 'annassign', at, target, value };
+    }
+    const groups: SyntaxNode[][] = [[]];
+    for (const c of ch) {
+      if (c.name === 'AssignOp') {
+        if (this.text(c) !== '=') this.err('E-WALRUS', 'assignment expressions (:=) are not allowed', c.from);
+        groups.push([]);
+      } else groups[groups.length - 1].push(c);
+    }
+    const exprs = groups.map((g) => this.exprList(g));
+    const value = exprs.pop()!;
+    for (const t of exprs) this.checkTarget(t, true);
+    return { k: 'assign', at, targets: exprs, value };
+  }
+
+  checkTarget(t: Expr, allowSubscript: boolean): void {
+    if (t.k === 'name') return;
+    if (t.k === 'index' && allowSubscript) return;
+    if (t.k === 'tuple' || t.k === 'list') {
+      for (const e of t.elts) this.checkTarget(e, allowSubscript);
+      return;
+    }
+    if (t.k === 'attr') this.err('E-ASSIGN', 'cannot assign to an attribute', t.at);
+    else this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  /** Comma-separated expressions: one expression, or a tuple when there are commas. */
+  exprList(nodes: SyntaxNode[]): Expr {
+    const items = nodes.filter((c) => c.name !== ',' && c.name !== 'Comment');
+    const hasComma = nodes.some((c) => c.name === ',');
+    if (!hasComma && items.length === 1) return this.expr(items[0]);
+    return { k: 'tuple', at: nodes[0]?.from ?? 0, elts: items.map((c) => this.expr(c)) };
+  }
+
+  // ---------- expressions ----------
+
+  bad(code: string, msg: string, at: number): Expr {
+    this.err(code, msg, at);
+    return { k: 'const', at, v: null };
+  }
+
+  binOp(t: string, at: number): BinOp | null {
+    switch (t) {
+      case '+': case '-': case '*': case '//': case '%': case '**': case '<<': case '>>': case '&': case '|': case '^':
+        return t;
+      case '/':
+        this.err('E-TRUEDIV', 'true division `/` is not allowed (no floats); use `//` for floor division', at);
+        return null;
+      case '@':
+        this.err('E-SYNTAX', 'matrix multiplication `@` is not supported', at);
+        return null;
+    }
+    this.err('E-SYNTAX', `unsupported operator ${t}`, at);
+    return null;
+  }
+
+  expr(n: SyntaxNode): Expr {
+    const at = n.from;
+    const ch = kids(n);
+    switch (n.name) {
+      case 'Number': {
+        const r = parseIntLiteral(this.text(n));
+        if (r.kind === 'float') return this.bad('E-FLOAT', `float and complex literals are not allowed (${this.text(n)}); use integers`, at);
+        if (r.kind === 'error') return this.bad('E-SYNTAX', r.message, at);
+        return { k: 'int', at, v: r.value };
+      }
+      case 'String':
+      case 'ContinuedString':
+        return this.stringLit(n);
+      case 'Boolean':
+        return { k: 'const', at, v: this.text(n) === 'True' };
+      case 'None':
+        return { k: 'const', at, v: null };
+      case 'VariableName':
+        return { k: 'name', at, id: this.text(n) };
+      case 'ParenthesizedExpression': {
+        const inner = ch.filter((c) => !PUNCT.has(c.name));
+        if (inner.length !== 1) return this.bad('E-SYNTAX', 'unexpected parenthesized expression', at);
+        return this.expr(inner[0]);
+      }
+      case 'TupleExpression':
+      case 'ArrayExpression': {
+        const items = ch.filter((c) => !PUNCT.has(c.name));
+        if (items.some((c) => c.name === '*')) return this.bad('E-STARARGS', 'star expressions are not allowed', at);
+        const elts = items.map((c) => this.expr(c));
+        return n.name === 'TupleExpression' ? { k: 'tuple', at, elts } : { k: 'list', at, elts };
+      }
+      case 'DictionaryExpression': {
+        const items = ch.filter((c) => !PUNCT.has(c.name));
+        if (items.some((c) => c.name === '**')) return this.bad('E-STARARGS', '** in dict literals is not allowed', at);
+        const keys: Expr[] = [];
+        const values: Expr[] = [];
+        for (let i = 0; i + 1 < items.length; i += 2) {
+          keys.push(this.expr(items[i]));
+          values.push(this.expr(items[i + 1]));
+        }
+        return { k: 'dict', at, keys, values };
+      }
+      case 'ArrayComprehensionExpression':
+        return this.listComp(n);
+      case 'MemberExpression':
+        return this.member(n);
+      case 'CallExpression':
+        return this.call(n);
+      case 'UnaryExpression': {
+        const opText = this.text(ch[0]);
+        const e = this.expr(ch[1]);
+        if (opText === 'not') return { k: 'unary', at, op: 'not', e };
+        if (opText === '-' || opText === '+' || opText === '~') return { k: 'unary', at, op: opText, e };
+        return this.bad('E-SYNTAX', `unsupported unary operator ${opText}`, at);
+      }
+      case 'BinaryExpression':
+        return this.binary(n);
+      case 'ConditionalExpression': {
+        // body if test else orelse
+        const parts = ch.filter((c) => c.name !== 'if' && c.name !== 'else');
+        return { k: 'ifexp', at, body: this.expr(parts[0]), test: this.expr(parts[1]), orelse: this.expr(parts[2]) };
+      }
+    }
+    if (BANNED_NODES[n.name]) {
+      const [code, msg] = BANNED_NODES[n.name];
+      return this.bad(code, msg, at);
+    }
+    return this.bad('E-SYNTAX', `unsupported expression (${n.name})`, at);
+  }
+
+  stringLit(n: SyntaxNode): Expr {
+    const at = n.from;
+    const parts = n.name === 'ContinuedString' ? kids(n).filter((c) => c.name === 'String' || c.name === 'FormatString') : [n];
+    let isBytes: boolean | null = null;
+    const strs: string[] = [];
+    const bytes: number[] = [];
+    for (const p of parts) {
+      if (p.name === 'FormatString') return this.bad('E-FSTRING', 'f-strings are not allowed', p.from);
+      const r = decodeStringLiteral(this.text(p));
+      if (r.kind === 'error') return this.bad(r.code, r.message, p.from);
+      if (isBytes !== null && isBytes !== (r.kind === 'bytes')) return this.bad('E-SYNTAX', 'cannot mix bytes and str literals', p.from);
+      isBytes = r.kind === 'bytes';
+      if (r.kind === 'bytes') bytes.push(...r.value);
+      else strs.push(r.value);
+    }
+    return isBytes ? { k: 'bytes', at, v: Uint8Array.from(bytes) } : { k: 'str', at, v: strs.join('') };
+  }
+
+  member(n: SyntaxNode): Expr {
+    const at = n.from;
+    const ch = kids(n);
+    const obj = this.expr(ch[0]);
+    if (ch[1]?.name === '.') {
+      const attr = this.text(ch[2]);
+      if (attr.startsWith('__')) return this.bad('E-DUNDER', `dunder attributes are not allowed (${attr})`, ch[2].from);
+      return { k: 'attr', at, obj, attr };
+    }
+    // subscript: obj [ ... ]
+    const inner = ch.slice(2, ch.length - 1);
+    const colons = inner.filter((c) => c.name === ':').length;
+    if (colons === 0) return { k: 'index', at, obj, index: this.exprList(inner) };
+    // split on colons into up to three parts
+    const parts: SyntaxNode[][] = [[]];
+    for (const c of inner) {
+      if (c.name === ':') parts.push([]);
+      else parts[parts.length - 1].push(c);
+    }
+    if (parts.length > 3 || (parts.length === 3 && parts[2].length > 0 && !(parts[2].length === 1 && parts[2][0].name === 'None'))) {
+      return this.bad('E-SLICE-STEP', 'slices with a step are not supported', at);
+    }
+    const part = (p: SyntaxNode[]) => (p.length === 0 ? null : this.exprList(p));
+    return { k: 'slice', at, obj, lo: part(parts[0]), hi: part(parts[1]) };
+  }
+
+  call(n: SyntaxNode): Expr {
+    const at = n.from;
+    const ch = kids(n);
+    const fn = this.expr(ch[0]);
+    const argList = ch[1];
+    const items = kids(argList).filter((c) => !PUNCT.has(c.name));
+    if (items.some((c) => c.name === 'for')) return this.bad('E-GENERATOR', 'generator expressions are not allowed; pass a list comprehension [...]', argList.from);
+    const args: Expr[] = [];
+    const kw: Keyword[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const c = items[i];
+      if (c.name === '*' || c.name === '**') {
+        this.err('E-STARARGS', `${c.name} arguments are not allowed`, c.from);
+        i++;
+        continue;
+      }
+      if (items[i + 1]?.name === 'AssignOp') {
+        kw.push({ at: c.from, name: this.text(c), value: this.expr(items[i + 2]) });
+        i += 2;
+        continue;
+      }
+      if (kw.length) this.err('E-SYNTAX', 'positional argument follows keyword argument', c.from);
+      args.push(this.expr(c));
+    }
+    return { k: 'call', at, fn, args, kw };
+  }
+
+  binary(n: SyntaxNode): Expr {
+    const at = n.from;
+    const ch = kids(n);
+    const l = ch[0];
+    const r = ch[ch.length - 1];
+    const opNodes = ch.slice(1, ch.length - 1);
+    const opText = opNodes.map((o) => this.text(o)).join(' ');
+    if (opText === 'and' || opText === 'or') return { k: 'boolop', at, op: opText, l: this.expr(l), r: this.expr(r) };
+    const cmp = this.cmpOp(opText);
+    if (cmp) {
+      // lezer nests `a < b < c` as ((a < b) < c); Python chains them.
+      const left = this.expr(l);
+      const right = this.expr(r);
+      if (left.k === 'cmp' && l.name === 'BinaryExpression') {
+        return { k: 'cmp', at, ops: [...left.ops, cmp], operands: [...left.operands, right] };
+      }
+      return { k: 'cmp', at, ops: [cmp], operands: [left, right] };
+    }
+    const op = this.binOp(opText, opNodes[0]?.from ?? at);
+    if (!op) return { k: 'const', at, v: null };
+    return { k: 'bin', at, op, l: this.expr(l), r: this.expr(r) };
+  }
+
+  cmpOp(t: string): CmpOp | null {
+    switch (t) {
+      case '==': case '!=': case '<': case '<=': case '>': case '>=': case 'in': case 'not in': case 'is': case 'is not':
+        return t;
+    }
+    return null;
+  }
+
+  listComp(n: SyntaxNode): Expr {
+    const at = n.from;
+    const ch = kids(n).filter((c) => !PUNCT.has(c.name));
+    // elt for target in iter [if cond]* [for ...]*
+    const forIdx = ch.findIndex((c) => c.name === 'for');
+    const elt = this.exprList(ch.slice(0, forIdx));
+    const gens: Comprehension[] = [];
+    let i = forIdx;
+    while (i < ch.length) {
+      if (ch[i].name === 'for') {
+        const inIdx = ch.findIndex((c, j) => j > i && c.name === 'in');
+        const target = this.exprList(kids(n).filter((c) => c.from >= ch[i].to && c.to <= ch[inIdx].from));
+        this.checkTarget(target, false);
+        const iter = this.expr(ch[inIdx + 1]);
+        gens.push({ target, iter, ifs: [] });
+        i = inIdx + 2;
+      } else if (ch[i].name === 'if') {
+        gens[gens.length - 1].ifs.push(this.expr(ch[i + 1]));
+        i += 2;
+      } else if (ch[i].name === 'async') {
+        this.err('E-ASYNC', 'async comprehensions are not allowed', ch[i].from);
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return { k: 'listcomp', at, elt, gens };
+  }
+}
