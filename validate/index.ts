@@ -17,7 +17,7 @@ export function validateSource(text: string, file = 'contract.py', maxSourceByte
   const mod = parseModule(src);
   // after a syntax error the tree is unreliable; after a ban the AST is still whole, so the
   // semantic checks run too and the author sees every error at once
-  if (src.diags.some((d) => d.code === 'E-SYNTAX')) throw new DiagnosticsError(src.diags);
+  if (src.diags.some((d) => d.code === 'E-SYNTAX' || d.code === 'E-NESTING')) throw new DiagnosticsError(src.diags);
   const cm = checkModule(src, mod);
   if (src.diags.length) throw new DiagnosticsError(src.sortedDiags());
   return cm;

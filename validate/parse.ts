@@ -4,6 +4,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { BinOp, CmpOp, Comprehension, ConstDef, Expr, FunctionDef, ImportBinding, Keyword, Module, Param, Stmt } from './ast.js';
+import { findTooDeep, MAX_TREE_DEPTH } from './depth.js';
 import { decodeStringLiteral, parseIntLiteral } from './literals.js';
 import type { Source } from './source.js';
 
@@ -30,7 +31,21 @@ const BANNED_NODES: Record<string, [string, string]> = {
 };
 
 export function parseModule(src: Source): Module {
-  const tree = parser.parse(src.text);
+  const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
+  let tree;
+  try {
+    tree = parser.parse(src.text);
+  } catch (e) {
+    // lezer builds its tree recursively; thousands of nested brackets exhaust the stack
+    if (!(e instanceof RangeError)) throw e;
+    src.error('E-NESTING', 'code is nested too deeply to parse; split the expression', 0);
+    return mod;
+  }
+  const deep = findTooDeep(tree);
+  if (deep >= 0) {
+    src.error('E-NESTING', `code is nested more than ${MAX_TREE_DEPTH} levels deep; split the expression`, deep);
+    return mod;
+  }
   const p = new Converter(src);
   // Report syntax errors first: lezer recovers by inserting error nodes.
   tree.iterate({
@@ -42,7 +57,6 @@ export function parseModule(src: Source): Module {
       return undefined;
     },
   });
-  const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
   if (src.diags.length) return mod;
   for (const n of kids(tree.topNode)) p.moduleStmt(n, mod);
   return mod;
