@@ -475,6 +475,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.LIST_APPEND: {
           const l = stack[bp + code[pc + 1]] as Value[];
+          if (!Array.isArray(l)) throw invalidProgram('LIST_APPEND to a slot that holds no list');
           if (l.length >= m.limits.max_container_len) m.capLen(l.length + 1, 'list');
           l.push(stack[--sp]);
           pc += 2;
@@ -490,6 +491,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const at = bp + code[pc + 1];
           const src = stack[at] as Value[] | Uint8Array;
           const i = stack[at + 1] as number;
+          // IR is untrusted: a FOR_ITER whose slots ITER_INIT did not fill is refused, not crashed on
+          if (typeof i !== 'number' || !(Array.isArray(src) || src instanceof Uint8Array)) throw invalidProgram('FOR_ITER without ITER_INIT');
           if (i < src.length) {
             const d = stack[at + 2];
             if (d !== null) checkDictIter(d as PyDict, src.length);
@@ -519,6 +522,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               pc += 3;
             } else pc = code[pc + 2];
           } else {
+            if (!isIntLike(cur) || !isIntLike(stop) || !isIntLike(step)) throw invalidProgram('FOR_RANGE without RANGE_INIT');
             const c = BigInt(cur as number | bigint);
             const s = BigInt(step as number | bigint);
             const e = BigInt(stop as number | bigint);
@@ -540,6 +544,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
     m.errPc = pc;
     throw e;
   }
+}
+
+function invalidProgram(msg: string): VmError {
+  return new VmError('InvalidProgram', msg);
+}
+
+function isIntLike(v: Value): boolean {
+  return typeof v === 'number' || typeof v === 'bigint';
 }
 
 function reasonText(v: Value): string {
