@@ -217,7 +217,7 @@ export function decodeModule(bytes: Uint8Array): IRModule {
   let last = 0;
   while (top.pos < bytes.length) {
     const tag = top.byte();
-    if (tag < Section.Consts || tag > Section.Debug) top.fail(`unknown section tag ${tag}`);
+    if (tag < Section.Consts || tag > Section.Debug) top.fail(`trailing bytes or unknown section (tag ${tag})`);
     if (tag <= last) top.fail(`section ${tag} out of order or repeated`);
     last = tag;
     const len = top.u();
