@@ -70,6 +70,28 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(gasOf('storage.set_int', [B(50), 7])).toBe(si.base + si.perWord * (w(50) + 1) + si.newSlot);
   });
 
+  test('premium and refund are judged against the slot before the call: one refund per slot emptied', () => {
+    const s = T('storage.set');
+    const d = T('storage.delete');
+    const self = new Uint8Array(32).fill(0xcc);
+    // created and emptied in the same call: premium paid, no refund
+    const m = makeMachine();
+    expect(stdCall('storage.set', [B(3), B(1)], m).gas).toBe(s.base + s.perWord * 2 + s.newSlot);
+    expect(stdCall('storage.delete', [B(3)], m).gas).toBe(d.base + d.perWord);
+    expect(m.refund).toBe(0);
+    // non-empty before the call: clear (+refund), refill (no premium, refund taken back), clear again
+    const state = new MemoryState();
+    state.setStorage(self, B(4), B(8));
+    const m2 = makeMachine({ state });
+    stdCall('storage.set', [B(4), new Uint8Array(0)], m2);
+    expect(m2.refund).toBe(REFUNDS.storageClear);
+    expect(stdCall('storage.set', [B(4), B(8)], m2).gas).toBe(s.base + s.perWord * 2);
+    expect(m2.refund).toBe(0);
+    stdCall('storage.delete', [B(4)], m2);
+    stdCall('storage.delete', [B(4)], m2);
+    expect(m2.refund).toBe(REFUNDS.storageClear);
+  });
+
   test('storage.delete and storage.exists: key words; delete refunds only a non-empty slot', () => {
     const d = T('storage.delete');
     const e = T('storage.exists');
