@@ -36,6 +36,7 @@ function wordsOf(inputs: Uint8Array[]): number {
 function record(m: Machine, kind: string, inputs: Uint8Array[]): Uint8Array {
   const hashes = inputs.map((x) => sha3_256(x));
   const h = m.host;
+  if (h.block.chainId < 0n) throw new StateError(`chain id must be non-negative, got ${h.block.chainId}`);
   const id = taskId(kind, h.block.chainId, h.address, h.tx.hash, hashes);
   h.syscalls.push({ kind, taskId: id, inputHashes: hashes });
   return id.slice();

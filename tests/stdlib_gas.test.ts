@@ -2,7 +2,8 @@
 // case runs a function at two sizes so both the base and the per-word part show. The last
 // test fails when a stdlib function is added to the YAML without a case here.
 import { describe, expect, test } from 'vitest';
-import { CONSTANTS, REFUNDS, STDLIB, STDLIB_BY_NAME } from '../spec/table.js';
+import { CONSTANTS, ENTRY, REFUNDS, STDLIB, STDLIB_BY_NAME } from '../spec/table.js';
+import { TestContract } from './helpers/contract.js';
 import { PyDict, PyTuple, type Value } from '../runtime/values.js';
 import { MemoryState } from '../runtime/state.js';
 import { Revert } from '../spec/errors.js';
@@ -193,6 +194,15 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const a = T('pq.address');
     expect(gasOf('pq.address', [1, B(1312)])).toBe(a.base + a.perWord * w(1314));
     expect(gasOf('pq.address', ['SLH-DSA-SHA2-128f', B(32)])).toBe(a.base + a.perWord * w(34));
+  });
+
+  test('through a compiled contract, the receipt shows the same per-word part', () => {
+    const c = new TestContract('from stdlib import hash\ndef h(d: bytes) -> bytes:\n    return hash.sha3_256(d)\n');
+    const gas = (n: number) => c.call('h', ['0x' + '00'.repeat(n)]).gasUsed;
+    // 32 more input bytes: 32 more calldata bytes at entry, one more hashed word, same-size result
+    expect(gas(64) - gas(32)).toBe(32 * ENTRY.perCalldataByte + T('hash.sha3_256').perWord);
+    expect(gas(33) - gas(32)).toBe(1 * ENTRY.perCalldataByte + T('hash.sha3_256').perWord);
+    expect(gas(31) - gas(1)).toBe(30 * ENTRY.perCalldataByte);
   });
 
   // runs last (tests in a file run in order)

@@ -222,6 +222,13 @@ def ask_then_fail() -> None:
     expect(f.syscalls).toEqual([]);
   });
 
+  test('a negative chain id from the host is a StateError, not a crash', () => {
+    const c = new TestContract(SRC);
+    const r = executeCall({ module: c.module, calldata: c.calldata('ask', ['0x6d', 'x']), gasLimit: 1_000_000, tx: c.tx, block: { ...defaultBlock(), chainId: -1n }, state: c.state });
+    expect(r.status).toBe('ERROR');
+    expect(r.error?.code).toBe('E-STATE');
+  });
+
   test('inputs above max_syscall_in_bytes are refused', () => {
     const c = new TestContract('from stdlib import syscalls\ndef f(d: bytes) -> bytes:\n    return syscalls.blob_pin(1, d)\n');
     const cap = DEFAULT_LIMITS.max_syscall_in_bytes - 1; // uvarint(ns) is one of the input bytes
