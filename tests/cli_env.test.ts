@@ -111,6 +111,13 @@ describe('vm-py run call environment', () => {
     }
   });
 
+  test('human output shows events decoded, name and args', () => {
+    const m = join(resolve('.'), 'examples/token/manifest.json');
+    const r = vmpy(['run', '-m', m, '-c', 'init', '--args', '[1000]', '--state', join(dir, 'f.json'), '--sender', S]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`event Transfer {"amount":1000,"sender":"0x${'00'.repeat(32)}","to":"${S}"}`);
+  });
+
   test('the call value needs a funded sender', () => {
     const r = vmpy(['run', '-m', 'manifest.json', '-c', 'mine', '--state', join(dir, 'e.json'), '--value', '5', '--json']);
     expect(r.code).toBe(1);
