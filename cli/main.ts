@@ -76,8 +76,24 @@ export async function main(argv: string[]): Promise<number> {
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
           .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
+          .option('sender', { type: 'string', describe: 'caller address, 0x-hex (default 0x1111...)' })
+          .option('value', { type: 'string', describe: 'call value moved from the sender to the contract (default 0)' })
+          .option('height', { type: 'string', describe: 'block height (default 1)' })
+          .option('timestamp', { type: 'string', describe: 'block timestamp (default 1700000000)' })
+          .option('chain-id', { type: 'string', describe: 'chain id (default 1)' })
+          .option('tx-hash', { type: 'string', describe: '32-byte 0x-hex (default: derived from the call)' })
+          .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
           .option('json', { type: 'boolean', default: false }),
-      (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json }, out)),
+      (a) =>
+        guard(() =>
+          runCommand(
+            {
+              manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
+              sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
+            },
+            out,
+          ),
+        ),
     )
     .demandCommand(1, 'name a command: compile, run or inspect-ir')
     .strict()

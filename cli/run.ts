@@ -3,16 +3,17 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../runtime/abi/codec.js';
 import { jsonToArgs } from '../runtime/abi/json.js';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
+import { bytesToHex } from '../runtime/hex.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
 import { loadModule } from '../runtime/load.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
+import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
 
-export interface RunArgs {
+export interface RunArgs extends CallEnvFlags {
   manifest: string;
   call: string;
   args?: string;
@@ -39,13 +40,18 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   }
   const args = parseArgs(a.args, ex.params, paramNames(project, a.call, ex.params.length));
   const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args)]);
+  const seeds = parseBalances(a.balance);
+  const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
-  const tx = { ...defaultTx(), to: cliContractAddress(project.manifest.name) };
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block: defaultBlock(), state });
-  if (r.status === 'SUCCESS') saveState(statePath, state);
-  if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector) })));
-  else out(receiptHuman(r, a.call));
+  for (const [addr, amount] of seeds) state.setBalance(addr, amount);
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state });
+  // Seeded balances are the user's edit of the state, kept even when the call fails (the
+  // call's own effects are only in `state` on success).
+  if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);
+  const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
+  if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector), ...(r.balanceWrites.length ? { balances } : {}) })));
+  else out([receiptHuman(r, a.call), ...Object.entries(balances).map(([k, v]) => `balance ${k} = ${v}`)].join('\n'));
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
 }
 

@@ -6,6 +6,7 @@ import { selectorHex } from '../compiler/selector.js';
 import { AbiError, OutOfGas, Revert, VmError, VmPyError, type Location } from '../spec/errors.js';
 import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
+import { creditCallValue } from '../stdlib/treasury.js';
 import { decodeArgs, encodeValue, splitCall } from './abi/codec.js';
 import type { BlockEnv, TxEnv } from './context.js';
 import type { Log, SyscallRequest } from './host.js';
@@ -89,6 +90,7 @@ export function executeCall(req: CallRequest): Receipt {
   });
   try {
     m.charge(ENTRY.base + ENTRY.perCalldataByte * req.calldata.length);
+    creditCallValue(journal, req.tx);
     const { selector, args } = splitCall(req.calldata);
     const ex = req.module.exports.get(selectorHex(selector));
     if (!ex) throw new VmError('UnknownFunction', `no function with selector ${selectorHex(selector)}`);

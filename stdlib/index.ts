@@ -4,9 +4,14 @@
 import { STDLIB } from '../spec/table.js';
 import type { StdImpl } from '../runtime/machine.js';
 import * as abi from './abi.js';
+import * as abiCodec from './abi_codec.js';
 import * as events from './events.js';
 import * as hash from './hash.js';
+import * as pq from './pq.js';
+import * as random from './random.js';
 import * as storage from './storage.js';
+import * as syscalls from './syscalls.js';
+import * as treasury from './treasury.js';
 
 export const STD_IMPLS_BY_NAME: Readonly<Record<string, StdImpl>> = {
   'storage.get': storage.get,
@@ -29,6 +34,19 @@ export const STD_IMPLS_BY_NAME: Readonly<Record<string, StdImpl>> = {
   'abi.contract_address': abi.contractAddress,
   'abi.tx_hash': abi.txHash,
   'abi.call_value': abi.callValue,
+  'abi.encode': abiCodec.encode,
+  'abi.decode': abiCodec.decode,
+  'treasury.balance': treasury.balance,
+  'treasury.transfer': treasury.transfer,
+  'random.bytes': random.bytes,
+  'syscalls.blob_pin': syscalls.blobPin,
+  'syscalls.ai_enqueue': syscalls.aiEnqueue,
+  'syscalls.quantum_enqueue': syscalls.quantumEnqueue,
+  'syscalls.read_result': syscalls.readResult,
+  'syscalls.zk_verify': syscalls.zkVerify,
+  'syscalls.read_beacon': syscalls.readBeacon,
+  'pq.verify': pq.verify,
+  'pq.address': pq.address,
 };
 
 export const STD_IMPLS: readonly (StdImpl | undefined)[] = (() => {

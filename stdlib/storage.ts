@@ -1,7 +1,12 @@
 // stdlib.storage: the contract's persistent key/value store, through the call's journal.
 // Prices (spec/opcodes_vm_py.yaml): reads pay base + per_word * (key words + value words);
-// writes pay base + per_word * (key words + value words), plus the new-slot premium when an
-// empty slot becomes non-empty; a non-empty slot becoming empty earns the clear refund.
+// writes pay base + per_word * (key words + value words). State growth and shrinkage are
+// judged against the slot's value before the call (its "original"), so a call cannot earn
+// refunds for slots it created itself, nor pay twice for one slot:
+//   premium: an empty slot that was also empty before the call becomes non-empty;
+//   refund:  a slot non-empty before the call becomes empty (+), or is refilled after this
+//            call emptied it (- the same amount, taking the refund back).
+// Net: one refund per slot that was non-empty before the call and is empty after it.
 import { VmError } from '../spec/errors.js';
 import { REFUNDS, STDLIB_BY_NAME } from '../spec/table.js';
 import type { Machine, StdImpl } from '../runtime/machine.js';
@@ -38,9 +43,18 @@ function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8
   }
   const j = m.host.journal;
   const before = j.getStorage(m.host.address, k);
-  m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (before === null && v.length > 0 ? info.newSlot : 0));
-  if (before !== null && v.length === 0) m.refund += REFUNDS.storageClear;
+  const fills = before === null && v.length > 0;
+  const hadOriginal = before === null || v.length === 0 ? original(m, k) : false;
+  m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (fills && !hadOriginal ? info.newSlot : 0));
+  if (fills && hadOriginal) m.refund -= REFUNDS.storageClear;
+  if (before !== null && v.length === 0 && hadOriginal) m.refund += REFUNDS.storageClear;
   j.setStorage(m.host.address, k, v.length ? v : null);
+}
+
+/** Was the slot non-empty before this call? */
+function original(m: Machine, k: Uint8Array): boolean {
+  const v = m.host.journal.state.getStorage(m.host.address, k);
+  return v !== null && v.length > 0;
 }
 
 export const get: StdImpl = (m, a, b) => {
@@ -58,7 +72,7 @@ export const del: StdImpl = (m, a, b) => {
   m.charge(DEL.base + DEL.perWord * words(k.length));
   const j = m.host.journal;
   if (j.getStorage(m.host.address, k) !== null) {
-    m.refund += REFUNDS.storageClear;
+    if (original(m, k)) m.refund += REFUNDS.storageClear;
     j.setStorage(m.host.address, k, null);
   }
   return null;

@@ -1,6 +1,8 @@
-"""Escrow: a depositor sets aside an amount for a beneficiary; an arbiter either releases it
-to the beneficiary or refunds the depositor. Exactly one of the two can happen, once."""
-from stdlib import storage, events, abi
+"""Escrow: a depositor funds an amount for a beneficiary by sending it with setup(); an
+arbiter either releases it to the beneficiary or refunds the depositor. Exactly one of the
+two can happen, once, and only the arbiter decides. The funds sit in the contract's own
+treasury balance until then."""
+from stdlib import storage, events, abi, treasury
 
 K_DEPOSITOR = b"escrow:depositor"
 K_BENEFICIARY = b"escrow:beneficiary"
@@ -24,6 +26,8 @@ def setup(beneficiary: bytes, arbiter: bytes, amount: int) -> None:
     _check_address(beneficiary)
     _check_address(arbiter)
     abi.require(amount > 0, b"escrow: amount must be positive")
+    # the deposit arrives with this call: anything else would leave the escrow unfunded
+    abi.require(abi.call_value() == amount, b"escrow: send exactly the amount")
     storage.set(K_DEPOSITOR, abi.caller())
     storage.set(K_BENEFICIARY, beneficiary)
     storage.set(K_ARBITER, arbiter)
@@ -34,9 +38,14 @@ def setup(beneficiary: bytes, arbiter: bytes, amount: int) -> None:
 
 def _settle(new_state: bytes, to_key: bytes) -> None:
     _only_arbiter()
+    # value sent to a settlement call would be stranded in the contract
+    abi.require(abi.call_value() == 0, b"escrow: settlement takes no value")
     abi.require(storage.get(K_STATE) == b"funded", b"escrow: not funded")
     storage.set(K_STATE, new_state)
-    events.emit(new_state, {"to": storage.get(to_key), "amount": storage.get_int(K_AMOUNT)})
+    to = storage.get(to_key)
+    amount = storage.get_int(K_AMOUNT)
+    treasury.transfer(to, amount)
+    events.emit(new_state, {"to": to, "amount": amount})
 
 
 def release() -> None:
@@ -53,3 +62,7 @@ def state() -> bytes:
 
 def amount() -> int:
     return storage.get_int(K_AMOUNT)
+
+
+def held() -> int:
+    return treasury.balance()

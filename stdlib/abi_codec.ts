@@ -1,0 +1,79 @@
+// stdlib.abi.encode(types, values) / abi.decode(types, data): the animica:abi:v1 tuple
+// codec (spec/ABI.md §2) made available to contracts, e.g. to build a message to sign or to
+// unpack bytes another party produced. `types` is a list or tuple of type names.
+// Price: base + per_word * (words(type names) + words(bytes)). decode knows its input size
+// up front; encode charges base + the type-name part first, then the output part before
+// the bytes reach the contract.
+import { AbiError, VmError } from '../spec/errors.js';
+import { STDLIB_BY_NAME } from '../spec/table.js';
+import { decodeArgs, encodeArgs, type AbiOptions } from '../runtime/abi/codec.js';
+import { toType } from '../runtime/abi/types.js';
+import type { AbiType } from '../runtime/abi/types.js';
+import type { Machine, StdImpl } from '../runtime/machine.js';
+import { PyTuple, typeName, type Value } from '../runtime/values.js';
+import { needBytes, words } from './args.js';
+
+const ENCODE = STDLIB_BY_NAME.get('abi.encode')!;
+const DECODE = STDLIB_BY_NAME.get('abi.decode')!;
+
+function items(fn: string, param: string, v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items;
+  throw new VmError('TypeError', `${fn}() argument '${param}' must be a list or tuple, not ${typeName(v)}`);
+}
+
+/** The type names and their total length (UTF-16 units: type names are ASCII). */
+function typeNames(fn: string, v: Value): { names: string[]; nameBytes: number } {
+  const names = items(fn, 'types', v);
+  let nameBytes = 0;
+  for (const n of names) {
+    if (typeof n !== 'string') throw new VmError('TypeError', `${fn}(): type names must be str, not ${typeName(n)}`);
+    nameBytes += n.length;
+  }
+  return { names: names as string[], nameBytes };
+}
+
+function parse(fn: string, name: string): AbiType {
+  try {
+    return toType(name);
+  } catch (e) {
+    if (e instanceof AbiError) throw new VmError('ValueError', `${fn}(): ${e.message}`);
+    throw e;
+  }
+}
+
+function opts(m: Machine): AbiOptions {
+  const L = m.limits;
+  return { addressBytes: L.address_bytes, maxIntBits: L.max_int_bits, maxBytesLength: L.max_bytes_len, maxListLength: L.max_container_len };
+}
+
+export const encode: StdImpl = (m, a, b) => {
+  const t = typeNames('abi.encode', a[b]);
+  const values = items('abi.encode', 'values', a[b + 1]);
+  m.charge(ENCODE.base + ENCODE.perWord * words(t.nameBytes));
+  if (values.length !== t.names.length) throw new VmError('ValueError', `abi.encode(): ${t.names.length} types but ${values.length} values`);
+  const ts = t.names.map((n) => parse('abi.encode', n));
+  let out: Uint8Array;
+  try {
+    out = encodeArgs(ts, values, opts(m));
+  } catch (e) {
+    if (e instanceof AbiError) throw new VmError('ValueError', `abi.encode(): ${e.message}`);
+    throw e;
+  }
+  m.capLen(out.length, 'bytes');
+  m.charge(ENCODE.perWord * words(out.length));
+  return out;
+};
+
+export const decode: StdImpl = (m, a, b) => {
+  const t = typeNames('abi.decode', a[b]);
+  const data = needBytes('abi.decode', 'data', a[b + 1]);
+  m.charge(DECODE.base + DECODE.perWord * (words(t.nameBytes) + words(data.length)));
+  const ts = t.names.map((n) => parse('abi.decode', n));
+  try {
+    return new PyTuple(decodeArgs(ts, data, opts(m)));
+  } catch (e) {
+    if (e instanceof AbiError) throw new VmError('ValueError', `abi.decode(): ${e.message}`);
+    throw e;
+  }
+};
