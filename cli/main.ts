@@ -72,12 +72,13 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
-          .option('call', { alias: 'c', type: 'string', demandOption: true, describe: 'function name' })
+          .option('call', { alias: 'c', type: 'string', describe: 'function name' })
+          .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
           .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
           .option('json', { type: 'boolean', default: false }),
-      (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json }, out)),
+      (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json }, out)),
     )
     .demandCommand(1, 'name a command: compile, run or inspect-ir')
     .strict()

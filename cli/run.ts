@@ -5,7 +5,10 @@ import { encodeArgs } from '../runtime/abi/codec.js';
 import { jsonToArgs } from '../runtime/abi/json.js';
 import { defaultBlock, defaultTx } from '../runtime/context.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
-import { loadModule } from '../runtime/load.js';
+import { hexToBytes } from '../runtime/hex.js';
+import { loadModule, type LoadedModule } from '../runtime/load.js';
+import type { AbiFunction } from '../runtime/manifest.js';
+import { crossCheckAbi, signaturesFromSource } from '../runtime/manifest_check.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
@@ -14,7 +17,10 @@ import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
 
 export interface RunArgs {
   manifest: string;
-  call: string;
+  /** function name (with --args), or */
+  call?: string;
+  /** raw calldata hex: selector || args */
+  calldata?: string;
   args?: string;
   state?: string;
   gasLimit: number;
@@ -31,22 +37,43 @@ export function cliContractAddress(name: string): Uint8Array {
 export function runCommand(a: RunArgs, out: (s: string) => void): number {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
   const project = loadProject(a.manifest);
+  const abi = crossCheckAbi(project.manifest.abi, signaturesFromSource(project.compiled.checked), project.compiled.checked.src.file);
   const mod = loadModule(project.compiled.module);
+  const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi);
+  const statePath = a.state ?? DEFAULT_STATE_PATH;
+  const state = loadState(statePath);
+  const tx = { ...defaultTx(), to: cliContractAddress(project.manifest.name) };
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block: defaultBlock(), state, abi });
+  if (r.status === 'SUCCESS') saveState(statePath, state);
+  if (a.json) out(JSON.stringify(receiptJson(r, { function: fn, selector })));
+  else out(receiptHuman(r, fn));
+  return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+}
+
+type Call = { fn: string; selector: string; calldata: Uint8Array };
+
+function namedCall(a: RunArgs, mod: LoadedModule, project: ReturnType<typeof loadProject>, abi: Map<string, AbiFunction>): Call {
+  if (a.call === undefined) throw new UsageError('name the function with --call (or give raw --calldata)');
   const ex = mod.byName.get(a.call);
   if (!ex) {
     const names = [...mod.byName.keys()].sort().join(', ');
     throw new UsageError(`contract ${project.manifest.name} has no public function '${a.call}' (it has: ${names || 'none'})`, 'E-UNKNOWN-FUNCTION');
   }
-  const args = parseArgs(a.args, ex.params, paramNames(project, a.call, ex.params.length));
-  const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args)]);
-  const statePath = a.state ?? DEFAULT_STATE_PATH;
-  const state = loadState(statePath);
-  const tx = { ...defaultTx(), to: cliContractAddress(project.manifest.name) };
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block: defaultBlock(), state });
-  if (r.status === 'SUCCESS') saveState(statePath, state);
-  if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector) })));
-  else out(receiptHuman(r, a.call));
-  return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+  // the manifest's types: sized names (u64, bytes32, address) add their range/length checks
+  const types = abi.get(a.call)?.inputs.map((p) => p.type) ?? ex.params;
+  const args = parseArgs(a.args, types, paramNames(project, a.call, ex.params.length));
+  return { fn: a.call, selector: selectorHex(ex.selector), calldata: new Uint8Array([...ex.selector, ...encodeArgs(types, args)]) };
+}
+
+/** --calldata: run the bytes as given; the contract's decoder judges them (a bad payload is a failed call, exit 1). */
+function rawCall(a: RunArgs, mod: LoadedModule): Call {
+  if (a.call !== undefined || a.args !== undefined) throw new UsageError('--calldata carries the selector and arguments: do not combine it with --call or --args');
+  const text = a.calldata!;
+  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) throw new UsageError(`--calldata must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
+  const calldata = hexToBytes(text);
+  const selector = selectorHex(calldata.subarray(0, 8));
+  const ex = calldata.length >= 8 ? mod.exports.get(selector) : undefined;
+  return { fn: ex ? mod.funcs[ex.func].name : `0x${selector}`, selector, calldata };
 }
 
 function paramNames(p: ReturnType<typeof loadProject>, fn: string, n: number): string[] {
