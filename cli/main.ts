@@ -10,6 +10,7 @@ import { EXIT_BAD_INPUT, UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { errorHuman, errorJson } from './render.js';
 import { runCommand } from './run.js';
+import { vectorsCommand } from './vectors.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -80,7 +81,17 @@ export async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, run or inspect-ir')
+    .command(
+      'vectors <file>',
+      'replay a golden vector file (abi, ir or calls) and print pass/fail per case',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'spec/test_vectors/*.json' })
+          .option('root', { type: 'string', describe: 'directory the vector file\'s source paths are relative to' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, run, inspect-ir or vectors')
     .strict()
     .help()
     .version(false)

@@ -45,3 +45,17 @@ test('a manifest that disagrees with the contract exits 2 naming both places', (
   expect(r.code).toBe(2);
   expect(r.err.trim()).toMatch(/^error: E-MANIFEST manifest function set \(\/abi\/functions\/2\) input 0 \(n\) has type str, .*contract\.py:18 def set annotates n as int$/);
 });
+
+test('vm-py vectors replays a file: pass lines and exit 0; a tampered copy fails with exit 1', () => {
+  const ok = spawnSync(process.execPath, [BIN, 'vectors', 'spec/test_vectors/calls.json'], { encoding: 'utf8' });
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toMatch(/^pass counter: code hash$/m);
+  expect(ok.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  const v = JSON.parse(readFileSync('spec/test_vectors/calls.json', 'utf8'));
+  v.sequences[1].calls[1].storage = {};
+  writeFileSync(join(dir, 'tampered.json'), JSON.stringify(v));
+  const bad = spawnSync(process.execPath, [BIN, 'vectors', join(dir, 'tampered.json'), '--root', resolve('.')], { encoding: 'utf8' });
+  expect(bad.status).toBe(1);
+  expect(bad.stdout).toMatch(/^FAIL escrow #1 setup\(.*\): storage: got \{/m);
+  expect(bad.stdout).toMatch(/^\d+ passed, 1 failed$/m);
+});
