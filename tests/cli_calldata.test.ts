@@ -34,7 +34,6 @@ test('--calldata runs the bytes as given and prints returnHex; equals --call wit
   expect(bad.code).toBe(1);
   expect(bad.json()).toMatchObject({ status: 'ERROR', error: { code: 'E-ABI' } });
   expect(vmpy(['run', '-m', m, '--calldata', '0x123', '--state', 'a.json']).code).toBe(2);
-  expect(vmpy(['run', '-m', m, '--calldata', '0x00', '-c', 'get', '--state', 'a.json']).code).toBe(2);
 });
 
 test('a manifest that disagrees with the contract exits 2 naming both places', () => {
