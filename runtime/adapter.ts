@@ -17,7 +17,7 @@ import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './
 import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './manifest_check.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
-import { PyTuple } from './values.js';
+import { bytesToLatin1, PyTuple } from './values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | { manifest: unknown; source: string; file?: string };
@@ -91,12 +91,13 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 /**
- * Decoded, verified module for IR bytes. Keyed by sha3_256 of the whole bytes (not the code
- * hash, which ignores the debug section: two encodings with one code hash may carry
- * different debug info) and the limits that loading checks.
+ * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which
+ * ignores the debug section: two encodings with one code hash may carry different debug
+ * info) and the limits that loading checks. The bytes themselves, as a string, are the key:
+ * a Map lookup on them is far cheaper than hashing the code on every call in JS.
  */
 export function loadCode(code: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  return remember(moduleCache, `${bytesToHex(sha3_256(code))}|${limits.max_stack}|${limits.max_code_bytes}`, () => loadBytes(code, limits));
+  return remember(moduleCache, `${limits.max_stack}|${limits.max_code_bytes}|${bytesToLatin1(code)}`, () => loadBytes(code, limits));
 }
 
 function compileCached(source: string, file: string, limits: Readonly<Limits>): CompiledContract {
@@ -197,8 +198,9 @@ function checkRequest(req: ExecRequest): Readonly<Limits> {
 }
 
 function finish(r: Receipt, calldata: Uint8Array, created?: Created): AdapterReceipt {
-  const encoded = encodeReceipt(r, created);
-  return { ...r, calldata, ...(created ? { created } : {}), logsRoot: logsRoot(r.logs), encoded, hash: receiptHash(encoded) };
+  const root = logsRoot(r.logs);
+  const encoded = encodeReceipt(r, created, root);
+  return { ...r, calldata, ...(created ? { created } : {}), logsRoot: root, encoded, hash: receiptHash(encoded) };
 }
 
 // ---------------------------------------------------------------- deploy and call

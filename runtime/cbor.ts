@@ -33,8 +33,15 @@ class Out {
 }
 
 /** Major type + argument in the shortest form. */
-function head(o: Out, major: number, n: bigint): void {
+function head(o: Out, major: number, n: bigint | number): void {
   const m = major << 5;
+  if (typeof n === 'number') {
+    if (n < 24) return o.byte(m | n);
+    if (n < 0x100) return o.byte(m | 24), o.byte(n);
+    if (n < 0x10000) return o.byte(m | 25), o.byte(n >>> 8), o.byte(n & 0xff);
+    if (n < 0x100000000) return o.byte(m | 26), o.byte(n >>> 24), o.byte((n >>> 16) & 0xff), o.byte((n >>> 8) & 0xff), o.byte(n & 0xff);
+    n = BigInt(n);
+  }
   if (n < 24n) return o.byte(m | Number(n));
   const size = n < 0x100n ? 1 : n < 0x10000n ? 2 : n < 0x100000000n ? 4 : 8;
   o.byte(m | (size === 1 ? 24 : size === 2 ? 25 : size === 4 ? 26 : 27));
@@ -72,6 +79,22 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
+// Receipts reuse a dozen key names; encoding each once keeps map encoding allocation-free.
+const keyCache = new Map<string, Uint8Array>();
+
+function keyBytes(k: string): Uint8Array {
+  let e = keyCache.get(k);
+  if (e === undefined) {
+    const b = utf8.encode(k);
+    const o = new Out();
+    head(o, 3, BigInt(b.length));
+    o.bytes(b);
+    e = o.buf.slice(0, o.len);
+    if (keyCache.size < 1024) keyCache.set(k, e);
+  }
+  return e;
+}
+
 function enc(o: Out, v: Cbor, depth: number): void {
   if (depth > 64) throw new StateError('CBOR value nested too deeply');
   if (v === null) return o.byte(0xf6);
@@ -79,33 +102,29 @@ function enc(o: Out, v: Cbor, depth: number): void {
   if (v === true) return o.byte(0xf5);
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) throw new StateError(`canonical CBOR holds integers only, got ${v}`);
-    return int(o, BigInt(v));
+    return v >= 0 ? head(o, 0, v) : int(o, BigInt(v));
   }
   if (typeof v === 'bigint') return int(o, v);
   if (typeof v === 'string') {
     const b = utf8.encode(v);
-    head(o, 3, BigInt(b.length));
+    head(o, 3, b.length);
     return o.bytes(b);
   }
   if (v instanceof Uint8Array) {
-    head(o, 2, BigInt(v.length));
+    head(o, 2, v.length);
     return o.bytes(v);
   }
   if (Array.isArray(v)) {
-    head(o, 4, BigInt(v.length));
+    head(o, 4, v.length);
     for (const x of v) enc(o, x, depth + 1);
     return;
   }
   if (typeof v === 'object') {
     // Deterministic order: keys compared by their encoded bytes (length first, then bytewise).
     const keys = Object.keys(v)
-      .map((k) => {
-        const ko = new Out();
-        enc(ko, k, depth + 1);
-        return { k, e: ko.buf.slice(0, ko.len) };
-      })
+      .map((k) => ({ k, e: keyBytes(k) }))
       .sort((a, b) => compareBytes(a.e, b.e));
-    head(o, 5, BigInt(keys.length));
+    head(o, 5, keys.length);
     for (const { k, e } of keys) {
       o.bytes(e);
       enc(o, v[k], depth + 1);

@@ -19,7 +19,7 @@ export function logCbor(l: Log): Cbor {
   return { address: l.address, topics: l.topics, data: l.data };
 }
 
-export function receiptCbor(r: Receipt, created?: Created): Cbor {
+export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = logsRoot(r.logs)): Cbor {
   const out: { [k: string]: Cbor } = {
     v: RECEIPT_FORMAT,
     status: r.status,
@@ -29,7 +29,7 @@ export function receiptCbor(r: Receipt, created?: Created): Cbor {
     revert: r.revertReason,
     error: r.error ? (r.error.kind ? { code: r.error.code, kind: r.error.kind } : { code: r.error.code }) : null,
     logs: r.logs.map(logCbor),
-    logsRoot: logsRoot(r.logs),
+    logsRoot: root,
     syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),
     writes: r.writes.map((w) => ({ address: w.address, key: w.key, value: w.value })),
     balances: r.balanceWrites.map((b) => ({ address: b.address, balance: b.balance })),
@@ -38,8 +38,8 @@ export function receiptCbor(r: Receipt, created?: Created): Cbor {
   return out;
 }
 
-export function encodeReceipt(r: Receipt, created?: Created): Uint8Array {
-  return encodeCanonical(receiptCbor(r, created));
+export function encodeReceipt(r: Receipt, created?: Created, root?: Uint8Array): Uint8Array {
+  return encodeCanonical(receiptCbor(r, created, root));
 }
 
 export function receiptHash(encoded: Uint8Array): Uint8Array {
