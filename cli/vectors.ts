@@ -192,7 +192,15 @@ export interface CallSpec {
 
 export interface SequenceSpec {
   source: string;
+  /** balances (0x-hex address -> decimal) in the state before the first call */
+  balances?: Record<string, string>;
   calls: CallSpec[];
+}
+
+function seededState(balances: Record<string, string> | undefined): MemoryState {
+  const state = new MemoryState();
+  for (const [a, v] of Object.entries(balances ?? {})) state.setBalance(hexToBytes(a), BigInt(v));
+  return state;
 }
 
 const ENV = {
@@ -221,7 +229,8 @@ function blockOf(env: Env): BlockEnv {
 /** Run one call from a vector and report what a vector records about it. */
 function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number }): Record<string, Json> {
   const r = adapterCall({ contract: { code }, input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, address, c), block: blockOf(env), state });
-  const storage = state.snapshot().storage[x(address)] ?? {};
+  const snap = state.snapshot();
+  const storage = snap.storage[x(address)] ?? {};
   return {
     status: r.status,
     gasUsed: r.gasUsed,
@@ -236,6 +245,7 @@ function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8A
       args: Object.fromEntries(decodeEventData(l.data).map(([k, v]) => [k, valueToJson(v)])),
     })),
     storage,
+    balances: snap.balances,
     receiptHash: x(r.hash),
   };
 }
@@ -248,7 +258,7 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
     env,
     sequences: Object.entries(sequences).map(([name, seq]) => {
       const compiled = compileSource(read(seq.source), { file: seq.source.split('/').pop()! });
-      const state = new MemoryState();
+      const state = seededState(seq.balances);
       const byName = compiled.module.exports;
       const calls = seq.calls.map((spec) => {
         const ex = byName.find((e) => compiled.module.funcs[e.func].name === spec.fn);
@@ -258,7 +268,7 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
         const extra = { ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}), ...(spec.value !== undefined ? { value: String(spec.value) } : {}) };
         return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { calldata, ...extra }) };
       });
-      return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), calls };
+      return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), ...(seq.balances ? { balances: seq.balances } : {}), calls };
     }),
   } as unknown as Json;
 }
@@ -266,7 +276,7 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
 function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
   const env = v.env as Env;
   const out: Outcome[] = [];
-  for (const seq of (v.sequences ?? []) as { name: string; source: string; file: string; codeHash: string; calls: Record<string, Json>[] }[]) {
+  for (const seq of (v.sequences ?? []) as { name: string; source: string; file: string; codeHash: string; balances?: Record<string, string>; calls: Record<string, Json>[] }[]) {
     let compiled: ReturnType<typeof compileSource>;
     try {
       compiled = compileSource(read(seq.source), { file: seq.file });
@@ -275,7 +285,7 @@ function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
       continue;
     }
     out.push({ name: `${seq.name}: code hash`, ok: x(compiled.codeHash) === seq.codeHash, detail: `got ${x(compiled.codeHash)}` });
-    const state = new MemoryState();
+    const state = seededState(seq.balances);
     const address = hexToBytes(env.address);
     seq.calls.forEach((c, i) => {
       out.push(

@@ -146,6 +146,14 @@ describe('golden vectors', () => {
     expect(replayVectorJson(ir, read).filter((r) => !r.ok).length).toBe(1);
   });
 
+  test('sequence balances seed the state; each call records the balances after it', () => {
+    const seq = { source: 'examples/counter/contract.py', balances: { ['0x' + '11'.repeat(32)]: '7' }, calls: [{ fn: 'get' }] };
+    const v = makeCallVectors({ seeded: seq }, read) as { sequences: { balances: unknown; calls: { balances: unknown }[] }[] };
+    expect(v.sequences[0].balances).toEqual(seq.balances);
+    expect(v.sequences[0].calls[0].balances).toEqual({ ['11'.repeat(32)]: '7' });
+    expect(replayVectorJson(v, read).every((r) => r.ok)).toBe(true);
+  });
+
   test('counter gas sits inside the original project ranges', () => {
     const v = JSON.parse(readFileSync('spec/test_vectors/calls.json', 'utf8'));
     for (const c of v.sequences.find((s: { name: string }) => s.name === 'counter').calls) {
