@@ -10,6 +10,7 @@ import { EXIT_BAD_INPUT, UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { errorHuman, errorJson } from './render.js';
 import { runCommand } from './run.js';
+import { vectorsCommand } from './vectors.js';
 
 const out = (s: string) => process.stdout.write(s + '\n');
 
@@ -72,7 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
-          .option('call', { alias: 'c', type: 'string', demandOption: true, describe: 'function name' })
+          .option('call', { alias: 'c', type: 'string', describe: 'function name' })
+          .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
           .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
@@ -88,14 +90,24 @@ export async function main(argv: string[]): Promise<number> {
         guard(() =>
           runCommand(
             {
-              manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
+              manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
               sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
             },
             out,
           ),
         ),
     )
-    .demandCommand(1, 'name a command: compile, run or inspect-ir')
+    .command(
+      'vectors <file>',
+      'replay a golden vector file (abi, ir or calls) and print pass/fail per case',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'spec/test_vectors/*.json' })
+          .option('root', { type: 'string', describe: 'directory the vector file\'s source paths are relative to' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, run, inspect-ir or vectors')
     .strict()
     .help()
     .version(false)

@@ -4,6 +4,7 @@ import { DiagnosticsError, VmPyError } from '../spec/errors.js';
 import { valueToJson, type Json } from '../runtime/abi/json.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
 import type { Receipt } from '../runtime/execute.js';
+import { bytesToHex } from '../runtime/hex.js';
 import { renderDiagnostic, Source } from '../validate/index.js';
 import type { Value } from '../runtime/values.js';
 
@@ -25,6 +26,7 @@ export function decodeEvents(r: Receipt): DecodedEvent[] {
 export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Record<string, Json> {
   const out: Record<string, Json> = { ok: r.status === 'SUCCESS', status: r.status };
   if (r.status === 'SUCCESS') out.return = r.returnValue === undefined ? null : valueToJson(r.returnValue);
+  out.returnHex = '0x' + bytesToHex(r.returnData);
   out.gasUsed = r.gasUsed;
   out.events = decodeEvents(r) as unknown as Json;
   if (r.refund) out.refund = r.refund;
@@ -44,6 +46,7 @@ export function receiptHuman(r: Receipt, fn: string): string {
   if (r.status === 'SUCCESS') {
     const ret = r.returnValue === undefined || r.returnValue === null ? 'None' : JSON.stringify(valueToJson(r.returnValue));
     lines.push(`${fn}() -> ${ret}`);
+    lines.push(`return data: 0x${bytesToHex(r.returnData)}`);
   } else if (r.status === 'REVERT') lines.push(`${fn}() reverted${loc}: ${r.error?.message.replace(/^reverted: /, '')}`);
   else if (r.status === 'OOG') lines.push(`${fn}() ran out of gas${loc}`);
   else lines.push(`${fn}() failed${loc}: ${r.error?.message}`);

@@ -3,9 +3,11 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../runtime/abi/codec.js';
 import { jsonToArgs } from '../runtime/abi/json.js';
-import { bytesToHex } from '../runtime/hex.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
-import { loadModule } from '../runtime/load.js';
+import { bytesToHex, hexToBytes } from '../runtime/hex.js';
+import { loadModule, type LoadedModule } from '../runtime/load.js';
+import type { AbiFunction } from '../runtime/manifest.js';
+import { crossCheckAbi, signaturesFromSource } from '../runtime/manifest_check.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
@@ -15,7 +17,10 @@ import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
 
 export interface RunArgs extends CallEnvFlags {
   manifest: string;
-  call: string;
+  /** function name (with --args), or */
+  call?: string;
+  /** raw calldata hex: selector || args */
+  calldata?: string;
   args?: string;
   state?: string;
   gasLimit: number;
@@ -32,27 +37,48 @@ export function cliContractAddress(name: string): Uint8Array {
 export function runCommand(a: RunArgs, out: (s: string) => void): number {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
   const project = loadProject(a.manifest);
+  const abi = crossCheckAbi(project.manifest.abi, signaturesFromSource(project.compiled.checked), project.compiled.checked.src.file);
   const mod = loadModule(project.compiled.module);
-  const ex = mod.byName.get(a.call);
-  if (!ex) {
-    const names = [...mod.byName.keys()].sort().join(', ');
-    throw new UsageError(`contract ${project.manifest.name} has no public function '${a.call}' (it has: ${names || 'none'})`, 'E-UNKNOWN-FUNCTION');
-  }
-  const args = parseArgs(a.args, ex.params, paramNames(project, a.call, ex.params.length));
-  const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args)]);
+  const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi);
   const seeds = parseBalances(a.balance);
   const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state });
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi });
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
   if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
-  if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector), ...(r.balanceWrites.length ? { balances } : {}) })));
-  else out([receiptHuman(r, a.call), ...Object.entries(balances).map(([k, v]) => `balance ${k} = ${v}`)].join('\n'));
+  if (a.json) out(JSON.stringify(receiptJson(r, { function: fn, selector, ...(r.balanceWrites.length ? { balances } : {}) })));
+  else out([receiptHuman(r, fn), ...Object.entries(balances).map(([k, v]) => `balance ${k} = ${v}`)].join('\n'));
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+}
+
+type Call = { fn: string; selector: string; calldata: Uint8Array };
+
+function namedCall(a: RunArgs, mod: LoadedModule, project: ReturnType<typeof loadProject>, abi: Map<string, AbiFunction>): Call {
+  if (a.call === undefined) throw new UsageError('name the function with --call (or give raw --calldata)');
+  const ex = mod.byName.get(a.call);
+  if (!ex) {
+    const names = [...mod.byName.keys()].sort().join(', ');
+    throw new UsageError(`contract ${project.manifest.name} has no public function '${a.call}' (it has: ${names || 'none'})`, 'E-UNKNOWN-FUNCTION');
+  }
+  // the manifest's types: sized names (u64, bytes32, address) add their range/length checks
+  const types = abi.get(a.call)?.inputs.map((p) => p.type) ?? ex.params;
+  const args = parseArgs(a.args, types, paramNames(project, a.call, ex.params.length));
+  return { fn: a.call, selector: selectorHex(ex.selector), calldata: new Uint8Array([...ex.selector, ...encodeArgs(types, args)]) };
+}
+
+/** --calldata: run the bytes as given; the contract's decoder judges them (a bad payload is a failed call, exit 1). */
+function rawCall(a: RunArgs, mod: LoadedModule): Call {
+  if (a.call !== undefined || a.args !== undefined) throw new UsageError('--calldata carries the selector and arguments: do not combine it with --call or --args');
+  const text = a.calldata!;
+  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) throw new UsageError(`--calldata must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
+  const calldata = hexToBytes(text);
+  const selector = selectorHex(calldata.subarray(0, 8));
+  const ex = calldata.length >= 8 ? mod.exports.get(selector) : undefined;
+  return { fn: ex ? mod.funcs[ex.func].name : `0x${selector}`, selector, calldata };
 }
 
 function paramNames(p: ReturnType<typeof loadProject>, fn: string, n: number): string[] {

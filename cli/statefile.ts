@@ -22,7 +22,7 @@ export function loadState(path: string): MemoryState {
   }
   const bad = (why: string) => new UsageError(`state file ${path} is malformed (${why}); refusing to use or overwrite it`, 'E-STATE');
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== FORMAT) throw bad(`expected "format": "${FORMAT}"`);
-  const { storage, balances } = raw as Partial<StateSnapshot>;
+  const { storage, balances, code } = raw as Partial<StateSnapshot>;
   if (typeof storage !== 'object' || storage === null || typeof balances !== 'object' || balances === null) throw bad('missing storage or balances');
   for (const [a, slots] of Object.entries(storage)) {
     if (!HEX.test(a) || typeof slots !== 'object' || slots === null) throw bad(`bad address ${a}`);
@@ -33,7 +33,11 @@ export function loadState(path: string): MemoryState {
   for (const [a, v] of Object.entries(balances)) {
     if (!HEX.test(a) || typeof v !== 'string' || !/^[0-9]+$/.test(v)) throw bad(`bad balance for ${a}`);
   }
-  return MemoryState.fromSnapshot({ storage, balances } as StateSnapshot);
+  if (code !== undefined) {
+    if (typeof code !== 'object' || code === null) throw bad('code must be an object');
+    for (const [a, c] of Object.entries(code)) if (!HEX.test(a) || typeof c !== 'string' || !HEX.test(c) || c.length % 2) throw bad(`bad code for ${a}`);
+  }
+  return MemoryState.fromSnapshot({ storage, balances, code } as StateSnapshot);
 }
 
 export function saveState(path: string, state: MemoryState): void {

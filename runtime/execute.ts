@@ -7,15 +7,16 @@ import { AbiError, OutOfGas, Revert, VmError, VmPyError, type Location } from '.
 import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { creditCallValue } from '../stdlib/treasury.js';
-import { decodeArgs, encodeValue, splitCall } from './abi/codec.js';
+import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from './abi/codec.js';
 import type { BlockEnv, TxEnv } from './context.js';
 import type { Log, SyscallRequest } from './host.js';
 import { run } from './interpreter.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
 import { locate, type LoadedModule } from './load.js';
 import { Machine, type Tracer } from './machine.js';
+import type { AbiFunction, AbiOutput } from './manifest.js';
 import type { StateAdapter } from './state.js';
-import { PyDict, type Value } from './values.js';
+import { PyDict, typeName, type Value } from './values.js';
 
 export type Status = 'SUCCESS' | 'REVERT' | 'OOG' | 'ERROR';
 
@@ -54,8 +55,13 @@ export interface CallRequest {
   results?: Map<string, Uint8Array>;
   callIndex?: number;
   tracer?: Tracer;
-  /** names of the declared outputs, for functions that return a dict (from the manifest) */
-  outputNames?: Map<string, string[]>;
+  /**
+   * The manifest's ABI by function name, already cross-checked against the module
+   * (runtime/manifest_check.ts). When given it governs the wire: arguments are decoded and
+   * the result encoded with its (possibly sized) types, and `-> dict` functions return its
+   * named outputs. Without it the contract's own annotations are used.
+   */
+  abi?: ReadonlyMap<string, AbiFunction>;
 }
 
 export function executeCall(req: CallRequest): Receipt {
@@ -95,10 +101,10 @@ export function executeCall(req: CallRequest): Receipt {
     const ex = req.module.exports.get(selectorHex(selector));
     if (!ex) throw new VmError('UnknownFunction', `no function with selector ${selectorHex(selector)}`);
     const abiOpts = { addressBytes: limits.address_bytes, maxIntBits: limits.max_int_bits, maxBytesLength: limits.max_bytes_len, maxListLength: limits.max_container_len };
-    const values = decodeArgs(ex.params, args, abiOpts);
+    const declared = req.abi?.get(req.module.funcs[ex.func].name);
+    const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
-    const fnName = req.module.funcs[ex.func].name;
-    const returnData = encodeReturn(ex.returns, ret, req.outputNames?.get(fnName), abiOpts);
+    const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
     const gasUsed = req.gasLimit - m.gas;
     const refund = Math.min(m.refund, Math.floor((gasUsed * REFUNDS.capBasisPoints) / 10000));
     const writes = journal.storageWrites();
@@ -128,12 +134,33 @@ export function executeCall(req: CallRequest): Receipt {
   }
 }
 
-function encodeReturn(type: string, v: Value, names: string[] | undefined, opts: object): Uint8Array {
+function encodeReturn(type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {
+  if (type === 'dict') return encodeDictReturn(v, outputs, opts);
   if (type === 'none') return new Uint8Array(0);
-  if (type === 'dict' || v instanceof PyDict) {
-    if (!(v instanceof PyDict)) throw new VmError('TypeError', 'declared to return a dict');
-    if (!names) throw new VmError('TypeError', 'returns a dict but the manifest declares no named outputs');
-    throw new VmError('NotImplementedError', 'dict returns are encoded by the manifest-aware adapter');
+  if (!outputs || outputs.length === 0) return encodeValue(type, v, opts);
+  // One declared output is the value itself; several are a tuple with the same bytes.
+  return encodeValue(outputs.length === 1 ? outputs[0].type : `tuple(${outputs.map((o) => o.type).join(',')})`, v, opts);
+}
+
+/** spec/ABI.md §4: values taken by name in declared order; a missing or extra key is a VmError. */
+function encodeDictReturn(v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {
+  if (!(v instanceof PyDict)) throw new VmError('TypeError', `declared to return a dict, returned ${typeName(v)}`);
+  if (!outputs || outputs.length === 0 || outputs.some((o) => !o.name)) {
+    throw new VmError('TypeError', 'returns a dict, but no manifest ABI names its outputs (pass the manifest to the adapter)');
   }
-  return encodeValue(type, v, opts);
+  const byName = new Map<string, Value>();
+  for (const [k, val] of v.map.values()) {
+    const name = typeof k === 'string' ? k : k instanceof Uint8Array ? utf8Decode(k) : undefined;
+    if (name === undefined) throw new VmError('TypeError', `returned dict has a ${typeName(k)} key; output names are str`);
+    if (byName.has(name)) throw new VmError('ValueError', `returned dict names output '${name}' twice (as str and bytes)`);
+    byName.set(name, val);
+  }
+  const values: Value[] = [];
+  for (const o of outputs) {
+    if (!byName.has(o.name!)) throw new VmError('KeyError', `returned dict lacks the declared output '${o.name}'`);
+    values.push(byName.get(o.name!)!);
+    byName.delete(o.name!);
+  }
+  if (byName.size) throw new VmError('ValueError', `returned dict has keys that are not declared outputs: ${[...byName.keys()].map((k) => `'${k}'`).join(', ')}`);
+  return encodeArgs(outputs.map((o) => o.type), values, opts);
 }

@@ -12,14 +12,30 @@ export interface StateAdapter {
   setBalance(address: Uint8Array, value: bigint): void;
 }
 
+/** Deployed code by contract address (runtime/adapter.ts deploy writes, call reads). */
+export interface CodeStore {
+  getCode(address: Uint8Array): Uint8Array | null;
+  setCode(address: Uint8Array, code: Uint8Array): void;
+}
+
 export interface StateSnapshot {
   storage: Record<string, Record<string, string>>; // address hex -> key hex -> value hex
   balances: Record<string, string>; // address hex -> decimal
+  /** address hex -> IR hex; absent when nothing was deployed */
+  code?: Record<string, string>;
 }
 
-export class MemoryState implements StateAdapter {
+export class MemoryState implements StateAdapter, CodeStore {
   readonly storage = new Map<string, Map<string, Uint8Array>>();
   readonly balances = new Map<string, bigint>();
+  readonly code = new Map<string, Uint8Array>();
+
+  getCode(address: Uint8Array): Uint8Array | null {
+    return this.code.get(bytesToHex(address)) ?? null;
+  }
+  setCode(address: Uint8Array, code: Uint8Array): void {
+    this.code.set(bytesToHex(address), code.slice());
+  }
 
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
     return this.storage.get(bytesToHex(address))?.get(bytesToHex(key)) ?? null;
@@ -53,7 +69,10 @@ export class MemoryState implements StateAdapter {
     }
     const balances: StateSnapshot['balances'] = {};
     for (const a of [...this.balances.keys()].sort()) balances[a] = this.balances.get(a)!.toString();
-    return { storage, balances };
+    if (this.code.size === 0) return { storage, balances };
+    const code: Record<string, string> = {};
+    for (const a of [...this.code.keys()].sort()) code[a] = bytesToHex(this.code.get(a)!);
+    return { storage, balances, code };
   }
 
   static fromSnapshot(s: StateSnapshot): MemoryState {
@@ -62,6 +81,7 @@ export class MemoryState implements StateAdapter {
       for (const [k, v] of Object.entries(slots)) m.setStorage(hexToBytes(a), hexToBytes(k), hexToBytes(v));
     }
     for (const [a, v] of Object.entries(s.balances)) m.setBalance(hexToBytes(a), BigInt(v));
+    for (const [a, c] of Object.entries(s.code ?? {})) m.setCode(hexToBytes(a), hexToBytes(c));
     return m;
   }
 }

@@ -18,3 +18,18 @@ await build({
   // yargs and friends use require() in places; give the ESM bundle one
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
+
+// The library entry (package root): the adapter and the core, no CLI and no Node built-ins,
+// so the same file also loads in browsers and other JS hosts.
+await build({
+  entryPoints: [join(root, 'index.ts')],
+  outfile: join(root, 'dist/index.mjs'),
+  bundle: true,
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  format: 'esm',
+  target: 'es2022',
+  minify: false,
+  sourcemap: false,
+  logLevel: 'warning',
+});

@@ -1,22 +1,14 @@
-// Golden vectors: exact code hash, gas, return values and events of fixed call sequences.
-// They change only on purpose: `npm run vectors:regen` rewrites them, and the commit that
-// changes a cost or an encoding carries the regenerated files.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Golden vectors: spec/test_vectors/{abi,ir,calls}.json pin ABI bytes, IR bytes and code
+// hashes, and the exact gas, returns, events, storage and receipt hash of fixed call
+// sequences. They change only on purpose: `npm run vectors:regen` rewrites them, and the
+// commit that changes a cost or an encoding carries the regenerated files. The files are
+// also replayed through the same code path `vm-py vectors <file>` uses.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sha3_256 } from '@noble/hashes/sha3.js';
 import { ml_dsa44 } from '@noble/post-quantum/ml-dsa.js';
 import { describe, expect, test } from 'vitest';
-import { sha3_256 } from '@noble/hashes/sha3.js';
-import { hex } from '../compiler/disasm.js';
-import { valueToJson, type Json } from '../runtime/abi/json.js';
-import { decodeEventData } from '../stdlib/event_codec.js';
-import { TestContract } from './helpers/contract.js';
-
-interface CallSpec {
-  fn: string;
-  args?: unknown[];
-  sender?: string;
-  /** call value (decimal), moved from the sender to the contract */
-  value?: string;
-}
+import type { Json } from '../runtime/abi/json.js';
+import { makeAbiVectors, makeCallVectors, makeIrVectors, replayVectorJson, type AbiCase, type AbiReject, type SequenceSpec } from '../cli/vectors.js';
 
 const addr = (b: number) => '0x' + b.toString(16).padStart(2, '0').repeat(32);
 const hexOf = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex');
@@ -32,7 +24,8 @@ const PQ = (() => {
   return { pk: hexOf(publicKey), regSig: sign(reg), doc: hexOf(doc), docSig: sign(doc), address };
 })();
 
-const SEQUENCES: Record<string, { source: string; balances?: Record<string, string>; calls: CallSpec[] }> = {
+/** The single list of call sequences; every example needs one. */
+const SEQUENCES: Record<string, SequenceSpec> = {
   counter: {
     source: 'examples/counter/contract.py',
     calls: [
@@ -96,52 +89,124 @@ const SEQUENCES: Record<string, { source: string; balances?: Record<string, stri
   },
 };
 
-function runSequence(name: string): Json {
-  const { source, calls, balances } = SEQUENCES[name];
-  const c = TestContract.fromFile(source);
-  for (const [a, v] of Object.entries(balances ?? {})) c.state.setBalance(Buffer.from(a.slice(2), 'hex'), BigInt(v));
-  const results = calls.map((spec) => {
-    const r = c.call(spec.fn, spec.args ?? [], 1_000_000, {
-      ...(spec.sender ? { sender: Buffer.from(spec.sender.slice(2), 'hex') } : {}),
-      ...(spec.value ? { value: BigInt(spec.value) } : {}),
-    });
-    return {
-      fn: spec.fn,
-      args: (spec.args ?? []) as Json,
-      ...(spec.sender ? { sender: spec.sender } : {}),
-      ...(spec.value ? { value: spec.value } : {}),
-      status: r.status,
-      gasUsed: r.gasUsed,
-      return: r.status === 'SUCCESS' ? valueToJson(r.returnValue ?? null) : null,
-      returnHex: hex(r.returnData),
-      revertReason: r.revertReason ? new TextDecoder().decode(r.revertReason) : null,
-      events: r.logs.map((l) => ({
-        name: new TextDecoder().decode(l.name),
-        topic: hex(l.topics[0]),
-        data: hex(l.data),
-        args: Object.fromEntries(decodeEventData(l.data).map(([k, v]) => [k, valueToJson(v)])),
-      })),
-      ...(r.balanceWrites.length ? { balances: Object.fromEntries(r.balanceWrites.map((w) => [hex(w.address), w.balance.toString()])) } : {}),
-      ...(r.refund ? { refund: r.refund } : {}),
-    };
-  });
-  return { contract: source, codeHash: hex(c.compiled.codeHash), ...(balances ? { balances } : {}), calls: results } as unknown as Json;
+const ABI_VALID: AbiCase[] = [
+  ...[0, 1, -1, 63, -64, 64, 300, -300, '9223372036854775808', '-9223372036854775809', '1' + '0'.repeat(100)].map((value) => ({ type: 'int', value })),
+  { type: 'u8', value: 255 },
+  { type: 'u64', value: '18446744073709551615' },
+  { type: 'i8', value: -128 },
+  { type: 'i256', value: '-' + (2n ** 255n).toString() },
+  { type: 'bool', value: true },
+  { type: 'bool', value: false },
+  { type: 'bytes', value: '0x' },
+  { type: 'bytes', value: '0x0102' },
+  { type: 'bytes4', value: '0xdeadbeef' },
+  { type: 'bytes32', value: '0x' + 'ab'.repeat(32) },
+  { type: 'str', value: '' },
+  { type: 'str', value: 'hé' },
+  { type: 'str', value: '\ufeffbom' },
+  { type: 'address', value: '0x' + '11'.repeat(32) },
+  { type: 'list<int>', value: [1, -1, 2] },
+  { type: 'list<int>', value: [] },
+  { type: 'u16[]', value: [65535, 0] },
+  { type: 'list<list<bytes>>', value: [['0x01'], [], ['0x', '0x0203']] },
+  { type: 'tuple(int,str)', value: [7, 'a'] },
+  { type: 'tuple()', value: [] },
+  { type: 'tuple(address,list<bool>,tuple(bytes2))', value: ['0x' + '00'.repeat(32), [true, false], ['0xffff']] },
+];
+
+const ABI_REJECTED: AbiReject[] = [
+  { type: 'int', hex: '8000', why: 'overlong varint' },
+  { type: 'int', hex: '80', why: 'truncated varint' },
+  { type: 'int', hex: '', why: 'empty' },
+  { type: 'int', hex: '0000', why: 'trailing bytes' },
+  { type: 'u8', hex: '8004', why: 'out of range (256)' },
+  { type: 'i8', hex: '8102', why: 'out of range (-129)' },
+  { type: 'bool', hex: '02', why: 'bad bool' },
+  { type: 'bytes', hex: '0201', why: 'length past the end' },
+  { type: 'bytes', hex: '810000', why: 'overlong length' },
+  { type: 'bytes4', hex: '03010203', why: 'wrong length' },
+  { type: 'address', hex: '1f' + '11'.repeat(31), why: 'address of 31 bytes' },
+  { type: 'str', hex: '02c328', why: 'invalid UTF-8' },
+  { type: 'str', hex: '03eda080', why: 'encoded surrogate' },
+  { type: 'list<int>', hex: '0302', why: 'fewer items than the count' },
+  { type: 'tuple(int,int)', hex: '02', why: 'truncated tuple' },
+  { type: 'u8', value: 256, why: 'out of range' },
+  { type: 'u64', value: -1, why: 'negative unsigned' },
+  { type: 'bytes2', value: '0x01', why: 'wrong length' },
+  { type: 'address', value: '0x11', why: 'short address' },
+  { type: 'int', value: '1' + '0'.repeat(1300), why: 'wider than 4096 bits' },
+  { type: 'bool', value: 1, why: 'int for bool' },
+  { type: 'tuple(int,int)', value: [1], why: 'short tuple' },
+];
+
+const SIGNATURES: [string, string[]][] = [
+  ['inc', []],
+  ['get', []],
+  ['set', ['int']],
+  ['transfer', ['address', 'u256']],
+  ['batch', ['list<bytes32>', 'tuple(int,str)']],
+];
+
+const read = (p: string) => readFileSync(p, 'utf8');
+
+function examples() {
+  return readdirSync('examples', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`examples/${d.name}/contract.py`))
+    .map((d) => d.name)
+    .sort();
 }
 
+const FILES: Record<string, () => Json> = {
+  abi: () => makeAbiVectors(ABI_VALID, ABI_REJECTED, SIGNATURES),
+  ir: () => makeIrVectors(examples().map((name) => ({ name, source: `examples/${name}/contract.py`, file: 'contract.py' })), read),
+  calls: () => makeCallVectors(SEQUENCES, read),
+};
+
 describe('golden vectors', () => {
-  for (const name of Object.keys(SEQUENCES)) {
-    test(name, () => {
+  for (const [name, make] of Object.entries(FILES)) {
+    test(`${name}.json is exact, and replays clean`, () => {
       const path = `spec/test_vectors/${name}.json`;
-      const actual = runSequence(name);
-      if (process.env.VMPY_REGEN_VECTORS) writeFileSync(path, JSON.stringify(actual, null, 2) + '\n');
+      const actual = make();
+      if (process.env.VMPY_REGEN_VECTORS) writeFileSync(path, JSON.stringify(actual, null, 1) + '\n');
       expect(existsSync(path), `${path} missing: run npm run vectors:regen`).toBe(true);
-      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+      const file = JSON.parse(readFileSync(path, 'utf8'));
+      expect(actual).toEqual(file);
+      const failed = replayVectorJson(file, read).filter((r) => !r.ok);
+      expect(failed).toEqual([]);
     });
   }
 
+  test('every example has a call sequence', () => {
+    const covered = new Set(Object.values(SEQUENCES).map((s) => s.source));
+    for (const ex of examples()) expect(covered.has(`examples/${ex}/contract.py`), `examples/${ex} has no entry in SEQUENCES`).toBe(true);
+  });
+
+  test('replay catches a changed gas number, a changed byte and a bad rejection', () => {
+    const calls = JSON.parse(readFileSync('spec/test_vectors/calls.json', 'utf8'));
+    calls.sequences[0].calls[1].gasUsed += 1;
+    const bad = replayVectorJson(calls, read).filter((r) => !r.ok);
+    expect(bad.map((r) => r.name)).toEqual(['counter #1 inc()']);
+    expect(bad[0].detail).toMatch(/^gasUsed: got (\d+), expected \d+$/);
+    const abi = JSON.parse(readFileSync('spec/test_vectors/abi.json', 'utf8'));
+    abi.valid[0].hex = '02';
+    abi.rejected.push({ type: 'int', hex: '02', why: 'actually fine' });
+    expect(replayVectorJson(abi, read).filter((r) => !r.ok).length).toBe(2);
+    const ir = JSON.parse(readFileSync('spec/test_vectors/ir.json', 'utf8'));
+    ir.cases[0].codeHash = '00'.repeat(32);
+    expect(replayVectorJson(ir, read).filter((r) => !r.ok).length).toBe(1);
+  });
+
+  test('sequence balances seed the state; each call records the balances after it', () => {
+    const seq = { source: 'examples/counter/contract.py', balances: { ['0x' + '11'.repeat(32)]: '7' }, calls: [{ fn: 'get' }] };
+    const v = makeCallVectors({ seeded: seq }, read) as { sequences: { balances: unknown; calls: { balances: unknown }[] }[] };
+    expect(v.sequences[0].balances).toEqual(seq.balances);
+    expect(v.sequences[0].calls[0].balances).toEqual({ ['11'.repeat(32)]: '7' });
+    expect(replayVectorJson(v, read).every((r) => r.ok)).toBe(true);
+  });
+
   test('counter gas sits inside the original project ranges', () => {
-    const v = JSON.parse(readFileSync('spec/test_vectors/counter.json', 'utf8'));
-    for (const c of v.calls) {
+    const v = JSON.parse(readFileSync('spec/test_vectors/calls.json', 'utf8'));
+    for (const c of v.sequences.find((s: { name: string }) => s.name === 'counter').calls) {
       if (c.fn === 'get') expect(c.gasUsed).toBeGreaterThanOrEqual(600), expect(c.gasUsed).toBeLessThanOrEqual(6000);
       if (c.fn === 'inc') expect(c.gasUsed).toBeGreaterThanOrEqual(1200), expect(c.gasUsed).toBeLessThanOrEqual(12000);
     }

@@ -1,0 +1,37 @@
+// vm-py's public API, what `import ... from 'vm-py'` gives (built to dist/index.mjs).
+// The adapter (deploy/call -> receipts) is what a node embeds; the rest is for SDKs and tools.
+export { call, contractAddress, deploy, loadCode } from './runtime/adapter.js';
+export type { AdapterReceipt, CallInput, CallRequest, ContractCode, DeployRequest, ExecRequest } from './runtime/adapter.js';
+export { executeCall } from './runtime/execute.js';
+export type { CallError, Receipt, Status } from './runtime/execute.js';
+export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './runtime/receipt.js';
+export type { Created } from './runtime/receipt.js';
+export { encodeCanonical } from './runtime/cbor.js';
+export type { Cbor } from './runtime/cbor.js';
+export { MemoryState } from './runtime/state.js';
+export type { CodeStore, StateAdapter, StateSnapshot } from './runtime/state.js';
+export { defaultBlock, defaultTx } from './runtime/context.js';
+export type { BlockEnv, TxEnv } from './runtime/context.js';
+export type { Log, SyscallRequest } from './runtime/host.js';
+export type { BalanceWrite, StorageWrite } from './runtime/journal.js';
+export { storageSlot } from './runtime/journal.js';
+export { decodeArgs, decodeValue, decodeValueExact, encodeArgs, encodeCall, encodeValue, splitCall } from './runtime/abi/codec.js';
+export type { AbiOptions } from './runtime/abi/codec.js';
+export { jsonToArgs, jsonToValue, valueToJson } from './runtime/abi/json.js';
+export type { Json } from './runtime/abi/json.js';
+export { canonicalTypeName, formatType, parseType } from './runtime/abi/types.js';
+export type { AbiType } from './runtime/abi/types.js';
+export { PyDict, PyTuple } from './runtime/values.js';
+export type { Value } from './runtime/values.js';
+export { abiHash, canonicalJson, normalizeManifest } from './runtime/manifest.js';
+export type { AbiFunction, AbiOutput, AbiParam, NormalizedAbi, NormalizedManifest } from './runtime/manifest.js';
+export { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './runtime/manifest_check.js';
+export type { ContractSignature } from './runtime/manifest_check.js';
+export { compileSource } from './compiler/index.js';
+export type { CompiledContract, CompileOptions } from './compiler/index.js';
+export { codeHash, decodeModule, encodeModule } from './compiler/codec.js';
+export { selectorHex, selectorOf, signatureOf } from './compiler/selector.js';
+export { decodeEventData } from './stdlib/event_codec.js';
+export { DEFAULT_LIMITS } from './spec/table.js';
+export type { Limits } from './spec/table.js';
+export * from './spec/errors.js';

@@ -1,0 +1,80 @@
+// A receipt's consensus form (spec/RECEIPTS.md): canonical CBOR of the fields a node commits
+// to, its sha3_256 hash, and the Merkle root of the logs. Diagnostic text (error messages,
+// source locations) is left out on purpose: it depends on debug info and on wording, and two
+// nodes must agree on the bytes even if one of them stripped the debug section.
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import { encodeCanonical, type Cbor } from './cbor.js';
+import type { Receipt } from './execute.js';
+import type { Log } from './host.js';
+
+export const RECEIPT_FORMAT = 1;
+
+/** Set on the receipt of a deploy: where the code went and its code hash. */
+export interface Created {
+  address: Uint8Array;
+  codeHash: Uint8Array;
+}
+
+export function logCbor(l: Log): Cbor {
+  return { address: l.address, topics: l.topics, data: l.data };
+}
+
+export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = logsRoot(r.logs)): Cbor {
+  const out: { [k: string]: Cbor } = {
+    v: RECEIPT_FORMAT,
+    status: r.status,
+    gasUsed: r.gasUsed,
+    refund: r.refund,
+    return: r.returnData,
+    revert: r.revertReason,
+    error: r.error ? (r.error.kind ? { code: r.error.code, kind: r.error.kind } : { code: r.error.code }) : null,
+    logs: r.logs.map(logCbor),
+    logsRoot: root,
+    syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),
+    writes: r.writes.map((w) => ({ address: w.address, key: w.key, value: w.value })),
+    balances: r.balanceWrites.map((b) => ({ address: b.address, balance: b.balance })),
+  };
+  if (created) out.created = { address: created.address, codeHash: created.codeHash };
+  return out;
+}
+
+export function encodeReceipt(r: Receipt, created?: Created, root?: Uint8Array): Uint8Array {
+  return encodeCanonical(receiptCbor(r, created, root));
+}
+
+export function receiptHash(encoded: Uint8Array): Uint8Array {
+  return sha3_256(encoded);
+}
+
+const LEAF = 0x00;
+const NODE = 0x01;
+
+function tagged(tag: number, ...parts: Uint8Array[]): Uint8Array {
+  let n = 1;
+  for (const p of parts) n += p.length;
+  const b = new Uint8Array(n);
+  b[0] = tag;
+  let o = 1;
+  for (const p of parts) {
+    b.set(p, o);
+    o += p.length;
+  }
+  return b;
+}
+
+/**
+ * Binary Merkle root over the logs in emission order. leaf = sha3_256(0x00 || cbor(log)),
+ * node = sha3_256(0x01 || left || right); an odd node at the end of a level moves up
+ * unchanged (no duplication, so [a, b, c] and [a, b, c, c] have different roots).
+ * No logs: 32 zero bytes.
+ */
+export function logsRoot(logs: readonly Log[]): Uint8Array {
+  if (logs.length === 0) return new Uint8Array(32);
+  let level: Uint8Array[] = logs.map((l) => sha3_256(tagged(LEAF, encodeCanonical(logCbor(l)))));
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? sha3_256(tagged(NODE, level[i], level[i + 1])) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
