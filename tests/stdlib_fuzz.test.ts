@@ -6,6 +6,7 @@ import { VmPyError } from '../spec/errors.js';
 import { STDLIB } from '../spec/table.js';
 import { MemoryState } from '../runtime/state.js';
 import { PyDict, PyTuple, type Value } from '../runtime/values.js';
+import { PQ_ALGS } from '../stdlib/pq_algs.js';
 import { makeMachine, stdCall } from './helpers/stdcall.js';
 
 const dict = (entries: Array<[Value, Value]>) => {
@@ -56,4 +57,19 @@ describe('stdlib never throws a raw JS exception', () => {
       );
     });
   }
+});
+
+describe('pq.verify on garbage of the right lengths', () => {
+  test('is False, never a library exception', () => {
+    const algs = PQ_ALGS.filter((a) => a.name.startsWith('ML-DSA') || a.name === 'SLH-DSA-SHA2-128s');
+    fc.assert(
+      fc.property(fc.constantFrom(...algs), fc.integer({ min: 0, max: 255 }), fc.uint8Array({ maxLength: 40 }), (alg, fill, msg) => {
+        const pk = new Uint8Array(alg.publicKeyBytes).map((_, i) => (i * 31 + fill) & 0xff);
+        const sig = new Uint8Array(alg.signatureBytes).map((_, i) => (i * 17 + fill) & 0xff);
+        const r = stdCall('pq.verify', [alg.id, pk, new Uint8Array(msg), sig], makeMachine());
+        expect(r.value).toBe(false);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
