@@ -50,8 +50,16 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   // call's own effects are only in `state` on success).
   if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
-  if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector), ...(r.balanceWrites.length ? { balances } : {}) })));
-  else out([receiptHuman(r, a.call), ...Object.entries(balances).map(([k, v]) => `balance ${k} = ${v}`)].join('\n'));
+  const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
+  if (a.json) {
+    const extra = { function: a.call, selector: selectorHex(ex.selector), ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}) };
+    out(JSON.stringify(receiptJson(r, extra)));
+  } else {
+    const lines = [receiptHuman(r, a.call)];
+    for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
+    for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
+    out(lines.join('\n'));
+  }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
 }
 

@@ -22,7 +22,7 @@ function vmpy(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr, json };
 }
 
-const SRC = `from stdlib import abi, treasury, random
+const SRC = `from stdlib import abi, treasury, random, syscalls
 ENV_TYPES = ("address", "int", "int", "int", "int", "bytes")
 def env() -> bytes:
     return abi.encode(ENV_TYPES, [abi.caller(), abi.call_value(), abi.block_height(), abi.block_timestamp(), abi.chain_id(), abi.tx_hash()])
@@ -32,6 +32,8 @@ def pay(to: bytes, amount: int) -> None:
     treasury.transfer(to, amount)
 def rnd() -> bytes:
     return random.bytes(8)
+def ask(prompt: str) -> bytes:
+    return syscalls.ai_enqueue(b"model-1", prompt)
 `;
 const MANIFEST = {
   name: 'envprobe',
@@ -43,6 +45,7 @@ const MANIFEST = {
       { name: 'mine', inputs: [], outputs: [{ type: 'int' }] },
       { name: 'pay', inputs: [{ name: 'to', type: 'bytes' }, { name: 'amount', type: 'int' }], outputs: [] },
       { name: 'rnd', inputs: [], outputs: [{ type: 'bytes' }] },
+      { name: 'ask', inputs: [{ name: 'prompt', type: 'str' }], outputs: [{ type: 'bytes' }] },
     ],
     events: [],
     errors: [],
@@ -116,6 +119,16 @@ describe('vm-py run call environment', () => {
     const r = vmpy(['run', '-m', m, '-c', 'init', '--args', '[1000]', '--state', join(dir, 'f.json'), '--sender', S]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`event Transfer {"amount":1000,"sender":"0x${'00'.repeat(32)}","to":"${S}"}`);
+  });
+
+  test('syscall requests are shown with their task ids', () => {
+    const r = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const q = (r.json?.syscalls as Array<{ kind: string; taskId: string }>)[0];
+    expect(q.kind).toBe('ai_enqueue');
+    expect(q.taskId).toBe(r.json?.return);
+    const h = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json')]);
+    expect(h.out).toContain(`syscall ai_enqueue task ${q.taskId}`);
   });
 
   test('the call value needs a funded sender', () => {
