@@ -7,7 +7,7 @@ import { bytesToHex } from '../runtime/hex.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
 import { loadModule } from '../runtime/load.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
-import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
+import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
@@ -41,11 +41,12 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   const args = parseArgs(a.args, ex.params, paramNames(project, a.call, ex.params.length));
   const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args)]);
   const seeds = parseBalances(a.balance);
+  const results = parseResults(a.result);
   const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state });
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, results });
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
   if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);

@@ -34,6 +34,8 @@ def rnd() -> bytes:
     return random.bytes(8)
 def ask(prompt: str) -> bytes:
     return syscalls.ai_enqueue(b"model-1", prompt)
+def answer(task: bytes) -> bytes:
+    return syscalls.read_result(task) + syscalls.read_beacon()
 `;
 const MANIFEST = {
   name: 'envprobe',
@@ -46,6 +48,7 @@ const MANIFEST = {
       { name: 'pay', inputs: [{ name: 'to', type: 'bytes' }, { name: 'amount', type: 'int' }], outputs: [] },
       { name: 'rnd', inputs: [], outputs: [{ type: 'bytes' }] },
       { name: 'ask', inputs: [{ name: 'prompt', type: 'str' }], outputs: [{ type: 'bytes' }] },
+      { name: 'answer', inputs: [{ name: 'task', type: 'bytes' }], outputs: [{ type: 'bytes' }] },
     ],
     events: [],
     errors: [],
@@ -106,6 +109,8 @@ describe('vm-py run call environment', () => {
       ['--tx-hash', '0x00'],
       ['--balance', 'nope'],
       ['--balance', `${S}=x`],
+      ['--result', '0x00=0x'],
+      ['--beacon', '0x00'],
     ]) {
       const r = vmpy(['run', '-m', 'manifest.json', '-c', 'mine', '--state', join(dir, 'd.json'), ...args]);
       expect(r.code, args.join(' ')).toBe(2);
@@ -129,6 +134,9 @@ describe('vm-py run call environment', () => {
     expect(q.taskId).toBe(r.json?.return);
     const h = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json')]);
     expect(h.out).toContain(`syscall ai_enqueue task ${q.taskId}`);
+    const beacon = '0x' + '5a'.repeat(32);
+    const a = vmpy(['run', '-m', 'manifest.json', '-c', 'answer', '--args', `["${q.taskId}"]`, '--result', `${q.taskId}=0x6f6b`, '--beacon', beacon, '--state', join(dir, 'g.json'), '--json']);
+    expect(a.json?.return).toBe('0x6f6b' + '5a'.repeat(32));
   });
 
   test('the call value needs a funded sender', () => {
