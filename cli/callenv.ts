@@ -12,7 +12,9 @@ export interface CallEnvFlags {
   timestamp?: string;
   txHash?: string;
   chainId?: string;
+  beacon?: string;
   balance?: string[];
+  result?: string[];
 }
 
 const enc = new TextEncoder();
@@ -28,6 +30,21 @@ function natArg(flag: string, v: string | undefined, dflt: bigint): bigint {
   if (v === undefined) return dflt;
   if (!DEC.test(String(v))) throw new UsageError(`${flag} must be a non-negative decimal integer, got ${JSON.stringify(v)}`, 'E-ARGS');
   return BigInt(v);
+}
+
+/** `<0xtask_id>=<0xbytes>` pairs for --result: the host's answers for syscalls.read_result / zk_verify. */
+export function parseResults(items: readonly string[] | undefined): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const item of items ?? []) {
+    const s = String(item);
+    const eq = s.indexOf('=');
+    if (eq < 0) throw new UsageError(`--result takes <0xtask_id>=<0xbytes>, got ${JSON.stringify(s)}`, 'E-ARGS');
+    const id = hexArg('--result task id', s.slice(0, eq), 32, 'a task id');
+    const v = s.slice(eq + 1);
+    if (!HEX.test(v)) throw new UsageError(`--result value must be 0x-hex, got ${JSON.stringify(v)}`, 'E-ARGS');
+    out.set(Buffer.from(id).toString('hex'), new Uint8Array(Buffer.from(v.slice(2), 'hex')));
+  }
+  return out;
 }
 
 /** `<0xaddr>=<n>` pairs for --balance. */
@@ -61,6 +78,7 @@ export function callEnv(f: CallEnvFlags, to: Uint8Array, calldata: Uint8Array): 
     height: natArg('--height', f.height, b.height),
     timestamp: natArg('--timestamp', f.timestamp, b.timestamp),
     chainId: natArg('--chain-id', f.chainId, b.chainId),
+    beacon: f.beacon === undefined ? b.beacon : hexArg('--beacon', f.beacon, 32, 'the block beacon'),
   };
   return { tx: { ...base, to, sender, value, hash }, block };
 }

@@ -9,7 +9,7 @@ import { loadModule, type LoadedModule } from '../runtime/load.js';
 import type { AbiFunction } from '../runtime/manifest.js';
 import { crossCheckAbi, signaturesFromSource } from '../runtime/manifest_check.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
-import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
+import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
@@ -41,17 +41,26 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   const mod = loadModule(project.compiled.module);
   const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi);
   const seeds = parseBalances(a.balance);
+  const results = parseResults(a.result);
   const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi });
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results });
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
   if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
-  if (a.json) out(JSON.stringify(receiptJson(r, { function: fn, selector, ...(r.balanceWrites.length ? { balances } : {}) })));
-  else out([receiptHuman(r, fn), ...Object.entries(balances).map(([k, v]) => `balance ${k} = ${v}`)].join('\n'));
+  const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
+  if (a.json) {
+    const extra = { function: fn, selector, ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}) };
+    out(JSON.stringify(receiptJson(r, extra)));
+  } else {
+    const lines = [receiptHuman(r, fn)];
+    for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
+    for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
+    out(lines.join('\n'));
+  }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
 }
 

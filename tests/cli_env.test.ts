@@ -22,7 +22,7 @@ function vmpy(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr, json };
 }
 
-const SRC = `from stdlib import abi, treasury, random
+const SRC = `from stdlib import abi, treasury, random, syscalls
 ENV_TYPES = ("address", "int", "int", "int", "int", "bytes")
 def env() -> bytes:
     return abi.encode(ENV_TYPES, [abi.caller(), abi.call_value(), abi.block_height(), abi.block_timestamp(), abi.chain_id(), abi.tx_hash()])
@@ -32,6 +32,10 @@ def pay(to: bytes, amount: int) -> None:
     treasury.transfer(to, amount)
 def rnd() -> bytes:
     return random.bytes(8)
+def ask(prompt: str) -> bytes:
+    return syscalls.ai_enqueue(b"model-1", prompt)
+def answer(task: bytes) -> bytes:
+    return syscalls.read_result(task) + syscalls.read_beacon()
 `;
 const MANIFEST = {
   name: 'envprobe',
@@ -43,6 +47,8 @@ const MANIFEST = {
       { name: 'mine', inputs: [], outputs: [{ type: 'int' }] },
       { name: 'pay', inputs: [{ name: 'to', type: 'bytes' }, { name: 'amount', type: 'int' }], outputs: [] },
       { name: 'rnd', inputs: [], outputs: [{ type: 'bytes' }] },
+      { name: 'ask', inputs: [{ name: 'prompt', type: 'str' }], outputs: [{ type: 'bytes' }] },
+      { name: 'answer', inputs: [{ name: 'task', type: 'bytes' }], outputs: [{ type: 'bytes' }] },
     ],
     events: [],
     errors: [],
@@ -103,6 +109,8 @@ describe('vm-py run call environment', () => {
       ['--tx-hash', '0x00'],
       ['--balance', 'nope'],
       ['--balance', `${S}=x`],
+      ['--result', '0x00=0x'],
+      ['--beacon', '0x00'],
     ]) {
       const r = vmpy(['run', '-m', 'manifest.json', '-c', 'mine', '--state', join(dir, 'd.json'), ...args]);
       expect(r.code, args.join(' ')).toBe(2);
@@ -116,6 +124,19 @@ describe('vm-py run call environment', () => {
     const r = vmpy(['run', '-m', m, '-c', 'init', '--args', '[1000]', '--state', join(dir, 'f.json'), '--sender', S]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`event Transfer {"amount":1000,"sender":"0x${'00'.repeat(32)}","to":"${S}"}`);
+  });
+
+  test('syscall requests are shown with their task ids', () => {
+    const r = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const q = (r.json?.syscalls as Array<{ kind: string; taskId: string }>)[0];
+    expect(q.kind).toBe('ai_enqueue');
+    expect(q.taskId).toBe(r.json?.return);
+    const h = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json')]);
+    expect(h.out).toContain(`syscall ai_enqueue task ${q.taskId}`);
+    const beacon = '0x' + '5a'.repeat(32);
+    const a = vmpy(['run', '-m', 'manifest.json', '-c', 'answer', '--args', `["${q.taskId}"]`, '--result', `${q.taskId}=0x6f6b`, '--beacon', beacon, '--state', join(dir, 'g.json'), '--json']);
+    expect(a.json?.return).toBe('0x6f6b' + '5a'.repeat(32));
   });
 
   test('the call value needs a funded sender', () => {

@@ -81,6 +81,19 @@ describe('treasury', () => {
     expect(c.state.getStorage(c.tx.to, u8('k'))).toBe(null);
   });
 
+  test('running out of gas after a transfer discards it and consumes the whole limit', () => {
+    const c = new TestContract(TREASURY);
+    c.state.setBalance(c.tx.to, 100n);
+    const full = c.call('pay_then_fail', [A(0x22), 40]).gasUsed;
+    // enough to get past the transfer, not enough to reach the revert
+    const r = c.call('pay_then_fail', [A(0x22), 40], full - 40);
+    expect(r.status).toBe('OOG');
+    expect(r.gasUsed).toBe(full - 40);
+    expect(r.balanceWrites).toEqual([]);
+    expect(r.logs).toEqual([]);
+    expect(c.state.getBalance(c.tx.to)).toBe(100n);
+  });
+
   test('the call value moves from the sender to the contract, and back when the call fails', () => {
     const c = new TestContract(TREASURY);
     c.state.setBalance(c.tx.sender, 500n);
