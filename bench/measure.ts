@@ -6,30 +6,38 @@ import { canonical, WORKLOADS } from './workloads.js';
 
 export interface Measurement {
   ms?: number[];
+  /** process CPU time (user + system) of each timed run, ms: steadier than wall time on a busy machine */
+  cpu?: number[];
   result?: string;
   gasUsed?: number;
   /** why this engine cannot run the workload (yet) */
   skip?: string;
 }
 
-function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) => void): { ms: number[]; last: T } {
+function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) => void): { ms: number[]; cpu: number[]; last: T } {
   let last!: T;
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < warmups + runs; k++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     last = f();
     const t1 = process.hrtime.bigint();
+    const c = process.cpuUsage(c0);
     check(last);
-    if (k >= warmups) ms.push(Number(t1 - t0) / 1e6);
+    if (k >= warmups) {
+      ms.push(Number(t1 - t0) / 1e6);
+      cpu.push((c.user + c.system) / 1000);
+    }
   }
-  return { ms, last };
+  return { ms, cpu, last };
 }
 
 export function measure(root: string, engine: string, id: string, runs: number, warmups: number): Measurement {
   const w = WORKLOADS.find((x) => x.id === id)!;
   if (engine === 'js') {
-    const { ms, last } = timeRuns(runs, warmups, () => JS_WORKLOADS[id](w.n), () => {});
-    return { ms, result: canonical(last) };
+    const { ms, cpu, last } = timeRuns(runs, warmups, () => JS_WORKLOADS[id](w.n), () => {});
+    return { ms, cpu, result: canonical(last) };
   }
   let p;
   try {
@@ -41,9 +49,9 @@ export function measure(root: string, engine: string, id: string, runs: number, 
   const why = failure(first);
   if (why) return { skip: why };
   // the checked first call above was the first warm-up
-  const { ms, last } = timeRuns(runs, Math.max(0, warmups - 1), p.call, (r) => {
+  const { ms, cpu, last } = timeRuns(runs, Math.max(0, warmups - 1), p.call, (r) => {
     if (failure(r)) throw new Error(`${id}: a run failed after the warm-up succeeded: ${failure(r)}`);
   });
   if (last.gasUsed !== first.gasUsed) throw new Error(`${id}: gas differs between runs (${first.gasUsed} vs ${last.gasUsed})`);
-  return { ms, result: resultOf(last), gasUsed: last.gasUsed };
+  return { ms, cpu, result: resultOf(last), gasUsed: last.gasUsed };
 }

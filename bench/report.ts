@@ -30,6 +30,7 @@ export function machineLine(pythonVersion: string): string {
 }
 
 const med = (m: Measurement) => (m.ms ? median(m.ms) : NaN);
+const medCpu = (m: Measurement) => (m.cpu ? median(m.cpu) : NaN);
 const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const fmtRate = (n: number, ms: number) => {
   const r = n / (ms / 1000);
@@ -75,8 +76,20 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
       if (m.skip) skipped.push(`- ${r.w.id} on ${name}: not runnable yet (${m.skip})`);
     }
   }
-  out.push('', `Spread over the ${runs} runs (min–max ms):`, '', '| workload | vm-py | CPython | JS |', '|---|---:|---:|---:|');
-  for (const r of rows) out.push(`| ${r.w.id} | ${spread(r.vmpy)} | ${spread(r.cpython)} | ${spread(r.js)} |`);
+  out.push(
+    '',
+    `Spread of wall time over the ${runs} runs (min–max ms), and the medians of process CPU time (user + system, ms),`,
+    'which other load on the machine disturbs less (for node it includes V8\'s GC and compiler threads):',
+    '',
+    '| workload | vm-py wall | CPython wall | JS wall | vm-py CPU | CPython CPU | JS CPU | CPU vm-py/CPython | CPU vm-py/JS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const f = (v: number) => (Number.isNaN(v) ? 'n/a' : fmtMs(v));
+  const x2 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(2));
+  for (const r of rows) {
+    const [a, b, c] = [medCpu(r.vmpy), medCpu(r.cpython), medCpu(r.js)];
+    out.push(`| ${r.w.id} | ${spread(r.vmpy)} | ${spread(r.cpython)} | ${spread(r.js)} | ${f(a)} | ${f(b)} | ${f(c)} | ${x2(a / b)} | ${x2(a / c)} |`);
+  }
   out.push('');
   if (skipped.length) out.push('Not measured:', '', ...skipped, '');
   if (cold) {

@@ -1,10 +1,12 @@
 // `npm run bench`: every workload on every engine, each measurement in its own process, one
 // after another (the machine has two cores; parallel runs would skew each other). Writes
-// bench/results.md. Options: --only W1,W3  --runs 7  --no-cold.
+// bench/results.md. Options: --only W1,W3  --runs 7  --no-cold;
+// `npm run bench -- opstats` prints dynamic opcode statistics instead.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { coldStart, type ColdStart } from './coldstart.js';
 import { measure, type Measurement } from './measure.js';
+import { opstats } from './opstats.js';
 import { loadNow, machineLine, renderResults, type Row } from './report.js';
 import { WORKLOADS, workloadPath } from './workloads.js';
 
@@ -21,6 +23,10 @@ function main(argv: string[]): void {
   if (mode === 'measure') {
     const [engine, id, runs, warmups] = rest;
     process.stdout.write(JSON.stringify(measure(root, engine, id, Number(runs), Number(warmups))) + '\n');
+    return;
+  }
+  if (mode === 'opstats') {
+    process.stdout.write(opstats(root) + '\n');
     return;
   }
   const opt = (name: string) => {

@@ -1,7 +1,7 @@
 """Time one benchmark contract's main(n) in CPython: warm-up, then timed runs, in-process.
 
 Usage: run.py <contract.py> <n> <runs> <warmups>; prints one JSON line
-{"ms": [...], "result": "..."} (ints as decimal, bytes as 0x-hex, like the JS side).
+{"ms": [...], "cpu": [...], "result": "..."} (ints as decimal, bytes as 0x-hex, like the JS side).
 """
 import importlib.util
 import json
@@ -27,14 +27,18 @@ def main():
     fn = load(path).main
     result = None
     ms = []
+    cpu = []
     for k in range(warmups + runs):
         storage.reset()  # a fresh state per call, as for vm-py
+        c0 = time.process_time_ns()
         t0 = time.perf_counter_ns()
         result = fn(n)
         t1 = time.perf_counter_ns()
+        c1 = time.process_time_ns()
         if k >= warmups:
             ms.append((t1 - t0) / 1e6)
-    print(json.dumps({"ms": ms, "result": canonical(result)}))
+            cpu.append((c1 - c0) / 1e6)
+    print(json.dumps({"ms": ms, "cpu": cpu, "result": canonical(result)}))
 
 
 main()
