@@ -1,0 +1,57 @@
+// One measurement in a fresh process (so one workload's JIT feedback never shapes another's):
+// warm up, then time `runs` calls. Prints one JSON line: {ms, result, gasUsed?} or {skip}.
+import { JS_WORKLOADS } from './js/workloads.js';
+import { failure, prepare, resultOf } from './vmpy.js';
+import { canonical, WORKLOADS } from './workloads.js';
+
+export interface Measurement {
+  ms?: number[];
+  /** process CPU time (user + system) of each timed run, ms: steadier than wall time on a busy machine */
+  cpu?: number[];
+  result?: string;
+  gasUsed?: number;
+  /** why this engine cannot run the workload (yet) */
+  skip?: string;
+}
+
+function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) => void): { ms: number[]; cpu: number[]; last: T } {
+  let last!: T;
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < warmups + runs; k++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    last = f();
+    const t1 = process.hrtime.bigint();
+    const c = process.cpuUsage(c0);
+    check(last);
+    if (k >= warmups) {
+      ms.push(Number(t1 - t0) / 1e6);
+      cpu.push((c.user + c.system) / 1000);
+    }
+  }
+  return { ms, cpu, last };
+}
+
+export function measure(root: string, engine: string, id: string, runs: number, warmups: number): Measurement {
+  const w = WORKLOADS.find((x) => x.id === id)!;
+  if (engine === 'js') {
+    const { ms, cpu, last } = timeRuns(runs, warmups, () => JS_WORKLOADS[id](w.n), () => {});
+    return { ms, cpu, result: canonical(last) };
+  }
+  let p;
+  try {
+    p = prepare(`${root}/bench/workloads/${w.file}`, w.n);
+  } catch (e) {
+    return { skip: `does not compile: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+  const first = p.call();
+  const why = failure(first);
+  if (why) return { skip: why };
+  // the checked first call above was the first warm-up
+  const { ms, cpu, last } = timeRuns(runs, Math.max(0, warmups - 1), p.call, (r) => {
+    if (failure(r)) throw new Error(`${id}: a run failed after the warm-up succeeded: ${failure(r)}`);
+  });
+  if (last.gasUsed !== first.gasUsed) throw new Error(`${id}: gas differs between runs (${first.gasUsed} vs ${last.gasUsed})`);
+  return { ms, cpu, result: resultOf(last), gasUsed: last.gasUsed };
+}
