@@ -109,7 +109,7 @@ export function executeCall(req: CallRequest): Receipt {
     const refund = Math.min(m.refund, Math.floor((gasUsed * REFUNDS.capBasisPoints) / 10000));
     const writes = journal.storageWrites();
     const balanceWrites = journal.balanceWrites();
-    journal.commit();
+    journal.commit(writes, balanceWrites);
     return {
       status: 'SUCCESS',
       gasUsed: gasUsed - refund,

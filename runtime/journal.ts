@@ -27,6 +27,19 @@ export function storageSlot(key: Uint8Array): Uint8Array {
   return sha3_256(pre);
 }
 
+/** Map key for (address, key): latin1 strings sort in byte order, like the bytes themselves. */
+const addrKeys = new WeakMap<Uint8Array, string>();
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+function slotKey(address: Uint8Array, key: Uint8Array): string {
+  let a = addrKeys.get(address);
+  if (a === undefined) addrKeys.set(address, (a = latin1(address) + '\u0100'));
+  return a + latin1(key);
+}
+
 export class Journal {
   private readonly storage = new Map<string, { address: Uint8Array; key: Uint8Array; value: Uint8Array | null }>();
   private readonly balances = new Map<string, { address: Uint8Array; balance: bigint }>();
@@ -34,14 +47,14 @@ export class Journal {
   constructor(readonly state: StateAdapter) {}
 
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const w = this.storage.get(bytesToHex(address) + ':' + bytesToHex(key));
+    const w = this.storage.get(slotKey(address, key));
     if (w !== undefined) return w.value;
     const v = this.state.getStorage(address, key);
     return v && v.length ? v : null;
   }
 
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    this.storage.set(bytesToHex(address) + ':' + bytesToHex(key), {
+    this.storage.set(slotKey(address, key), {
       address,
       key: key.slice(),
       value: value && value.length ? value.slice() : null,
@@ -68,8 +81,9 @@ export class Journal {
     return [...this.balances.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
   }
 
-  commit(): void {
-    for (const w of this.storageWrites()) this.state.setStorage(w.address, w.key, w.value);
-    for (const w of this.balanceWrites()) this.state.setBalance(w.address, w.balance);
+  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). */
+  commit(writes: StorageWrite[] = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
+    for (const w of writes) this.state.setStorage(w.address, w.key, w.value);
+    for (const w of balances) this.state.setBalance(w.address, w.balance);
   }
 }
