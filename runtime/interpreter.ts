@@ -162,6 +162,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const b = stack[--sp];
           const a = stack[sp - 1];
           if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+            if ((a | 0) === a && (b | 0) === b && b !== -1) {
+              // int32 operands: integer % and / (a double % is a libm call)
+              let r = (a % b) | 0;
+              if (r !== 0 && (r ^ b) < 0) r += b;
+              stack[sp - 1] = op === Op.MOD ? r : ((a - r) / b) | 0;
+              pc += 1;
+              break;
+            }
             let r = a % b;
             if (r !== 0 && (r < 0) !== (b < 0)) r += b;
             // (a - r) / b is exact: a - r is a multiple of b and both are safe
