@@ -43,7 +43,7 @@ for (const w of WORKLOADS) {
   const ex = mod.byName.get(w.fn)!;
   const call = (n: number) => {
     const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [BigInt(n)] as never)]);
-    return executeCall({ module: mod, calldata, gasLimit: Number.MAX_SAFE_INTEGER, tx: defaultTx(), block: defaultBlock(), state: new MemoryState() });
+    return executeCall({ module: mod, calldata, gasLimit: Number(process.env.GAS ?? Number.MAX_SAFE_INTEGER), tx: defaultTx(), block: defaultBlock(), state: new MemoryState() });
   };
   // warm-up
   for (let i = 0; i < 3; i++) call(Math.max(1, w.n >> 3));
