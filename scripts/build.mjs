@@ -3,8 +3,10 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { genValidators } from './gen-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+genValidators();
 await build({
   entryPoints: [join(root, 'cli/main.ts')],
   outfile: join(root, 'dist/vm-py.mjs'),
