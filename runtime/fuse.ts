@@ -50,8 +50,14 @@ export const enum Form {
   STLD = 10,
   /** FOR_RANGE l t; STORE x */
   FRST = 11,
+  /** JUMP t, where t starts FRST (a for-range loop's back edge) */
+  JFRST = 12,
+  /** JUMP t, where t starts LLCMPJF (a while loop's back edge) */
+  JLLCMPJF = 13,
+  /** JUMP t, where t starts LKCMPJF */
+  JLKCMPJF = 14,
 }
-const NFORMS = 12;
+const NFORMS = 15;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -75,11 +81,14 @@ export const FCOST: Int32Array = (() => {
     a[fusedOp(Form.CMPJF, i)] = b + J;
     a[fusedOp(Form.LLCMPJF, i)] = L + L + b + J;
     a[fusedOp(Form.LKCMPJF, i)] = L + K + b + J;
+    a[fusedOp(Form.JLLCMPJF, i)] = BASE_COST[Op.JUMP] + L + L + b + J;
+    a[fusedOp(Form.JLKCMPJF, i)] = BASE_COST[Op.JUMP] + L + K + b + J;
   });
   a[fusedOp(Form.LL)] = L + L;
   a[fusedOp(Form.LC)] = L + K;
   a[fusedOp(Form.STLD)] = S + L;
   a[fusedOp(Form.FRST)] = BASE_COST[Op.FOR_RANGE] + S;
+  a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   return a;
 })();
 
@@ -156,6 +165,18 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       if (joins(i + 1) && opAt(i + 1) === Op.LOAD) {
         form = Form.STLD;
         len = 2;
+      }
+    } else if (op === Op.JUMP) {
+      // back edges: the loop head before us is already fused; run it in the same dispatch
+      const t = code[at + 1];
+      const head = t < at ? out[t] : -1;
+      if (head === fusedOp(Form.FRST)) form = Form.JFRST;
+      else if (head >= fusedOp(Form.LLCMPJF) && head < fusedOp(Form.LLCMPJF) + 32) {
+        form = Form.JLLCMPJF;
+        bin = head - fusedOp(Form.LLCMPJF);
+      } else if (head >= fusedOp(Form.LKCMPJF) && head < fusedOp(Form.LKCMPJF) + 32) {
+        form = Form.JLKCMPJF;
+        bin = head - fusedOp(Form.LKCMPJF);
       }
     } else if (op === Op.FOR_RANGE) {
       if (joins(i + 1) && opAt(i + 1) === Op.STORE) {

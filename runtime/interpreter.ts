@@ -642,11 +642,70 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.JFRST: {
+              const t = code[pc + 1];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    stack[bp + code[t + 4]] = cur;
+                    stack[at] = nx;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  gas += S_COST; // the STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.JLLCMPJF: {
+              const t = code[pc + 1];
+              const a = stack[bp + code[t + 1]];
+              const b = stack[bp + code[t + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                pc = cmpSmall(code[t + 4], a, b) ? t + 7 : code[t + 6];
+                continue;
+              }
+              break;
+            }
+            case Form.JLKCMPJF: {
+              const t = code[pc + 1];
+              const a = stack[bp + code[t + 1]];
+              if (typeof a === 'number') {
+                pc = cmpSmall(code[t + 4], a, consts[code[t + 3]] as number) ? t + 7 : code[t + 6];
+                continue;
+              }
+              break;
+            }
             case Form.LLOP: {
               const a = stack[bp + code[pc + 1]];
               const b = stack[bp + code[pc + 3]];
               if (typeof a === 'number' && typeof b === 'number') {
-                const r = binSmall(code[pc + 4], a, b);
+                const bop = code[pc + 4];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
                 if (r !== undefined) {
                   stack[sp++] = r;
                   pc += 5;
@@ -658,7 +717,25 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             case Form.LKOP: {
               const a = stack[bp + code[pc + 1]];
               if (typeof a === 'number') {
-                const r = binSmall(code[pc + 4], a, consts[code[pc + 3]] as number);
+                const b = consts[code[pc + 3]] as number;
+const bop = code[pc + 4];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
                 if (r !== undefined) {
                   stack[sp++] = r;
                   pc += 5;
@@ -670,7 +747,25 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             case Form.KOP: {
               const a = stack[sp - 1];
               if (typeof a === 'number') {
-                const r = binSmall(code[pc + 2], a, consts[code[pc + 1]] as number);
+                const b = consts[code[pc + 1]] as number;
+const bop = code[pc + 2];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
                 if (r !== undefined) {
                   stack[sp - 1] = r;
                   pc += 3;
@@ -683,7 +778,24 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               const a = stack[sp - 1];
               const b = stack[bp + code[pc + 1]];
               if (typeof a === 'number' && typeof b === 'number') {
-                const r = binSmall(code[pc + 2], a, b);
+                const bop = code[pc + 2];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
                 if (r !== undefined) {
                   stack[sp - 1] = r;
                   pc += 3;
@@ -696,7 +808,24 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               const a = stack[sp - 2];
               const b = stack[sp - 1];
               if (typeof a === 'number' && typeof b === 'number') {
-                const r = binSmall(BIN_OPS[op & 31], a, b);
+                const bop = BIN_OPS[op & 31];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
                 if (r !== undefined) {
                   stack[bp + code[pc + 2]] = r;
                   sp -= 2;
