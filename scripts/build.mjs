@@ -14,7 +14,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: false,
+  // whitespace and syntax only: identifiers (and so class and function names) stay as written
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: false,
   logLevel: 'warning',
   // yargs and friends use require() in places; give the ESM bundle one
