@@ -56,8 +56,12 @@ export const enum Form {
   JLLCMPJF = 13,
   /** JUMP t, where t starts LKCMPJF */
   JLKCMPJF = 14,
+  /** STORE x; JUMP t, where t starts FRST */
+  STJFRST = 15,
+  /** BIN; STORE x; JUMP t, where t starts FRST */
+  OPSTJFRST = 16,
 }
-const NFORMS = 15;
+const NFORMS = 17;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -78,6 +82,7 @@ export const FCOST: Int32Array = (() => {
     a[fusedOp(Form.KOP, i)] = K + b;
     a[fusedOp(Form.LOP, i)] = L + b;
     a[fusedOp(Form.OPST, i)] = b + S;
+    a[fusedOp(Form.OPSTJFRST, i)] = b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
     a[fusedOp(Form.CMPJF, i)] = b + J;
     a[fusedOp(Form.LLCMPJF, i)] = L + L + b + J;
     a[fusedOp(Form.LKCMPJF, i)] = L + K + b + J;
@@ -89,6 +94,7 @@ export const FCOST: Int32Array = (() => {
   a[fusedOp(Form.STLD)] = S + L;
   a[fusedOp(Form.FRST)] = BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
+  a[fusedOp(Form.STJFRST)] = S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   return a;
 })();
 
@@ -105,6 +111,15 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
   const smallConst = (i: number): boolean => typeof consts[code[starts[i] + 1]] === 'number';
   const isBin = (i: number): boolean => i < n && BIN_INDEX[opAt(i)] >= 0;
   const isCmp = (i: number): boolean => i < n && CMP_OPS.includes(opAt(i));
+  // instruction j is a back edge to a for-range head (already fused) whose loop state
+  // slots do not include local x
+  const backToFrst = (j: number, x: number): boolean => {
+    if (!joins(j) || opAt(j) !== Op.JUMP) return false;
+    const t = code[starts[j] + 1];
+    if (!(t < starts[j] && out[t] === fusedOp(Form.FRST))) return false;
+    const base = code[t + 1];
+    return x < base || x > base + 2;
+  };
   let i = 0;
   while (i < n) {
     const at = starts[i];
@@ -152,7 +167,11 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         len = 2;
       }
     } else if (BIN_INDEX[op] >= 0) {
-      if (CMP_OPS.includes(op) && joins(i + 1) && opAt(i + 1) === Op.JUMP_IF_FALSE) {
+      if (joins(i + 1) && opAt(i + 1) === Op.STORE && backToFrst(i + 2, code[starts[i + 1] + 1])) {
+        form = Form.OPSTJFRST;
+        bin = BIN_INDEX[op];
+        len = 3;
+      } else if (CMP_OPS.includes(op) && joins(i + 1) && opAt(i + 1) === Op.JUMP_IF_FALSE) {
         form = Form.CMPJF;
         bin = BIN_INDEX[op];
         len = 2;
@@ -162,7 +181,10 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         len = 2;
       }
     } else if (op === Op.STORE) {
-      if (joins(i + 1) && opAt(i + 1) === Op.LOAD) {
+      if (backToFrst(i + 1, code[at + 1])) {
+        form = Form.STJFRST;
+        len = 2;
+      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD) {
         form = Form.STLD;
         len = 2;
       }

@@ -665,6 +665,70 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.STJFRST: {
+              // STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
+              const t = code[pc + 3];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    stack[bp + code[pc + 1]] = stack[--sp];
+                    stack[bp + code[t + 4]] = cur;
+                    stack[at] = nx;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  stack[bp + code[pc + 1]] = stack[--sp];
+                  gas += S_COST; // the loop's STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.OPSTJFRST: {
+              // BIN; STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = BIN_OPS[op & 31];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                const t = code[pc + 4];
+                const at = bp + code[t + 1];
+                const cur = stack[at];
+                const stop = stack[at + 1];
+                const step = stack[at + 2];
+                if (r !== undefined && typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                  if (step > 0 ? cur < stop : cur > stop) {
+                    const nx = cur + step;
+                    if (nx <= MAX && nx >= MIN) {
+                      stack[bp + code[pc + 2]] = r;
+                      sp -= 2;
+                      stack[bp + code[t + 4]] = cur;
+                      stack[at] = nx;
+                      pc = t + 5;
+                      continue;
+                    }
+                  } else {
+                    stack[bp + code[pc + 2]] = r;
+                    sp -= 2;
+                    gas += S_COST; // the loop's STORE does not run
+                    pc = code[t + 2];
+                    continue;
+                  }
+                }
+              }
+              break;
+            }
             case Form.JLLCMPJF: {
               const t = code[pc + 1];
               const a = stack[bp + code[t + 1]];
