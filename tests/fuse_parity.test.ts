@@ -9,6 +9,7 @@ import { encodeArgs } from '../runtime/abi/codec.js';
 import { defaultBlock, defaultTx } from '../runtime/context.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
 import { loadModule, type LoadedModule } from '../runtime/load.js';
+import { FUSED_BASE } from '../runtime/fuse.js';
 import { MemoryState } from '../runtime/state.js';
 
 const VARS = ['a', 'b', 'c', 'd'];
@@ -43,6 +44,11 @@ const stmt: fc.Arbitrary<string[]> = fc.letrec<{ s: string[]; body: string[] }>(
     fc.tuple(fc.integer({ min: 0, max: 5 }), cond, tie('body')).map(([n, c, x]) => {
       const k = `k${loopId++}`;
       return [`${k} = 0`, `while ${k} < ${n} and ${c}:`, `    ${k} = ${k} + 1`, ...x.map((l) => '    ' + l)];
+    }),
+    fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean(), tie('body')).map(([n, viaLocal, x]) => {
+      const k = `k${loopId++}`;
+      const head = viaLocal ? [`${k}m = ${n}`, `${k} = 0`, `while ${k} < ${k}m:`] : [`${k} = 0`, `while ${k} < ${n}:`];
+      return [...head, `    ${k} = ${k} + 1`, ...x.map((l) => '    ' + l)];
     }),
     cond.map((c) => [`assert ${c}, b"no"`]),
   ),
@@ -81,6 +87,7 @@ function view(r: Receipt): unknown {
 describe('fused and unfused execution agree', () => {
   test('random programs, arguments and gas limits give identical receipts', () => {
     let compiled = 0;
+    const forms = new Set<number>();
     fc.assert(
       fc.property(program, fc.tuple(arg, arg, arg), fc.array(fc.integer({ min: 0, max: 1 << 20 }), { minLength: 3, maxLength: 3 }), (src, args, cuts) => {
         let mod: LoadedModule;
@@ -90,6 +97,7 @@ describe('fused and unfused execution agree', () => {
           return; // the generator can write programs the checker refuses; not our subject
         }
         compiled++;
+        for (const f of mod.funcs) for (const o of f.offsets) if (f.fast[o] >= FUSED_BASE) forms.add((f.fast[o] - FUSED_BASE) >> 5);
         const full = call(mod, args, 5_000_000, false);
         expect(view(full)).toEqual(view(call(mod, args, 5_000_000, true)));
         // gas limits around and inside the run: OOG at arbitrary instructions
@@ -104,6 +112,8 @@ describe('fused and unfused execution agree', () => {
       { numRuns: Number(process.env.VMPY_PARITY_RUNS ?? 300) },
     );
     expect(compiled).toBeGreaterThan(50);
+    // every superinstruction form was exercised
+    expect([...forms].sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, i) => i));
   });
 
   test('fused loops with big values and errors stop exactly where unfused ones do', () => {
