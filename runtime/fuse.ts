@@ -60,8 +60,12 @@ export const enum Form {
   STJFRST = 15,
   /** BIN; STORE x; JUMP t, where t starts FRST */
   OPSTJFRST = 16,
+  /** LOAD a; LOAD b; BIN; RETURN */
+  LLOPRET = 17,
+  /** LOAD a; LOAD b; CALL f */
+  LLCALL = 18,
 }
-const NFORMS = 17;
+const NFORMS = 19;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -82,6 +86,7 @@ export const FCOST: Int32Array = (() => {
     a[fusedOp(Form.KOP, i)] = K + b;
     a[fusedOp(Form.LOP, i)] = L + b;
     a[fusedOp(Form.OPST, i)] = b + S;
+    a[fusedOp(Form.LLOPRET, i)] = L + L + b + BASE_COST[Op.RETURN];
     a[fusedOp(Form.OPSTJFRST, i)] = b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
     a[fusedOp(Form.CMPJF, i)] = b + J;
     a[fusedOp(Form.LLCMPJF, i)] = L + L + b + J;
@@ -93,6 +98,7 @@ export const FCOST: Int32Array = (() => {
   a[fusedOp(Form.LC)] = L + K;
   a[fusedOp(Form.STLD)] = S + L;
   a[fusedOp(Form.FRST)] = BASE_COST[Op.FOR_RANGE] + S;
+  a[fusedOp(Form.LLCALL)] = L + L + BASE_COST[Op.CALL];
   a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.STJFRST)] = S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   return a;
@@ -134,6 +140,13 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
           form = Form.LLCMPJF;
           bin = BIN_INDEX[opAt(i + 2)];
           len = 4;
+        } else if (joins(i + 2) && isBin(i + 2) && joins(i + 3) && opAt(i + 3) === Op.RETURN) {
+          form = Form.LLOPRET;
+          bin = BIN_INDEX[opAt(i + 2)];
+          len = 4;
+        } else if (joins(i + 2) && opAt(i + 2) === Op.CALL) {
+          form = Form.LLCALL;
+          len = 3;
         } else if (joins(i + 2) && isBin(i + 2)) {
           form = Form.LLOP;
           bin = BIN_INDEX[opAt(i + 2)];

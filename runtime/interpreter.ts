@@ -729,6 +729,55 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.LLOPRET: {
+              // LOAD a; LOAD b; BIN; RETURN from a private call (depth > 0)
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (depth > 0 && typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  depth--;
+                  sp = bp;
+                  stack[sp++] = r;
+                  fi = frameFn[depth];
+                  pc = framePc[depth];
+                  bp = frameBp[depth];
+                  fn = funcs[fi];
+                  code = fn.fast;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLCALL: {
+              // LOAD a; LOAD b; CALL f
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const callee = funcs[code[pc + 5]];
+              const nbp = sp + 2 - callee.nparams;
+              if (a !== undefined && b !== undefined && depth < maxDepth && nbp + callee.nlocals + callee.maxStack <= stackLimit) {
+                stack[sp] = a;
+                stack[sp + 1] = b;
+                frameFn[depth] = fi;
+                framePc[depth] = pc + 6;
+                frameBp[depth] = bp;
+                depth++;
+                fi = code[pc + 5];
+                fn = callee;
+                code = fn.fast;
+                bp = nbp;
+                sp = nbp + fn.nlocals;
+                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                pc = 0;
+                continue;
+              }
+              break;
+            }
             case Form.JLLCMPJF: {
               const t = code[pc + 1];
               const a = stack[bp + code[t + 1]];
