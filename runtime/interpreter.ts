@@ -629,8 +629,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                 if (step > 0 ? cur < stop : cur > stop) {
                   const nx = cur + step;
                   if (nx <= MAX && nx >= MIN) {
+                    stack[at] = nx; // before the STORE, which may name a loop slot in hand-written IR
                     stack[bp + code[pc + 4]] = cur;
-                    stack[at] = nx;
                     pc += 5;
                     continue;
                   }
@@ -652,8 +652,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                 if (step > 0 ? cur < stop : cur > stop) {
                   const nx = cur + step;
                   if (nx <= MAX && nx >= MIN) {
-                    stack[bp + code[t + 4]] = cur;
                     stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
                     pc = t + 5;
                     continue;
                   }
@@ -677,8 +677,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                   const nx = cur + step;
                   if (nx <= MAX && nx >= MIN) {
                     stack[bp + code[pc + 1]] = stack[--sp];
-                    stack[bp + code[t + 4]] = cur;
                     stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
                     pc = t + 5;
                     continue;
                   }
@@ -713,8 +713,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                     if (nx <= MAX && nx >= MIN) {
                       stack[bp + code[pc + 2]] = r;
                       sp -= 2;
-                      stack[bp + code[t + 4]] = cur;
                       stack[at] = nx;
+                      stack[bp + code[t + 4]] = cur;
                       pc = t + 5;
                       continue;
                     }
