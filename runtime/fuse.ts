@@ -64,8 +64,12 @@ export const enum Form {
   LLOPRET = 17,
   /** LOAD a; LOAD b; CALL f */
   LLCALL = 18,
+  /** FOR_ITER l t; STORE x (list, tuple or bytes; dict views unfuse) */
+  FIST = 19,
+  /** JUMP t, where t starts FIST */
+  JFIST = 20,
 }
-const NFORMS = 19;
+const NFORMS = 21;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -99,6 +103,8 @@ export const FCOST: Int32Array = (() => {
   a[fusedOp(Form.STLD)] = S + L;
   a[fusedOp(Form.FRST)] = BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.LLCALL)] = L + L + BASE_COST[Op.CALL];
+  a[fusedOp(Form.FIST)] = BASE_COST[Op.FOR_ITER] + S;
+  a[fusedOp(Form.JFIST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
   a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.STJFRST)] = S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   return a;
@@ -206,12 +212,18 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       const t = code[at + 1];
       const head = t < at ? out[t] : -1;
       if (head === fusedOp(Form.FRST)) form = Form.JFRST;
+      else if (head === fusedOp(Form.FIST)) form = Form.JFIST;
       else if (head >= fusedOp(Form.LLCMPJF) && head < fusedOp(Form.LLCMPJF) + 32) {
         form = Form.JLLCMPJF;
         bin = head - fusedOp(Form.LLCMPJF);
       } else if (head >= fusedOp(Form.LKCMPJF) && head < fusedOp(Form.LKCMPJF) + 32) {
         form = Form.JLKCMPJF;
         bin = head - fusedOp(Form.LKCMPJF);
+      }
+    } else if (op === Op.FOR_ITER) {
+      if (joins(i + 1) && opAt(i + 1) === Op.STORE) {
+        form = Form.FIST;
+        len = 2;
       }
     } else if (op === Op.FOR_RANGE) {
       if (joins(i + 1) && opAt(i + 1) === Op.STORE) {

@@ -778,6 +778,27 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.FIST:
+            case Form.JFIST: {
+              // [JUMP t;] t: FOR_ITER l e; STORE x over a list, tuple or bytes
+              const t = form === Form.FIST ? pc : code[pc + 1];
+              const at = bp + code[t + 1];
+              if (stack[at + 2] === null) {
+                const src = stack[at] as Value[] | Uint8Array;
+                const i = stack[at + 1] as number;
+                if (i < src.length) {
+                  const v = src[i];
+                  stack[at + 1] = i + 1; // before the STORE, as the original order
+                  stack[bp + code[t + 4]] = v;
+                  pc = t + 5;
+                } else {
+                  gas += S_COST; // the STORE does not run
+                  pc = code[t + 2];
+                }
+                continue;
+              }
+              break;
+            }
             case Form.JLLCMPJF: {
               const t = code[pc + 1];
               const a = stack[bp + code[t + 1]];

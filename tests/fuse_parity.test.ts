@@ -53,6 +53,10 @@ const stmt: fc.Arbitrary<string[]> = fc.letrec<{ s: string[]; body: string[] }>(
       const head = viaLocal ? [`${k}m = ${n}`, `${k} = 0`, `while ${k} < ${k}m:`] : [`${k} = 0`, `while ${k} < ${n}:`];
       return [...head, `    ${k} = ${k} + 1`, ...x.map((l) => '    ' + l)];
     }),
+    fc.tuple(fc.constantFrom(...VARS), expr, expr, tie('body')).map(([v, e1, e2, x]) => {
+      const y = `y${loopId++}`;
+      return [`for ${y} in [${e1}, ${e2}, ${v}]:`, `    ${v} = ${v} + ${y}`, ...x.map((l) => '    ' + l)];
+    }),
     cond.map((c) => [`assert ${c}, b"no"`]),
   ),
   body: fc.array(tie('s'), { minLength: 1, maxLength: 3 }).map((xs) => xs.flat()),
@@ -116,7 +120,7 @@ describe('fused and unfused execution agree', () => {
     );
     expect(compiled).toBeGreaterThan(50);
     // every superinstruction form was exercised
-    expect([...forms].sort((a, b) => a - b)).toEqual(Array.from({ length: 19 }, (_, i) => i));
+    expect([...forms].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i));
   });
 
   test('fused loops with big values and errors stop exactly where unfused ones do', () => {

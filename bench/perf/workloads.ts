@@ -62,4 +62,18 @@ def w7(n: int) -> int:
     return s
 `,
   },
+  {
+    name: 'W6i list iterate (no append)',
+    fn: 'w6i',
+    n: 1_000_000,
+    src: `
+def w6i(n: int) -> int:
+    xs = [1, 2, 3, 4, 5, 6, 7, 8] * 8000
+    s = 0
+    for k in range(n // 64000):
+        for x in xs:
+            s = s + x
+    return s
+`,
+  },
 ];
