@@ -61,18 +61,18 @@ function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
     case Op.ADD:
     case Op.INPLACE_ADD:
       chargeLimbs(m, wide + 1);
-      m.capBits(bitLenBig(x + y));
+      if (wide >= m.limits.max_int_bits) m.capBits(bitLenBig(x + y)); // else the sum fits
       return normBig(x + y);
     case Op.SUB:
       chargeLimbs(m, wide + 1);
-      m.capBits(bitLenBig(x - y));
+      if (wide >= m.limits.max_int_bits) m.capBits(bitLenBig(x - y)); // else the difference fits
       return normBig(x - y);
     case Op.MUL: {
       if (x === 0n || y === 0n) return 0;
       m.capBits(bx + by - 1); // the product has at least this many bits
       chargeLimbs(m, bx + by);
       const r = x * y;
-      m.capBits(bitLenBig(r));
+      if (bx + by > m.limits.max_int_bits) m.capBits(bitLenBig(r)); // else the product fits
       return normBig(r);
     }
     case Op.FLOORDIV:
@@ -120,7 +120,7 @@ export function pow(m: Machine, x: bigint, y: bigint, bx = bitLenBig(x)): Value 
   m.capBits(lower);
   chargeLimbs(m, bx * Number(y));
   const r = x ** y;
-  m.capBits(bitLenBig(r));
+  if (bx * Number(y) > m.limits.max_int_bits) m.capBits(bitLenBig(r)); // |r| < 2^(bx*y)
   return normBig(r);
 }
 

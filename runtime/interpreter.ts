@@ -4,10 +4,11 @@
 // Gas is debited before each instruction's effect; dynamic costs are charged by the slow
 // paths before they allocate. Nothing here allocates per instruction on the fast paths.
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
-import { BASE_COST, CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
+import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, pyCompare } from './compare.js';
+import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
 import { METHOD_IMPLS } from './methods.js';
@@ -16,6 +17,7 @@ import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from './values.js'
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = -MAX;
 const G_ITEM = CONSTANTS.G_ITEM;
+const GAS_CHUNK = 1 << 29;
 const utf8 = new TextEncoder();
 
 const STD_ARITY: Int32Array = (() => {
@@ -32,11 +34,17 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const std = m.std;
   const stackLimit = stack.length;
   const maxDepth = m.limits.max_call_depth;
-  const COST = BASE_COST;
+  const COST = FCOST;
   const tracer = m.tracer;
+  // the tracer sees every original instruction: it runs the unfused code
+  const fused = tracer === null;
+  const frameFn = m.frameFn;
+  const framePc = m.framePc;
+  const frameBp = m.frameBp;
+  const S_COST = COST[Op.STORE];
 
   let fn = funcs[fi];
-  let code = fn.code;
+  let code = fused ? fn.fast : fn.code;
   let bp = 0;
   let pc = 0;
   let depth = 0;
@@ -44,16 +52,34 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   for (let i = args.length; i < fn.nlocals; i++) stack[i] = undefined as unknown as Value;
   let sp = fn.nlocals;
   if (sp + fn.maxStack > stackLimit) throw new VmError('MemoryError', 'operand stack limit exceeded');
-  let gas = m.gas;
+  // Gas left = gas + reserve. The hot counter `gas` stays below GAS_CHUNK so that it is a
+  // small integer for the JIT (a double counter is boxed and slows every instruction);
+  // it is topped up from `reserve` when it runs out.
+  let reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+  let gas = (m.gas - reserve) | 0;
+  // >= 0 while a fused instruction hands over to its original first instruction (see below)
+  let stash = -1;
 
   try {
     for (;;) {
-      const op = code[pc];
+      let op = code[pc];
       if ((gas -= COST[op]) < 0) {
-        gas = 0;
-        throw new OutOfGas();
+        // Not enough gas for a whole fused instruction, or a fused instruction unfusing
+        // itself: run the original instruction at this offset, charged on its own.
+        gas = stash >= 0 ? stash : gas + COST[op];
+        stash = -1;
+        if (reserve > 0) {
+          const t = gas + reserve;
+          reserve = t > GAS_CHUNK ? t - GAS_CHUNK : 0;
+          gas = (t - reserve) | 0;
+        }
+        op = fn.code[pc];
+        if ((gas -= COST[op]) < 0) {
+          gas = 0;
+          throw new OutOfGas();
+        }
       }
-      if (tracer !== null) tracer(fi, pc, op, COST[op], gas);
+      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve);
       switch (op) {
         case Op.NOP:
           pc += 1;
@@ -117,9 +143,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -134,9 +161,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -151,9 +179,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -162,6 +191,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const b = stack[--sp];
           const a = stack[sp - 1];
           if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+            if ((a | 0) === a && (b | 0) === b && b !== -1) {
+              // int32 operands: integer % and / (a double % is a libm call)
+              let r = (a % b) | 0;
+              if (r !== 0 && (r ^ b) < 0) r += b;
+              stack[sp - 1] = op === Op.MOD ? r : ((a - r) / b) | 0;
+              pc += 1;
+              break;
+            }
             let r = a % b;
             if (r !== 0 && (r < 0) !== (b < 0)) r += b;
             // (a - r) / b is exact: a - r is a multiple of b and both are safe
@@ -169,9 +206,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             pc += 1;
             break;
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -185,9 +223,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             pc += 1;
             break;
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -199,9 +238,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             pc += 1;
             break;
           }
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -209,9 +249,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.LSHIFT: {
           const b = stack[--sp];
           const a = stack[sp - 1];
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -219,9 +260,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const a = stack[sp - 1];
           if (typeof a === 'number') stack[sp - 1] = 0 - a;
           else {
-            m.gas = gas;
+            m.gas = gas + reserve;
             stack[sp - 1] = unarySlow(m, op, a);
-            gas = m.gas;
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           }
           pc += 1;
           break;
@@ -231,9 +273,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const a = stack[sp - 1];
           if (typeof a === 'number' && (op === Op.POS || (a | 0) === a)) stack[sp - 1] = op === Op.POS ? a : ~a;
           else {
-            m.gas = gas;
+            m.gas = gas + reserve;
             stack[sp - 1] = unarySlow(m, op, a);
-            gas = m.gas;
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           }
           pc += 1;
           break;
@@ -255,7 +298,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           else {
             if (a instanceof Uint8Array && b instanceof Uint8Array) {
               gas -= (Math.min(a.length, b.length) + 31) >>> 5;
-              if (gas < 0) throw new OutOfGas();
+              if (gas + reserve < 0) throw new OutOfGas();
             }
             eq = pyEq(a, b);
           }
@@ -272,9 +315,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           let c: number;
           if (typeof a === 'number' && typeof b === 'number') c = a < b ? -1 : a > b ? 1 : 0;
           else {
-            m.gas = gas;
+            m.gas = gas + reserve;
             c = pyCompare(m, a, b, op === Op.LT ? '<' : op === Op.LE ? '<=' : op === Op.GT ? '>' : '>=');
-            gas = m.gas;
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           }
           stack[sp - 1] = op === Op.LT ? c < 0 : op === Op.LE ? c <= 0 : op === Op.GT ? c > 0 : c >= 0;
           pc += 1;
@@ -291,9 +335,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.IN:
         case Op.NOT_IN: {
           const c = stack[--sp];
-          m.gas = gas;
+          m.gas = gas + reserve;
           const r = contains(m, c, stack[sp - 1]);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           stack[sp - 1] = op === Op.IN ? r : !r;
           pc += 1;
           break;
@@ -335,17 +380,17 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.RETURN: {
           const v = stack[sp - 1];
           if (depth === 0) {
-            m.gas = gas;
+            m.gas = gas + reserve;
             return v;
           }
           depth--;
           sp = bp;
           stack[sp++] = v;
-          fi = m.frameFn[depth];
-          pc = m.framePc[depth];
-          bp = m.frameBp[depth];
+          fi = frameFn[depth];
+          pc = framePc[depth];
+          bp = frameBp[depth];
           fn = funcs[fi];
-          code = fn.code;
+          code = fused ? fn.fast : fn.code;
           break;
         }
         case Op.CALL: {
@@ -353,13 +398,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           if (depth >= maxDepth) throw new VmError('RecursionError', `maximum call depth of ${maxDepth} exceeded`);
           const nbp = sp - callee.nparams;
           if (nbp + callee.nlocals + callee.maxStack > stackLimit) throw new VmError('MemoryError', 'operand stack limit exceeded');
-          m.frameFn[depth] = fi;
-          m.framePc[depth] = pc + 2;
-          m.frameBp[depth] = bp;
+          frameFn[depth] = fi;
+          framePc[depth] = pc + 2;
+          frameBp[depth] = bp;
           depth++;
           fi = code[pc + 1];
           fn = callee;
-          code = fn.code;
+          code = fused ? fn.fast : fn.code;
           bp = nbp;
           sp = nbp + fn.nlocals;
           for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
@@ -369,9 +414,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.CALL_STD: {
           const id = code[pc + 1];
           sp -= STD_ARITY[id];
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp] = std[id]!(m, stack, sp);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           sp++;
           pc += 2;
           break;
@@ -379,9 +425,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.CALL_BUILTIN: {
           const n = code[pc + 2];
           sp -= n;
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp] = BUILTIN_IMPLS[code[pc + 1]](m, stack, sp, n);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           sp++;
           pc += 3;
           break;
@@ -389,9 +436,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.CALL_METHOD: {
           const n = code[pc + 2];
           sp -= n + 1;
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp] = METHOD_IMPLS[code[pc + 1]](m, stack, sp, n);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           sp++;
           pc += 3;
           break;
@@ -404,7 +452,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.BUILD_LIST: {
           const n = code[pc + 1];
           gas -= n * G_ITEM;
-          if (gas < 0) throw new OutOfGas();
+          if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = stack.slice(sp, sp + n);
           sp++;
@@ -414,7 +462,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.BUILD_TUPLE: {
           const n = code[pc + 1];
           gas -= n * G_ITEM;
-          if (gas < 0) throw new OutOfGas();
+          if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = new PyTuple(stack.slice(sp, sp + n));
           sp++;
@@ -424,9 +472,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.BUILD_DICT: {
           const n = code[pc + 1];
           gas -= n * G_ITEM;
-          if (gas < 0) throw new OutOfGas();
+          if (gas + reserve < 0) throw new OutOfGas();
           sp -= 2 * n;
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp] = buildDict(m, stack, sp, n);
           sp++;
           pc += 2;
@@ -446,7 +494,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const v = stack[--sp];
           if (Array.isArray(o) && typeof i === 'number' && i >= 0 && i < o.length) o[i] = v;
           else {
-            m.gas = gas;
+            m.gas = gas + reserve;
             storeSubscr(m, o, i, v);
           }
           pc += 1;
@@ -461,9 +509,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         case Op.SLICE: {
           const hi = stack[--sp];
           const lo = stack[--sp];
-          m.gas = gas;
+          m.gas = gas + reserve;
           stack[sp - 1] = slice(m, stack[sp - 1], lo, hi);
-          gas = m.gas;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -534,12 +583,439 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           break;
         }
-        default:
-          throw new VmError('InvalidOpcode', `opcode ${op} is not executable`);
+        default: {
+          // Superinstructions (runtime/fuse.ts): small-int fast paths only. Anything else
+          // unfuses: the fused charge is given back and the original instructions run.
+          if (op < FUSED_BASE) throw new VmError('InvalidOpcode', `opcode ${op} is not executable`);
+          const form = (op - FUSED_BASE) >> 5;
+          switch (form) {
+            case Form.LL: {
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (a !== undefined && b !== undefined) {
+                stack[sp] = a;
+                stack[sp + 1] = b;
+                sp += 2;
+                pc += 4;
+                continue;
+              }
+              break;
+            }
+            case Form.LC: {
+              const a = stack[bp + code[pc + 1]];
+              if (a !== undefined) {
+                stack[sp] = a;
+                stack[sp + 1] = consts[code[pc + 3]];
+                sp += 2;
+                pc += 4;
+                continue;
+              }
+              break;
+            }
+            case Form.STLD: {
+              const v = stack[sp - 1];
+              const y = stack[bp + code[pc + 3]];
+              const at = bp + code[pc + 1];
+              if (y !== undefined || at === bp + code[pc + 3]) {
+                stack[at] = v;
+                stack[sp - 1] = stack[bp + code[pc + 3]];
+                pc += 4;
+                continue;
+              }
+              break;
+            }
+            case Form.FRST: {
+              const at = bp + code[pc + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    stack[at] = nx; // before the STORE, which may name a loop slot in hand-written IR
+                    stack[bp + code[pc + 4]] = cur;
+                    pc += 5;
+                    continue;
+                  }
+                } else {
+                  gas += S_COST; // the STORE does not run
+                  pc = code[pc + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.JFRST: {
+              const t = code[pc + 1];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  gas += S_COST; // the STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.STJFRST: {
+              // STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
+              const t = code[pc + 3];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    stack[bp + code[pc + 1]] = stack[--sp];
+                    stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  stack[bp + code[pc + 1]] = stack[--sp];
+                  gas += S_COST; // the loop's STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.OPSTJFRST: {
+              // BIN; STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = BIN_OPS[op & 31];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                const t = code[pc + 4];
+                const at = bp + code[t + 1];
+                const cur = stack[at];
+                const stop = stack[at + 1];
+                const step = stack[at + 2];
+                if (r !== undefined && typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                  if (step > 0 ? cur < stop : cur > stop) {
+                    const nx = cur + step;
+                    if (nx <= MAX && nx >= MIN) {
+                      stack[bp + code[pc + 2]] = r;
+                      sp -= 2;
+                      stack[at] = nx;
+                      stack[bp + code[t + 4]] = cur;
+                      pc = t + 5;
+                      continue;
+                    }
+                  } else {
+                    stack[bp + code[pc + 2]] = r;
+                    sp -= 2;
+                    gas += S_COST; // the loop's STORE does not run
+                    pc = code[t + 2];
+                    continue;
+                  }
+                }
+              }
+              break;
+            }
+            case Form.LLOPRET: {
+              // LOAD a; LOAD b; BIN; RETURN from a private call (depth > 0)
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (depth > 0 && typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  depth--;
+                  sp = bp;
+                  stack[sp++] = r;
+                  fi = frameFn[depth];
+                  pc = framePc[depth];
+                  bp = frameBp[depth];
+                  fn = funcs[fi];
+                  code = fn.fast;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLCALL: {
+              // LOAD a; LOAD b; CALL f
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const callee = funcs[code[pc + 5]];
+              const nbp = sp + 2 - callee.nparams;
+              if (a !== undefined && b !== undefined && depth < maxDepth && nbp + callee.nlocals + callee.maxStack <= stackLimit) {
+                stack[sp] = a;
+                stack[sp + 1] = b;
+                frameFn[depth] = fi;
+                framePc[depth] = pc + 6;
+                frameBp[depth] = bp;
+                depth++;
+                fi = code[pc + 5];
+                fn = callee;
+                code = fn.fast;
+                bp = nbp;
+                sp = nbp + fn.nlocals;
+                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                pc = 0;
+                continue;
+              }
+              break;
+            }
+            case Form.FIST:
+            case Form.JFIST: {
+              // [JUMP t;] t: FOR_ITER l e; STORE x over a list, tuple or bytes
+              const t = form === Form.FIST ? pc : code[pc + 1];
+              const at = bp + code[t + 1];
+              const src = stack[at] as Value[] | Uint8Array;
+              const i = stack[at + 1] as number;
+              // only loop state ITER_INIT made (IR is untrusted); anything else takes the checked path
+              if (stack[at + 2] === null && typeof i === 'number' && (Array.isArray(src) || src instanceof Uint8Array)) {
+                if (i < src.length) {
+                  const v = src[i];
+                  stack[at + 1] = i + 1; // before the STORE, as the original order
+                  stack[bp + code[t + 4]] = v;
+                  pc = t + 5;
+                } else {
+                  gas += S_COST; // the STORE does not run
+                  pc = code[t + 2];
+                }
+                continue;
+              }
+              break;
+            }
+            case Form.JLLCMPJF: {
+              const t = code[pc + 1];
+              const a = stack[bp + code[t + 1]];
+              const b = stack[bp + code[t + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                pc = cmpSmall(code[t + 4], a, b) ? t + 7 : code[t + 6];
+                continue;
+              }
+              break;
+            }
+            case Form.JLKCMPJF: {
+              const t = code[pc + 1];
+              const a = stack[bp + code[t + 1]];
+              if (typeof a === 'number') {
+                pc = cmpSmall(code[t + 4], a, consts[code[t + 3]] as number) ? t + 7 : code[t + 6];
+                continue;
+              }
+              break;
+            }
+            case Form.LLOP: {
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 4];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[sp++] = r;
+                  pc += 5;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LKOP: {
+              const a = stack[bp + code[pc + 1]];
+              if (typeof a === 'number') {
+                const b = consts[code[pc + 3]] as number;
+const bop = code[pc + 4];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[sp++] = r;
+                  pc += 5;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.KOP: {
+              const a = stack[sp - 1];
+              if (typeof a === 'number') {
+                const b = consts[code[pc + 1]] as number;
+const bop = code[pc + 2];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[sp - 1] = r;
+                  pc += 3;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LOP: {
+              const a = stack[sp - 1];
+              const b = stack[bp + code[pc + 1]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 2];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[sp - 1] = r;
+                  pc += 3;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.OPST: {
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = BIN_OPS[op & 31];
+                // the commonest operators inline (a call here is not inlined by the JIT)
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = a * b; // inexact only beyond 2^53, which the range check refuses
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else if (bop === Op.MOD && (a | 0) === a && (b | 0) === b && b > 0) {
+                  let x = (a % b) | 0;
+                  if (x < 0) x += b;
+                  r = x;
+                } else if (bop === Op.LT) r = a < b;
+                else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[bp + code[pc + 2]] = r;
+                  sp -= 2;
+                  pc += 3;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.CMPJF: {
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (typeof a === 'number' && typeof b === 'number') {
+                sp -= 2;
+                pc = cmpSmall(BIN_OPS[op & 31], a, b) ? pc + 3 : code[pc + 2];
+                continue;
+              }
+              break;
+            }
+            case Form.LLCMPJF: {
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                pc = cmpSmall(code[pc + 4], a, b) ? pc + 7 : code[pc + 6];
+                continue;
+              }
+              break;
+            }
+            case Form.LKCMPJF: {
+              const a = stack[bp + code[pc + 1]];
+              if (typeof a === 'number') {
+                pc = cmpSmall(code[pc + 4], a, consts[code[pc + 3]] as number) ? pc + 7 : code[pc + 6];
+                continue;
+              }
+              break;
+            }
+            default:
+              throw new VmError('InvalidOpcode', `opcode ${op} is not executable`);
+          }
+          // unfuse: give the fused charge back; the loop head runs the original instruction
+          stash = gas + COST[op];
+          gas = -1;
+          break;
+        }
       }
     }
   } catch (e) {
-    m.gas = gas < 0 ? 0 : gas;
+    // a slow path (stdlib, builtin, slice) may have charged its dynamic cost into m.gas
+    // before throwing; an error raised in the loop itself leaves m.gas stale (higher)
+    const left = Math.min(gas + reserve, m.gas);
+    m.gas = left < 0 ? 0 : left;
     m.errFn = fi;
     m.errPc = pc;
     throw e;
@@ -552,6 +1028,78 @@ function invalidProgram(msg: string): VmError {
 
 function isIntLike(v: Value): boolean {
   return typeof v === 'number' || typeof v === 'bigint';
+}
+
+/**
+ * A binary operator on two small ints when the result is a small int or a bool; undefined
+ * when the exact slow path must decide (overflow, division by zero, shifts, wide bit ops).
+ */
+function binSmall(op: number, a: number, b: number): Value | undefined {
+  switch (op) {
+    case Op.ADD:
+    case Op.INPLACE_ADD: {
+      const r = a + b;
+      return r <= MAX && r >= MIN ? r : undefined;
+    }
+    case Op.SUB: {
+      const r = a - b;
+      return r <= MAX && r >= MIN ? r : undefined;
+    }
+    case Op.MUL: {
+      const r = a * b;
+      return r <= MAX && r >= MIN ? r + 0 : undefined;
+    }
+    case Op.FLOORDIV:
+    case Op.MOD: {
+      if (b === 0) return undefined;
+      if ((a | 0) === a && (b | 0) === b && b !== -1) {
+        let r = (a % b) | 0;
+        if (r !== 0 && (r ^ b) < 0) r += b;
+        return op === Op.MOD ? r : ((a - r) / b) | 0;
+      }
+      let r = a % b;
+      if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+      return op === Op.MOD ? r + 0 : (a - r) / b + 0;
+    }
+    case Op.BITAND:
+      return (a | 0) === a && (b | 0) === b ? a & b : undefined;
+    case Op.BITOR:
+      return (a | 0) === a && (b | 0) === b ? a | b : undefined;
+    case Op.BITXOR:
+      return (a | 0) === a && (b | 0) === b ? a ^ b : undefined;
+    case Op.RSHIFT:
+      return (a | 0) === a && b >= 0 && b < 32 ? a >> b : undefined;
+    case Op.LT:
+      return a < b;
+    case Op.LE:
+      return a <= b;
+    case Op.GT:
+      return a > b;
+    case Op.GE:
+      return a >= b;
+    case Op.EQ:
+      return a === b;
+    case Op.NE:
+      return a !== b;
+  }
+  return undefined;
+}
+
+function cmpSmall(op: number, a: number, b: number): boolean {
+  switch (op) {
+    case Op.LT:
+      return a < b;
+    case Op.LE:
+      return a <= b;
+    case Op.GT:
+      return a > b;
+    case Op.GE:
+      return a >= b;
+    case Op.EQ:
+      return a === b;
+    default:
+      return a !== b;
+  }
 }
 
 function reasonText(v: Value): string {

@@ -6,6 +6,7 @@ import { selectorHex } from '../compiler/selector.js';
 import { verifyModule } from '../compiler/verify.js';
 import { IRDecodeError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, OP_BY_CODE, type Limits } from '../spec/table.js';
+import { fuse } from './fuse.js';
 import { normBig, PyTuple, type Value } from './values.js';
 
 export interface LoadedFunc {
@@ -15,6 +16,8 @@ export interface LoadedFunc {
   nlocals: number;
   maxStack: number;
   code: Int32Array;
+  /** `code` with superinstructions overlaid (runtime/fuse.ts); same offsets */
+  fast: Int32Array;
   /** instruction index -> offset in `code` */
   offsets: Int32Array;
 }
@@ -44,6 +47,7 @@ export function loadBytes(bytes: Uint8Array, limits: Readonly<Limits> = DEFAULT_
 
 export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
   const info = verifyModule(ir, limits.max_stack);
+  const consts = ir.consts.map(constValue);
   const funcs: LoadedFunc[] = ir.funcs.map((f, fi) => {
     const offsets = new Int32Array(f.code.length);
     let size = 0;
@@ -52,13 +56,20 @@ export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
       size += 1 + ins.args.length;
     });
     const code = new Int32Array(size);
+    const isLeader = new Uint8Array(size + 1);
     f.code.forEach((ins, i) => {
       const info = OP_BY_CODE[ins.op]!;
       let o = offsets[i];
       code[o++] = ins.op;
-      ins.args.forEach((a, k) => (code[o++] = info.operands[k] === 'target' ? offsets[a] : a));
+      ins.args.forEach((a, k) => {
+        if (info.operands[k] === 'target') {
+          code[o++] = offsets[a];
+          isLeader[offsets[a]] = 1;
+        } else code[o++] = a;
+      });
     });
-    return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, offsets };
+    const fast = fuse(code, offsets, isLeader, consts);
+    return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, fast, offsets };
   });
   const exports = new Map<string, IRExport>();
   const byName = new Map<string, IRExport>();
@@ -66,7 +77,7 @@ export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
     exports.set(selectorHex(e.selector), e);
     byName.set(ir.funcs[e.func].name, e);
   }
-  return { ir, codeHash: codeHash(ir), consts: ir.consts.map(constValue), funcs, exports, byName };
+  return { ir, codeHash: codeHash(ir), consts, funcs, exports, byName };
 }
 
 /** Source position of the instruction at `offset` in function `fi`, if the module has debug info. */

@@ -1,11 +1,12 @@
 // Manifests in, one normalized shape out (DESIGN §9, spec/ABI.md §7). Input is checked
 // loosely by ajv, then normalized with precise JSON-pointer errors, then the result is
 // checked strictly against spec/manifest.schema.json so nothing malformed gets past here.
-import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError, ManifestError } from '../spec/errors.js';
-// A JSON module import (not an fs read) so bundlers inline the schema.
-import schemaJson from '../spec/manifest.schema.json' with { type: 'json' };
+// ajv's standalone code for spec/manifest.schema.json, generated at build time
+// (scripts/gen-validators.mjs): no schema compilation at run time (cold start).
+import { normalized as normalizedValidator, raw as rawValidator } from '../spec/manifest_validators.generated.js';
 import { formatType, toType, type AbiType } from './abi/types.js';
 import { utf8Encode } from './abi/codec.js';
 
@@ -47,20 +48,11 @@ export interface NormalizedManifest {
   resources?: ManifestResources;
 }
 
-// ---------------------------------------------------------------- ajv, compiled once
+// ---------------------------------------------------------------- ajv, compiled at build time
 
-const schema = schemaJson as AnySchemaObject;
-
-let validators: { raw: ValidateFunction; normalized: ValidateFunction } | undefined;
+const validators = { raw: rawValidator as unknown as ValidateFunction, normalized: normalizedValidator as unknown as ValidateFunction };
 
 function getValidators(): { raw: ValidateFunction; normalized: ValidateFunction } {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true });
-    const normalized = ajv.compile(schema);
-    const raw = ajv.getSchema(`${schema.$id}#/definitions/raw`);
-    if (!raw) throw new Error('manifest schema lacks definitions/raw');
-    validators = { raw, normalized };
-  }
   return validators;
 }
 

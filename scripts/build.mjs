@@ -3,8 +3,10 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { genValidators } from './gen-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+genValidators();
 await build({
   entryPoints: [join(root, 'cli/main.ts')],
   outfile: join(root, 'dist/vm-py.mjs'),
@@ -12,7 +14,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: false,
+  // whitespace and syntax only: identifiers (and so class and function names) stay as written
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: false,
   logLevel: 'warning',
   // yargs and friends use require() in places; give the ESM bundle one
