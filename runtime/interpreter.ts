@@ -490,9 +490,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const at = bp + code[pc + 1];
           const src = stack[at] as Value[] | Uint8Array;
           const i = stack[at + 1] as number;
+          const d = stack[at + 2];
+          // Python checks the dict's size on every next(), also the one that ends the loop
+          if (d !== null) checkDictIter(d as PyDict, src.length);
           if (i < src.length) {
-            const d = stack[at + 2];
-            if (d !== null) checkDictIter(d as PyDict, src.length);
             stack[sp++] = src[i];
             stack[at + 1] = i + 1;
             pc += 3;
