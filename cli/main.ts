@@ -76,8 +76,9 @@ export async function main(argv: string[]): Promise<number> {
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
           .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
+          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left' })
           .option('json', { type: 'boolean', default: false }),
-      (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json }, out)),
+      (a) => guard(() => runCommand({ manifest: a.manifest, call: a.call, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json, trace: a.trace }, out)),
     )
     .demandCommand(1, 'name a command: compile, run or inspect-ir')
     .strict()

@@ -11,6 +11,7 @@ import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
+import { traceSession } from './trace.js';
 
 export interface RunArgs {
   manifest: string;
@@ -19,6 +20,8 @@ export interface RunArgs {
   state?: string;
   gasLimit: number;
   json: boolean;
+  /** print every executed instruction with its source line, gas cost and gas left */
+  trace?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -42,7 +45,9 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   const tx = { ...defaultTx(), to: cliContractAddress(project.manifest.name) };
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block: defaultBlock(), state });
+  const trace = a.trace ? traceSession(mod, project.source, out) : undefined;
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block: defaultBlock(), state, tracer: trace?.tracer });
+  trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   if (r.status === 'SUCCESS') saveState(statePath, state);
   if (a.json) out(JSON.stringify(receiptJson(r, { function: a.call, selector: selectorHex(ex.selector) })));
   else out(receiptHuman(r, a.call));
