@@ -28,6 +28,18 @@ function pyReprStr(s: string): string {
 
 const DIGIT = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99);
 
+const ND = /^\p{Nd}$/u;
+/** ASCII digits and letters, and (as CPython) any Unicode decimal digit: Unicode keeps every
+ * Nd character in a contiguous run of ten, zero first, so its value is its offset mod 10. */
+function digitValue(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x80) return DIGIT(c);
+  if (!ND.test(ch)) return 99;
+  let k = 0;
+  while (ND.test(String.fromCodePoint(c - k - 1))) k++;
+  return k % 10;
+}
+
 /** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */
 export function parseIntText(m: Machine, text: string, base: number): Value {
   const bad = (): never => {
@@ -66,9 +78,9 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
       prevUnderscore = true;
       continue;
     }
-    const d = ch.length === 1 ? DIGIT(ch.charCodeAt(0)) : 99;
+    const d = digitValue(ch);
     if (d >= b) bad();
-    digits += ch;
+    digits += d.toString(36);
     prevUnderscore = false;
   }
   if (prevUnderscore || digits.length === 0) bad();

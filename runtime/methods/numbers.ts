@@ -18,8 +18,9 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   if (!signed && x < 0n) throw new VmError('OverflowError', "can't convert negative int to unsigned");
   const bits = bitLenBig(x);
   // signed needs room for the sign bit; -2**(8k-1) fits exactly
-  const need = signed ? (x < 0n && (-x & (-x - 1n)) === 0n ? bits : bits + 1) : bits;
-  if (need > length * 8) throw new VmError('OverflowError', 'int too big to convert');
+  const need = !signed || x === 0n ? bits : x < 0n && (-x & (-x - 1n)) === 0n ? bits : bits + 1;
+  // CPython accepts (-1).to_bytes(0, signed=True) == b'' (its sign extension of no bytes)
+  if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
   m.charge(per * words(length));
   const out = new Uint8Array(length);

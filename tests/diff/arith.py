@@ -186,3 +186,7 @@ def _from_bytes(b):
 def _roundtrip_bytes(a):
     n = (a.bit_length() + 7) // 8
     return int.from_bytes(a.to_bytes(n, "big"), "big") == a
+
+# args: 0, 0 | 0, 1 | -1, 0 | -2, 0 | 1, 0 | -128, 1 | 128, 1 | -32768, 2
+def _to_bytes_edges(a, n):
+    return a.to_bytes(n, "big", signed=True)

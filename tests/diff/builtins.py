@@ -204,3 +204,7 @@ def _unhashable(xs):
     d = {}
     d[xs] = 1
     return d
+
+# args: "٣٤" | "\uff11\uff12" | "\U0001d7ce\U0001d7d9" | "꘦" | "\u2003 7 \u3000"
+def _int_unicode_digits(s):
+    return int(s)

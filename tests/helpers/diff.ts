@@ -66,7 +66,9 @@ export interface VmOutcome {
 }
 
 export function compileForDiff(source: string, file: string): LoadedModule {
-  return loadModule(compileSource(source, { file }).module);
+  // generated batches are bigger than one contract may be; the caps under test are the runtime ones
+  const limits = { ...DEFAULT_LIMITS, max_source_bytes: 1 << 24, max_code_bytes: 1 << 24 };
+  return loadModule(compileSource(source, { file, limits }).module, limits);
 }
 
 /** Call function `fn` of a loaded module directly; every failure becomes a kind. */
