@@ -5,7 +5,7 @@
 // length, a constant's value); whatever is unknown is bounded by the caps of the limits,
 // which the runtime enforces before charging. It is `unbounded` when the function (or a
 // helper it calls) has a loop, or when a cost depends on the shape of nested data (ordering
-// lists of unknown elements, sorting, min/max/sum over them). See spec/GAS.md.
+// lists of unknown elements, sorting, min/max/sum over them). See spec/DETERMINISM.md §7.
 import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, STDLIB_BY_ID, type Limits, type StackSpec } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 
