@@ -255,7 +255,7 @@ class Estimator {
         return [0, [bool]];
       case Op.EQ:
       case Op.NE:
-        return [this.words(Math.min(x.len, y.len)), [bool]];
+        return [this.eqCost(x, y), [bool]];
       case Op.LT:
       case Op.LE:
       case Op.GT:
@@ -298,6 +298,15 @@ class Estimator {
     return [0, new Array(pushes).fill(this.top)];
   }
 
+  /** Equality charges per word of bytes/str and per item of containers, nested ones too. */
+  private eqCost(x: AV, y: AV): number {
+    const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str' || v.k === 'none';
+    if (flat(x) || flat(y)) return this.words(Math.min(x.len, y.len));
+    const seq = (v: AV): boolean => (v.k === 'list' || v.k === 'tuple') && !!v.elem && flat(v.elem);
+    if (seq(x) && seq(y)) return this.items(Math.min(x.len, y.len)) * (1 + this.words(Math.max(x.elem!.len, y.elem!.len)));
+    throw new Unbounded();
+  }
+
   /** Ordering charges per compared word/item and recurses into the first differing items. */
   private orderCost(x: AV, y: AV): number {
     const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str';
@@ -318,8 +327,14 @@ class Estimator {
     const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
     const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
     const cost = s.base + s.newSlot + s.topic + s.perWord * (inWords + outWords);
+    const ctx: Record<string, AV> = {
+      'abi.caller': this.seq('bytes', L.address_bytes), 'abi.contract_address': this.seq('bytes', L.address_bytes),
+      'abi.tx_hash': this.seq('bytes', 32), 'abi.block_height': this.int(L.max_int_bits), 'abi.block_timestamp': this.int(L.max_int_bits),
+      'abi.chain_id': this.int(L.max_int_bits), 'abi.call_value': this.int(L.max_int_bits),
+    };
     const ret: AV =
-      s.name === 'storage.get_int' ? this.int(8 * 32)
+      ctx[s.name] ? ctx[s.name]
+      : s.name === 'storage.get_int' ? this.int(8 * 32)
       : s.name === 'storage.get' ? this.seq('bytes', L.max_storage_value_bytes)
       : mod === 'hash' ? this.seq('bytes', 64)
       : this.top;

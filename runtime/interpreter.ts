@@ -7,7 +7,7 @@ import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { BASE_COST, CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { BUILTIN_IMPLS } from './builtins.js';
-import { contains, pyCompare } from './compare.js';
+import { contains, eqCharged, pyCompare } from './compare.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
 import { METHOD_IMPLS } from './methods.js';
@@ -250,14 +250,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const b = stack[--sp];
           const a = stack[sp - 1];
           let eq: boolean;
-          if (a === b) eq = true;
-          else if (typeof a === 'number' && typeof b === 'number') eq = false;
+          if (typeof a === 'number' && typeof b === 'number') eq = a === b;
+          else if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') eq = pyEq(a, b);
           else {
-            if (a instanceof Uint8Array && b instanceof Uint8Array) {
-              gas -= (Math.min(a.length, b.length) + 31) >>> 5;
-              if (gas < 0) throw new OutOfGas();
-            }
-            eq = pyEq(a, b);
+            m.gas = gas;
+            eq = eqCharged(m, a, b);
+            gas = m.gas;
           }
           stack[sp - 1] = op === Op.EQ ? eq : !eq;
           pc += 1;

@@ -31,6 +31,11 @@ def rng(n: int) -> int:
 def big_int_text(n: int) -> int:
     return int("9" * n)
 
+def list_eq(n: int) -> bool:
+    xs = [7] * n
+    ys = [7] * n
+    return xs == ys
+
 def square_of_pow2(k: int) -> int:
     x = 1 << k
     return (x * x).bit_length()
@@ -71,5 +76,11 @@ describe('caps', () => {
     const d = g(2000) - g(100);
     // G_LIMB per limb beyond 4: the shift result has 2001 bits (32 limbs), the product 4002 (63)
     expect(d).toBe((32 - 4) + (63 - 4));
+  });
+
+  test('comparing containers costs per item compared', () => {
+    const g = (n: number): number => c.call('list_eq', [n]).gasUsed;
+    // building both lists costs 2n items; the comparison another n
+    expect(g(10000) - g(0)).toBeGreaterThanOrEqual(3 * 10000);
   });
 });
