@@ -164,10 +164,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
             let r = a % b;
             if (r !== 0 && (r < 0) !== (b < 0)) r += b;
-            // (a - r) / b is exact: a - r is a multiple of b and both are safe
-            stack[sp - 1] = op === Op.MOD ? r + 0 : (a - r) / b + 0;
-            pc += 1;
-            break;
+            // (a - r) / b is exact when a - r is safe (a multiple of b); past 2**53 it may have
+            // been rounded, so that rare case takes the exact path
+            const t = a - r;
+            if (t <= MAX && t >= MIN) {
+              stack[sp - 1] = op === Op.MOD ? r + 0 : t / b + 0;
+              pc += 1;
+              break;
+            }
           }
           m.gas = gas;
           stack[sp - 1] = binarySlow(m, op, a, b);

@@ -190,3 +190,7 @@ def _roundtrip_bytes(a):
 # args: 0, 0 | 0, 1 | -1, 0 | -2, 0 | 1, 0 | -128, 1 | 128, 1 | -32768, 2
 def _to_bytes_edges(a, n):
     return a.to_bytes(n, "big", signed=True)
+
+# args: -9007199254740991, 6004799503160661 | -9007199254740991, 9007199254740990 | 9007199254740991, -3 | -9007199254740991, 2 | 9007199254740991, -9007199254740990
+def _floordiv_safe_edge(a, b):
+    return (a // b, a % b, divmod(a, b))
