@@ -113,16 +113,24 @@ class Estimator {
     return { k, bits: Math.max(a.bits, b.bits), len: Math.max(a.len, b.len), val: a.val !== undefined && a.val === b.val ? a.val : undefined, elem };
   }
 
+  private memoArgs = new Map<string, Bound>();
+
   bound(fi: number, params?: AV[]): Bound {
-    if (params === undefined && this.memo.has(fi)) return this.memo.get(fi)!;
+    // per call-site argument knowledge, memoized so that a chain of helpers each calling the
+    // next several times stays linear
+    const key = params === undefined ? String(fi) : `${fi}|${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
+    const hit = params === undefined ? this.memo.get(fi) : this.memoArgs.get(key);
+    if (hit !== undefined) return hit;
     let r: Bound;
     try {
       r = this.walk(fi, params);
+      if (r > Number.MAX_SAFE_INTEGER) r = 'unbounded'; // no longer an exact number, and far past any gas limit
     } catch (e) {
       if (!(e instanceof Unbounded)) throw e;
       r = 'unbounded';
     }
     if (params === undefined) this.memo.set(fi, r);
+    else this.memoArgs.set(key, r);
     return r;
   }
 
