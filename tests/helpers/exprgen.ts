@@ -68,6 +68,8 @@ export function exprArbitraries(maxDepth: number) {
         t([I, fc.constantFrom('<', '<=', '>', '>=', '==', '!='), I], (x, op, y) => `(${x} ${op} ${y})`),
         t([I, I, I], (x, y, z) => `(${x} < ${y} <= ${z})`),
         t([B], (c) => `(not ${c})`),
+        t([B, fc.constantFrom('and', 'or'), B], (x, op, y) => `(not ${x} ${op} ${y})`),
+        t([I, I, fc.constantFrom('and', 'or'), B], (x, y, op, z) => `(not ${x} < ${y} ${op} ${z})`),
         t([B, fc.constantFrom('and', 'or'), B], (x, op, y) => `(${x} ${op} ${y})`),
         t([I, L], (x, l) => `(${x} in ${l})`),
         t([Y, Y], (x, y) => `(${x} in ${y})`),
