@@ -109,3 +109,9 @@ def _list_ops_chain(xs):
 # args: 0, 0, 0 | 0, 1, 0 | 1, 0, 1 | 1, 1, 1 | 0, 0, 1
 def _not_precedence(a, b, c):
     return [not a or b, not a and b, not a and b or c, not not a or b, not (a or b), (not a) or b, not a == b, b if not a or c else 9, not a or not b and c]
+
+# args: 2, 3, 0 | 0, 1, 1 | -2, 0, 5
+def _precedence(a, b, c):
+    return [a or b if c else a, a if b else c or a, -a ** 2, a ** -b if b < 0 else 2 ** 3 ** 2, a * b + c << 1 & 255 | a ^ b,
+            a < b == c, a is not None and b not in [1, 2], -a // 2 * 3 % 7, ~a - -b, a + b if a > b > c or c else a - b,
+            a and b or c and not a, (a, b) < (a, c), a if b and c else b if a else c]

@@ -200,3 +200,11 @@ def _lstrip_zero_bytes(b):
     while i < len(b) and b[i] == 0:
         i += 1
     return b[i:]
+
+# args: ["\uffff", "😀", "a", "\ue000", "😀a", ""]
+def _sorted_astral(xs):
+    return (sorted(xs), max(xs), min(xs), "😀" > "\uffff")
+
+# args: "😀a😀b", "😀b" | "x😀", "😀"
+def _astral_methods(s, p):
+    return (s.find(p), s.endswith(p), s.strip("😀"), s.rjust(6, "😀"), s.index(p), len(s.encode()), s[-1])
