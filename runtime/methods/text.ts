@@ -15,13 +15,14 @@ function size(x: Text): number {
 
 /** Python's slice-style clamping of optional start/end arguments. */
 function bounds(a: Value[], b: number, n: number, len: number): [number, number] {
-  const norm = (v: Value, d: number): number => {
+  const norm = (v: Value, d: number, isEnd: boolean): number => {
     if (v === null || v === undefined) return d;
     let i = smallInt(intArg(v, 'slice index'));
     if (i < 0) i = Math.max(0, i + len);
-    return Math.min(i, len);
+    // CPython clamps the end only: a start past the end finds nothing, not the empty string at len
+    return isEnd ? Math.min(i, len) : i;
   };
-  return [n >= 2 ? norm(a[b + 2], 0) : 0, n >= 3 ? norm(a[b + 3], len) : len];
+  return [n >= 2 ? norm(a[b + 2], 0, false) : 0, n >= 3 ? norm(a[b + 3], len, true) : len];
 }
 
 function sameKind(recv: Text, arg: Value, what: string): Text {

@@ -208,3 +208,11 @@ def _sorted_astral(xs):
 # args: "😀a😀b", "😀b" | "x😀", "😀"
 def _astral_methods(s, p):
     return (s.find(p), s.endswith(p), s.strip("😀"), s.rjust(6, "😀"), s.index(p), len(s.encode()), s[-1])
+
+# args: "abc", "", 3 | "abc", "", 4 | "abc", "c", 10 | "abc", "", -10 | "", "", 0 | "", "", 1
+def _find_start_edges(s, p, i):
+    return (s.find(p, i), s.startswith(p, i), s.endswith(p, i), s.find(p, i, 2))
+
+# args: b"abc", b"", 3 | b"abc", b"", 4 | b"abc", b"", -1
+def _bytes_find_start_edges(s, p, i):
+    return (s.find(p, i), s.startswith(p, i), s.endswith(p, 0, i))
