@@ -28,16 +28,25 @@ function pyReprStr(s: string): string {
 
 const DIGIT = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99);
 
-const ND = /^\p{Nd}$/u;
-/** ASCII digits and letters, and (as CPython) any Unicode decimal digit: Unicode keeps every
- * Nd character in a contiguous run of ten, zero first, so its value is its offset mod 10. */
+/**
+ * Zero code points of the non-ASCII decimal-digit runs (Unicode 14.0, the database of
+ * CPython 3.11). A fixed table, not \p{Nd}: the host's ICU version must not change what a
+ * contract computes. Unicode keeps every run contiguous, zero to nine.
+ */
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
+  0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
+  0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
+  0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/** ASCII digits and letters, and (as CPython) any Unicode decimal digit. */
 function digitValue(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c < 0x80) return DIGIT(c);
-  if (!ND.test(ch)) return 99;
-  let k = 0;
-  while (ND.test(String.fromCodePoint(c - k - 1))) k++;
-  return k % 10;
+  for (const z of DIGIT_ZEROS) if (c >= z && c <= z + 9) return c - z;
+  return 99;
 }
 
 /** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */

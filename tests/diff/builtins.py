@@ -208,3 +208,7 @@ def _unhashable(xs):
 # args: "٣٤" | "\uff11\uff12" | "\U0001d7ce\U0001d7d9" | "꘦" | "\u2003 7 \u3000"
 def _int_unicode_digits(s):
     return int(s)
+
+# args: "\U000116e2" | "\U000116c3" | "\U0001fbf9"
+def _int_unicode14_only(s):
+    return int(s, 36)
