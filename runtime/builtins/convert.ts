@@ -67,7 +67,7 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
   let b = base;
   let prefixed = false;
   if (j - i >= 2 && cs[i] === '0') {
-    const p = cs[i + 1].toLowerCase();
+    const p = cs[i + 1].length === 1 && cs[i + 1] >= 'A' && cs[i + 1] <= 'Z' ? String.fromCharCode(cs[i + 1].charCodeAt(0) + 32) : cs[i + 1];
     const pb = p === 'x' ? 16 : p === 'o' ? 8 : p === 'b' ? 2 : 0;
     if (pb !== 0 && (b === 0 || b === pb)) {
       b = pb;
