@@ -14,6 +14,7 @@ import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
+import { traceSession } from './trace.js';
 
 export interface RunArgs extends CallEnvFlags {
   manifest: string;
@@ -25,6 +26,8 @@ export interface RunArgs extends CallEnvFlags {
   state?: string;
   gasLimit: number;
   json: boolean;
+  /** print every executed instruction with its source line, gas cost and gas left */
+  trace?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -46,7 +49,9 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results });
+  const trace = a.trace ? traceSession(mod, project.source, out) : undefined;
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer });
+  trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
   if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);

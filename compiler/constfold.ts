@@ -82,6 +82,22 @@ export function fold(e: Expr, env: FoldEnv): Const {
       }
       if (e.op === '+' && typeof l === 'string' && typeof r === 'string') return l + r;
       if (e.op === '+' && l instanceof ConstTuple && r instanceof ConstTuple) return new ConstTuple([...l.items, ...r.items]);
+      if (e.op === '*') {
+        // sequence repetition, either order, within the same caps as at run time
+        const [seq, times] = typeof l === 'bigint' || typeof l === 'boolean' ? [r, l] : [l, r];
+        if (seq instanceof Uint8Array || typeof seq === 'string' || seq instanceof ConstTuple) {
+          const k = int(times, e.at);
+          const n = k < 0n ? 0 : Number(k > BigInt(DEFAULT_LIMITS.max_bytes_len) ? BigInt(DEFAULT_LIMITS.max_bytes_len) + 1n : k);
+          const len = seq instanceof ConstTuple ? seq.items.length : seq.length;
+          const cap = seq instanceof ConstTuple ? DEFAULT_LIMITS.max_container_len : DEFAULT_LIMITS.max_bytes_len;
+          if (len * n > cap) throw new FoldError(`constant of length ${len * n} exceeds the limit of ${cap}`, e.at);
+          if (typeof seq === 'string') return seq.repeat(n);
+          if (seq instanceof ConstTuple) return new ConstTuple(Array.from({ length: n }, () => seq.items).flat());
+          const out = new Uint8Array(len * n);
+          for (let i = 0; i < n; i++) out.set(seq, i * len);
+          return out;
+        }
+      }
       const a = int(l, e.l.at);
       const b = int(r, e.r.at);
       switch (e.op) {

@@ -17,9 +17,10 @@ const CMP_OPS: Record<CmpOp, Op> = {
   in: Op.IN, 'not in': Op.NOT_IN, is: Op.IS, 'is not': Op.IS_NOT,
 };
 
-/** isinstance() type masks; the runtime tests a value against the union. */
+/** isinstance() type masks; the runtime tests a value against the union. No value is ever a
+ * bytearray (bytearray() builds bytes), so that mask is empty, as for every bytes in CPython. */
 export const TYPE_MASK: Record<string, number> = {
-  int: 1, bool: 2, bytes: 4, bytearray: 4, str: 8, list: 16, tuple: 32, dict: 64, NoneType: 128,
+  int: 1, bool: 2, bytes: 4, bytearray: 0, str: 8, list: 16, tuple: 32, dict: 64, NoneType: 128,
 };
 
 interface Sig {
@@ -30,6 +31,12 @@ interface Sig {
 /** Builtins and methods that take keyword arguments or defaults; normalized to full arity. */
 const CALL_SIGS: Record<string, Sig> = {
   sorted: { params: ['iterable', 'reverse'], defaults: { reverse: false }, kwOnly: ['reverse'] },
+  enumerate: { params: ['iterable', 'start'], defaults: { start: 0n } },
+  sum: { params: ['iterable', 'start'], defaults: { start: 0n } },
+  // base None stands for "no base given" (int(x) and int(x, 10) differ on non-str x)
+  int: { params: ['x', 'base'], defaults: { x: 0n, base: null } },
+  bytes: { params: ['source', 'encoding', 'errors'], defaults: { source: new Uint8Array(0), encoding: null, errors: null } },
+  bytearray: { params: ['source', 'encoding', 'errors'], defaults: { source: new Uint8Array(0), encoding: null, errors: null } },
   'int.from_bytes': { params: ['bytes', 'byteorder', 'signed'], defaults: { byteorder: 'big', signed: false }, kwOnly: ['signed'] },
   'method.to_bytes': { params: ['length', 'byteorder', 'signed'], defaults: { length: 1n, byteorder: 'big', signed: false }, kwOnly: ['signed'] },
   'method.decode': { params: ['encoding', 'errors'], defaults: { encoding: 'utf-8', errors: 'strict' } },

@@ -41,6 +41,9 @@ function unsupported(op: number, a: Value, b: Value): never {
 export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
   const x = asBig(a);
   const y = asBig(b);
+  if (typeof a === 'boolean' && typeof b === 'boolean' && (op === Op.BITAND || op === Op.BITOR || op === Op.BITXOR)) {
+    return op === Op.BITAND ? a && b : op === Op.BITOR ? a || b : a !== b; // bool & | ^ bool stays bool
+  }
   if (x !== null && y !== null) return intOp(m, op, x, y);
   if (op === Op.ADD || op === Op.INPLACE_ADD) return concat(m, op, a, b);
   if (op === Op.MUL) {

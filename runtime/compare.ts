@@ -57,6 +57,44 @@ export function compareStr(a: string, b: string): number {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
+/**
+ * Python `==` for everything but two small ints, charged as it goes: per 32-byte word of
+ * bytes/str and per item of containers compared (nested items included), so that comparing
+ * big values costs what it does.
+ */
+export function eqCharged(m: Machine, a: Value, b: Value): boolean {
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    return bytesEq(a, b);
+  }
+  if (typeof a === 'string' && typeof b === 'string') {
+    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    return a === b;
+  }
+  const qa = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
+  const qb = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
+  if (qa && qb) {
+    if (Array.isArray(a) !== Array.isArray(b) || qa.length !== qb.length) return false;
+    for (let i = 0; i < qa.length; i++) {
+      m.charge(G_ITEM);
+      const x = qa[i];
+      const y = qb[i];
+      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y))) return false;
+    }
+    return true;
+  }
+  if (a instanceof PyDict && b instanceof PyDict) {
+    if (a.size !== b.size) return false;
+    for (const [hk, [, v]] of a.map) {
+      m.charge(G_ITEM);
+      const e = b.map.get(hk);
+      if (e === undefined || !eqCharged(m, v, e[1])) return false;
+    }
+    return true;
+  }
+  return pyEq(a, b);
+}
+
 /** `x in c`. */
 export function contains(m: Machine, c: Value, x: Value): boolean {
   if (c instanceof Uint8Array) {

@@ -7,7 +7,7 @@ import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { BUILTIN_IMPLS } from './builtins.js';
-import { contains, pyCompare } from './compare.js';
+import { contains, eqCharged, pyCompare } from './compare.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
@@ -201,10 +201,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             }
             let r = a % b;
             if (r !== 0 && (r < 0) !== (b < 0)) r += b;
-            // (a - r) / b is exact: a - r is a multiple of b and both are safe
-            stack[sp - 1] = op === Op.MOD ? r + 0 : (a - r) / b + 0;
-            pc += 1;
-            break;
+            // (a - r) / b is exact when a - r is safe (a multiple of b); past 2**53 it may have
+            // been rounded, so that rare case takes the exact path
+            const t = a - r;
+            if (t <= MAX && t >= MIN) {
+              stack[sp - 1] = op === Op.MOD ? r + 0 : t / b + 0;
+              pc += 1;
+              break;
+            }
           }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
@@ -293,14 +297,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const b = stack[--sp];
           const a = stack[sp - 1];
           let eq: boolean;
-          if (a === b) eq = true;
-          else if (typeof a === 'number' && typeof b === 'number') eq = false;
+          if (typeof a === 'number' && typeof b === 'number') eq = a === b;
+          else if (a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean') eq = pyEq(a, b);
           else {
-            if (a instanceof Uint8Array && b instanceof Uint8Array) {
-              gas -= (Math.min(a.length, b.length) + 31) >>> 5;
-              if (gas + reserve < 0) throw new OutOfGas();
-            }
-            eq = pyEq(a, b);
+            m.gas = gas + reserve;
+            eq = eqCharged(m, a, b);
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+            gas = (m.gas - reserve) | 0;
           }
           stack[sp - 1] = op === Op.EQ ? eq : !eq;
           pc += 1;
@@ -542,9 +545,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const i = stack[at + 1] as number;
           // IR is untrusted: a FOR_ITER whose slots ITER_INIT did not fill is refused, not crashed on
           if (typeof i !== 'number' || !(Array.isArray(src) || src instanceof Uint8Array)) throw invalidProgram('FOR_ITER without ITER_INIT');
+          const d = stack[at + 2];
+          // Python checks the dict's size on every next(), also the one that ends the loop
+          if (d !== null) checkDictIter(d as PyDict, src.length);
           if (i < src.length) {
-            const d = stack[at + 2];
-            if (d !== null) checkDictIter(d as PyDict, src.length);
             stack[sp++] = src[i];
             stack[at + 1] = i + 1;
             pc += 3;
@@ -1059,7 +1063,9 @@ function binSmall(op: number, a: number, b: number): Value | undefined {
       }
       let r = a % b;
       if (r !== 0 && (r < 0) !== (b < 0)) r += b;
-      return op === Op.MOD ? r + 0 : (a - r) / b + 0;
+      if (op === Op.MOD) return r + 0;
+      const t = a - r; // past 2**53 the subtraction may round: let the exact path decide
+      return t <= MAX && t >= MIN ? t / b + 0 : undefined;
     }
     case Op.BITAND:
       return (a | 0) === a && (b | 0) === b ? a & b : undefined;

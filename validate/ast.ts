@@ -16,7 +16,7 @@ export type Expr =
   | { k: 'call'; at: number; fn: Expr; args: Expr[]; kw: Keyword[] }
   | { k: 'bin'; at: number; op: BinOp; l: Expr; r: Expr }
   | { k: 'unary'; at: number; op: UnaryOp; e: Expr }
-  | { k: 'boolop'; at: number; op: 'and' | 'or'; l: Expr; r: Expr }
+  | { k: 'boolop'; at: number; op: 'and' | 'or'; l: Expr; r: Expr; paren?: boolean }
   | { k: 'cmp'; at: number; ops: CmpOp[]; operands: Expr[] }
   | { k: 'ifexp'; at: number; test: Expr; body: Expr; orelse: Expr }
   | { k: 'index'; at: number; obj: Expr; index: Expr }

@@ -36,7 +36,12 @@ export function checkModule(src: Source, mod: Module): CheckedModule {
   }
   const cm: CheckedModule = { src, mod, funcs, consts, imports, signatures: new Map() };
   const calls = new Map<string, { callee: string; at: number }[]>();
-  for (const c of mod.consts) new Scope(cm, null, new Set()).expr(c.value);
+  for (const c of mod.consts) {
+    new Scope(cm, null, new Set()).expr(c.value);
+    const bad = mutableLiteral(c.value);
+    // found here (not only when folding) so that it is reported with the other errors
+    if (bad) src.error('E-MODULE-STATE', `constant ${c.name}: module-level ${bad} would be shared mutable state; build it inside a function`, bad === 'value' ? c.at : c.value.at);
+  }
   for (const f of mod.funcs) {
     const scope = new Scope(cm, f, localsOf(f));
     for (const p of f.params) {
@@ -49,6 +54,25 @@ export function checkModule(src: Source, mod: Module): CheckedModule {
   }
   findRecursion(cm, calls);
   return cm;
+}
+
+/** A list, dict or list comprehension anywhere in a module constant (tuples are fine). */
+function mutableLiteral(e: Expr): string | null {
+  switch (e.k) {
+    case 'list':
+      return 'list';
+    case 'dict':
+      return 'dict';
+    case 'listcomp':
+      return 'list comprehension';
+    case 'tuple':
+      for (const x of e.elts) {
+        const r = mutableLiteral(x);
+        if (r) return r;
+      }
+      return null;
+  }
+  return null;
 }
 
 /** Python scoping: a name assigned anywhere in a function body is local to it. */

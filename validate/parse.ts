@@ -30,6 +30,15 @@ const BANNED_NODES: Record<string, [string, string]> = {
   Ellipsis: ['E-SYNTAX', '... is not supported'],
 };
 
+/**
+ * `not` binds tighter than `and`/`or`, but @lezer/python parses `not a or b` as
+ * `not (a or b)`: push the `not` down to the leftmost operand of an unparenthesized and/or.
+ */
+function applyNot(e: Expr, at: number): Expr {
+  if (e.k === 'boolop' && !e.paren) return { ...e, at, l: applyNot(e.l, at) };
+  return { k: 'unary', at, op: 'not', e };
+}
+
 export function parseModule(src: Source): Module {
   const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
   let tree;
@@ -453,7 +462,8 @@ class Converter {
       case 'ParenthesizedExpression': {
         const inner = ch.filter((c) => !PUNCT.has(c.name));
         if (inner.length !== 1) return this.bad('E-SYNTAX', 'unexpected parenthesized expression', at);
-        return this.expr(inner[0]);
+        const e = this.expr(inner[0]);
+        return e.k === 'boolop' ? { ...e, paren: true } : e;
       }
       case 'TupleExpression':
       case 'ArrayExpression': {
@@ -482,7 +492,7 @@ class Converter {
       case 'UnaryExpression': {
         const opText = this.text(ch[0]);
         const e = this.expr(ch[1]);
-        if (opText === 'not') return { k: 'unary', at, op: 'not', e };
+        if (opText === 'not') return applyNot(e, at);
         if (opText === '-' || opText === '+' || opText === '~') return { k: 'unary', at, op: opText, e };
         return this.bad('E-SYNTAX', `unsupported unary operator ${opText}`, at);
       }

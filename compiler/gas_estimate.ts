@@ -1,0 +1,516 @@
+// Static gas estimator: per public function, a sound upper bound on the gas one call can
+// use (entry cost aside: it depends on the calldata), or `unbounded`. The bound is the most
+// expensive path through loop-free code, each instruction priced at its worst case given
+// what is known about its operands. Sizes are tracked abstractly (kind, max int bits, max
+// length, a constant's value); whatever is unknown is bounded by the caps of the limits,
+// which the runtime enforces before charging. It is `unbounded` when the function (or a
+// helper it calls) has a loop, or when a cost depends on the shape of nested data (ordering
+// lists of unknown elements, sorting, min/max/sum over them). See spec/DETERMINISM.md §7.
+import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, STDLIB_BY_ID, type Limits, type StackSpec } from '../spec/table.js';
+import { ConstTuple, type Const, type IRModule } from './ir.js';
+
+export type Bound = number | 'unbounded';
+
+type Kind = 'int' | 'bool' | 'none' | 'bytes' | 'str' | 'list' | 'tuple' | 'dict' | 'any';
+interface AV {
+  k: Kind;
+  /** max bit length if an int */
+  bits: number;
+  /** max length if bytes/str (bytes or chars) or a container (items) */
+  len: number;
+  /** the exact value of a constant int */
+  val?: bigint;
+  /** what the items of a container are, when known */
+  elem?: AV;
+}
+
+class Unbounded extends Error {}
+
+const G_WORD = CONSTANTS.G_WORD;
+const G_ITEM = CONSTANTS.G_ITEM;
+const G_LIMB = CONSTANTS.G_LIMB;
+const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
+const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
+
+export interface GasEstimate {
+  /** function name -> bound (public functions only) */
+  functions: Map<string, Bound>;
+}
+
+export function estimateGas(m: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS): GasEstimate {
+  const est = new Estimator(m, limits);
+  const functions = new Map<string, Bound>();
+  m.funcs.forEach((f, i) => {
+    if (!f.isPublic) return;
+    const ex = m.exports.find((e) => e.func === i);
+    functions.set(f.name, est.bound(i, ex ? ex.params.map((t) => est.fromType(t)) : undefined));
+  });
+  return { functions };
+}
+
+class Estimator {
+  private memo = new Map<number, Bound>();
+  private readonly top: AV;
+  constructor(
+    private readonly m: IRModule,
+    private readonly L: Readonly<Limits>,
+  ) {
+    this.top = { k: 'any', bits: L.max_int_bits, len: Math.max(L.max_bytes_len, L.max_container_len) };
+  }
+
+  // ---- size units, always clamped by the caps the runtime checks before charging ----
+  words(n: number): number {
+    return Math.ceil(Math.min(n, this.L.max_bytes_len) / 32) * G_WORD;
+  }
+  items(n: number): number {
+    return Math.min(n, this.L.max_container_len) * G_ITEM;
+  }
+  limbs(bits: number): number {
+    // the runtime refuses results over the cap before charging; operands never exceed it,
+    // so a charged width is at most twice the cap (a product or a power's estimate)
+    const l = Math.ceil(Math.min(bits, 2 * this.L.max_int_bits) / 64);
+    return Math.max(0, l - 4) * G_LIMB;
+  }
+  int(bits: number, val?: bigint): AV {
+    return { k: 'int', bits: Math.min(bits, this.L.max_int_bits), len: 0, val };
+  }
+  seq(k: Kind, len: number, elem?: AV): AV {
+    const cap = k === 'bytes' || k === 'str' ? this.L.max_bytes_len : this.L.max_container_len;
+    return { k, bits: 0, len: Math.min(len, cap), elem };
+  }
+  isInt(a: AV): boolean {
+    return a.k === 'int' || a.k === 'bool';
+  }
+  /** bits if it may be an int (any kind could be), else 0 */
+  ibits(a: AV): number {
+    return a.k === 'int' || a.k === 'bool' || a.k === 'any' ? (a.k === 'bool' ? 1 : a.bits) : 0;
+  }
+
+  fromType(t: string): AV {
+    if (t === 'int') return this.int(this.L.max_int_bits);
+    if (t === 'bool') return { k: 'bool', bits: 1, len: 0 };
+    if (t === 'bytes' || t === 'address' || t === 'str') return this.seq(t === 'str' ? 'str' : 'bytes', this.L.max_bytes_len);
+    const lm = /^list<(.+)>$/.exec(t);
+    if (lm) return this.seq('list', this.L.max_container_len, this.fromType(lm[1]));
+    if (t.startsWith('tuple(')) return this.seq('tuple', this.L.max_container_len);
+    return this.top;
+  }
+
+  fromConst(c: Const): AV {
+    if (typeof c === 'bigint') return this.int((c < 0n ? -c : c).toString(2).length, c);
+    if (c instanceof Uint8Array) return this.seq('bytes', c.length);
+    if (typeof c === 'string') return this.seq('str', c.length);
+    if (c === null) return { k: 'none', bits: 0, len: 0 };
+    if (typeof c === 'boolean') return { k: 'bool', bits: 1, len: 0 };
+    if (c instanceof ConstTuple) return this.seq('tuple', c.items.length);
+    return this.top;
+  }
+
+  join(a: AV, b: AV): AV {
+    if (a === b) return a;
+    const k: Kind = a.k === b.k ? a.k : this.isInt(a) && this.isInt(b) ? 'int' : 'any';
+    const elem = a.elem && b.elem ? this.join(a.elem, b.elem) : undefined;
+    return { k, bits: Math.max(a.bits, b.bits), len: Math.max(a.len, b.len), val: a.val !== undefined && a.val === b.val ? a.val : undefined, elem };
+  }
+
+  private memoArgs = new Map<string, Bound>();
+
+  bound(fi: number, params?: AV[]): Bound {
+    // per call-site argument knowledge, memoized so that a chain of helpers each calling the
+    // next several times stays linear
+    const key = params === undefined ? String(fi) : `${fi}|${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
+    const hit = params === undefined ? this.memo.get(fi) : this.memoArgs.get(key);
+    if (hit !== undefined) return hit;
+    let r: Bound;
+    try {
+      r = this.walk(fi, params);
+      if (r > Number.MAX_SAFE_INTEGER) r = 'unbounded'; // no longer an exact number, and far past any gas limit
+    } catch (e) {
+      if (!(e instanceof Unbounded)) throw e;
+      r = 'unbounded';
+    }
+    if (params === undefined) this.memo.set(fi, r);
+    else this.memoArgs.set(key, r);
+    return r;
+  }
+
+  /** Longest path over the (forward-only) control flow, with abstract stacks joined at merges. */
+  private walk(fi: number, params?: AV[]): number {
+    const f = this.m.funcs[fi];
+    const code = f.code;
+    const n = code.length;
+    for (let pc = 0; pc < n; pc++) {
+      const ins = code[pc];
+      const info = OP_BY_CODE[ins.op]!;
+      if (ins.op === Op.FOR_ITER || ins.op === Op.FOR_RANGE) throw new Unbounded();
+      const ti = info.operands.indexOf('target');
+      if (ti >= 0 && ins.args[ti] <= pc) throw new Unbounded(); // a backward jump is a loop
+    }
+    type State = { gas: number; stack: AV[]; locals: AV[] };
+    const at: (State | undefined)[] = new Array(n);
+    const locals0: AV[] = [];
+    for (let i = 0; i < f.nlocals; i++) locals0.push(i < f.nparams ? (params?.[i] ?? this.top) : this.top);
+    at[0] = { gas: 0, stack: [], locals: locals0 };
+    let worst = 0;
+    const flow = (to: number, s: State): void => {
+      const cur = at[to];
+      if (!cur) {
+        at[to] = { gas: s.gas, stack: s.stack.slice(), locals: s.locals.slice() };
+        return;
+      }
+      cur.gas = Math.max(cur.gas, s.gas);
+      cur.stack = cur.stack.map((v, i) => this.join(v, s.stack[i]));
+      cur.locals = cur.locals.map((v, i) => this.join(v, s.locals[i]));
+    };
+    for (let pc = 0; pc < n; pc++) {
+      const s = at[pc];
+      if (!s) continue; // unreachable
+      const ins = code[pc];
+      const info = OP_BY_CODE[ins.op]!;
+      const pops = count(info.stack[0], ins.args, this.m, info.operands);
+      const args = s.stack.slice(s.stack.length - pops);
+      const rest = s.stack.slice(0, s.stack.length - pops);
+      const [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
+      const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
+      if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? args[0] : v));
+      switch (ins.op) {
+        case Op.RETURN:
+        case Op.REVERT:
+          worst = Math.max(worst, after.gas);
+          break;
+        case Op.JUMP:
+          flow(ins.args[0], after);
+          break;
+        case Op.JUMP_IF_FALSE:
+        case Op.JUMP_IF_TRUE:
+          flow(ins.args[0], after);
+          flow(pc + 1, after);
+          break;
+        case Op.JUMP_IF_FALSE_OR_POP:
+        case Op.JUMP_IF_TRUE_OR_POP:
+          flow(ins.args[0], { ...after, stack: s.stack });
+          flow(pc + 1, after);
+          break;
+        default:
+          flow(pc + 1, after);
+      }
+    }
+    return worst;
+  }
+
+  /** Worst-case dynamic cost of one instruction (beyond its base) and what it pushes. */
+  private step(op: number, args: number[], a: AV[], locals: AV[]): [number, AV[]] {
+    const bool: AV = { k: 'bool', bits: 1, len: 0 };
+    const x = a[0];
+    const y = a[1];
+    switch (op) {
+      case Op.CONST:
+        return [0, [this.fromConst(this.m.consts[args[0]])]];
+      case Op.LOAD:
+        return [0, [locals[args[0]]]];
+      case Op.DUP:
+        return [0, [x, x]];
+      case Op.DUP2:
+        return [0, [x, y, x, y]];
+      case Op.SWAP:
+        return [0, [y, x]];
+      case Op.ROT3:
+        return [0, [a[2], a[0], a[1]]];
+      case Op.ADD:
+      case Op.INPLACE_ADD: {
+        const bits = Math.max(this.ibits(x), this.ibits(y)) + 1;
+        const len = x.len + y.len;
+        const cost = Math.max(this.limbs(bits), this.words(len), this.items(len));
+        if (this.isInt(x) && this.isInt(y)) return [this.limbs(bits), [this.int(bits)]];
+        if (x.k === y.k && x.k !== 'any') return [x.k === 'bytes' || x.k === 'str' ? this.words(len) : this.items(len), [this.seq(x.k, len, x.elem)]];
+        return [cost, [this.top]];
+      }
+      case Op.SUB:
+      case Op.NEG:
+      case Op.POS:
+      case Op.INVERT: {
+        const bits = Math.max(this.ibits(x), y ? this.ibits(y) : 0) + 1;
+        return [this.limbs(bits), [this.int(bits)]];
+      }
+      case Op.MUL: {
+        if (this.isInt(x) && this.isInt(y)) return [this.limbs(x.bits + y.bits), [this.int(x.bits + y.bits)]];
+        const [sq, n] = this.isInt(x) ? [y, x] : this.isInt(y) ? [x, y] : [this.top, this.top];
+        const times = n.val !== undefined ? Number(n.val < 0n ? 0n : n.val) : Infinity;
+        const len = sq.len === 0 || times === 0 ? 0 : sq.len * times;
+        const cost = Math.max(this.limbs(this.ibits(x) + this.ibits(y)), sq.k === 'bytes' || sq.k === 'str' || sq.k === 'any' ? this.words(len) : 0, sq.k === 'bytes' || sq.k === 'str' ? 0 : this.items(len));
+        return [cost, [sq.k === 'any' ? this.top : this.seq(sq.k, len, sq.elem)]];
+      }
+      case Op.FLOORDIV:
+      case Op.MOD:
+      case Op.RSHIFT:
+      case Op.BITAND:
+      case Op.BITOR:
+      case Op.BITXOR: {
+        const bits = Math.max(this.ibits(x), this.ibits(y));
+        return [this.limbs(bits), [this.int(op === Op.FLOORDIV ? bits + 1 : bits)]];
+      }
+      case Op.POW: {
+        const bits = y.val !== undefined ? this.ibits(x) * Number(y.val) : 2 * this.L.max_int_bits;
+        return [this.limbs(bits), [this.int(bits)]];
+      }
+      case Op.LSHIFT: {
+        const bits = y.val !== undefined ? this.ibits(x) + Number(y.val) : this.L.max_int_bits;
+        return [this.limbs(bits), [this.int(bits)]];
+      }
+      case Op.NOT:
+      case Op.IS:
+      case Op.IS_NOT:
+        return [0, [bool]];
+      case Op.EQ:
+      case Op.NE:
+        return [this.eqCost(x, y), [bool]];
+      case Op.LT:
+      case Op.LE:
+      case Op.GT:
+      case Op.GE:
+        return [this.orderCost(x, y), [bool]];
+      case Op.IN:
+      case Op.NOT_IN:
+        return [Math.max(this.words(y.len), this.items(y.len)), [bool]];
+      case Op.CALL: {
+        // the helper is priced with what is known of its arguments at this call site
+        const b = this.bound(args[0], a);
+        if (b === 'unbounded') throw new Unbounded();
+        return [b, [this.top]];
+      }
+      case Op.CALL_STD:
+        return this.stdCost(args[0], a);
+      case Op.CALL_BUILTIN:
+        return this.builtinCost(args[0], a);
+      case Op.CALL_METHOD:
+        return this.methodCost(args[0], a);
+      case Op.BUILD_LIST:
+        return [this.items(args[0]), [this.seq('list', args[0], a.reduce<AV | undefined>((p, v) => (p ? this.join(p, v) : v), undefined))]];
+      case Op.BUILD_TUPLE:
+        return [this.items(args[0]), [this.seq('tuple', args[0])]];
+      case Op.BUILD_DICT:
+        return [this.items(args[0]), [this.seq('dict', args[0])]];
+      case Op.SUBSCR:
+        return [0, [x.k === 'bytes' ? this.int(8) : x.k === 'str' ? this.seq('str', 1) : (x.elem ?? this.top)]];
+      case Op.SLICE:
+        return [Math.max(this.words(x.len), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len)), [x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem)]];
+      case Op.UNPACK:
+        return [0, new Array(args[0]).fill(x.elem ?? this.top)];
+      case Op.STORE_SUBSCR:
+      case Op.DEL_SUBSCR:
+      case Op.LIST_APPEND:
+        return [0, []];
+    }
+    const info = OP_BY_CODE[op]!;
+    const pushes = count(info.stack[1], args, this.m, info.operands);
+    return [0, new Array(pushes).fill(this.top)];
+  }
+
+  /** Equality charges per word of bytes/str and per item of containers, nested ones too. */
+  private eqCost(x: AV, y: AV): number {
+    const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str' || v.k === 'none';
+    if (flat(x) || flat(y)) return this.words(Math.min(x.len, y.len));
+    const seq = (v: AV): boolean => (v.k === 'list' || v.k === 'tuple') && !!v.elem && flat(v.elem);
+    if (seq(x) && seq(y)) return this.items(Math.min(x.len, y.len)) * (1 + this.words(Math.max(x.elem!.len, y.elem!.len)));
+    throw new Unbounded();
+  }
+
+  /** Ordering charges per compared word/item and recurses into the first differing items. */
+  private orderCost(x: AV, y: AV): number {
+    const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str';
+    if (flat(x) && flat(y)) return this.words(Math.min(x.len, y.len));
+    if ((x.k === 'list' || x.k === 'tuple') && x.elem && flat(x.elem)) return this.items(Math.min(x.len, y.len)) + this.words(x.elem.len);
+    throw new Unbounded();
+  }
+
+  private stdCost(id: number, a: AV[]): [number, AV[]] {
+    const s = STDLIB_BY_ID.get(id)!;
+    const mod = s.name.split('.')[0];
+    const L = this.L;
+    // inputs are charged per word of their size; reads also per word of what comes back
+    const out: Record<string, number> = {
+      storage: L.max_storage_value_bytes, events: L.max_event_data_bytes, hash: 64, random: L.max_random_bytes,
+      syscalls: L.max_syscall_out_bytes, abi: 0, treasury: 0, pq: 0,
+    };
+    const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
+    const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
+    const cost = s.base + s.newSlot + s.topic + s.perWord * (inWords + outWords);
+    const ctx: Record<string, AV> = {
+      'abi.caller': this.seq('bytes', L.address_bytes), 'abi.contract_address': this.seq('bytes', L.address_bytes),
+      'abi.tx_hash': this.seq('bytes', 32), 'abi.block_height': this.int(L.max_int_bits), 'abi.block_timestamp': this.int(L.max_int_bits),
+      'abi.chain_id': this.int(L.max_int_bits), 'abi.call_value': this.int(L.max_int_bits),
+    };
+    const ret: AV =
+      ctx[s.name] ? ctx[s.name]
+      : s.name === 'storage.get_int' ? this.int(8 * 32)
+      : s.name === 'storage.get' ? this.seq('bytes', L.max_storage_value_bytes)
+      : mod === 'hash' ? this.seq('bytes', 64)
+      : this.top;
+    return [cost, [ret]];
+  }
+
+  private builtinCost(id: number, a: AV[]): [number, AV[]] {
+    const b = BUILTIN_BY_ID.get(id)!;
+    const per = b.perItem;
+    const x = a[0] ?? this.top;
+    const L = this.L;
+    const n = (v: AV): number => Math.max(this.words(v.len), this.items(v.len));
+    const flatElems = (v: AV): boolean => !!v.elem && (v.elem.k === 'int' || v.elem.k === 'bool');
+    let dyn: number;
+    let ret: AV = this.top;
+    switch (b.name) {
+      case 'len':
+        return [b.base, [this.int(32)]];
+      case 'bool':
+      case 'isinstance':
+        return [b.base, [{ k: 'bool', bits: 1, len: 0 }]];
+      case 'ord':
+        return [b.base, [this.int(21)]];
+      case 'chr':
+        return [b.base, [this.seq('str', 1)]];
+      case 'abs':
+        return [b.base + this.limbs(this.ibits(x) + 1), [this.int(this.ibits(x))]];
+      case 'int':
+        dyn = per * this.words(x.len);
+        ret = this.int(L.max_int_bits);
+        break;
+      case 'str':
+      case 'hex':
+        dyn = per * this.words(Math.ceil(L.max_int_bits / 4));
+        ret = this.seq('str', Math.ceil(L.max_int_bits / 3) + 3);
+        break;
+      case 'bytes':
+      case 'bytearray':
+        dyn = x.k === 'int' && x.val !== undefined ? per * this.words(Number(x.val)) : per * Math.max(this.words(3 * L.max_bytes_len), this.items(L.max_container_len));
+        break;
+      case 'list':
+      case 'tuple':
+      case 'dict':
+      case 'enumerate':
+      case 'reversed':
+      case 'all':
+      case 'any':
+        dyn = per * n(x);
+        if (b.name === 'list' || b.name === 'reversed') ret = this.seq('list', x.len, x.k === 'bytes' ? this.int(8) : x.elem);
+        break;
+      case 'zip':
+        dyn = per * a.length * Math.min(...a.map((v) => this.items(v.len)));
+        break;
+      case 'range':
+        dyn = per * this.items(L.max_container_len);
+        ret = this.seq('list', L.max_container_len, this.int(L.max_int_bits));
+        break;
+      case 'divmod':
+        dyn = 2 * this.limbs(Math.max(this.ibits(x), this.ibits(a[1])));
+        break;
+      case 'pow':
+        if (a.length === 3 && a[2].k !== 'none') {
+          const w = Math.ceil(Math.max(this.ibits(a[2]), this.ibits(x)) / 64) || 1;
+          dyn = w * Math.max(1, this.ibits(a[1])) * 2;
+        } else dyn = this.limbs(a[1].val !== undefined ? this.ibits(x) * Number(a[1].val) : 2 * L.max_int_bits);
+        break;
+      case 'int.from_bytes':
+        dyn = per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len));
+        ret = this.int(8 * x.len);
+        break;
+      case 'bytes.fromhex':
+        dyn = per * this.words(x.len);
+        ret = this.seq('bytes', Math.ceil(x.len / 2));
+        break;
+      case 'min':
+      case 'max':
+      case 'sum':
+      case 'sorted': {
+        // comparisons/additions of ints are free of word charges; of anything else, shape-dependent
+        // sorted(xs, reverse) and sum(xs, start) always get two arguments from the compiler
+        const one = a.length === 1 || b.name === 'sorted' || b.name === 'sum';
+        const flat = one ? flatElems(x) && (b.name !== 'sum' || this.isInt(a[1])) : a.every((v) => this.isInt(v));
+        if (!flat) throw new Unbounded();
+        const cnt = one ? Math.min(x.len, L.max_container_len) : a.length;
+        dyn = per * cnt + (b.name === 'sum' ? cnt * this.limbs(L.max_int_bits + 1) : 0);
+        break;
+      }
+      default:
+        throw new Unbounded();
+    }
+    return [b.base + dyn, [ret]];
+  }
+
+  private methodCost(id: number, a: AV[]): [number, AV[]] {
+    const b = METHOD_BY_ID.get(id)!;
+    const per = b.perItem;
+    const r = a[0];
+    const L = this.L;
+    let dyn: number;
+    let ret: AV = this.top;
+    switch (b.name) {
+      case 'bit_length':
+        return [b.base, [this.int(16)]];
+      case 'get':
+      case 'setdefault':
+      case 'append':
+        return [b.base, [this.top]];
+      case 'to_bytes': {
+        const len = a[1]?.val !== undefined ? Number(a[1].val) : L.max_bytes_len;
+        dyn = per * this.words(len);
+        ret = this.seq('bytes', len);
+        break;
+      }
+      case 'hex':
+        dyn = per * this.words(2 * r.len);
+        ret = this.seq('str', 2 * r.len);
+        break;
+      case 'startswith':
+      case 'endswith':
+      case 'find':
+      case 'strip':
+      case 'index':
+      case 'pop':
+      case 'insert':
+      case 'keys':
+      case 'values':
+      case 'items':
+        dyn = per * Math.max(this.words(r.len), this.items(r.len));
+        if (b.name === 'strip') ret = r;
+        break;
+      case 'extend':
+        dyn = per * this.items(a[1].len);
+        break;
+      case 'rjust':
+      case 'ljust': {
+        const w = a[1]?.val !== undefined ? Math.max(Number(a[1].val), r.len) : L.max_bytes_len;
+        dyn = per * this.words(w);
+        ret = this.seq(r.k, w);
+        break;
+      }
+      case 'decode':
+      case 'encode':
+        dyn = per * this.words(3 * r.len);
+        ret = this.seq(b.name === 'decode' ? 'str' : 'bytes', 3 * r.len);
+        break;
+      case 'join':
+        dyn = per * (this.words(L.max_bytes_len) + this.items(L.max_container_len));
+        break;
+      default:
+        throw new Unbounded();
+    }
+    return [b.base + dyn, [ret]];
+  }
+}
+
+function count(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
+  if (typeof spec === 'number') return spec;
+  const n = args[operands.indexOf('n')];
+  switch (spec) {
+    case 'n':
+      return n;
+    case '2n':
+      return 2 * n;
+    case 'n+1':
+      return n + 1;
+    case 'params':
+      return m.funcs[args[0]].nparams;
+    case 'std':
+      return STDLIB_BY_ID.get(args[0])!.params.length;
+  }
+}

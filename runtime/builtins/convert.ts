@@ -1,0 +1,320 @@
+// Conversions between ints, bools, bytes and str: int() bool() str() bytes() bytearray()
+// hex() ord() chr() bytes.fromhex() int.from_bytes(). Sizes are checked against the caps
+// and charged before anything is built.
+import { VmError } from '../../spec/errors.js';
+import { bitLenBig } from '../bigint.js';
+import type { Machine } from '../machine.js';
+import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
+import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
+import { encodeStr } from './text.js';
+
+export type Impl = (m: Machine, a: Value[], b: number, n: number, per: number) => Value;
+
+function pyReprStr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === q) out += '\\' + q;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return q + out + q;
+}
+
+const DIGIT = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99);
+
+/**
+ * Zero code points of the non-ASCII decimal-digit runs (Unicode 14.0, the database of
+ * CPython 3.11). A fixed table, not \p{Nd}: the host's ICU version must not change what a
+ * contract computes. Unicode keeps every run contiguous, zero to nine.
+ */
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
+  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
+  0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
+  0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
+  0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/** ASCII digits and letters, and (as CPython) any Unicode decimal digit. */
+function digitValue(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x80) return DIGIT(c);
+  for (const z of DIGIT_ZEROS) if (c >= z && c <= z + 9) return c - z;
+  return 99;
+}
+
+/** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */
+export function parseIntText(m: Machine, text: string, base: number): Value {
+  const bad = (): never => {
+    throw new VmError('ValueError', `invalid literal for int() with base ${base}: ${pyReprStr(text)}`);
+  };
+  const cs = chars(text);
+  let i = 0;
+  let j = cs.length;
+  while (i < j && isPySpace(cs[i].codePointAt(0)!)) i++;
+  while (j > i && isPySpace(cs[j - 1].codePointAt(0)!)) j--;
+  let neg = false;
+  if (i < j && (cs[i] === '+' || cs[i] === '-')) {
+    neg = cs[i] === '-';
+    i++;
+  }
+  let b = base;
+  let prefixed = false;
+  if (j - i >= 2 && cs[i] === '0') {
+    const p = cs[i + 1].length === 1 && cs[i + 1] >= 'A' && cs[i + 1] <= 'Z' ? String.fromCharCode(cs[i + 1].charCodeAt(0) + 32) : cs[i + 1];
+    const pb = p === 'x' ? 16 : p === 'o' ? 8 : p === 'b' ? 2 : 0;
+    if (pb !== 0 && (b === 0 || b === pb)) {
+      b = pb;
+      i += 2;
+      prefixed = true;
+    }
+  }
+  if (b === 0) b = 10;
+  let digits = '';
+  let prevUnderscore = prefixed; // "0x_ff" is valid; "_1" and "1__2" are not
+  if (i >= j) bad();
+  for (let k = i; k < j; k++) {
+    const ch = cs[k];
+    if (ch === '_') {
+      if (prevUnderscore && !(prefixed && k === i)) bad();
+      if (!prefixed && k === i) bad();
+      prevUnderscore = true;
+      continue;
+    }
+    const d = digitValue(ch);
+    if (d >= b) bad();
+    digits += d.toString(36);
+    prevUnderscore = false;
+  }
+  if (prevUnderscore || digits.length === 0) bad();
+  // base 0 forbids leading zeros in a non-zero decimal ("010" is invalid, as in source code)
+  if (base === 0 && !prefixed && digits.length > 1 && digits[0] === '0' && /[1-9]/.test(digits)) bad();
+  let lead = 0;
+  while (lead < digits.length - 1 && digits[lead] === '0') lead++;
+  digits = digits.slice(lead);
+  // the value is at least b^(len-1): refuse oversize input before any big arithmetic
+  const log2b = 31 - Math.clz32(b);
+  if (digits !== '0') m.capBits((digits.length - 1) * log2b + 1);
+  let v: bigint;
+  if (b === 10) v = BigInt(digits);
+  else if (b === 16 || b === 8 || b === 2) v = BigInt((b === 16 ? '0x' : b === 8 ? '0o' : '0b') + digits);
+  else {
+    v = 0n;
+    const bb = BigInt(b);
+    for (const ch of digits) v = v * bb + BigInt(DIGIT(ch.charCodeAt(0)));
+  }
+  if (neg) v = -v;
+  m.capBits(bitLenBig(v));
+  return normBig(v);
+}
+
+const toInt: Impl = (m, a, b, n, per) => {
+  arity('int', n, 0, 2);
+  if (n === 0) return 0;
+  const x = a[b];
+  const baseArg = n === 2 ? a[b + 1] : null;
+  if (baseArg !== null) {
+    const base = smallInt(intArg(baseArg, 'int() base'));
+    if (!(base === 0 || (base >= 2 && base <= 36))) throw new VmError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+    if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, base, per);
+    throw new VmError('TypeError', "int() can't convert non-string with explicit base");
+  }
+  if (typeof x === 'number' || typeof x === 'bigint') return x;
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, 10, per);
+  throw new VmError('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+};
+
+function textToInt(m: Machine, x: string | Uint8Array, base: number, per: number): Value {
+  m.charge(per * words(x.length));
+  if (x instanceof Uint8Array) {
+    let s = '';
+    for (const c of x) {
+      if (c > 0x7f) throw new VmError('ValueError', `invalid literal for int() with base ${base}: b'...'`);
+      s += String.fromCharCode(c);
+    }
+    return parseIntText(m, s, base);
+  }
+  return parseIntText(m, x, base);
+}
+
+const toBool: Impl = (_m, a, b, n) => {
+  arity('bool', n, 0, 1);
+  return n === 0 ? false : truthy(a[b]);
+};
+
+const toStr: Impl = (m, a, b, n, per) => {
+  arity('str', n, 0, 1);
+  if (n === 0) return '';
+  const x = a[b];
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number') return String(x);
+  if (typeof x === 'bigint') {
+    m.charge(per * words(bitLenBig(x) >>> 2));
+    return x.toString();
+  }
+  if (x === true) return 'True';
+  if (x === false) return 'False';
+  if (x === null) return 'None';
+  throw new VmError('TypeError', `str() of a ${typeName(x)} is not supported in contracts (only int, bool, str and None)`);
+};
+
+/** Bytes from an iterable of ints, each in range(0, 256). */
+function bytesFromInts(m: Machine, items: Value[], per: number): Uint8Array {
+  m.capLen(items.length, 'bytes');
+  m.charge(per * items.length);
+  const out = new Uint8Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const v = intArg(items[i], 'bytes()');
+    if (!(typeof v === 'number' && v >= 0 && v <= 255)) throw new VmError('ValueError', 'bytes must be in range(0, 256)');
+    out[i] = v;
+  }
+  return out;
+}
+
+const toBytes: Impl = (m, a, b, n, per) => {
+  arity('bytes', n, 0, 3);
+  if (n === 0) return new Uint8Array(0);
+  const x = a[b];
+  // the compiler passes None for an encoding/errors the call did not give
+  const given = n >= 2 && (a[b + 1] !== null || (n === 3 && a[b + 2] !== null));
+  if (given) {
+    if (typeof x !== 'string') throw new VmError('TypeError', 'encoding without a string argument');
+    const enc = codec(a[b + 1] ?? 'utf-8', 'bytes');
+    if (n === 3 && a[b + 2] !== null) strictErrors(a[b + 2], 'bytes');
+    return encodeStr(m, x, enc, per);
+  }
+  if (typeof x === 'string') throw new VmError('TypeError', 'string argument without an encoding');
+  if (x instanceof Uint8Array) {
+    m.charge(per * words(x.length));
+    return x;
+  }
+  if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') {
+    const k = smallInt(intArg(x, 'bytes()'));
+    if (k < 0) throw new VmError('ValueError', 'negative count');
+    m.capLen(k, 'bytes');
+    m.charge(per * words(k));
+    return new Uint8Array(k);
+  }
+  if (Array.isArray(x)) return bytesFromInts(m, x, per);
+  if (x instanceof PyTuple) return bytesFromInts(m, x.items, per);
+  if (x instanceof PyDict) return bytesFromInts(m, Array.from(x.map.values(), (e) => e[0]), per);
+  throw new VmError('TypeError', `cannot convert '${typeName(x)}' object to bytes`);
+};
+
+const toHex: Impl = (m, a, b, n, per) => {
+  arity('hex', n, 1, 1);
+  const x = a[b];
+  if (typeof x === 'boolean') return x ? '0x1' : '0x0';
+  if (typeof x === 'number') return x < 0 ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
+  if (typeof x === 'bigint') {
+    m.charge(per * words(bitLenBig(x) >>> 2));
+    return x < 0n ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
+  }
+  throw new VmError('TypeError', `'${typeName(x)}' object cannot be interpreted as an integer`);
+};
+
+const ord: Impl = (_m, a, b, n) => {
+  arity('ord', n, 1, 1);
+  const x = a[b];
+  if (typeof x === 'string') {
+    const cs = chars(x);
+    if (cs.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${cs.length} found`);
+    return cs[0].codePointAt(0)!;
+  }
+  if (x instanceof Uint8Array) {
+    if (x.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${x.length} found`);
+    return x[0];
+  }
+  throw new VmError('TypeError', `ord() expected string of length 1, but ${typeName(x)} found`);
+};
+
+const chr: Impl = (_m, a, b, n) => {
+  arity('chr', n, 1, 1);
+  const i = smallInt(intArg(a[b], 'chr()'));
+  if (!(i >= 0 && i <= 0x10ffff)) throw new VmError('ValueError', 'chr() arg not in range(0x110000)');
+  return String.fromCodePoint(i);
+};
+
+const HEXVAL = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1);
+
+const fromhex: Impl = (m, a, b, n, per) => {
+  arity('fromhex', n, 1, 1);
+  const s = a[b];
+  if (typeof s !== 'string') throw new VmError('TypeError', `fromhex() argument must be str, not ${typeName(s)}`);
+  m.charge(per * words(s.length));
+  const out = new Uint8Array(s.length >>> 1);
+  let k = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+      i++;
+      continue;
+    }
+    const hi = HEXVAL(c);
+    if (hi < 0) throw new VmError('ValueError', `non-hexadecimal number found in fromhex() arg at position ${i}`);
+    const lo = i + 1 < s.length ? HEXVAL(s.charCodeAt(i + 1)) : -1;
+    if (lo < 0) throw new VmError('ValueError', `non-hexadecimal number found in fromhex() arg at position ${i + 1}`);
+    out[k++] = (hi << 4) | lo;
+    i += 2;
+  }
+  return out.slice(0, k);
+};
+
+export function byteorderArg(v: Value, what: string): boolean {
+  if (typeof v !== 'string') throw new VmError('TypeError', `${what}() argument 'byteorder' must be str, not ${typeName(v)}`);
+  if (v === 'big') return true;
+  if (v === 'little') return false;
+  throw new VmError('ValueError', "byteorder must be either 'little' or 'big'");
+}
+
+const fromBytes: Impl = (m, a, b, n, per) => {
+  arity('from_bytes', n, 1, 3);
+  let src = a[b];
+  const big = n >= 2 ? byteorderArg(a[b + 1], 'from_bytes') : true;
+  const signed = n >= 3 ? truthy(a[b + 2]) : false;
+  if (!(src instanceof Uint8Array)) {
+    if (typeof src === 'string') throw new VmError('TypeError', 'cannot convert \'str\' object to bytes');
+    if (iterLen(src) < 0 || src instanceof PyDict) throw new VmError('TypeError', `cannot convert '${typeName(src)}' object to bytes`);
+    src = bytesFromInts(m, Array.isArray(src) ? src : (src as PyTuple).items, per);
+  }
+  const bytes = src;
+  m.charge(per * words(bytes.length));
+  const len = bytes.length;
+  if (len === 0) return 0;
+  // significant bytes: refuse a result over the int cap before building it
+  let sig = len;
+  const at = (i: number): number => (big ? bytes[i] : bytes[len - 1 - i]);
+  const neg = signed && (at(0) & 0x80) !== 0;
+  const fill = neg ? 0xff : 0;
+  let s = 0;
+  while (s < len - 1 && at(s) === fill) s++;
+  sig = len - s;
+  m.capBits((sig - 1) * 8);
+  let hex = '';
+  for (let i = s; i < len; i++) hex += at(i).toString(16).padStart(2, '0');
+  let v = BigInt('0x' + hex);
+  if (neg) v -= 1n << BigInt(8 * sig);
+  m.capBits(bitLenBig(v));
+  return normBig(v);
+};
+
+export const CONVERT: Record<string, Impl> = {
+  int: toInt,
+  bool: toBool,
+  str: toStr,
+  bytes: toBytes,
+  bytearray: (m, a, b, n, per) => toBytes(m, a, b, n, per),
+  hex: toHex,
+  ord,
+  chr,
+  'bytes.fromhex': fromhex,
+  'int.from_bytes': fromBytes,
+};

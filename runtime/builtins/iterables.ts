@@ -1,0 +1,161 @@
+// Builtins over iterables: len() range() list() tuple() dict() enumerate() zip() sorted()
+// reversed() all() any() isinstance(). Lazy Python iterators (range, enumerate, zip,
+// reversed) are materialized as lists: contracts only loop over them, index them or pass
+// them on, and a list keeps every value plain data (spec/DETERMINISM.md).
+import { VmError } from '../../spec/errors.js';
+import { pyCompare } from '../compare.js';
+import { iterItems, strLen } from '../containers.js';
+import type { Machine } from '../machine.js';
+import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
+import type { Impl } from './convert.js';
+import { arity, intArg, iterLen, notIterable } from './util.js';
+
+const len: Impl = (_m, a, b, n) => {
+  arity('len', n, 1, 1);
+  const v = a[b];
+  if (typeof v === 'string') return strLen(v);
+  if (v instanceof Uint8Array || Array.isArray(v)) return v.length;
+  if (v instanceof PyTuple) return v.items.length;
+  if (v instanceof PyDict) return v.size;
+  throw new VmError('TypeError', `object of type '${typeName(v)}' has no len()`);
+};
+
+/** Items of an iterable argument, charging per item first. */
+function items(m: Machine, v: Value, per: number): Value[] {
+  const k = iterLen(v);
+  if (k < 0) notIterable(v);
+  m.charge(per * k);
+  return iterItems(v);
+}
+
+const range: Impl = (m, a, b, n, per) => {
+  if (n < 1 || n > 3) throw new VmError('TypeError', `range expected at most 3 arguments, got ${n}`);
+  const ints = [];
+  for (let i = 0; i < n; i++) ints.push(toBig(intArg(a[b + i], 'range()')));
+  const [start, stop, step] = n === 1 ? [0n, ints[0], 1n] : n === 2 ? [ints[0], ints[1], 1n] : ints;
+  if (step === 0n) throw new VmError('ValueError', 'range() arg 3 must not be zero');
+  const span = step > 0n ? stop - start : start - stop;
+  const as = step > 0n ? step : -step;
+  const count = span <= 0n ? 0n : (span + as - 1n) / as;
+  if (count > BigInt(m.limits.max_container_len)) m.capLen(m.limits.max_container_len + 1, 'list');
+  const k = Number(count);
+  m.charge(per * k);
+  const out: Value[] = new Array(k);
+  for (let i = 0; i < k; i++) out[i] = normBig(start + BigInt(i) * step);
+  return out;
+};
+
+const list: Impl = (m, a, b, n, per) => {
+  arity('list', n, 0, 1);
+  return n === 0 ? [] : items(m, a[b], per);
+};
+
+const tuple: Impl = (m, a, b, n, per) => {
+  arity('tuple', n, 0, 1);
+  if (n === 0) return new PyTuple([]);
+  if (a[b] instanceof PyTuple) return a[b];
+  return new PyTuple(items(m, a[b], per));
+};
+
+const dict: Impl = (m, a, b, n, per) => {
+  arity('dict', n, 0, 1);
+  const d = new PyDict();
+  if (n === 0) return d;
+  const src = a[b];
+  if (src instanceof PyDict) {
+    m.charge(per * src.size);
+    for (const [k, v] of src.map.values()) d.set(k, v);
+    return d;
+  }
+  const xs = items(m, src, per);
+  m.capLen(xs.length, 'dict');
+  xs.forEach((x, i) => {
+    const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : typeof x === 'string' || x instanceof Uint8Array ? iterItems(x) : null;
+    if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
+    if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+    d.set(kv[0], kv[1]);
+  });
+  return d;
+};
+
+const enumerate: Impl = (m, a, b, n, per) => {
+  arity('enumerate', n, 1, 2);
+  const start = n === 2 ? intArg(a[b + 1], 'enumerate()') : 0;
+  const xs = items(m, a[b], per);
+  return xs.map((x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : normBig(toBig(start) + BigInt(i)), x]));
+};
+
+const zip: Impl = (m, a, b, n, per) => {
+  const lists: Value[][] = [];
+  for (let i = 0; i < n; i++) {
+    const v = a[b + i];
+    if (iterLen(v) < 0) throw new VmError('TypeError', `zip argument #${i + 1} must support iteration`);
+    lists.push(iterItems(v, true));
+  }
+  if (n === 0) return [];
+  const k = Math.min(...lists.map((l) => l.length));
+  m.charge(per * k * n);
+  const out: Value[] = new Array(k);
+  for (let i = 0; i < k; i++) out[i] = new PyTuple(lists.map((l) => l[i]));
+  return out;
+};
+
+const sorted: Impl = (m, a, b, n, per) => {
+  arity('sorted', n, 1, 2);
+  const xs = items(m, a[b], per);
+  const rev = n === 2 && truthy(a[b + 1]);
+  // Array.prototype.sort is stable (ES2019), as Python's sort; reverse=True keeps equal
+  // items in their original order, which a stable sort with the flipped comparator does
+  return xs.sort(rev ? (x, y) => pyCompare(m, y, x, '<') : (x, y) => pyCompare(m, x, y, '<'));
+};
+
+const reversed: Impl = (m, a, b, n, per) => {
+  arity('reversed', n, 1, 1);
+  const v = a[b];
+  if (iterLen(v) < 0) throw new VmError('TypeError', `'${typeName(v)}' object is not reversible`);
+  return items(m, v, per).reverse();
+};
+
+function allAny(name: 'all' | 'any'): Impl {
+  return (m, a, b, n, per) => {
+    arity(name, n, 1, 1);
+    const v = a[b];
+    if (iterLen(v) < 0) notIterable(v);
+    const xs = iterItems(v, true);
+    for (let i = 0; i < xs.length; i++) {
+      if (truthy(xs[i]) === (name === 'any')) {
+        m.charge(per * (i + 1));
+        return name === 'any';
+      }
+    }
+    m.charge(per * xs.length);
+    return name === 'all';
+  };
+}
+
+/** isinstance(x, MASK): the compiler turns the type (or tuple of types) into a bit mask. */
+const isinstance: Impl = (_m, a, b, n) => {
+  arity('isinstance', n, 2, 2);
+  const mask = a[b + 1] as number;
+  const v = a[b];
+  let bit: number;
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      bit = 1;
+      break;
+    case 'boolean':
+      bit = 1 | 2; // bool is a subclass of int
+      break;
+    case 'string':
+      bit = 8;
+      break;
+    default:
+      bit = v === null ? 128 : v instanceof Uint8Array ? 4 : Array.isArray(v) ? 16 : v instanceof PyTuple ? 32 : 64;
+  }
+  return (bit & mask) !== 0;
+};
+
+export const ITERABLES: Record<string, Impl> = {
+  len, range, list, tuple, dict, enumerate, zip, sorted, reversed, all: allAny('all'), any: allAny('any'), isinstance,
+};

@@ -1,0 +1,49 @@
+// str <-> bytes codecs (utf-8 and ascii, strict), shared by bytes(), str.encode, bytes.decode.
+import { VmError } from '../../spec/errors.js';
+import type { Machine } from '../machine.js';
+import { words } from './util.js';
+
+const utf8Dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', per: number): Uint8Array {
+  m.charge(per * words(s.length * 3));
+  m.capLen(s.length, 'bytes');
+  if (enc === 'ascii') {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) throw new VmError('UnicodeEncodeError', `'ascii' codec can't encode character at position ${i}: ordinal not in range(128)`);
+      out[i] = c;
+    }
+    return out;
+  }
+  // lone surrogates cannot be encoded; TextEncoder would silently replace them
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) i++;
+      else throw new VmError('UnicodeEncodeError', `'utf-8' codec can't encode character at position ${i}: surrogates not allowed`);
+    }
+  }
+  const out = new TextEncoder().encode(s);
+  m.capLen(out.length, 'bytes');
+  return out;
+}
+
+export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', per: number): string {
+  m.charge(per * words(b.length));
+  if (enc === 'ascii') {
+    let s = '';
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] > 0x7f) throw new VmError('UnicodeDecodeError', `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
+      s += String.fromCharCode(b[i]);
+    }
+    return s;
+  }
+  try {
+    return utf8Dec.decode(b);
+  } catch {
+    throw new VmError('UnicodeDecodeError', "'utf-8' codec can't decode bytes: invalid utf-8");
+  }
+}

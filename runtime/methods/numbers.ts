@@ -1,0 +1,40 @@
+// int methods: to_bytes(length=1, byteorder='big', *, signed=False) and bit_length().
+import { VmError } from '../../spec/errors.js';
+import { bitLenBig } from '../bigint.js';
+import { byteorderArg } from '../builtins/convert.js';
+import { arity, intArg, smallInt, words } from '../builtins/util.js';
+import type { Machine } from '../machine.js';
+import { toBig, truthy, type Value } from '../values.js';
+
+export type MImpl = (m: Machine, a: Value[], b: number, n: number, per: number) => Value;
+
+export const toBytes: MImpl = (m, a, b, n, per) => {
+  arity('to_bytes', n, 0, 3);
+  const x = toBig(a[b] as number | bigint | boolean);
+  const length = smallInt(intArg(n >= 1 ? a[b + 1] : 1, 'to_bytes() length'));
+  const big = n >= 2 ? byteorderArg(a[b + 2], 'to_bytes') : true;
+  const signed = n >= 3 ? truthy(a[b + 3]) : false;
+  if (length < 0) throw new VmError('ValueError', 'length argument must be non-negative');
+  if (!signed && x < 0n) throw new VmError('OverflowError', "can't convert negative int to unsigned");
+  const bits = bitLenBig(x);
+  // signed needs room for the sign bit; -2**(8k-1) fits exactly
+  const need = !signed || x === 0n ? bits : x < 0n && (-x & (-x - 1n)) === 0n ? bits : bits + 1;
+  // CPython accepts (-1).to_bytes(0, signed=True) == b'' (its sign extension of no bytes)
+  if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
+  m.capLen(length, 'bytes');
+  m.charge(per * words(length));
+  const out = new Uint8Array(length);
+  let v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
+  for (let i = 0; i < length && v !== 0n; i++) {
+    out[big ? length - 1 - i : i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+};
+
+export const bitLength: MImpl = (_m, a, b, n) => {
+  arity('bit_length', n, 0, 0);
+  const x = a[b];
+  if (typeof x === 'number') return x === 0 ? 0 : bitLenBig(BigInt(x));
+  return bitLenBig(toBig(x as bigint | boolean));
+};

@@ -1,0 +1,103 @@
+// The static estimator's bound (plus the entry cost) is never below what a call really uses:
+// on the examples' call sequences and on loop-free functions over many inputs. Loops, and
+// helpers with loops, are `unbounded`.
+import { describe, expect, test } from 'vitest';
+import { estimateGas } from '../compiler/gas_estimate.js';
+import { ENTRY } from '../spec/table.js';
+import { TestContract } from './helpers/contract.js';
+
+function checkBounds(c: TestContract, calls: [string, unknown[], string?][]): void {
+  const bounds = estimateGas(c.compiled.module).functions;
+  for (const [fn, args, caller] of calls) {
+    const calldata = c.calldata(fn, args);
+    const r = c.call(fn, args, 10_000_000, caller ? { sender: Uint8Array.from(Buffer.from(caller, 'hex')) } : {});
+    expect(r.status, `${fn}(${JSON.stringify(args)})`).not.toBe('OOG');
+    const b = bounds.get(fn);
+    expect(b, fn).not.toBe('unbounded');
+    const entry = ENTRY.base + ENTRY.perCalldataByte * calldata.length;
+    expect((b as number) + entry, `${fn}(${JSON.stringify(args)}) used ${r.gasUsed + r.refund}`).toBeGreaterThanOrEqual(r.gasUsed + r.refund);
+  }
+}
+
+describe('static gas estimator', () => {
+  test('counter: bound >= actual', () => {
+    const c = TestContract.fromFile('examples/counter/contract.py');
+    checkBounds(c, [['get', []], ['inc', []], ['inc', []], ['set', [41]], ['set', [-1]], ['set', ['1' + '0'.repeat(70)]], ['get', []]]);
+  });
+
+  test('escrow: bound >= actual', () => {
+    const c = TestContract.fromFile('examples/escrow/contract.py');
+    const arb = '11'.repeat(32);
+    checkBounds(c, [
+      ['state', []],
+      ['setup', ['0x' + '22'.repeat(32), '0x' + arb, 500]],
+      ['setup', ['0x' + '22'.repeat(32), '0x' + arb, 500]],
+      ['amount', []],
+      ['release', [], '33'.repeat(32)],
+      ['release', [], arb],
+      ['refund', [], arb],
+      ['state', []],
+    ]);
+  });
+
+  const SRC = `
+def _scale(x: int, k: int) -> int:
+    return x * k if k > 0 else -x
+
+def arith(a: int, b: int) -> int:
+    c = (a + b) * (a - b) // (b if b else 1) % 1000003
+    d = a ** 3 + (b << 40) - (a >> 3) ^ (b & 0xFFFF) | 7
+    return _scale(c, 3) + _scale(d, -1) + abs(a) + min(a, b, 7) + max(a, 3)
+
+def text(b: bytes, s: str) -> bytes:
+    h = b.hex() + s.strip().rjust(8, "*") + str(len(b)) + hex(len(s))
+    t = h.encode()[:40] + b[2:10] * 3
+    return t + bytes(4) + (7).to_bytes(8, "big") + bytes.fromhex("00ff")
+
+def logic(a: int, b: bytes) -> bool:
+    ok = a > 3 and b.startswith(b"ab") or (b"z" in b and not a)
+    return ok and (1 < a <= 10 or b == b"abc") and isinstance(a, int)
+
+def containers(a: int) -> int:
+    xs = [a, a + 1, a * 2]
+    d = {"k": a, "j": len(xs)}
+    t = (a, xs[0], d["k"])
+    return len(xs) + d.get("j", 0) + t[1] + sorted(xs)[0] + sum(xs) + int.from_bytes(b"\\x01\\x02", "big")
+
+def loops(n: int) -> int:
+    t = 0
+    for i in range(n):
+        t += i
+    return t
+
+def _helper_loop(n: int) -> int:
+    while n > 0:
+        n -= 1
+    return n
+
+def calls_loop(n: int) -> int:
+    return _helper_loop(n)
+
+def comp(xs: list[int]) -> list[int]:
+    return [x for x in xs]
+`;
+
+  test('loop-free functions: bound >= actual over many inputs', () => {
+    const c = new TestContract(SRC);
+    const ints = [0, 1, -1, 7, 255, 2 ** 40, -(2 ** 50), '1' + '0'.repeat(60), '-' + '9'.repeat(200)];
+    const calls: [string, unknown[]][] = [];
+    for (const a of ints) for (const b of [0, 3, -5, '7'.repeat(100)]) calls.push(['arith', [a, b]]);
+    for (const b of ['0x', '0x6162', '0x' + 'ab'.repeat(300)]) for (const s of ['', ' x ', 'y'.repeat(500)]) calls.push(['text', [b, s]]);
+    for (const a of [0, 4, 11]) for (const b of ['0x', '0x616263', '0x7a', '0x' + '61'.repeat(2000)]) calls.push(['logic', [a, b]]);
+    for (const a of ints) calls.push(['containers', [a]]);
+    checkBounds(c, calls);
+  });
+
+  test('loops are unbounded, also through a helper', () => {
+    const b = estimateGas(new TestContract(SRC).compiled.module).functions;
+    expect(b.get('loops')).toBe('unbounded');
+    expect(b.get('calls_loop')).toBe('unbounded');
+    expect(b.get('comp')).toBe('unbounded');
+    expect(typeof b.get('arith')).toBe('number');
+  });
+});
