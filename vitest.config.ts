@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // python3 differential tests and CLI process tests take a few seconds each
-    testTimeout: 60_000,
+    // npm run fuzz gives each property VMPY_FUZZ_SECONDS; a test may run a few properties
+    testTimeout: 60_000 + 4 * 1000 * Number(process.env.VMPY_FUZZ_SECONDS ?? 0),
     pool: 'forks',
   },
 });

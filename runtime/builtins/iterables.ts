@@ -136,7 +136,9 @@ function allAny(name: 'all' | 'any'): Impl {
 /** isinstance(x, MASK): the compiler turns the type (or tuple of types) into a bit mask. */
 const isinstance: Impl = (_m, a, b, n) => {
   arity('isinstance', n, 2, 2);
-  const mask = a[b + 1] as number;
+  const mask = a[b + 1];
+  // the compiler always passes a small int; IR is untrusted, so anything else is refused
+  if (typeof mask !== 'number' || (mask | 0) !== mask) throw new VmError('TypeError', 'isinstance() arg 2 must be a type mask');
   const v = a[b];
   let bit: number;
   switch (typeof v) {
