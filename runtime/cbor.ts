@@ -2,6 +2,7 @@
 // hand rather than configured from cbor-x: the encoder must never emit floats, indefinite
 // lengths or unsorted maps whatever values it is handed, and the rules fit on one screen.
 // cbor-x decodes these bytes (tests check that decode + re-encode is the identity).
+import { ByteWriter } from '../compiler/bytewriter.js';
 import { StateError } from '../spec/errors.js';
 
 /** What the encoder accepts. Maps are plain objects with text keys; bigints beyond 64 bits become tag 2/3 bignums. */
@@ -10,30 +11,9 @@ export type Cbor = null | boolean | number | bigint | string | Uint8Array | Cbor
 const utf8 = new TextEncoder();
 const U64 = 1n << 64n;
 
-class Out {
-  buf = new Uint8Array(256);
-  len = 0;
-  room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const nb = new Uint8Array(cap);
-    nb.set(this.buf.subarray(0, this.len));
-    this.buf = nb;
-  }
-  byte(b: number): void {
-    this.room(1);
-    this.buf[this.len++] = b;
-  }
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
-  }
-}
 
 /** Major type + argument in the shortest form. */
-function head(o: Out, major: number, n: bigint | number): void {
+function head(o: ByteWriter, major: number, n: bigint | number): void {
   const m = major << 5;
   if (typeof n === 'number') {
     if (n < 24) return o.byte(m | n);
@@ -57,7 +37,7 @@ function bigBytes(n: bigint): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function int(o: Out, x: bigint): void {
+function int(o: ByteWriter, x: bigint): void {
   if (x >= 0n) {
     if (x < U64) return head(o, 0, x);
     head(o, 6, 2n);
@@ -86,7 +66,7 @@ function keyBytes(k: string): Uint8Array {
   let e = keyCache.get(k);
   if (e === undefined) {
     const b = utf8.encode(k);
-    const o = new Out();
+    const o = new ByteWriter();
     head(o, 3, BigInt(b.length));
     o.bytes(b);
     e = o.buf.slice(0, o.len);
@@ -95,7 +75,7 @@ function keyBytes(k: string): Uint8Array {
   return e;
 }
 
-function enc(o: Out, v: Cbor, depth: number): void {
+function enc(o: ByteWriter, v: Cbor, depth: number): void {
   if (depth > 64) throw new StateError('CBOR value nested too deeply');
   if (v === null) return o.byte(0xf6);
   if (v === false) return o.byte(0xf4);
@@ -135,7 +115,7 @@ function enc(o: Out, v: Cbor, depth: number): void {
 }
 
 export function encodeCanonical(v: Cbor): Uint8Array {
-  const o = new Out();
+  const o = new ByteWriter();
   enc(o, v, 0);
   return o.buf.slice(0, o.len);
 }

@@ -1,6 +1,7 @@
 // animica:abi:v1 value codec (spec/ABI.md §2). One encoding per value: shortest varints,
 // exact lengths, and decoders that refuse anything else, so calldata hashes are stable.
 import { AbiError } from '../../spec/errors.js';
+import { ByteWriter } from '../../compiler/bytewriter.js';
 import type { Cursor } from '../../compiler/uvarint.js';
 import { PyDict, PyTuple, normBig, typeName, type Value } from '../values.js';
 import { intRange, minEncodedSize, toType, type AbiType, type TypeRef } from './types.js';
@@ -58,58 +59,6 @@ function resolve(ref: TypeRef): AbiType {
 
 // ---------------------------------------------------------------- encoding
 
-const MASK49 = (1n << 49n) - 1n;
-
-/** Growable byte buffer: amortized doubling beats number[] + Uint8Array.from for big blobs. */
-class Writer {
-  buf = new Uint8Array(64);
-  len = 0;
-  room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const nb = new Uint8Array(cap);
-    nb.set(this.buf.subarray(0, this.len));
-    this.buf = nb;
-  }
-  byte(b: number): void {
-    this.room(1);
-    this.buf[this.len++] = b;
-  }
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
-  }
-  /** uvarint of a non-negative integer below 2**53. */
-  uvarint(n: number): void {
-    this.room(8);
-    while (n >= 0x80) {
-      const lo = n % 0x80;
-      this.buf[this.len++] = lo | 0x80;
-      n = (n - lo) / 0x80; // exact: n - lo is a multiple of 128
-    }
-    this.buf[this.len++] = n;
-  }
-  /** Big values go 49 bits (7 groups) per bigint step: a 4096-bit int is ~84 steps, not 586. */
-  uvarintBig(n: bigint): void {
-    while (n > MASK49) {
-      // More than 49 bits remain, so all 7 groups of this chunk carry a continuation bit.
-      let c = Number(n & MASK49);
-      n >>= 49n;
-      this.room(7);
-      for (let i = 0; i < 7; i++) {
-        const lo = c % 0x80;
-        this.buf[this.len++] = lo | 0x80;
-        c = (c - lo) / 0x80;
-      }
-    }
-    this.uvarint(Number(n));
-  }
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
-  }
-}
 
 function encErr(ctx: Ctx, msg: string): never {
   throw new AbiError(`${pathStr(ctx)}: ${msg}`);
@@ -147,7 +96,7 @@ export function utf8Encode(s: string): Uint8Array | undefined {
   return utf8enc.encode(s);
 }
 
-function encodeInt(w: Writer, t: AbiType & { kind: 'int' }, v: unknown, ctx: Ctx): void {
+function encodeInt(w: ByteWriter, t: AbiType & { kind: 'int' }, v: unknown, ctx: Ctx): void {
   let x: number | bigint;
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v)) encErr(ctx, `expected int, got ${describe(v)}`);
@@ -173,13 +122,13 @@ function encodeInt(w: Writer, t: AbiType & { kind: 'int' }, v: unknown, ctx: Ctx
   w.uvarintBig(b >= 0n ? b << 1n : ((-b) << 1n) - 1n);
 }
 
-function encodeBytesLike(w: Writer, b: Uint8Array, ctx: Ctx, what: string): void {
+function encodeBytesLike(w: ByteWriter, b: Uint8Array, ctx: Ctx, what: string): void {
   if (b.length > ctx.maxBytesLength) encErr(ctx, `${what} of ${b.length} bytes exceeds the cap of ${ctx.maxBytesLength}`);
   w.uvarint(b.length);
   w.bytes(b);
 }
 
-function encodeInto(w: Writer, t: AbiType, v: unknown, ctx: Ctx): void {
+function encodeInto(w: ByteWriter, t: AbiType, v: unknown, ctx: Ctx): void {
   switch (t.kind) {
     case 'int':
       return encodeInt(w, t, v, ctx);
@@ -228,19 +177,19 @@ function encodeInto(w: Writer, t: AbiType, v: unknown, ctx: Ctx): void {
 
 /** Encode one value of `type`. Throws AbiError naming the offending element. */
 export function encodeValue(type: TypeRef, value: Value, opts?: AbiOptions): Uint8Array {
-  const w = new Writer();
+  const w = new ByteWriter();
   encodeInto(w, resolve(type), value, makeCtx(opts, 'value'));
   return w.finish();
 }
 
 /** tuple(values): the concatenation of each encoding (call arguments and return payloads). */
 export function encodeArgs(types: readonly TypeRef[], values: readonly Value[], opts?: AbiOptions): Uint8Array {
-  const w = new Writer();
+  const w = new ByteWriter();
   encodeArgsInto(w, types, values, opts);
   return w.finish();
 }
 
-function encodeArgsInto(w: Writer, types: readonly TypeRef[], values: readonly Value[], opts?: AbiOptions): void {
+function encodeArgsInto(w: ByteWriter, types: readonly TypeRef[], values: readonly Value[], opts?: AbiOptions): void {
   const ctx = makeCtx(opts, 'args');
   if (!Array.isArray(values)) throw new AbiError('args: expected an array of values');
   if (values.length !== types.length) throw new AbiError(`args: expected ${types.length} values, got ${values.length}`);
@@ -254,7 +203,7 @@ function encodeArgsInto(w: Writer, types: readonly TypeRef[], values: readonly V
 /** Call payload: selector || tuple(args). */
 export function encodeCall(selector: Uint8Array, types: readonly TypeRef[], values: readonly Value[], opts?: AbiOptions): Uint8Array {
   if (selector.length !== SELECTOR_BYTES) throw new AbiError(`selector must be ${SELECTOR_BYTES} bytes, got ${selector.length}`);
-  const w = new Writer();
+  const w = new ByteWriter();
   w.bytes(selector);
   encodeArgsInto(w, types, values, opts);
   return w.finish();
