@@ -127,15 +127,39 @@ export function pow(m: Machine, x: bigint, y: bigint, bx = bitLenBig(x)): Value 
   return normBig(r);
 }
 
+/**
+ * How far each growable byte buffer is in use. `s = s + b` in a loop would copy s every
+ * time (quadratic); instead a result gets spare capacity, and a later concatenation onto
+ * the value that ends exactly at the used mark writes into that space and returns a longer
+ * view. Earlier values never change: only bytes past every existing view are written.
+ */
+const used = new WeakMap<ArrayBufferLike, number>();
+const MIN_SPARE = 64;
+
+function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  const buf = a.buffer;
+  const end = a.byteOffset + a.length;
+  if (used.get(buf) === end && end + b.length <= buf.byteLength) {
+    const out = new Uint8Array(buf, a.byteOffset, n);
+    out.set(b, a.length);
+    used.set(buf, end + b.length);
+    return out;
+  }
+  // capacity grows with the result so repeated appends are amortized linear; small
+  // one-off concatenations stay small
+  const out = new Uint8Array(new ArrayBuffer(n < MIN_SPARE ? n : n + (n >>> 1)), 0, n);
+  out.set(a);
+  out.set(b, a.length);
+  used.set(out.buffer, n);
+  return out;
+}
+
 function concat(m: Machine, op: number, a: Value, b: Value): Value {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     const n = a.length + b.length;
     m.capLen(n, 'bytes');
     m.charge(((n + 31) >>> 5) * G_WORD);
-    const out = new Uint8Array(n);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
+    return appendBytes(a, b, n);
   }
   if (typeof a === 'string' && typeof b === 'string') {
     const n = a.length + b.length;
