@@ -28,6 +28,8 @@ export class Machine {
    */
   mem = 0;
   readonly memCap: number;
+  /** what a big-int result adds to `mem`: the most a big int can take */
+  readonly bigIntBytes: number;
 
   constructor(
     readonly mod: LoadedModule,
@@ -38,6 +40,7 @@ export class Machine {
   ) {
     this.gas = gasLimit;
     this.memCap = limits.max_memory_bytes;
+    this.bigIntBytes = (limits.max_int_bits + 7) >>> 3;
     this.stack = new Array(limits.max_stack).fill(null);
     this.frameFn = new Int32Array(limits.max_call_depth + 1);
     this.framePc = new Int32Array(limits.max_call_depth + 1);

@@ -15,9 +15,13 @@ export const dictBytes = (n: number): number => 16 + 16 * n;
 /** A big int counts the bytes of its magnitude; a small int (|x| < 2^53) nothing. */
 export const bigBytes = (x: bigint): number => (bitLenBig(x) + 7) >>> 3;
 
-/** Count an int result: only a big one takes memory. */
+/**
+ * Count an int result: only a big one takes memory, and it counts the most a big int can
+ * take (max_int_bits / 8 bytes), which needs no bit-length computation on the hot big-int
+ * paths; the live measure counts its actual magnitude.
+ */
 export function countInt(m: Machine, v: Value): Value {
-  if (typeof v === 'bigint') m.mem += bigBytes(v);
+  if (typeof v === 'bigint') m.mem += m.bigIntBytes;
   return v;
 }
 
