@@ -5,6 +5,7 @@ import { VmError } from '../spec/errors.js';
 import { CONSTANTS, Op } from '../spec/table.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
+import { countInt, seqBytes } from './memory.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
 const G_LIMB = CONSTANTS.G_LIMB;
@@ -44,7 +45,7 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
   if (typeof a === 'boolean' && typeof b === 'boolean' && (op === Op.BITAND || op === Op.BITOR || op === Op.BITXOR)) {
     return op === Op.BITAND ? a && b : op === Op.BITOR ? a || b : a !== b; // bool & | ^ bool stays bool
   }
-  if (x !== null && y !== null) return intOp(m, op, x, y);
+  if (x !== null && y !== null) return countInt(m, intOp(m, op, x, y));
   if (op === Op.ADD || op === Op.INPLACE_ADD) return concat(m, op, a, b);
   if (op === Op.MUL) {
     if (x !== null) return repeat(m, b, x, a, b);
@@ -159,12 +160,14 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
     const n = a.length + b.length;
     m.capLen(n, 'bytes');
     m.charge(((n + 31) >>> 5) * G_WORD);
+    m.mem += n;
     return appendBytes(a, b, n);
   }
   if (typeof a === 'string' && typeof b === 'string') {
     const n = a.length + b.length;
     m.capLen(n, 'str');
     m.charge(((n + 31) >>> 5) * G_WORD);
+    m.mem += n;
     return a + b;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -172,22 +175,26 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
     m.capLen(n, 'list');
     if (op === Op.INPLACE_ADD) {
       m.charge(b.length * G_ITEM);
+      m.mem += 8 * b.length;
       for (let i = 0, k = b.length; i < k; i++) a.push(b[i]);
       return a;
     }
     m.charge(n * G_ITEM);
+    m.mem += seqBytes(n);
     return a.concat(b);
   }
   if (a instanceof PyTuple && b instanceof PyTuple) {
     const n = a.items.length + b.items.length;
     m.capLen(n, 'tuple');
     m.charge(n * G_ITEM);
+    m.mem += seqBytes(n);
     return new PyTuple(a.items.concat(b.items));
   }
   if (op === Op.INPLACE_ADD && Array.isArray(a) && b instanceof PyTuple) {
     // list += tuple extends, as list.extend would
     m.capLen(a.length + b.items.length, 'list');
     m.charge(b.items.length * G_ITEM);
+    m.mem += 8 * b.items.length;
     for (const x of b.items) a.push(x);
     return a;
   }
@@ -205,8 +212,13 @@ function repeat(m: Machine, seq: Value, times: bigint, a: Value, b: Value): Valu
   if (total > BigInt(cap)) m.capLen(cap + 1, kind);
   const n = Number(total);
   const k = Number(t);
-  if (kind === 'bytes' || kind === 'str') m.charge(((n + 31) >>> 5) * G_WORD);
-  else m.charge(n * G_ITEM);
+  if (kind === 'bytes' || kind === 'str') {
+    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.mem += n;
+  } else {
+    m.charge(n * G_ITEM);
+    m.mem += seqBytes(n);
+  }
   if (seq instanceof Uint8Array) {
     const out = new Uint8Array(n);
     for (let i = 0; i < k; i++) out.set(seq, i * seq.length);
@@ -226,7 +238,5 @@ export function unarySlow(m: Machine, op: number, a: Value): Value {
     throw new VmError('TypeError', `bad operand type for unary ${sym}: '${typeName(a)}'`);
   }
   chargeLimbs(m, bitLenBig(x) + 1);
-  if (op === Op.NEG) return normBig(-x);
-  if (op === Op.POS) return normBig(x);
-  return normBig(~x);
+  return countInt(m, normBig(op === Op.NEG ? -x : op === Op.POS ? x : ~x));
 }

@@ -2,6 +2,7 @@
 import { VmError } from '../spec/errors.js';
 import { CONSTANTS } from '../spec/table.js';
 import type { Machine } from './machine.js';
+import { dictBytes, seqBytes } from './memory.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const G_WORD = CONSTANTS.G_WORD;
@@ -78,7 +79,10 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
     return;
   }
   if (obj instanceof PyDict) {
-    if (!obj.has(idx)) m.capLen(obj.size + 1, 'dict');
+    if (!obj.has(idx)) {
+      m.capLen(obj.size + 1, 'dict');
+      m.mem += 16; // a new entry
+    }
     obj.set(idx, v);
     return;
   }
@@ -120,6 +124,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const b = sliceBound(hi, obj.length, obj.length);
     const n = b > a ? b - a : 0;
     m.charge(((n + 31) >>> 5) * G_WORD);
+    m.mem += n;
     return obj.slice(a, a + n);
   }
   if (Array.isArray(obj) || obj instanceof PyTuple) {
@@ -128,6 +133,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const b = sliceBound(hi, items.length, items.length);
     const n = b > a ? b - a : 0;
     m.charge(n * G_ITEM);
+    m.mem += seqBytes(n);
     const out = items.slice(a, a + n);
     return Array.isArray(obj) ? out : new PyTuple(out);
   }
@@ -138,7 +144,9 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
     m.charge(((n + 31) >>> 5) * G_WORD);
-    return cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
+    const out = cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
+    m.mem += out.length;
+    return out;
   }
   throw new VmError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 }
@@ -168,6 +176,7 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
   const d = new PyDict();
   for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1]);
   m.capLen(d.size, 'dict');
+  m.mem += dictBytes(d.size);
   return d;
 }
 
@@ -176,16 +185,19 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
  * Lists iterate live (appends during the loop are seen, as in Python); dicts iterate over a
  * snapshot of their keys and fail if the dict changes size, as Python does.
  */
-export function iterInit(stack: Value[], at: number, v: Value): void {
+export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void {
   if (Array.isArray(v) || v instanceof Uint8Array) {
     stack[at] = v;
     stack[at + 2] = null;
   } else if (v instanceof PyDict) {
     stack[at] = iterItems(v);
     stack[at + 2] = v;
+    m.mem += seqBytes(v.size); // the snapshot of the keys
   } else {
     stack[at] = iterItems(v);
     stack[at + 2] = null;
+    // a str loop holds a list of its code points (a tuple loop holds the tuple's own items)
+    if (typeof v === 'string') m.mem += seqBytes((stack[at] as Value[]).length) + v.length;
   }
   stack[at + 1] = 0;
 }

@@ -11,6 +11,7 @@ import { contains, eqCharged, pyCompare } from './compare.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
+import { countInt, countResult, memCheck, seqBytes } from './memory.js';
 import { METHOD_IMPLS } from './methods.js';
 import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from './values.js';
 
@@ -42,6 +43,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const framePc = m.framePc;
   const frameBp = m.frameBp;
   const S_COST = COST[Op.STORE];
+  const memCap = m.memCap;
 
   let fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
@@ -52,6 +54,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   for (let i = args.length; i < fn.nlocals; i++) stack[i] = undefined as unknown as Value;
   let sp = fn.nlocals;
   if (sp + fn.maxStack > stackLimit) throw new VmError('MemoryError', 'operand stack limit exceeded');
+  // the arguments are the first live set: measured once, they start the running count
+  memCheck(m, args.length);
   // Gas left = gas + reserve. The hot counter `gas` stays below GAS_CHUNK so that it is a
   // small integer for the JIT (a double counter is boxed and slows every instruction);
   // it is topped up from `reserve` when it runs out.
@@ -147,6 +151,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -165,6 +170,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -183,6 +189,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -214,6 +221,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -231,6 +239,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -246,6 +255,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -257,6 +267,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
@@ -267,7 +278,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             m.gas = gas + reserve;
             stack[sp - 1] = unarySlow(m, op, a);
             reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
-          gas = (m.gas - reserve) | 0;
+            gas = (m.gas - reserve) | 0;
+            if (m.mem > memCap) memCheck(m, sp);
           }
           pc += 1;
           break;
@@ -280,7 +292,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             m.gas = gas + reserve;
             stack[sp - 1] = unarySlow(m, op, a);
             reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
-          gas = (m.gas - reserve) | 0;
+            gas = (m.gas - reserve) | 0;
+            if (m.mem > memCap) memCheck(m, sp);
           }
           pc += 1;
           break;
@@ -418,10 +431,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const id = code[pc + 1];
           sp -= STD_ARITY[id];
           m.gas = gas + reserve;
-          stack[sp] = std[id]!(m, stack, sp);
+          const r = std[id]!(m, stack, sp);
+          countResult(m, r, stack, sp, STD_ARITY[id]);
+          stack[sp] = r;
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
           sp++;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -433,6 +449,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
           sp++;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 3;
           break;
         }
@@ -444,6 +461,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
           sp++;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 3;
           break;
         }
@@ -459,6 +477,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           sp -= n;
           stack[sp] = stack.slice(sp, sp + n);
           sp++;
+          if ((m.mem += seqBytes(n)) > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -469,6 +488,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           sp -= n;
           stack[sp] = new PyTuple(stack.slice(sp, sp + n));
           sp++;
+          if ((m.mem += seqBytes(n)) > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -480,6 +500,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           m.gas = gas + reserve;
           stack[sp] = buildDict(m, stack, sp, n);
           sp++;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -487,7 +508,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const i = stack[--sp];
           const o = stack[sp - 1];
           if (Array.isArray(o) && typeof i === 'number' && i >= 0 && i < o.length) stack[sp - 1] = o[i];
-          else stack[sp - 1] = subscr(o, i);
+          else {
+            const v = subscr(o, i);
+            stack[sp - 1] = v;
+            // a str item is a new str of one code point
+            if (typeof v === 'string' && (m.mem += v.length) > memCap) memCheck(m, sp);
+          }
           pc += 1;
           break;
         }
@@ -499,6 +525,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           else {
             m.gas = gas + reserve;
             storeSubscr(m, o, i, v);
+            if (m.mem > memCap) memCheck(m, sp);
           }
           pc += 1;
           break;
@@ -516,12 +543,15 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           stack[sp - 1] = slice(m, stack[sp - 1], lo, hi);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 1;
           break;
         }
         case Op.UNPACK: {
           const v = stack[--sp];
           sp = unpack(stack, sp, v, code[pc + 1]);
+          // unpacking a str makes one new str per code point
+          if (typeof v === 'string' && (m.mem += v.length) > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -530,12 +560,14 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           if (!Array.isArray(l)) throw invalidProgram('LIST_APPEND to a slot that holds no list');
           if (l.length >= m.limits.max_container_len) m.capLen(l.length + 1, 'list');
           l.push(stack[--sp]);
+          if ((m.mem += 8) > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
         case Op.ITER_INIT: {
           const v = stack[--sp];
-          iterInit(stack, bp + code[pc + 1], v);
+          iterInit(m, stack, bp + code[pc + 1], v);
+          if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
         }
@@ -581,7 +613,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             const e = BigInt(stop as number | bigint);
             if (s > 0n ? c < e : c > e) {
               stack[sp++] = normBig(c);
-              stack[at] = normBig(c + s);
+              stack[at] = countInt(m, normBig(c + s));
+              if (m.mem > memCap) memCheck(m, sp);
               pc += 3;
             } else pc = code[pc + 2];
           }

@@ -22,6 +22,14 @@ export class Machine {
   /** where the last error happened (function index, code offset) for source mapping */
   errFn = -1;
   errPc = -1;
+  /**
+   * Bytes of contract values made since the last live-set measurement, plus the live size
+   * it found (runtime/memory.ts). Not gas. Past memCap the interpreter measures the live set.
+   */
+  mem = 0;
+  readonly memCap: number;
+  /** what a big-int result adds to `mem`: the most a big int can take */
+  readonly bigIntBytes: number;
 
   constructor(
     readonly mod: LoadedModule,
@@ -31,6 +39,8 @@ export class Machine {
     readonly host: Host,
   ) {
     this.gas = gasLimit;
+    this.memCap = limits.max_memory_bytes;
+    this.bigIntBytes = (limits.max_int_bits + 7) >>> 3;
     this.stack = new Array(limits.max_stack).fill(null);
     this.frameFn = new Int32Array(limits.max_call_depth + 1);
     this.framePc = new Int32Array(limits.max_call_depth + 1);

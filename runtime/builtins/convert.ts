@@ -4,6 +4,7 @@
 import { VmError } from '../../spec/errors.js';
 import { bitLenBig } from '../bigint.js';
 import type { Machine } from '../machine.js';
+import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
 import { encodeStr } from './text.js';
@@ -139,9 +140,9 @@ function textToInt(m: Machine, x: string | Uint8Array, base: number, per: number
       if (c > 0x7f) throw new VmError('ValueError', `invalid literal for int() with base ${base}: b'...'`);
       s += String.fromCharCode(c);
     }
-    return parseIntText(m, s, base);
+    return countInt(m, parseIntText(m, s, base));
   }
-  return parseIntText(m, x, base);
+  return countInt(m, parseIntText(m, x, base));
 }
 
 const toBool: Impl = (_m, a, b, n) => {
@@ -154,6 +155,12 @@ const toStr: Impl = (m, a, b, n, per) => {
   if (n === 0) return '';
   const x = a[b];
   if (typeof x === 'string') return x;
+  const r = strOf(m, x, per);
+  m.mem += r.length;
+  return r;
+};
+
+function strOf(m: Machine, x: Value, per: number): string {
   if (typeof x === 'number') return String(x);
   if (typeof x === 'bigint') {
     m.charge(per * words(bitLenBig(x) >>> 2));
@@ -163,12 +170,13 @@ const toStr: Impl = (m, a, b, n, per) => {
   if (x === false) return 'False';
   if (x === null) return 'None';
   throw new VmError('TypeError', `str() of a ${typeName(x)} is not supported in contracts (only int, bool, str and None)`);
-};
+}
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
 function bytesFromInts(m: Machine, items: Value[], per: number): Uint8Array {
   m.capLen(items.length, 'bytes');
   m.charge(per * items.length);
+  m.mem += items.length;
   const out = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = intArg(items[i], 'bytes()');
@@ -200,6 +208,7 @@ const toBytes: Impl = (m, a, b, n, per) => {
     if (k < 0) throw new VmError('ValueError', 'negative count');
     m.capLen(k, 'bytes');
     m.charge(per * words(k));
+    m.mem += k;
     return new Uint8Array(k);
   }
   if (Array.isArray(x)) return bytesFromInts(m, x, per);
@@ -265,6 +274,7 @@ const fromhex: Impl = (m, a, b, n, per) => {
     out[k++] = (hi << 4) | lo;
     i += 2;
   }
+  m.mem += k;
   return out.slice(0, k);
 };
 
@@ -303,7 +313,7 @@ const fromBytes: Impl = (m, a, b, n, per) => {
   let v = BigInt('0x' + hex);
   if (neg) v -= 1n << BigInt(8 * sig);
   m.capBits(bitLenBig(v));
-  return normBig(v);
+  return countInt(m, normBig(v));
 };
 
 export const CONVERT: Record<string, Impl> = {
@@ -312,9 +322,17 @@ export const CONVERT: Record<string, Impl> = {
   str: toStr,
   bytes: toBytes,
   bytearray: (m, a, b, n, per) => toBytes(m, a, b, n, per),
-  hex: toHex,
+  hex: (m, a, b, n, per) => {
+    const r = toHex(m, a, b, n, per) as string;
+    m.mem += r.length;
+    return r;
+  },
   ord,
-  chr,
+  chr: (m, a, b, n, per) => {
+    const r = chr(m, a, b, n, per) as string;
+    m.mem += r.length;
+    return r;
+  },
   'bytes.fromhex': fromhex,
   'int.from_bytes': fromBytes,
 };

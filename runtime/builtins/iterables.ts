@@ -8,6 +8,7 @@ import { iterItems, strLen } from '../containers.js';
 import type { Machine } from '../machine.js';
 import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
+import { countInt, dictBytes, seqBytes } from '../memory.js';
 import { arity, intArg, iterLen, notIterable } from './util.js';
 
 const len: Impl = (_m, a, b, n) => {
@@ -25,7 +26,11 @@ function items(m: Machine, v: Value, per: number): Value[] {
   const k = iterLen(v);
   if (k < 0) notIterable(v);
   m.charge(per * k);
-  return iterItems(v);
+  const xs = iterItems(v);
+  // a new list: its slots, and the one-code-point strs of a str source. A tuple's items are
+  // copied: the result must not alias the tuple (list(t).append(x) would change t).
+  m.mem += seqBytes(xs.length) + (typeof v === 'string' ? v.length : 0);
+  return v instanceof PyTuple ? xs.slice() : xs;
 }
 
 const range: Impl = (m, a, b, n, per) => {
@@ -40,19 +45,25 @@ const range: Impl = (m, a, b, n, per) => {
   if (count > BigInt(m.limits.max_container_len)) m.capLen(m.limits.max_container_len + 1, 'list');
   const k = Number(count);
   m.charge(per * k);
+  m.mem += seqBytes(k);
   const out: Value[] = new Array(k);
-  for (let i = 0; i < k; i++) out[i] = normBig(start + BigInt(i) * step);
+  for (let i = 0; i < k; i++) out[i] = countInt(m, normBig(start + BigInt(i) * step));
   return out;
 };
 
 const list: Impl = (m, a, b, n, per) => {
   arity('list', n, 0, 1);
-  return n === 0 ? [] : items(m, a[b], per);
+  if (n > 0) return items(m, a[b], per);
+  m.mem += seqBytes(0);
+  return [];
 };
 
 const tuple: Impl = (m, a, b, n, per) => {
   arity('tuple', n, 0, 1);
-  if (n === 0) return new PyTuple([]);
+  if (n === 0) {
+    m.mem += seqBytes(0);
+    return new PyTuple([]);
+  }
   if (a[b] instanceof PyTuple) return a[b];
   return new PyTuple(items(m, a[b], per));
 };
@@ -60,14 +71,20 @@ const tuple: Impl = (m, a, b, n, per) => {
 const dict: Impl = (m, a, b, n, per) => {
   arity('dict', n, 0, 1);
   const d = new PyDict();
+  m.mem += dictBytes(0);
   if (n === 0) return d;
   const src = a[b];
   if (src instanceof PyDict) {
     m.charge(per * src.size);
+    m.mem += 16 * src.size;
     for (const [k, v] of src.map.values()) d.set(k, v);
     return d;
   }
-  const xs = items(m, src, per);
+  // read like items(), but the list read into is a temporary and does not count
+  const len = iterLen(src);
+  if (len < 0) notIterable(src);
+  m.charge(per * len);
+  const xs = iterItems(src);
   m.capLen(xs.length, 'dict');
   xs.forEach((x, i) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : typeof x === 'string' || x instanceof Uint8Array ? iterItems(x) : null;
@@ -75,6 +92,7 @@ const dict: Impl = (m, a, b, n, per) => {
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
     d.set(kv[0], kv[1]);
   });
+  m.mem += 16 * d.size;
   return d;
 };
 
@@ -82,7 +100,8 @@ const enumerate: Impl = (m, a, b, n, per) => {
   arity('enumerate', n, 1, 2);
   const start = n === 2 ? intArg(a[b + 1], 'enumerate()') : 0;
   const xs = items(m, a[b], per);
-  return xs.map((x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : normBig(toBig(start) + BigInt(i)), x]));
+  m.mem += seqBytes(2) * xs.length;
+  return xs.map((x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : countInt(m, normBig(toBig(start) + BigInt(i))), x]));
 };
 
 const zip: Impl = (m, a, b, n, per) => {
@@ -92,9 +111,14 @@ const zip: Impl = (m, a, b, n, per) => {
     if (iterLen(v) < 0) throw new VmError('TypeError', `zip argument #${i + 1} must support iteration`);
     lists.push(iterItems(v, true));
   }
-  if (n === 0) return [];
+  if (n === 0) {
+    m.mem += seqBytes(0);
+    return [];
+  }
   const k = Math.min(...lists.map((l) => l.length));
   m.charge(per * k * n);
+  m.mem += seqBytes(k) + k * seqBytes(n);
+  for (let i = 0; i < n; i++) if (typeof a[b + i] === 'string') m.mem += (a[b + i] as string).length;
   const out: Value[] = new Array(k);
   for (let i = 0; i < k; i++) out[i] = new PyTuple(lists.map((l) => l[i]));
   return out;

@@ -8,6 +8,7 @@ import { pyCompare } from '../compare.js';
 import { iterItems } from '../containers.js';
 import { normBig, PyTuple, toBig, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
+import { countInt, seqBytes } from '../memory.js';
 import { arity, isIntValue, iterLen, notIterable } from './util.js';
 
 const abs: Impl = (m, a, b, n) => {
@@ -39,6 +40,7 @@ function minmax(name: 'min' | 'max'): Impl {
       // Python keeps the first of equal extremes
       if (name === 'min' ? pyCompare(m, x, best, '<') < 0 : pyCompare(m, x, best, '>') > 0) best = x;
     }
+    if (n === 1 && typeof a[b] === 'string') m.mem += (best as string).length; // a new str
     return best;
   };
 }
@@ -64,6 +66,7 @@ const divmod: Impl = (m, a, b, n) => {
   const x = a[b];
   const y = a[b + 1];
   if (!isIntValue(x) || !isIntValue(y)) throw new VmError('TypeError', `unsupported operand type(s) for divmod(): '${typeName(x)}' and '${typeName(y)}'`);
+  m.mem += seqBytes(2);
   return new PyTuple([binarySlow(m, Op.FLOORDIV, x, y), binarySlow(m, Op.MOD, x, y)]);
 };
 
@@ -84,7 +87,7 @@ const pow: Impl = (m, a, b, n) => {
   const y = a[b + 1];
   if (n === 2 || a[b + 2] === null) {
     if (!isIntValue(x) || !isIntValue(y)) throw new VmError('TypeError', `unsupported operand type(s) for ** or pow(): '${typeName(x)}' and '${typeName(y)}'`);
-    return powInt(m, toBig(x), toBig(y));
+    return countInt(m, powInt(m, toBig(x), toBig(y)));
   }
   const z = a[b + 2];
   if (!isIntValue(x) || !isIntValue(y) || !isIntValue(z)) throw new VmError('TypeError', `unsupported operand type(s) for pow(): '${typeName(x)}', '${typeName(y)}', '${typeName(z)}'`);
@@ -111,7 +114,7 @@ const pow: Impl = (m, a, b, n) => {
   }
   // Python's result has the sign of the modulus
   if (mod < 0n && r !== 0n) r -= am;
-  return normBig(r);
+  return countInt(m, normBig(r));
 };
 
 export const NUMERIC: Record<string, Impl> = { abs, min: minmax('min'), max: minmax('max'), sum, divmod, pow };

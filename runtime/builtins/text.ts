@@ -9,6 +9,7 @@ export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', per: nu
   m.charge(per * words(s.length * 3));
   m.capLen(s.length, 'bytes');
   if (enc === 'ascii') {
+    m.mem += s.length;
     const out = new Uint8Array(s.length);
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -28,6 +29,7 @@ export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', per: nu
   }
   const out = new TextEncoder().encode(s);
   m.capLen(out.length, 'bytes');
+  m.mem += out.length;
   return out;
 }
 
@@ -39,10 +41,13 @@ export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p
       if (b[i] > 0x7f) throw new VmError('UnicodeDecodeError', `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
       s += String.fromCharCode(b[i]);
     }
+    m.mem += s.length;
     return s;
   }
   try {
-    return utf8Dec.decode(b);
+    const s = utf8Dec.decode(b);
+    m.mem += s.length;
+    return s;
   } catch {
     throw new VmError('UnicodeDecodeError', "'utf-8' codec can't decode bytes: invalid utf-8");
   }

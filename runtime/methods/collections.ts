@@ -5,6 +5,7 @@ import { arity, intArg, iterLen, notIterable, smallInt } from '../builtins/util.
 import { iterItems, reprKey } from '../containers.js';
 import { PyDict, pyEq, PyTuple, typeName, type Value } from '../values.js';
 import type { MImpl } from './numbers.js';
+import { seqBytes } from '../memory.js';
 import { textIndex } from './text.js';
 
 function noAttr(v: Value, name: string): never {
@@ -25,6 +26,7 @@ const append: MImpl = (m, a, b, n) => {
   const l = listRecv(a[b], 'append');
   arity('append', n, 1, 1);
   if (l.length >= m.limits.max_container_len) m.capLen(l.length + 1, 'list');
+  m.mem += 8;
   l.push(a[b + 1]);
   return null;
 };
@@ -38,6 +40,7 @@ const extend: MImpl = (m, a, b, n, per) => {
   m.capLen(l.length + k, 'list');
   m.charge(per * k);
   const xs = iterItems(src);
+  m.mem += 8 * xs.length + (typeof src === 'string' ? src.length : 0); // a str source adds new one-code-point strs
   for (const x of xs) l.push(x);
   return null;
 };
@@ -50,6 +53,7 @@ const insert: MImpl = (m, a, b, n, per) => {
   if (i > l.length) i = l.length;
   m.capLen(l.length + 1, 'list');
   m.charge(per * (l.length - i));
+  m.mem += 8;
   l.splice(i, 0, a[b + 2]);
   return null;
 };
@@ -114,6 +118,7 @@ const setdefault: MImpl = (m, a, b, n) => {
   if (v !== undefined) return v;
   const dv = n === 2 ? a[b + 2] : null;
   m.capLen(d.size + 1, 'dict');
+  m.mem += 16;
   d.set(a[b + 1], dv);
   return dv;
 };
@@ -123,6 +128,7 @@ function view(name: 'keys' | 'values' | 'items'): MImpl {
     const d = dictRecv(a[b], name);
     arity(name, n, 0, 0);
     m.charge(per * d.size);
+    m.mem += seqBytes(d.size) + (name === 'items' ? seqBytes(2) * d.size : 0);
     const out: Value[] = [];
     for (const [k, v] of d.map.values()) out.push(name === 'keys' ? k : name === 'values' ? v : new PyTuple([k, v]));
     return out;

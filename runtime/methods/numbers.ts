@@ -23,6 +23,7 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
   m.charge(per * words(length));
+  m.mem += length;
   const out = new Uint8Array(length);
   let v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
   for (let i = 0; i < length && v !== 0n; i++) {

@@ -129,6 +129,7 @@ const join: MImpl = (m, a, b, n, per) => {
   });
   m.capLen(total, typeof s === 'string' ? 'str' : 'bytes');
   m.charge(per * (words(total) + items.length));
+  m.mem += total;
   if (typeof s === 'string') return (items as string[]).join(s);
   const out = new Uint8Array(total);
   let k = 0;
@@ -157,7 +158,9 @@ const strip: MImpl = (m, a, b, n, per) => {
     let j = cs.length;
     while (i < j && drop(cs[i])) i++;
     while (j > i && drop(cs[j - 1])) j--;
-    return cs.slice(i, j).join('');
+    const out = cs.slice(i, j).join('');
+    m.mem += out.length;
+    return out;
   }
   if (arg !== null && !(arg instanceof Uint8Array)) throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(arg)}'`);
   const drop = (c: number): boolean => (arg ? arg.includes(c) : isAsciiSpace(c));
@@ -165,6 +168,7 @@ const strip: MImpl = (m, a, b, n, per) => {
   let j = s.length;
   while (i < j && drop(s[i])) i++;
   while (j > i && drop(s[j - 1])) j--;
+  m.mem += j - i;
   return s.slice(i, j);
 };
 
@@ -190,8 +194,10 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
     const pad = width - len;
     if (typeof s === 'string') {
       const p = (fill as string).repeat(pad);
+      m.mem += s.length + p.length;
       return name === 'rjust' ? p + s : s + p;
     }
+    m.mem += width;
     const out = new Uint8Array(width).fill((fill as Uint8Array)[0]);
     out.set(s, name === 'rjust' ? pad : 0);
     return out;
@@ -204,6 +210,7 @@ const hex: MImpl = (m, a, b, n, per) => {
   arity('hex', n, 0, 0);
   m.capLen(s.length * 2, 'str');
   m.charge(per * words(s.length * 2));
+  m.mem += s.length * 2;
   let out = '';
   for (const x of s) out += (x < 16 ? '0' : '') + x.toString(16);
   return out;

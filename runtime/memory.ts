@@ -1,0 +1,123 @@
+// The memory bound (spec/DETERMINISM.md §"Memory"): contract values held by one call never
+// exceed limits.max_memory_bytes. Values are counted as they are made (Machine.mem, no
+// gas); when the running count passes the cap, the live set is measured by a deterministic
+// walk from the roots and the call fails with MemoryError if it is over the cap, else the
+// running count restarts at the live size. The walk costs O(live) once per cap's worth of
+// allocation; the interpreter's small-int fast paths make nothing and count nothing.
+import { VmError } from '../spec/errors.js';
+import { bitLenBig } from './bigint.js';
+import type { Machine } from './machine.js';
+import { PyDict, PyTuple, type Value } from './values.js';
+
+/** Bytes a list or tuple of n items counts; a dict of n entries counts dictBytes(n). */
+export const seqBytes = (n: number): number => 16 + 8 * n;
+export const dictBytes = (n: number): number => 16 + 16 * n;
+/** A big int counts the bytes of its magnitude; a small int (|x| < 2^53) nothing. */
+export const bigBytes = (x: bigint): number => (bitLenBig(x) + 7) >>> 3;
+
+/**
+ * Count an int result: only a big one takes memory, and it counts the most a big int can
+ * take (max_int_bits / 8 bytes), which needs no bit-length computation on the hot big-int
+ * paths; the live measure counts its actual magnitude.
+ */
+export function countInt(m: Machine, v: Value): Value {
+  if (typeof v === 'bigint') m.mem += m.bigIntBytes;
+  return v;
+}
+
+/**
+ * Size of everything reachable from vals[from..to) by the rule: bytes and str their length
+ * (str in UTF-16 code units), a big int its magnitude bytes, small ints, bools and None
+ * nothing, a list or tuple 16 + 8 per item, a dict 16 + 16 per entry, plus the sizes of
+ * what they hold. Every reference to a bytes, str or int counts; a list, tuple or dict
+ * counts once per walk however often it is reached (so a list may contain itself).
+ * Stops early, returning a value above `cap`, once the total passes `cap`.
+ */
+export function measure(vals: readonly Value[], from: number, to: number, cap: number): number {
+  const seen = new Set<object>();
+  const work: Value[] = [];
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    const v = vals[i];
+    if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array)) work.push(v);
+    else total += leaf(v);
+  }
+  while (work.length > 0) {
+    if (total > cap) return total;
+    const v = work.pop()!;
+    let items: Value[];
+    if (Array.isArray(v)) items = v;
+    else if (v instanceof PyTuple) items = v.items; // the items array is the tuple's identity (a loop over a tuple holds it)
+    else {
+      const d = v as PyDict;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      total += dictBytes(d.size);
+      for (const e of d.map.values()) {
+        for (let k = 0; k < 2; k++) {
+          const x = e[k];
+          if (typeof x === 'object' && x !== null && !(x instanceof Uint8Array)) work.push(x);
+          else total += leaf(x);
+        }
+      }
+      continue;
+    }
+    if (seen.has(items)) continue;
+    seen.add(items);
+    const n = items.length;
+    total += seqBytes(n);
+    for (let i = 0; i < n; i++) {
+      const x = items[i];
+      const t = typeof x;
+      if (t === 'number' || t === 'boolean') continue;
+      if (t === 'object') {
+        if (x === null) continue;
+        if (x instanceof Uint8Array) total += x.length;
+        else work.push(x);
+      } else total += leaf(x);
+    }
+  }
+  return total;
+}
+
+function leaf(v: Value | undefined): number {
+  switch (typeof v) {
+    case 'string':
+      return v.length;
+    case 'bigint':
+      return bigBytes(v);
+    case 'object':
+      return v instanceof Uint8Array ? v.length : 0;
+  }
+  return 0;
+}
+
+/** Size of one value by the walk's rule (stdlib results are counted this way). */
+export function sizeOf(v: Value, cap: number): number {
+  return measure([v], 0, 1, cap);
+}
+
+/** A stdlib result counts its whole size (by the walk's rule) unless it is one of the arguments. */
+export function countResult(m: Machine, r: Value, args: readonly Value[], base: number, n: number): void {
+  if (typeof r === 'number' || typeof r === 'boolean' || r === null) return;
+  for (let i = 0; i < n; i++) if (args[base + i] === r) return;
+  m.mem += sizeOf(r, m.memCap);
+}
+
+/**
+ * The check, run at the end of an instruction when m.mem > m.memCap: the live set is the
+ * operand stack 0..sp (every frame's locals, loop state and operands). Slots above sp are
+ * dead and are cleared, so that they do not keep garbage reachable for the host.
+ */
+export function memCheck(m: Machine, sp: number): void {
+  const stack = m.stack;
+  for (let i = sp; i < stack.length; i++) stack[i] = undefined as unknown as Value;
+  const live = measure(stack, 0, sp, m.memCap);
+  if (live > m.memCap) throw new VmError('MemoryError', `contract values held by the call exceed the limit of ${m.memCap} bytes`);
+  // The next walk waits for at least a quarter of the cap of new allocation, so a program
+  // that keeps its live set just under the cap cannot force a walk every few instructions
+  // (each walk costs O(live)); between walks the held values may pass the cap by less than
+  // a quarter of it, and the next walk then fails the call.
+  const floor = m.memCap - (m.memCap >>> 2);
+  m.mem = live < floor ? live : floor;
+}
