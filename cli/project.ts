@@ -1,6 +1,6 @@
-// Manifest + entry source -> compiled contract, with input errors mapped to exit code 2.
+// Manifest + entry source text, with input errors mapped to exit code 2. Compiling is left to
+// the caller (cli/contract.ts), which can often use a cached IR instead.
 import { dirname, resolve } from 'node:path';
-import { compileSource, type CompiledContract } from '../compiler/index.js';
 import { normalizeManifest, type NormalizedManifest } from '../runtime/manifest.js';
 import { UsageError } from './fail.js';
 import { readText } from './files.js';
@@ -9,8 +9,9 @@ export interface Project {
   manifest: NormalizedManifest;
   manifestPath: string;
   sourcePath: string;
+  /** the source path as messages and debug info show it (relative to the working directory when inside it) */
+  file: string;
   source: string;
-  compiled: CompiledContract;
 }
 
 export function loadProject(manifestPath: string): Project {
@@ -24,8 +25,7 @@ export function loadProject(manifestPath: string): Project {
   const manifest = normalizeManifest(raw);
   const sourcePath = resolve(dirname(manifestPath), manifest.entry);
   const source = readText(sourcePath, 'contract source');
-  const compiled = compileSource(source, { file: displayPath(sourcePath) });
-  return { manifest, manifestPath, sourcePath, source, compiled };
+  return { manifest, manifestPath, sourcePath, file: displayPath(sourcePath), source };
 }
 
 export function displayPath(p: string): string {

@@ -5,7 +5,7 @@ import { valueToJson, type Json } from '../runtime/abi/json.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
 import type { Receipt } from '../runtime/execute.js';
 import { bytesToHex } from '../runtime/hex.js';
-import { renderDiagnostic, Source } from '../validate/index.js';
+import { renderDiagnostic, Source } from '../validate/source.js';
 import type { Value } from '../runtime/values.js';
 
 const utf8d = new TextDecoder('utf-8', { fatal: false });

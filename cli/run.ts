@@ -1,17 +1,18 @@
-// vm-py run: compile the manifest's contract and make one call against the local state.
+// vm-py run: load (compile, or take from the IR cache) the manifest's contract and make one
+// call against the local state.
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../runtime/abi/codec.js';
 import { jsonToArgs } from '../runtime/abi/json.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
 import { bytesToHex, hexToBytes } from '../runtime/hex.js';
-import { loadModule, type LoadedModule } from '../runtime/load.js';
+import type { LoadedModule } from '../runtime/load.js';
 import type { AbiFunction } from '../runtime/manifest.js';
-import { crossCheckAbi, signaturesFromSource } from '../runtime/manifest_check.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
-import { loadProject } from './project.js';
+import { cacheDirFor, loadContract } from './contract.js';
+import { loadProject, type Project } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
 import { traceSession } from './trace.js';
@@ -37,16 +38,16 @@ export function cliContractAddress(name: string): Uint8Array {
   return sha3_256(enc.encode(`animica:vm:cli-contract|${name}`)).slice(0, DEFAULT_LIMITS.address_bytes);
 }
 
-export function runCommand(a: RunArgs, out: (s: string) => void): number {
+export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<number> {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
+  const statePath = a.state ?? DEFAULT_STATE_PATH;
   const project = loadProject(a.manifest);
-  const abi = crossCheckAbi(project.manifest.abi, signaturesFromSource(project.compiled.checked), project.compiled.checked.src.file);
-  const mod = loadModule(project.compiled.module);
-  const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi);
+  // compiled IR comes from the cache beside the state file when it can (cli/contract.ts)
+  const { mod, abi, paramNames } = await loadContract(project, cacheDirFor(statePath));
+  const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
   const seeds = parseBalances(a.balance);
   const results = parseResults(a.result);
   const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
-  const statePath = a.state ?? DEFAULT_STATE_PATH;
   const state = loadState(statePath);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
   const trace = a.trace ? traceSession(mod, project.source, out) : undefined;
@@ -71,7 +72,7 @@ export function runCommand(a: RunArgs, out: (s: string) => void): number {
 
 type Call = { fn: string; selector: string; calldata: Uint8Array };
 
-function namedCall(a: RunArgs, mod: LoadedModule, project: ReturnType<typeof loadProject>, abi: Map<string, AbiFunction>): Call {
+function namedCall(a: RunArgs, mod: LoadedModule, project: Project, abi: Map<string, AbiFunction>, names: Map<string, string[]>): Call {
   if (a.call === undefined) throw new UsageError('name the function with --call (or give raw --calldata)');
   const ex = mod.byName.get(a.call);
   if (!ex) {
@@ -80,7 +81,7 @@ function namedCall(a: RunArgs, mod: LoadedModule, project: ReturnType<typeof loa
   }
   // the manifest's types: sized names (u64, bytes32, address) add their range/length checks
   const types = abi.get(a.call)?.inputs.map((p) => p.type) ?? ex.params;
-  const args = parseArgs(a.args, types, paramNames(project, a.call, ex.params.length));
+  const args = parseArgs(a.args, types, names.get(a.call) ?? Array.from({ length: ex.params.length }, (_, i) => `arg${i}`));
   return { fn: a.call, selector: selectorHex(ex.selector), calldata: new Uint8Array([...ex.selector, ...encodeArgs(types, args)]) };
 }
 
@@ -93,11 +94,6 @@ function rawCall(a: RunArgs, mod: LoadedModule): Call {
   const selector = selectorHex(calldata.subarray(0, 8));
   const ex = calldata.length >= 8 ? mod.exports.get(selector) : undefined;
   return { fn: ex ? mod.funcs[ex.func].name : `0x${selector}`, selector, calldata };
-}
-
-function paramNames(p: ReturnType<typeof loadProject>, fn: string, n: number): string[] {
-  const f = p.compiled.checked.funcs.get(fn);
-  return f ? f.params.map((x) => x.name) : Array.from({ length: n }, (_, i) => `arg${i}`);
 }
 
 /** --args: a JSON array (positional) or an object keyed by parameter name. */

@@ -11,6 +11,9 @@ const FORMAT = 'vm-py-state/1';
 
 const HEX = /^[0-9a-f]*$/;
 
+/** The file text each loaded state came from: saving the same text again is skipped (no write, no fsync). */
+const loadedText = new WeakMap<MemoryState, string>();
+
 export function loadState(path: string): MemoryState {
   if (!existsSync(path)) return new MemoryState();
   const text = readText(path, 'state file');
@@ -37,10 +40,14 @@ export function loadState(path: string): MemoryState {
     if (typeof code !== 'object' || code === null) throw bad('code must be an object');
     for (const [a, c] of Object.entries(code)) if (!HEX.test(a) || typeof c !== 'string' || !HEX.test(c) || c.length % 2) throw bad(`bad code for ${a}`);
   }
-  return MemoryState.fromSnapshot({ storage, balances, code } as StateSnapshot);
+  const state = MemoryState.fromSnapshot({ storage, balances, code } as StateSnapshot);
+  loadedText.set(state, text);
+  return state;
 }
 
 export function saveState(path: string, state: MemoryState): void {
   const snap = state.snapshot();
-  writeAtomic(path, JSON.stringify({ format: FORMAT, ...snap }, null, 1) + '\n');
+  const text = JSON.stringify({ format: FORMAT, ...snap }, null, 1) + '\n';
+  if (loadedText.get(state) === text) return;
+  writeAtomic(path, text);
 }

@@ -77,7 +77,18 @@ export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
     exports.set(selectorHex(e.selector), e);
     byName.set(ir.funcs[e.func].name, e);
   }
-  return { ir, codeHash: codeHash(ir), consts, funcs, exports, byName };
+  // computed on first use: a call does not need it, and hashing costs a cold start (keccak JIT)
+  let hash: Uint8Array | undefined;
+  return {
+    ir,
+    get codeHash() {
+      return (hash ??= codeHash(ir));
+    },
+    consts,
+    funcs,
+    exports,
+    byName,
+  };
 }
 
 /** Source position of the instruction at `offset` in function `fi`, if the module has debug info. */

@@ -1,0 +1,106 @@
+// The yargs command line: every command, --help, usage errors. main() loads this module (and
+// yargs) for everything except the common `vm-py run` forms, which cli/fastargs.ts reads
+// without yargs (cold start); tests/cli_fastargs.test.ts checks both give the same arguments.
+import yargs from 'yargs';
+import { VmPyError } from '../spec/errors.js';
+import { compileCommand } from './compile.js';
+import { UsageError } from './fail.js';
+import { inspectCommand } from './inspect.js';
+import { out, report } from './report.js';
+import { runCommand, type RunArgs } from './run.js';
+import { vectorsCommand } from './vectors.js';
+
+/** Parse `argv` with yargs and dispatch; `runHandler` replaces the run command (tests). */
+export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Promise<number> = (a) => runCommand(a, out)): Promise<number> {
+  const json = argv.includes('--json');
+  let code = 0;
+  const guard = (f: () => number) => {
+    try {
+      code = f();
+    } catch (e) {
+      code = report(e, json);
+    }
+  };
+  const guardAsync = async (f: () => Promise<number>) => {
+    try {
+      code = await f();
+    } catch (e) {
+      code = report(e, json);
+    }
+  };
+  const cli = yargs(argv)
+    .scriptName('vm-py')
+    .usage('$0 <command> [options]')
+    .command(
+      'compile <file>',
+      'validate and compile a contract to IR',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'contract source (.py)' })
+          .option('out', { alias: 'o', type: 'string', describe: 'write the IR here' })
+          .option('strip', { type: 'boolean', default: false, describe: 'drop the debug section' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => compileCommand({ file: a.file, out: a.out, strip: a.strip, json: a.json }, out)),
+    )
+    .command(
+      'inspect-ir <file>',
+      'disassemble an IR file',
+      (y) => y.positional('file', { type: 'string', demandOption: true }).option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => inspectCommand({ file: a.file, json: a.json }, out)),
+    )
+    .command(
+      'run',
+      "compile a manifest's contract and call one function",
+      (y) =>
+        y
+          .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
+          .option('call', { alias: 'c', type: 'string', describe: 'function name' })
+          .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
+          .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
+          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
+          .option('gas-limit', { type: 'number', default: 1_000_000 })
+          .option('sender', { type: 'string', describe: 'caller address, 0x-hex (default 0x1111...)' })
+          .option('value', { type: 'string', describe: 'call value moved from the sender to the contract (default 0)' })
+          .option('height', { type: 'string', describe: 'block height (default 1)' })
+          .option('timestamp', { type: 'string', describe: 'block timestamp (default 1700000000)' })
+          .option('chain-id', { type: 'string', describe: 'chain id (default 1)' })
+          .option('tx-hash', { type: 'string', describe: '32-byte 0x-hex (default: derived from the call)' })
+          .option('beacon', { type: 'string', describe: 'block randomness beacon, 32-byte 0x-hex (default zeros)' })
+          .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
+          .option('result', { type: 'string', array: true, describe: 'host answer for syscalls.read_result / zk_verify: <0xtask_id>=<0xbytes> (repeatable)' })
+          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) =>
+        guardAsync(() =>
+          runHandler({
+            manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
+            sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
+            beacon: a.beacon, result: a.result, trace: a.trace,
+          }),
+        ),
+    )
+    .command(
+      'vectors <file>',
+      'replay a golden vector file (abi, ir or calls) and print pass/fail per case',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'spec/test_vectors/*.json' })
+          .option('root', { type: 'string', describe: 'directory the vector file\'s source paths are relative to' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, run, inspect-ir or vectors')
+    .strict()
+    .help()
+    .version(false)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (e instanceof VmPyError) return report(e, json);
+    return report(new UsageError(e instanceof Error ? e.message : String(e)), json);
+  }
+  return code;
+}
