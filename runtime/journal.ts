@@ -27,34 +27,57 @@ export function storageSlot(key: Uint8Array): Uint8Array {
   return sha3_256(pre);
 }
 
-/** Map key for (address, key): latin1 strings sort in byte order, like the bytes themselves. */
-const addrKeys = new WeakMap<Uint8Array, string>();
+/** A write-set entry; its slot id is hashed only when someone asks (receipts do not). */
+class Write implements StorageWrite {
+  constructor(
+    readonly address: Uint8Array,
+    readonly key: Uint8Array,
+    readonly value: Uint8Array | null,
+  ) {}
+  get slot(): Uint8Array {
+    return storageSlot(this.key);
+  }
+}
+
+/** latin1 strings of bytes sort in byte order, like the bytes themselves. */
 function latin1(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
   return s;
 }
-function slotKey(address: Uint8Array, key: Uint8Array): string {
-  let a = addrKeys.get(address);
-  if (a === undefined) addrKeys.set(address, (a = latin1(address) + '\u0100'));
-  return a + latin1(key);
-}
+
+type Entry = { address: Uint8Array; key: Uint8Array; value: Uint8Array | null };
 
 export class Journal {
-  private readonly storage = new Map<string, { address: Uint8Array; key: Uint8Array; value: Uint8Array | null }>();
+  /** address -> key -> write; two levels so a lookup never builds an address+key string */
+  private readonly storage = new Map<string, Map<string, Entry>>();
   private readonly balances = new Map<string, { address: Uint8Array; balance: bigint }>();
+  /** the contract address repeats on every access of a call; its key is built once (per call, so a host reusing a buffer between calls is safe) */
+  private lastAddr: Uint8Array | null = null;
+  private lastAddrKey = '';
 
   constructor(readonly state: StateAdapter) {}
 
+  private addrKey(address: Uint8Array): string {
+    if (address !== this.lastAddr) {
+      this.lastAddr = address;
+      this.lastAddrKey = latin1(address);
+    }
+    return this.lastAddrKey;
+  }
+
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const w = this.storage.get(slotKey(address, key));
+    const w = this.storage.get(this.addrKey(address))?.get(latin1(key));
     if (w !== undefined) return w.value;
     const v = this.state.getStorage(address, key);
     return v && v.length ? v : null;
   }
 
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    this.storage.set(slotKey(address, key), {
+    const a = this.addrKey(address);
+    let slots = this.storage.get(a);
+    if (slots === undefined) this.storage.set(a, (slots = new Map()));
+    slots.set(latin1(key), {
       address,
       key: key.slice(),
       value: value && value.length ? value.slice() : null,
@@ -72,9 +95,15 @@ export class Journal {
 
   /** Writes sorted by (address, key) so receipts do not depend on the order of effects. */
   storageWrites(): StorageWrite[] {
-    return [...this.storage.entries()]
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([, w]) => ({ address: w.address, key: w.key, slot: storageSlot(w.key), value: w.value }));
+    const out: StorageWrite[] = [];
+    for (const a of [...this.storage.keys()].sort()) {
+      const slots = this.storage.get(a)!;
+      for (const k of [...slots.keys()].sort()) {
+        const w = slots.get(k)!;
+        out.push(new Write(w.address, w.key, w.value));
+      }
+    }
+    return out;
   }
 
   balanceWrites(): BalanceWrite[] {

@@ -10,11 +10,13 @@ export type MImpl = (m: Machine, a: Value[], b: number, n: number, per: number) 
 
 export const toBytes: MImpl = (m, a, b, n, per) => {
   arity('to_bytes', n, 0, 3);
-  const x = toBig(a[b] as number | bigint | boolean);
   const length = smallInt(intArg(n >= 1 ? a[b + 1] : 1, 'to_bytes() length'));
   const big = n >= 2 ? byteorderArg(a[b + 2], 'to_bytes') : true;
   const signed = n >= 3 ? truthy(a[b + 3]) : false;
   if (length < 0) throw new VmError('ValueError', 'length argument must be non-negative');
+  const x0 = a[b];
+  if (typeof x0 === 'number' && x0 >= 0) return smallToBytes(m, x0, length, big, signed, per);
+  const x = toBig(x0 as number | bigint | boolean);
   if (!signed && x < 0n) throw new VmError('OverflowError', "can't convert negative int to unsigned");
   const bits = bitLenBig(x);
   // signed needs room for the sign bit; -2**(8k-1) fits exactly
@@ -32,6 +34,25 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   }
   return out;
 };
+
+/** to_bytes of a non-negative safe integer without BigInt (the common case: keys, amounts). */
+function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: boolean, signed: boolean, per: number): Uint8Array {
+  const digits: number[] = [];
+  // exact: x is an integer below 2**53 and 256 is a power of two
+  for (let v = x; v > 0; ) {
+    const d = v % 256;
+    digits.push(d);
+    v = (v - d) / 256;
+  }
+  const need = signed && digits.length > 0 && digits[digits.length - 1] >= 0x80 ? digits.length + 1 : digits.length;
+  if (need > length) throw new VmError('OverflowError', 'int too big to convert');
+  m.capLen(length, 'bytes');
+  m.charge(per * words(length));
+  m.mem += length;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < digits.length; i++) out[big ? length - 1 - i : i] = digits[i];
+  return out;
+}
 
 export const bitLength: MImpl = (_m, a, b, n) => {
   arity('bit_length', n, 0, 0);
