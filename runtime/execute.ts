@@ -106,7 +106,7 @@ export function executeCall(req: CallRequest): Receipt {
     const ret = run(m, ex.func, values);
     const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
     const gasUsed = req.gasLimit - m.gas;
-    const refund = Math.min(m.refund, Math.floor((gasUsed * REFUNDS.capBasisPoints) / 10000));
+    const refund = Math.min(m.refund, refundCap(gasUsed, REFUNDS.capBasisPoints));
     const writes = journal.storageWrites();
     const balanceWrites = journal.balanceWrites();
     journal.commit(writes, balanceWrites);
@@ -163,4 +163,10 @@ function encodeDictReturn(v: Value, outputs: readonly AbiOutput[] | undefined, o
   }
   if (byName.size) throw new VmError('ValueError', `returned dict has keys that are not declared outputs: ${[...byName.keys()].map((k) => `'${k}'`).join(', ')}`);
   return encodeArgs(outputs.map((o) => o.type), values, opts);
+}
+
+/** floor(gasUsed * bp / 10000) in exact integer steps (the product may pass 2**53). */
+export function refundCap(gasUsed: number, bp: number): number {
+  const r = gasUsed % 10000;
+  return ((gasUsed - r) / 10000) * bp + (r * bp - ((r * bp) % 10000)) / 10000;
 }
