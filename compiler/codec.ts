@@ -6,7 +6,8 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { IRDecodeError } from '../spec/errors.js';
 import { OP_BY_CODE } from '../spec/table.js';
 import { ConstTag, ConstTuple, IR_MAGIC, IR_VERSION, Section, type Const, type DebugInfo, type IRExport, type IRFunction, type IRModule, type Instr } from './ir.js';
-import { readUvarint, readUvarintBig, unzigzag, VarintError, writeUvarint, zigzag, type Cursor } from './uvarint.js';
+import { ByteWriter } from './bytewriter.js';
+import { readUvarint, readUvarintBig, unzigzag, VarintError, zigzag, type Cursor } from './uvarint.js';
 
 const utf8 = new TextEncoder();
 const utf8d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -14,101 +15,101 @@ const MAX_CONST_DEPTH = 16;
 
 // ---------------- encode ----------------
 
-function writeBytes(out: number[], b: Uint8Array): void {
-  writeUvarint(out, b.length);
-  for (let i = 0; i < b.length; i++) out.push(b[i]);
+function writeBytes(out: ByteWriter, b: Uint8Array): void {
+  out.uvarint(b.length);
+  out.bytes(b);
 }
 
-function writeStr(out: number[], s: string): void {
+function writeStr(out: ByteWriter, s: string): void {
   writeBytes(out, utf8.encode(s));
 }
 
-function writeConst(out: number[], c: Const): void {
+function writeConst(out: ByteWriter, c: Const): void {
   if (typeof c === 'bigint') {
-    out.push(ConstTag.Int);
-    writeUvarint(out, zigzag(c));
+    out.byte(ConstTag.Int);
+    out.uvarintBig(zigzag(c));
   } else if (c instanceof Uint8Array) {
-    out.push(ConstTag.Bytes);
+    out.byte(ConstTag.Bytes);
     writeBytes(out, c);
   } else if (typeof c === 'string') {
-    out.push(ConstTag.Str);
+    out.byte(ConstTag.Str);
     writeStr(out, c);
-  } else if (c === null) out.push(ConstTag.None);
-  else if (c === false) out.push(ConstTag.False);
-  else if (c === true) out.push(ConstTag.True);
+  } else if (c === null) out.byte(ConstTag.None);
+  else if (c === false) out.byte(ConstTag.False);
+  else if (c === true) out.byte(ConstTag.True);
   else {
-    out.push(ConstTag.Tuple);
-    writeUvarint(out, c.items.length);
+    out.byte(ConstTag.Tuple);
+    out.uvarint(c.items.length);
     for (const x of c.items) writeConst(out, x);
   }
 }
 
-export function encodeCode(code: Instr[]): number[] {
-  const out: number[] = [];
+export function encodeCode(code: Instr[]): Uint8Array {
+  const out = new ByteWriter();
   for (const ins of code) {
-    out.push(ins.op);
-    for (const a of ins.args) writeUvarint(out, a);
+    out.byte(ins.op);
+    for (const a of ins.args) out.uvarint(a);
   }
-  return out;
+  return out.finish();
 }
 
-function section(out: number[], tag: Section, payload: number[]): void {
-  out.push(tag);
-  writeUvarint(out, payload.length);
-  for (let i = 0; i < payload.length; i++) out.push(payload[i]);
+function section(out: ByteWriter, tag: Section, payload: ByteWriter): void {
+  out.byte(tag);
+  out.uvarint(payload.len);
+  out.bytes(payload.buf.subarray(0, payload.len));
 }
 
 export function encodeModule(m: IRModule): Uint8Array {
-  const out: number[] = [...IR_MAGIC, IR_VERSION];
-  const consts: number[] = [];
-  writeUvarint(consts, m.consts.length);
+  const out = new ByteWriter();
+  out.bytes(IR_MAGIC);
+  out.byte(IR_VERSION);
+  const consts = new ByteWriter();
+  consts.uvarint(m.consts.length);
   for (const c of m.consts) writeConst(consts, c);
   section(out, Section.Consts, consts);
 
-  const funcs: number[] = [];
-  writeUvarint(funcs, m.funcs.length);
+  const funcs = new ByteWriter();
+  funcs.uvarint(m.funcs.length);
   for (const f of m.funcs) {
     writeStr(funcs, f.name);
-    funcs.push(f.isPublic ? 1 : 0);
-    writeUvarint(funcs, f.nparams);
-    writeUvarint(funcs, f.nlocals);
-    writeUvarint(funcs, f.code.length);
-    const code = encodeCode(f.code);
-    writeUvarint(funcs, code.length);
-    for (const b of code) funcs.push(b);
+    funcs.byte(f.isPublic ? 1 : 0);
+    funcs.uvarint(f.nparams);
+    funcs.uvarint(f.nlocals);
+    funcs.uvarint(f.code.length);
+    writeBytes(funcs, encodeCode(f.code));
   }
   section(out, Section.Functions, funcs);
 
-  const ex: number[] = [];
-  writeUvarint(ex, m.exports.length);
+  const ex = new ByteWriter();
+  ex.uvarint(m.exports.length);
   for (const e of m.exports) {
-    for (const b of e.selector) ex.push(b);
-    writeUvarint(ex, e.func);
-    writeUvarint(ex, e.params.length);
+    ex.bytes(e.selector);
+    ex.uvarint(e.func);
+    ex.uvarint(e.params.length);
     for (const p of e.params) writeStr(ex, p);
     writeStr(ex, e.returns);
   }
   section(out, Section.Exports, ex);
 
   if (m.debug) {
-    const d: number[] = [];
+    const d = new ByteWriter();
     writeStr(d, m.debug.file);
-    writeUvarint(d, m.debug.funcs.length);
+    d.uvarint(m.debug.funcs.length);
     for (const f of m.debug.funcs) {
-      writeUvarint(d, f.locals.length);
+      d.uvarint(f.locals.length);
       for (const n of f.locals) writeStr(d, n);
-      writeUvarint(d, f.lines.length);
+      d.uvarint(f.lines.length);
       let prev = 0;
       for (const l of f.lines) {
-        writeUvarint(d, l.pc - prev); // delta: entries are strictly increasing in pc
+        d.uvarint(l.pc - prev); // delta: entries are strictly increasing in pc
         prev = l.pc;
-        writeUvarint(d, l.line);
-        writeUvarint(d, l.col);
+        d.uvarint(l.line);
+        d.uvarint(l.col);
       }
     }
     section(out, Section.Debug, d);
   }
-  return Uint8Array.from(out);
+  return out.finish();
 }
 
 // ---------------- decode ----------------
