@@ -6,8 +6,9 @@
 // which the runtime enforces before charging. It is `unbounded` when the function (or a
 // helper it calls) has a loop, or when a cost depends on the shape of nested data (ordering
 // lists of unknown elements, sorting, min/max/sum over them). See spec/DETERMINISM.md §7.
-import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, STDLIB_BY_ID, type Limits, type StackSpec } from '../spec/table.js';
+import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, STDLIB_BY_ID, type Limits } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
+import { stackCount } from './verify.js';
 
 export type Bound = number | 'unbounded';
 
@@ -167,7 +168,7 @@ class Estimator {
       if (!s) continue; // unreachable
       const ins = code[pc];
       const info = OP_BY_CODE[ins.op]!;
-      const pops = count(info.stack[0], ins.args, this.m, info.operands);
+      const pops = stackCount(info.stack[0], ins.args, this.m, info.operands);
       const args = s.stack.slice(s.stack.length - pops);
       const rest = s.stack.slice(0, s.stack.length - pops);
       const [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
@@ -302,7 +303,7 @@ class Estimator {
         return [0, []];
     }
     const info = OP_BY_CODE[op]!;
-    const pushes = count(info.stack[1], args, this.m, info.operands);
+    const pushes = stackCount(info.stack[1], args, this.m, info.operands);
     return [0, new Array(pushes).fill(this.top)];
   }
 
@@ -498,19 +499,3 @@ class Estimator {
   }
 }
 
-function count(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
-  if (typeof spec === 'number') return spec;
-  const n = args[operands.indexOf('n')];
-  switch (spec) {
-    case 'n':
-      return n;
-    case '2n':
-      return 2 * n;
-    case 'n+1':
-      return n + 1;
-    case 'params':
-      return m.funcs[args[0]].nparams;
-    case 'std':
-      return STDLIB_BY_ID.get(args[0])!.params.length;
-  }
-}

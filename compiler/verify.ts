@@ -110,8 +110,8 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
     const h = height[pc];
     const ins = code[pc];
     const info = OP_BY_CODE[ins.op]!;
-    const pops = count(info.stack[0], ins.args, m, info.operands);
-    const pushes = count(info.stack[1], ins.args, m, info.operands);
+    const pops = stackCount(info.stack[0], ins.args, m, info.operands);
+    const pushes = stackCount(info.stack[1], ins.args, m, info.operands);
     if (h < pops) fail(`${where(pc)}: stack underflow in ${info.name}`);
     const after = h - pops + pushes;
     if (after > max) max = after;
@@ -148,7 +148,8 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
   return max;
 }
 
-function count(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
+/** Pops or pushes of one instruction, from its table stack spec and operands. */
+export function stackCount(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
   if (typeof spec === 'number') return spec;
   const n = args[operands.indexOf('n')];
   switch (spec) {

@@ -80,7 +80,7 @@ export function encodeEventData(args: Value, limits: EventLimits = {}): Uint8Arr
     seen.add(ks);
     entries.push([ks, v]);
   }
-  // ASCII keys: UTF-16 code unit order is byte order. No localeCompare, ever.
+  // ASCII keys: UTF-16 code unit order is byte order. No locale-aware comparison, ever.
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: number[] = [];
   writeUvarint(out, entries.length);
