@@ -7,29 +7,14 @@ import { BUILTINS } from '../spec/table.js';
 import { CONVERT, type Impl } from './builtins/convert.js';
 import { ITERABLES } from './builtins/iterables.js';
 import { NUMERIC } from './builtins/numeric.js';
-import type { Machine } from './machine.js';
-import type { Value } from './values.js';
+import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
 
-export type BuiltinImpl = (m: Machine, a: Value[], base: number, argc: number) => Value;
+export type BuiltinImpl = Dispatch;
 
 const IMPLS: Record<string, Impl> = { ...CONVERT, ...NUMERIC, ...ITERABLES };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
 
-export const BUILTIN_IMPLS: BuiltinImpl[] = (() => {
-  const out: BuiltinImpl[] = [];
-  for (const b of BUILTINS) {
-    const impl = IMPLS[b.name];
-    const base = b.base;
-    const per = b.perItem;
-    // the gas table test keeps priced == implemented; a gap is a build error, not a stub
-    if (!impl) throw new Error(`builtin ${b.name} is priced in the gas table but has no implementation`);
-    out[b.id] = (m, a, at, n) => {
-      m.charge(base);
-      return impl(m, a, at, n, per);
-    };
-  }
-  return out;
-})();
+export const BUILTIN_IMPLS: BuiltinImpl[] = pricedTable('builtin', BUILTINS, IMPLS);

@@ -3,14 +3,14 @@
 // wrapper charges the table's `base`, the implementation `per_item` per item (or 32-byte
 // word) it touches, before the work.
 import { METHODS } from '../spec/table.js';
-import type { Machine } from './machine.js';
+import { pricedTable, type Dispatch } from './priced.js';
 import { COLLECTIONS } from './methods/collections.js';
 import { bitLength, toBytes, type MImpl } from './methods/numbers.js';
 import { TEXT } from './methods/text.js';
-import { isInt, typeName, type Value } from './values.js';
+import { isInt, typeName } from './values.js';
 import { VmError } from '../spec/errors.js';
 
-export type MethodImpl = (m: Machine, a: Value[], base: number, argc: number) => Value;
+export type MethodImpl = Dispatch;
 
 function intOnly(name: string, f: MImpl): MImpl {
   return (m, a, b, n, per) => {
@@ -28,18 +28,4 @@ const IMPLS: Record<string, MImpl> = {
 
 export const METHOD_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
 
-export const METHOD_IMPLS: MethodImpl[] = (() => {
-  const out: MethodImpl[] = [];
-  for (const b of METHODS) {
-    const impl = IMPLS[b.name];
-    const base = b.base;
-    const per = b.perItem;
-    // the gas table test keeps priced == implemented; a gap is a build error, not a stub
-    if (!impl) throw new Error(`method ${b.name} is priced in the gas table but has no implementation`);
-    out[b.id] = (m, a, at, n) => {
-      m.charge(base);
-      return impl(m, a, at, n, per);
-    };
-  }
-  return out;
-})();
+export const METHOD_IMPLS: MethodImpl[] = pricedTable('method', METHODS, IMPLS);

@@ -3,7 +3,7 @@
 // where CPython raises, vm-py must fail with the same exception kind.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { callVm, compileForDiff, fromCanon, runOracle, sameKind, type OracleCase } from './helpers/diff.js';
+import { callVm, compileForDiff, disagreement, fromCanon, runOracle, type OracleCase } from './helpers/diff.js';
 import type { LoadedModule } from '../runtime/load.js';
 
 const DIR = 'tests/diff';
@@ -30,13 +30,10 @@ describe('differential suite against CPython', () => {
         else if (c.fn.startsWith('_cap_')) {
           // CPython has no caps: vm-py must refuse with a cap error where CPython computes
           if (got.raise !== 'OverflowError' && got.raise !== 'MemoryError') failures.push(`${where}: expected a cap error, got ${JSON.stringify(got)}`);
-        } else if (c.raise === 'float') {
-          if (got.raise === undefined) failures.push(`${where}: CPython made a float, vm-py returned ${JSON.stringify(got.ok)}`);
-        } else if (c.raise !== undefined) {
-          if (got.raise === undefined) failures.push(`${where}: CPython raised ${c.raise}, vm-py returned ${JSON.stringify(got.ok)}`);
-          else if (!sameKind(c.raise, got.raise)) failures.push(`${where}: CPython raised ${c.raise}, vm-py ${got.raise} (${got.message})`);
-        } else if (got.raise !== undefined) failures.push(`${where}: vm-py raised ${got.raise} (${got.message}), CPython returned ${JSON.stringify(c.ok)}`);
-        else if (JSON.stringify(got.ok) !== JSON.stringify(c.ok)) failures.push(`${where}: vm-py ${JSON.stringify(got.ok)} != CPython ${JSON.stringify(c.ok)}`);
+        } else {
+          const d = disagreement(where, c, got);
+          if (d) failures.push(d);
+        }
       }
       expect(failures).toEqual([]);
     });

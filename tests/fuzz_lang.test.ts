@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { callVm, compileForDiff, fromCanon, runOracle, sameKind } from './helpers/diff.js';
+import { callVm, compileForDiff, disagreement, fromCanon, runOracle } from './helpers/diff.js';
 import { generateProgram } from './helpers/exprgen.js';
 import { generateStmtProgram } from './helpers/stmtgen.js';
 
@@ -30,13 +30,8 @@ function batch(seed: number, n: number, kind: 'expr' | 'stmt' = 'expr'): [string
       caps++;
       continue;
     }
-    if (c.raise === 'float') {
-      if (got.raise === undefined) failures.push(`${where}: CPython made a float, vm-py returned ${JSON.stringify(got.ok)}`);
-    } else if (c.raise !== undefined) {
-      if (got.raise === undefined) failures.push(`${where}: CPython raised ${c.raise}, vm-py returned ${JSON.stringify(got.ok)}`);
-      else if (!sameKind(c.raise, got.raise)) failures.push(`${where}: CPython raised ${c.raise}, vm-py ${got.raise} (${got.message})`);
-    } else if (got.raise !== undefined) failures.push(`${where}: vm-py raised ${got.raise} (${got.message}), CPython returned ${JSON.stringify(c.ok)}`);
-    else if (JSON.stringify(got.ok) !== JSON.stringify(c.ok)) failures.push(`${where}: vm-py ${JSON.stringify(got.ok)} != CPython ${JSON.stringify(c.ok)}`);
+    const d = disagreement(where, c, got);
+    if (d) failures.push(d);
   }
   return [failures, cases.length, caps];
 }

@@ -96,3 +96,14 @@ const SAME_KIND: Record<string, string> = {
 export function sameKind(py: string, vm: string): boolean {
   return py === vm || SAME_KIND[vm] === py || SAME_KIND[py] === vm;
 }
+
+/** The oracle verdict shared by the suite and the fuzzer: a message when vm-py disagrees with CPython. */
+export function disagreement(where: string, c: OracleCase, got: VmOutcome): string | undefined {
+  if (c.raise === 'float') return got.raise === undefined ? `${where}: CPython made a float, vm-py returned ${JSON.stringify(got.ok)}` : undefined;
+  if (c.raise !== undefined) {
+    if (got.raise === undefined) return `${where}: CPython raised ${c.raise}, vm-py returned ${JSON.stringify(got.ok)}`;
+    return sameKind(c.raise, got.raise) ? undefined : `${where}: CPython raised ${c.raise}, vm-py ${got.raise} (${got.message})`;
+  }
+  if (got.raise !== undefined) return `${where}: vm-py raised ${got.raise} (${got.message}), CPython returned ${JSON.stringify(c.ok)}`;
+  return JSON.stringify(got.ok) !== JSON.stringify(c.ok) ? `${where}: vm-py ${JSON.stringify(got.ok)} != CPython ${JSON.stringify(c.ok)}` : undefined;
+}
