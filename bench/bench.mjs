@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: bundle the TypeScript harness (and the vm-py sources it imports) into a
 // temp file with esbuild, then run it. `npm run bench` builds first: the generated gas table and
-// dist/vm-py.mjs, which the cold-start measurement runs.
+// dist/vm-py.cjs with its code cache, which the cold-start measurement runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 // The manifest's contract as `vm-py run` needs it: the loaded module, the manifest ABI
 // cross-checked against the code, and parameter names. Compiled IR is cached per source in
 // <state file's directory>/cache/<key>.ir, so a warm run loads neither the parser nor the
-// compiler (they are a separate chunk of the bundle, imported only on a miss).
+// compiler (imported dynamically, so left uninitialized in the bundle unless there is a miss).
 //
 // key = sha3_256 of the cache format, vm-py version and build id, gas table version, the
 // source's display path (it is in the debug info) and the source text. The file holds a
@@ -77,7 +77,7 @@ export async function loadContract(project: Project, cacheDir: string): Promise<
   const path = cachePath(cacheDir, key);
   const hit = fromCache(project, path, key);
   if (hit) return hit;
-  // the parser, checker and compiler: a separate chunk, loaded only here
+  // the parser, checker and compiler: initialized only here
   const { compileSource } = await import('../compiler/index.js');
   const compiled = compileSource(project.source, { file: project.file });
   const abi = crossCheckAbi(project.manifest.abi, signaturesFromSource(compiled.checked), compiled.checked.src.file);

@@ -2,9 +2,9 @@
 // call reverted / ran out of gas / failed in the contract, 2 bad input or usage. Errors are
 // one line (plus a caret excerpt for source errors), or one JSON object with --json.
 //
-// Cold start: this entry chunk holds what a plain `vm-py run` needs and nothing else. The
-// plain run forms are read by cli/fastargs.ts; everything else goes to yargs
-// (cli/yargs_cli.ts, a separate chunk), and the compiler is loaded only on an IR cache miss.
+// Cold start: a plain `vm-py run` initializes only what it needs. The plain run forms are
+// read by cli/fastargs.ts; everything else goes to yargs (cli/yargs_cli.ts, imported
+// dynamically), and the compiler is initialized only on an IR cache miss.
 import { fastRunArgs } from './fastargs.js';
 import { out, report } from './report.js';
 import { runCommand } from './run.js';

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundle the CLI so a cold `vm-py run` loads few modules and little code: dist/vm-py.mjs is
-// the entry chunk (the plain `run` path: manifest, IR cache, interpreter, state file), and
-// code split off into dist/chunks/ is imported only when needed: yargs for every other
-// command line, the parser and compiler on an IR cache miss (cli/main.ts, cli/contract.ts).
+// Bundle the CLI so a cold `vm-py run` does little before the call: dist/vm-py.cjs is one
+// CommonJS file, loaded by bin/load-cli.js with a V8 code cache made here (so it is not
+// parsed and compiled on every start). What a plain `run` does not need (yargs for other
+// command lines, the parser and compiler on an IR cache miss; cli/main.ts, cli/contract.ts)
+// is imported dynamically and so stays uninitialized in the bundle until used.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { genValidators } from './gen-validators.mjs';
@@ -14,64 +17,82 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 genValidators();
 
 const cli = {
-  entryPoints: { 'vm-py': join(root, 'cli/main.ts') },
-  outdir: join(root, 'dist'),
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints: [join(root, 'cli/main.ts')],
+  outfile: join(root, 'dist/vm-py.cjs'),
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  // CommonJS, so bin/load-cli.js can hand V8 a code cache (ES modules cannot take one on
+  // Node 20); the compiler and yargs, imported dynamically, stay uninitialized until needed
+  format: 'cjs',
   target: 'node20',
   // whitespace and syntax only: identifiers (and so class and function names) stay as written
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: false,
   logLevel: 'warning',
-  plugins: [builtinsPlugin()],
+  // yargs' ES build asks for import.meta.url, which CommonJS output does not have
+  define: { 'import.meta.url': '__vmpy_import_meta_url' },
+  plugins: [lazyPqPlugin()],
 };
 
-// yargs and friends use require() in places: chunks that do get one (not the others: it
-// would load node:module on every run)
-const REQUIRE = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);\n";
-
 /**
- * Our own `import { x } from 'node:fs'` (and path, crypto) read the built-in through
- * process.getBuiltinModule: an ESM import of a built-in evaluates every export, and fs's
- * lazy ones (streams) cost a cold start a few ms.
+ * stdlib/pq_algs.ts reaches the signature code only through nobleImpl() (stdlib/pq_noble.ts).
+ * Here that import becomes a require() inside the function, which esbuild turns into a lazily
+ * initialized module: @noble/post-quantum builds its tables (~6 ms) only when a contract
+ * verifies a signature, not on every `vm-py run`.
  */
-function builtinsPlugin() {
+function lazyPqPlugin() {
+  const real = join(root, 'stdlib/pq_noble.ts');
   return {
-    name: 'builtins',
+    name: 'lazy-pq',
     setup(b) {
-      b.onResolve({ filter: /^node:(fs|path|crypto)$/ }, (a) => (a.importer.includes('node_modules') ? undefined : { path: a.path, namespace: 'builtin' }));
-      b.onLoad({ filter: /.*/, namespace: 'builtin' }, async (a) => {
-        const m = await import(a.path);
-        const names = Object.keys(m).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
-        return { contents: `const m = process.getBuiltinModule(${JSON.stringify(a.path)});\n${names.map((k) => `export const ${k} = m.${k};`).join('\n')}\nexport default m;\n`, loader: 'js' };
-      });
+      b.onResolve({ filter: /^\.\/pq_noble\.js$/ }, (a) => (a.kind === 'import-statement' && a.importer === join(root, 'stdlib/pq_algs.ts') ? { path: real, namespace: 'lazy-pq' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-pq' }, () => ({
+        contents: `export function nobleImpl(name) { return require(${JSON.stringify(real)}).nobleImpl(name); }`,
+        resolveDir: join(root, 'stdlib'),
+        loader: 'js',
+      }));
     },
   };
-}
-
-async function writeOutputs(files) {
-  for (const f of files) {
-    mkdirSync(dirname(f.path), { recursive: true });
-    writeFileSync(f.path, /(?<![.\w$'"`])require\b/.test(f.text) ? REQUIRE + f.text : f.text);
-  }
 }
 
 // The IR cache key (cli/contract.ts) includes a build id: a hash of every source file that
 // goes into the CLI, so a rebuilt compiler never reads IR cached by another build.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const probe = await build({ ...cli, write: false, metafile: true, define: { __VMPY_VERSION__: '""', __VMPY_BUILD_ID__: '""' } });
+const probe = await build({ ...cli, write: false, metafile: true, define: { ...cli.define, __VMPY_VERSION__: '""', __VMPY_BUILD_ID__: '""' } });
 const h = createHash('sha256');
-for (const f of Object.keys(probe.metafile.inputs).filter((f) => !f.startsWith('builtin:')).sort()) h.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+for (const f of Object.keys(probe.metafile.inputs).filter((f) => !f.includes(':')).sort()) h.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
 const buildId = h.digest('hex').slice(0, 32);
 
-rmSync(join(root, 'dist/chunks'), { recursive: true, force: true });
-const res = await build({ ...cli, write: false, define: { __VMPY_VERSION__: JSON.stringify(pkg.version), __VMPY_BUILD_ID__: JSON.stringify(buildId) } });
-await writeOutputs(res.outputFiles);
+for (const f of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) {
+  if (f.endsWith('.v8cache') || f === 'chunks' || f === 'vm-py.mjs') rmSync(join(root, 'dist', f), { recursive: true, force: true });
+}
+await build({
+  ...cli,
+  define: { ...cli.define, __VMPY_VERSION__: JSON.stringify(pkg.version), __VMPY_BUILD_ID__: JSON.stringify(buildId) },
+  // the first line names the build: bin/load-cli.js finds the matching code cache by it
+  banner: { js: `//vm-py build ${buildId}\nvar __vmpy_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
+});
+// bin/load-cli.js reads the bundle as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII
+if (/[^\x00-\x7f]/.test(readFileSync(join(root, 'dist/vm-py.cjs'), 'latin1'))) throw new Error('build: dist/vm-py.cjs is not ASCII');
+makeCodeCache();
+
+/**
+ * A warm-up run in a fresh process fills an IR cache; a second process runs the same
+ * command and saves V8's code cache. Best effort: without a cache the CLI works, only
+ * slower to start, so a failure here is reported and the build goes on.
+ */
+function makeCodeCache() {
+  const dir = mkdtempSync(join(tmpdir(), 'vmpy-build-'));
+  try {
+    const state = join(dir, 'state.json');
+    const warm = spawnSync(process.execPath, [join(root, 'bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--call', 'inc', '--state', state], { cwd: root, encoding: 'utf8' });
+    const made = warm.status === 0 ? spawnSync(process.execPath, [join(root, 'scripts/code-cache.cjs'), state], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : warm;
+    if (made.status !== 0) process.stderr.write(`build: no code cache for the CLI (it will start slower): ${made.stderr}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // The library entry (package root): the adapter and the core, no CLI and no Node built-ins,
 // so the same file also loads in browsers and other JS hosts.

@@ -2,20 +2,18 @@
 // must not load the compiler (nor yargs), and a cache entry that is damaged, tampered with or
 // belongs to other source is ignored and rewritten: output and exit codes are as without it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { poisoned, privateCli } from './helpers/cli_copy.js';
 
 const ROOT = resolve('.');
 const M = 'examples/counter/manifest.json';
 let pkg: string;
 
 beforeAll(() => {
-  // a private copy of the built CLI, so chunks can be taken away without disturbing other tests
-  pkg = mkdtempSync(join(tmpdir(), 'vmpy-pkg-'));
-  cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
+  pkg = privateCli();
 });
 
 function fresh(): string {
@@ -34,26 +32,13 @@ function entries(dir: string): string[] {
   return existsSync(c) ? readdirSync(c).filter((f) => f.endsWith('.ir')).map((f) => join(c, f)) : [];
 }
 
-/** Run `f` with the named chunks of the private CLI copy removed. */
-function without(prefixes: string[], f: () => void): void {
-  const chunks = join(pkg, 'dist/chunks');
-  const gone = readdirSync(chunks).filter((n) => prefixes.some((p) => n.startsWith(p)));
-  expect(gone.length).toBe(prefixes.length);
-  for (const n of gone) renameSync(join(chunks, n), join(chunks, n + '.off'));
-  try {
-    f();
-  } finally {
-    for (const n of gone) renameSync(join(chunks, n + '.off'), join(chunks, n));
-  }
-}
-
 describe('IR cache', () => {
   test('a warm run loads neither the compiler nor yargs', () => {
     const dir = fresh();
     const cold = vmpy(dir, ['run', '-m', M, '-c', 'inc', '--json']);
     expect(cold.code, cold.err).toBe(0);
     expect(entries(dir)).toHaveLength(1);
-    without(['compiler-', 'yargs_cli-'], () => {
+    poisoned(pkg, ['compiler/index.ts', 'cli/yargs_cli.ts'], () => {
       const warm = vmpy(dir, ['run', '-m', M, '-c', 'inc', '--json']);
       expect(warm.code, warm.err).toBe(0);
       expect(JSON.parse(warm.out)).toMatchObject({ ok: true, return: 2 });
@@ -64,6 +49,7 @@ describe('IR cache', () => {
       // without the cache entry the compiler is needed: the test above is not vacuous
       const other = vmpy(dir, ['run', '-m', M, '-c', 'get', '--state', 'elsewhere/state.json']);
       expect(other.code).not.toBe(0);
+      expect(other.out + other.err).toMatch(/poisoned: compiler\/index\.ts was loaded/);
     });
     expect(vmpy(dir, ['run', '-m', M, '-c', 'get', '--state', 'elsewhere/state.json']).out).toMatch(/get\(\) -> 0/);
     expect(existsSync(join(dir, 'elsewhere/cache'))).toBe(true);

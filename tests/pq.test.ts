@@ -6,6 +6,7 @@ import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { slh_dsa_sha2_128f, slh_dsa_shake_128f } from '@noble/post-quantum/slh-dsa.js';
 import { describe, expect, test } from 'vitest';
 import { PQ_ALGS, PQ_BY_NAME } from '../stdlib/pq_algs.js';
+import { nobleImpl } from '../stdlib/pq_noble.js';
 import { TestContract } from './helpers/contract.js';
 
 const c = new TestContract(`from stdlib import pq, pq_verify
@@ -72,10 +73,15 @@ describe('pq.verify', () => {
     expect(c.call('check_named', ['Dilithium3', '0x', '0x', '0x']).error?.kind).toBe('ValueError');
   });
 
-  test('ids and names are unique, lengths come from the library', () => {
+  test('ids and names are unique; the fixed key and signature sizes are the library\'s', () => {
     expect(new Set(PQ_ALGS.map((a) => a.id)).size).toBe(PQ_ALGS.length);
     expect(new Set(PQ_ALGS.map((a) => a.name)).size).toBe(PQ_ALGS.length);
     expect(PQ_ALGS.length).toBe(15);
+    for (const a of PQ_ALGS) {
+      const { lengths } = nobleImpl(a.name);
+      expect([a.name, a.publicKeyBytes, a.signatureBytes]).toEqual([a.name, lengths.publicKey, lengths.signature]);
+    }
+    expect(() => nobleImpl('ML-DSA-1')).toThrow();
   });
 });
 
