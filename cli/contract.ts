@@ -3,14 +3,20 @@
 // <state file's directory>/cache/<key>.ir, so a warm run loads neither the parser nor the
 // compiler (imported dynamically, so left uninitialized in the bundle unless there is a miss).
 //
-// key = sha3_256 of the cache format, vm-py version and build id, gas table version, the
-// source's display path (it is in the debug info) and the source text. The file holds a
-// magic, sha3_256(key || ir) and the IR bytes. An entry is used only if the checksum
+// An entry is the magic, the key text (cache format, vm-py version and build id, gas table
+// version, the source's display path, which is in the debug info, and the source text),
+// a checksum of key text and IR, and the IR bytes; the file is named by a hash of the key
+// text. An entry is used only if its key text equals ours byte for byte, the checksum
 // matches, the IR decodes (strict, canonical) and verifies, names the same source file and
-// the manifest cross-check passes; anything else (a torn, tampered or stale entry) counts
-// as a miss: the source is compiled as if there were no cache, with the same diagnostics
-// and errors, and the entry is rewritten. Cache writes are best effort and never fail a run.
-import { createHash } from 'node:crypto';
+// the manifest cross-check passes; anything else (a torn, damaged or stale entry, another
+// source under a colliding name) counts as a miss: the source is compiled as if there were
+// no cache, with the same diagnostics and errors, and the entry is rewritten. Cache writes
+// are best effort and never fail a run.
+//
+// The hashes need not be cryptographic: whoever can write the cache directory can write the
+// state file beside it, and an unkeyed SHA3 checksum would not stop them either. A plain
+// JS hash keeps node:crypto (~5-10 ms of start-up) and the JS keccak's TurboFan compile out
+// of a warm run (bench/NOTES.md, cold start).
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeModule } from '../compiler/codec.js';
@@ -26,9 +32,9 @@ declare const __VMPY_BUILD_ID__: string;
 const VERSION = typeof __VMPY_VERSION__ === 'string' ? __VMPY_VERSION__ : 'unbundled';
 const BUILD_ID = typeof __VMPY_BUILD_ID__ === 'string' ? __VMPY_BUILD_ID__ : 'unbundled';
 
-const FORMAT = 'vm-py-ir-cache/1';
-const MAGIC = new TextEncoder().encode('VMPYIRC1');
-const HEAD = MAGIC.length + 32;
+const FORMAT = 'vm-py-ir-cache/2';
+const MAGIC = new TextEncoder().encode('VMPYIRC2');
+const SUM = 8;
 
 export interface Contract {
   mod: LoadedModule;
@@ -40,30 +46,41 @@ export interface Contract {
   from: 'cache' | 'compiler';
 }
 
-// SHA3-256 from node:crypto (OpenSSL), the same function as @noble/hashes' sha3_256: a few
-// hashes of a few KB in the pure-JS keccak get it optimized by TurboFan, which alone costs
-// more CPU than the rest of a warm run (bench/NOTES.md, cold start).
-function sha3(...parts: (string | Uint8Array)[]): Uint8Array {
-  const h = createHash('sha3-256');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
+/** 64 bits from two FNV-1a lanes with a murmur3 finish: catches damage, locates entries. */
+function hash64(...parts: Uint8Array[]): Uint8Array {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) {
+      a = Math.imul(a ^ p[i], 0x01000193);
+      b = Math.imul(b ^ p[i], 0x5bd1e995);
+    }
+  }
+  const out = new Uint8Array(SUM);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, fmix(a ^ Math.imul(b, 0x85ebca6b)));
+  v.setUint32(4, fmix(b ^ Math.imul(a, 0xc2b2ae35)));
+  return out;
 }
 
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The exact text an entry must carry to be ours. */
 export function cacheKey(source: string, file: string): Uint8Array {
-  return sha3([FORMAT, VERSION, BUILD_ID, String(TABLE_VERSION), file].join('\0') + '\0', source);
+  return new TextEncoder().encode([FORMAT, VERSION, BUILD_ID, String(TABLE_VERSION), file, source].join('\0'));
 }
 
 export function cachePath(cacheDir: string, key: Uint8Array): string {
-  return join(cacheDir, Buffer.from(key).toString('hex') + '.ir');
+  return join(cacheDir, Buffer.from(hash64(key)).toString('hex') + '.ir');
 }
 
 /** The cache directory for a state file: `cache/` beside it (.vm-py/cache for the default state). */
 export function cacheDirFor(statePath: string): string {
   return join(dirname(statePath), 'cache');
-}
-
-function checksum(key: Uint8Array, ir: Uint8Array): Uint8Array {
-  return sha3(key, ir);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -99,10 +116,12 @@ function fromCache(project: Project, path: string, key: Uint8Array): Contract | 
     return undefined;
   }
   try {
-    if (buf.length <= HEAD || !sameBytes(buf.subarray(0, MAGIC.length), MAGIC)) return undefined;
+    const head = MAGIC.length + 4 + key.length + SUM;
+    if (buf.length <= head || !sameBytes(buf.subarray(0, MAGIC.length), MAGIC)) return undefined;
+    if (buf.readUInt32BE(MAGIC.length) !== key.length || !sameBytes(buf.subarray(MAGIC.length + 4, head - SUM), key)) return undefined;
     // a fresh plain Uint8Array (not a Buffer view): decoded byte constants are what a compile would give
-    const ir = new Uint8Array(buf.subarray(HEAD));
-    if (!sameBytes(buf.subarray(MAGIC.length, HEAD), checksum(key, ir))) return undefined;
+    const ir = new Uint8Array(buf.subarray(head));
+    if (!sameBytes(buf.subarray(head - SUM, head), hash64(key, ir))) return undefined;
     const m = decodeModule(ir);
     if (m.debug?.file !== project.file) return undefined;
     const mod = loadModule(m);
@@ -120,10 +139,13 @@ function writeCache(path: string, key: Uint8Array, ir: Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const out = new Uint8Array(HEAD + ir.length);
+    const head = MAGIC.length + 4 + key.length + SUM;
+    const out = new Uint8Array(head + ir.length);
     out.set(MAGIC);
-    out.set(checksum(key, ir), MAGIC.length);
-    out.set(ir, HEAD);
+    new DataView(out.buffer).setUint32(MAGIC.length, key.length);
+    out.set(key, MAGIC.length + 4);
+    out.set(hash64(key, ir), head - SUM);
+    out.set(ir, head);
     writeFileSync(tmp, out);
     renameSync(tmp, path);
   } catch {

@@ -88,3 +88,15 @@ describe('code cache', () => {
     }
   });
 });
+
+describe('output', () => {
+  test('a reader that goes away early costs no error and no stack trace', () => {
+    const state = join(dir, 'epipe.json');
+    const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(pkg, 'bin/vm-py.js'))}`;
+    // `true` exits at once, so the pipe has no reader by the time the CLI writes: EPIPE
+    const r = spawnSync('sh', ['-c', `(sleep 0.3; ${cli} run -m examples/counter/manifest.json -c inc --state ${JSON.stringify(state)}; echo "rc=$?" >&2) | true`], { cwd: process.cwd(), encoding: 'utf8' });
+    expect(r.stderr).toBe('rc=0\n');
+    // the call itself happened: the state file holds the new count
+    expect(JSON.parse(vmpy(['run', '-m', 'examples/counter/manifest.json', '-c', 'get', '--state', state, '--json'], process.cwd()).out)).toMatchObject({ return: 1 });
+  });
+});

@@ -96,10 +96,15 @@ describe('IR cache', () => {
       b[i] ^= 0x01;
       return b;
     };
+    // magic (8), key text length (4), key text, checksum (8), IR
+    const head = 8 + 4 + good.readUInt32BE(8) + 8;
+    expect(good.subarray(12, head - 8).toString('utf8')).toContain(readFileSync(join(dir, 'examples/counter/contract.py'), 'utf8'));
     const damaged: [string, Buffer][] = [
-      ['another contract under our checksum', Buffer.concat([good.subarray(0, 40), evilIr])],
+      ['another contract under our checksum', Buffer.concat([good.subarray(0, head), evilIr])],
       ['a flipped bit in the IR', flip(good.length - 3)],
-      ['a flipped bit in the checksum', flip(20)],
+      ['a flipped bit in the checksum', flip(head - 3)],
+      ['a flipped bit in the stored source', flip(head - 20)],
+      ['a wrong key text length', flip(10)],
       ['a flipped bit in the magic', flip(0)],
       ['truncated', good.subarray(0, good.length - 5)],
       ['a trailing byte', Buffer.concat([good, Buffer.from([0])])],
