@@ -97,28 +97,40 @@ export class Slot implements StorageWrite {
   }
 }
 
+/** One address's slots in the journal, and the in-memory state's (null: none yet; undefined: another kind of state). */
+interface Slots {
+  mine: ByteMap<Slot>;
+  state: ByteMap<Uint8Array> | null | undefined;
+}
+
 export class Journal {
-  /** address -> slots; two levels so a lookup never builds an address+key string */
-  private readonly storage = new Map<string, ByteMap<Slot>>();
+  /** address -> its slots; two levels so a lookup never builds an address+key string */
+  private readonly storage = new Map<string, Slots>();
   /** written slots in first-write order (contracts mostly write in key order, which the final sort finds cheap) */
   private readonly written: Slot[] = [];
   private readonly balances = new Map<string, { address: Uint8Array; balance: bigint }>();
   /** the contract address repeats on every access of a call; its slots are found once (per call, so a host reusing a buffer between calls is safe) */
   private lastAddr: Uint8Array | null = null;
-  private lastSlots: ByteMap<Slot> | null = null;
+  private last: Slots | null = null;
 
   constructor(readonly state: StateAdapter) {}
 
-  private slotsOf(address: Uint8Array): ByteMap<Slot> {
-    if (address === this.lastAddr) return this.lastSlots!;
+  private slotsOf(address: Uint8Array): Slots {
+    if (address === this.lastAddr) return this.last!;
     const a = latin1Key(address);
     let slots = this.storage.get(a);
-    if (slots === undefined) this.storage.set(a, (slots = new ByteMap()));
+    if (slots === undefined) {
+      // the state does not change during the call, so the in-memory state's map for this address can be held
+      const st = this.state;
+      slots = { mine: new ByteMap(), state: st instanceof MemoryState ? (st.slotMap(address) ?? null) : undefined };
+      this.storage.set(a, slots);
+    }
     this.lastAddr = address;
-    return (this.lastSlots = slots);
+    return (this.last = slots);
   }
 
-  private stateValue(address: Uint8Array, key: Uint8Array): Uint8Array | null {
+  private stateValue(slots: Slots, address: Uint8Array, key: Uint8Array, k: string): Uint8Array | null {
+    if (slots.state !== undefined) return slots.state?.get(k) ?? null;
     const v = this.state.getStorage(address, key);
     return v && v.length ? v : null;
   }
@@ -127,21 +139,25 @@ export class Journal {
   slot(address: Uint8Array, key: Uint8Array): Slot {
     const slots = this.slotsOf(address);
     const k = latin1Key(key);
-    let s = slots.get(k);
-    if (s === undefined) slots.set(k, (s = new Slot(address, k, this.stateValue(address, key))));
+    let s = slots.mine.get(k);
+    if (s === undefined) slots.mine.set(k, (s = new Slot(address, k, this.stateValue(slots, address, key, k))));
     return s;
   }
 
   /** What a read returns; reads of slots the call has not written go to the state every time, as they always did. */
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const s = this.slotsOf(address).get(latin1Key(key));
-    return s !== undefined && s.written ? s.read() : this.stateValue(address, key);
+    const slots = this.slotsOf(address);
+    const k = latin1Key(key);
+    const s = slots.mine.get(k);
+    return s !== undefined && s.written ? s.read() : this.stateValue(slots, address, key, k);
   }
 
   /** The value now, for checks that do not hand it to the contract (no copy). */
   peek(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const s = this.slotsOf(address).get(latin1Key(key));
-    return s !== undefined && s.written ? s.value : this.stateValue(address, key);
+    const slots = this.slotsOf(address);
+    const k = latin1Key(key);
+    const s = slots.mine.get(k);
+    return s !== undefined && s.written ? s.value : this.stateValue(slots, address, key, k);
   }
 
   /** Write through a slot from slot(); null (or empty) empties it. */

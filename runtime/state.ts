@@ -53,6 +53,11 @@ export class MemoryState implements StateAdapter, CodeStore {
     return this.lastSlots;
   }
 
+  /** The slots of one address, keyed by latin1Key (runtime/bytekey.ts); for the journal's reads. Values are never empty. */
+  slotMap(address: Uint8Array): ByteMap<Uint8Array> | undefined {
+    return this.slotsOf(address);
+  }
+
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
     return this.slotsOf(address)?.get(latin1Key(key)) ?? null;
   }
