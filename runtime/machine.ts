@@ -11,7 +11,13 @@ export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
 export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number) => void;
 
 export class Machine {
-  gas: number;
+  /**
+   * Initialized here, not only in the constructor: an ES2022 class field without an
+   * initializer starts as undefined, V8 then keeps the field "tagged", and every store of a
+   * gas value past 2^31 (large limits) allocated a new heap number: ~100 bytes per
+   * CALL_STD/CALL_METHOD/CALL_BUILTIN, 8 MB per W4 call (bench/NOTES.md section 4a).
+   */
+  gas = 0;
   refund = 0;
   readonly stack: Value[];
   /** call frames: caller function, return offset, caller bp */

@@ -94,6 +94,8 @@ function leaf(v: Value | undefined): number {
 
 /** Size of one value by the walk's rule (stdlib results are counted this way). */
 export function sizeOf(v: Value, cap: number): number {
+  // a leaf needs no walk (the walk would count it by leaf() too); this skips the walk's Set and arrays on every storage.get
+  if (typeof v !== 'object' || v === null || v instanceof Uint8Array) return leaf(v);
   return measure([v], 0, 1, cap);
 }
 

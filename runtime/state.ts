@@ -1,6 +1,7 @@
 // The host's state as the VM sees it: storage per contract address and balances. A node
 // implements StateAdapter over its database; MemoryState is the in-memory one for tests and
 // the base of the CLI's file state.
+import { ByteMap, keyBytes, latin1Key } from './bytekey.js';
 import { bytesToHex, hexToBytes } from './hex.js';
 
 export interface StateAdapter {
@@ -26,9 +27,13 @@ export interface StateSnapshot {
 }
 
 export class MemoryState implements StateAdapter, CodeStore {
-  readonly storage = new Map<string, Map<string, Uint8Array>>();
+  /** address hex -> slots (runtime/bytekey.ts: small maps keyed by one char per key byte) */
+  readonly storage = new Map<string, ByteMap<Uint8Array>>();
   readonly balances = new Map<string, bigint>();
   readonly code = new Map<string, Uint8Array>();
+  /** the last address looked up, by value (a caller may reuse its buffer), and its slots */
+  private lastAddr = new Uint8Array(0);
+  private lastSlots: ByteMap<Uint8Array> | undefined = undefined;
 
   getCode(address: Uint8Array): Uint8Array | null {
     return this.code.get(bytesToHex(address)) ?? null;
@@ -37,19 +42,47 @@ export class MemoryState implements StateAdapter, CodeStore {
     this.code.set(bytesToHex(address), code.slice());
   }
 
+  private slotsOf(address: Uint8Array): ByteMap<Uint8Array> | undefined {
+    const last = this.lastAddr;
+    let same = last.length === address.length;
+    for (let i = 0; same && i < last.length; i++) same = last[i] === address[i];
+    if (!same) {
+      this.lastAddr = address.slice();
+      this.lastSlots = this.storage.get(bytesToHex(address));
+    }
+    return this.lastSlots;
+  }
+
+  /** The slots of one address, keyed by latin1Key (runtime/bytekey.ts); for the journal's reads. Values are never empty. */
+  slotMap(address: Uint8Array): ByteMap<Uint8Array> | undefined {
+    return this.slotsOf(address);
+  }
+
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    return this.storage.get(bytesToHex(address))?.get(bytesToHex(key)) ?? null;
+    return this.slotsOf(address)?.get(latin1Key(key)) ?? null;
   }
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    const a = bytesToHex(address);
-    let slots = this.storage.get(a);
+    this.setSlot(address, latin1Key(key), value && value.length ? value.slice() : null);
+  }
+  /**
+   * setStorage with the key as latin1Key(key) and a value nothing will mutate, stored as it
+   * is (the journal's commit: contract bytes are immutable, runtime/values.ts).
+   */
+  setSlot(address: Uint8Array, id: string, value: Uint8Array | null): void {
+    let slots = this.slotsOf(address);
     if (!value || value.length === 0) {
-      slots?.delete(bytesToHex(key));
-      if (slots && slots.size === 0) this.storage.delete(a);
+      slots?.delete(id);
+      if (slots && slots.size === 0) {
+        this.storage.delete(bytesToHex(address));
+        this.lastSlots = undefined;
+      }
       return;
     }
-    if (!slots) this.storage.set(a, (slots = new Map()));
-    slots.set(bytesToHex(key), value.slice());
+    if (!slots) {
+      this.storage.set(bytesToHex(address), (slots = new ByteMap()));
+      this.lastSlots = slots;
+    }
+    slots.set(id, value);
   }
   getBalance(address: Uint8Array): bigint {
     return this.balances.get(bytesToHex(address)) ?? 0n;
@@ -65,7 +98,8 @@ export class MemoryState implements StateAdapter, CodeStore {
     for (const a of [...this.storage.keys()].sort()) {
       const slots = this.storage.get(a)!;
       storage[a] = {};
-      for (const k of [...slots.keys()].sort()) storage[a][k] = bytesToHex(slots.get(k)!);
+      // latin1 keys sort in byte order, as their hex does
+      for (const k of slots.keys().sort()) storage[a][bytesToHex(keyBytes(k))] = bytesToHex(slots.get(k)!);
     }
     const balances: StateSnapshot['balances'] = {};
     for (const a of [...this.balances.keys()].sort()) balances[a] = this.balances.get(a)!.toString();

@@ -42,19 +42,15 @@ function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8
     throw new VmError('ValueError', `${fn}(): value is ${v.length} bytes, the cap is ${m.limits.max_storage_value_bytes}`);
   }
   const j = m.host.journal;
-  const before = j.getStorage(m.host.address, k);
+  // one lookup gives the value now and before the call (reading a slot costs no gas and changes nothing)
+  const s = j.slot(m.host.address, k);
+  const before = s.value;
   const fills = before === null && v.length > 0;
-  const hadOriginal = before === null || v.length === 0 ? original(m, k) : false;
+  const hadOriginal = s.original;
   m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (fills && !hadOriginal ? info.newSlot : 0));
   if (fills && hadOriginal) m.refund -= REFUNDS.storageClear;
   if (before !== null && v.length === 0 && hadOriginal) m.refund += REFUNDS.storageClear;
-  j.setStorage(m.host.address, k, v.length ? v : null);
-}
-
-/** Was the slot non-empty before this call? */
-function original(m: Machine, k: Uint8Array): boolean {
-  const v = m.host.journal.state.getStorage(m.host.address, k);
-  return v !== null && v.length > 0;
+  j.write(s, v.length ? v : null);
 }
 
 export const get: StdImpl = (m, a, b) => {
@@ -71,9 +67,10 @@ export const del: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.delete', a[b]);
   m.charge(DEL.base + DEL.perWord * words(k.length));
   const j = m.host.journal;
-  if (j.getStorage(m.host.address, k) !== null) {
-    if (original(m, k)) m.refund += REFUNDS.storageClear;
-    j.setStorage(m.host.address, k, null);
+  const s = j.slot(m.host.address, k);
+  if (s.value !== null) {
+    if (s.original) m.refund += REFUNDS.storageClear;
+    j.write(s, null);
   }
   return null;
 };
@@ -81,7 +78,7 @@ export const del: StdImpl = (m, a, b) => {
 export const exists: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.exists', a[b]);
   m.charge(EXISTS.base + EXISTS.perWord * words(k.length));
-  return m.host.journal.getStorage(m.host.address, k) !== null;
+  return m.host.journal.peek(m.host.address, k) !== null;
 };
 
 export const getInt: StdImpl = (m, a, b) => {

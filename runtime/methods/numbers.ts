@@ -37,20 +37,25 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
 
 /** to_bytes of a non-negative safe integer without BigInt (the common case: keys, amounts). */
 function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: boolean, signed: boolean, per: number): Uint8Array {
-  const digits: number[] = [];
-  // exact: x is an integer below 2**53 and 256 is a power of two
-  for (let v = x; v > 0; ) {
-    const d = v % 256;
-    digits.push(d);
-    v = (v - d) / 256;
+  // bytes needed, and the top one (exact: x is an integer below 2**53 and 256 is a power of two)
+  let nd = 0;
+  let top = 0;
+  for (let v = x; v > 0; nd++) {
+    top = v % 256;
+    v = (v - top) / 256;
   }
-  const need = signed && digits.length > 0 && digits[digits.length - 1] >= 0x80 ? digits.length + 1 : digits.length;
+  const need = signed && top >= 0x80 ? nd + 1 : nd;
   if (need > length) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
   m.charge(per * words(length));
   m.mem += length;
   const out = new Uint8Array(length);
-  for (let i = 0; i < digits.length; i++) out[big ? length - 1 - i : i] = digits[i];
+  let v = x;
+  for (let i = 0; i < nd; i++) {
+    const d = v % 256;
+    out[big ? length - 1 - i : i] = d;
+    v = (v - d) / 256;
+  }
   return out;
 }
 
