@@ -14,21 +14,36 @@ export interface Measurement {
   skip?: string;
 }
 
+/**
+ * Warm-up: calls until at least `warmups` calls and WARM_MS of calls have run (at most
+ * MAX_WARM calls), the same rule as bench/py/run.py, so every engine is timed in its steady
+ * state: V8 compiles the interpreter's hot function on a background thread during the first
+ * calls, and a short workload would otherwise time that compile (bench/NOTES.md 4a).
+ */
+export const WARM_MS = 1000;
+export const MAX_WARM = 100;
+
 function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) => void): { ms: number[]; cpu: number[]; last: T } {
   let last!: T;
   const ms: number[] = [];
   const cpu: number[] = [];
-  for (let k = 0; k < warmups + runs; k++) {
+  let warmed = 0;
+  let warmMs = 0;
+  for (let k = 0; ms.length < runs; k++) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     last = f();
     const t1 = process.hrtime.bigint();
     const c = process.cpuUsage(c0);
     check(last);
-    if (k >= warmups) {
-      ms.push(Number(t1 - t0) / 1e6);
-      cpu.push((c.user + c.system) / 1000);
+    const dt = Number(t1 - t0) / 1e6;
+    if (warmed < warmups || (warmMs < WARM_MS && warmed < MAX_WARM)) {
+      warmed++;
+      warmMs += dt;
+      continue;
     }
+    ms.push(dt);
+    cpu.push((c.user + c.system) / 1000);
   }
   return { ms, cpu, last };
 }
@@ -48,7 +63,7 @@ export function measure(root: string, engine: string, id: string, runs: number, 
   const first = p.call();
   const why = failure(first);
   if (why) return { skip: why };
-  // the checked first call above was the first warm-up
+  // the checked first call above was the first warm-up (its time does not count toward WARM_MS)
   const { ms, cpu, last } = timeRuns(runs, Math.max(0, warmups - 1), p.call, (r) => {
     if (failure(r)) throw new Error(`${id}: a run failed after the warm-up succeeded: ${failure(r)}`);
   });

@@ -62,7 +62,7 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
     `Load average (1/5/15 min) before the run: ${loadBefore}; after: ${loadNow()}. The machine is shared with other work,`,
     'so single runs are noisy; the medians and the spread table below are what to compare.',
     '',
-    `Median of ${runs} timed runs after a warm-up, each engine and workload in its own process; times are of the call only`,
+    `Median of ${runs} timed runs after a warm-up (at least 1 s and 1 call, at most 100 calls: every engine timed in its steady state), each engine and workload in its own process; times are of the call only`,
     '(vm-py: `executeCall` on a compiled, loaded module with a fresh in-memory state; CPython: `main(n)` with the stand-in',
     'stdlib in bench/py; JS: the hand-written function in bench/js). it/s = n / time.',
     '',

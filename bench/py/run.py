@@ -10,6 +10,9 @@ import time
 
 from stdlib import storage
 
+WARM_MS = 1000  # same as bench/measure.ts
+MAX_WARM = 100
+
 
 def load(path):
     spec = importlib.util.spec_from_file_location("contract", path)
@@ -28,16 +31,23 @@ def main():
     result = None
     ms = []
     cpu = []
-    for k in range(warmups + runs):
+    warmed = 0
+    warm_ms = 0.0
+    # warm-up rule as in bench/measure.ts: at least `warmups` calls and WARM_MS of calls, at most MAX_WARM
+    while len(ms) < runs:
         storage.reset()  # a fresh state per call, as for vm-py
         c0 = time.process_time_ns()
         t0 = time.perf_counter_ns()
         result = fn(n)
         t1 = time.perf_counter_ns()
         c1 = time.process_time_ns()
-        if k >= warmups:
-            ms.append((t1 - t0) / 1e6)
-            cpu.append((c1 - c0) / 1e6)
+        dt = (t1 - t0) / 1e6
+        if warmed < warmups or (warm_ms < WARM_MS and warmed < MAX_WARM):
+            warmed += 1
+            warm_ms += dt
+            continue
+        ms.append(dt)
+        cpu.append((c1 - c0) / 1e6)
     print(json.dumps({"ms": ms, "cpu": cpu, "result": canonical(result)}))
 
 
