@@ -8,6 +8,7 @@ import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, eqCharged, pyCompare } from './compare.js';
+import { foldCharge, foldedPow } from './fold.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
@@ -1035,6 +1036,22 @@ const bop = code[pc + 2];
               if (typeof a === 'number') {
                 pc = cmpSmall(code[pc + 4], a, consts[code[pc + 3]] as number) ? pc + 7 : code[pc + 6];
                 continue;
+              }
+              break;
+            }
+            case Form.KKPOW: {
+              // a power of two constants (runtime/fold.ts): its limb gas and memory count as
+              // POW's; a shortfall of either, or an error, leaves it to the original code
+              const v = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
+              if (v !== undefined && gas >= foldCharge) {
+                const add = typeof v === 'bigint' ? m.bigIntBytes : 0;
+                if (m.mem + add <= memCap) {
+                  gas -= foldCharge;
+                  m.mem += add;
+                  stack[sp++] = v;
+                  pc += 5;
+                  continue;
+                }
               }
               break;
             }
