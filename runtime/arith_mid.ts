@@ -28,56 +28,55 @@ for (let l = 0; l <= 16; l++) {
 const NFULL = FULL.map((p) => -p);
 const NHALF = HALF.map((p) => -p);
 
-/** ceil(bitlen(v) / 64) for |v| >= 2^256 and |v| < 2^512: the smallest l with |v| < 2^(64l). */
-function limbsAbove4(v: bigint): number {
+const OUT = -1; // |v| >= 2^512: not for the mid path
+
+/** max(4, ceil(bitlen(v) / 64)): the limbs chargeLimbs(bitlen) counts; OUT past 2^512. */
+function wide(v: bigint): number {
   let l = 5;
-  if (v > 0n) while (v >= FULL[l]) l++;
-  else while (v <= NFULL[l]) l++;
+  if (v >= 0n) {
+    if (v < P256) return 4;
+    while (v >= FULL[l]) if (++l > 8) return OUT;
+  } else {
+    if (v > N256) return 4;
+    while (v <= NFULL[l]) if (++l > 8) return OUT;
+  }
   return l;
 }
 
-/** ceil((bitlen(v) + 1) / 64) for |v| >= 2^255 and |v| < 2^512: the smallest l with |v| < 2^(64l - 1). */
-function halfLimbsAbove4(v: bigint): number {
+/** max(4, ceil((bitlen(v) + 1) / 64)): the limbs chargeLimbs(bitlen + 1) counts; OUT past 2^512. */
+function wide1(v: bigint): number {
   let l = 5;
-  if (v > 0n) while (v >= HALF[l]) l++;
-  else while (v <= NHALF[l]) l++;
+  if (v >= 0n) {
+    if (v < P255) return 4;
+    while (v >= HALF[l]) if (++l > 8) return v < P512 ? 9 : OUT;
+  } else {
+    if (v > N255) return 4;
+    while (v <= NHALF[l]) if (++l > 8) return v > N512 ? 9 : OUT;
+  }
   return l;
-}
-
-/** Limbs past the free four for chargeLimbs(max(bx, by)). */
-function extraWide(x: bigint, y: bigint): number {
-  const lx = x < P256 && x > N256 ? 4 : limbsAbove4(x);
-  const ly = y < P256 && y > N256 ? 4 : limbsAbove4(y);
-  return (lx > ly ? lx : ly) - 4;
-}
-
-/** Limbs past the free four for chargeLimbs(max(bx, by) + 1). */
-function extraWide1(x: bigint, y: bigint): number {
-  const lx = x < P255 && x > N255 ? 4 : halfLimbsAbove4(x);
-  const ly = y < P255 && y > N255 ? 4 : halfLimbsAbove4(y);
-  return (lx > ly ? lx : ly) - 4;
 }
 
 /**
- * Limbs past the free four for chargeLimbs(bx + by), from the product r = x * y (x, y != 0):
- * r has bx + by - 1 or bx + by bits, so its limb count decides unless its top limb is full
- * (bit length a multiple of 64), where the exact lengths are taken.
+ * max(4, limbs) for chargeLimbs(bx + by), from the product r = x * y (x, y != 0): r has
+ * bx + by - 1 or bx + by bits, so its limb count decides unless its top limb is full (bit
+ * length a multiple of 64), where the exact lengths are taken.
  */
-function extraProduct(x: bigint, y: bigint, r: bigint): number {
-  if (r < P255 && r > N255) return 0;
-  const l = r > 0n ? limbsAbove4Or4(r) : limbsAbove4Or4(-r);
-  const top = r > 0n ? r >= HALF[l] : r <= NHALF[l];
-  if (!top) return l - 4;
+function productLimbs(x: bigint, y: bigint, r: bigint): number {
+  let l = 4;
+  let top: boolean;
+  if (r >= 0n) {
+    while (r >= FULL[l]) l++;
+    top = r >= HALF[l];
+  } else {
+    while (r <= NFULL[l]) l++;
+    top = r <= NHALF[l];
+  }
+  if (!top) return l;
   const limbs = (bitLenBig(x) + bitLenBig(y) + 63) >>> 6;
-  return limbs > 4 ? limbs - 4 : 0;
+  return limbs > 4 ? limbs : 4;
 }
 
-/** The smallest l >= 4 with v < 2^(64l), for 0 < v < 2^1024. */
-function limbsAbove4Or4(v: bigint): number {
-  let l = 4;
-  while (v >= FULL[l]) l++;
-  return l;
-}
+const SAFE = 9007199254740991n;
 
 // the last divisor seen and its exponent when it is a power of two (-1 when not): a pure
 // cache, so `x % 2**256` in a loop tests the divisor with one comparison
@@ -115,39 +114,55 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
   if (typeof b === 'bigint') y = b;
   else if (typeof b === 'number') y = BigInt(b);
   else return undefined;
-  if (x >= P512 || x <= N512 || y >= P512 || y <= N512) return undefined;
+  // each case bounds its operands below 2^512 (a limb scan that returns OUT) before any work
   switch (op) {
     case Op.ADD:
     case Op.INPLACE_ADD:
-      midCharge = extraWide1(x, y) * G_LIMB;
-      return normBig(x + y);
-    case Op.SUB:
-      midCharge = extraWide1(x, y) * G_LIMB;
-      return normBig(x - y);
+    case Op.SUB: {
+      const lx = wide1(x);
+      const ly = wide1(y);
+      if (lx === OUT || ly === OUT) return undefined;
+      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
+      return normBig(op === Op.SUB ? x - y : x + y);
+    }
     case Op.MUL: {
+      if (x >= P512 || x <= N512 || y >= P512 || y <= N512) return undefined;
       if (x === 0n || y === 0n) {
         midCharge = 0;
         return 0;
       }
       // the product is bounded (<= 1024 bits), so making it before the charge costs nothing observable
       const r = x * y;
-      midCharge = extraProduct(x, y, r) * G_LIMB;
-      return normBig(r);
+      if (r < P255 && r > N255) {
+        midCharge = 0; // bx + by <= 256
+        return normBig(r);
+      }
+      midCharge = (productLimbs(x, y, r) - 4) * G_LIMB;
+      return r; // not a safe integer: |r| >= 2^255
     }
     case Op.MOD:
     case Op.FLOORDIV: {
-      if (y === 0n) return undefined; // ZeroDivisionError from the exact path
-      midCharge = extraWide(x, y) * G_LIMB;
+      const ly = wide(y);
+      if (ly === OUT || (ly === 4 && y === 0n)) return undefined; // ZeroDivisionError from the exact path
+      const lx = wide(x);
+      if (lx === OUT) return undefined;
+      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
       // floor division and modulo by 2^k are a shift and a truncation (exact for any sign of x)
       const k = y > 0n ? powerOfTwo(y) : -1;
-      if (op === Op.MOD) return normBig(k >= 0 ? BigInt.asUintN(k, x) : floorModBig(x, y));
-      return normBig(k >= 0 ? x >> lastShiftBig : floorDivBig(x, y));
+      if (k < 0) return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
+      if (op === Op.FLOORDIV) return normBig(x >> lastShiftBig);
+      const r = BigInt.asUintN(k, x);
+      return r <= SAFE ? Number(r) : r;
     }
     case Op.BITAND:
     case Op.BITOR:
-    case Op.BITXOR:
-      midCharge = extraWide(x, y) * G_LIMB;
+    case Op.BITXOR: {
+      const lx = wide(x);
+      const ly = wide(y);
+      if (lx === OUT || ly === OUT) return undefined;
+      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
       return normBig(op === Op.BITAND ? x & y : op === Op.BITOR ? x | y : x ^ y);
+    }
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
+import { midAllowed, midCharge, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, eqCharged, pyCompare } from './compare.js';
 import { foldCharge, foldedPow } from './fold.js';
@@ -45,6 +46,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const frameBp = m.frameBp;
   const S_COST = COST[Op.STORE];
   const memCap = m.memCap;
+  const bigIntBytes = m.bigIntBytes;
+  const midOk = midAllowed(m.limits.max_int_bits);
 
   let fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
@@ -148,6 +151,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -167,6 +182,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -182,6 +209,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             const r = a * b;
             if (r <= MAX && r >= MIN) {
               stack[sp - 1] = r + 0; // + 0 turns -0 into 0
+              pc += 1;
+              break;
+            }
+          }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
               pc += 1;
               break;
             }
@@ -218,6 +257,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -235,6 +286,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             stack[sp - 1] = op === Op.BITAND ? a & b : op === Op.BITOR ? a | b : a ^ b;
             pc += 1;
             break;
+          }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
           }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);

@@ -38,6 +38,15 @@ def powers(n: int, k: int) -> int:
             s = s + 2**4096
     return s
 
+def mix(n: int, k: int) -> int:
+    x = k
+    y = 3
+    for i in range(n):
+        x = (x * 6364136223846793005 + 1442695040888963407) % 2**256
+        y = (y ^ x) - (x & 2**200) + (x | k) // 2**64 - y % 2**255
+        y = y * 2**64 % 2**300 - x + (y - k) % 2**128 * (k % 2**64 - 9)
+    return x + y
+
 def words(n: int, k: int) -> int:
     x = k
     y = -k * 2**190
@@ -102,6 +111,18 @@ describe('folded powers and word arithmetic agree with unfused execution', () =>
           return { r, mem: m.mem, gas: m.gas };
         };
         expect(state(false)).toEqual(state(true));
+      }
+    }
+  });
+
+  test("the interpreter's big-int path charges as the exact path does (max_int_bits 1023 turns it off)", () => {
+    // every value here stays far below 1023 bits, so the two caps give the same results
+    const exact = { ...DEFAULT_LIMITS, max_int_bits: 1023 };
+    for (const [fn, args] of [['lcg', [9n, 3n]], ['mix', [8n, 5n]], ['mix', [8n, -(2n ** 100n)]]] as const) {
+      const full = call(mod, fn, [...args], 10_000_000, false, DEFAULT_LIMITS);
+      expect(full.status).toBe('SUCCESS');
+      for (let g = 400; g <= full.gasUsed + 2; g += 1) {
+        expect(view(call(mod, fn, [...args], g, false, DEFAULT_LIMITS))).toEqual(view(call(mod, fn, [...args], g, false, exact)));
       }
     }
   });
