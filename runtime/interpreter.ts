@@ -800,22 +800,35 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               // BIN; STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
               const a = stack[sp - 2];
               const b = stack[sp - 1];
+              const bop = BIN_OPS[op & 31];
+              let r: Value | undefined;
+              let extra = 0; // a big-int BIN's limb gas
+              let bytes = 0; // and memory
               if (typeof a === 'number' && typeof b === 'number') {
-                const bop = BIN_OPS[op & 31];
-                let r: Value | undefined;
                 if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
                   const x = a + b;
                   r = x <= MAX && x >= MIN ? x : undefined;
                 } else r = binSmall(bop, a, b);
+              } else if (midOk && (typeof a === 'bigint' || typeof b === 'bigint')) {
+                // `x = (...) % 2**256` closing a loop body (arith_mid.ts); a gas shortfall, or
+                // memory past the cap (a live-set walk after BIN), is left to the original code
+                r = midOp(bop, a, b);
+                extra = midCharge;
+                bytes = typeof r === 'bigint' ? bigIntBytes : 0;
+                if (extra > gas || m.mem + bytes > memCap) r = undefined;
+              }
+              if (r !== undefined) {
                 const t = code[pc + 4];
                 const at = bp + code[t + 1];
                 const cur = stack[at];
                 const stop = stack[at + 1];
                 const step = stack[at + 2];
-                if (r !== undefined && typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
                   if (step > 0 ? cur < stop : cur > stop) {
                     const nx = cur + step;
                     if (nx <= MAX && nx >= MIN) {
+                      gas -= extra;
+                      if (bytes !== 0) m.mem += bytes;
                       stack[bp + code[pc + 2]] = r;
                       sp -= 2;
                       stack[at] = nx;
@@ -824,6 +837,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                       continue;
                     }
                   } else {
+                    gas -= extra;
+                    if (bytes !== 0) m.mem += bytes;
                     stack[bp + code[pc + 2]] = r;
                     sp -= 2;
                     gas += S_COST; // the loop's STORE does not run
