@@ -125,6 +125,8 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
   const joins = (i: number): boolean => i < n && isLeader[starts[i]] === 0;
   const smallConst = (i: number): boolean => typeof consts[code[starts[i] + 1]] === 'number';
   const intConst = (i: number): boolean => i < n && opAt(i) === Op.CONST && (smallConst(i) || typeof consts[code[starts[i] + 1]] === 'bigint');
+  // instruction i starts CONST a; CONST b; POW (Form.KKPOW)
+  const kkpow = (i: number): boolean => intConst(i) && joins(i + 1) && intConst(i + 1) && joins(i + 2) && opAt(i + 2) === Op.POW;
   const isBin = (i: number): boolean => i < n && BIN_INDEX[opAt(i)] >= 0;
   const isCmp = (i: number): boolean => i < n && CMP_OPS.includes(opAt(i));
   // instruction j is a back edge to a for-range head (already fused) whose loop state
@@ -165,6 +167,9 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
           form = Form.LL;
           len = 2;
         }
+      } else if (joins(i + 1) && op1 === Op.CONST && kkpow(i + 1)) {
+        // LOAD x; CONST 2; CONST 256; POW (`x % 2**256`): the constant power folds, so the
+        // LOAD stays alone rather than take the CONST into a LC
       } else if (joins(i + 1) && op1 === Op.CONST) {
         if (smallConst(i + 1) && joins(i + 2) && isCmp(i + 2) && joins(i + 3) && opAt(i + 3) === Op.JUMP_IF_FALSE) {
           form = Form.LKCMPJF;
@@ -184,7 +189,7 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         len = 2;
       }
     } else if (op === Op.CONST) {
-      if (intConst(i) && joins(i + 1) && intConst(i + 1) && joins(i + 2) && opAt(i + 2) === Op.POW) {
+      if (kkpow(i)) {
         form = Form.KKPOW;
         len = 3;
       } else if (smallConst(i) && joins(i + 1) && isBin(i + 1)) {

@@ -5,7 +5,7 @@
 // is measured.
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { DEFAULT_LIMITS, type Limits } from '../spec/table.js';
+import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
 import { encodeArgs } from '../runtime/abi/codec.js';
 import { defaultBlock, defaultTx } from '../runtime/context.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
@@ -47,6 +47,13 @@ def mix(n: int, k: int) -> int:
         y = y * 2**64 % 2**300 - x + (y - k) % 2**128 * (k % 2**64 - 9)
     return x + y
 
+def low(n: int, k: int) -> int:
+    x = k
+    for i in range(n):
+        x = x * 6364136223846793005 + i
+        x = x % 2**256 + x // 2**300
+    return x % 2**64
+
 def words(n: int, k: int) -> int:
     x = k
     y = -k * 2**190
@@ -73,9 +80,21 @@ describe('folded powers and word arithmetic agree with unfused execution', () =>
   test('the folded form is used', () => {
     const fast = mod.funcs.map((f) => Array.from(f.offsets, (o) => f.fast[o]));
     expect(fast.flat()).toContain(fusedOp(Form.KKPOW));
+    // after a LOAD too (`x % 2**256`): every CONST CONST POW of the module is folded
+    let runs = 0;
+    for (const f of mod.funcs) {
+      const ops = Array.from(f.offsets, (o) => f.code[o]);
+      ops.forEach((op, j) => {
+        if (op === Op.CONST && ops[j + 1] === Op.CONST && ops[j + 2] === Op.POW) {
+          runs++;
+          expect(f.fast[f.offsets[j]]).toBe(fusedOp(Form.KKPOW));
+        }
+      });
+    }
+    expect(runs).toBeGreaterThan(20);
   });
 
-  for (const [fn, runs] of [['lcg', [[0n, 0n], [7n, 3n], [40n, 2n ** 200n]]], ['powers', [[3n, 99n], [6n, 1n], [6n, 2n], [6n, 3n], [6n, 4n]]], ['words', [[12n, 5n], [12n, -(2n ** 60n)]]]] as const) {
+  for (const [fn, runs] of [['lcg', [[0n, 0n], [7n, 3n], [40n, 2n ** 200n]]], ['powers', [[3n, 99n], [6n, 1n], [6n, 2n], [6n, 3n], [6n, 4n]]], ['words', [[12n, 5n], [12n, -(2n ** 60n)]]], ['low', [[9n, 7n], [9n, -(2n ** 250n)]]]] as const) {
     for (const limits of [DEFAULT_LIMITS, small]) {
       test(`${fn}, max_int_bits ${limits.max_int_bits}: every gas limit`, () => {
         for (const args of runs) {
