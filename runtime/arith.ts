@@ -5,6 +5,7 @@ import { VmError } from '../spec/errors.js';
 import { CONSTANTS, Op } from '../spec/table.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
+import { intOpMid } from './arith_mid.js';
 import { countInt, seqBytes } from './memory.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
@@ -45,7 +46,10 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
   if (typeof a === 'boolean' && typeof b === 'boolean' && (op === Op.BITAND || op === Op.BITOR || op === Op.BITXOR)) {
     return op === Op.BITAND ? a && b : op === Op.BITOR ? a || b : a !== b; // bool & | ^ bool stays bool
   }
-  if (x !== null && y !== null) return countInt(m, intOp(m, op, x, y));
+  if (x !== null && y !== null) {
+    const r = intOpMid(m, op, x, y);
+    return countInt(m, r !== undefined ? r : intOp(m, op, x, y));
+  }
   if (op === Op.ADD || op === Op.INPLACE_ADD) return concat(m, op, a, b);
   if (op === Op.MUL) {
     if (x !== null) return repeat(m, b, x, a, b);
@@ -57,7 +61,7 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
   return unsupported(op, a, b);
 }
 
-function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
+export function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
   const bx = bitLenBig(x);
   const by = bitLenBig(y);
   const wide = bx > by ? bx : by;

@@ -68,8 +68,10 @@ export const enum Form {
   FIST = 19,
   /** JUMP t, where t starts FIST */
   JFIST = 20,
+  /** CONST a; CONST b; POW (int constants: the power comes from a cache, runtime/fold.ts) */
+  KKPOW = 21,
 }
-const NFORMS = 21;
+const NFORMS = 22;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -107,6 +109,7 @@ export const FCOST: Int32Array = (() => {
   a[fusedOp(Form.JFIST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
   a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.STJFRST)] = S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
+  a[fusedOp(Form.KKPOW)] = K + K + BASE_COST[Op.POW];
   return a;
 })();
 
@@ -121,6 +124,9 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
   // instruction i can join a run started before it
   const joins = (i: number): boolean => i < n && isLeader[starts[i]] === 0;
   const smallConst = (i: number): boolean => typeof consts[code[starts[i] + 1]] === 'number';
+  const intConst = (i: number): boolean => i < n && opAt(i) === Op.CONST && (smallConst(i) || typeof consts[code[starts[i] + 1]] === 'bigint');
+  // instruction i starts CONST a; CONST b; POW (Form.KKPOW)
+  const kkpow = (i: number): boolean => intConst(i) && joins(i + 1) && intConst(i + 1) && joins(i + 2) && opAt(i + 2) === Op.POW;
   const isBin = (i: number): boolean => i < n && BIN_INDEX[opAt(i)] >= 0;
   const isCmp = (i: number): boolean => i < n && CMP_OPS.includes(opAt(i));
   // instruction j is a back edge to a for-range head (already fused) whose loop state
@@ -161,6 +167,9 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
           form = Form.LL;
           len = 2;
         }
+      } else if (joins(i + 1) && op1 === Op.CONST && kkpow(i + 1)) {
+        // LOAD x; CONST 2; CONST 256; POW (`x % 2**256`): the constant power folds, so the
+        // LOAD stays alone rather than take the CONST into a LC
       } else if (joins(i + 1) && op1 === Op.CONST) {
         if (smallConst(i + 1) && joins(i + 2) && isCmp(i + 2) && joins(i + 3) && opAt(i + 3) === Op.JUMP_IF_FALSE) {
           form = Form.LKCMPJF;
@@ -180,7 +189,10 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         len = 2;
       }
     } else if (op === Op.CONST) {
-      if (smallConst(i) && joins(i + 1) && isBin(i + 1)) {
+      if (kkpow(i)) {
+        form = Form.KKPOW;
+        len = 3;
+      } else if (smallConst(i) && joins(i + 1) && isBin(i + 1)) {
         form = Form.KOP;
         bin = BIN_INDEX[opAt(i + 1)];
         len = 2;

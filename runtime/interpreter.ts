@@ -6,8 +6,10 @@
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
 import { binarySlow, unarySlow } from './arith.js';
+import { midAllowed, midCharge, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, eqCharged, pyCompare } from './compare.js';
+import { foldCharge, foldedPow } from './fold.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
@@ -44,6 +46,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const frameBp = m.frameBp;
   const S_COST = COST[Op.STORE];
   const memCap = m.memCap;
+  const bigIntBytes = m.bigIntBytes;
+  const midOk = midAllowed(m.limits.max_int_bits);
 
   let fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
@@ -147,6 +151,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -166,6 +182,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -181,6 +209,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             const r = a * b;
             if (r <= MAX && r >= MIN) {
               stack[sp - 1] = r + 0; // + 0 turns -0 into 0
+              pc += 1;
+              break;
+            }
+          }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
               pc += 1;
               break;
             }
@@ -217,6 +257,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               break;
             }
           }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
+          }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
@@ -234,6 +286,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             stack[sp - 1] = op === Op.BITAND ? a & b : op === Op.BITOR ? a | b : a ^ b;
             pc += 1;
             break;
+          }
+          if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
+            // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
+            const r = midOp(op, a, b);
+            if (r !== undefined && midCharge <= gas) {
+              gas -= midCharge;
+              stack[sp - 1] = r;
+              if (typeof r === 'bigint') m.mem += bigIntBytes;
+              if (m.mem > memCap) memCheck(m, sp);
+              pc += 1;
+              break;
+            }
           }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
@@ -736,22 +800,35 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               // BIN; STORE x; JUMP t; t: FOR_RANGE; STORE i  (x is not a loop state slot)
               const a = stack[sp - 2];
               const b = stack[sp - 1];
+              const bop = BIN_OPS[op & 31];
+              let r: Value | undefined;
+              let extra = 0; // a big-int BIN's limb gas
+              let bytes = 0; // and memory
               if (typeof a === 'number' && typeof b === 'number') {
-                const bop = BIN_OPS[op & 31];
-                let r: Value | undefined;
                 if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
                   const x = a + b;
                   r = x <= MAX && x >= MIN ? x : undefined;
                 } else r = binSmall(bop, a, b);
+              } else if (midOk && (typeof a === 'bigint' || typeof b === 'bigint')) {
+                // `x = (...) % 2**256` closing a loop body (arith_mid.ts); a gas shortfall, or
+                // memory past the cap (a live-set walk after BIN), is left to the original code
+                r = midOp(bop, a, b);
+                extra = midCharge;
+                bytes = typeof r === 'bigint' ? bigIntBytes : 0;
+                if (extra > gas || m.mem + bytes > memCap) r = undefined;
+              }
+              if (r !== undefined) {
                 const t = code[pc + 4];
                 const at = bp + code[t + 1];
                 const cur = stack[at];
                 const stop = stack[at + 1];
                 const step = stack[at + 2];
-                if (r !== undefined && typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
                   if (step > 0 ? cur < stop : cur > stop) {
                     const nx = cur + step;
                     if (nx <= MAX && nx >= MIN) {
+                      gas -= extra;
+                      if (bytes !== 0) m.mem += bytes;
                       stack[bp + code[pc + 2]] = r;
                       sp -= 2;
                       stack[at] = nx;
@@ -760,6 +837,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                       continue;
                     }
                   } else {
+                    gas -= extra;
+                    if (bytes !== 0) m.mem += bytes;
                     stack[bp + code[pc + 2]] = r;
                     sp -= 2;
                     gas += S_COST; // the loop's STORE does not run
@@ -1035,6 +1114,22 @@ const bop = code[pc + 2];
               if (typeof a === 'number') {
                 pc = cmpSmall(code[pc + 4], a, consts[code[pc + 3]] as number) ? pc + 7 : code[pc + 6];
                 continue;
+              }
+              break;
+            }
+            case Form.KKPOW: {
+              // a power of two constants (runtime/fold.ts): its limb gas and memory count as
+              // POW's; a shortfall of either, or an error, leaves it to the original code
+              const v = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
+              if (v !== undefined && gas >= foldCharge) {
+                const add = typeof v === 'bigint' ? m.bigIntBytes : 0;
+                if (m.mem + add <= memCap) {
+                  gas -= foldCharge;
+                  m.mem += add;
+                  stack[sp++] = v;
+                  pc += 5;
+                  continue;
+                }
               }
               break;
             }
