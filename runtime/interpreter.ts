@@ -44,6 +44,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const frameBp = m.frameBp;
   const S_COST = COST[Op.STORE];
   const memCap = m.memCap;
+  const maxLen = m.limits.max_container_len;
 
   let fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
@@ -819,6 +820,182 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.APPEND: {
+              // LOAD l; LOAD v; CALL_METHOD append 1; POP: the method's base is in the fused
+              // cost. Only when none of the unfused path's errors or its memory check can
+              // happen; otherwise unfuse.
+              const l = stack[bp + code[pc + 1]];
+              const v = stack[bp + code[pc + 3]];
+              if (Array.isArray(l) && v !== undefined && l.length < maxLen && m.mem + 8 <= memCap) {
+                m.mem += 8;
+                l.push(v);
+                pc += 8;
+                continue;
+              }
+              break;
+            }
+            case Form.APPJFRST: {
+              // APPEND; JUMP t; t: FOR_RANGE l e; STORE i: the append, then the loop's next step
+              const l = stack[bp + code[pc + 1]];
+              const v = stack[bp + code[pc + 3]];
+              const t = code[pc + 9];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (Array.isArray(l) && v !== undefined && l.length < maxLen && m.mem + 8 <= memCap &&
+                typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    m.mem += 8;
+                    l.push(v);
+                    stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  m.mem += 8;
+                  l.push(v);
+                  gas += S_COST; // the loop's STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLOPSTJFIST: {
+              // LOAD a; LOAD b; BIN; STORE x; JUMP t; t: FOR_ITER l e; STORE y (x is not a loop state slot)
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const t = code[pc + 8];
+              const at = bp + code[t + 1];
+              const src = stack[at] as Value[] | Uint8Array;
+              const i = stack[at + 1] as number;
+              if (typeof a === 'number' && typeof b === 'number' && stack[at + 2] === null && typeof i === 'number' && (Array.isArray(src) || src instanceof Uint8Array)) {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[bp + code[pc + 6]] = r;
+                  if (i < src.length) {
+                    const y = src[i];
+                    stack[at + 1] = i + 1;
+                    stack[bp + code[t + 4]] = y;
+                    pc = t + 5;
+                  } else {
+                    gas += S_COST; // the loop's STORE does not run
+                    pc = code[t + 2];
+                  }
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLOPST: {
+              // LOAD a; LOAD b; BIN; STORE x
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[bp + code[pc + 6]] = r;
+                  pc += 7;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLCALLK:
+            case Form.LLKOP: {
+              if (form === Form.LLCALLK) {
+                // LOAD a; LOAD b; CALL f, where f starts with LLKOP: make the call, then run
+                // that LLKOP below in this dispatch (its cost is in ours; if it unfuses, the
+                // unfuse below gives back only its own cost, read from the callee's code)
+                const x = stack[bp + code[pc + 1]];
+                const y = stack[bp + code[pc + 3]];
+                const callee = funcs[code[pc + 5]];
+                const nbp = sp + 2 - callee.nparams;
+                if (!(x !== undefined && y !== undefined && depth < maxDepth && nbp + callee.nlocals + callee.maxStack <= stackLimit)) break;
+                stack[sp] = x;
+                stack[sp + 1] = y;
+                frameFn[depth] = fi;
+                framePc[depth] = pc + 6;
+                frameBp[depth] = bp;
+                depth++;
+                fi = code[pc + 5];
+                fn = callee;
+                code = fn.fast;
+                bp = nbp;
+                sp = nbp + fn.nlocals;
+                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                pc = 0;
+              }
+              // LOAD a; LOAD b; CONST k; BIN: pushes a and b BIN k
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (a !== undefined && typeof b === 'number') {
+                const k = consts[code[pc + 5]] as number;
+                const bop = code[pc + 6];
+                let r: Value | undefined;
+                if (bop === Op.BITAND && (b | 0) === b && (k | 0) === k) r = b & k;
+                else if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = b + k;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = b * k;
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else r = binSmall(bop, b, k);
+                if (r !== undefined) {
+                  stack[sp] = a;
+                  stack[sp + 1] = r;
+                  sp += 2;
+                  pc += 7;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.OPRET: {
+              // BIN; RETURN from a private call (depth > 0)
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (depth > 0 && typeof a === 'number' && typeof b === 'number') {
+                const bop = BIN_OPS[op & 31];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  depth--;
+                  sp = bp;
+                  stack[sp++] = r;
+                  fi = frameFn[depth];
+                  pc = framePc[depth];
+                  bp = frameBp[depth];
+                  fn = funcs[fi];
+                  code = fn.fast;
+                  continue;
+                }
+              }
+              break;
+            }
             case Form.FIST:
             case Form.JFIST: {
               // [JUMP t;] t: FOR_ITER l e; STORE x over a list, tuple or bytes
@@ -1042,7 +1219,8 @@ const bop = code[pc + 2];
               throw new VmError('InvalidOpcode', `opcode ${op} is not executable`);
           }
           // unfuse: give the fused charge back; the loop head runs the original instruction
-          stash = gas + COST[op];
+          // (code[pc] is op, or after LLCALLK the callee's first instruction)
+          stash = gas + COST[code[pc]];
           gas = -1;
           break;
         }
