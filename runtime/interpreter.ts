@@ -46,8 +46,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const memCap = m.memCap;
   const maxLen = m.limits.max_container_len;
 
-  let fn = funcs[fi];
+  const fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
+  // the caller's code array per frame (a return needs no lookup through funcs)
+  const frameCode: Int32Array[] = Array.from({ length: maxDepth + 1 }, () => code);
   let bp = 0;
   let pc = 0;
   let depth = 0;
@@ -78,7 +80,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           reserve = t > GAS_CHUNK ? t - GAS_CHUNK : 0;
           gas = (t - reserve) | 0;
         }
-        op = fn.code[pc];
+        op = funcs[fi].code[pc];
         if ((gas -= COST[op]) < 0) {
           gas = 0;
           throw new OutOfGas();
@@ -406,8 +408,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           fi = frameFn[depth];
           pc = framePc[depth];
           bp = frameBp[depth];
-          fn = funcs[fi];
-          code = fused ? fn.fast : fn.code;
+          code = frameCode[depth];
           break;
         }
         case Op.CALL: {
@@ -418,13 +419,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           frameFn[depth] = fi;
           framePc[depth] = pc + 2;
           frameBp[depth] = bp;
+          frameCode[depth] = code;
           depth++;
           fi = code[pc + 1];
-          fn = callee;
-          code = fused ? fn.fast : fn.code;
+          code = fused ? callee.fast : callee.code;
           bp = nbp;
-          sp = nbp + fn.nlocals;
-          for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+          sp = nbp + callee.nlocals;
+          for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
           pc = 0;
           break;
         }
@@ -789,8 +790,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                   fi = frameFn[depth];
                   pc = framePc[depth];
                   bp = frameBp[depth];
-                  fn = funcs[fi];
-                  code = fn.fast;
+                  code = frameCode[depth];
                   continue;
                 }
               }
@@ -808,13 +808,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                 frameFn[depth] = fi;
                 framePc[depth] = pc + 6;
                 frameBp[depth] = bp;
+                frameCode[depth] = code;
                 depth++;
                 fi = code[pc + 5];
-                fn = callee;
-                code = fn.fast;
+                code = callee.fast;
                 bp = nbp;
-                sp = nbp + fn.nlocals;
-                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                sp = nbp + callee.nlocals;
+                for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
                 pc = 0;
                 continue;
               }
@@ -937,13 +937,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                 frameFn[depth] = fi;
                 framePc[depth] = pc + 6;
                 frameBp[depth] = bp;
+                frameCode[depth] = code;
                 depth++;
                 fi = code[pc + 5];
-                fn = callee;
-                code = fn.fast;
+                code = callee.fast;
                 bp = nbp;
-                sp = nbp + fn.nlocals;
-                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                sp = nbp + callee.nlocals;
+                for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
                 pc = 0;
               }
               // LOAD a; LOAD b; CONST k; BIN: pushes a and b BIN k
@@ -989,8 +989,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                   fi = frameFn[depth];
                   pc = framePc[depth];
                   bp = frameBp[depth];
-                  fn = funcs[fi];
-                  code = fn.fast;
+                  code = frameCode[depth];
                   continue;
                 }
               }
