@@ -82,8 +82,10 @@ export const enum Form {
   LLOPSTJFIST = 26,
   /** LLCALL of a function whose code starts with LLKOP: the call, then that LLKOP */
   LLCALLK = 27,
+  /** CALL_METHOD append 1; POP (`l.append(expr)`: list and value on the stack) */
+  APPOP = 28,
 }
-export const NFORMS = 28;
+export const NFORMS = 29;
 
 /** The method id of list.append and its gas table base (charged by the method wrapper). */
 const APPEND_INFO = METHOD_BY_NAME.get('append')!;
@@ -128,6 +130,7 @@ export const FCOST: Int32Array = (() => {
   // the method's base is part of the fused cost: the fast path has no error between the
   // charges, so charging them together is exact (anything else unfuses)
   a[fusedOp(Form.APPEND)] = L + L + BASE_COST[Op.CALL_METHOD] + APPEND_INFO.base + BASE_COST[Op.POP];
+  a[fusedOp(Form.APPOP)] = BASE_COST[Op.CALL_METHOD] + APPEND_INFO.base + BASE_COST[Op.POP];
   a[fusedOp(Form.APPJFRST)] = a[fusedOp(Form.APPEND)] + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.FIST)] = BASE_COST[Op.FOR_ITER] + S;
   a[fusedOp(Form.JFIST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
@@ -265,6 +268,11 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       } else if (head >= fusedOp(Form.LKCMPJF) && head < fusedOp(Form.LKCMPJF) + 32) {
         form = Form.JLKCMPJF;
         bin = head - fusedOp(Form.LKCMPJF);
+      }
+    } else if (op === Op.CALL_METHOD) {
+      if (isAppend(i) && joins(i + 1) && opAt(i + 1) === Op.POP) {
+        form = Form.APPOP;
+        len = 2;
       }
     } else if (op === Op.FOR_ITER) {
       if (joins(i + 1) && opAt(i + 1) === Op.STORE) {

@@ -834,6 +834,18 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.APPOP: {
+              // CALL_METHOD append 1; POP with the list and the value on the stack
+              const l = stack[sp - 2];
+              if (Array.isArray(l) && l.length < maxLen && m.mem + 8 <= memCap) {
+                m.mem += 8;
+                l.push(stack[sp - 1]);
+                sp -= 2;
+                pc += 4;
+                continue;
+              }
+              break;
+            }
             case Form.APPJFRST: {
               // APPEND; JUMP t; t: FOR_RANGE l e; STORE i: the append, then the loop's next step
               const l = stack[bp + code[pc + 1]];

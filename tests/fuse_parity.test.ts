@@ -224,7 +224,7 @@ def f(a: int, b: int, c: int) -> int:
   });
 
   test('list appends and private calls fail at the same limits fused and unfused', () => {
-    // APPEND/APPJFRST at the list length cap and the memory cap; LLCALLK at the call depth
+    // APPEND/APPJFRST/APPOP at the list length cap and the memory cap; LLCALLK at the call depth
     // and operand stack limits; bigint arguments that send the fused forms to the slow path
     const src = `
 def _g(x: int, y: int) -> int:
@@ -245,6 +245,7 @@ def f(a: int, b: int, c: int) -> int:
     xs.append(d)
     for i in range(c):
         xs.append(b)
+        xs.append(i + b)
     return s + len(xs) + _p(a, b)
 `;
     const mod = loadModule(compileSource(src).module);
