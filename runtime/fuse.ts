@@ -84,8 +84,10 @@ export const enum Form {
   LLCALLK = 27,
   /** CALL_METHOD append 1; POP (`l.append(expr)`: list and value on the stack) */
   APPOP = 28,
+  /** LLCALL of a two-parameter function whose code is LLOPRET on its parameters: inlined */
+  LLCALLR = 29,
 }
-export const NFORMS = 29;
+export const NFORMS = 30;
 
 /** The method id of list.append and its gas table base (charged by the method wrapper). */
 const APPEND_INFO = METHOD_BY_NAME.get('append')!;
@@ -114,6 +116,7 @@ export const FCOST: Int32Array = (() => {
     a[fusedOp(Form.LLOPSTJFIST, i)] = L + L + b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
     a[fusedOp(Form.LLKOP, i)] = L + L + K + b;
     a[fusedOp(Form.LLCALLK, i)] = L + L + BASE_COST[Op.CALL] + L + L + K + b;
+    a[fusedOp(Form.LLCALLR, i)] = L + L + BASE_COST[Op.CALL] + L + L + b + BASE_COST[Op.RETURN];
     a[fusedOp(Form.OPRET, i)] = b + BASE_COST[Op.RETURN];
     a[fusedOp(Form.OPSTJFRST, i)] = b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
     a[fusedOp(Form.CMPJF, i)] = b + J;
@@ -251,8 +254,9 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       if (backToFrst(i + 1, code[at + 1])) {
         form = Form.STJFRST;
         len = 2;
-      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD && !(joins(i + 2) && opAt(i + 2) === Op.LOAD && joins(i + 3) && isAppend(i + 3))) {
-        // (a LOAD that starts `l.append(v)` is left to APPEND, which saves more)
+      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD && !(joins(i + 2) && opAt(i + 2) === Op.LOAD && joins(i + 3) && (isAppend(i + 3) || opAt(i + 3) === Op.CALL))) {
+        // (a LOAD that starts `l.append(v)` or a two-argument call is left to APPEND or
+        // LLCALL, which save more)
         form = Form.STLD;
         len = 2;
       }
@@ -295,16 +299,23 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
  * Second pass, over all functions of a module once each is fused: a LLCALL whose callee's
  * code starts with LLKOP becomes LLCALLK, which runs the callee's first instruction in the
  * same dispatch (its fused cost includes it; if that LLKOP takes its slow path, only its own
- * cost is given back and it runs unfused).
+ * cost is given back and it runs unfused). A LLCALL of `return x op y` becomes LLCALLR,
+ * which computes the result without a frame (anything but the small-int path unfuses).
  */
-export function fuseCalls(funcs: readonly { fast: Int32Array; offsets: Int32Array }[]): void {
+export function fuseCalls(funcs: readonly { fast: Int32Array; offsets: Int32Array; nparams: number }[]): void {
   const llcall = fusedOp(Form.LLCALL);
   const llkop = fusedOp(Form.LLKOP);
+  const llopret = fusedOp(Form.LLOPRET);
   for (const f of funcs) {
     for (const o of f.offsets) {
       if (f.fast[o] !== llcall) continue;
-      const entry = funcs[f.fast[o + 5]].fast[0];
+      const g = funcs[f.fast[o + 5]];
+      const entry = g.fast[0];
       if (entry >= llkop && entry < llkop + 32) f.fast[o] = fusedOp(Form.LLCALLK, entry - llkop);
+      // `return x op y` on its two parameters: the call needs no frame when the op is small
+      else if (entry >= llopret && entry < llopret + 32 && g.nparams === 2 && g.fast[1] < 2 && g.fast[3] < 2) {
+        f.fast[o] = fusedOp(Form.LLCALLR, entry - llopret);
+      }
     }
   }
 }

@@ -834,6 +834,33 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               }
               break;
             }
+            case Form.LLCALLR: {
+              // LOAD a; LOAD b; CALL f, where f is `return x op y` on its two parameters
+              // (checked at load): the call's checks, then the callee's result, no frame
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const callee = funcs[code[pc + 5]];
+              if (typeof a === 'number' && typeof b === 'number' && depth < maxDepth && sp + callee.nlocals + callee.maxStack <= stackLimit) {
+                const g = callee.fast;
+                const x = g[1] === 0 ? a : b;
+                const y = g[3] === 0 ? a : b;
+                const bop = g[4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const t = x + y;
+                  r = t <= MAX && t >= MIN ? t : undefined;
+                } else if (bop === Op.SUB) {
+                  const t = x - y;
+                  r = t <= MAX && t >= MIN ? t : undefined;
+                } else r = binSmall(bop, x, y);
+                if (r !== undefined) {
+                  stack[sp++] = r;
+                  pc += 6;
+                  continue;
+                }
+              }
+              break;
+            }
             case Form.APPOP: {
               // CALL_METHOD append 1; POP with the list and the value on the stack
               const l = stack[sp - 2];

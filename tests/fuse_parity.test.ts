@@ -28,7 +28,7 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(tie('e'), fc.constantFrom(...BIN), tie('e')).map(([x, o, y]) => (o === '>>' ? `(${x} >> (${y} % 40))` : `(${x} ${o} ${y})`)),
     fc.tuple(tie('e'), fc.constantFrom(...CMP), tie('e')).map(([x, o, y]) => `(${x} ${o} ${y})`),
     fc.tuple(tie('e'), tie('e')).map(([x, y]) => `_h(${x}, ${y})`),
-    fc.tuple(fc.constantFrom('_g', '_k'), tie('e'), tie('e')).map(([g, x, y]) => `${g}(${x}, ${y})`),
+    fc.tuple(fc.constantFrom('_g', '_k', '_m', '_n'), tie('e'), tie('e')).map(([g, x, y]) => `${g}(${x}, ${y})`),
     tie('e').map((x) => `(-${x})`),
   ),
 })).e;
@@ -85,6 +85,13 @@ const program = fc.array(stmt, { minLength: 1, maxLength: 6 }).map((ss) => {
     '',
     'def _k(x: int, y: int) -> int:',
     '    return x * (y - 3)',
+    '',
+    // `return x op y` on the parameters: calls of them fuse to LLCALLR
+    'def _m(x: int, y: int) -> int:',
+    '    return y - x',
+    '',
+    'def _n(x: int, y: int) -> int:',
+    '    return x * y',
     '',
     'def f(a: int, b: int, c: int) -> int:',
     '    if a > 1000:',
@@ -225,14 +232,18 @@ def f(a: int, b: int, c: int) -> int:
 
   test('list appends and private calls fail at the same limits fused and unfused', () => {
     // APPEND/APPJFRST/APPOP at the list length cap and the memory cap; LLCALLK at the call depth
-    // and operand stack limits; bigint arguments that send the fused forms to the slow path
+    // and operand stack limits (LLCALLR too); bigint arguments that send the fused forms to
+    // the slow path
     const src = `
 def _g(x: int, y: int) -> int:
     return x + (y & 7)
 
+def _m(x: int, y: int) -> int:
+    return y - x
+
 def _p(n: int, x: int) -> int:
     y = n - (x * 2)
-    return _g(y, n) + 1
+    return _m(n, y) + _g(y, n)
 
 def f(a: int, b: int, c: int) -> int:
     xs = [a, b]
@@ -242,6 +253,8 @@ def f(a: int, b: int, c: int) -> int:
     for y in xs:
         s = s + y
     d = _g(a, b)
+    xs.append(d)
+    d = _m(a, d)
     xs.append(d)
     for i in range(c):
         xs.append(b)
