@@ -11,7 +11,7 @@
 // when that is more than the gas left, the interpreter runs the original instruction
 // instead, so OOG happens at exactly the instruction per-instruction charging gives.
 // Runs never extend across a jump target: a fused instruction is only entered at its start.
-import { BASE_COST, Op } from '../spec/table.js';
+import { BASE_COST, METHOD_BY_NAME, Op } from '../spec/table.js';
 import type { Value } from './values.js';
 
 /** Binary operators a fused instruction can carry (index = position in this list). */
@@ -68,10 +68,31 @@ export const enum Form {
   FIST = 19,
   /** JUMP t, where t starts FIST */
   JFIST = 20,
+  /** LOAD l; LOAD v; CALL_METHOD append 1; POP (the statement `l.append(v)`) */
+  APPEND = 21,
+  /** LOAD a; LOAD b; BIN; STORE x */
+  LLOPST = 22,
+  /** LOAD a; LOAD b; CONST k; BIN (pushes a, then b BIN k; k a small int) */
+  LLKOP = 23,
+  /** BIN; RETURN */
+  OPRET = 24,
+  /** APPEND, then JUMP t, where t starts FRST */
+  APPJFRST = 25,
+  /** LLOPST, then JUMP t, where t starts FIST */
+  LLOPSTJFIST = 26,
+  /** LLCALL of a function whose code starts with LLKOP: the call, then that LLKOP */
+  LLCALLK = 27,
+  /** CALL_METHOD append 1; POP (`l.append(expr)`: list and value on the stack) */
+  APPOP = 28,
+  /** LLCALL of a two-parameter function whose code is LLOPRET on its parameters: inlined */
+  LLCALLR = 29,
   /** CONST a; CONST b; POW (int constants: the power comes from a cache, runtime/fold.ts) */
-  KKPOW = 21,
+  KKPOW = 30,
 }
-const NFORMS = 22;
+export const NFORMS = 31;
+
+/** The method id of list.append and its gas table base (charged by the method wrapper). */
+const APPEND_INFO = METHOD_BY_NAME.get('append')!;
 
 export function fusedOp(form: number, bin = 0): number {
   return FUSED_BASE + form * 32 + bin;
@@ -93,6 +114,12 @@ export const FCOST: Int32Array = (() => {
     a[fusedOp(Form.LOP, i)] = L + b;
     a[fusedOp(Form.OPST, i)] = b + S;
     a[fusedOp(Form.LLOPRET, i)] = L + L + b + BASE_COST[Op.RETURN];
+    a[fusedOp(Form.LLOPST, i)] = L + L + b + S;
+    a[fusedOp(Form.LLOPSTJFIST, i)] = L + L + b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
+    a[fusedOp(Form.LLKOP, i)] = L + L + K + b;
+    a[fusedOp(Form.LLCALLK, i)] = L + L + BASE_COST[Op.CALL] + L + L + K + b;
+    a[fusedOp(Form.LLCALLR, i)] = L + L + BASE_COST[Op.CALL] + L + L + b + BASE_COST[Op.RETURN];
+    a[fusedOp(Form.OPRET, i)] = b + BASE_COST[Op.RETURN];
     a[fusedOp(Form.OPSTJFRST, i)] = b + S + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
     a[fusedOp(Form.CMPJF, i)] = b + J;
     a[fusedOp(Form.LLCMPJF, i)] = L + L + b + J;
@@ -105,6 +132,11 @@ export const FCOST: Int32Array = (() => {
   a[fusedOp(Form.STLD)] = S + L;
   a[fusedOp(Form.FRST)] = BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.LLCALL)] = L + L + BASE_COST[Op.CALL];
+  // the method's base is part of the fused cost: the fast path has no error between the
+  // charges, so charging them together is exact (anything else unfuses)
+  a[fusedOp(Form.APPEND)] = L + L + BASE_COST[Op.CALL_METHOD] + APPEND_INFO.base + BASE_COST[Op.POP];
+  a[fusedOp(Form.APPOP)] = BASE_COST[Op.CALL_METHOD] + APPEND_INFO.base + BASE_COST[Op.POP];
+  a[fusedOp(Form.APPJFRST)] = a[fusedOp(Form.APPEND)] + BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
   a[fusedOp(Form.FIST)] = BASE_COST[Op.FOR_ITER] + S;
   a[fusedOp(Form.JFIST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_ITER] + S;
   a[fusedOp(Form.JFRST)] = BASE_COST[Op.JUMP] + BASE_COST[Op.FOR_RANGE] + S;
@@ -129,15 +161,17 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
   const kkpow = (i: number): boolean => intConst(i) && joins(i + 1) && intConst(i + 1) && joins(i + 2) && opAt(i + 2) === Op.POW;
   const isBin = (i: number): boolean => i < n && BIN_INDEX[opAt(i)] >= 0;
   const isCmp = (i: number): boolean => i < n && CMP_OPS.includes(opAt(i));
-  // instruction j is a back edge to a for-range head (already fused) whose loop state
-  // slots do not include local x
-  const backToFrst = (j: number, x: number): boolean => {
+  const isAppend = (i: number): boolean => opAt(i) === Op.CALL_METHOD && code[starts[i] + 1] === APPEND_INFO.id && code[starts[i] + 2] === 1;
+  // instruction j is a back edge to a loop head (already fused to `head`) whose loop state
+  // slots do not include local x (x = -1: the run stores nothing)
+  const backTo = (j: number, x: number, head: number): boolean => {
     if (!joins(j) || opAt(j) !== Op.JUMP) return false;
     const t = code[starts[j] + 1];
-    if (!(t < starts[j] && out[t] === fusedOp(Form.FRST))) return false;
+    if (!(t < starts[j] && out[t] === fusedOp(head))) return false;
     const base = code[t + 1];
     return x < base || x > base + 2;
   };
+  const backToFrst = (j: number, x: number): boolean => backTo(j, x, Form.FRST);
   let i = 0;
   while (i < n) {
     const at = starts[i];
@@ -159,10 +193,23 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         } else if (joins(i + 2) && opAt(i + 2) === Op.CALL) {
           form = Form.LLCALL;
           len = 3;
+        } else if (joins(i + 2) && isAppend(i + 2) && joins(i + 3) && opAt(i + 3) === Op.POP) {
+          const j = backToFrst(i + 4, -1);
+          form = j ? Form.APPJFRST : Form.APPEND;
+          len = j ? 5 : 4;
+        } else if (joins(i + 2) && isBin(i + 2) && joins(i + 3) && opAt(i + 3) === Op.STORE) {
+          const j = backTo(i + 4, code[starts[i + 3] + 1], Form.FIST);
+          form = j ? Form.LLOPSTJFIST : Form.LLOPST;
+          bin = BIN_INDEX[opAt(i + 2)];
+          len = j ? 5 : 4;
         } else if (joins(i + 2) && isBin(i + 2)) {
           form = Form.LLOP;
           bin = BIN_INDEX[opAt(i + 2)];
           len = 3;
+        } else if (joins(i + 2) && opAt(i + 2) === Op.CONST && smallConst(i + 2) && joins(i + 3) && isBin(i + 3)) {
+          form = Form.LLKOP;
+          bin = BIN_INDEX[opAt(i + 3)];
+          len = 4;
         } else {
           form = Form.LL;
           len = 2;
@@ -202,6 +249,10 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         form = Form.OPSTJFRST;
         bin = BIN_INDEX[op];
         len = 3;
+      } else if (joins(i + 1) && opAt(i + 1) === Op.RETURN) {
+        form = Form.OPRET;
+        bin = BIN_INDEX[op];
+        len = 2;
       } else if (CMP_OPS.includes(op) && joins(i + 1) && opAt(i + 1) === Op.JUMP_IF_FALSE) {
         form = Form.CMPJF;
         bin = BIN_INDEX[op];
@@ -215,7 +266,9 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       if (backToFrst(i + 1, code[at + 1])) {
         form = Form.STJFRST;
         len = 2;
-      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD) {
+      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD && !(joins(i + 2) && opAt(i + 2) === Op.LOAD && joins(i + 3) && (isAppend(i + 3) || opAt(i + 3) === Op.CALL))) {
+        // (a LOAD that starts `l.append(v)` or a two-argument call is left to APPEND or
+        // LLCALL, which save more)
         form = Form.STLD;
         len = 2;
       }
@@ -232,6 +285,11 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
         form = Form.JLKCMPJF;
         bin = head - fusedOp(Form.LKCMPJF);
       }
+    } else if (op === Op.CALL_METHOD) {
+      if (isAppend(i) && joins(i + 1) && opAt(i + 1) === Op.POP) {
+        form = Form.APPOP;
+        len = 2;
+      }
     } else if (op === Op.FOR_ITER) {
       if (joins(i + 1) && opAt(i + 1) === Op.STORE) {
         form = Form.FIST;
@@ -247,4 +305,29 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
     i += len;
   }
   return out;
+}
+
+/**
+ * Second pass, over all functions of a module once each is fused: a LLCALL whose callee's
+ * code starts with LLKOP becomes LLCALLK, which runs the callee's first instruction in the
+ * same dispatch (its fused cost includes it; if that LLKOP takes its slow path, only its own
+ * cost is given back and it runs unfused). A LLCALL of `return x op y` becomes LLCALLR,
+ * which computes the result without a frame (anything but the small-int path unfuses).
+ */
+export function fuseCalls(funcs: readonly { fast: Int32Array; offsets: Int32Array; nparams: number }[]): void {
+  const llcall = fusedOp(Form.LLCALL);
+  const llkop = fusedOp(Form.LLKOP);
+  const llopret = fusedOp(Form.LLOPRET);
+  for (const f of funcs) {
+    for (const o of f.offsets) {
+      if (f.fast[o] !== llcall) continue;
+      const g = funcs[f.fast[o + 5]];
+      const entry = g.fast[0];
+      if (entry >= llkop && entry < llkop + 32) f.fast[o] = fusedOp(Form.LLCALLK, entry - llkop);
+      // `return x op y` on its two parameters: the call needs no frame when the op is small
+      else if (entry >= llopret && entry < llopret + 32 && g.nparams === 2 && g.fast[1] < 2 && g.fast[3] < 2) {
+        f.fast[o] = fusedOp(Form.LLCALLR, entry - llopret);
+      }
+    }
+  }
 }

@@ -48,9 +48,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const memCap = m.memCap;
   const bigIntBytes = m.bigIntBytes;
   const midOk = midAllowed(m.limits.max_int_bits);
+  const maxLen = m.limits.max_container_len;
 
-  let fn = funcs[fi];
+  const fn = funcs[fi];
   let code = fused ? fn.fast : fn.code;
+  // the caller's code array per frame (a return needs no lookup through funcs)
+  const frameCode: Int32Array[] = Array.from({ length: maxDepth + 1 }, () => code);
   let bp = 0;
   let pc = 0;
   let depth = 0;
@@ -81,7 +84,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           reserve = t > GAS_CHUNK ? t - GAS_CHUNK : 0;
           gas = (t - reserve) | 0;
         }
-        op = fn.code[pc];
+        op = funcs[fi].code[pc];
         if ((gas -= COST[op]) < 0) {
           gas = 0;
           throw new OutOfGas();
@@ -469,8 +472,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           fi = frameFn[depth];
           pc = framePc[depth];
           bp = frameBp[depth];
-          fn = funcs[fi];
-          code = fused ? fn.fast : fn.code;
+          code = frameCode[depth];
           break;
         }
         case Op.CALL: {
@@ -481,13 +483,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           frameFn[depth] = fi;
           framePc[depth] = pc + 2;
           frameBp[depth] = bp;
+          frameCode[depth] = code;
           depth++;
           fi = code[pc + 1];
-          fn = callee;
-          code = fused ? fn.fast : fn.code;
+          code = fused ? callee.fast : callee.code;
           bp = nbp;
-          sp = nbp + fn.nlocals;
-          for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+          sp = nbp + callee.nlocals;
+          for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
           pc = 0;
           break;
         }
@@ -867,8 +869,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                   fi = frameFn[depth];
                   pc = framePc[depth];
                   bp = frameBp[depth];
-                  fn = funcs[fi];
-                  code = fn.fast;
+                  code = frameCode[depth];
                   continue;
                 }
               }
@@ -886,15 +887,229 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
                 frameFn[depth] = fi;
                 framePc[depth] = pc + 6;
                 frameBp[depth] = bp;
+                frameCode[depth] = code;
                 depth++;
                 fi = code[pc + 5];
-                fn = callee;
-                code = fn.fast;
+                code = callee.fast;
                 bp = nbp;
-                sp = nbp + fn.nlocals;
-                for (let i = nbp + fn.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                sp = nbp + callee.nlocals;
+                for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
                 pc = 0;
                 continue;
+              }
+              break;
+            }
+            case Form.APPEND: {
+              // LOAD l; LOAD v; CALL_METHOD append 1; POP: the method's base is in the fused
+              // cost. Only when none of the unfused path's errors or its memory check can
+              // happen; otherwise unfuse.
+              const l = stack[bp + code[pc + 1]];
+              const v = stack[bp + code[pc + 3]];
+              if (Array.isArray(l) && v !== undefined && l.length < maxLen && m.mem + 8 <= memCap) {
+                m.mem += 8;
+                l.push(v);
+                pc += 8;
+                continue;
+              }
+              break;
+            }
+            case Form.LLCALLR: {
+              // LOAD a; LOAD b; CALL f, where f is `return x op y` on its two parameters
+              // (checked at load): the call's checks, then the callee's result, no frame
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const callee = funcs[code[pc + 5]];
+              if (typeof a === 'number' && typeof b === 'number' && depth < maxDepth && sp + callee.nlocals + callee.maxStack <= stackLimit) {
+                const g = callee.fast;
+                const x = g[1] === 0 ? a : b;
+                const y = g[3] === 0 ? a : b;
+                const bop = g[4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const t = x + y;
+                  r = t <= MAX && t >= MIN ? t : undefined;
+                } else if (bop === Op.SUB) {
+                  const t = x - y;
+                  r = t <= MAX && t >= MIN ? t : undefined;
+                } else r = binSmall(bop, x, y);
+                if (r !== undefined) {
+                  stack[sp++] = r;
+                  pc += 6;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.APPOP: {
+              // CALL_METHOD append 1; POP with the list and the value on the stack
+              const l = stack[sp - 2];
+              if (Array.isArray(l) && l.length < maxLen && m.mem + 8 <= memCap) {
+                m.mem += 8;
+                l.push(stack[sp - 1]);
+                sp -= 2;
+                pc += 4;
+                continue;
+              }
+              break;
+            }
+            case Form.APPJFRST: {
+              // APPEND; JUMP t; t: FOR_RANGE l e; STORE i: the append, then the loop's next step
+              const l = stack[bp + code[pc + 1]];
+              const v = stack[bp + code[pc + 3]];
+              const t = code[pc + 9];
+              const at = bp + code[t + 1];
+              const cur = stack[at];
+              const stop = stack[at + 1];
+              const step = stack[at + 2];
+              if (Array.isArray(l) && v !== undefined && l.length < maxLen && m.mem + 8 <= memCap &&
+                typeof cur === 'number' && typeof stop === 'number' && typeof step === 'number') {
+                if (step > 0 ? cur < stop : cur > stop) {
+                  const nx = cur + step;
+                  if (nx <= MAX && nx >= MIN) {
+                    m.mem += 8;
+                    l.push(v);
+                    stack[at] = nx;
+                    stack[bp + code[t + 4]] = cur;
+                    pc = t + 5;
+                    continue;
+                  }
+                } else {
+                  m.mem += 8;
+                  l.push(v);
+                  gas += S_COST; // the loop's STORE does not run
+                  pc = code[t + 2];
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLOPSTJFIST: {
+              // LOAD a; LOAD b; BIN; STORE x; JUMP t; t: FOR_ITER l e; STORE y (x is not a loop state slot)
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              const t = code[pc + 8];
+              const at = bp + code[t + 1];
+              const src = stack[at] as Value[] | Uint8Array;
+              const i = stack[at + 1] as number;
+              if (typeof a === 'number' && typeof b === 'number' && stack[at + 2] === null && typeof i === 'number' && (Array.isArray(src) || src instanceof Uint8Array)) {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[bp + code[pc + 6]] = r;
+                  if (i < src.length) {
+                    const y = src[i];
+                    stack[at + 1] = i + 1;
+                    stack[bp + code[t + 4]] = y;
+                    pc = t + 5;
+                  } else {
+                    gas += S_COST; // the loop's STORE does not run
+                    pc = code[t + 2];
+                  }
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLOPST: {
+              // LOAD a; LOAD b; BIN; STORE x
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (typeof a === 'number' && typeof b === 'number') {
+                const bop = code[pc + 4];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.SUB) {
+                  const x = a - b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  stack[bp + code[pc + 6]] = r;
+                  pc += 7;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.LLCALLK:
+            case Form.LLKOP: {
+              if (form === Form.LLCALLK) {
+                // LOAD a; LOAD b; CALL f, where f starts with LLKOP: make the call, then run
+                // that LLKOP below in this dispatch (its cost is in ours; if it unfuses, the
+                // unfuse below gives back only its own cost, read from the callee's code)
+                const x = stack[bp + code[pc + 1]];
+                const y = stack[bp + code[pc + 3]];
+                const callee = funcs[code[pc + 5]];
+                const nbp = sp + 2 - callee.nparams;
+                if (!(x !== undefined && y !== undefined && depth < maxDepth && nbp + callee.nlocals + callee.maxStack <= stackLimit)) break;
+                stack[sp] = x;
+                stack[sp + 1] = y;
+                frameFn[depth] = fi;
+                framePc[depth] = pc + 6;
+                frameBp[depth] = bp;
+                frameCode[depth] = code;
+                depth++;
+                fi = code[pc + 5];
+                code = callee.fast;
+                bp = nbp;
+                sp = nbp + callee.nlocals;
+                for (let i = nbp + callee.nparams; i < sp; i++) stack[i] = undefined as unknown as Value;
+                pc = 0;
+              }
+              // LOAD a; LOAD b; CONST k; BIN: pushes a and b BIN k
+              const a = stack[bp + code[pc + 1]];
+              const b = stack[bp + code[pc + 3]];
+              if (a !== undefined && typeof b === 'number') {
+                const k = consts[code[pc + 5]] as number;
+                const bop = code[pc + 6];
+                let r: Value | undefined;
+                if (bop === Op.BITAND && (b | 0) === b && (k | 0) === k) r = b & k;
+                else if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = b + k;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else if (bop === Op.MUL) {
+                  const x = b * k;
+                  r = x <= MAX && x >= MIN ? x + 0 : undefined;
+                } else r = binSmall(bop, b, k);
+                if (r !== undefined) {
+                  stack[sp] = a;
+                  stack[sp + 1] = r;
+                  sp += 2;
+                  pc += 7;
+                  continue;
+                }
+              }
+              break;
+            }
+            case Form.OPRET: {
+              // BIN; RETURN from a private call (depth > 0)
+              const a = stack[sp - 2];
+              const b = stack[sp - 1];
+              if (depth > 0 && typeof a === 'number' && typeof b === 'number') {
+                const bop = BIN_OPS[op & 31];
+                let r: Value | undefined;
+                if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
+                  const x = a + b;
+                  r = x <= MAX && x >= MIN ? x : undefined;
+                } else r = binSmall(bop, a, b);
+                if (r !== undefined) {
+                  depth--;
+                  sp = bp;
+                  stack[sp++] = r;
+                  fi = frameFn[depth];
+                  pc = framePc[depth];
+                  bp = frameBp[depth];
+                  code = frameCode[depth];
+                  continue;
+                }
               }
               break;
             }
@@ -1137,7 +1352,8 @@ const bop = code[pc + 2];
               throw new VmError('InvalidOpcode', `opcode ${op} is not executable`);
           }
           // unfuse: give the fused charge back; the loop head runs the original instruction
-          stash = gas + COST[op];
+          // (code[pc] is op, or after LLCALLK the callee's first instruction)
+          stash = gas + COST[code[pc]];
           gas = -1;
           break;
         }

@@ -6,7 +6,7 @@ import { selectorHex } from '../compiler/selector.js';
 import { verifyModule } from '../compiler/verify.js';
 import { IRDecodeError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, OP_BY_CODE, type Limits } from '../spec/table.js';
-import { fuse } from './fuse.js';
+import { fuse, fuseCalls } from './fuse.js';
 import { normBig, PyTuple, type Value } from './values.js';
 
 export interface LoadedFunc {
@@ -71,6 +71,7 @@ export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
     const fast = fuse(code, offsets, isLeader, consts);
     return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, fast, offsets };
   });
+  fuseCalls(funcs);
   const exports = new Map<string, IRExport>();
   const byName = new Map<string, IRExport>();
   for (const e of ir.exports) {

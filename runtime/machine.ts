@@ -47,7 +47,7 @@ export class Machine {
     this.gas = gasLimit;
     this.memCap = limits.max_memory_bytes;
     this.bigIntBytes = (limits.max_int_bits + 7) >>> 3;
-    this.stack = new Array(limits.max_stack).fill(null);
+    this.stack = Array.from({ length: limits.max_stack }, () => null);
     this.frameFn = new Int32Array(limits.max_call_depth + 1);
     this.framePc = new Int32Array(limits.max_call_depth + 1);
     this.frameBp = new Int32Array(limits.max_call_depth + 1);

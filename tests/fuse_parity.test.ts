@@ -7,12 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
 import type { IRModule } from '../compiler/ir.js';
 import { selectorOf } from '../compiler/selector.js';
-import { Op } from '../spec/table.js';
+import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
 import { encodeArgs } from '../runtime/abi/codec.js';
 import { defaultBlock, defaultTx } from '../runtime/context.js';
 import { executeCall, type Receipt } from '../runtime/execute.js';
 import { loadModule, type LoadedModule } from '../runtime/load.js';
-import { FUSED_BASE } from '../runtime/fuse.js';
+import { FUSED_BASE, NFORMS } from '../runtime/fuse.js';
 import { MemoryState } from '../runtime/state.js';
 
 const VARS = ['a', 'b', 'c', 'd'];
@@ -28,6 +28,7 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     fc.tuple(tie('e'), fc.constantFrom(...BIN), tie('e')).map(([x, o, y]) => (o === '>>' ? `(${x} >> (${y} % 40))` : `(${x} ${o} ${y})`)),
     fc.tuple(tie('e'), fc.constantFrom(...CMP), tie('e')).map(([x, o, y]) => `(${x} ${o} ${y})`),
     fc.tuple(tie('e'), tie('e')).map(([x, y]) => `_h(${x}, ${y})`),
+    fc.tuple(fc.constantFrom('_g', '_k', '_m', '_n'), tie('e'), tie('e')).map(([g, x, y]) => `${g}(${x}, ${y})`),
     tie('e').map((x) => `(-${x})`),
   ),
 })).e;
@@ -58,6 +59,14 @@ const stmt: fc.Arbitrary<string[]> = fc.letrec<{ s: string[]; body: string[] }>(
       return [`for ${y} in [${e1}, ${e2}, ${v}]:`, `    ${v} = ${v} + ${y}`, ...x.map((l) => '    ' + l)];
     }),
     cond.map((c) => [`assert ${c}, b"no"`]),
+    // list appends (APPEND; last in a range loop APPJFRST) and sums over the list (LLOPSTJFIST)
+    fc.constantFrom(...VARS).map((v) => [`xs.append(${v})`]),
+    expr.map((e) => [`xs.append(${e})`]),
+    fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...VARS)).map(([n, v]) => [`for i${loopId++} in range(${n}):`, `    xs.append(${v})`]),
+    fc.constantFrom(...VARS).map((v) => {
+      const y = `y${loopId++}`;
+      return [`for ${y} in xs:`, `    ${v} = ${v} + ${y}`];
+    }),
   ),
   body: fc.array(tie('s'), { minLength: 1, maxLength: 3 }).map((xs) => xs.flat()),
 })).s;
@@ -70,11 +79,26 @@ const program = fc.array(stmt, { minLength: 1, maxLength: 6 }).map((ss) => {
     '        return x - y',
     '    return x * 2 + y % 3',
     '',
+    // entries LLKOP then OPRET: calls of them fuse to LLCALLK
+    'def _g(x: int, y: int) -> int:',
+    '    return x + (y & 7)',
+    '',
+    'def _k(x: int, y: int) -> int:',
+    '    return x * (y - 3)',
+    '',
+    // `return x op y` on the parameters: calls of them fuse to LLCALLR
+    'def _m(x: int, y: int) -> int:',
+    '    return y - x',
+    '',
+    'def _n(x: int, y: int) -> int:',
+    '    return x * y',
+    '',
     'def f(a: int, b: int, c: int) -> int:',
     '    if a > 1000:',
     '        d = a',
+    '    xs = [a, b]',
     ...body,
-    '    return a + b + c',
+    '    return a + b + c + len(xs)',
     '',
   ].join('\n');
 });
@@ -120,7 +144,7 @@ describe('fused and unfused execution agree', () => {
     );
     expect(compiled).toBeGreaterThan(50);
     // every superinstruction form was exercised
-    expect([...forms].sort((a, b) => a - b)).toEqual(Array.from({ length: 22 }, (_, i) => i));
+    expect([...forms].sort((a, b) => a - b)).toEqual(Array.from({ length: NFORMS }, (_, i) => i));
   });
 
   test('fused loops with big values and errors stop exactly where unfused ones do', () => {
@@ -204,5 +228,62 @@ def f(a: int, b: int, c: int) -> int:
       }
     }
     expect(loaded).toBeGreaterThan(3);
+  });
+
+  test('list appends and private calls fail at the same limits fused and unfused', () => {
+    // APPEND/APPJFRST/APPOP at the list length cap and the memory cap; LLCALLK at the call depth
+    // and operand stack limits (LLCALLR too); bigint arguments that send the fused forms to
+    // the slow path
+    const src = `
+def _g(x: int, y: int) -> int:
+    return x + (y & 7)
+
+def _m(x: int, y: int) -> int:
+    return y - x
+
+def _p(n: int, x: int) -> int:
+    y = n - (x * 2)
+    return _m(n, y) + _g(y, n)
+
+def f(a: int, b: int, c: int) -> int:
+    xs = [a, b]
+    for i in range(c):
+        xs.append(i)
+    s = 0
+    for y in xs:
+        s = s + y
+    d = _g(a, b)
+    xs.append(d)
+    d = _m(a, d)
+    xs.append(d)
+    for i in range(c):
+        xs.append(b)
+        xs.append(i + b)
+    return s + len(xs) + _p(a, b)
+`;
+    const mod = loadModule(compileSource(src).module);
+    const ex = mod.byName.get('f')!;
+    const limitSets: Partial<Limits>[] = [{}, { max_container_len: 5 }, { max_container_len: 12 }, { max_memory_bytes: 150 }, { max_memory_bytes: 300 }, { max_call_depth: 1 }, { max_call_depth: 2 }];
+    for (const stack of [20, 24, 28, 32]) limitSets.push({ max_stack: stack });
+    const seen = new Set<string>();
+    for (const over of limitSets) {
+      const limits = { ...DEFAULT_LIMITS, ...over };
+      for (const [a, b, c] of [[3n, 9n, 4n], [2n ** 70n, 1n, 3n], [5n, 2n ** 62n, 2n], [-7n, 0n, 8n]]) {
+        const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
+        const run = (traced: boolean, gasLimit: number) =>
+          executeCall({ module: mod, calldata, gasLimit, limits, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined });
+        const full = run(false, 1_000_000);
+        seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
+        expect(view(full)).toEqual(view(run(true, 1_000_000)));
+        for (let g = 400; g <= full.gasUsed + 2; g++) expect(view(run(false, g))).toEqual(view(run(true, g)));
+      }
+    }
+    // the limits above are reached: each error the fused forms must leave to the unfused path
+    const kinds = [...seen].join('\n');
+    expect(kinds).toMatch(/list of length 6 exceeds/);
+    expect(kinds).toMatch(/MemoryError: contract values held by the call exceed/);
+    expect(kinds).toMatch(/RecursionError/);
+    expect(kinds).toMatch(/operand stack limit exceeded/);
+    expect(seen.has('SUCCESS')).toBe(true);
   });
 });
