@@ -217,5 +217,7 @@ export class Journal {
       }
     } else for (const w of writes) st.setStorage(w.address, w.key, w.value);
     for (const w of balances) this.state.setBalance(w.address, w.balance);
+    // the call is over: the receipt's writes keep our slots, not the contract's read objects
+    for (const s of this.storage.values()) s.mine.dropReads();
   }
 }

@@ -196,6 +196,14 @@ export class SlabMap {
     return (this.objs[e] = v);
   }
 
+  /**
+   * Forget the objects reads have handed out (a later read makes new ones). For a journal
+   * whose call has ended: what a receipt keeps then holds no per-slot objects.
+   */
+  dropReads(): void {
+    this.objs.fill(undefined);
+  }
+
   /** A fresh copy of the value, or null. */
   value(e: number): Uint8Array | null {
     const p = e * STRIDE;

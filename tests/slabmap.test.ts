@@ -79,6 +79,10 @@ describe('SlabMap', () => {
     const b = t.read(e)!;
     expect([...a]).toEqual([1, 2, 3, 4]);
     expect([...b]).toEqual([9, 9]);
+    t.dropReads();
+    const b2 = t.read(e)!;
+    expect(b2).not.toBe(b);
+    expect([...b2]).toEqual([9, 9]);
     t.put(e, null);
     expect(t.read(e)).toBe(null);
     t.put(e, Uint8Array.of(7));
