@@ -96,11 +96,10 @@ export class Slots {
   /** The entry of key for a write of cap bytes (its value now and before the call: one lookup, and one state read the first time). */
   slot(key: Uint8Array, cap = 0): number {
     const t = this.mine;
-    let e = t.find(key);
-    if (e < 0) {
-      e = t.add(key, cap);
-      if (this.stateHas(key)) t.flags[e] = ORIGINAL;
-    }
+    const n = t.n;
+    const e = t.add(key, cap);
+    // a new entry: whether the slot was non-empty before the call
+    if (t.n !== n && this.stateHas(key)) t.flags[e] = ORIGINAL;
     return e;
   }
   /** does entry e (from slot()) hold a value now? */
