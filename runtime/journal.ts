@@ -36,21 +36,25 @@ const ORIGINAL = 2;
 /**
  * One entry of the receipt's write set. Key and value bytes stay in the journal's slab until
  * someone asks (the bench and a node committing to its own store need neither as objects);
- * each is then copied once, and the slot id hashed on every ask.
+ * each is then copied once, and the slot id hashed on every ask. The slab's region is
+ * frozen (SlabMap.freeze), so what a write reports never changes, whoever owns the slab.
  */
 class SlabWrite implements StorageWrite {
   #key: Uint8Array | null = null;
   #value: Uint8Array | null | undefined = undefined;
   constructor(
     readonly address: Uint8Array,
-    readonly map: SlabMap,
-    readonly entry: number,
+    private readonly bytes: Uint8Array,
+    private readonly off: number,
+    private readonly klen: number,
+    /** -1: the slot is emptied */
+    private readonly vlen: number,
   ) {}
   get key(): Uint8Array {
-    return (this.#key ??= this.map.key(this.entry));
+    return (this.#key ??= this.bytes.slice(this.off, this.off + this.klen));
   }
   get value(): Uint8Array | null {
-    if (this.#value === undefined) this.#value = this.map.value(this.entry);
+    if (this.#value === undefined) this.#value = this.vlen < 0 ? null : this.bytes.slice(this.off + this.klen, this.off + this.klen + this.vlen);
     return this.#value;
   }
   get slot(): Uint8Array {
@@ -113,6 +117,7 @@ export class Slots {
   }
   /** Write entry e; null (or empty) empties it. */
   write(e: number, value: Uint8Array | null): void {
+    this.journal.changed();
     this.mine.put(e, value);
     this.mine.flags[e] |= WRITTEN;
   }
@@ -150,6 +155,9 @@ export class Journal {
   /** the contract address repeats on every access of a call; its slots are found once (per call, so a host reusing a buffer between calls is safe) */
   private lastAddr: Uint8Array | null = null;
   private last: Slots | null = null;
+  /** the list storageWrites() made last, while no write has followed it; and the slots it covers */
+  private listedAll: StorageWrite[] | null = null;
+  private readonly listed = new Set<Slots>();
 
   constructor(readonly state: StateAdapter) {}
 
@@ -165,6 +173,11 @@ export class Journal {
     }
     this.lastAddr = address;
     return (this.last = slots);
+  }
+
+  /** a write after storageWrites(): that list no longer tells the slots' values now */
+  changed(): void {
+    this.listedAll = null;
   }
 
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
@@ -190,8 +203,14 @@ export class Journal {
     const out: StorageWrite[] = [];
     for (const a of [...this.storage.keys()].sort()) {
       const s = this.storage.get(a)!;
-      for (const e of s.written()) out.push(new SlabWrite(s.address, s.mine, e));
+      s.mine.freeze();
+      for (const e of s.written()) {
+        const [bytes, off, klen, vlen] = s.mine.region(e);
+        out.push(new SlabWrite(s.address, bytes, off, klen, vlen));
+      }
+      this.listed.add(s);
     }
+    this.listedAll = out;
     return out;
   }
 
@@ -199,24 +218,24 @@ export class Journal {
     return [...this.balances.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
   }
 
-  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). */
+  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). After it the journal is empty. */
   commit(writes: StorageWrite[] = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
     const st = this.state;
-    if (st instanceof MemoryState) {
-      // An address the state holds nothing for takes a copy of our slots whole, when the list
-      // has every write to them (unwritten entries hold no value, so they stay empty there).
-      const counts = new Map<SlabMap, number>();
-      for (const w of writes) if (w instanceof SlabWrite) counts.set(w.map, (counts.get(w.map) ?? 0) + 1);
-      const whole = new Set<SlabMap>();
-      for (const s of this.storage.values()) if (counts.get(s.mine) === s.writtenCount() && st.adopt(s.address, s.mine)) whole.add(s.mine);
-      // the others copy our slab's bytes: no key or value objects
-      for (const w of writes) {
-        if (!(w instanceof SlabWrite)) st.setStorage(w.address, w.key, w.value);
-        else if (!whole.has(w.map)) st.copySlot(w.address, w.map, w.entry);
+    if (st instanceof MemoryState && writes === this.listedAll) {
+      // The list is ours and whole, and nothing has been written since it was made (a write
+      // clears listedAll): an address the state holds nothing for takes our slots themselves
+      // (unwritten entries hold no value, so they stay empty there); the others get our
+      // bytes copied. No key or value objects either way.
+      for (const s of this.storage.values()) {
+        if (!this.listed.has(s) || st.adopt(s.address, s.mine)) continue;
+        for (const e of s.written()) st.copySlot(s.address, s.mine, e);
       }
     } else for (const w of writes) st.setStorage(w.address, w.key, w.value);
     for (const w of balances) this.state.setBalance(w.address, w.balance);
-    // the call is over: the receipt's writes keep our slots, not the contract's read objects
+    // the receipt's writes keep our slabs, not the contract's read objects nor our index
     for (const s of this.storage.values()) s.mine.dropReads();
+    this.storage.clear();
+    this.lastAddr = this.last = null;
+    this.listedAll = null;
   }
 }

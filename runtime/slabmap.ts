@@ -163,18 +163,18 @@ export class SlabMap {
     this.putBytes(e, src.slab, o + klen, vlen);
   }
 
-  /** An independent copy (flags cleared, no read objects shared). */
-  clone(): SlabMap {
-    const c = new SlabMap();
-    c.slab = this.slab.slice(0, Math.max(this.used, 16));
-    c.used = this.used;
-    c.ent = this.ent.slice();
-    c.index = this.index.slice();
-    c.n = this.n;
-    c.live = this.live;
-    c.flags = new Uint8Array(this.flags.length);
-    c.objs = new Array<Uint8Array | undefined>(this.n).fill(undefined);
-    return c;
+  /**
+   * Never write the current regions again (every later value goes to a new region), so
+   * offsets taken now (region()) keep their bytes for the slab's life.
+   */
+  freeze(): void {
+    for (let p = V_CAP; p < this.n * STRIDE; p += STRIDE) this.ent[p] = 0;
+  }
+
+  /** The slab now and where entry e's key starts, its key length and value length (-1: none). */
+  region(e: number): [Uint8Array, number, number, number] {
+    const p = e * STRIDE;
+    return [this.slab, this.ent[p + K_OFF], this.ent[p + K_LEN], this.ent[p + V_LEN]];
   }
 
   /**

@@ -78,13 +78,15 @@ export class MemoryState implements StateAdapter, CodeStore {
     t.copyFrom(src, e);
     this.dropIfEmpty(address, t);
   }
-  /** The journal's commit when this state has no slots for address: a copy of its slots, whole (false: it has some). */
+  /**
+   * The journal's commit when this state has no slots for address: it takes the journal's
+   * slots themselves (the journal is done with them; false: this state has some).
+   */
   adopt(address: Uint8Array, src: SlabMap): boolean {
     if (this.slotsOf(address) !== undefined) return false;
     if (src.live > 0) {
-      const t = src.clone();
-      this.storage.set(bytesToHex(address), t);
-      this.lastSlots = t;
+      this.storage.set(bytesToHex(address), src);
+      this.lastSlots = src;
     }
     return true;
   }
