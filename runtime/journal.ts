@@ -65,8 +65,8 @@ class SlabWrite implements StorageWrite {
 /**
  * One address's slots in the journal. What a contract can see stays as it was when each
  * write stored a copy: a read never returns the very object that was written
- * (`storage.get(k) is v` is False), and reads between two writes return one object (the
- * copy made from the slab at the first read after a write, SlabMap.read).
+ * (`storage.get(k) is v` is False), and reads between two writes return one object (made
+ * from the slab at the first read after a write, SlabMap.read).
  */
 export class Slots {
   readonly mine = new SlabMap();
@@ -218,7 +218,7 @@ export class Journal {
     return [...this.balances.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
   }
 
-  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). After it the journal is empty. */
+  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). After it the journal holds no storage. */
   commit(writes: StorageWrite[] = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
     const st = this.state;
     if (st instanceof MemoryState && writes === this.listedAll) {

@@ -89,6 +89,22 @@ describe('SlabMap', () => {
     expect([...t.read(e)!]).toEqual([7]);
   });
 
+  test('keys and values that are views of the map\'s own slab are copied right while it grows', () => {
+    const t = new SlabMap();
+    const K = (i: number) => Uint8Array.of(i >> 8, i & 255);
+    t.put(t.add(K(0)), Uint8Array.of(1, 0, 0, 9, 9, 9));
+    for (let i = 1; i < 3000; i++) t.put(t.add(K(i)), Uint8Array.of(1, i >> 8, i & 255, 9, 9, 9));
+    for (let i = 0; i < 3000; i++) {
+      const v = t.read(t.find(K(i)))!;
+      // the key [1, hi, lo] and the value are views of the slab
+      t.put(t.add(v.subarray(0, 3)), v);
+    }
+    for (let i = 0; i < 3000; i++) {
+      expect([...t.read(t.find(K(i)))!]).toEqual([1, i >> 8, i & 255, 9, 9, 9]);
+      expect([...t.read(t.find(Uint8Array.of(1, i >> 8, i & 255)))!]).toEqual([1, i >> 8, i & 255, 9, 9, 9]);
+    }
+  });
+
   test('copyFrom and entries that grow the index and slab many times', () => {
     const a = new SlabMap();
     const b = new SlabMap();
