@@ -1,9 +1,6 @@
-// Byte strings as Map keys, for storage slots (runtime/journal.ts, runtime/state.ts).
-// Measured on Node 20 (bench/NOTES.md §4): a key built with `s += ...` per byte costs one
-// string allocation per byte; and a single Map past ~4k entries moves its table to the
-// large-object space, where every growth touches fresh pages (~300 ns per insert on the
-// bench VM, against ~20 ns below that size). So keys are built in one call, and a map of
-// slots is split into small maps by a cheap function of the bytes.
+// Byte strings as Map keys (the journal's addresses, runtime/journal.ts). Measured on Node 20
+// (bench/NOTES.md §4): a key built with `s += ...` per byte costs one string allocation per
+// byte, so keys are built in one call. Storage slots themselves live in runtime/slabmap.ts.
 import { bytesToLatin1 } from './values.js';
 
 const F = String.fromCharCode;
@@ -27,43 +24,4 @@ export function keyBytes(k: string): Uint8Array {
   const out = new Uint8Array(k.length);
   for (let i = 0; i < k.length; i++) out[i] = k.charCodeAt(i);
   return out;
-}
-
-const SHARDS = 16;
-
-/** Which small map a key lives in; any function of the key is correct, this one spreads counters and hashes. */
-function shardOf(k: string): number {
-  const n = k.length;
-  return n === 0 ? 0 : (k.charCodeAt(n - 1) ^ (k.charCodeAt(n >> 1) * 5) ^ (k.charCodeAt(0) * 3) ^ n) & (SHARDS - 1);
-}
-
-/** A map from latin1Key strings, held as SHARDS small Maps (created on first use) so none grows large. */
-export class ByteMap<V> {
-  private readonly shards: (Map<string, V> | undefined)[] = new Array(SHARDS).fill(undefined);
-  size = 0;
-
-  get(k: string): V | undefined {
-    return this.shards[shardOf(k)]?.get(k);
-  }
-
-  set(k: string, v: V): void {
-    const h = shardOf(k);
-    let m = this.shards[h];
-    if (m === undefined) this.shards[h] = m = new Map();
-    const before = m.size;
-    m.set(k, v);
-    this.size += m.size - before;
-  }
-
-  delete(k: string): void {
-    const m = this.shards[shardOf(k)];
-    if (m !== undefined && m.delete(k)) this.size--;
-  }
-
-  /** every key, in no particular order */
-  keys(): string[] {
-    const out: string[] = [];
-    for (const m of this.shards) if (m !== undefined) for (const k of m.keys()) out.push(k);
-    return out;
-  }
 }

@@ -2,8 +2,9 @@
 // call's own writes; commit() applies them in a canonical order; dropping the journal is
 // the revert.
 import { sha3_256 } from '@noble/hashes/sha3.js';
-import { ByteMap, keyBytes, latin1Key } from './bytekey.js';
+import { latin1Key } from './bytekey.js';
 import { bytesToHex } from './hex.js';
+import { SlabMap } from './slabmap.js';
 import { MemoryState, type StateAdapter } from './state.js';
 
 export interface StorageWrite {
@@ -28,145 +29,164 @@ export function storageSlot(key: Uint8Array): Uint8Array {
   return sha3_256(pre);
 }
 
-/**
- * One storage slot the call has written (or deleted): its value now and whether it was
- * non-empty before the call (read from the state once). It is also the receipt's write-set
- * entry; its key bytes are rebuilt and its slot id hashed only when someone asks.
- *
- * What a contract can see stays as it was when each write stored a copy: a read never
- * returns the very object that was written (`storage.get(k) is v` is False), and reads
- * between two writes return one object. The copy is made by the first read after a
- * write, so a slot that is written and not read back copies nothing. Bytes are immutable
- * in the VM (runtime/values.ts), so holding the written object until then is safe.
- */
-export class Slot implements StorageWrite {
-  readonly #id: string;
-  #key: Uint8Array | null = null;
-  /** the value now; the contract's own object while #fresh */
-  #value: Uint8Array | null;
-  #fresh = false;
-  readonly #original: boolean;
-  #written = false;
+/** flags of a journal entry */
+const WRITTEN = 1;
+const ORIGINAL = 2;
 
+/**
+ * One entry of the receipt's write set. Key and value bytes stay in the journal's slab until
+ * someone asks (the bench and a node committing to its own store need neither as objects);
+ * each is then copied once, and the slot id hashed on every ask. The slab's region is
+ * frozen (SlabMap.freeze), so what a write reports never changes, whoever owns the slab.
+ */
+class SlabWrite implements StorageWrite {
+  #key: Uint8Array | null = null;
+  #value: Uint8Array | null | undefined = undefined;
   constructor(
     readonly address: Uint8Array,
-    id: string,
-    before: Uint8Array | null,
-  ) {
-    this.#id = id;
-    this.#value = before;
-    this.#original = before !== null;
-  }
+    private readonly bytes: Uint8Array,
+    private readonly off: number,
+    private readonly klen: number,
+    /** -1: the slot is emptied */
+    private readonly vlen: number,
+  ) {}
   get key(): Uint8Array {
-    return (this.#key ??= keyBytes(this.#id));
+    return (this.#key ??= this.bytes.slice(this.off, this.off + this.klen));
   }
-  /** latin1Key of the key */
-  get id(): string {
-    return this.#id;
+  get value(): Uint8Array | null {
+    if (this.#value === undefined) this.#value = this.vlen < 0 ? null : this.bytes.slice(this.off + this.klen, this.off + this.klen + this.vlen);
+    return this.#value;
   }
   get slot(): Uint8Array {
     return storageSlot(this.key);
   }
-  get value(): Uint8Array | null {
-    return this.#value;
-  }
-  /** was the slot non-empty before this call? */
-  get original(): boolean {
-    return this.#original;
-  }
-  get written(): boolean {
-    return this.#written;
-  }
-  /** the value as a read returns it to the contract */
-  read(): Uint8Array | null {
-    if (this.#fresh) {
-      this.#value = this.#value!.slice();
-      this.#fresh = false;
-    }
-    return this.#value;
-  }
-  /** null (or empty) empties the slot; true on the first write, so the journal lists each slot once */
-  write(value: Uint8Array | null): boolean {
-    this.#value = value && value.length ? value : null;
-    this.#fresh = this.#value !== null;
-    if (this.#written) return false;
-    return (this.#written = true);
-  }
-  static byKey(a: Slot, b: Slot): number {
-    return a.#id < b.#id ? -1 : a.#id > b.#id ? 1 : 0;
-  }
 }
 
-/** One address's slots in the journal, and the in-memory state's (null: none yet; undefined: another kind of state). */
-interface Slots {
-  mine: ByteMap<Slot>;
-  state: ByteMap<Uint8Array> | null | undefined;
+/**
+ * One address's slots in the journal. What a contract can see stays as it was when each
+ * write stored a copy: a read never returns the very object that was written
+ * (`storage.get(k) is v` is False), and reads between two writes return one object (made
+ * from the slab at the first read after a write, SlabMap.read).
+ */
+export class Slots {
+  readonly mine = new SlabMap();
+  constructor(
+    readonly address: Uint8Array,
+    private readonly journal: Journal,
+    /** the in-memory state's slots of this address (null: none; undefined: another kind of state) */
+    private readonly state: SlabMap | null | undefined,
+  ) {}
+
+  private stateHas(key: Uint8Array): boolean {
+    if (this.state === null) return false;
+    if (this.state !== undefined) {
+      const e = this.state.find(key);
+      return e >= 0 && this.state.hasValue(e);
+    }
+    const v = this.journal.state.getStorage(this.address, key);
+    return v !== null && v.length > 0;
+  }
+
+  private stateRead(key: Uint8Array): Uint8Array | null {
+    if (this.state === null) return null;
+    if (this.state !== undefined) {
+      const e = this.state.find(key);
+      return e >= 0 ? this.state.read(e) : null;
+    }
+    const v = this.journal.state.getStorage(this.address, key);
+    return v && v.length ? v : null;
+  }
+
+  /** The entry of key for a write of cap bytes (its value now and before the call: one lookup, and one state read the first time). */
+  slot(key: Uint8Array, cap = 0): number {
+    const t = this.mine;
+    const n = t.n;
+    const e = t.add(key, cap);
+    // a new entry: whether the slot was non-empty before the call
+    if (t.n !== n && this.stateHas(key)) t.flags[e] = ORIGINAL;
+    return e;
+  }
+  /** does entry e (from slot()) hold a value now? */
+  full(e: number): boolean {
+    const t = this.mine;
+    return t.flags[e] & WRITTEN ? t.hasValue(e) : (t.flags[e] & ORIGINAL) !== 0;
+  }
+  /** was entry e non-empty before the call? */
+  original(e: number): boolean {
+    return (this.mine.flags[e] & ORIGINAL) !== 0;
+  }
+  /** Write entry e; null (or empty) empties it. */
+  write(e: number, value: Uint8Array | null): void {
+    this.journal.changed();
+    this.mine.put(e, value);
+    this.mine.flags[e] |= WRITTEN;
+  }
+
+  /** What a read returns; reads of slots the call has not written go to the state every time, as they always did. */
+  get(key: Uint8Array): Uint8Array | null {
+    const e = this.mine.find(key);
+    return e >= 0 && this.mine.flags[e] & WRITTEN ? this.mine.read(e) : this.stateRead(key);
+  }
+
+  has(key: Uint8Array): boolean {
+    const e = this.mine.find(key);
+    return e >= 0 && this.mine.flags[e] & WRITTEN ? this.mine.hasValue(e) : this.stateHas(key);
+  }
+
+  /** how many entries the call has written */
+  writtenCount(): number {
+    const f = this.mine.flags;
+    let c = 0;
+    for (let e = 0; e < this.mine.n; e++) c += f[e] & WRITTEN;
+    return c;
+  }
+
+  /** written entries in key order */
+  written(): number[] {
+    const f = this.mine.flags;
+    return this.mine.sorted((e) => (f[e] & WRITTEN) !== 0);
+  }
 }
 
 export class Journal {
-  /** address -> its slots; two levels so a lookup never builds an address+key string */
+  /** address -> its slots */
   private readonly storage = new Map<string, Slots>();
-  /** written slots in first-write order (contracts mostly write in key order, which the final sort finds cheap) */
-  private readonly written: Slot[] = [];
   private readonly balances = new Map<string, { address: Uint8Array; balance: bigint }>();
   /** the contract address repeats on every access of a call; its slots are found once (per call, so a host reusing a buffer between calls is safe) */
   private lastAddr: Uint8Array | null = null;
   private last: Slots | null = null;
+  /** the list storageWrites() made last, while no write has followed it; and the slots it covers */
+  private listedAll: StorageWrite[] | null = null;
+  private readonly listed = new Set<Slots>();
 
   constructor(readonly state: StateAdapter) {}
 
-  private slotsOf(address: Uint8Array): Slots {
+  slotsOf(address: Uint8Array): Slots {
     if (address === this.lastAddr) return this.last!;
     const a = latin1Key(address);
     let slots = this.storage.get(a);
     if (slots === undefined) {
-      // the state does not change during the call, so the in-memory state's map for this address can be held
+      // the state does not change during the call, so the in-memory state's slots for this address can be held
       const st = this.state;
-      slots = { mine: new ByteMap(), state: st instanceof MemoryState ? (st.slotMap(address) ?? null) : undefined };
+      slots = new Slots(address, this, st instanceof MemoryState ? (st.slabOf(address) ?? null) : undefined);
       this.storage.set(a, slots);
     }
     this.lastAddr = address;
     return (this.last = slots);
   }
 
-  private stateValue(slots: Slots, address: Uint8Array, key: Uint8Array, k: string): Uint8Array | null {
-    if (slots.state !== undefined) return slots.state?.get(k) ?? null;
-    const v = this.state.getStorage(address, key);
-    return v && v.length ? v : null;
+  /** a write after storageWrites(): that list no longer tells the slots' values now */
+  changed(): void {
+    this.listedAll = null;
   }
 
-  /** The slot of (address, key) for a write: its value now and before the call, from one lookup (and one state read the first time). */
-  slot(address: Uint8Array, key: Uint8Array): Slot {
-    const slots = this.slotsOf(address);
-    const k = latin1Key(key);
-    let s = slots.mine.get(k);
-    if (s === undefined) slots.mine.set(k, (s = new Slot(address, k, this.stateValue(slots, address, key, k))));
-    return s;
-  }
-
-  /** What a read returns; reads of slots the call has not written go to the state every time, as they always did. */
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const slots = this.slotsOf(address);
-    const k = latin1Key(key);
-    const s = slots.mine.get(k);
-    return s !== undefined && s.written ? s.read() : this.stateValue(slots, address, key, k);
-  }
-
-  /** The value now, for checks that do not hand it to the contract (no copy). */
-  peek(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const slots = this.slotsOf(address);
-    const k = latin1Key(key);
-    const s = slots.mine.get(k);
-    return s !== undefined && s.written ? s.value : this.stateValue(slots, address, key, k);
-  }
-
-  /** Write through a slot from slot(); null (or empty) empties it. */
-  write(s: Slot, value: Uint8Array | null): void {
-    if (s.write(value)) this.written.push(s);
+    return this.slotsOf(address).get(key);
   }
 
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    this.write(this.slot(address, key), value);
+    const s = this.slotsOf(address);
+    s.write(s.slot(key, value ? value.length : 0), value);
   }
 
   getBalance(address: Uint8Array): bigint {
@@ -180,27 +200,42 @@ export class Journal {
 
   /** Writes sorted by (address, key) so receipts do not depend on the order of effects. */
   storageWrites(): StorageWrite[] {
-    const out = this.written.slice();
-    if (this.storage.size === 1) return out.sort(Slot.byKey);
-    const addr = new Map<Uint8Array, string>();
-    for (const s of out) if (!addr.has(s.address)) addr.set(s.address, latin1Key(s.address));
-    return out.sort((a, b) => {
-      const x = addr.get(a.address)!;
-      const y = addr.get(b.address)!;
-      return x < y ? -1 : x > y ? 1 : Slot.byKey(a, b);
-    });
+    const out: StorageWrite[] = [];
+    for (const a of [...this.storage.keys()].sort()) {
+      const s = this.storage.get(a)!;
+      s.mine.freeze();
+      for (const e of s.written()) {
+        const [bytes, off, klen, vlen] = s.mine.region(e);
+        out.push(new SlabWrite(s.address, bytes, off, klen, vlen));
+      }
+      this.listed.add(s);
+    }
+    this.listedAll = out;
+    return out;
   }
 
   balanceWrites(): BalanceWrite[] {
     return [...this.balances.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, w]) => w);
   }
 
-  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). */
+  /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). After it the journal holds no storage. */
   commit(writes: StorageWrite[] = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
     const st = this.state;
-    // the in-memory state takes our keys and (immutable) values as they are: no key bytes rebuilt, no copies
-    if (st instanceof MemoryState) for (const w of writes) w instanceof Slot ? st.setSlot(w.address, w.id, w.value) : st.setStorage(w.address, w.key, w.value);
-    else for (const w of writes) st.setStorage(w.address, w.key, w.value);
+    if (st instanceof MemoryState && writes === this.listedAll) {
+      // The list is ours and whole, and nothing has been written since it was made (a write
+      // clears listedAll): an address the state holds nothing for takes our slots themselves
+      // (unwritten entries hold no value, so they stay empty there); the others get our
+      // bytes copied. No key or value objects either way.
+      for (const s of this.storage.values()) {
+        if (!this.listed.has(s) || st.adopt(s.address, s.mine)) continue;
+        for (const e of s.written()) st.copySlot(s.address, s.mine, e);
+      }
+    } else for (const w of writes) st.setStorage(w.address, w.key, w.value);
     for (const w of balances) this.state.setBalance(w.address, w.balance);
+    // the receipt's writes keep our slabs, not the contract's read objects nor our index
+    for (const s of this.storage.values()) s.mine.dropReads();
+    this.storage.clear();
+    this.lastAddr = this.last = null;
+    this.listedAll = null;
   }
 }

@@ -1,8 +1,8 @@
 // The host's state as the VM sees it: storage per contract address and balances. A node
 // implements StateAdapter over its database; MemoryState is the in-memory one for tests and
 // the base of the CLI's file state.
-import { ByteMap, keyBytes, latin1Key } from './bytekey.js';
 import { bytesToHex, hexToBytes } from './hex.js';
+import { SlabMap } from './slabmap.js';
 
 export interface StateAdapter {
   /** The stored value, or null when the slot is empty (empty and absent are one state). */
@@ -27,13 +27,13 @@ export interface StateSnapshot {
 }
 
 export class MemoryState implements StateAdapter, CodeStore {
-  /** address hex -> slots (runtime/bytekey.ts: small maps keyed by one char per key byte) */
-  readonly storage = new Map<string, ByteMap<Uint8Array>>();
+  /** address hex -> slots (runtime/slabmap.ts: key and value bytes in one slab; emptied slots keep an entry with no value) */
+  readonly storage = new Map<string, SlabMap>();
   readonly balances = new Map<string, bigint>();
   readonly code = new Map<string, Uint8Array>();
   /** the last address looked up, by value (a caller may reuse its buffer), and its slots */
   private lastAddr = new Uint8Array(0);
-  private lastSlots: ByteMap<Uint8Array> | undefined = undefined;
+  private lastSlots: SlabMap | undefined = undefined;
 
   getCode(address: Uint8Array): Uint8Array | null {
     return this.code.get(bytesToHex(address)) ?? null;
@@ -42,7 +42,7 @@ export class MemoryState implements StateAdapter, CodeStore {
     this.code.set(bytesToHex(address), code.slice());
   }
 
-  private slotsOf(address: Uint8Array): ByteMap<Uint8Array> | undefined {
+  private slotsOf(address: Uint8Array): SlabMap | undefined {
     const last = this.lastAddr;
     let same = last.length === address.length;
     for (let i = 0; same && i < last.length; i++) same = last[i] === address[i];
@@ -53,36 +53,57 @@ export class MemoryState implements StateAdapter, CodeStore {
     return this.lastSlots;
   }
 
-  /** The slots of one address, keyed by latin1Key (runtime/bytekey.ts); for the journal's reads. Values are never empty. */
-  slotMap(address: Uint8Array): ByteMap<Uint8Array> | undefined {
+  /** The slots of one address, for the journal's reads. */
+  slabOf(address: Uint8Array): SlabMap | undefined {
     return this.slotsOf(address);
   }
 
+  /** A read returns one object per slot until the slot is written (SlabMap.read). */
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    return this.slotsOf(address)?.get(latin1Key(key)) ?? null;
+    const t = this.slotsOf(address);
+    if (t === undefined) return null;
+    const e = t.find(key);
+    return e >= 0 ? t.read(e) : null;
   }
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    this.setSlot(address, latin1Key(key), value && value.length ? value.slice() : null);
+    const t = this.slotsFor(address, value !== null && value.length > 0);
+    if (t === undefined) return;
+    t.put(t.add(key), value);
+    this.dropIfEmpty(address, t);
+  }
+  /** The journal's commit: entry e of its slots (key and value, or no value) copied in. */
+  copySlot(address: Uint8Array, src: SlabMap, e: number): void {
+    const t = this.slotsFor(address, src.hasValue(e));
+    if (t === undefined) return;
+    t.copyFrom(src, e);
+    this.dropIfEmpty(address, t);
   }
   /**
-   * setStorage with the key as latin1Key(key) and a value nothing will mutate, stored as it
-   * is (the journal's commit: contract bytes are immutable, runtime/values.ts).
+   * The journal's commit when this state has no slots for address: it takes the journal's
+   * slots themselves (the journal is done with them; false: this state has some).
    */
-  setSlot(address: Uint8Array, id: string, value: Uint8Array | null): void {
-    let slots = this.slotsOf(address);
-    if (!value || value.length === 0) {
-      slots?.delete(id);
-      if (slots && slots.size === 0) {
-        this.storage.delete(bytesToHex(address));
-        this.lastSlots = undefined;
-      }
-      return;
+  adopt(address: Uint8Array, src: SlabMap): boolean {
+    if (this.slotsOf(address) !== undefined) return false;
+    if (src.live > 0) {
+      this.storage.set(bytesToHex(address), src);
+      this.lastSlots = src;
     }
-    if (!slots) {
-      this.storage.set(bytesToHex(address), (slots = new ByteMap()));
-      this.lastSlots = slots;
+    return true;
+  }
+  /** the slots of address, created when a value is to be stored */
+  private slotsFor(address: Uint8Array, create: boolean): SlabMap | undefined {
+    let t = this.slotsOf(address);
+    if (t === undefined && create) {
+      this.storage.set(bytesToHex(address), (t = new SlabMap()));
+      this.lastSlots = t;
     }
-    slots.set(id, value);
+    return t;
+  }
+  /** an address whose last slot was emptied has no storage (as a snapshot shows it) */
+  private dropIfEmpty(address: Uint8Array, t: SlabMap): void {
+    if (t.live > 0) return;
+    this.storage.delete(bytesToHex(address));
+    this.lastSlots = undefined;
   }
   getBalance(address: Uint8Array): bigint {
     return this.balances.get(bytesToHex(address)) ?? 0n;
@@ -98,8 +119,8 @@ export class MemoryState implements StateAdapter, CodeStore {
     for (const a of [...this.storage.keys()].sort()) {
       const slots = this.storage.get(a)!;
       storage[a] = {};
-      // latin1 keys sort in byte order, as their hex does
-      for (const k of slots.keys().sort()) storage[a][bytesToHex(keyBytes(k))] = bytesToHex(slots.get(k)!);
+      // byte order, as the keys' hex sorts
+      for (const e of slots.sorted((e) => slots.hasValue(e))) storage[a][bytesToHex(slots.key(e))] = bytesToHex(slots.value(e)!);
     }
     const balances: StateSnapshot['balances'] = {};
     for (const a of [...this.balances.keys()].sort()) balances[a] = this.balances.get(a)!.toString();

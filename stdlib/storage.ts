@@ -41,16 +41,16 @@ function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8
   if (v.length > m.limits.max_storage_value_bytes) {
     throw new VmError('ValueError', `${fn}(): value is ${v.length} bytes, the cap is ${m.limits.max_storage_value_bytes}`);
   }
-  const j = m.host.journal;
+  const s = m.host.journal.slotsOf(m.host.address);
   // one lookup gives the value now and before the call (reading a slot costs no gas and changes nothing)
-  const s = j.slot(m.host.address, k);
-  const before = s.value;
-  const fills = before === null && v.length > 0;
-  const hadOriginal = s.original;
+  const e = s.slot(k, v.length);
+  const full = s.full(e);
+  const fills = !full && v.length > 0;
+  const hadOriginal = s.original(e);
   m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (fills && !hadOriginal ? info.newSlot : 0));
   if (fills && hadOriginal) m.refund -= REFUNDS.storageClear;
-  if (before !== null && v.length === 0 && hadOriginal) m.refund += REFUNDS.storageClear;
-  j.write(s, v.length ? v : null);
+  if (full && v.length === 0 && hadOriginal) m.refund += REFUNDS.storageClear;
+  s.write(e, v.length ? v : null);
 }
 
 export const get: StdImpl = (m, a, b) => {
@@ -66,11 +66,11 @@ export const set: StdImpl = (m, a, b) => {
 export const del: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.delete', a[b]);
   m.charge(DEL.base + DEL.perWord * words(k.length));
-  const j = m.host.journal;
-  const s = j.slot(m.host.address, k);
-  if (s.value !== null) {
-    if (s.original) m.refund += REFUNDS.storageClear;
-    j.write(s, null);
+  const s = m.host.journal.slotsOf(m.host.address);
+  const e = s.slot(k);
+  if (s.full(e)) {
+    if (s.original(e)) m.refund += REFUNDS.storageClear;
+    s.write(e, null);
   }
   return null;
 };
@@ -78,7 +78,7 @@ export const del: StdImpl = (m, a, b) => {
 export const exists: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.exists', a[b]);
   m.charge(EXISTS.base + EXISTS.perWord * words(k.length));
-  return m.host.journal.peek(m.host.address, k) !== null;
+  return m.host.journal.slotsOf(m.host.address).has(k);
 };
 
 export const getInt: StdImpl = (m, a, b) => {
