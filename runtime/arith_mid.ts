@@ -97,6 +97,11 @@ function powerOfTwo(y: bigint): number {
 /** Whether the mid path may run under these limits (no result of its operands reaches the cap). */
 export const midAllowed = (maxIntBits: number): boolean => maxIntBits >= MID_CAP;
 
+/** Gas for the limbs of the wider operand beyond the 4 free ones (callers bound both below 2^512). */
+function widerCharge(lx: number, ly: number): number {
+  return ((lx > ly ? lx : ly) - 4) * G_LIMB;
+}
+
 /** The gas midOp's result costs beyond the opcode's base (limbs past the first four). */
 export let midCharge = 0;
 
@@ -122,7 +127,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide1(x);
       const ly = wide1(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
+      midCharge = widerCharge(lx, ly);
       return normBig(op === Op.SUB ? x - y : x + y);
     }
     case Op.MUL: {
@@ -146,7 +151,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       if (ly === OUT || (ly === 4 && y === 0n)) return undefined; // ZeroDivisionError from the exact path
       const lx = wide(x);
       if (lx === OUT) return undefined;
-      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
+      midCharge = widerCharge(lx, ly);
       // floor division and modulo by 2^k are a shift and a truncation (exact for any sign of x)
       const k = y > 0n ? powerOfTwo(y) : -1;
       if (k < 0) return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
@@ -160,7 +165,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide(x);
       const ly = wide(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = ((lx > ly ? lx : ly) - 4) * G_LIMB;
+      midCharge = widerCharge(lx, ly);
       return normBig(op === Op.BITAND ? x & y : op === Op.BITOR ? x | y : x ^ y);
     }
   }

@@ -1188,7 +1188,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               const a = stack[bp + code[pc + 1]];
               if (typeof a === 'number') {
                 const b = consts[code[pc + 3]] as number;
-const bop = code[pc + 4];
+                const bop = code[pc + 4];
                 // the commonest operators inline (a call here is not inlined by the JIT)
                 let r: Value | undefined;
                 if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
@@ -1218,7 +1218,7 @@ const bop = code[pc + 4];
               const a = stack[sp - 1];
               if (typeof a === 'number') {
                 const b = consts[code[pc + 1]] as number;
-const bop = code[pc + 2];
+                const bop = code[pc + 2];
                 // the commonest operators inline (a call here is not inlined by the JIT)
                 let r: Value | undefined;
                 if (bop === Op.ADD || bop === Op.INPLACE_ADD) {
