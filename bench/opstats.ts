@@ -3,11 +3,11 @@
 // instructions per iteration say how much dispatch and per-instruction gas checks cost.
 import { readFileSync } from 'node:fs';
 import { compileSource } from '../compiler/index.js';
-import { encodeArgs } from '../runtime/abi/codec.js';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
-import { executeCall } from '../runtime/execute.js';
-import { loadModule } from '../runtime/load.js';
-import { MemoryState } from '../runtime/state.js';
+import { encodeArgs } from '../core/abi/codec.js';
+import { defaultBlock, defaultTx } from '../core/context.js';
+import { executeCall } from '../node/execute.js';
+import { loadModule } from '../core/load.js';
+import { MemoryState } from '../node/state.js';
 import { OP_BY_CODE } from '../spec/table.js';
 import { WORKLOADS, workloadPath } from './workloads.js';
 

@@ -1,11 +1,11 @@
 // vm-py metered, in process: compile and load once, then time executeCall alone.
 import { readFileSync } from 'node:fs';
 import { compileSource } from '../compiler/index.js';
-import { encodeArgs } from '../runtime/abi/codec.js';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
-import { executeCall, type Receipt } from '../runtime/execute.js';
-import { loadModule } from '../runtime/load.js';
-import { MemoryState } from '../runtime/state.js';
+import { encodeArgs } from '../core/abi/codec.js';
+import { defaultBlock, defaultTx } from '../core/context.js';
+import { executeCall, type Receipt } from '../node/execute.js';
+import { loadModule } from '../core/load.js';
+import { MemoryState } from '../node/state.js';
 import { canonical } from './workloads.js';
 
 // large enough for every workload; a safe integer as executeCall requires

@@ -1,7 +1,7 @@
 // `vm-py run` call environment flags -> TxEnv/BlockEnv and balance seeds. Every default is a
 // constant or derived from the call itself, so the same command line gives the same receipt.
 import { sha3_256 } from '@noble/hashes/sha3.js';
-import { defaultBlock, defaultTx, type BlockEnv, type TxEnv } from '../runtime/context.js';
+import { defaultBlock, defaultTx, type BlockEnv, type TxEnv } from '../core/context.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { UsageError } from './fail.js';
 

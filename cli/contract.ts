@@ -20,9 +20,9 @@
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { decodeModule } from '../compiler/codec.js';
-import { loadModule, type LoadedModule } from '../runtime/load.js';
-import type { AbiFunction } from '../runtime/manifest.js';
-import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from '../runtime/manifest_check.js';
+import { loadModule, type LoadedModule } from '../core/load.js';
+import type { AbiFunction } from '../node/manifest.js';
+import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from '../node/manifest_check.js';
 import { TABLE_VERSION } from '../spec/table.js';
 import type { Project } from './project.js';
 

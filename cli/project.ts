@@ -1,7 +1,7 @@
 // Manifest + entry source text, with input errors mapped to exit code 2. Compiling is left to
 // the caller (cli/contract.ts), which can often use a cached IR instead.
 import { dirname, resolve } from 'node:path';
-import { normalizeManifest, type NormalizedManifest } from '../runtime/manifest.js';
+import { normalizeManifest, type NormalizedManifest } from '../node/manifest.js';
 import { UsageError } from './fail.js';
 import { readText } from './files.js';
 

@@ -1,12 +1,12 @@
 // Output for people and for tools. Human output is short and names what happened; JSON
 // output is one object on the last line of stdout.
 import { DiagnosticsError, VmPyError } from '../spec/errors.js';
-import { valueToJson, type Json } from '../runtime/abi/json.js';
+import { valueToJson, type Json } from '../node/abi/json.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
-import type { Receipt } from '../runtime/execute.js';
-import { bytesToHex } from '../runtime/hex.js';
+import type { Receipt } from '../node/execute.js';
+import { bytesToHex } from '../core/hex.js';
 import { renderDiagnostic, Source } from '../validate/source.js';
-import type { Value } from '../runtime/values.js';
+import type { Value } from '../core/values.js';
 
 const utf8d = new TextDecoder('utf-8', { fatal: false });
 

@@ -2,12 +2,12 @@
 // call against the local state.
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
-import { encodeArgs } from '../runtime/abi/codec.js';
-import { jsonToArgs } from '../runtime/abi/json.js';
-import { executeCall, type Receipt } from '../runtime/execute.js';
-import { bytesToHex, hexToBytes } from '../runtime/hex.js';
-import type { LoadedModule } from '../runtime/load.js';
-import type { AbiFunction } from '../runtime/manifest.js';
+import { encodeArgs } from '../core/abi/codec.js';
+import { jsonToArgs } from '../node/abi/json.js';
+import { executeCall, type Receipt } from '../node/execute.js';
+import { bytesToHex, hexToBytes } from '../core/hex.js';
+import type { LoadedModule } from '../core/load.js';
+import type { AbiFunction } from '../node/manifest.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';

@@ -2,7 +2,7 @@
 // directory) holding storage per contract address and balances. A file that does not parse
 // or does not have this shape is refused, never overwritten.
 import { existsSync } from 'node:fs';
-import { MemoryState, type StateSnapshot } from '../runtime/state.js';
+import { MemoryState, type StateSnapshot } from '../node/state.js';
 import { UsageError } from './fail.js';
 import { readText, writeAtomic } from './files.js';
 

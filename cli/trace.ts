@@ -3,8 +3,8 @@
 // interpreter reports each instruction before its effect, with only the base price debited;
 // the full cost of an instruction is known when the next one starts (or the call ends).
 import { BUILTINS, METHODS, OP_BY_CODE, STDLIB_BY_ID } from '../spec/table.js';
-import { locate, type LoadedModule } from '../runtime/load.js';
-import type { Tracer } from '../runtime/machine.js';
+import { locate, type LoadedModule } from '../core/load.js';
+import type { Tracer } from '../core/machine.js';
 
 const BUILTIN_NAME = new Map(BUILTINS.map((b) => [b.id, b.name]));
 const METHOD_NAME = new Map(METHODS.map((b) => [b.id, b.name]));

@@ -1,8 +1,8 @@
 // stdlib.abi: require/revert and the call context accessors.
 import { Revert } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { Machine, StdImpl } from '../runtime/machine.js';
-import { normBig, truthy, type Value } from '../runtime/values.js';
+import type { Machine, StdImpl } from '../core/machine.js';
+import { normBig, truthy, type Value } from '../core/values.js';
 import { bytesOrStr } from './args.js';
 
 const REQUIRE = STDLIB_BY_NAME.get('abi.require')!;

@@ -6,11 +6,11 @@
 // the bytes reach the contract.
 import { AbiError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import { decodeArgs, encodeArgs, type AbiOptions } from '../runtime/abi/codec.js';
-import { toType } from '../runtime/abi/types.js';
-import type { AbiType } from '../runtime/abi/types.js';
-import type { Machine, StdImpl } from '../runtime/machine.js';
-import { PyTuple, typeName, type Value } from '../runtime/values.js';
+import { decodeArgs, encodeArgs, type AbiOptions } from '../core/abi/codec.js';
+import { toType } from '../core/abi/types.js';
+import type { AbiType } from '../core/abi/types.js';
+import type { Machine, StdImpl } from '../core/machine.js';
+import { PyTuple, typeName, type Value } from '../core/values.js';
 import { needBytes, words } from './args.js';
 
 const ENCODE = STDLIB_BY_NAME.get('abi.encode')!;

@@ -1,7 +1,7 @@
 // Address arguments: opaque bytes of exactly the chain's address length (limits.address_bytes).
 import { VmError } from '../spec/errors.js';
-import type { Machine } from '../runtime/machine.js';
-import type { Value } from '../runtime/values.js';
+import type { Machine } from '../core/machine.js';
+import type { Value } from '../core/values.js';
 import { needBytes } from './args.js';
 
 export function needAddress(m: Machine, fn: string, param: string, v: Value): Uint8Array {

@@ -1,6 +1,6 @@
 // Argument checks shared by stdlib functions: exact Python-style TypeErrors.
 import { VmError } from '../spec/errors.js';
-import { typeName, type Value } from '../runtime/values.js';
+import { typeName, type Value } from '../core/values.js';
 
 export function needBytes(fn: string, param: string, v: Value): Uint8Array {
   if (v instanceof Uint8Array) return v;

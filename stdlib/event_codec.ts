@@ -4,8 +4,8 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError, VmError } from '../spec/errors.js';
 import { VarintError, readUvarint, writeUvarint, zigzag, unzigzag, type Cursor } from '../compiler/uvarint.js';
-import { PyDict, normBig, typeName, type Value } from '../runtime/values.js';
-import { utf8Decode, utf8Encode } from '../runtime/abi/codec.js';
+import { PyDict, normBig, typeName, type Value } from '../core/values.js';
+import { utf8Decode, utf8Encode } from '../core/abi/codec.js';
 
 export const EVENT_TOPIC_DOMAIN = 'animica:event:v1|';
 

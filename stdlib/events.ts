@@ -3,7 +3,7 @@
 // per_word * words(data), charged before the log is recorded; logs die with a revert.
 import { VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { StdImpl } from '../runtime/machine.js';
+import type { StdImpl } from '../core/machine.js';
 import { words } from './args.js';
 import { encodeEventData, eventNameBytes, eventTopic } from './event_codec.js';
 

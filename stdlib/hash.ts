@@ -3,7 +3,7 @@
 import { blake3 } from '@noble/hashes/blake3.js';
 import { keccak_256, sha3_256, sha3_512 } from '@noble/hashes/sha3.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { StdImpl } from '../runtime/machine.js';
+import type { StdImpl } from '../core/machine.js';
 import { needBytes, words } from './args.js';
 
 function hasher(name: string, h: (b: Uint8Array) => Uint8Array): StdImpl {

@@ -2,7 +2,7 @@
 // interpreter dispatches CALL_STD through. A table entry without an implementation (or the
 // reverse) fails at load, and tests/gas_table.test.ts checks both directions.
 import { STDLIB } from '../spec/table.js';
-import type { StdImpl } from '../runtime/machine.js';
+import type { StdImpl } from '../core/machine.js';
 import * as abi from './abi.js';
 import * as abiCodec from './abi_codec.js';
 import * as events from './events.js';

@@ -6,8 +6,8 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { StateError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { Machine, StdImpl } from '../runtime/machine.js';
-import { typeName, type Value } from '../runtime/values.js';
+import type { Machine, StdImpl } from '../core/machine.js';
+import { typeName, type Value } from '../core/values.js';
 import { needBytes, words } from './args.js';
 import { PQ_BY_ID, PQ_BY_NAME, type PqAlg } from './pq_algs.js';
 

@@ -8,9 +8,9 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { Host } from '../runtime/host.js';
-import type { StdImpl } from '../runtime/machine.js';
-import { toBig } from '../runtime/values.js';
+import type { Host } from '../core/host.js';
+import type { StdImpl } from '../core/machine.js';
+import { toBig } from '../core/values.js';
 import { needInt, words } from './args.js';
 
 const RANDOM = STDLIB_BY_NAME.get('random.bytes')!;

@@ -9,8 +9,8 @@
 // Net: one refund per slot that was non-empty before the call and is empty after it.
 import { VmError } from '../spec/errors.js';
 import { REFUNDS, STDLIB_BY_NAME } from '../spec/table.js';
-import type { Machine, StdImpl } from '../runtime/machine.js';
-import { normBig, type Value } from '../runtime/values.js';
+import type { Machine, StdImpl } from '../core/machine.js';
+import { normBig, type Value } from '../core/values.js';
 import { needBytes, needInt, words } from './args.js';
 
 const P = (n: string) => STDLIB_BY_NAME.get(n)!;

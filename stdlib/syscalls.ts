@@ -5,9 +5,9 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { StateError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import { bytesToHex } from '../runtime/hex.js';
-import type { Machine, StdImpl } from '../runtime/machine.js';
-import { toBig, type Value } from '../runtime/values.js';
+import { bytesToHex } from '../core/hex.js';
+import type { Machine, StdImpl } from '../core/machine.js';
+import { toBig, type Value } from '../core/values.js';
 import { bytesOrStr, needBytes, needInt, words } from './args.js';
 import { blobCommitment, taskId, uvarintBytes, zkKey } from './task_id.js';
 

@@ -5,10 +5,10 @@
 // Price: base + per_word * words(address), charged before the balance is read or moved.
 import { Revert, StateError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import type { TxEnv } from '../runtime/context.js';
-import type { Journal } from '../runtime/journal.js';
-import type { StdImpl } from '../runtime/machine.js';
-import { normBig, toBig } from '../runtime/values.js';
+import type { TxEnv } from '../core/context.js';
+import type { Effects } from '../core/host.js';
+import type { StdImpl } from '../core/machine.js';
+import { normBig, toBig } from '../core/values.js';
 import { needAddress } from './address.js';
 import { needInt, words } from './args.js';
 
@@ -44,7 +44,7 @@ export const transfer: StdImpl = (m, a, b) => {
  * the first instruction: the contract sees it in treasury.balance(), and a failed call
  * returns it with everything else. A node must not move tx.value itself.
  */
-export function creditCallValue(journal: Journal, tx: TxEnv): void {
+export function creditCallValue(journal: Effects, tx: TxEnv): void {
   const v = tx.value;
   if (v === 0n) return;
   if (v < 0n || v > MAX_AMOUNT) throw new StateError(`call value ${v} is outside 0 .. 2**256 - 1`);

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError } from '../spec/errors.js';
-import { PyDict, PyTuple, type Value } from '../runtime/values.js';
-import { canonicalTypeName, formatType, parseType, toType, type AbiType } from '../runtime/abi/types.js';
+import { PyDict, PyTuple, type Value } from '../core/values.js';
+import { canonicalTypeName, formatType, parseType, toType, type AbiType } from '../core/abi/types.js';
 import {
   decodeArgs,
   decodeValue,
@@ -13,8 +13,8 @@ import {
   encodeCall,
   encodeValue,
   splitCall,
-} from '../runtime/abi/codec.js';
-import { jsonToArgs, jsonToValue, valueToJson, valueToJsonText } from '../runtime/abi/json.js';
+} from '../core/abi/codec.js';
+import { jsonToArgs, jsonToValue, valueToJson, valueToJsonText } from '../node/abi/json.js';
 import { selectorHex, selectorOf, signatureOf } from '../compiler/selector.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { call, contractAddress, deploy, loadCode, type CallRequest } from '../runtime/adapter.js';
-import { defaultBlock, defaultTx, type TxEnv } from '../runtime/context.js';
-import { bytesToHex } from '../runtime/hex.js';
-import { MemoryState } from '../runtime/state.js';
+import { call, contractAddress, deploy, loadCode, type CallRequest } from '../node/adapter.js';
+import { defaultBlock, defaultTx, type TxEnv } from '../core/context.js';
+import { bytesToHex } from '../core/hex.js';
+import { MemoryState } from '../node/state.js';
 import { AbiError, ManifestError, StateError } from '../spec/errors.js';
 
 const counterSrc = readFileSync('examples/counter/contract.py', 'utf8');

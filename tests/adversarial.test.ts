@@ -55,7 +55,7 @@ describe('adversarial execution', () => {
 
 describe('refund cap arithmetic', () => {
   test('floor(gas * bp / 10000) stays exact past 2**53', async () => {
-    const { refundCap } = await import('../runtime/execute.js');
+    const { refundCap } = await import('../node/execute.js');
     for (const g of [0, 1, 9999, 10000, 123456789, 2 ** 52 + 12345, Number.MAX_SAFE_INTEGER]) {
       for (const bp of [0, 1, 2000, 9999, 10000]) {
         expect(BigInt(refundCap(g, bp))).toBe((BigInt(g) * BigInt(bp)) / 10000n);

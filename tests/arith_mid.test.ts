@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_LIMITS, Op } from '../spec/table.js';
-import { intOp } from '../runtime/arith.js';
-import { intOpMid } from '../runtime/arith_mid.js';
-import { Machine } from '../runtime/machine.js';
-import type { Value } from '../runtime/values.js';
+import { intOp } from '../core/arith.js';
+import { intOpMid } from '../core/arith_mid.js';
+import { Machine } from '../core/machine.js';
+import type { Value } from '../core/values.js';
 
 const OPS = [Op.ADD, Op.INPLACE_ADD, Op.SUB, Op.MUL, Op.FLOORDIV, Op.MOD, Op.BITAND, Op.BITOR, Op.BITXOR];
 

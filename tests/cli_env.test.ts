@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decodeArgs } from '../runtime/abi/codec.js';
+import { decodeArgs } from '../core/abi/codec.js';
 
 const BIN = join(resolve('.'), 'bin/vm-py.js');
 let dir: string;

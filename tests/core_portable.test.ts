@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 
 const ROOT = resolve('.');
-const CORE = ['validate', 'compiler', 'runtime', 'stdlib', 'spec'];
+const CORE = ['validate', 'compiler', 'core', 'node', 'stdlib', 'spec'];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { callVm, compileForDiff, disagreement, fromCanon, runOracle, type OracleCase } from './helpers/diff.js';
-import type { LoadedModule } from '../runtime/load.js';
+import type { LoadedModule } from '../core/load.js';
 
 const DIR = 'tests/diff';
 const files = readdirSync(DIR).filter((f) => f.endsWith('.py') && f !== 'oracle.py').map((f) => `${DIR}/${f}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { AbiError, VmError } from '../spec/errors.js';
-import { PyDict, PyTuple, type Value } from '../runtime/values.js';
+import { PyDict, PyTuple, type Value } from '../core/values.js';
 import { decodeEventData, encodeEventData, eventNameBytes, eventTopic } from '../stdlib/event_codec.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { ml_dsa44, ml_dsa65 } from '@noble/post-quantum/ml-dsa.js';
 import { describe, expect, test } from 'vitest';
-import { canonicalTypeName } from '../runtime/abi/types.js';
-import { normalizeManifest } from '../runtime/manifest.js';
-import type { Receipt } from '../runtime/execute.js';
+import { canonicalTypeName } from '../core/abi/types.js';
+import { normalizeManifest } from '../node/manifest.js';
+import type { Receipt } from '../node/execute.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
 import { TestContract } from './helpers/contract.js';
 

@@ -6,15 +6,15 @@
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
 import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
-import { encodeArgs } from '../runtime/abi/codec.js';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
-import { executeCall, type Receipt } from '../runtime/execute.js';
-import { Form, fusedOp } from '../runtime/fuse.js';
-import { loadModule, type LoadedModule } from '../runtime/load.js';
-import { run } from '../runtime/interpreter.js';
-import { Machine } from '../runtime/machine.js';
-import type { Host } from '../runtime/host.js';
-import { MemoryState } from '../runtime/state.js';
+import { encodeArgs } from '../core/abi/codec.js';
+import { defaultBlock, defaultTx } from '../core/context.js';
+import { executeCall, type Receipt } from '../node/execute.js';
+import { Form, fusedOp } from '../core/fuse.js';
+import { loadModule, type LoadedModule } from '../core/load.js';
+import { run } from '../core/interpreter.js';
+import { Machine } from '../core/machine.js';
+import type { Host } from '../core/host.js';
+import { MemoryState } from '../node/state.js';
 
 const SRC = `
 def lcg(n: int, k: int) -> int:

@@ -8,12 +8,12 @@ import { compileSource } from '../compiler/index.js';
 import type { IRModule } from '../compiler/ir.js';
 import { selectorOf } from '../compiler/selector.js';
 import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
-import { encodeArgs } from '../runtime/abi/codec.js';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
-import { executeCall, type Receipt } from '../runtime/execute.js';
-import { loadModule, type LoadedModule } from '../runtime/load.js';
-import { FUSED_BASE, NFORMS } from '../runtime/fuse.js';
-import { MemoryState } from '../runtime/state.js';
+import { encodeArgs } from '../core/abi/codec.js';
+import { defaultBlock, defaultTx } from '../core/context.js';
+import { executeCall, type Receipt } from '../node/execute.js';
+import { loadModule, type LoadedModule } from '../core/load.js';
+import { FUSED_BASE, NFORMS } from '../core/fuse.js';
+import { MemoryState } from '../node/state.js';
 
 const VARS = ['a', 'b', 'c', 'd'];
 const INTS = ['0', '1', '2', '3', '7', '-1', '-5', '255', '2147483647', '-2147483648', '4294967296', '9007199254740991', '-9007199254740991', '2**64', '2**255 - 19', '-(2**70)'];

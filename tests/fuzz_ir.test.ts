@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { encodeModule } from '../compiler/codec.js';
 import { compileSource } from '../compiler/index.js';
-import { loadBytes } from '../runtime/load.js';
+import { loadBytes } from '../core/load.js';
 import { IRDecodeError, VerifyError } from '../spec/errors.js';
 import { fuzzParams } from './helpers/fuzz.js';
 

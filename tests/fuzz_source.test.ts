@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { loadBytes } from '../runtime/load.js';
+import { loadBytes } from '../core/load.js';
 import { VmPyError } from '../spec/errors.js';
 import { fuzzParams } from './helpers/fuzz.js';
 

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BUILTINS, METHODS, OPCODES, STDLIB } from '../spec/table.js';
 import { STD_IMPLS_BY_NAME } from '../stdlib/index.js';
-import { BUILTIN_NAMES_IMPLEMENTED } from '../runtime/builtins.js';
-import { METHOD_NAMES_IMPLEMENTED } from '../runtime/methods.js';
+import { BUILTIN_NAMES_IMPLEMENTED } from '../core/builtins.js';
+import { METHOD_NAMES_IMPLEMENTED } from '../core/methods.js';
 // @ts-expect-error plain JS build script
 import { resolveTable, renderTable } from '../scripts/gen-table.mjs';
 
@@ -23,7 +23,7 @@ describe('gas table', () => {
   });
 
   test('every opcode is executed by the interpreter, and the interpreter executes only priced opcodes', () => {
-    const src = readFileSync('runtime/interpreter.ts', 'utf8');
+    const src = readFileSync('core/interpreter.ts', 'utf8');
     const handled = new Set([...src.matchAll(/case Op\.([A-Z_0-9]+):/g)].map((m) => m[1]));
     const priced = new Set(OPCODES.map((o) => o.name));
     expect([...priced].filter((n) => !handled.has(n))).toEqual([]);

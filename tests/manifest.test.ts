@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { ManifestError } from '../spec/errors.js';
-import { abiHash, canonicalJson, normalizeManifest, type NormalizedManifest } from '../runtime/manifest.js';
+import { abiHash, canonicalJson, normalizeManifest, type NormalizedManifest } from '../node/manifest.js';
 
 const COUNTER: NormalizedManifest = {
   name: 'counter',

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { loadModule } from '../runtime/load.js';
-import { normalizeManifest } from '../runtime/manifest.js';
-import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from '../runtime/manifest_check.js';
+import { loadModule } from '../core/load.js';
+import { normalizeManifest } from '../node/manifest.js';
+import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from '../node/manifest_check.js';
 import { ManifestError } from '../spec/errors.js';
 
 const SRC = `from stdlib import abi

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadState, saveState } from '../cli/statefile.js';
-import { normalizeManifest } from '../runtime/manifest.js';
-import { MemoryState } from '../runtime/state.js';
+import { normalizeManifest } from '../node/manifest.js';
+import { MemoryState } from '../node/state.js';
 import schema from '../spec/manifest.schema.json' with { type: 'json' };
 
 const validate = new Ajv({ allErrors: true }).compile(schema);

@@ -2,9 +2,9 @@
 // pass limits.max_memory_bytes; values are counted as they are made and the live set is
 // measured when the count passes the cap, so garbage never counts against a call.
 import { describe, expect, test } from 'vitest';
-import { defaultBlock } from '../runtime/context.js';
-import { executeCall, type Receipt } from '../runtime/execute.js';
-import { MemoryState } from '../runtime/state.js';
+import { defaultBlock } from '../core/context.js';
+import { executeCall, type Receipt } from '../node/execute.js';
+import { MemoryState } from '../node/state.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 

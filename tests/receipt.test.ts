@@ -3,10 +3,10 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { decode } from 'cbor-x';
 import { describe, expect, test } from 'vitest';
-import { encodeCanonical, type Cbor } from '../runtime/cbor.js';
-import type { Log } from '../runtime/host.js';
-import { bytesToHex } from '../runtime/hex.js';
-import { encodeReceipt, logsRoot } from '../runtime/receipt.js';
+import { encodeCanonical, type Cbor } from '../node/cbor.js';
+import type { Log } from '../core/host.js';
+import { bytesToHex } from '../core/hex.js';
+import { encodeReceipt, logsRoot } from '../node/receipt.js';
 import { TestContract } from './helpers/contract.js';
 
 const hex = (b: Uint8Array) => bytesToHex(b);

@@ -2,10 +2,10 @@
 // in a Receipt (any status), never a thrown JS error.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { defaultBlock, defaultTx } from '../runtime/context.js';
-import { executeCall } from '../runtime/execute.js';
-import { loadBytes } from '../runtime/load.js';
-import { MemoryState } from '../runtime/state.js';
+import { defaultBlock, defaultTx } from '../core/context.js';
+import { executeCall } from '../node/execute.js';
+import { loadBytes } from '../core/load.js';
+import { MemoryState } from '../node/state.js';
 
 const dir = 'tests/regressions';
 describe('regressions', () => {

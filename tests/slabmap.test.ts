@@ -2,7 +2,7 @@
 // deletes and reads over keys of many lengths; what reads return (bytes and object identity),
 // sorted key order, clones, and that bytes handed to a reader never change afterwards.
 import { describe, expect, test } from 'vitest';
-import { SlabMap } from '../runtime/slabmap.js';
+import { SlabMap } from '../node/slabmap.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 

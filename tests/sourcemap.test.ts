@@ -2,8 +2,8 @@
 // the --trace session accounts for every unit of gas and names source lines.
 import { describe, expect, test } from 'vitest';
 import { traceSession } from '../cli/trace.js';
-import { defaultBlock } from '../runtime/context.js';
-import { executeCall } from '../runtime/execute.js';
+import { defaultBlock } from '../core/context.js';
+import { executeCall } from '../node/execute.js';
 import { ENTRY } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 

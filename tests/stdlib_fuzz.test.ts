@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { VmPyError } from '../spec/errors.js';
 import { STDLIB } from '../spec/table.js';
-import { MemoryState } from '../runtime/state.js';
-import { PyDict, PyTuple, type Value } from '../runtime/values.js';
+import { MemoryState } from '../node/state.js';
+import { PyDict, PyTuple, type Value } from '../core/values.js';
 import { PQ_ALGS } from '../stdlib/pq_algs.js';
 import { makeMachine, stdCall } from './helpers/stdcall.js';
 

@@ -4,8 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS, ENTRY, REFUNDS, STDLIB, STDLIB_BY_NAME } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
-import { PyDict, PyTuple, type Value } from '../runtime/values.js';
-import { MemoryState } from '../runtime/state.js';
+import { PyDict, PyTuple, type Value } from '../core/values.js';
+import { MemoryState } from '../node/state.js';
 import { Revert } from '../spec/errors.js';
 import { encodeEventData } from '../stdlib/event_codec.js';
 import { makeMachine, stdCall } from './helpers/stdcall.js';

@@ -3,8 +3,8 @@
 // storage, balances, events and requests alike.
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { describe, expect, test } from 'vitest';
-import { defaultBlock } from '../runtime/context.js';
-import { executeCall } from '../runtime/execute.js';
+import { defaultBlock } from '../core/context.js';
+import { executeCall } from '../node/execute.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 

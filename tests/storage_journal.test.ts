@@ -3,9 +3,9 @@
 // the receipt's write set and its order, and the state's contents, for many keys (past the
 // size where one Map would grow large), keys of every length, and overwrites and deletes.
 import { describe, expect, test } from 'vitest';
-import { keyBytes, latin1Key } from '../runtime/bytekey.js';
-import { Journal } from '../runtime/journal.js';
-import { MemoryState } from '../runtime/state.js';
+import { keyBytes, latin1Key } from '../node/bytekey.js';
+import { Journal } from '../node/journal.js';
+import { MemoryState } from '../node/state.js';
 import { TestContract } from './helpers/contract.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');

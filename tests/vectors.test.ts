@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { ml_dsa44 } from '@noble/post-quantum/ml-dsa.js';
 import { describe, expect, test } from 'vitest';
-import type { Json } from '../runtime/abi/json.js';
+import type { Json } from '../node/abi/json.js';
 import { makeAbiVectors, makeCallVectors, makeIrVectors, replayVectorJson, type AbiCase, type AbiReject, type SequenceSpec } from '../cli/vectors.js';
 
 const addr = (b: number) => '0x' + b.toString(16).padStart(2, '0').repeat(32);

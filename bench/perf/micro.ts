@@ -3,11 +3,11 @@
 //   node bench/perf/run.mjs [filter]
 import { execFileSync } from 'node:child_process';
 import { compileSource } from '../../compiler/index.js';
-import { encodeArgs } from '../../runtime/abi/codec.js';
-import { defaultBlock, defaultTx } from '../../runtime/context.js';
-import { executeCall } from '../../runtime/execute.js';
-import { loadModule } from '../../runtime/load.js';
-import { MemoryState } from '../../runtime/state.js';
+import { encodeArgs } from '../../core/abi/codec.js';
+import { defaultBlock, defaultTx } from '../../core/context.js';
+import { executeCall } from '../../node/execute.js';
+import { loadModule } from '../../core/load.js';
+import { MemoryState } from '../../node/state.js';
 import { WORKLOADS } from './workloads.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);

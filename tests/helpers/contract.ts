@@ -2,12 +2,12 @@
 // in-memory state, the way a node would through the adapter.
 import { readFileSync } from 'node:fs';
 import { compileSource, type CompiledContract } from '../../compiler/index.js';
-import { encodeArgs } from '../../runtime/abi/codec.js';
-import { jsonToArgs } from '../../runtime/abi/json.js';
-import { defaultBlock, defaultTx, type TxEnv } from '../../runtime/context.js';
-import { executeCall, type Receipt } from '../../runtime/execute.js';
-import { loadModule, type LoadedModule } from '../../runtime/load.js';
-import { MemoryState } from '../../runtime/state.js';
+import { encodeArgs } from '../../core/abi/codec.js';
+import { jsonToArgs } from '../../node/abi/json.js';
+import { defaultBlock, defaultTx, type TxEnv } from '../../core/context.js';
+import { executeCall, type Receipt } from '../../node/execute.js';
+import { loadModule, type LoadedModule } from '../../core/load.js';
+import { MemoryState } from '../../node/state.js';
 
 export class TestContract {
   readonly compiled: CompiledContract;

@@ -7,11 +7,11 @@ import { compileSource } from '../../compiler/index.js';
 import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { STD_IMPLS } from '../../stdlib/index.js';
-import type { Host } from '../../runtime/host.js';
-import { run } from '../../runtime/interpreter.js';
-import { loadModule, type LoadedModule } from '../../runtime/load.js';
-import { Machine } from '../../runtime/machine.js';
-import { normBig, PyDict, PyTuple, type Value } from '../../runtime/values.js';
+import type { Host } from '../../core/host.js';
+import { run } from '../../core/interpreter.js';
+import { loadModule, type LoadedModule } from '../../core/load.js';
+import { Machine } from '../../core/machine.js';
+import { normBig, PyDict, PyTuple, type Value } from '../../core/values.js';
 
 export type Canon = null | { b: boolean } | { i: string } | { y: string } | { s: string } | { l: Canon[] } | { t: Canon[] } | { d: [Canon, Canon][] };
 

@@ -1,13 +1,13 @@
 // Call one stdlib implementation directly on a fresh Machine and report the gas it charged:
 // exact-gas tests then see the stdlib's own charge, not the surrounding instructions.
 import { compileSource } from '../../compiler/index.js';
-import { defaultBlock, defaultTx, type BlockEnv, type TxEnv } from '../../runtime/context.js';
-import type { Host } from '../../runtime/host.js';
-import { Journal } from '../../runtime/journal.js';
-import { loadModule } from '../../runtime/load.js';
-import { Machine } from '../../runtime/machine.js';
-import { MemoryState } from '../../runtime/state.js';
-import type { Value } from '../../runtime/values.js';
+import { defaultBlock, defaultTx, type BlockEnv, type TxEnv } from '../../core/context.js';
+import type { Host } from '../../core/host.js';
+import { Journal } from '../../node/journal.js';
+import { loadModule } from '../../core/load.js';
+import { Machine } from '../../core/machine.js';
+import { MemoryState } from '../../node/state.js';
+import type { Value } from '../../core/values.js';
 import { DEFAULT_LIMITS, STDLIB_BY_NAME, type Limits } from '../../spec/table.js';
 import { STD_IMPLS } from '../../stdlib/index.js';
 

@@ -3,7 +3,7 @@
 // the revert.
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { latin1Key } from './bytekey.js';
-import { bytesToHex } from './hex.js';
+import { bytesToHex } from '../core/hex.js';
 import { SlabMap } from './slabmap.js';
 import { MemoryState, type StateAdapter } from './state.js';
 

@@ -1,7 +1,7 @@
 // The host's state as the VM sees it: storage per contract address and balances. A node
 // implements StateAdapter over its database; MemoryState is the in-memory one for tests and
 // the base of the CLI's file state.
-import { bytesToHex, hexToBytes } from './hex.js';
+import { bytesToHex, hexToBytes } from '../core/hex.js';
 import { SlabMap } from './slabmap.js';
 
 export interface StateAdapter {

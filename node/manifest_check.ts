@@ -4,8 +4,8 @@
 // entry and the place in the contract.
 import type { CheckedModule } from '../validate/index.js';
 import { ManifestError } from '../spec/errors.js';
-import { canonicalTypeName } from './abi/types.js';
-import { locate, type LoadedModule } from './load.js';
+import { canonicalTypeName } from '../core/abi/types.js';
+import { locate, type LoadedModule } from '../core/load.js';
 import type { AbiFunction, NormalizedAbi } from './manifest.js';
 
 /** A public function as the contract declares it: canonical types, and where it is. */

@@ -7,8 +7,8 @@ import { AbiError, ManifestError } from '../spec/errors.js';
 // ajv's standalone code for spec/manifest.schema.json, generated at build time
 // (scripts/gen-validators.mjs): no schema compilation at run time (cold start).
 import { normalized as normalizedValidator, raw as rawValidator } from '../spec/manifest_validators.generated.js';
-import { formatType, toType, type AbiType } from './abi/types.js';
-import { utf8Encode } from './abi/codec.js';
+import { formatType, toType, type AbiType } from '../core/abi/types.js';
+import { utf8Encode } from '../core/abi/codec.js';
 
 export interface AbiParam {
   name: string; // "" for an unnamed function input

@@ -1,7 +1,7 @@
 // Byte strings as Map keys (the journal's addresses, runtime/journal.ts). Measured on Node 20
 // (bench/NOTES.md §4): a key built with `s += ...` per byte costs one string allocation per
 // byte, so keys are built in one call. Storage slots themselves live in runtime/slabmap.ts.
-import { bytesToLatin1 } from './values.js';
+import { bytesToLatin1 } from '../core/values.js';
 
 const F = String.fromCharCode;
 /** one reusable argument array per key length (fromCharCode.apply on a plain array is fast; on a Uint8Array it is not) */

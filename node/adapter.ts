@@ -7,17 +7,17 @@ import { compileSource, type CompiledContract } from '../compiler/index.js';
 import { writeUvarint } from '../compiler/uvarint.js';
 import { AbiError, ManifestError, OutOfGas, StateError, VmPyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, ENTRY, type Limits } from '../spec/table.js';
-import { encodeArgs, encodeValue } from './abi/codec.js';
+import { encodeArgs, encodeValue } from '../core/abi/codec.js';
 import { jsonToArgs } from './abi/json.js';
-import type { BlockEnv, TxEnv } from './context.js';
+import type { BlockEnv, TxEnv } from '../core/context.js';
 import { executeCall, type Receipt } from './execute.js';
-import { bytesToHex } from './hex.js';
-import { loadBytes, type LoadedModule } from './load.js';
+import { bytesToHex } from '../core/hex.js';
+import { loadBytes, type LoadedModule } from '../core/load.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
 import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './manifest_check.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
-import { bytesToLatin1, PyTuple } from './values.js';
+import { bytesToLatin1, PyTuple } from '../core/values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | { manifest: unknown; source: string; file?: string };

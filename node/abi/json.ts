@@ -1,9 +1,9 @@
 // JSON <-> contract values for the CLI (spec/ABI.md §6). Input is typed (the ABI says what
 // each argument is); output is untyped (any runtime value can be shown).
 import { AbiError } from '../../spec/errors.js';
-import { PyDict, PyTuple, normBig, type Value } from '../values.js';
-import { utf8Encode } from './codec.js';
-import { intRange, toType, type AbiType, type TypeRef } from './types.js';
+import { PyDict, PyTuple, normBig, type Value } from '../../core/values.js';
+import { utf8Encode } from '../../core/abi/codec.js';
+import { intRange, toType, type AbiType, type TypeRef } from '../../core/abi/types.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

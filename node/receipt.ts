@@ -5,7 +5,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { encodeCanonical, type Cbor } from './cbor.js';
 import type { Receipt } from './execute.js';
-import type { Log } from './host.js';
+import type { Log } from '../core/host.js';
 
 export const RECEIPT_FORMAT = 1;
 

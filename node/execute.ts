@@ -7,16 +7,16 @@ import { AbiError, OutOfGas, Revert, VmError, VmPyError, type Location } from '.
 import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { creditCallValue } from '../stdlib/treasury.js';
-import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from './abi/codec.js';
-import type { BlockEnv, TxEnv } from './context.js';
-import type { Log, SyscallRequest } from './host.js';
-import { run } from './interpreter.js';
+import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from '../core/abi/codec.js';
+import type { BlockEnv, TxEnv } from '../core/context.js';
+import type { Log, SyscallRequest } from '../core/host.js';
+import { run } from '../core/interpreter.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
-import { locate, type LoadedModule } from './load.js';
-import { Machine, type Tracer } from './machine.js';
+import { locate, type LoadedModule } from '../core/load.js';
+import { Machine, type Tracer } from '../core/machine.js';
 import type { AbiFunction, AbiOutput } from './manifest.js';
 import type { StateAdapter } from './state.js';
-import { PyDict, typeName, type Value } from './values.js';
+import { PyDict, typeName, type Value } from '../core/values.js';
 
 export type Status = 'SUCCESS' | 'REVERT' | 'OOG' | 'ERROR';
 

@@ -1,0 +1,61 @@
+// What stdlib functions reach through the Machine: the call's environment, its journal of
+// effects, and what it has produced so far (logs, syscall requests).
+import type { BlockEnv, TxEnv } from './context.js';
+
+/**
+ * The effects a contract's host functions may have, as the VM core sees them. The node layer's
+ * journal implements it; the core never imports the node layer, so this is the whole contract
+ * between the two.
+ */
+export interface Effects {
+  /** the slot table of one contract's storage in this call */
+  slotsOf(address: Uint8Array): SlotTable;
+  getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null;
+  setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void;
+  getBalance(address: Uint8Array): bigint;
+  setBalance(address: Uint8Array, balance: bigint): void;
+}
+
+/** One contract's storage slots: an entry per key, with its value now and before the call. */
+export interface SlotTable {
+  /** the entry of key for a write of cap bytes */
+  slot(key: Uint8Array, cap?: number): number;
+  /** does entry e hold a value now? */
+  full(e: number): boolean;
+  /** was entry e non-empty before the call? */
+  original(e: number): boolean;
+  /** write entry e; null empties it */
+  write(e: number, value: Uint8Array | null): void;
+  get(key: Uint8Array): Uint8Array | null;
+  has(key: Uint8Array): boolean;
+}
+
+export interface Log {
+  address: Uint8Array;
+  /** the event name as given (bytes; str names are UTF-8) */
+  name: Uint8Array;
+  topics: Uint8Array[];
+  data: Uint8Array;
+}
+
+export interface SyscallRequest {
+  kind: string;
+  taskId: Uint8Array;
+  /** sha3_256 of each input, in parameter order */
+  inputHashes: Uint8Array[];
+}
+
+export interface Host {
+  address: Uint8Array;
+  tx: TxEnv;
+  block: BlockEnv;
+  journal: Effects;
+  logs: Log[];
+  syscalls: SyscallRequest[];
+  /** host-supplied results for read_result, by task id hex */
+  results: Map<string, Uint8Array>;
+  /** index of this call within its transaction (seeds the DRBG) */
+  callIndex: number;
+  /** bytes drawn from the DRBG so far in this call */
+  randomDrawn: number;
+}
