@@ -24,7 +24,8 @@ export function compileCommand(a: CompileArgs, out: (s: string) => void): number
     params: e.params,
     returns: e.returns,
     // static upper bound on one call's gas, excluding the entry cost (base + per calldata byte)
-    gasBound: gas.get(c.module.funcs[e.func].name) ?? 'unbounded',
+    // or `unbounded: <reason> at <file:line>`
+    gasBound: gas.get(c.module.funcs[e.func].name) ?? 'unbounded: not estimated',
   }));
   if (a.json) {
     out(JSON.stringify({ ok: true, codeHash: hex(c.codeHash), size: c.bytes.length, out: a.out ?? null, functions: fns }));
@@ -36,7 +37,7 @@ export function compileCommand(a: CompileArgs, out: (s: string) => void): number
   out('functions');
   for (const f of fns) {
     const sig = `${f.name}(${f.params.join(', ')})${f.returns === 'none' ? '' : ` -> ${f.returns}`}`;
-    out(`  ${f.selector}  ${sig.padEnd(40)} gas ${f.gasBound === 'unbounded' ? 'unbounded' : `<= ${f.gasBound} + entry`}`);
+    out(`  ${f.selector}  ${sig.padEnd(40)} gas ${typeof f.gasBound === 'number' ? `<= ${f.gasBound} + entry` : f.gasBound}`);
   }
   return 0;
 }

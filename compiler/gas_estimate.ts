@@ -3,14 +3,21 @@
 // expensive path through loop-free code, each instruction priced at its worst case given
 // what is known about its operands. Sizes are tracked abstractly (kind, max int bits, max
 // length, a constant's value); whatever is unknown is bounded by the caps of the limits,
-// which the runtime enforces before charging. It is `unbounded` when the function (or a
-// helper it calls) has a loop, or when a cost depends on the shape of nested data (ordering
-// lists of unknown elements, sorting, min/max/sum over them). See spec/DETERMINISM.md §7.
+// which the runtime enforces before charging. It is `unbounded: <reason> at <file:line>` when
+// the function (or a helper it calls) has a loop, when a cost depends on the shape of nested
+// data (ordering lists of unknown elements, sorting, min/max/sum over them), or when an
+// instruction has a size-dependent cost this file has no bound for: never a silent zero.
+// See spec/DETERMINISM.md §7.
 import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, STDLIB_BY_ID, type Limits } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 import { stackCount } from './verify.js';
 
-export type Bound = number | 'unbounded';
+/** A bound in gas, or why there is none and where: `unbounded: loop at contract.py:12`. */
+export type Bound = number | `unbounded: ${string}`;
+
+export function isBounded(b: Bound | undefined): b is number {
+  return typeof b === 'number';
+}
 
 type Kind = 'int' | 'bool' | 'none' | 'bytes' | 'str' | 'list' | 'tuple' | 'dict' | 'any';
 interface AV {
@@ -25,7 +32,16 @@ interface AV {
   elem?: AV;
 }
 
-class Unbounded extends Error {}
+/** Thrown by the pricing of one instruction; the walk adds where it is. */
+class Unbounded extends Error {
+  constructor(
+    readonly reason: string,
+    /** set once located: the full `<reason> at <where>` */
+    readonly located?: string,
+  ) {
+    super(located ?? reason);
+  }
+}
 
 const G_WORD = CONSTANTS.G_WORD;
 const G_ITEM = CONSTANTS.G_ITEM;
@@ -125,14 +141,33 @@ class Estimator {
     let r: Bound;
     try {
       r = this.walk(fi, params);
-      if (r > Number.MAX_SAFE_INTEGER) r = 'unbounded'; // no longer an exact number, and far past any gas limit
+      // no longer an exact number, and far past any gas limit
+      if (r > Number.MAX_SAFE_INTEGER) r = `unbounded: bound exceeds 2^53 in ${this.m.funcs[fi].name}`;
     } catch (e) {
       if (!(e instanceof Unbounded)) throw e;
-      r = 'unbounded';
+      r = `unbounded: ${e.located ?? e.reason}`;
     }
     if (params === undefined) this.memo.set(fi, r);
     else this.memoArgs.set(key, r);
     return r;
+  }
+
+  /** `file:line` of an instruction from the debug info, else `function+pc` (stripped IR). */
+  where(fi: number, pc: number): string {
+    const f = this.m.funcs[fi];
+    const d = this.m.debug;
+    const lines = d?.funcs[fi]?.lines;
+    if (d && lines && lines.length) {
+      let line = lines[0].line;
+      for (const e of lines) if (e.pc <= pc) line = e.line;
+      return `${d.file}:${line}`;
+    }
+    return `${f.name}+${pc}`;
+  }
+
+  private located(fi: number, pc: number, e: unknown): unknown {
+    if (!(e instanceof Unbounded) || e.located) return e;
+    return new Unbounded(e.reason, `${e.reason} at ${this.where(fi, pc)}`);
   }
 
   /** Longest path over the (forward-only) control flow, with abstract stacks joined at merges. */
@@ -143,9 +178,10 @@ class Estimator {
     for (let pc = 0; pc < n; pc++) {
       const ins = code[pc];
       const info = OP_BY_CODE[ins.op]!;
-      if (ins.op === Op.FOR_ITER || ins.op === Op.FOR_RANGE) throw new Unbounded();
+      if (ins.op === Op.FOR_ITER || ins.op === Op.FOR_RANGE) throw this.located(fi, pc, new Unbounded('for loop'));
       const ti = info.operands.indexOf('target');
-      if (ti >= 0 && ins.args[ti] <= pc) throw new Unbounded(); // a backward jump is a loop
+      // a backward jump is a loop
+      if (ti >= 0 && ins.args[ti] <= pc) throw this.located(fi, ins.args[ti], new Unbounded('while loop'));
     }
     type State = { gas: number; stack: AV[]; locals: AV[] };
     const at: (State | undefined)[] = new Array(n);
@@ -171,7 +207,13 @@ class Estimator {
       const pops = stackCount(info.stack[0], ins.args, this.m, info.operands);
       const args = s.stack.slice(s.stack.length - pops);
       const rest = s.stack.slice(0, s.stack.length - pops);
-      const [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
+      let cost: number;
+      let pushed: AV[];
+      try {
+        [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
+      } catch (e) {
+        throw this.located(fi, pc, e);
+      }
       const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
       if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? args[0] : v));
       switch (ins.op) {
@@ -276,7 +318,10 @@ class Estimator {
       case Op.CALL: {
         // the helper is priced with what is known of its arguments at this call site
         const b = this.bound(args[0], a);
-        if (b === 'unbounded') throw new Unbounded();
+        if (typeof b !== 'number') {
+          const why = b.slice('unbounded: '.length);
+          throw new Unbounded(`${why}, via ${this.m.funcs[args[0]].name}()`);
+        }
         return [b, [this.top]];
       }
       case Op.CALL_STD:
@@ -303,6 +348,9 @@ class Estimator {
         return [0, []];
     }
     const info = OP_BY_CODE[op]!;
+    // an instruction whose table entry names a size-dependent cost but has no case above
+    // cannot be priced at zero: that is what made the estimator unsound
+    if (info.dynamic.length) throw new Unbounded(`no bound for ${info.name}'s ${info.dynamic.join('/')} cost`);
     const pushes = stackCount(info.stack[1], args, this.m, info.operands);
     return [0, new Array(pushes).fill(this.top)];
   }
@@ -313,7 +361,7 @@ class Estimator {
     if (flat(x) || flat(y)) return this.words(Math.min(x.len, y.len));
     const seq = (v: AV): boolean => (v.k === 'list' || v.k === 'tuple') && !!v.elem && flat(v.elem);
     if (seq(x) && seq(y)) return this.items(Math.min(x.len, y.len)) * (1 + this.words(Math.max(x.elem!.len, y.elem!.len)));
-    throw new Unbounded();
+    throw new Unbounded(`== of nested values (${x.k}, ${y.k})`);
   }
 
   /** Ordering charges per compared word/item and recurses into the first differing items. */
@@ -321,7 +369,7 @@ class Estimator {
     const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str';
     if (flat(x) && flat(y)) return this.words(Math.min(x.len, y.len));
     if ((x.k === 'list' || x.k === 'tuple') && x.elem && flat(x.elem)) return this.items(Math.min(x.len, y.len)) + this.words(x.elem.len);
-    throw new Unbounded();
+    throw new Unbounded(`ordering of nested values (${x.k}, ${y.k})`);
   }
 
   private stdCost(id: number, a: AV[]): [number, AV[]] {
@@ -426,13 +474,13 @@ class Estimator {
         // sorted(xs, reverse) and sum(xs, start) always get two arguments from the compiler
         const one = a.length === 1 || b.name === 'sorted' || b.name === 'sum';
         const flat = one ? flatElems(x) && (b.name !== 'sum' || this.isInt(a[1])) : a.every((v) => this.isInt(v));
-        if (!flat) throw new Unbounded();
+        if (!flat) throw new Unbounded(`${b.name}() over items of unknown shape`);
         const cnt = one ? Math.min(x.len, L.max_container_len) : a.length;
         dyn = per * cnt + (b.name === 'sum' ? cnt * this.limbs(L.max_int_bits + 1) : 0);
         break;
       }
       default:
-        throw new Unbounded();
+        throw new Unbounded(`no bound for builtin ${b.name}()`);
     }
     return [b.base + dyn, [ret]];
   }
@@ -493,7 +541,7 @@ class Estimator {
         dyn = per * (this.words(L.max_bytes_len) + this.items(L.max_container_len));
         break;
       default:
-        throw new Unbounded();
+        throw new Unbounded(`no bound for method ${b.name}()`);
     }
     return [b.base + dyn, [ret]];
   }

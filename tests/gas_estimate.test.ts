@@ -3,6 +3,7 @@
 // helpers with loops, are `unbounded`.
 import { describe, expect, test } from 'vitest';
 import { estimateGas } from '../compiler/gas_estimate.js';
+import { compileSource } from '../compiler/index.js';
 import { ENTRY } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 
@@ -13,7 +14,7 @@ function checkBounds(c: TestContract, calls: [string, unknown[], string?][]): vo
     const r = c.call(fn, args, 10_000_000, caller ? { sender: Uint8Array.from(Buffer.from(caller, 'hex')) } : {});
     expect(r.status, `${fn}(${JSON.stringify(args)})`).not.toBe('OOG');
     const b = bounds.get(fn);
-    expect(b, fn).not.toBe('unbounded');
+    expect(typeof b, `${fn}: ${b}`).toBe('number');
     const entry = ENTRY.base + ENTRY.perCalldataByte * calldata.length;
     expect((b as number) + entry, `${fn}(${JSON.stringify(args)}) used ${r.gasUsed + r.refund}`).toBeGreaterThanOrEqual(r.gasUsed + r.refund);
   }
@@ -95,9 +96,16 @@ def comp(xs: list[int]) -> list[int]:
 
   test('loops are unbounded, also through a helper', () => {
     const b = estimateGas(new TestContract(SRC).compiled.module).functions;
-    expect(b.get('loops')).toBe('unbounded');
-    expect(b.get('calls_loop')).toBe('unbounded');
-    expect(b.get('comp')).toBe('unbounded');
+    // each says why and where, in the contract's own lines
+    expect(b.get('loops')).toBe('unbounded: for loop at contract.py:27');
+    expect(b.get('calls_loop')).toBe('unbounded: while loop at contract.py:32, via _helper_loop() at contract.py:37');
+    expect(b.get('comp')).toMatch(/^unbounded: for loop at contract\.py:40$/);
     expect(typeof b.get('arith')).toBe('number');
+  });
+
+  test('stripped IR names the function and pc instead of a line', () => {
+    const m = compileSource(SRC, { file: 'contract.py', strip: true }).module;
+    expect(m.debug).toBeNull();
+    expect(estimateGas(m).functions.get('loops')).toMatch(/^unbounded: for loop at loops\+\d+$/);
   });
 });
