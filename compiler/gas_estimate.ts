@@ -30,7 +30,16 @@ interface AV {
   val?: bigint;
   /** what the items of a container are, when known */
   elem?: AV;
+  /** the local slot this value was just loaded from (still held there) */
+  src?: number;
+  /** an int that is len() of the bytes/str in this local slot */
+  lenOf?: number;
+  /** a bool that, when true, means local `slot` has length `len` */
+  fact?: { slot: number; len: number };
 }
+
+/** What a helper guarantees about its immutable parameters when it returns normally. */
+type Post = Map<number, number>; // param slot -> max length
 
 /** Thrown by the pricing of one instruction; the walk adds where it is. */
 class Unbounded extends Error {
@@ -127,20 +136,43 @@ class Estimator {
     if (a === b) return a;
     const k: Kind = a.k === b.k ? a.k : this.isInt(a) && this.isInt(b) ? 'int' : 'any';
     const elem = a.elem && b.elem ? this.join(a.elem, b.elem) : undefined;
-    return { k, bits: Math.max(a.bits, b.bits), len: Math.max(a.len, b.len), val: a.val !== undefined && a.val === b.val ? a.val : undefined, elem };
+    const r: AV = { k, bits: Math.max(a.bits, b.bits), len: Math.max(a.len, b.len), val: a.val !== undefined && a.val === b.val ? a.val : undefined, elem };
+    if (a.src !== undefined && a.src === b.src) r.src = a.src;
+    return r;
+  }
+
+  /** A local slot, now known to hold a bytes/str of at most `len`; containers may still grow. */
+  refine(locals: AV[], slot: number, len: number): AV[] {
+    const v = locals[slot];
+    if (!v || (v.k !== 'bytes' && v.k !== 'str') || v.len <= len) return locals;
+    return locals.map((x, i) => (i === slot ? { ...x, len } : x));
   }
 
   private memoArgs = new Map<string, Bound>();
+  private posts = new Map<string, Post>();
+  /** the post of the last bound() call, for the caller to refine its arguments' slots */
+  lastPost: Post = new Map();
+  private rets = new Map<string, AV>();
+  /** what the last bound() call's function returns */
+  lastRet: AV | undefined;
 
   bound(fi: number, params?: AV[]): Bound {
     // per call-site argument knowledge, memoized so that a chain of helpers each calling the
     // next several times stays linear
     const key = params === undefined ? String(fi) : `${fi}|${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
     const hit = params === undefined ? this.memo.get(fi) : this.memoArgs.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      this.lastPost = this.posts.get(key) ?? new Map();
+      this.lastRet = this.rets.get(key);
+      return hit;
+    }
     let r: Bound;
+    const post: Post = new Map();
     try {
-      r = this.walk(fi, params);
+      const w = this.walk(fi, params, post);
+      r = w.gas;
+      this.posts.set(key, post);
+      if (w.ret) this.rets.set(key, w.ret);
       // no longer an exact number, and far past any gas limit
       if (r > Number.MAX_SAFE_INTEGER) r = `unbounded: bound exceeds 2^53 in ${this.m.funcs[fi].name}`;
     } catch (e) {
@@ -149,6 +181,8 @@ class Estimator {
     }
     if (params === undefined) this.memo.set(fi, r);
     else this.memoArgs.set(key, r);
+    this.lastPost = this.posts.get(key) ?? new Map();
+    this.lastRet = this.rets.get(key);
     return r;
   }
 
@@ -171,10 +205,16 @@ class Estimator {
   }
 
   /** Longest path over the (forward-only) control flow, with abstract stacks joined at merges. */
-  private walk(fi: number, params?: AV[]): number {
+  private walk(fi: number, params: AV[] | undefined, post: Post): { gas: number; ret?: AV } {
     const f = this.m.funcs[fi];
     const code = f.code;
     const n = code.length;
+    // parameters never stored to still hold the caller's value at a return
+    const kept = new Set<number>();
+    for (let i = 0; i < f.nparams; i++) kept.add(i);
+    for (const ins of code) if (ins.op === Op.STORE) kept.delete(ins.args[0]);
+    let returned = false;
+    let ret: AV | undefined;
     for (let pc = 0; pc < n; pc++) {
       const ins = code[pc];
       const info = OP_BY_CODE[ins.op]!;
@@ -215,9 +255,32 @@ class Estimator {
         throw this.located(fi, pc, e);
       }
       const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
-      if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? args[0] : v));
+      if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
+      // a normal return from abi.require(len(x) == K) or from a helper that checks its
+      // parameter the same way bounds x's length from here on
+      if (ins.op === Op.CALL_STD && STDLIB_BY_ID.get(ins.args[0])?.name === 'abi.require' && args[0]?.fact) {
+        after.locals = this.refine(after.locals, args[0].fact.slot, args[0].fact.len);
+      }
+      if (ins.op === Op.CALL) {
+        for (const [slot, len] of this.lastPost) {
+          const src = args[slot]?.src;
+          if (src !== undefined) after.locals = this.refine(after.locals, src, len);
+        }
+      }
       switch (ins.op) {
         case Op.RETURN:
+          for (const slot of kept) {
+            const v = after.locals[slot];
+            const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : Infinity;
+            post.set(slot, returned ? Math.max(post.get(slot) ?? Infinity, len) : len);
+          }
+          returned = true;
+          if (args[0]) {
+            const v: AV = { ...args[0], src: undefined, lenOf: undefined, fact: undefined };
+            ret = ret ? this.join(ret, v) : v;
+          }
+          worst = Math.max(worst, after.gas);
+          break;
         case Op.REVERT:
           worst = Math.max(worst, after.gas);
           break;
@@ -225,10 +288,14 @@ class Estimator {
           flow(ins.args[0], after);
           break;
         case Op.JUMP_IF_FALSE:
-        case Op.JUMP_IF_TRUE:
-          flow(ins.args[0], after);
-          flow(pc + 1, after);
+        case Op.JUMP_IF_TRUE: {
+          // the branch taken when the condition held knows its fact
+          const fact = args[0]?.fact;
+          const held = fact ? { ...after, locals: this.refine(after.locals, fact.slot, fact.len) } : after;
+          flow(ins.args[0], ins.op === Op.JUMP_IF_TRUE ? held : after);
+          flow(pc + 1, ins.op === Op.JUMP_IF_FALSE ? held : after);
           break;
+        }
         case Op.JUMP_IF_FALSE_OR_POP:
         case Op.JUMP_IF_TRUE_OR_POP:
           flow(ins.args[0], { ...after, stack: s.stack });
@@ -238,7 +305,7 @@ class Estimator {
           flow(pc + 1, after);
       }
     }
-    return worst;
+    return { gas: worst, ret };
   }
 
   /** Worst-case dynamic cost of one instruction (beyond its base) and what it pushes. */
@@ -250,7 +317,7 @@ class Estimator {
       case Op.CONST:
         return [0, [this.fromConst(this.m.consts[args[0]])]];
       case Op.LOAD:
-        return [0, [locals[args[0]]]];
+        return [0, [{ ...locals[args[0]], src: args[0] }]];
       case Op.DUP:
         return [0, [x, x]];
       case Op.DUP2:
@@ -305,8 +372,12 @@ class Estimator {
       case Op.IS_NOT:
         return [0, [bool]];
       case Op.EQ:
-      case Op.NE:
-        return [this.eqCost(x, y), [bool]];
+      case Op.NE: {
+        const r: AV = { ...bool };
+        const [l, k] = x.lenOf !== undefined ? [x, y] : [y, x];
+        if (op === Op.EQ && l.lenOf !== undefined && k.val !== undefined && k.val >= 0n) r.fact = { slot: l.lenOf, len: Number(k.val) };
+        return [this.eqCost(x, y), [r]];
+      }
       case Op.LT:
       case Op.LE:
       case Op.GT:
@@ -322,7 +393,7 @@ class Estimator {
           const why = b.slice('unbounded: '.length);
           throw new Unbounded(`${why}, via ${this.m.funcs[args[0]].name}()`);
         }
-        return [b, [this.top]];
+        return [b, [this.lastRet ?? this.top]];
       }
       case Op.CALL_STD:
         return this.stdCost(args[0], a);
@@ -408,8 +479,11 @@ class Estimator {
     let dyn: number;
     let ret: AV = this.top;
     switch (b.name) {
-      case 'len':
-        return [b.base, [this.int(32)]];
+      case 'len': {
+        const r = this.int(32);
+        if (x.src !== undefined && (x.k === 'bytes' || x.k === 'str')) r.lenOf = x.src;
+        return [b.base, [r]];
+      }
       case 'bool':
       case 'isinstance':
         return [b.base, [{ k: 'bool', bits: 1, len: 0 }]];

@@ -41,6 +41,46 @@ describe('static gas estimator', () => {
     ]);
   });
 
+  test('token: bound >= actual, and a checked address length bounds every key built from it', () => {
+    const c = TestContract.fromFile('examples/token/contract.py');
+    const me = '44'.repeat(32);
+    const bob = '0x' + '55'.repeat(32);
+    checkBounds(c, [
+      ['init', ['1' + '0'.repeat(30)], me],
+      ['transfer', [bob, '1' + '0'.repeat(29)], me],
+      ['approve', [bob, 5], me],
+      ['balance_of', [bob]],
+      ['transfer', [bob, 1], me],
+      ['transfer', ['0x' + '66'.repeat(32), '1' + '0'.repeat(29)], '55'.repeat(32)],
+    ]);
+    const b = estimateGas(c.compiled.module).functions;
+    // `_check_address(to)` (abi.require(len(to) == 32)) holds in the caller after the helper
+    // returns, and helpers' return values keep their sizes: the bound was 1,688,455 without
+    expect(b.get('transfer') as number).toBeLessThan(150_000);
+    expect(b.get('balance_of') as number).toBeLessThan(10_000);
+  });
+
+  test('a length check no longer applies once the local is reassigned', () => {
+    const src = `
+from stdlib import abi, hash
+
+def f(x: bytes, y: bytes) -> bytes:
+    abi.require(len(x) == 4, b"len")
+    x = y
+    return hash.sha3_256(x)
+
+def g(x: bytes) -> bytes:
+    if len(x) == 4:
+        return hash.sha3_256(x)
+    return hash.sha3_256(x + x)
+`;
+    const c = new TestContract(src);
+    const b = estimateGas(c.compiled.module).functions;
+    const big = '0x' + 'ab'.repeat(100_000);
+    checkBounds(c, [['f', ['0x01020304', big]], ['g', [big]], ['g', ['0x01020304']]]);
+    expect(b.get('f') as number).toBeGreaterThan(50_000);
+  });
+
   const SRC = `
 def _scale(x: int, k: int) -> int:
     return x * k if k > 0 else -x
