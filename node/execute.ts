@@ -129,7 +129,8 @@ export function executeCall(req: CallRequest): Receipt {
     if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location }, e.reason);
     if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location }, null);
     if (e instanceof VmPyError) return fail('ERROR', { code: e.code, message: e.message }, null);
-    if (e instanceof RangeError) return fail('ERROR', { code: 'E-VM', kind: 'RecursionError', message: 'host stack exhausted', location }, null);
+    // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
+    // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
   }
 }
