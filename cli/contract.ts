@@ -25,12 +25,8 @@ import type { AbiFunction } from '../node/manifest.js';
 import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from '../node/manifest_check.js';
 import { TABLE_VERSION } from '../spec/table.js';
 import type { Project } from './project.js';
+import { BUILD_ID, VERSION } from './version.js';
 
-// set by scripts/build.mjs (esbuild define); unbundled (tests importing the sources) they are absent
-declare const __VMPY_VERSION__: string;
-declare const __VMPY_BUILD_ID__: string;
-const VERSION = typeof __VMPY_VERSION__ === 'string' ? __VMPY_VERSION__ : 'unbundled';
-const BUILD_ID = typeof __VMPY_BUILD_ID__ === 'string' ? __VMPY_BUILD_ID__ : 'unbundled';
 
 const FORMAT = 'vm-py-ir-cache/2';
 const MAGIC = new TextEncoder().encode('VMPYIRC2');

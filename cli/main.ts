@@ -1,4 +1,4 @@
-// vm-py command line: compile | run | inspect-ir | vectors. Exit codes: 0 success, 1 the
+// vm-py command line: compile | run | call | decode | inspect-ir | vectors | --version. Exit codes: 0 success, 1 the
 // call reverted / ran out of gas / failed in the contract, 2 bad input or usage. Errors are
 // one line (plus a caret excerpt for source errors), or one JSON object with --json.
 //
@@ -8,8 +8,13 @@
 import { fastRunArgs } from './fastargs.js';
 import { out, report } from './report.js';
 import { runCommand } from './run.js';
+import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    out(`vm-py ${VERSION}`);
+    return 0;
+  }
   const run = fastRunArgs(argv);
   if (run) {
     try {

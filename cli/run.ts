@@ -29,6 +29,8 @@ export interface RunArgs extends CallEnvFlags {
   json: boolean;
   /** print every executed instruction with its source line, gas cost and gas left */
   trace?: boolean;
+  /** run against the state and report, but write nothing back (`vm-py call`, `run --dry-run`) */
+  dryRun?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -55,16 +57,17 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
-  if (r.status === 'SUCCESS' || seeds.length) saveState(statePath, state);
+  if (!a.dryRun && (r.status === 'SUCCESS' || seeds.length)) saveState(statePath, state);
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
   const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
   if (a.json) {
-    const extra = { function: fn, selector, ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}) };
+    const extra = { function: fn, selector, ...(a.dryRun ? { committed: false } : {}), ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}) };
     out(JSON.stringify(receiptJson(r, extra)));
   } else {
     const lines = [receiptHuman(r, fn)];
     for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
     for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
+    if (a.dryRun && r.status === 'SUCCESS') lines.push('dry run: nothing written to the state');
     out(lines.join('\n'));
   }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;

@@ -4,11 +4,13 @@
 import yargs from 'yargs';
 import { VmPyError } from '../spec/errors.js';
 import { compileCommand } from './compile.js';
+import { decodeCommand } from './decode.js';
 import { UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { out, report } from './report.js';
 import { runCommand, type RunArgs } from './run.js';
 import { vectorsCommand } from './vectors.js';
+import { VERSION } from './version.js';
 
 /** Parse `argv` with yargs and dispatch; `runHandler` replaces the run command (tests). */
 export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Promise<number> = (a) => runCommand(a, out)): Promise<number> {
@@ -49,10 +51,11 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
       (a) => guard(() => inspectCommand({ file: a.file, json: a.json }, out)),
     )
     .command(
-      'run',
-      "compile a manifest's contract and call one function",
+      ['run', 'call'],
+      "compile a manifest's contract and call one function (`call`: without committing anything, as `run --dry-run`)",
       (y) =>
         y
+          .option('dry-run', { type: 'boolean', default: false, describe: 'run against the state but write nothing back' })
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
           .option('call', { alias: 'c', type: 'string', describe: 'function name' })
           .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
@@ -75,9 +78,22 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           runHandler({
             manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
             sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
-            beacon: a.beacon, result: a.result, trace: a.trace,
+            beacon: a.beacon, result: a.result, trace: a.trace, dryRun: a['dry-run'] || a._[0] === 'call',
           }),
         ),
+    )
+    .command(
+      'decode',
+      "decode call data, return data or event data with a manifest's ABI",
+      (y) =>
+        y
+          .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
+          .option('calldata', { type: 'string', describe: '0x<selector><args>: which function, with its arguments' })
+          .option('return', { type: 'string', array: true, describe: '<function> 0x<data>: the function\'s return data' })
+          .option('event', { type: 'string', describe: '0x<data>: an event\'s data (a log entry\'s data)' })
+          .option('name', { type: 'string', describe: 'with --event: the event\'s name, when its fields do not tell' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => decodeCommand({ manifest: a.manifest, calldata: a.calldata, return: a.return, event: a.event, name: a.name, json: a.json }, out)),
     )
     .command(
       'vectors <file>',
@@ -89,10 +105,11 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, run, inspect-ir or vectors')
+    .demandCommand(1, 'name a command: compile, run, call, decode, inspect-ir or vectors')
     .strict()
     .help()
-    .version(false)
+    .version(VERSION)
+    .alias('version', 'V')
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     });

@@ -7,6 +7,7 @@ import { attrPath, type CheckedModule } from '../validate/check.js';
 import { resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
 import { fold, FoldError } from './constfold.js';
 import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 
 const BIN_OPS: Record<BinOp, Op> = {
   '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '//': Op.FLOORDIV, '%': Op.MOD, '**': Op.POW,
@@ -106,7 +107,7 @@ export function lowerModule(cm: CheckedModule): LoweredModule {
   for (const f of cm.mod.funcs) {
     const b = new FnBuilder(ctx, f);
     b.lowerBody();
-    funcs.push({ name: f.name, isPublic: !f.name.startsWith('_'), nparams: f.params.length, nlocals: b.localNames.length, code: b.code });
+    funcs.push({ name: f.name, isPublic: !f.name.startsWith('_') || f.name === CONSTRUCTOR, nparams: f.params.length, nlocals: b.localNames.length, code: b.code });
     debug.push({ locals: b.localNames, lines: b.lines });
   }
   return { consts, funcs, debug };

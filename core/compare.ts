@@ -2,13 +2,13 @@
 import { VmError } from '../spec/errors.js';
 import { CONSTANTS } from '../spec/table.js';
 import type { Machine } from './machine.js';
-import { bytesEq, PyDict, pyEq, PyTuple, typeName, type Value } from './values.js';
+import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
 
 const G_WORD = CONSTANTS.G_WORD;
 const G_ITEM = CONSTANTS.G_ITEM;
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
-export function pyCompare(m: Machine, a: Value, b: Value, sym: string): number {
+export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -33,8 +33,9 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string): number {
   if (qa && qb && (sa === null) === (sb === null)) {
     const n = Math.min(qa.length, qb.length);
     m.charge(n * G_ITEM);
+    if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < n; i++) {
-      if (!pyEq(qa[i], qb[i])) return pyCompare(m, qa[i], qb[i], sym);
+      if (!pyEq(qa[i], qb[i], d + 1)) return pyCompare(m, qa[i], qb[i], sym, d + 1);
     }
     return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
   }
@@ -62,7 +63,7 @@ export function compareStr(a: string, b: string): number {
  * bytes/str and per item of containers compared (nested items included), so that comparing
  * big values costs what it does.
  */
-export function eqCharged(m: Machine, a: Value, b: Value): boolean {
+export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
     return bytesEq(a, b);
@@ -75,24 +76,26 @@ export function eqCharged(m: Machine, a: Value, b: Value): boolean {
   const qb = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
   if (qa && qb) {
     if (Array.isArray(a) !== Array.isArray(b) || qa.length !== qb.length) return false;
+    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < qa.length; i++) {
       m.charge(G_ITEM);
       const x = qa[i];
       const y = qb[i];
-      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y))) return false;
+      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return false;
     }
     return true;
   }
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
+    if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (const [hk, [, v]] of a.map) {
       m.charge(G_ITEM);
       const e = b.map.get(hk);
-      if (e === undefined || !eqCharged(m, v, e[1])) return false;
+      if (e === undefined || !eqCharged(m, v, e[1], d + 1)) return false;
     }
     return true;
   }
-  return pyEq(a, b);
+  return pyEq(a, b, d);
 }
 
 /** `x in c`. */

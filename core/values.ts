@@ -4,6 +4,19 @@
 //   bool  -> boolean      None -> null      bytes -> Uint8Array (never mutated)
 //   str   -> string       list -> Value[]   tuple -> PyTuple      dict -> PyDict
 import { VmError } from '../spec/errors.js';
+import { DEFAULT_LIMITS } from '../spec/table.js';
+
+/**
+ * spec/LIMITS.md: how deep any walk over a value may nest (equality, ordering, keying, ...).
+ * Counted by the walk itself, so the failure point is the same on every host, whatever its
+ * native stack size or JIT state.
+ */
+export const MAX_VALUE_DEPTH: number = DEFAULT_LIMITS.max_value_depth;
+
+/** The one error every depth-limited walk raises when it would go deeper than MAX_VALUE_DEPTH. */
+export function tooDeep(what: string): VmError {
+  return new VmError('RecursionError', `maximum nesting depth (${MAX_VALUE_DEPTH}) exceeded in ${what}`);
+}
 
 export type Value = number | bigint | boolean | null | Uint8Array | string | Value[] | PyTuple | PyDict;
 
@@ -58,7 +71,7 @@ export function bytesToLatin1(b: Uint8Array): string {
 }
 
 /** Map key for a hashable value. Numbers stay numbers (bool folds into 0/1). */
-export function dictKey(k: Value): number | string {
+export function dictKey(k: Value, d = 0): number | string {
   switch (typeof k) {
     case 'number':
       return k;
@@ -71,7 +84,10 @@ export function dictKey(k: Value): number | string {
     case 'object':
       if (k === null) return 'n';
       if (k instanceof Uint8Array) return 'b' + bytesToLatin1(k);
-      if (k instanceof PyTuple) return 't' + k.items.map((x) => { const s = String(dictKey(x)); return s.length + ':' + s; }).join('');
+      if (k instanceof PyTuple) {
+        if (k.items.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('hashing');
+        return 't' + k.items.map((x) => { const s = String(dictKey(x, d + 1)); return s.length + ':' + s; }).join('');
+      }
   }
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
@@ -100,7 +116,7 @@ export function bytesEq(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Python `==`. */
-export function pyEq(a: Value, b: Value): boolean {
+export function pyEq(a: Value, b: Value, d = 0): boolean {
   if (a === b) return true;
   const ta = typeof a;
   const tb = typeof b;
@@ -110,22 +126,24 @@ export function pyEq(a: Value, b: Value): boolean {
   }
   if (ta !== 'object' || tb !== 'object' || a === null || b === null) return false;
   if (a instanceof Uint8Array) return b instanceof Uint8Array && bytesEq(a, b);
-  if (Array.isArray(a)) return Array.isArray(b) && seqEq(a, b);
-  if (a instanceof PyTuple) return b instanceof PyTuple && seqEq(a.items, b.items);
+  if (Array.isArray(a)) return Array.isArray(b) && seqEq(a, b, d);
+  if (a instanceof PyTuple) return b instanceof PyTuple && seqEq(a.items, b.items, d);
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
+    if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (const [hk, [, v]] of a.map) {
       const e = b.map.get(hk);
-      if (e === undefined || !pyEq(v, e[1])) return false;
+      if (e === undefined || !pyEq(v, e[1], d + 1)) return false;
     }
     return true;
   }
   return false;
 }
 
-function seqEq(a: Value[], b: Value[]): boolean {
+function seqEq(a: Value[], b: Value[], d: number): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!pyEq(a[i], b[i])) return false;
+  if (a.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+  for (let i = 0; i < a.length; i++) if (!pyEq(a[i], b[i], d + 1)) return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { compileSource, type CompiledContract } from '../compiler/index.js';
 import { writeUvarint } from '../compiler/uvarint.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { AbiError, ManifestError, OutOfGas, StateError, VmPyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, ENTRY, type Limits } from '../spec/table.js';
 import { encodeArgs, encodeValue } from '../core/abi/codec.js';
@@ -41,6 +42,11 @@ export interface ExecRequest {
 
 export interface DeployRequest extends ExecRequest {
   contract: ContractCode;
+  /**
+   * The constructor's (`__init__`) arguments, JSON-style or JS values as for a call; by name
+   * when an object. Omitted: none. Giving any to code without a constructor is an AbiError.
+   */
+  args?: unknown[] | Record<string, unknown>;
 }
 
 export interface CallRequest extends ExecRequest {
@@ -154,10 +160,11 @@ function toJsonish(v: unknown): unknown {
   return v;
 }
 
-function calldataFor(p: Prepared, input: CallInput, limits: Readonly<Limits>): Uint8Array {
+function calldataFor(p: Prepared, input: CallInput, limits: Readonly<Limits>, constructing = false): Uint8Array {
   if (input instanceof Uint8Array) return input;
   if (input === null || typeof input !== 'object' || typeof input.fn !== 'string') throw new AbiError('input must be calldata bytes or {fn, args}');
   const ex = p.module.byName.get(input.fn);
+  if (input.fn === CONSTRUCTOR && !constructing) throw new AbiError(`${CONSTRUCTOR} is the constructor: it runs once, at deploy (pass its arguments as the deploy's args)`);
   if (!ex) throw new AbiError(`no public function ${input.fn} (the contract has: ${[...p.module.byName.keys()].sort().join(', ') || 'none'})`);
   const types = p.abi?.get(input.fn)?.inputs.map((x) => x.type) ?? ex.params;
   let args = input.args ?? [];
@@ -238,9 +245,15 @@ function outcome(status: Receipt['status'], gasUsed: number, err: VmPyError | nu
 }
 
 /**
- * Store code at contractAddress(tx.sender, tx.nonce). No constructor runs. Costs the call
- * entry price with the code as its calldata (ENTRY.base + ENTRY.perCalldataByte * len).
- * Bad IR bytes or an occupied address give an ERROR receipt; a bad manifest or source throws.
+ * Store code at contractAddress(tx.sender, tx.nonce) and run its constructor (`__init__`,
+ * spec/CONSTRUCTORS.md) with `args`, as one step: the code is stored and the constructor's
+ * writes, events and value kept only if the constructor succeeds. A failed constructor
+ * (REVERT, OOG, ERROR) stores nothing and its receipt is returned, with no `created`.
+ * Costs the call entry price with the code as its calldata (ENTRY.base +
+ * ENTRY.perCalldataByte * len), then what the constructor's call costs (its own entry
+ * price on its calldata, and its execution) out of the gas that is left.
+ * Bad IR bytes or an occupied address give an ERROR receipt; a bad manifest, source or
+ * constructor argument throws, as for a call.
  */
 export function deploy(req: DeployRequest): AdapterReceipt {
   const limits = checkRequest(req);
@@ -262,14 +275,39 @@ export function deploy(req: DeployRequest): AdapterReceipt {
     bytes = p.bytes;
     module = p.module;
   }
+  const hasArgs = Array.isArray(req.args) ? req.args.length > 0 : req.args !== undefined;
+  const ctor = module?.byName.get(CONSTRUCTOR);
+  if (module && !ctor && hasArgs) throw new AbiError(`deploy args given, but the code has no constructor (def ${CONSTRUCTOR}(...))`);
+  // encoded before any gas is spent: bad arguments are the sender's mistake, like a call's
+  const ctorData = module && ctor ? calldataFor(fromModule(module, undefined), { fn: CONSTRUCTOR, args: req.args ?? [] }, limits, true) : undefined;
   const cost = ENTRY.base + ENTRY.perCalldataByte * bytes.length;
   if (cost > req.gasLimit) return finish(outcome('OOG', req.gasLimit, new OutOfGas()), bytes);
   if (loadError || !module) return finish(outcome('ERROR', cost, loadError), bytes);
   const address = contractAddress(req.tx.sender, req.tx.nonce, limits.address_bytes);
   if (codes.getCode(address)) return finish(outcome('ERROR', cost, new StateError(`address ${bytesToHex(address)} already has code`)), bytes);
-  codes.setCode(address, bytes);
   const created = { address, codeHash: module.codeHash };
-  return finish(outcome('SUCCESS', cost, null, encodeValue('address', address, { addressBytes: limits.address_bytes }), address), bytes, created);
+  const addressData = encodeValue('address', address, { addressBytes: limits.address_bytes });
+  if (!ctorData) {
+    codes.setCode(address, bytes);
+    return finish(outcome('SUCCESS', cost, null, addressData, address), bytes, created);
+  }
+  const r = executeCall({
+    module,
+    calldata: ctorData,
+    gasLimit: req.gasLimit - cost,
+    tx: { ...req.tx, to: address },
+    block: req.block,
+    state: req.state,
+    limits,
+    results: resultsMap(req.results),
+    callIndex: req.callIndex,
+    constructing: true,
+  });
+  const total = { ...r, gasUsed: r.gasUsed + cost };
+  if (r.status !== 'SUCCESS') return finish(total, bytes);
+  // the constructor's journal is already committed; storing the code cannot fail after it
+  codes.setCode(address, bytes);
+  return finish({ ...total, returnData: addressData, returnValue: address }, bytes, created);
 }
 
 /** Run one call. The code is `contract` when given, else the code deployed at tx.to. */

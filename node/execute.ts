@@ -3,6 +3,7 @@
 // drop it. Every outcome is a Receipt; nothing a contract or its input does escapes as a
 // JS exception.
 import { selectorHex } from '../compiler/selector.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { AbiError, OutOfGas, Revert, VmError, VmPyError, type Location } from '../spec/errors.js';
 import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
@@ -62,6 +63,8 @@ export interface CallRequest {
    * named outputs. Without it the contract's own annotations are used.
    */
   abi?: ReadonlyMap<string, AbiFunction>;
+  /** set only by deploy: the calldata selects the constructor, which no other call may run */
+  constructing?: boolean;
 }
 
 export function executeCall(req: CallRequest): Receipt {
@@ -100,6 +103,9 @@ export function executeCall(req: CallRequest): Receipt {
     const { selector, args } = splitCall(req.calldata);
     const ex = req.module.exports.get(selectorHex(selector));
     if (!ex) throw new VmError('UnknownFunction', `no function with selector ${selectorHex(selector)}`);
+    const isConstructor = req.module.funcs[ex.func].name === CONSTRUCTOR;
+    if (isConstructor && !req.constructing) throw new VmError('UnknownFunction', `${CONSTRUCTOR} is the constructor: it runs once, at deploy, and cannot be called`);
+    if (!isConstructor && req.constructing) throw new VmError('UnknownFunction', `deploy runs only the constructor ${CONSTRUCTOR}`);
     const abiOpts = { addressBytes: limits.address_bytes, maxIntBits: limits.max_int_bits, maxBytesLength: limits.max_bytes_len, maxListLength: limits.max_container_len };
     const declared = req.abi?.get(req.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
@@ -129,7 +135,8 @@ export function executeCall(req: CallRequest): Receipt {
     if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location }, e.reason);
     if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location }, null);
     if (e instanceof VmPyError) return fail('ERROR', { code: e.code, message: e.message }, null);
-    if (e instanceof RangeError) return fail('ERROR', { code: 'E-VM', kind: 'RecursionError', message: 'host stack exhausted', location }, null);
+    // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
+    // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
   }
 }

@@ -4,6 +4,7 @@
 // entry and the place in the contract.
 import type { CheckedModule } from '../validate/index.js';
 import { ManifestError } from '../spec/errors.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { canonicalTypeName } from '../core/abi/types.js';
 import { locate, type LoadedModule } from '../core/load.js';
 import type { AbiFunction, NormalizedAbi } from './manifest.js';
@@ -22,6 +23,8 @@ export interface ContractSignature {
 export function signaturesFromSource(checked: CheckedModule): ContractSignature[] {
   const out: ContractSignature[] = [];
   for (const [name, sig] of checked.signatures) {
+    // the constructor is not callable, so not part of the call ABI (deploy reads its types from the code)
+    if (name === CONSTRUCTOR) continue;
     const f = checked.funcs.get(name)!;
     const l = checked.src.loc(f.at);
     out.push({ name, params: sig.params, paramNames: f.params.map((p) => p.name), returns: sig.returns, where: `${l.file}:${l.line}` });
@@ -32,6 +35,7 @@ export function signaturesFromSource(checked: CheckedModule): ContractSignature[
 export function signaturesFromModule(mod: LoadedModule): ContractSignature[] {
   const out: ContractSignature[] = [];
   for (const [name, ex] of mod.byName) {
+    if (name === CONSTRUCTOR) continue;
     const dbg = mod.ir.debug;
     const loc = locate(mod, ex.func, 0);
     const where = loc ? `${loc.file}:${loc.line}` : `code function ${name}`;

@@ -45,6 +45,9 @@ describe('fast run arguments', () => {
     [...M, '--call', '12', '--gas-limit', '0'],
     [...M, '--call', 'a b', '--args', '[-1]'],
     ['run', '--json', '--manifest', 'm.json', '--trace', '--call', 'x'],
+    [...M, '--call', 'inc', '--dry-run', '--json'],
+    ['call', '-m', 'm.json', '-c', 'get', '--json'],
+    ['call', '-m', 'm.json', '-c', 'get', '--dry-run'],
   ];
   for (const argv of taken) {
     test(`taken, same as yargs: ${argv.slice(1).join(' ')}`, async () => {
@@ -90,7 +93,7 @@ describe('fast run arguments', () => {
   }
 
   test('random command lines: taken ones read as yargs reads them', async () => {
-    const names = ['--manifest', '-m', '--call', '-c', '--args', '-a', '--calldata', '--state', '--gas-limit', '--sender', '--value', '--height', '--timestamp', '--chain-id', '--tx-hash', '--beacon', '--json', '--trace', '--balance', '--gasLimit', '--no-trace', '-x', '--call=x'];
+    const names = ['--manifest', '-m', '--call', '-c', '--args', '-a', '--calldata', '--state', '--gas-limit', '--sender', '--value', '--height', '--timestamp', '--chain-id', '--tx-hash', '--beacon', '--json', '--trace', '--dry-run', '--balance', '--gasLimit', '--no-trace', '-x', '--call=x'];
     const values = ['m.json', 'get', '0', '7', '00', '-1', '-', '--', 'true', 'false', '"q"', "'q'", '[1, 2]', '{"n":1}', '', ' ', 'a=b', '0x12', '1e3', '99999999999999999', '.', 'run'];
     const value = fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 4 }));
     const piece = fc.oneof(
@@ -100,8 +103,8 @@ describe('fast run arguments', () => {
     );
     let taken = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 6 }), fc.boolean(), async (pieces, withManifest) => {
-        const argv = ['run', ...(withManifest ? ['-m', 'm.json'] : []), ...pieces.flat()].filter((t) => t !== '--help' && t !== '--version');
+      fc.asyncProperty(fc.array(piece, { maxLength: 6 }), fc.boolean(), fc.constantFrom('run', 'call'), async (pieces, withManifest, cmd) => {
+        const argv = [cmd, ...(withManifest ? ['-m', 'm.json'] : []), ...pieces.flat()].filter((t) => t !== '--help' && t !== '--version');
         const fast = fastRunArgs(argv);
         if (fast === undefined) return;
         taken++;

@@ -4,6 +4,7 @@
 import type { Expr, FunctionDef, Module, Stmt } from './ast.js';
 import { BANNED_BUILTINS, isBuiltinName, resolveStdlibPath, TYPE_NAMES } from './names.js';
 import type { Source } from './source.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 
 export interface CheckedModule {
   src: Source;
@@ -30,7 +31,7 @@ export function checkModule(src: Source, mod: Module): CheckedModule {
     consts.set(c.name, c.value);
   }
   for (const f of mod.funcs) {
-    if (f.name.startsWith('__')) src.error('E-DUNDER', `dunder names are not allowed (${f.name})`, f.at);
+    if (f.name.startsWith('__') && f.name !== CONSTRUCTOR) src.error('E-DUNDER', `dunder names are not allowed (${f.name}; the only one is the constructor ${CONSTRUCTOR})`, f.at);
     if (funcs.has(f.name) || consts.has(f.name) || imports.has(f.name)) src.error('E-REDEFINED', `'${f.name}' is defined twice`, f.at);
     funcs.set(f.name, f);
   }
@@ -51,6 +52,10 @@ export function checkModule(src: Source, mod: Module): CheckedModule {
     scope.block(f.body, 0);
     calls.set(f.name, scope.calls);
     if (!f.name.startsWith('_')) checkPublic(cm, f);
+    else if (f.name === CONSTRUCTOR) checkConstructor(cm, f);
+  }
+  for (const cs of calls.values()) {
+    for (const c of cs) if (c.callee === CONSTRUCTOR) src.error('E-CONSTRUCTOR', `${CONSTRUCTOR} runs once, at deploy; it cannot be called from the contract (move the shared part into a private function)`, c.at);
   }
   findRecursion(cm, calls);
   return cm;
@@ -298,6 +303,16 @@ export function attrPath(e: Expr): string[] | null {
     return p ? [...p, e.attr] : null;
   }
   return null;
+}
+
+/**
+ * The constructor: typed parameters (deploy encodes its arguments by them) and no return
+ * value (deploy returns the new address). It is exported so its parameter types are in the
+ * code, and the executor runs it only at deploy (spec/CONSTRUCTORS.md).
+ */
+function checkConstructor(cm: CheckedModule, f: FunctionDef): void {
+  checkPublic(cm, f);
+  if (cm.signatures.get(f.name)?.returns !== 'none') cm.src.error('E-CONSTRUCTOR', `${CONSTRUCTOR} returns nothing (deploy returns the new contract's address); annotate it -> None or not at all`, f.returns?.at ?? f.at);
 }
 
 function checkPublic(cm: CheckedModule, f: FunctionDef): void {

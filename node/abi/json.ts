@@ -1,7 +1,7 @@
 // JSON <-> contract values for the CLI (spec/ABI.md §6). Input is typed (the ABI says what
 // each argument is); output is untyped (any runtime value can be shown).
 import { AbiError } from '../../spec/errors.js';
-import { PyDict, PyTuple, normBig, type Value } from '../../core/values.js';
+import { MAX_VALUE_DEPTH, PyDict, PyTuple, normBig, type Value } from '../../core/values.js';
 import { utf8Encode } from '../../core/abi/codec.js';
 import { intRange, toType, type AbiType, type TypeRef } from '../../core/abi/types.js';
 
@@ -136,7 +136,7 @@ export function renderKey(k: Value): string {
  * A runtime value as JSON: ints as numbers when safe else decimal strings, bytes as 0x-hex,
  * tuples as arrays, dicts as objects. Keys that render alike: the later one wins.
  */
-export function valueToJson(v: Value): Json {
+export function valueToJson(v: Value, d = 0): Json {
   switch (typeof v) {
     case 'number':
       return v === 0 ? 0 : v;
@@ -148,12 +148,13 @@ export function valueToJson(v: Value): Json {
   }
   if (v === null) return null;
   if (v instanceof Uint8Array) return hex(v);
-  if (Array.isArray(v)) return v.map(valueToJson);
-  if (v instanceof PyTuple) return v.items.map(valueToJson);
+  if (d >= MAX_VALUE_DEPTH && (Array.isArray(v) ? v.length : v instanceof PyTuple ? v.items.length : (v as PyDict).size) !== 0) throw tooDeepJson();
+  if (Array.isArray(v)) return v.map((x) => valueToJson(x, d + 1));
+  if (v instanceof PyTuple) return v.items.map((x) => valueToJson(x, d + 1));
   if (v instanceof PyDict) {
     // A null prototype so a key named "__proto__" is just a key.
     const out = Object.create(null) as { [k: string]: Json };
-    for (const [, [k, x]] of v.map) out[renderKey(k)] = valueToJson(x);
+    for (const [, [k, x]] of v.map) out[renderKey(k)] = valueToJson(x, d + 1);
     return out;
   }
   throw new AbiError(`cannot show a value of JS type ${typeof v} as JSON`);
@@ -169,12 +170,17 @@ export function valueToJsonText(v: Value, indent = 0): string {
   return parts.join('');
 }
 
+function tooDeepJson(): AbiError {
+  return new AbiError(`value nested deeper than ${MAX_VALUE_DEPTH} (limits.max_value_depth) cannot be shown as JSON`);
+}
+
 function write(v: Value, out: string[], indent: number, level: number): void {
   if (v instanceof PyDict) {
     const entries = new Map<string, Value>();
     for (const [, [k, x]] of v.map) {
       entries.set(renderKey(k), x); // keys that render alike: first position, later value, like a JS object
     }
+    if (entries.size !== 0 && level >= MAX_VALUE_DEPTH) throw tooDeepJson();
     seq('{', '}', [...entries], out, indent, level, ([k, x]) => {
       out.push(JSON.stringify(k), indent ? ': ' : ':');
       write(x, out, indent, level + 1);
@@ -183,6 +189,7 @@ function write(v: Value, out: string[], indent: number, level: number): void {
   }
   const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : undefined;
   if (items) {
+    if (items.length !== 0 && level >= MAX_VALUE_DEPTH) throw tooDeepJson();
     seq('[', ']', items, out, indent, level, (x) => write(x, out, indent, level + 1));
     return;
   }
