@@ -73,7 +73,7 @@ export function cases(): Case[] {
 }
 
 function main(root: string, only?: string[]): void {
-  const file = join(root, 'bench/adversarial/contract.py');
+  const file = join(root, 'tests/fixtures/adversarial/contract.py');
   const compiled = compileSource(readFileSync(file, 'utf8'), { file: 'contract.py' });
   const module = loadModule(compiled.module);
   const tx = defaultTx();

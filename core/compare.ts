@@ -88,10 +88,10 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (const [hk, [, v]] of a.map) {
+    for (const [k, v] of a.map.values()) {
       m.charge(G_ITEM);
-      const e = b.map.get(hk);
-      if (e === undefined || !eqCharged(m, v, e[1], d + 1)) return false;
+      const w = b.get(k, m);
+      if (w === undefined || !eqCharged(m, v, w, d + 1)) return false;
     }
     return true;
   }
@@ -129,7 +129,7 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
     m.charge(items.length * G_ITEM);
     return false;
   }
-  if (c instanceof PyDict) return c.has(x);
+  if (c instanceof PyDict) return c.has(x, m);
   throw new VmError('TypeError', `argument of type '${typeName(c)}' is not iterable`);
 }
 

@@ -35,7 +35,7 @@ export function reprKey(k: Value): string {
   return String(k);
 }
 
-export function subscr(obj: Value, idx: Value): Value {
+export function subscr(obj: Value, idx: Value, m?: Machine): Value {
   if (Array.isArray(obj)) {
     let i = intIndex(idx, 'list');
     if (i < 0) i += obj.length;
@@ -43,7 +43,7 @@ export function subscr(obj: Value, idx: Value): Value {
     return obj[i];
   }
   if (obj instanceof PyDict) {
-    const v = obj.get(idx);
+    const v = obj.get(idx, m);
     if (v === undefined) throw new VmError('KeyError', reprKey(idx));
     return v;
   }
@@ -79,19 +79,24 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
     return;
   }
   if (obj instanceof PyDict) {
-    if (!obj.has(idx)) {
-      m.capLen(obj.size + 1, 'dict');
+    // one keying, charged once: a new entry is checked against the cap after it is added
+    const n = obj.size;
+    obj.set(idx, v, m);
+    if (obj.size !== n) {
+      if (obj.size > m.limits.max_container_len) {
+        obj.delete(idx);
+        m.capLen(obj.size + 1, 'dict');
+      }
       m.mem += 16; // a new entry
     }
-    obj.set(idx, v);
     return;
   }
   throw new VmError('TypeError', `'${typeName(obj)}' object does not support item assignment`);
 }
 
-export function delSubscr(obj: Value, idx: Value): void {
+export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
-    if (!obj.delete(idx)) throw new VmError('KeyError', reprKey(idx));
+    if (!obj.delete(idx, m)) throw new VmError('KeyError', reprKey(idx));
     return;
   }
   if (Array.isArray(obj)) {
@@ -174,7 +179,7 @@ export function unpack(stack: Value[], sp: number, v: Value, n: number): number 
 
 export function buildDict(m: Machine, stack: Value[], from: number, n: number): PyDict {
   const d = new PyDict();
-  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1]);
+  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m);
   m.capLen(d.size, 'dict');
   m.mem += dictBytes(d.size);
   return d;

@@ -575,7 +575,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const o = stack[sp - 1];
           if (Array.isArray(o) && typeof i === 'number' && i >= 0 && i < o.length) stack[sp - 1] = o[i];
           else {
-            const v = subscr(o, i);
+            m.gas = gas + reserve;
+            const v = subscr(o, i, m);
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+            gas = (m.gas - reserve) | 0;
             stack[sp - 1] = v;
             // a str item is a new str of one code point
             if (typeof v === 'string' && (m.mem += v.length) > memCap) memCheck(m, sp);
@@ -591,6 +594,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           else {
             m.gas = gas + reserve;
             storeSubscr(m, o, i, v);
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+            gas = (m.gas - reserve) | 0;
             if (m.mem > memCap) memCheck(m, sp);
           }
           pc += 1;
@@ -598,7 +603,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.DEL_SUBSCR: {
           const i = stack[--sp];
-          delSubscr(stack[--sp], i);
+          m.gas = gas + reserve;
+          delSubscr(stack[--sp], i, m);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }

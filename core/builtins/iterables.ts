@@ -77,7 +77,7 @@ const dict: Impl = (m, a, b, n, per) => {
   if (src instanceof PyDict) {
     m.charge(per * src.size);
     m.mem += 16 * src.size;
-    for (const [k, v] of src.map.values()) d.set(k, v);
+    for (const [k, v] of src.map.values()) d.set(k, v, m);
     return d;
   }
   // read like items(), but the list read into is a temporary and does not count
@@ -90,7 +90,7 @@ const dict: Impl = (m, a, b, n, per) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : typeof x === 'string' || x instanceof Uint8Array ? iterItems(x) : null;
     if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
-    d.set(kv[0], kv[1]);
+    d.set(kv[0], kv[1], m);
   });
   m.mem += 16 * d.size;
   return d;

@@ -63,12 +63,12 @@ const pop: MImpl = (m, a, b, n, per) => {
   if (r instanceof PyDict) {
     arity('pop', n, 1, 2);
     const k = a[b + 1];
-    const v = r.get(k);
+    const v = r.get(k, m);
     if (v === undefined) {
       if (n === 2) return a[b + 2];
       throw new VmError('KeyError', reprKey(k));
     }
-    r.delete(k);
+    r.delete(k, m);
     return v;
   }
   const l = listRecv(r, 'pop');
@@ -104,22 +104,22 @@ const index: MImpl = (m, a, b, n, per) => {
   throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 
-const get: MImpl = (_m, a, b, n) => {
+const get: MImpl = (m, a, b, n) => {
   const d = dictRecv(a[b], 'get');
   arity('get', n, 1, 2);
-  const v = d.get(a[b + 1]);
+  const v = d.get(a[b + 1], m);
   return v === undefined ? (n === 2 ? a[b + 2] : null) : v;
 };
 
 const setdefault: MImpl = (m, a, b, n) => {
   const d = dictRecv(a[b], 'setdefault');
   arity('setdefault', n, 1, 2);
-  const v = d.get(a[b + 1]);
+  const v = d.get(a[b + 1], m);
   if (v !== undefined) return v;
   const dv = n === 2 ? a[b + 2] : null;
   m.capLen(d.size + 1, 'dict');
   m.mem += 16;
-  d.set(a[b + 1], dv);
+  d.set(a[b + 1], dv, m);
   return dv;
 };
 
