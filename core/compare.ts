@@ -35,7 +35,10 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
     m.charge(n * G_ITEM);
     if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < n; i++) {
-      if (!pyEq(qa[i], qb[i], d + 1)) return pyCompare(m, qa[i], qb[i], sym, d + 1);
+      const x = qa[i];
+      const y = qb[i];
+      // the equality walk over a nested item is charged per node, like ==
+      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return pyCompare(m, x, y, sym, d + 1);
     }
     return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
   }
@@ -120,13 +123,13 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
   }
   if (Array.isArray(c) || c instanceof PyTuple) {
     const items = Array.isArray(c) ? c : c.items;
+    // G_ITEM per item scanned, and each item's equality walk as == charges it
+    const small = typeof x === 'number';
     for (let i = 0; i < items.length; i++) {
-      if (pyEq(items[i], x)) {
-        m.charge((i + 1) * G_ITEM);
-        return true;
-      }
+      m.charge(G_ITEM);
+      const y = items[i];
+      if (small && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return true;
     }
-    m.charge(items.length * G_ITEM);
     return false;
   }
   if (c instanceof PyDict) return c.has(x, m);

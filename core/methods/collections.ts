@@ -3,7 +3,8 @@
 import { VmError } from '../../spec/errors.js';
 import { arity, intArg, iterLen, notIterable, smallInt } from '../builtins/util.js';
 import { iterItems, reprKey } from '../containers.js';
-import { PyDict, pyEq, PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyTuple, typeName, type Value } from '../values.js';
+import { eqCharged } from '../compare.js';
 import type { MImpl } from './numbers.js';
 import { seqBytes } from '../memory.js';
 import { textIndex } from './text.js';
@@ -94,13 +95,12 @@ const index: MImpl = (m, a, b, n, per) => {
   const lo = n >= 2 ? norm(a[b + 2], 0) : 0;
   const hi = n >= 3 ? norm(a[b + 3], items.length) : items.length;
   const x = a[b + 1];
+  // per item scanned, and each item's equality walk as == charges it
   for (let i = lo; i < hi; i++) {
-    if (pyEq(items[i], x)) {
-      m.charge(per * (i - lo + 1));
-      return i;
-    }
+    m.charge(per);
+    const y = items[i];
+    if (typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return i;
   }
-  m.charge(per * Math.max(0, hi - lo));
   throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 

@@ -1,0 +1,32 @@
+// Gas proportional to work on attacker-chosen inputs (tests/fixtures/adversarial): each case
+// asserts the exact gas its spec formula gives for r repetitions of the attacked operation,
+// at two sizes, so a price that stops growing with the work fails here. No timing.
+import { describe, expect, test } from 'vitest';
+import { CONSTANTS } from '../spec/table.js';
+import { TestContract } from './helpers/contract.js';
+
+const G_ITEM = CONSTANTS.G_ITEM;
+const adv = TestContract.fromFile('tests/fixtures/adversarial/contract.py');
+
+/** Gas of r repetitions of the attacked operation (the r = 0 call's setup subtracted). */
+export function perOps(fn: string, args: unknown[], r: number): number {
+  const hi = adv.call(fn, [...args, r], 1e10);
+  const lo = adv.call(fn, [...args, 0], 1e10);
+  expect([fn, hi.status, lo.status]).toEqual([fn, 'SUCCESS', 'SUCCESS']);
+  return hi.gasUsed - lo.gasUsed;
+}
+
+describe('deep equality is charged per node visited', () => {
+  // an n x n nested list compared with an equal or last-item-different one walks
+  // n outer items and n*n inner ones
+  const walk = (n: number) => (n + n * n) * G_ITEM;
+  test('x in lst: G_ITEM per item scanned plus each equality walk', () => {
+    expect(perOps('member_deep', [100], 5) - perOps('member_deep', [10], 5)).toBe(5 * 3 * (walk(100) - walk(10)));
+  });
+  test('lst.index(x): the same walk, priced by the method per item', () => {
+    expect(perOps('index_deep', [100], 5) - perOps('index_deep', [10], 5)).toBe(5 * 3 * (walk(100) - walk(10)));
+  });
+  test('[a, 1] < [b, 2] with a == b deep: the equality walk of the first items', () => {
+    expect(perOps('lt_deep', [100], 5) - perOps('lt_deep', [10], 5)).toBe(5 * (walk(100) - walk(10)));
+  });
+});
