@@ -1,6 +1,7 @@
 // Python ordering and membership for the slow path (anything but two small ints).
 import { VmError } from '../spec/errors.js';
 import { CONSTANTS } from '../spec/table.js';
+import { findBytes } from './bytesearch.js';
 import type { Machine } from './machine.js';
 import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
 
@@ -137,12 +138,7 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
 }
 
 export function indexOfBytes(h: Uint8Array, n: Uint8Array, from: number): number {
-  if (n.length === 0) return from <= h.length ? from : -1;
-  outer: for (let i = from; i + n.length <= h.length; i++) {
-    for (let j = 0; j < n.length; j++) if (h[i + j] !== n[j]) continue outer;
-    return i;
-  }
-  return -1;
+  return findBytes(h, n, from, h.length);
 }
 
 export { bytesEq };

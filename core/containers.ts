@@ -3,20 +3,30 @@ import { VmError } from '../spec/errors.js';
 import { CONSTANTS } from '../spec/table.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
+import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const G_WORD = CONSTANTS.G_WORD;
 const G_ITEM = CONSTANTS.G_ITEM;
 
-const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
 export function codePoints(s: string): string[] | null {
-  return SURROGATE.test(s) ? Array.from(s) : null;
+  return astralIndex(s).length !== 0 ? Array.from(s) : null;
 }
 export function strLen(s: string): number {
-  const cps = codePoints(s);
-  return cps ? cps.length : s.length;
+  return cpLen(s);
 }
+
+/**
+ * Gas for finding code-point positions in a str (len, s[i], slicing, ord): G_WORD per word
+ * beyond the first KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the
+ * position cache may need on every use (spec/GAS.md 4.2).
+ */
+export function strScanGas(s: string): number {
+  const w = (s.length + 31) >>> 5;
+  return w > STR_FREE_WORDS ? (w - STR_FREE_WORDS) * G_WORD : 0;
+}
+const STR_FREE_WORDS = CONSTANTS.KEY_FREE_UNITS;
 
 function intIndex(i: Value, what: string): number {
   if (typeof i === 'number') return i;
@@ -60,12 +70,13 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     return obj.items[i];
   }
   if (typeof obj === 'string') {
-    const cps = codePoints(obj);
-    const n = cps ? cps.length : obj.length;
+    if (m !== undefined) m.charge(strScanGas(obj));
+    const ax = astralIndex(obj);
+    const n = obj.length - ax.length;
     let i = intIndex(idx, 'string');
     if (i < 0) i += n;
     if (!(i >= 0 && i < n)) throw new VmError('IndexError', 'string index out of range');
-    return cps ? cps[i] : obj[i];
+    return cpAt(obj, ax, i);
   }
   throw new VmError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 }
@@ -143,13 +154,14 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     return Array.isArray(obj) ? out : new PyTuple(out);
   }
   if (typeof obj === 'string') {
-    const cps = codePoints(obj);
-    const len = cps ? cps.length : obj.length;
+    m.charge(strScanGas(obj));
+    const ax = astralIndex(obj);
+    const len = obj.length - ax.length;
     const a = sliceBound(lo, len, 0);
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
     m.charge(((n + 31) >>> 5) * G_WORD);
-    const out = cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
+    const out = cpSlice(obj, ax, a, a + n);
     m.mem += out.length;
     return out;
   }

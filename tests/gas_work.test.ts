@@ -30,3 +30,19 @@ describe('deep equality is charged per node visited', () => {
     expect(perOps('lt_deep', [100], 5) - perOps('lt_deep', [10], 5)).toBe(5 * (walk(100) - walk(10)));
   });
 });
+
+describe('text search and code-point positions', () => {
+  const words = (n: number) => Math.ceil(n / 32);
+  const G_WORD = CONSTANTS.G_WORD;
+  const FREE = CONSTANTS.KEY_FREE_UNITS;
+  test('needle in bytes/str, find: G_WORD per word of the haystack (linear search, any needle)', () => {
+    for (const fn of ['bytes_in', 'bytes_find', 'str_find', 'str_in']) {
+      expect(perOps(fn, [200000], 3) - perOps(fn, [20000], 3), fn).toBe(3 * (words(200000) - words(20000)) * G_WORD);
+    }
+  });
+  test('len(s) and s[i] on a str with an astral char: G_WORD per word beyond the free ones, each', () => {
+    // t = "a" * n + one astral char: n + 2 UTF-16 units
+    const scan = (n: number) => Math.max(0, words(n + 2) - FREE) * G_WORD;
+    expect(perOps('astral_len', [300000], 4) - perOps('astral_len', [100], 4)).toBe(4 * 2 * (scan(300000) - scan(100)));
+  });
+});

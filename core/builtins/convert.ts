@@ -6,6 +6,7 @@ import { bitLenBig } from '../bigint.js';
 import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
+import { strLen, strScanGas } from '../containers.js';
 import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
 import { encodeStr } from './text.js';
 
@@ -229,13 +230,14 @@ const toHex: Impl = (m, a, b, n, per) => {
   throw new VmError('TypeError', `'${typeName(x)}' object cannot be interpreted as an integer`);
 };
 
-const ord: Impl = (_m, a, b, n) => {
+const ord: Impl = (m, a, b, n) => {
   arity('ord', n, 1, 1);
   const x = a[b];
   if (typeof x === 'string') {
-    const cs = chars(x);
-    if (cs.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${cs.length} found`);
-    return cs[0].codePointAt(0)!;
+    m.charge(strScanGas(x));
+    const k = strLen(x);
+    if (k !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${k} found`);
+    return x.codePointAt(0)!;
   }
   if (x instanceof Uint8Array) {
     if (x.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${x.length} found`);

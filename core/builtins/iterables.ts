@@ -4,17 +4,20 @@
 // them on, and a list keeps every value plain data (spec/DETERMINISM.md).
 import { VmError } from '../../spec/errors.js';
 import { pyCompare } from '../compare.js';
-import { iterItems, strLen } from '../containers.js';
+import { iterItems, strLen, strScanGas } from '../containers.js';
 import type { Machine } from '../machine.js';
 import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
 import { countInt, dictBytes, seqBytes } from '../memory.js';
 import { arity, intArg, iterLen, notIterable } from './util.js';
 
-const len: Impl = (_m, a, b, n) => {
+const len: Impl = (m, a, b, n) => {
   arity('len', n, 1, 1);
   const v = a[b];
-  if (typeof v === 'string') return strLen(v);
+  if (typeof v === 'string') {
+    m.charge(strScanGas(v));
+    return strLen(v);
+  }
   if (v instanceof Uint8Array || Array.isArray(v)) return v.length;
   if (v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.size;

@@ -3,7 +3,8 @@
 import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
 import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
-import { indexOfBytes } from '../compare.js';
+import { findBytes } from '../bytesearch.js';
+import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
 import { PyTuple, typeName, type Value } from '../values.js';
 import type { MImpl } from './numbers.js';
 
@@ -34,23 +35,14 @@ function sameKind(recv: Text, arg: Value, what: string): Text {
   return arg;
 }
 
-function seqOf(x: Text): ArrayLike<number> | string[] {
-  return typeof x === 'string' ? chars(x) : x;
+function findIn(hay: Text, needle: Text, from: number, to: number): number {
+  if (typeof hay === 'string') return strFind(hay, needle as string, from, to);
+  return findBytes(hay, needle as Uint8Array, from, to);
 }
 
-function findIn(hay: Text, needle: Text, from: number, to: number): number {
-  if (typeof hay === 'string') {
-    const h = chars(hay).slice(0, to);
-    const nd = chars(needle as string);
-    outer: for (let i = from; i + nd.length <= h.length; i++) {
-      for (let j = 0; j < nd.length; j++) if (h[i + j] !== nd[j]) continue outer;
-      return i;
-    }
-    return -1;
-  }
-  if (from > to) return -1;
-  const r = indexOfBytes(hay.subarray(0, to), needle as Uint8Array, from);
-  return r;
+/** Length in code points (str) or bytes. */
+function cpSize(x: Text): number {
+  return typeof x === 'string' ? cpLen(x) : x.length;
 }
 
 function text(recv: Value, name: string): Text {
@@ -63,19 +55,33 @@ function affix(name: 'startswith' | 'endswith'): MImpl {
     const s = text(a[b], name);
     arity(name, n, 1, 3);
     m.charge(per * words(size(s)));
-    const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+    const [lo, hi] = bounds(a, b, n, cpSize(s));
     const arg = a[b + 1];
     const cands = arg instanceof PyTuple ? arg.items : [arg];
     if (cands.length === 0) return false;
-    const seq = seqOf(s);
+    if (hi < lo) {
+      for (const c0 of cands) sameKind(s, c0, `${name} first arg`);
+      return false;
+    }
+    if (typeof s === 'string') {
+      // positions as UTF-16 offsets; a candidate is whole code points, so native compares suffice
+      const ax = astralIndex(s);
+      const uLo = cpToUnit(ax, lo);
+      const uHi = cpToUnit(ax, hi);
+      for (const c0 of cands) {
+        const c = sameKind(s, c0, `${name} first arg`) as string;
+        if (uHi - uLo < c.length) continue;
+        if (name === 'startswith' ? s.startsWith(c, uLo) : s.endsWith(c, uHi)) return true;
+      }
+      return false;
+    }
     for (const c0 of cands) {
-      const c = sameKind(s, c0, `${name} first arg`);
-      const cs = seqOf(c);
-      if (hi - lo < cs.length) continue;
-      const start = name === 'startswith' ? lo : hi - cs.length;
-      let ok = true;
-      for (let j = 0; j < cs.length; j++) if (seq[start + j] !== cs[j]) ok = false;
-      if (ok) return true;
+      const c = sameKind(s, c0, `${name} first arg`) as Uint8Array;
+      if (hi - lo < c.length) continue;
+      const start = name === 'startswith' ? lo : hi - c.length;
+      let j = 0;
+      while (j < c.length && s[start + j] === c[j]) j++;
+      if (j === c.length) return true;
     }
     return false;
   };
@@ -95,7 +101,7 @@ const find: MImpl = (m, a, b, n, per) => {
   arity('find', n, 1, 3);
   m.charge(per * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'find');
-  const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+  const [lo, hi] = bounds(a, b, n, cpSize(s));
   return findIn(s, nd, lo, hi);
 };
 
@@ -105,7 +111,7 @@ export const textIndex: MImpl = (m, a, b, n, per) => {
   arity('index', n, 1, 3);
   m.charge(per * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'index');
-  const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+  const [lo, hi] = bounds(a, b, n, cpSize(s));
   const r = findIn(s, nd, lo, hi);
   if (r < 0) throw new VmError('ValueError', typeof s === 'string' ? 'substring not found' : 'subsection not found');
   return r;
@@ -187,7 +193,7 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
       }
       fill = f as Text;
     }
-    const len = typeof s === 'string' ? chars(s).length : s.length;
+    const len = cpSize(s);
     if (width <= len) return s;
     m.capLen(width, typeof s === 'string' ? 'str' : 'bytes');
     m.charge(per * words(width));
