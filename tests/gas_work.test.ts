@@ -46,3 +46,42 @@ describe('text search and code-point positions', () => {
     expect(perOps('astral_len', [300000], 4) - perOps('astral_len', [100], 4)).toBe(4 * 2 * (scan(300000) - scan(100)));
   });
 });
+
+describe('sorted: our merge sort, G_ITEM per comparison (spec/SORT.md)', () => {
+  const c = new TestContract(`
+def asc(n: int) -> int:
+    return len(sorted(list(range(n))))
+
+
+def desc(n: int) -> int:
+    return len(sorted(list(range(n, 0, -1))))
+
+
+def stop(n: int) -> int:
+    xs = list(range(n))
+    xs[n - 1] = "x"
+    return len(sorted(xs))
+`);
+  const gas = (fn: string, n: number) => {
+    const r = c.call(fn, [n], 1e9);
+    expect(r.status).toBe('SUCCESS');
+    return r.gasUsed;
+  };
+  test('sorted input: n - 1 comparisons; reversed input of n = 2^k: k*n/2 + n - 1', () => {
+    // desc's range(n, 0, -1) costs a few instructions more than asc's range(n): the n = 1 offset
+    const offset = gas('desc', 1) - gas('asc', 1);
+    for (const k of [4, 10]) {
+      const n = 2 ** k;
+      expect(gas('desc', n) - gas('asc', n) - offset).toBe(CONSTANTS.G_ITEM * ((k * n) / 2 + n - 1 - (n - 1)));
+    }
+  });
+  test('a TypeError part-way stops at the comparison the spec names, with its gas', () => {
+    // sorted run 0..n-2 then "x": the checks before the last merge pass all succeed, and the
+    // first comparison involving "x" raises; gas is the same on every run and host
+    const a = c.call('stop', [64], 1e9);
+    const b = c.call('stop', [64], 1e9);
+    expect(a.status).toBe('ERROR');
+    expect(a.error?.message).toMatch(/'<' not supported between instances of 'str' and 'int'/);
+    expect(a.gasUsed).toBe(b.gasUsed);
+  });
+});

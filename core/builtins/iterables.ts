@@ -3,7 +3,7 @@
 // reversed) are materialized as lists: contracts only loop over them, index them or pass
 // them on, and a list keeps every value plain data (spec/DETERMINISM.md).
 import { VmError } from '../../spec/errors.js';
-import { pyCompare } from '../compare.js';
+import { stableSort } from '../sort.js';
 import { iterItems, strLen, strScanGas } from '../containers.js';
 import type { Machine } from '../machine.js';
 import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
@@ -131,9 +131,7 @@ const sorted: Impl = (m, a, b, n, per) => {
   arity('sorted', n, 1, 2);
   const xs = items(m, a[b], per);
   const rev = n === 2 && truthy(a[b + 1]);
-  // Array.prototype.sort is stable (ES2019), as Python's sort; reverse=True keeps equal
-  // items in their original order, which a stable sort with the flipped comparator does
-  return xs.sort(rev ? (x, y) => pyCompare(m, y, x, '<') : (x, y) => pyCompare(m, x, y, '<'));
+  return stableSort(m, xs, rev, per);
 };
 
 const reversed: Impl = (m, a, b, n, per) => {

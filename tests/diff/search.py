@@ -24,3 +24,15 @@ def _str_index_of(s, p):
 # args: "abc", 4 | "😀", 2
 def _find_past_end(s, i):
     return (s.find("", i), s.startswith("", i), s.endswith("", i), s.find("", len(s)))
+
+# args: [3, 1, 2] | [True, 1, False, 0, 1] | [] | [(2, "b"), (1, "z"), (2, "a"), (1, "a")] | [b"b", b"a", b"ab"] | ["b", "😀", "a"]
+def _sort_stable(xs):
+    return (sorted(xs), sorted(xs, reverse=True))
+
+# args: [1, "a"] | ["a", 1] | [1, 2, None] | [[1], [2], (3,)] | [3, 2, 1, "x"]
+def _sort_type_error(xs):
+    return sorted(xs)
+
+# args: [1, "a"] | ["a", 1, 2] | [[1], (2,)]
+def _sort_type_error_rev(xs):
+    return sorted(xs, reverse=True)
