@@ -74,7 +74,7 @@ await build({
   banner: { js: `//vm-py build ${buildId}\nvar __vmpy_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
 });
 // bin/load-cli.js reads the bundle as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII
-if (/[^\x00-\x7f]/.test(readFileSync(join(root, 'dist/vm-py.cjs'), 'latin1'))) throw new Error('build: dist/vm-py.cjs is not ASCII');
+if (readFileSync(join(root, 'dist/vm-py.cjs')).some((b) => b > 0x7f)) throw new Error('build: dist/vm-py.cjs is not ASCII');
 makeCodeCache();
 
 /**
