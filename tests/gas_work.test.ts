@@ -9,7 +9,7 @@ const G_ITEM = CONSTANTS.G_ITEM;
 const adv = TestContract.fromFile('tests/fixtures/adversarial/contract.py');
 
 /** Gas of r repetitions of the attacked operation (the r = 0 call's setup subtracted). */
-export function perOps(fn: string, args: unknown[], r: number): number {
+function perOps(fn: string, args: unknown[], r: number): number {
   const hi = adv.call(fn, [...args, r], 1e10);
   const lo = adv.call(fn, [...args, 0], 1e10);
   expect([fn, hi.status, lo.status]).toEqual([fn, 'SUCCESS', 'SUCCESS']);
