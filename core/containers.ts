@@ -114,6 +114,8 @@ export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
     let i = intIndex(idx, 'list');
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
+    // the items after i move down one, as list.pop(i) charges them
+    if (m !== undefined) m.charge((obj.length - 1 - i) * G_ITEM);
     obj.splice(i, 1);
     return;
   }

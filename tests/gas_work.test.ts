@@ -85,3 +85,44 @@ def stop(n: int) -> int:
     expect(a.gasUsed).toBe(b.gasUsed);
   });
 });
+
+describe('conversions and list edits priced for their real complexity', () => {
+  const words = (n: number) => Math.ceil(n / 32);
+  const bits = (x: bigint) => (x < 0n ? -x : x).toString(2).length;
+  const limbs = (b: number) => Math.ceil(b / 64);
+  const hexConv = (b: number) => Math.max(0, limbs(b) - 4) * 8 * CONSTANTS.G_LIMB;
+  test('del xs[1]: G_ITEM per item moved', () => {
+    expect(perOps('del_middle', [6000], 10) - perOps('del_middle', [60], 10)).toBe(10 * (6000 - 60) * G_ITEM);
+  });
+  test('str() of a big int: w * max(1, w - 3) for w words of hex digits (quadratic)', () => {
+    // each op also takes len() of the result: its scan gas (spec/GAS.md 4.2)
+    const g = (n: number) => {
+      const w = words(bits(7n ** BigInt(n)) >>> 2);
+      const digits = (7n ** BigInt(n)).toString().length;
+      return w * Math.max(1, w - 3) + Math.max(0, words(digits) - CONSTANTS.KEY_FREE_UNITS);
+    };
+    expect(perOps('int_str', [1400], 5) - perOps('int_str', [50], 5)).toBe(5 * (g(1400) - g(50)));
+  });
+  test('int() of a decimal str: words of the text, plus w * (w - 3) past 4 words of digits', () => {
+    // int_parse(n): int("1" * n) % 7 each time; "% 7" on the result costs its limbs too
+    const r1200 = perOps('int_parse', [1200], 3);
+    const r200 = perOps('int_parse', [200], 3);
+    const quad = (n: number) => (words(n) > 4 ? words(n) * (words(n) - 3) : 0);
+    const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_LIMB;
+    expect(r1200 - r200).toBe(3 * (words(1200) - words(200) + quad(1200) - quad(200) + limbGas(1200) - limbGas(200)));
+  });
+  test('int.to_bytes and int.from_bytes: 8 * G_LIMB per limb beyond four', () => {
+    const to = perOps('to_bytes', [1400], 5) - perOps('to_bytes', [80], 5);
+    expect(to).toBe(5 * (hexConv(bits(7n ** 1400n)) - hexConv(bits(7n ** 80n))));
+  });
+  test('pow(a, b, m): 2 * limbs * ceil(limbs / 4) per exponent bit', () => {
+    const g = (n: number) => {
+      const a = 7n ** BigInt(n);
+      const e = 11n ** BigInt(Math.floor((n * 3) / 4));
+      const m = 13n ** BigInt(Math.floor((n * 2) / 3));
+      const l = Math.max(1, limbs(Math.max(bits(m), bits(a))));
+      return l * Math.ceil(l / 4) * bits(e) * 2;
+    };
+    expect(perOps('pow_mod', [1400], 2) - perOps('pow_mod', [200], 2)).toBe(2 * (g(1400) - g(200)));
+  });
+});

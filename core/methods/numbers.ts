@@ -1,6 +1,7 @@
 // int methods: to_bytes(length=1, byteorder='big', *, signed=False) and bit_length().
 import { VmError } from '../../spec/errors.js';
-import { bitLenBig } from '../bigint.js';
+import { bitLenBig, hexConvGas } from '../bigint.js';
+import { hexIntoBytes } from '../hex.js';
 import { byteorderArg } from '../builtins/convert.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import type { Machine } from '../machine.js';
@@ -24,14 +25,12 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   // CPython accepts (-1).to_bytes(0, signed=True) == b'' (its sign extension of no bytes)
   if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
-  m.charge(per * words(length));
+  m.charge(per * words(length) + hexConvGas(bits));
   m.mem += length;
   const out = new Uint8Array(length);
-  let v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
-  for (let i = 0; i < length && v !== 0n; i++) {
-    out[big ? length - 1 - i : i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
+  // two's complement of a negative value in length bytes; the hex is at most 2 * length digits
+  const v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
+  if (v !== 0n) hexIntoBytes(v.toString(16), out, big);
   return out;
 };
 

@@ -4,6 +4,7 @@ import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
 import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
 import { findBytes } from '../bytesearch.js';
+import { bytesToHex } from '../hex.js';
 import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
 import { PyTuple, typeName, type Value } from '../values.js';
 import type { MImpl } from './numbers.js';
@@ -217,9 +218,7 @@ const hex: MImpl = (m, a, b, n, per) => {
   m.capLen(s.length * 2, 'str');
   m.charge(per * words(s.length * 2));
   m.mem += s.length * 2;
-  let out = '';
-  for (const x of s) out += (x < 16 ? '0' : '') + x.toString(16);
-  return out;
+  return bytesToHex(s);
 };
 
 const decode: MImpl = (m, a, b, n, per) => {
