@@ -67,6 +67,8 @@ export function cases(): Case[] {
     n('del_middle', 60000, 2000, 'del xs[1], 60k list'),
     n('to_bytes', 1400, 2000, 'int.to_bytes(512)'),
     n('from_bytes', 512, 2000, 'int.from_bytes(512 B)'),
+    n('to_bytes32', 0, 20000, 'int.to_bytes(32), 252-bit int'),
+    n('from_bytes32', 0, 20000, 'int.from_bytes(32 B)'),
     n('pow_mod', 1400, 20, 'pow(a,b,m), ~4 kbit'),
     n('bytes_concat', 0, 20000, 'small bytes a + b'),
   ];

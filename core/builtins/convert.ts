@@ -7,6 +7,7 @@ import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { CONSTANTS } from '../../spec/table.js';
+import { bigFromBE } from '../bigbytes.js';
 import { strLen, strScanGas } from '../containers.js';
 
 const HEX2 = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
@@ -343,9 +344,14 @@ const fromBytes: Impl = (m, a, b, n, per) => {
     return neg ? x - 2 ** (8 * sig) : x;
   }
   m.charge(hexConvGas(sig * 8));
-  const parts = new Array<string>(sig);
-  for (let i = s; i < len; i++) parts[i - s] = HEX2[at(i)];
-  let v = BigInt('0x' + parts.join(''));
+  let v: bigint;
+  if (sig <= 64) {
+    v = big ? bigFromBE(bytes, s, len) : bigFromBE(Array.from({ length: sig }, (_, k) => at(s + k)), 0, sig);
+  } else {
+    const parts = new Array<string>(sig);
+    for (let i = s; i < len; i++) parts[i - s] = HEX2[at(i)];
+    v = BigInt('0x' + parts.join(''));
+  }
   if (neg) v -= 1n << BigInt(8 * sig);
   m.capBits(bitLenBig(v));
   return countInt(m, normBig(v));

@@ -1,6 +1,7 @@
 // int methods: to_bytes(length=1, byteorder='big', *, signed=False) and bit_length().
 import { VmError } from '../../spec/errors.js';
 import { bitLenBig, hexConvGas } from '../bigint.js';
+import { bigIntoBytes } from '../bigbytes.js';
 import { hexIntoBytes } from '../hex.js';
 import { byteorderArg } from '../builtins/convert.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
@@ -30,7 +31,10 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   const out = new Uint8Array(length);
   // two's complement of a negative value in length bytes; the hex is at most 2 * length digits
   const v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
-  if (v !== 0n) hexIntoBytes(v.toString(16), out, big);
+  if (v !== 0n) {
+    if (length <= 64) bigIntoBytes(v, out, big);
+    else hexIntoBytes(v.toString(16), out, big);
+  }
   return out;
 };
 
