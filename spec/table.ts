@@ -5,19 +5,39 @@ export { Op } from './gas_table.generated.js';
 export type OperandKind = 'const' | 'local' | 'target' | 'func' | 'stdlib' | 'builtin' | 'method' | 'n';
 export type StackSpec = number | 'n' | '2n' | 'n+1' | 'params' | 'std';
 
+/** Control-flow class of an instruction (spec/opcodes_vm_py.yaml, `flow`). */
+export type Flow = 'next' | 'jump' | 'branch' | 'call' | 'end';
+
 export interface OpInfo {
   name: string;
   code: number;
   operands: readonly OperandKind[];
+  /** [pops, pushes] when execution continues at the next instruction */
   stack: readonly [StackSpec, StackSpec];
   base: number;
   dynamic: readonly string[];
+  flow: Flow;
+  /** branch only: when the jump is taken */
+  jumpWhen: 'truthy' | 'falsy' | 'exhausted' | null;
+  /** branch only: [pops, pushes] on the taken edge */
+  taken: readonly [number, number] | null;
+  /** end only: the exact stack height required, when there is one */
+  height: number | null;
+  /** consecutive local slots a `local` operand names */
+  slots: number;
+  /** the fuser may combine it (binop: any binary operator; compare: also before a jump) */
+  fuse: 'binop' | 'compare' | null;
 }
+
+/** A parameter default: a JSON scalar, or {bytes: hex} for a bytes value. */
+export type ParamDefault = null | number | string | boolean | { bytes: string };
 
 export interface StdParam {
   name: string;
   required: boolean;
-  default: null | number | string | boolean;
+  default: ParamDefault;
+  /** may only be passed by keyword */
+  kwOnly: boolean;
 }
 
 export interface StdInfo {
@@ -36,6 +56,14 @@ export interface CallableInfo {
   id: number;
   base: number;
   perItem: number;
+  /** the signature the compiler binds keywords and defaults against; null: positional only */
+  params: readonly StdParam[] | null;
+}
+
+export interface TypeInfo {
+  name: string;
+  bit: number;
+  isA: readonly string[];
 }
 
 export type Limits = { -readonly [K in keyof typeof GAS_TABLE.limits]: number };
@@ -71,3 +99,18 @@ export const BUILTINS = GAS_TABLE.builtins as unknown as readonly CallableInfo[]
 export const METHODS = GAS_TABLE.methods as unknown as readonly CallableInfo[];
 export const BUILTIN_BY_NAME: ReadonlyMap<string, CallableInfo> = new Map(BUILTINS.map((b) => [b.name, b]));
 export const METHOD_BY_NAME: ReadonlyMap<string, CallableInfo> = new Map(METHODS.map((b) => [b.name, b]));
+
+/** Binary operators the fuser may combine, in table order (a fused opcode holds the index). */
+export const FUSE_BINOPS: readonly number[] = OPCODES.filter((o) => o.fuse !== null).map((o) => o.code);
+/** Comparisons the fuser may also combine with the conditional jump after them. */
+export const FUSE_COMPARES: readonly number[] = OPCODES.filter((o) => o.fuse === 'compare').map((o) => o.code);
+
+export const TYPES = GAS_TABLE.types as unknown as readonly TypeInfo[];
+/** isinstance(): type name -> the mask bit the compiler ORs into the operand. */
+export const TYPE_MASK: Readonly<Record<string, number>> = Object.fromEntries(TYPES.map((t) => [t.name, t.bit]));
+/** isinstance(): the bits a value of this type carries (its own and those of `is_a`). */
+export function typeBits(name: string): number {
+  const t = TYPES.find((x) => x.name === name);
+  if (!t) throw new Error(`no type ${name} in the table`);
+  return t.isA.reduce((m, p) => m | typeBits(p), t.bit);
+}

@@ -3,6 +3,7 @@
 // reversed) are materialized as lists: contracts only loop over them, index them or pass
 // them on, and a list keeps every value plain data (spec/DETERMINISM.md).
 import { VmError } from '../../spec/errors.js';
+import { typeBits } from '../../spec/table.js';
 import { pyCompare } from '../compare.js';
 import { iterItems, strLen } from '../containers.js';
 import type { Machine } from '../machine.js';
@@ -157,6 +158,16 @@ function allAny(name: 'all' | 'any'): Impl {
   };
 }
 
+// a value's isinstance() bits, from the table (bool's include int's)
+const T_INT = typeBits('int');
+const T_BOOL = typeBits('bool');
+const T_STR = typeBits('str');
+const T_BYTES = typeBits('bytes');
+const T_LIST = typeBits('list');
+const T_TUPLE = typeBits('tuple');
+const T_DICT = typeBits('dict');
+const T_NONE = typeBits('NoneType');
+
 /** isinstance(x, MASK): the compiler turns the type (or tuple of types) into a bit mask. */
 const isinstance: Impl = (_m, a, b, n) => {
   arity('isinstance', n, 2, 2);
@@ -168,16 +179,16 @@ const isinstance: Impl = (_m, a, b, n) => {
   switch (typeof v) {
     case 'number':
     case 'bigint':
-      bit = 1;
+      bit = T_INT;
       break;
     case 'boolean':
-      bit = 1 | 2; // bool is a subclass of int
+      bit = T_BOOL;
       break;
     case 'string':
-      bit = 8;
+      bit = T_STR;
       break;
     default:
-      bit = v === null ? 128 : v instanceof Uint8Array ? 4 : Array.isArray(v) ? 16 : v instanceof PyTuple ? 32 : 64;
+      bit = v === null ? T_NONE : v instanceof Uint8Array ? T_BYTES : Array.isArray(v) ? T_LIST : v instanceof PyTuple ? T_TUPLE : T_DICT;
   }
   return (bit & mask) !== 0;
 };
