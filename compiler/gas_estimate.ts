@@ -425,7 +425,7 @@ class Estimator {
     const info = OP_BY_CODE[op]!;
     // an instruction whose table entry names a size-dependent cost but has no case above
     // cannot be priced at zero: that is what made the estimator unsound
-    if (info.dynamic.length) throw new Unbounded(`no bound for ${info.name}'s ${info.dynamic.join('/')} cost`);
+    if (info.measures.length) throw new Unbounded(`no bound for ${info.name}'s ${info.measures.join('/')} cost`);
     const pushes = stackCount(info.stack[1], args, this.m, info.operands);
     return [0, new Array(pushes).fill(this.top)];
   }
@@ -458,7 +458,7 @@ class Estimator {
     };
     const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
     const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
-    const cost = s.base + s.newSlot + s.topic + s.perWord * (inWords + outWords);
+    const cost = s.base + s.dynamic.new_slots + s.dynamic.topics + s.dynamic.words * (inWords + outWords);
     const ctx: Record<string, AV> = {
       'abi.caller': this.seq('bytes', L.address_bytes), 'abi.contract_address': this.seq('bytes', L.address_bytes),
       'abi.tx_hash': this.seq('bytes', 32), 'abi.block_height': this.int(L.max_int_bits), 'abi.block_timestamp': this.int(L.max_int_bits),
@@ -475,7 +475,8 @@ class Estimator {
 
   private builtinCost(id: number, a: AV[]): [number, AV[]] {
     const b = BUILTIN_BY_ID.get(id)!;
-    const per = b.perItem;
+    // one price bounds both: the worst of the entry's per-word and per-item prices
+    const per = Math.max(b.dynamic.words, b.dynamic.items);
     const x = a[0] ?? this.top;
     const L = this.L;
     const n = (v: AV): number => Math.max(this.words(v.len), this.items(v.len));
@@ -533,7 +534,7 @@ class Estimator {
       case 'pow':
         if (a.length === 3 && a[2].k !== 'none') {
           const w = Math.ceil(Math.max(this.ibits(a[2]), this.ibits(x)) / 64) || 1;
-          dyn = w * Math.max(1, this.ibits(a[1])) * 2;
+          dyn = b.dynamic.limb_steps * w * Math.max(1, this.ibits(a[1])) * 2;
         } else dyn = this.limbs(a[1].val !== undefined ? this.ibits(x) * Number(a[1].val) : 2 * L.max_int_bits);
         break;
       case 'int.from_bytes':
@@ -559,7 +560,7 @@ class Estimator {
       }
       default:
         // the table declares no size-dependent part: the base is the whole price
-        if (per === 0) return [b.base, [ret]];
+        if (b.measures.length === 0) return [b.base, [ret]];
         throw new Unbounded(`no bound for builtin ${b.name}()`);
     }
     return [b.base + dyn, [ret]];
@@ -567,7 +568,8 @@ class Estimator {
 
   private methodCost(id: number, a: AV[]): [number, AV[]] {
     const b = METHOD_BY_ID.get(id)!;
-    const per = b.perItem;
+    // one price bounds both: the worst of the entry's per-word and per-item prices
+    const per = Math.max(b.dynamic.words, b.dynamic.items);
     const r = a[0];
     const L = this.L;
     let dyn: number;
@@ -621,7 +623,7 @@ class Estimator {
         dyn = per * (this.words(L.max_bytes_len) + this.items(L.max_container_len));
         break;
       default:
-        if (per === 0) return [b.base, [ret]];
+        if (b.measures.length === 0) return [b.base, [ret]];
         throw new Unbounded(`no bound for method ${b.name}()`);
     }
     return [b.base + dyn, [ret]];

@@ -1,12 +1,12 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
-const G_WORD = CONSTANTS.G_WORD;
-const G_ITEM = CONSTANTS.G_ITEM;
+const SLICE = opPrices(Op.SLICE);
 
 const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
@@ -123,7 +123,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, obj.length, 0);
     const b = sliceBound(hi, obj.length, obj.length);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     m.mem += n;
     return obj.slice(a, a + n);
   }
@@ -132,7 +132,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, items.length, 0);
     const b = sliceBound(hi, items.length, items.length);
     const n = b > a ? b - a : 0;
-    m.charge(n * G_ITEM);
+    m.charge(SLICE.items * n);
     m.mem += seqBytes(n);
     const out = items.slice(a, a + n);
     return Array.isArray(obj) ? out : new PyTuple(out);
@@ -143,7 +143,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, len, 0);
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     const out = cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
     m.mem += out.length;
     return out;

@@ -5,6 +5,14 @@ export { Op } from './gas_table.generated.js';
 export type OperandKind = 'const' | 'local' | 'target' | 'func' | 'stdlib' | 'builtin' | 'method' | 'n';
 export type StackSpec = number | 'n' | '2n' | 'n+1' | 'params' | 'std';
 
+/** What a size-dependent cost counts (spec/opcodes_vm_py.yaml `measures`). */
+export type Measure = 'words' | 'items' | 'limbs' | 'limb_steps' | 'new_slots' | 'topics' | 'slh_sha2' | 'slh_shake';
+/**
+ * An entry's formula: price per unit of every measure (0 for the measures it does not count).
+ * Its cost is base + sum(dynamic[m] * m); `measures` lists the ones it counts.
+ */
+export type Prices = Readonly<Record<Measure, number>>;
+
 /** Control-flow class of an instruction (spec/opcodes_vm_py.yaml, `flow`). */
 export type Flow = 'next' | 'jump' | 'branch' | 'call' | 'end';
 
@@ -15,7 +23,11 @@ export interface OpInfo {
   /** [pops, pushes] when execution continues at the next instruction */
   stack: readonly [StackSpec, StackSpec];
   base: number;
-  dynamic: readonly string[];
+  dynamic: Prices;
+  /** the measures its formula counts */
+  measures: readonly Measure[];
+  /** the opcode whose handler, and so formula, it shares */
+  pricedAs: string | null;
   flow: Flow;
   /** branch only: when the jump is taken */
   jumpWhen: 'truthy' | 'falsy' | 'exhausted' | null;
@@ -45,9 +57,8 @@ export interface StdInfo {
   id: number;
   params: readonly StdParam[];
   base: number;
-  perWord: number;
-  newSlot: number;
-  topic: number;
+  dynamic: Prices;
+  measures: readonly Measure[];
   aliases: readonly string[];
 }
 
@@ -55,7 +66,8 @@ export interface CallableInfo {
   name: string;
   id: number;
   base: number;
-  perItem: number;
+  dynamic: Prices;
+  measures: readonly Measure[];
   /** the signature the compiler binds keywords and defaults against; null: positional only */
   params: readonly StdParam[] | null;
 }
@@ -74,7 +86,16 @@ export const CONSTANTS: Readonly<Record<string, number>> = GAS_TABLE.constants;
 export const ENTRY = GAS_TABLE.entry;
 export const REFUNDS = GAS_TABLE.refunds;
 
-export const OPCODES = GAS_TABLE.opcodes as unknown as readonly OpInfo[];
+export const MEASURES = Object.keys(GAS_TABLE.measures) as Measure[];
+
+/** An entry with its sparse `dynamic` map filled out to every measure. */
+function priced<T extends { dynamic: Partial<Record<Measure, number>> }>(e: T): T & { dynamic: Prices; measures: Measure[] } {
+  const measures = MEASURES.filter((k) => e.dynamic[k] !== undefined);
+  const dynamic = Object.freeze(Object.fromEntries(MEASURES.map((k) => [k, e.dynamic[k] ?? 0]))) as Prices;
+  return { ...e, dynamic, measures };
+}
+
+export const OPCODES = (GAS_TABLE.opcodes as unknown as OpInfo[]).map(priced) as readonly OpInfo[];
 /** Indexed by opcode number; undefined for unassigned numbers. */
 export const OP_BY_CODE: readonly (OpInfo | undefined)[] = (() => {
   const a: (OpInfo | undefined)[] = new Array(256).fill(undefined);
@@ -88,15 +109,15 @@ export const BASE_COST: Int32Array = (() => {
   return a;
 })();
 
-export const STDLIB = GAS_TABLE.stdlib as unknown as readonly StdInfo[];
+export const STDLIB = (GAS_TABLE.stdlib as unknown as StdInfo[]).map(priced) as readonly StdInfo[];
 export const STDLIB_BY_ID: ReadonlyMap<number, StdInfo> = new Map(STDLIB.map((s) => [s.id, s]));
 /** Every contract-visible name (including aliases) -> entry. */
 export const STDLIB_BY_NAME: ReadonlyMap<string, StdInfo> = new Map(
   STDLIB.flatMap((s) => [s.name, ...s.aliases].map((n) => [n, s] as [string, StdInfo])),
 );
 
-export const BUILTINS = GAS_TABLE.builtins as unknown as readonly CallableInfo[];
-export const METHODS = GAS_TABLE.methods as unknown as readonly CallableInfo[];
+export const BUILTINS = (GAS_TABLE.builtins as unknown as CallableInfo[]).map(priced) as readonly CallableInfo[];
+export const METHODS = (GAS_TABLE.methods as unknown as CallableInfo[]).map(priced) as readonly CallableInfo[];
 export const BUILTIN_BY_NAME: ReadonlyMap<string, CallableInfo> = new Map(BUILTINS.map((b) => [b.name, b]));
 export const METHOD_BY_NAME: ReadonlyMap<string, CallableInfo> = new Map(METHODS.map((b) => [b.name, b]));
 
