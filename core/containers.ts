@@ -7,6 +7,7 @@ import { dictBytes, seqBytes } from './memory.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const SLICE = opPrices(Op.SLICE);
+const ITER_INIT = opPrices(Op.ITER_INIT);
 
 const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
@@ -186,6 +187,10 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
  * snapshot of their keys and fail if the dict changes size, as Python does.
  */
 export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void {
+  // a dict loop starts from a snapshot of its keys, a str loop from a list of its code points:
+  // ITER_INIT's `items` (a str counts its code units, an upper bound on its code points)
+  if (v instanceof PyDict) m.charge(ITER_INIT.items * v.size);
+  else if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
   if (Array.isArray(v) || v instanceof Uint8Array) {
     stack[at] = v;
     stack[at + 2] = null;

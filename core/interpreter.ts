@@ -636,7 +636,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.ITER_INIT: {
           const v = stack[--sp];
+          m.gas = gas + reserve;
           iterInit(m, stack, bp + code[pc + 1], v);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
