@@ -1,5 +1,4 @@
 // Exact integer helpers for the slow path (bigint or mixed operands).
-import { CONSTANTS } from '../spec/table.js';
 import { normBig } from './values.js';
 
 // POW32[k] = 2^(32k): the 32-bit word count of a big value is found by comparisons, which
@@ -51,13 +50,3 @@ export function floorModBig(a: bigint, b: bigint): bigint {
 
 export { normBig };
 
-/**
- * Gas for turning a big int of `bits` bits into hex digits or bytes, or back: V8's
- * BigInt.toString(16) and BigInt('0x...') cost about 8 limb operations per 64-bit limb, so
- * 8 * G_LIMB per limb beyond the first four (up to 256 bits: nothing beyond the caller's price).
- */
-export function hexConvGas(bits: number): number {
-  const limbs = (bits + 63) >>> 6;
-  return limbs > 4 ? (limbs - 4) * 8 * G_LIMB_HEX : 0;
-}
-const G_LIMB_HEX: number = CONSTANTS.G_LIMB;

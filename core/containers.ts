@@ -1,13 +1,14 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS } from '../spec/table.js';
+import { CONSTANTS, Op } from '../spec/table.js';
+import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
-const G_WORD = CONSTANTS.G_WORD;
-const G_ITEM = CONSTANTS.G_ITEM;
+const SLICE = opPrices(Op.SLICE);
+const ITER_INIT = opPrices(Op.ITER_INIT);
 
 /** str as code points; only strings with astral characters need the slow split. */
 export function codePoints(s: string): string[] | null {
@@ -18,15 +19,19 @@ export function strLen(s: string): number {
 }
 
 /**
- * Gas for finding code-point positions in a str (len, s[i], slicing, ord): G_WORD per word
- * beyond the first KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the
- * position cache may need on every use (spec/GAS.md 4.2).
+ * The `scan_words` measure of a str (len, s[i], slicing, ord): its words beyond the first
+ * KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the position cache may
+ * need on every use (spec/GAS.md).
  */
-export function strScanGas(s: string): number {
-  const w = (s.length + 31) >>> 5;
-  return w > STR_FREE_WORDS ? (w - STR_FREE_WORDS) * G_WORD : 0;
+export function strScanWords(s: string): number {
+  const w = words(s.length);
+  return w > STR_FREE_WORDS ? w - STR_FREE_WORDS : 0;
 }
 const STR_FREE_WORDS = CONSTANTS.KEY_FREE_UNITS;
+const SUBSCR = opPrices(Op.SUBSCR);
+const STORE_SUBSCR = opPrices(Op.STORE_SUBSCR);
+const DEL_SUBSCR = opPrices(Op.DEL_SUBSCR);
+const BUILD_DICT = opPrices(Op.BUILD_DICT);
 
 function intIndex(i: Value, what: string): number {
   if (typeof i === 'number') return i;
@@ -53,7 +58,7 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     return obj[i];
   }
   if (obj instanceof PyDict) {
-    const v = obj.get(idx, m);
+    const v = obj.get(idx, m, SUBSCR.key_units);
     if (v === undefined) throw new VmError('KeyError', reprKey(idx));
     return v;
   }
@@ -70,7 +75,7 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     return obj.items[i];
   }
   if (typeof obj === 'string') {
-    if (m !== undefined) m.charge(strScanGas(obj));
+    if (m !== undefined) m.charge(SUBSCR.scan_words * strScanWords(obj));
     const ax = astralIndex(obj);
     const n = obj.length - ax.length;
     let i = intIndex(idx, 'string');
@@ -92,7 +97,7 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
   if (obj instanceof PyDict) {
     // one keying, charged once: a new entry is checked against the cap after it is added
     const n = obj.size;
-    obj.set(idx, v, m);
+    obj.set(idx, v, m, STORE_SUBSCR.key_units);
     if (obj.size !== n) {
       if (obj.size > m.limits.max_container_len) {
         obj.delete(idx);
@@ -107,7 +112,7 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
 
 export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
-    if (!obj.delete(idx, m)) throw new VmError('KeyError', reprKey(idx));
+    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx));
     return;
   }
   if (Array.isArray(obj)) {
@@ -115,7 +120,7 @@ export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
     // the items after i move down one, as list.pop(i) charges them
-    if (m !== undefined) m.charge((obj.length - 1 - i) * G_ITEM);
+    if (m !== undefined) m.charge((obj.length - 1 - i) * DEL_SUBSCR.items);
     obj.splice(i, 1);
     return;
   }
@@ -141,7 +146,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, obj.length, 0);
     const b = sliceBound(hi, obj.length, obj.length);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     m.mem += n;
     return obj.slice(a, a + n);
   }
@@ -150,19 +155,19 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, items.length, 0);
     const b = sliceBound(hi, items.length, items.length);
     const n = b > a ? b - a : 0;
-    m.charge(n * G_ITEM);
+    m.charge(SLICE.items * n);
     m.mem += seqBytes(n);
     const out = items.slice(a, a + n);
     return Array.isArray(obj) ? out : new PyTuple(out);
   }
   if (typeof obj === 'string') {
-    m.charge(strScanGas(obj));
+    m.charge(SLICE.scan_words * strScanWords(obj));
     const ax = astralIndex(obj);
     const len = obj.length - ax.length;
     const a = sliceBound(lo, len, 0);
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     const out = cpSlice(obj, ax, a, a + n);
     m.mem += out.length;
     return out;
@@ -193,7 +198,7 @@ export function unpack(stack: Value[], sp: number, v: Value, n: number): number 
 
 export function buildDict(m: Machine, stack: Value[], from: number, n: number): PyDict {
   const d = new PyDict();
-  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m);
+  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m, BUILD_DICT.key_units);
   m.capLen(d.size, 'dict');
   m.mem += dictBytes(d.size);
   return d;
@@ -205,6 +210,10 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
  * snapshot of their keys and fail if the dict changes size, as Python does.
  */
 export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void {
+  // a dict loop starts from a snapshot of its keys, a str loop from a list of its code points:
+  // ITER_INIT's `items` (a str counts its code units, an upper bound on its code points)
+  if (v instanceof PyDict) m.charge(ITER_INIT.items * v.size);
+  else if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
   if (Array.isArray(v) || v instanceof Uint8Array) {
     stack[at] = v;
     stack[at + 2] = null;

@@ -38,15 +38,15 @@ export interface Meter {
  * to 256 bytes of text, or a tuple of a few small items, costs only its instruction.
  */
 const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
-const G_WORD = CONSTANTS.G_WORD;
 /** Text longer than this is keyed by its seeded content hash, not by a V8 string key. */
 const LONG_BYTES = 64;
 const LONG_STR = 16000;
 /** Map keys that are not a str's own text start with a private-use char; see directKey. */
 const ESC = '\ue100';
 
-function chargeKey(m: Meter | undefined, units: number): void {
-  if (m !== undefined && units > KEY_FREE) m.charge((units - KEY_FREE) * G_WORD);
+/** Charge a key's units beyond the free ones at the caller's table price for `key_units`. */
+function chargeKey(m: Meter | undefined, price: number, units: number): void {
+  if (m !== undefined && units > KEY_FREE) m.charge((units - KEY_FREE) * price);
 }
 
 function words(n: number): number {
@@ -84,7 +84,7 @@ function longStrHash(s: string): number {
  * unseeded) or starts with a char of the reserved private-use block; a short bytes key is
  * its Latin-1 text with the first char moved into that block. Charges the key's size first.
  */
-function directKey(k: Value, m: Meter | undefined): number | string | null {
+function directKey(k: Value, m: Meter | undefined, price: number): number | string | null {
   switch (typeof k) {
     case 'number':
       return k >= SMI_LO && k < SMI_HI ? mixSmi(k) : ESC + 'i' + k.toString(16);
@@ -92,13 +92,13 @@ function directKey(k: Value, m: Meter | undefined): number | string | null {
       return mixSmi(k ? 1 : 0);
     case 'bigint': {
       const hex = k.toString(16);
-      chargeKey(m, limbs(hex));
+      chargeKey(m, price, limbs(hex));
       return ESC + 'i' + hex;
     }
     case 'string': {
       const n = k.length;
       if (n > LONG_STR) return null;
-      chargeKey(m, words(n));
+      chargeKey(m, price, words(n));
       if (n === 0) return k;
       const c = k.charCodeAt(0);
       return (c < 0x30 || c > 0x39) && (c < 0xe000 || c > 0xe1ff) ? k : ESC + 's' + k;
@@ -109,7 +109,7 @@ function directKey(k: Value, m: Meter | undefined): number | string | null {
         const n = k.length;
         if (n > LONG_BYTES) return null;
         if (n === 0) return ESC + 'e';
-        chargeKey(m, words(n));
+        chargeKey(m, price, words(n));
         return latin1Key(k);
       }
       if (k instanceof PyTuple) return null;
@@ -127,20 +127,20 @@ function latin1Key(b: Uint8Array): string {
 }
 
 /** Seeded content hash of a key on the hashed path (long text, tuple), charging its size. */
-function contentHash(k: Value, m: Meter | undefined): number {
+function contentHash(k: Value, m: Meter | undefined, price: number): number {
   if (typeof k === 'string') {
-    chargeKey(m, words(k.length));
+    chargeKey(m, price, words(k.length));
     return longStrHash(k);
   }
   if (k instanceof Uint8Array) {
-    chargeKey(m, words(k.length));
+    chargeKey(m, price, words(k.length));
     let h = bytesHash.get(k);
     if (h === undefined) bytesHash.set(k, (h = hashBytes(k)));
     return h;
   }
   const t = k as PyTuple;
   tupleHash(t, 0);
-  chargeKey(m, t.units);
+  chargeKey(m, price, t.units);
   return t.hash;
 }
 
@@ -226,10 +226,10 @@ export class PyDict {
     return this.map.size;
   }
   /** The Map key of k: the one it is stored under, or (add) a free one, or undefined. */
-  private keyOf(k: Value, m: Meter | undefined, add: boolean): number | string | undefined {
-    const dk = directKey(k, m);
+  private keyOf(k: Value, m: Meter | undefined, price: number, add: boolean): number | string | undefined {
+    const dk = directKey(k, m, price);
     if (dk !== null) return dk;
-    const h = contentHash(k, m);
+    const h = contentHash(k, m, price);
     let slots = this.hashed?.get(h);
     let free = -1;
     if (slots !== undefined) {
@@ -245,30 +245,43 @@ export class PyDict {
     slots[free] = k;
     return ESC + 'h' + h + '.' + free;
   }
-  get(k: Value, m?: Meter): Value | undefined {
-    const hk = this.keyOf(k, m, false);
+  get(k: Value, m?: Meter, price = 0): Value | undefined {
+    const hk = this.keyOf(k, m, price, false);
     if (hk === undefined) return undefined;
     const e = this.map.get(hk);
     return e === undefined ? undefined : e[1];
   }
-  set(k: Value, v: Value, m?: Meter): void {
-    const hk = this.keyOf(k, m, true)!;
+  set(k: Value, v: Value, m?: Meter, price = 0): void {
+    const hk = this.keyOf(k, m, price, true)!;
     const e = this.map.get(hk);
     if (e !== undefined) e[1] = v; // Python keeps the first key object and its position
     else this.map.set(hk, [k, v]);
   }
-  has(k: Value, m?: Meter): boolean {
-    const hk = this.keyOf(k, m, false);
+  has(k: Value, m?: Meter, price = 0): boolean {
+    const hk = this.keyOf(k, m, price, false);
     return hk !== undefined && this.map.has(hk);
   }
-  delete(k: Value, m?: Meter): boolean {
-    const hk = this.keyOf(k, m, false);
+  delete(k: Value, m?: Meter, price = 0): boolean {
+    const hk = this.keyOf(k, m, price, false);
     if (hk === undefined || !this.map.delete(hk)) return false;
+    this.freeSlot(hk);
+    return true;
+  }
+  /** Remove k and return its value, keying it once; undefined when absent. */
+  pop(k: Value, m?: Meter, price = 0): Value | undefined {
+    const hk = this.keyOf(k, m, price, false);
+    if (hk === undefined) return undefined;
+    const e = this.map.get(hk);
+    if (e === undefined) return undefined;
+    this.map.delete(hk);
+    this.freeSlot(hk);
+    return e[1];
+  }
+  private freeSlot(hk: number | string): void {
     if (typeof hk === 'string' && hk.charCodeAt(1) === 0x68 && hk.charCodeAt(0) === 0xe100) {
       const dot = hk.indexOf('.');
       this.hashed!.get(Number(hk.slice(2, dot)))![Number(hk.slice(dot + 1))] = undefined;
     }
-    return true;
   }
 }
 
@@ -295,7 +308,7 @@ export function bytesToLatin1(b: Uint8Array): string {
 /** Raise TypeError unless k can be a dict key (no key is built: used where only the check matters). */
 export function checkHashable(k: Value): void {
   if (k instanceof PyTuple) tupleHash(k, 0);
-  else directKey(k, undefined);
+  else directKey(k, undefined, 0);
 }
 
 export function typeName(v: Value): string {

@@ -32,44 +32,43 @@ const append: MImpl = (m, a, b, n) => {
   return null;
 };
 
-const extend: MImpl = (m, a, b, n, per) => {
+const extend: MImpl = (m, a, b, n, p) => {
   const l = listRecv(a[b], 'extend');
   arity('extend', n, 1, 1);
   const src = a[b + 1];
   const k = iterLen(src);
   if (k < 0) notIterable(src);
   m.capLen(l.length + k, 'list');
-  m.charge(per * k);
+  m.charge(p.items * k);
   const xs = iterItems(src);
   m.mem += 8 * xs.length + (typeof src === 'string' ? src.length : 0); // a str source adds new one-code-point strs
   for (const x of xs) l.push(x);
   return null;
 };
 
-const insert: MImpl = (m, a, b, n, per) => {
+const insert: MImpl = (m, a, b, n, p) => {
   const l = listRecv(a[b], 'insert');
   arity('insert', n, 2, 2);
   let i = smallInt(intArg(a[b + 1], 'insert()'));
   if (i < 0) i = Math.max(0, i + l.length);
   if (i > l.length) i = l.length;
   m.capLen(l.length + 1, 'list');
-  m.charge(per * (l.length - i));
+  m.charge(p.items * (l.length - i));
   m.mem += 8;
   l.splice(i, 0, a[b + 2]);
   return null;
 };
 
-const pop: MImpl = (m, a, b, n, per) => {
+const pop: MImpl = (m, a, b, n, p) => {
   const r = a[b];
   if (r instanceof PyDict) {
     arity('pop', n, 1, 2);
     const k = a[b + 1];
-    const v = r.get(k, m);
+    const v = r.pop(k, m, p.key_units);
     if (v === undefined) {
       if (n === 2) return a[b + 2];
       throw new VmError('KeyError', reprKey(k));
     }
-    r.delete(k, m);
     return v;
   }
   const l = listRecv(r, 'pop');
@@ -78,13 +77,13 @@ const pop: MImpl = (m, a, b, n, per) => {
   let i = n === 1 ? smallInt(intArg(a[b + 1], 'pop()')) : l.length - 1;
   if (i < 0) i += l.length;
   if (!(i >= 0 && i < l.length)) throw new VmError('IndexError', 'pop index out of range');
-  m.charge(per * (l.length - 1 - i));
+  m.charge(p.items * (l.length - 1 - i));
   return l.splice(i, 1)[0];
 };
 
-const index: MImpl = (m, a, b, n, per) => {
+const index: MImpl = (m, a, b, n, p) => {
   const r = a[b];
-  if (typeof r === 'string' || r instanceof Uint8Array) return textIndex(m, a, b, n, per);
+  if (typeof r === 'string' || r instanceof Uint8Array) return textIndex(m, a, b, n, p);
   const items = Array.isArray(r) ? r : r instanceof PyTuple ? r.items : noAttr(r, 'index');
   arity('index', n, 1, 3);
   const norm = (v: Value, d: number): number => {
@@ -97,37 +96,37 @@ const index: MImpl = (m, a, b, n, per) => {
   const x = a[b + 1];
   // per item scanned, and each item's equality walk as == charges it
   for (let i = lo; i < hi; i++) {
-    m.charge(per);
+    m.charge(p.items);
     const y = items[i];
     if (typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return i;
   }
   throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 
-const get: MImpl = (m, a, b, n) => {
+const get: MImpl = (m, a, b, n, p) => {
   const d = dictRecv(a[b], 'get');
   arity('get', n, 1, 2);
-  const v = d.get(a[b + 1], m);
+  const v = d.get(a[b + 1], m, p.key_units);
   return v === undefined ? (n === 2 ? a[b + 2] : null) : v;
 };
 
-const setdefault: MImpl = (m, a, b, n) => {
+const setdefault: MImpl = (m, a, b, n, p) => {
   const d = dictRecv(a[b], 'setdefault');
   arity('setdefault', n, 1, 2);
-  const v = d.get(a[b + 1], m);
+  const v = d.get(a[b + 1], m, p.key_units);
   if (v !== undefined) return v;
   const dv = n === 2 ? a[b + 2] : null;
   m.capLen(d.size + 1, 'dict');
   m.mem += 16;
-  d.set(a[b + 1], dv, m);
+  d.set(a[b + 1], dv, m, p.key_units);
   return dv;
 };
 
 function view(name: 'keys' | 'values' | 'items'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const d = dictRecv(a[b], name);
     arity(name, n, 0, 0);
-    m.charge(per * d.size);
+    m.charge(p.items * d.size);
     m.mem += seqBytes(d.size) + (name === 'items' ? seqBytes(2) * d.size : 0);
     const out: Value[] = [];
     for (const [k, v] of d.map.values()) out.push(name === 'keys' ? k : name === 'values' ? v : new PyTuple([k, v]));
