@@ -7,10 +7,10 @@ import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { Op, STDLIB_BY_ID } from '../spec/table.js';
 import { OP_PRICE } from './pricing.js';
 import { binarySlow, unarySlow } from './arith.js';
-import { midAllowed, midCharge, midOp } from './arith_mid.js';
+import { midAllowed, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, eqCharged, pyCompare } from './compare.js';
-import { foldCharge, foldedPow } from './fold.js';
+import { foldedPow } from './fold.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
@@ -160,9 +160,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -191,9 +191,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -222,9 +222,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -266,9 +266,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -296,9 +296,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -831,8 +831,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               } else if (midOk && (typeof a === 'bigint' || typeof b === 'bigint')) {
                 // `x = (...) % 2**256` closing a loop body (arith_mid.ts); a gas shortfall, or
                 // memory past the cap (a live-set walk after BIN), is left to the original code
-                r = midOp(bop, a, b);
-                extra = midCharge;
+                r = midOp(m, bop, a, b);
+                extra = m.midCharge;
                 bytes = typeof r === 'bigint' ? bigIntBytes : 0;
                 if (extra > gas || m.mem + bytes > memCap) r = undefined;
               }
@@ -1352,13 +1352,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             case Form.KKPOW: {
               // a power of two constants (runtime/fold.ts): its limb gas and memory count as
               // POW's; a shortfall of either, or an error, leaves it to the original code
-              const v = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
-              if (v !== undefined && gas >= foldCharge) {
-                const add = typeof v === 'bigint' ? m.bigIntBytes : 0;
+              const f = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
+              if (f !== undefined && gas >= f.charge) {
+                const add = typeof f.value === 'bigint' ? m.bigIntBytes : 0;
                 if (m.mem + add <= memCap) {
-                  gas -= foldCharge;
+                  gas -= f.charge;
                   m.mem += add;
-                  stack[sp++] = v;
+                  stack[sp++] = f.value;
                   pc += 5;
                   continue;
                 }
