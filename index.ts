@@ -35,3 +35,8 @@ export { decodeEventData } from './stdlib/event_codec.js';
 export { DEFAULT_LIMITS } from './spec/table.js';
 export type { Limits } from './spec/table.js';
 export * from './spec/errors.js';
+// for debuggers and the studio: per-instruction tracing with source positions
+export { locate } from './core/load.js';
+export type { LoadedModule } from './core/load.js';
+export type { Tracer } from './core/machine.js';
+export { OP_BY_CODE } from './spec/table.js';
