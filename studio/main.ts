@@ -219,7 +219,7 @@ function show(out: Outcome): void {
 function renderResult(o: Outcome): void {
   const box = $('result');
   const parts: Child[] = [
-    h('div', { class: `headline ${o.status === 'SUCCESS' ? 'good' : 'bad'}` }, h('code', {}, `${o.fn}(${o.args.map((a) => json(a)).join(', ')})`), ' ', h('span', { id: 'result-status' }, o.status), o.result !== undefined ? h('span', {}, ' → ', h('code', { id: 'result-value' }, json(o.result))) : null),
+    h('div', { class: `headline ${o.status === 'SUCCESS' ? 'good' : 'bad'}` }, h('code', {}, `${o.kind === 'deploy' ? 'deploy' : o.fn}(${fmtArgs(o)})`), ' ', h('span', { id: 'result-status' }, o.status), o.result !== undefined ? h('span', {}, ' → ', h('code', { id: 'result-value' }, json(o.result))) : null),
     o.error ? h('div', { class: 'error', id: 'result-error' }, o.error) : null,
     h(
       'table',
@@ -237,11 +237,24 @@ function renderResult(o: Outcome): void {
           'table',
           { class: 'diff', id: 'storage-diff' },
           h('tr', {}, h('th', {}, 'key'), h('th', {}, 'before'), h('th', {}, 'after')),
-          ...o.diff.map((d) => h('tr', {}, h('td', {}, showBytes(d.key)), h('td', {}, showBytes(d.before)), h('td', {}, showBytes(d.after)))),
+          ...o.diff.map((d) => h('tr', {}, cell(d.key), cell(d.before), cell(d.after))),
         )
       : h('p', { class: 'muted' }, 'no storage changed'),
   ];
   box.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
+}
+
+/** a storage key or value, shortened in the middle when long; the whole of it on hover */
+function cell(hexText: string | null): HTMLTableCellElement {
+  const full = showBytes(hexText);
+  const short = full.length > 40 ? `${full.slice(0, 12)}…${full.slice(-12)}` : full;
+  return h('td', { title: full }, short);
+}
+
+/** a call's arguments as written in Python: ints (sent as decimal strings) without quotes */
+function fmtArgs(o: Outcome): string {
+  const spec = o.kind === 'deploy' ? (session.compiled?.ctor ?? compiled?.ctor) : session.compiled?.functions.find((f) => f.name === o.fn);
+  return o.args.map((a, i) => (typeof a === 'string' && /^(u?int\d*|int)$/.test(spec?.params[i]?.type ?? '') ? a : json(a))).join(', ');
 }
 
 function row(k: string, v: Child): HTMLTableRowElement {
@@ -256,7 +269,7 @@ function renderHistory(): void {
         h(
           'li',
           { class: o === shown ? 'current' : '', onclick: () => show(o) },
-          `#${i + 1} ${o.kind === 'deploy' ? 'deploy' : o.fn}(${o.args.map((a) => json(a)).join(', ')}) ${o.status} · ${o.gasUsed} gas`,
+          `#${i + 1} ${o.kind === 'deploy' ? 'deploy' : o.fn}(${fmtArgs(o)}) ${o.status} · ${o.gasUsed} gas`,
         ),
       )
       .reverse(),
@@ -281,6 +294,8 @@ function renderTrace(): void {
   const nextLine = (dir: 1 | -1) => () => {
     let i = stepIndex + dir;
     while (i > 0 && i < n - 1 && o.trace[i].line === s.line) i += dir;
+    // backwards, land on the first instruction of that line's run, as forwards does
+    if (dir < 0) while (i > 0 && o.trace[i - 1].line === o.trace[i].line) i--;
     go(i)();
   };
   const slider = h('input', { type: 'range', min: '0', max: String(n - 1), value: String(stepIndex), id: 'trace-slider' });
@@ -290,12 +305,12 @@ function renderTrace(): void {
     h(
       'div',
       { class: 'trace-controls' },
-      h('button', { onclick: go(0), title: 'first instruction' }, '⏮'),
+      h('button', { onclick: go(0), title: 'first instruction' }, '«'),
       h('button', { onclick: nextLine(-1), id: 'trace-prev', title: 'previous line' }, '◀ line'),
       h('button', { onclick: go(stepIndex - 1), title: 'previous instruction' }, '‹'),
       h('button', { onclick: go(stepIndex + 1), title: 'next instruction' }, '›'),
       h('button', { onclick: nextLine(1), id: 'trace-next', title: 'next line' }, 'line ▶'),
-      h('button', { onclick: go(n - 1), title: 'last instruction' }, '⏭'),
+      h('button', { onclick: go(n - 1), title: 'last instruction' }, '»'),
       slider,
     ),
     h(

@@ -169,10 +169,13 @@ test('type, see the diagnostic, fix, deploy, call: receipts equal the Node adapt
     await page.click('#trace-next');
   }
   expect(seen.slice(0, 3)).toEqual([11, 12, 13]);
+  await page.click('#trace-prev');
   const gutter = await page.$$eval('.cm-gas-gutter .cm-gutterElement', (els) => els.map((e) => e.textContent ?? ''));
   const perLine = gutter.map((t) => Number(t.replace(/,/g, '')) || 0);
   expect(perLine.filter((g) => g > 0).length).toBeGreaterThanOrEqual(4);
   expect(await page.$$('.cm-content .cm-line[class*="cm-gas-heat-"]')).not.toHaveLength(0);
+  // the README's picture: VMPY_STUDIO_SCREENSHOT=docs/studio.png npx vitest run tests/studio.test.ts
+  if (process.env.VMPY_STUDIO_SCREENSHOT) await page.screenshot({ path: process.env.VMPY_STUDIO_SCREENSHOT as `${string}.png`, fullPage: true });
 
   const t = await submit(page, 'total');
   expect([t.status, t.value]).toEqual(['SUCCESS', '12']);
