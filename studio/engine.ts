@@ -220,6 +220,25 @@ export class Session {
     return this.outcome('call', fn, args, rec, tx, gasLimit);
   }
 
+  /**
+   * Add to an account's balance outside any transaction, as a genesis allocation (the CLI's
+   * --balance): value-carrying calls need a funded sender. Not a transaction: no receipt, no nonce.
+   */
+  fund(address: string, amount: string): bigint {
+    const a = address.replace(/^0x/, '');
+    if (!/^([0-9a-f]{2}){32}$/i.test(a)) throw new InputError('sender', 'address must be 32 bytes of 0x-hex');
+    if (!/^\d+$/.test(amount)) throw new InputError('amount', 'amount must be a non-negative decimal integer');
+    const bytes = unhex(a.toLowerCase());
+    const v = this.state.getBalance(bytes) + BigInt(amount);
+    this.state.setBalance(bytes, v);
+    return v;
+  }
+
+  balanceOf(address: string): bigint {
+    const a = address.replace(/^0x/, '');
+    return /^([0-9a-f]{2}){32}$/i.test(a) ? this.state.getBalance(unhex(a.toLowerCase())) : 0n;
+  }
+
   reset(): void {
     this.state = new MemoryState();
     this.nonce = 0n;

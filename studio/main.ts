@@ -165,6 +165,25 @@ function txOptions() {
   return { sender: ($('tx-sender') as HTMLInputElement).value || undefined, value: ($('tx-value') as HTMLInputElement).value || '0', gasLimit: gas };
 }
 
+function renderBalances(): void {
+  const sender = ($('tx-sender') as HTMLInputElement).value;
+  $('sender-balance').textContent = `balance ${session.balanceOf(sender)}`;
+  const c = $('contract-balance');
+  if (c) c.textContent = session.address ? `balance ${session.balanceOf(session.address)}` : '';
+}
+
+function fund(): void {
+  try {
+    session.fund(($('tx-sender') as HTMLInputElement).value, '1000000');
+    save();
+    renderBalances();
+    status('sender funded with 1000000 (a genesis allocation, not a transaction)');
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    status(e.message, true);
+  }
+}
+
 function renderDeploy(): void {
   const box = $('deploy');
   box.replaceChildren();
@@ -193,7 +212,7 @@ function renderFunctions(): void {
     box.append(h('p', { class: 'muted' }, 'Deploy a contract to call it.'));
     return;
   }
-  box.append(h('p', { class: 'muted' }, 'at ', h('code', { id: 'contract-address' }, `0x${session.address}`)));
+  box.append(h('p', { class: 'muted' }, 'at ', h('code', { id: 'contract-address' }, `0x${session.address}`), ' ', h('small', { id: 'contract-balance' })));
   if (c.source !== source) box.append(h('p', { class: 'warn' }, 'The editor has changed since this contract was deployed: deploy again to call the new code.'));
   for (const fn of c.functions) {
     box.append(
@@ -209,6 +228,7 @@ function renderFunctions(): void {
 
 function show(out: Outcome): void {
   shown = out;
+  renderBalances();
   stepIndex = 0;
   renderResult(out);
   renderHistory();
@@ -353,6 +373,7 @@ function reset(): void {
   $('result').replaceChildren(h('p', { class: 'muted' }, 'State reset: no contract deployed.'));
   renderHistory();
   renderFunctions();
+  renderBalances();
   renderTrace();
   showGas(editor, null);
   save();
@@ -396,10 +417,13 @@ async function start(): Promise<void> {
   $('compile').addEventListener('click', compile);
   $('share').addEventListener('click', () => void share());
   $('reset').addEventListener('click', reset);
+  $('fund').addEventListener('click', fund);
+  $('tx-sender').addEventListener('input', renderBalances);
   ($('tx-sender') as HTMLInputElement).value = '0x' + '11'.repeat(32);
   ($('tx-gas') as HTMLInputElement).value = String(DEFAULT_GAS_LIMIT);
   compile();
   renderFunctions();
+  renderBalances();
   renderHistory();
   renderTrace();
   if (note) status(note, /damaged|ignored/.test(note));

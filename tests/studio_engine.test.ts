@@ -159,6 +159,22 @@ describe('session', () => {
     expect(Session.load(null).session.address).toBeNull();
   });
 
+  test('a funded sender sends value; funding is no transaction', () => {
+    const s = new Session();
+    s.deploy(compiled(COUNTER), []);
+    const sender = '0x' + '11'.repeat(32);
+    const poor = s.call('inc', [], { value: '10' });
+    expect(poor.status).not.toBe('SUCCESS');
+    const nonce = s.nonce;
+    expect(s.fund(sender, '1000')).toBe(1000n);
+    expect(s.nonce).toBe(nonce);
+    const paid = s.call('inc', [], { value: '10' });
+    expect(paid.status).toBe('SUCCESS');
+    expect([s.balanceOf(sender), s.balanceOf(s.address!)]).toEqual([990n, 10n]);
+    expect(() => s.fund('0x12', '1')).toThrow(InputError);
+    expect(() => s.fund(sender, '-1')).toThrow(InputError);
+  });
+
   test('the tracer changes no receipt', () => {
     const code = compileSource(COUNTER, { file: 'contract.py' }).bytes;
     const run = (tracer?: () => void) => {
