@@ -154,23 +154,39 @@ const join: MImpl = (m, a, b, n, p) => {
 const strip: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'strip');
   arity('strip', n, 0, 1);
-  m.charge(p.words * words(size(s)));
   const arg = n === 1 ? a[b + 1] : null;
+  // the receiver's words, and the argument's: its chars are read into a set once
+  m.charge(p.words * (words(size(s)) + (typeof arg === 'string' || arg instanceof Uint8Array ? words(arg.length) : 0)));
   if (typeof s === 'string') {
     if (arg !== null && typeof arg !== 'string') throw new VmError('TypeError', `strip arg must be None or str`);
-    const set = arg === null ? null : new Set(chars(arg));
-    const cs = chars(s);
-    const drop = (c: string): boolean => (set ? set.has(c) : isPySpace(c.codePointAt(0)!));
+    const set = arg === null ? null : new Set(Array.from(arg, (c) => c.codePointAt(0)!));
+    const drop = (c: number): boolean => (set ? set.has(c) : isPySpace(c));
+    // code points from both ends, on UTF-16 offsets (no array of the whole str)
     let i = 0;
-    let j = cs.length;
-    while (i < j && drop(cs[i])) i++;
-    while (j > i && drop(cs[j - 1])) j--;
-    const out = cs.slice(i, j).join('');
+    let j = s.length;
+    while (i < j) {
+      const c = s.codePointAt(i)!;
+      if (!drop(c)) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    while (j > i) {
+      const lo = s.charCodeAt(j - 1);
+      const pair = lo >= 0xdc00 && lo <= 0xdfff && j - 2 >= i && s.charCodeAt(j - 2) >= 0xd800 && s.charCodeAt(j - 2) <= 0xdbff;
+      if (!drop(pair ? s.codePointAt(j - 2)! : lo)) break;
+      j -= pair ? 2 : 1;
+    }
+    const out = s.slice(i, j);
     m.mem += out.length;
     return out;
   }
   if (arg !== null && !(arg instanceof Uint8Array)) throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(arg)}'`);
-  const drop = (c: number): boolean => (arg ? arg.includes(c) : isAsciiSpace(c));
+  // a 256-entry table: arg.includes per byte would be O(len(s) * len(arg))
+  let table: Uint8Array | null = null;
+  if (arg) {
+    table = new Uint8Array(256);
+    for (let k = 0; k < arg.length; k++) table[arg[k]] = 1;
+  }
+  const drop = (c: number): boolean => (table ? table[c] === 1 : isAsciiSpace(c));
   let i = 0;
   let j = s.length;
   while (i < j && drop(s[i])) i++;

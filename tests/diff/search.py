@@ -36,3 +36,11 @@ def _sort_type_error(xs):
 # args: [1, "a"] | ["a", 1, 2] | [[1], (2,)]
 def _sort_type_error_rev(xs):
     return sorted(xs, reverse=True)
+
+# args: "  ab  ", None | "xxabxx", "x" | "😀a😀", "😀" | "\t\n a \u3000", None | "", "ab" | "abc", "cba" | "a😀", "a"
+def _str_strip(s, chars):
+    return s.strip(chars)
+
+# args: b"  ab  ", None | b"xxabxx", b"x" | b"\x00a\x00", b"\x00" | b"abc", b"cba"
+def _bytes_strip(b, chars):
+    return b.strip(chars)
