@@ -7,7 +7,8 @@ import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
-import { encodeStr } from './text.js';
+import { decodeBytes, encodeStr } from './text.js';
+import { formatValue, repr } from './format.js';
 
 export type Impl = (m: Machine, a: Value[], b: number, n: number, per: number) => Value;
 
@@ -151,9 +152,16 @@ const toBool: Impl = (_m, a, b, n) => {
 };
 
 const toStr: Impl = (m, a, b, n, per) => {
-  arity('str', n, 0, 1);
+  arity('str', n, 0, 3);
   if (n === 0) return '';
   const x = a[b];
+  if (n >= 2) {
+    // str(b, encoding[, errors]) decodes, as bytes.decode
+    if (!(x instanceof Uint8Array)) throw new VmError('TypeError', `decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    const enc = codec(a[b + 1], 'str');
+    if (n === 3) strictErrors(a[b + 2], 'str');
+    return decodeBytes(m, x, enc, per);
+  }
   if (typeof x === 'string') return x;
   const r = strOf(m, x, per);
   m.mem += r.length;
@@ -169,7 +177,7 @@ function strOf(m: Machine, x: Value, per: number): string {
   if (x === true) return 'True';
   if (x === false) return 'False';
   if (x === null) return 'None';
-  throw new VmError('TypeError', `str() of a ${typeName(x)} is not supported in contracts (only int, bool, str and None)`);
+  return repr(m, x, per); // bytes and containers render as CPython's repr
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
@@ -248,6 +256,8 @@ const chr: Impl = (_m, a, b, n) => {
   arity('chr', n, 1, 1);
   const i = smallInt(intArg(a[b], 'chr()'));
   if (!(i >= 0 && i <= 0x10ffff)) throw new VmError('ValueError', 'chr() arg not in range(0x110000)');
+  // contract strings are UTF-8 encodable (spec/LANGUAGE.md, Decisions on Python semantics)
+  if (i >= 0xd800 && i <= 0xdfff) throw new VmError('ValueError', 'chr() of a surrogate code point: contract strings hold only Unicode scalar values');
   return String.fromCodePoint(i);
 };
 
@@ -335,4 +345,16 @@ export const CONVERT: Record<string, Impl> = {
   },
   'bytes.fromhex': fromhex,
   'int.from_bytes': fromBytes,
+  repr: (m, a, b, n, per) => {
+    arity('repr', n, 1, 1);
+    return repr(m, a[b], per);
+  },
+  format: (m, a, b, n, per) => {
+    arity('format', n, 1, 2);
+    const spec = n === 2 ? a[b + 1] : '';
+    if (typeof spec !== 'string') throw new VmError('TypeError', `format() argument 2 must be str, not ${typeName(spec)}`);
+    const r = formatValue(m, a[b], spec, per);
+    m.mem += r.length;
+    return r;
+  },
 };
