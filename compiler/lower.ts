@@ -748,141 +748,258 @@ class FnBuilder {
     this.at = e.at;
     this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
   }
+
+  // ---------------- f-strings, key=, generator arguments ----------------
+
+  /** f"..": the parts joined by ''.join([...]); each field is format(value[, spec]). */
+  fstring(parts: FPart[]): void {
+    if (parts.every((p) => typeof p === 'string')) return this.konst((parts as string[]).join(''));
+    const field = (p: Exclude<FPart, string>): void => {
+      this.expr(p.e);
+      this.at = p.at;
+      if (p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(p.conv === 'r' ? 'repr' : 'str')!.id, 1);
+      if (p.spec.length === 0) {
+        if (!p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 1);
+        return;
+      }
+      this.fstring(p.spec);
+      this.at = p.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 2);
+    };
+    if (parts.length === 1) return field(parts[0] as Exclude<FPart, string>);
+    this.konst('');
+    for (const p of parts) {
+      if (typeof p === 'string') this.konst(p);
+      else field(p);
+    }
+    this.emit(Op.BUILD_LIST, parts.length);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('join')!.id, 1);
+  }
+
+  /** any(g) / all(g): stop at the first deciding item, as CPython's generator does. */
+  lazyAnyAll(g: Expr & { k: 'genexp' }, isAny: boolean): void {
+    const found: number[] = [];
+    this.compLoops(g.gens, () => {
+      this.expr(g.elt);
+      found.push(this.emit(isAny ? Op.JUMP_IF_TRUE : Op.JUMP_IF_FALSE, 0));
+    });
+    this.konst(!isAny);
+    const j = this.emit(Op.JUMP, 0);
+    for (const f of found) this.patch(f, this.here());
+    this.konst(isAny);
+    this.patch(j, this.here());
+  }
+
+  /** Push key(x) for the item in slot x: a lambda inlined over the slot, or a call of a contract function. */
+  applyKey(key: Expr | null, x: number): void {
+    if (key === null || (key.k === 'const' && key.v === null)) {
+      this.emit(Op.LOAD, x);
+      return;
+    }
+    if (key.k === 'lambda') {
+      this.scopes.push(new Map([[key.params[0] ?? '<key>', x]]));
+      this.expr(key.body);
+      this.scopes.pop();
+      return;
+    }
+    if (key.k === 'name' && !this.isLocal(key.id) && !this.m.funcIndex.has(key.id) && BUILTIN_BY_NAME.has(key.id)) {
+      // key=len, key=abs, ...: the builtin called with the item
+      this.emit(Op.LOAD, x);
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(key.id)!.id, 1);
+      return;
+    }
+    if (key.k === 'name') {
+      const fi = this.m.funcIndex.get(key.id);
+      if (fi !== undefined) {
+        this.scopes.push(new Map([['<keyarg>', x]]));
+        this.internalCall({ k: 'call', at: key.at, fn: key, args: [{ k: 'name', at: key.at, id: '<keyarg>' }], kw: [] }, this.m.cm.mod.funcs[fi], fi);
+        this.scopes.pop();
+        return;
+      }
+    }
+    this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', key.at);
+    this.emit(Op.LOAD, x);
+  }
+
+  /**
+   * Leaves sorted(list in slot src, key, reverse in slot rev) on the stack. Items are decorated
+   * as (key(x), i, x) with i = -index under reverse, so the builtin's stable sort never compares
+   * two items and keeps equal keys in their original order both ways, as CPython.
+   */
+  decoratedSort(src: number, key: Expr | null, rev: number): void {
+    const res = this.temp(1, 'sort');
+    const i = this.temp(1, 'sort');
+    const x = this.temp(1, 'sort');
+    const base = this.temp(3, 'loop');
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.STORE, res);
+    this.konst(0n);
+    this.emit(Op.STORE, i);
+    this.emit(Op.LOAD, src);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    const exit = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.STORE, x);
+    this.applyKey(key, x);
+    this.emit(Op.LOAD, i);
+    this.emit(Op.LOAD, rev);
+    const pos = this.emit(Op.JUMP_IF_FALSE, 0);
+    this.emit(Op.NEG);
+    this.patch(pos, this.here());
+    this.emit(Op.LOAD, x);
+    this.emit(Op.BUILD_TUPLE, 3);
+    this.emit(Op.LIST_APPEND, res);
+    this.emit(Op.LOAD, i);
+    this.konst(1n);
+    this.emit(Op.ADD);
+    this.emit(Op.STORE, i);
+    this.emit(Op.JUMP, top);
+    this.patch(exit, this.here());
+    this.emit(Op.LOAD, res);
+    this.emit(Op.LOAD, rev);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('sorted')!.id, 2);
+    // undecorate
+    const out = this.temp(1, 'sort');
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.STORE, out);
+    this.emit(Op.ITER_INIT, base);
+    const top2 = this.here();
+    const exit2 = this.emit(Op.FOR_ITER, base, 0);
+    this.konst(2n);
+    this.emit(Op.SUBSCR);
+    this.emit(Op.LIST_APPEND, out);
+    this.emit(Op.JUMP, top2);
+    this.patch(exit2, this.here());
+    this.emit(Op.LOAD, out);
+  }
+
+  sortedKeyed(e: Expr & { k: 'call' }): void {
+    const kw = keyArgs(this, e, 'sorted()', ['key', 'reverse']);
+    if (e.args.length !== 1) {
+      this.err('E-CALL-ARGS', 'sorted() takes exactly one positional argument', e.at);
+      return this.konst(null);
+    }
+    // CPython copies the iterable into a new list first, then calls key on each item
+    const src = this.temp(1, 'sort');
+    const rev = this.temp(1, 'sort');
+    this.expr(e.args[0]);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
+    this.emit(Op.STORE, src);
+    if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+    else this.konst(false);
+    this.emit(Op.STORE, rev);
+    this.at = e.at;
+    this.decoratedSort(src, kw.get('key') ?? null, rev);
+  }
+
+  /** xs.sort(key=, reverse=): sorted in place; without key the method sorts natively. */
+  listSort(e: Expr & { k: 'call' }, obj: Expr): void {
+    const kw = keyArgs(this, e, 'sort()', ['key', 'reverse']);
+    if (e.args.length) this.err('E-CALL-ARGS', 'sort() takes no positional arguments', e.args[0].at);
+    const key = kw.get('key');
+    const sortId = METHOD_BY_NAME.get('sort')!.id;
+    if (!key || (key.k === 'const' && key.v === null)) {
+      this.expr(obj);
+      if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+      this.at = e.at;
+      this.emit(Op.CALL_METHOD, sortId, kw.has('reverse') ? 1 : 0);
+      return;
+    }
+    const l = this.temp(1, 'sort');
+    const rev = this.temp(1, 'sort');
+    this.expr(obj);
+    this.emit(Op.STORE, l);
+    if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+    else this.konst(false);
+    this.emit(Op.STORE, rev);
+    this.at = e.at;
+    this.decoratedSort(l, key, rev);
+    const tmp = this.temp(1, 'sort');
+    this.emit(Op.STORE, tmp);
+    this.emit(Op.LOAD, l);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('clear')!.id, 0);
+    this.emit(Op.POP);
+    this.emit(Op.LOAD, l);
+    this.emit(Op.LOAD, tmp);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('extend')!.id, 1);
+  }
+
+  /** min/max with key= or default=: the first least (greatest) item by key, as CPython. */
+  minMaxKeyed(e: Expr & { k: 'call' }, which: 'min' | 'max'): void {
+    const kw = keyArgs(this, e, `${which}()`, ['key', 'default']);
+    if (e.args.length === 0) {
+      this.err('E-CALL-ARGS', `${which}() expected at least 1 argument, got 0`, e.at);
+      return this.konst(null);
+    }
+    if (e.args.length > 1 && kw.has('default')) {
+      this.err('E-CALL-ARGS', `Cannot specify a default for ${which}() with multiple positional arguments`, kw.get('default')!.at);
+      return this.konst(null);
+    }
+    const src = this.temp(1, 'minmax');
+    const dflt = this.temp(1, 'minmax');
+    const have = this.temp(1, 'minmax');
+    const best = this.temp(1, 'minmax');
+    const bestK = this.temp(1, 'minmax');
+    const x = this.temp(1, 'minmax');
+    const k = this.temp(1, 'minmax');
+    const base = this.temp(3, 'loop');
+    if (e.args.length === 1) {
+      this.expr(e.args[0]);
+      this.at = e.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
+    } else {
+      e.args.forEach((a) => this.expr(a));
+      this.emit(Op.BUILD_LIST, e.args.length);
+    }
+    this.emit(Op.STORE, src);
+    if (kw.has('default')) {
+      this.expr(kw.get('default')!);
+      this.emit(Op.STORE, dflt);
+    }
+    this.at = e.at;
+    this.konst(false);
+    this.emit(Op.STORE, have);
+    this.emit(Op.LOAD, src);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    const exit = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.STORE, x);
+    this.applyKey(kw.get('key') ?? null, x);
+    this.emit(Op.STORE, k);
+    this.emit(Op.LOAD, have);
+    const first = this.emit(Op.JUMP_IF_FALSE, 0);
+    this.emit(Op.LOAD, k);
+    this.emit(Op.LOAD, bestK);
+    this.emit(which === 'min' ? Op.LT : Op.GT);
+    this.emit(Op.JUMP_IF_FALSE, top);
+    this.patch(first, this.here());
+    this.emit(Op.LOAD, x);
+    this.emit(Op.STORE, best);
+    this.emit(Op.LOAD, k);
+    this.emit(Op.STORE, bestK);
+    this.konst(true);
+    this.emit(Op.STORE, have);
+    this.emit(Op.JUMP, top);
+    this.patch(exit, this.here());
+    this.emit(Op.LOAD, have);
+    const done = this.emit(Op.JUMP_IF_TRUE, 0);
+    if (kw.has('default')) {
+      this.emit(Op.LOAD, dflt);
+      this.emit(Op.STORE, best);
+    } else {
+      // the builtin on an empty list raises CPython's ValueError
+      this.emit(Op.BUILD_LIST, 0);
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(which)!.id, 1);
+      this.emit(Op.POP);
+    }
+    this.patch(done, this.here());
+    this.emit(Op.LOAD, best);
+  }
 }
 
 // ---------------- f-strings, %-formats, key=, generator arguments ----------------
 
-interface FnBuilder {
-  fstring(parts: FPart[]): void;
-  lazyAnyAll(g: Expr & { k: 'genexp' }, isAny: boolean): void;
-  applyKey(key: Expr | null, x: number): void;
-  decoratedSort(src: number, key: Expr | null, rev: number): void;
-  sortedKeyed(e: Expr & { k: 'call' }): void;
-  listSort(e: Expr & { k: 'call' }, obj: Expr): void;
-  minMaxKeyed(e: Expr & { k: 'call' }, which: 'min' | 'max'): void;
-}
-
-/** f"..": the parts joined by ''.join([...]); each field is format(value[, spec]). */
-FnBuilder.prototype.fstring = function (this: FnBuilder, parts: FPart[]): void {
-  if (parts.every((p) => typeof p === 'string')) return this.konst((parts as string[]).join(''));
-  const field = (p: Exclude<FPart, string>): void => {
-    this.expr(p.e);
-    this.at = p.at;
-    if (p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(p.conv === 'r' ? 'repr' : 'str')!.id, 1);
-    if (p.spec.length === 0) {
-      if (!p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 1);
-      return;
-    }
-    this.fstring(p.spec);
-    this.at = p.at;
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 2);
-  };
-  if (parts.length === 1) return field(parts[0] as Exclude<FPart, string>);
-  this.konst('');
-  for (const p of parts) {
-    if (typeof p === 'string') this.konst(p);
-    else field(p);
-  }
-  this.emit(Op.BUILD_LIST, parts.length);
-  this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('join')!.id, 1);
-};
-
-/** any(g) / all(g): stop at the first deciding item, as CPython's generator does. */
-FnBuilder.prototype.lazyAnyAll = function (this: FnBuilder, g, isAny): void {
-  const found: number[] = [];
-  this.compLoops(g.gens, () => {
-    this.expr(g.elt);
-    found.push(this.emit(isAny ? Op.JUMP_IF_TRUE : Op.JUMP_IF_FALSE, 0));
-  });
-  this.konst(!isAny);
-  const j = this.emit(Op.JUMP, 0);
-  for (const f of found) this.patch(f, this.here());
-  this.konst(isAny);
-  this.patch(j, this.here());
-};
-
-/** Push key(x) for the item in slot x: a lambda inlined over the slot, or a call of a contract function. */
-FnBuilder.prototype.applyKey = function (this: FnBuilder, key, x): void {
-  if (key === null || (key.k === 'const' && key.v === null)) {
-    this.emit(Op.LOAD, x);
-    return;
-  }
-  if (key.k === 'lambda') {
-    this.scopes.push(new Map([[key.params[0] ?? '<key>', x]]));
-    this.expr(key.body);
-    this.scopes.pop();
-    return;
-  }
-  if (key.k === 'name' && !this.isLocal(key.id) && !this.m.funcIndex.has(key.id) && BUILTIN_BY_NAME.has(key.id)) {
-    // key=len, key=abs, ...: the builtin called with the item
-    this.emit(Op.LOAD, x);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(key.id)!.id, 1);
-    return;
-  }
-  if (key.k === 'name') {
-    const fi = this.m.funcIndex.get(key.id);
-    if (fi !== undefined) {
-      this.scopes.push(new Map([['<keyarg>', x]]));
-      this.internalCall({ k: 'call', at: key.at, fn: key, args: [{ k: 'name', at: key.at, id: '<keyarg>' }], kw: [] }, this.m.cm.mod.funcs[fi], fi);
-      this.scopes.pop();
-      return;
-    }
-  }
-  this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', key.at);
-  this.emit(Op.LOAD, x);
-};
-
-/**
- * Leaves sorted(list in slot src, key, reverse in slot rev) on the stack. Items are decorated
- * as (key(x), i, x) with i = -index under reverse, so the builtin's stable sort never compares
- * two items and keeps equal keys in their original order both ways, as CPython.
- */
-FnBuilder.prototype.decoratedSort = function (this: FnBuilder, src, key, rev): void {
-  const res = this.temp(1, 'sort');
-  const i = this.temp(1, 'sort');
-  const x = this.temp(1, 'sort');
-  const base = this.temp(3, 'loop');
-  this.emit(Op.BUILD_LIST, 0);
-  this.emit(Op.STORE, res);
-  this.konst(0n);
-  this.emit(Op.STORE, i);
-  this.emit(Op.LOAD, src);
-  this.emit(Op.ITER_INIT, base);
-  const top = this.here();
-  const exit = this.emit(Op.FOR_ITER, base, 0);
-  this.emit(Op.STORE, x);
-  this.applyKey(key, x);
-  this.emit(Op.LOAD, i);
-  this.emit(Op.LOAD, rev);
-  const pos = this.emit(Op.JUMP_IF_FALSE, 0);
-  this.emit(Op.NEG);
-  this.patch(pos, this.here());
-  this.emit(Op.LOAD, x);
-  this.emit(Op.BUILD_TUPLE, 3);
-  this.emit(Op.LIST_APPEND, res);
-  this.emit(Op.LOAD, i);
-  this.konst(1n);
-  this.emit(Op.ADD);
-  this.emit(Op.STORE, i);
-  this.emit(Op.JUMP, top);
-  this.patch(exit, this.here());
-  this.emit(Op.LOAD, res);
-  this.emit(Op.LOAD, rev);
-  this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('sorted')!.id, 2);
-  // undecorate
-  const out = this.temp(1, 'sort');
-  this.emit(Op.BUILD_LIST, 0);
-  this.emit(Op.STORE, out);
-  this.emit(Op.ITER_INIT, base);
-  const top2 = this.here();
-  const exit2 = this.emit(Op.FOR_ITER, base, 0);
-  this.konst(2n);
-  this.emit(Op.SUBSCR);
-  this.emit(Op.LIST_APPEND, out);
-  this.emit(Op.JUMP, top2);
-  this.patch(exit2, this.here());
-  this.emit(Op.LOAD, out);
-};
 
 function keyArgs(b: FnBuilder, e: Expr & { k: 'call' }, what: string, allowed: string[]): Map<string, Expr> {
   const out = new Map<string, Expr>();
@@ -893,130 +1010,6 @@ function keyArgs(b: FnBuilder, e: Expr & { k: 'call' }, what: string, allowed: s
   }
   return out;
 }
-
-FnBuilder.prototype.sortedKeyed = function (this: FnBuilder, e): void {
-  const kw = keyArgs(this, e, 'sorted()', ['key', 'reverse']);
-  if (e.args.length !== 1) {
-    this.err('E-CALL-ARGS', 'sorted() takes exactly one positional argument', e.at);
-    return this.konst(null);
-  }
-  // CPython copies the iterable into a new list first, then calls key on each item
-  const src = this.temp(1, 'sort');
-  const rev = this.temp(1, 'sort');
-  this.expr(e.args[0]);
-  this.at = e.at;
-  this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
-  this.emit(Op.STORE, src);
-  if (kw.has('reverse')) this.expr(kw.get('reverse')!);
-  else this.konst(false);
-  this.emit(Op.STORE, rev);
-  this.at = e.at;
-  this.decoratedSort(src, kw.get('key') ?? null, rev);
-};
-
-/** xs.sort(key=, reverse=): sorted in place; without key the method sorts natively. */
-FnBuilder.prototype.listSort = function (this: FnBuilder, e, obj): void {
-  const kw = keyArgs(this, e, 'sort()', ['key', 'reverse']);
-  if (e.args.length) this.err('E-CALL-ARGS', 'sort() takes no positional arguments', e.args[0].at);
-  const key = kw.get('key');
-  const sortId = METHOD_BY_NAME.get('sort')!.id;
-  if (!key || (key.k === 'const' && key.v === null)) {
-    this.expr(obj);
-    if (kw.has('reverse')) this.expr(kw.get('reverse')!);
-    this.at = e.at;
-    this.emit(Op.CALL_METHOD, sortId, kw.has('reverse') ? 1 : 0);
-    return;
-  }
-  const l = this.temp(1, 'sort');
-  const rev = this.temp(1, 'sort');
-  this.expr(obj);
-  this.emit(Op.STORE, l);
-  if (kw.has('reverse')) this.expr(kw.get('reverse')!);
-  else this.konst(false);
-  this.emit(Op.STORE, rev);
-  this.at = e.at;
-  this.decoratedSort(l, key, rev);
-  const tmp = this.temp(1, 'sort');
-  this.emit(Op.STORE, tmp);
-  this.emit(Op.LOAD, l);
-  this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('clear')!.id, 0);
-  this.emit(Op.POP);
-  this.emit(Op.LOAD, l);
-  this.emit(Op.LOAD, tmp);
-  this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('extend')!.id, 1);
-};
-
-/** min/max with key= or default=: the first least (greatest) item by key, as CPython. */
-FnBuilder.prototype.minMaxKeyed = function (this: FnBuilder, e, which): void {
-  const kw = keyArgs(this, e, `${which}()`, ['key', 'default']);
-  if (e.args.length === 0) {
-    this.err('E-CALL-ARGS', `${which}() expected at least 1 argument, got 0`, e.at);
-    return this.konst(null);
-  }
-  if (e.args.length > 1 && kw.has('default')) {
-    this.err('E-CALL-ARGS', `Cannot specify a default for ${which}() with multiple positional arguments`, kw.get('default')!.at);
-    return this.konst(null);
-  }
-  const src = this.temp(1, 'minmax');
-  const dflt = this.temp(1, 'minmax');
-  const have = this.temp(1, 'minmax');
-  const best = this.temp(1, 'minmax');
-  const bestK = this.temp(1, 'minmax');
-  const x = this.temp(1, 'minmax');
-  const k = this.temp(1, 'minmax');
-  const base = this.temp(3, 'loop');
-  if (e.args.length === 1) {
-    this.expr(e.args[0]);
-    this.at = e.at;
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
-  } else {
-    e.args.forEach((a) => this.expr(a));
-    this.emit(Op.BUILD_LIST, e.args.length);
-  }
-  this.emit(Op.STORE, src);
-  if (kw.has('default')) {
-    this.expr(kw.get('default')!);
-    this.emit(Op.STORE, dflt);
-  }
-  this.at = e.at;
-  this.konst(false);
-  this.emit(Op.STORE, have);
-  this.emit(Op.LOAD, src);
-  this.emit(Op.ITER_INIT, base);
-  const top = this.here();
-  const exit = this.emit(Op.FOR_ITER, base, 0);
-  this.emit(Op.STORE, x);
-  this.applyKey(kw.get('key') ?? null, x);
-  this.emit(Op.STORE, k);
-  this.emit(Op.LOAD, have);
-  const first = this.emit(Op.JUMP_IF_FALSE, 0);
-  this.emit(Op.LOAD, k);
-  this.emit(Op.LOAD, bestK);
-  this.emit(which === 'min' ? Op.LT : Op.GT);
-  this.emit(Op.JUMP_IF_FALSE, top);
-  this.patch(first, this.here());
-  this.emit(Op.LOAD, x);
-  this.emit(Op.STORE, best);
-  this.emit(Op.LOAD, k);
-  this.emit(Op.STORE, bestK);
-  this.konst(true);
-  this.emit(Op.STORE, have);
-  this.emit(Op.JUMP, top);
-  this.patch(exit, this.here());
-  this.emit(Op.LOAD, have);
-  const done = this.emit(Op.JUMP_IF_TRUE, 0);
-  if (kw.has('default')) {
-    this.emit(Op.LOAD, dflt);
-    this.emit(Op.STORE, best);
-  } else {
-    // the builtin on an empty list raises CPython's ValueError
-    this.emit(Op.BUILD_LIST, 0);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(which)!.id, 1);
-    this.emit(Op.POP);
-  }
-  this.patch(done, this.here());
-  this.emit(Op.LOAD, best);
-};
 
 function isExpr(b: Expr | Const): b is Expr {
   return b !== null && typeof b === 'object' && !(b instanceof Uint8Array) && !(b instanceof ConstTuple) && 'k' in b;
