@@ -9,7 +9,7 @@ import { compileSource } from '../compiler/index.js';
 import { selectorHex, selectorOf } from '../compiler/selector.js';
 import { call as adapterCall } from '../node/adapter.js';
 import { decodeValueExact, encodeArgs, encodeValue } from '../core/abi/codec.js';
-import { jsonToArgs, jsonToValue, valueToJson, type Json } from '../node/abi/json.js';
+import { jsonToArgs, jsonToValue, parseJsonExact, valueToJson, type Json } from '../node/abi/json.js';
 import { canonicalTypeName } from '../core/abi/types.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
@@ -326,7 +326,7 @@ export function sourceReader(vectorPath: string, root?: string): ReadSource {
 export function vectorsCommand(a: { file: string; root?: string; json: boolean }, out: (s: string) => void): number {
   let v: unknown;
   try {
-    v = JSON.parse(readFileSync(a.file, 'utf8'));
+    v = parseJsonExact(readFileSync(a.file, 'utf8'));
   } catch (e) {
     throw new UsageError(`cannot read vector file ${a.file}: ${(e as Error).message}`, 'E-FILE');
   }
