@@ -407,7 +407,7 @@ function checkPublic(cm: CheckedModule, f: FunctionDef): void {
       continue;
     }
     const t = annotationType(p.annotation);
-    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': unsupported ABI type annotation`, p.annotation.at);
+    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': ${unsupportedParam(p.annotation, p.name)}`, p.annotation.at);
     else params.push(t);
   }
   let returns = 'none';
@@ -419,6 +419,29 @@ function checkPublic(cm: CheckedModule, f: FunctionDef): void {
     cm.src.error('E-ANNOTATION', `public function '${f.name}' returns a value and needs a return annotation (-> int, -> bytes, ...)`, f.at);
   }
   cm.signatures.set(f.name, { params, returns });
+}
+
+/** Why a parameter annotation is not an ABI type, and what to write instead. */
+function unsupportedParam(a: Expr, name: string): string {
+  const optional = optionalOf(a);
+  if (optional) {
+    const inner = annotationType(optional);
+    const zero = inner === 'int' ? '0' : inner === 'bytes' ? 'b""' : inner === 'str' ? '""' : inner === 'bool' ? 'False' : null;
+    return `the ABI has no optional (None) values; give the parameter a plain type and a default${zero ? `, e.g. \`${name}: ${inner} = ${zero}\`, and test \`if ${name}:\`` : ''}`;
+  }
+  const hasDict = (e: Expr): boolean => annotationType(e) === 'dict' || (e.k === 'index' && (e.index.k === 'tuple' ? e.index.elts : [e.index]).some(hasDict));
+  if (hasDict(a)) {
+    return 'the ABI has no dict type; pass records as tuples, e.g. `list[tuple[bytes, int, bytes]]`, and unpack them (`for signer, alg_id, sig in permits:`)';
+  }
+  return 'unsupported ABI type annotation (int, bool, bytes, str, "address", sized names like "u64", list[T], tuple[...])';
+}
+
+/** T for `T | None`, `None | T` and `Optional[T]`. */
+function optionalOf(a: Expr): Expr | null {
+  const isNone = (e: Expr): boolean => e.k === 'const' && e.v === null;
+  if (a.k === 'bin' && a.op === '|') return isNone(a.r) ? a.l : isNone(a.l) ? a.r : null;
+  if (a.k === 'index' && a.obj.k === 'name' && a.obj.id === 'Optional') return a.index;
+  return null;
 }
 
 function returnsValue(ss: Stmt[]): boolean {
