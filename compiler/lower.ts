@@ -320,6 +320,17 @@ class FnBuilder {
 
   forLoop(s: Stmt & { k: 'for' }): void {
     const it = s.iter;
+    // enumerate/zip/reversed over the live sequence, as CPython's iterators: the body's
+    // appends, inserts and stores are seen (the builtins would iterate a copy)
+    if (it.k === 'call' && it.fn.k === 'name' && !this.isLocal(it.fn.id) && !this.m.funcIndex.has(it.fn.id) && !this.m.cm.imports.has(it.fn.id)) {
+      const id = it.fn.id;
+      const noGen = it.args.every((a) => a.k !== 'genexp');
+      if (id === 'enumerate' && noGen && it.args.length >= 1 && it.args.length <= 2 && it.kw.every((k) => k.name === 'start') && it.args.length + it.kw.length <= 2) {
+        return this.forEnumerate(s, it.args[0], it.args[1] ?? it.kw[0]?.value ?? null);
+      }
+      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
+      if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
+    }
     const isRange = it.k === 'call' && it.fn.k === 'name' && it.fn.id === 'range' && !this.isLocal('range') && it.kw.length === 0 && it.args.length >= 1 && it.args.length <= 3;
     const base = this.temp(3, 'loop');
     if (isRange) {
@@ -338,6 +349,111 @@ class FnBuilder {
     this.at = s.at;
     this.emit(Op.JUMP, top);
     this.endLoop(next);
+  }
+
+  forEnumerate(s: Stmt & { k: 'for' }, seq: Expr, start: Expr | null): void {
+    const base = this.temp(3, 'loop');
+    const count = this.temp(1, 'count');
+    this.expr(seq);
+    this.at = s.iter.at;
+    this.emit(Op.ITER_INIT, base);
+    if (start) {
+      this.expr(start);
+      if (start.k !== 'int') {
+        // enumerate() checks its start before the first item, as CPython: on an empty list
+        this.emit(Op.DUP);
+        this.emit(Op.BUILD_LIST, 0);
+        this.emit(Op.SWAP);
+        this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('enumerate')!.id, 2);
+        this.emit(Op.POP);
+      }
+    } else this.konst(0n);
+    this.emit(Op.STORE, count);
+    const top = this.here();
+    const next = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.LOAD, count);
+    this.emit(Op.SWAP);
+    this.emit(Op.BUILD_TUPLE, 2);
+    this.emit(Op.LOAD, count);
+    this.konst(1n);
+    this.emit(Op.ADD);
+    this.emit(Op.STORE, count);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.endLoop(next);
+  }
+
+  forZip(s: Stmt & { k: 'for' }, seqs: Expr[]): void {
+    const bases = seqs.map(() => this.temp(3, 'loop'));
+    seqs.forEach((q) => this.expr(q));
+    this.at = s.iter.at;
+    for (let i = seqs.length - 1; i >= 0; i--) this.emit(Op.STORE, bases[i]);
+    for (let i = 0; i < seqs.length; i++) {
+      this.emit(Op.LOAD, bases[i]);
+      this.emit(Op.ITER_INIT, bases[i]);
+    }
+    const top = this.here();
+    const exits = bases.map((b) => this.emit(Op.FOR_ITER, b, 0));
+    this.emit(Op.BUILD_TUPLE, seqs.length);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    // the iterator that ran out leaves the items already taken from the ones before it
+    for (let i = seqs.length - 1; i >= 1; i--) {
+      this.patch(exits[i], this.here());
+      this.emit(Op.POP);
+    }
+    this.endLoop(exits[0]);
+  }
+
+  /** CPython's list reverse iterator: an index from the end, ending once it leaves the list. */
+  forReversed(s: Stmt & { k: 'for' }, seq: Expr): void {
+    const t = this.temp(1, 'rev');
+    const idx = this.temp(1, 'rev');
+    this.expr(seq);
+    this.at = s.iter.at;
+    this.emit(Op.STORE, t);
+    this.emit(Op.LOAD, t);
+    this.konst(BigInt(TYPE_MASK.list));
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
+    const isList = this.emit(Op.JUMP_IF_TRUE, 0);
+    // other sequences cannot change: the builtin's reversed copy, read from its end
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
+    this.emit(Op.STORE, t);
+    this.patch(isList, this.here());
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
+    this.konst(1n);
+    this.emit(Op.SUB);
+    this.emit(Op.STORE, idx);
+    const top = this.here();
+    this.emit(Op.LOAD, idx);
+    this.konst(0n);
+    this.emit(Op.LT);
+    const ex1 = this.emit(Op.JUMP_IF_TRUE, 0);
+    this.emit(Op.LOAD, idx);
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
+    this.emit(Op.GE);
+    const ex2 = this.emit(Op.JUMP_IF_TRUE, 0);
+    this.emit(Op.LOAD, t);
+    this.emit(Op.LOAD, idx);
+    this.emit(Op.SUBSCR);
+    this.emit(Op.LOAD, idx);
+    this.konst(1n);
+    this.emit(Op.SUB);
+    this.emit(Op.STORE, idx);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.patch(ex1, this.here());
+    this.endLoop(ex2);
   }
 
   isLocal(name: string): boolean {

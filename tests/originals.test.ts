@@ -10,7 +10,7 @@ function errors(src: string): string[] {
   try {
     compileSource(src, { file: 'c.py' });
   } catch (e) {
-    if (e instanceof DiagnosticsError) return e.diagnostics.map((d) => `${d.code} ${d.line}: ${d.message}`);
+    if (e instanceof DiagnosticsError) return e.diagnostics.map((d) => `${d.code}: ${d.message}`);
     throw e;
   }
   return [];

@@ -171,3 +171,41 @@ def _dict_methods(d):
     d2 = dict(d)
     d2.clear()
     return (e, p, d2, d)
+
+# args: [1, 2, 3] | []
+def _iter_live(xs):
+    out = []
+    for i, x in enumerate(xs):
+        if i < 3:
+            xs.append(x * 10)
+        out.append((i, x))
+    for i, x in enumerate(xs, 5):
+        out.append(i)
+    for a, b in zip(xs, xs[1:]):
+        if len(xs) < 12:
+            xs.insert(0, a)
+        out.append(a + b)
+    return (out, xs)
+
+# args: [1, 2, 3, 4, 5] | [] | [7]
+def _reversed_live(xs):
+    out = []
+    for x in reversed(xs):
+        if len(xs) > 2:
+            xs.pop()
+        xs.append(0) if x == 99 else None
+        if xs:
+            xs[0] = 99
+        out.append(x)
+    for c in reversed("abc"):
+        out.append(c)
+    for k in reversed({"p": 1, "q": 2}):
+        out.append(k)
+    return out
+
+# args: [1, 2] | "ab"
+def _enumerate_start_bad(xs):
+    n = 0
+    for i, x in enumerate([], "s" if xs == "ab" else 0):
+        n += 1
+    return n
