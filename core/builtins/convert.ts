@@ -51,6 +51,14 @@ function digitValue(ch: string): number {
   return 99;
 }
 
+/**
+ * Whitespace int() skips, as CPython: below 128 only space and \t\n\v\f\r (its C parser's
+ * set, so \x1c-\x1f are not), above 127 every Unicode space (turned into ' ' first).
+ */
+function intSpace(cp: number): boolean {
+  return cp < 128 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : isPySpace(cp);
+}
+
 /** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */
 export function parseIntText(m: Machine, text: string, base: number): Value {
   const bad = (): never => {
@@ -59,8 +67,8 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
   const cs = chars(text);
   let i = 0;
   let j = cs.length;
-  while (i < j && isPySpace(cs[i].codePointAt(0)!)) i++;
-  while (j > i && isPySpace(cs[j - 1].codePointAt(0)!)) j--;
+  while (i < j && intSpace(cs[i].codePointAt(0)!)) i++;
+  while (j > i && intSpace(cs[j - 1].codePointAt(0)!)) j--;
   let neg = false;
   if (i < j && (cs[i] === '+' || cs[i] === '-')) {
     neg = cs[i] === '-';

@@ -209,3 +209,7 @@ def _enumerate_start_bad(xs):
     for i, x in enumerate([], "s" if xs == "ab" else 0):
         n += 1
     return n
+
+# args: "١٢٣", 10 | "\uff11\uff12", 10 | " \u2003 12 \u3000", 10 | "0x1f", 0 | "0b_101", 0 | "𝟗𝟖", 10 | "\u0e51\u0e50", 10 | "1_000", 10 | "0o17", 8 | "z", 36 | "\x1c7\x1f", 10 | "\u00b2", 10 | "٣x", 16
+def _int_text(t, base):
+    return int(t, base)
