@@ -110,14 +110,14 @@ function toCp(s: string, unit: number, isStr: boolean): number {
 
 function splitImpl(rev: boolean): MImpl {
   const name = rev ? 'rsplit' : 'split';
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 0, 2);
     const s = asStr(t);
     const sep = n >= 1 ? optArg(t, a[b + 1], name) : null;
     let max = n >= 2 ? smallInt(intArg(a[b + 2], name)) : -1;
     if (max < 0) max = Infinity;
-    m.charge(per * words(s.length) * 2);
+    m.charge(p.words * words(s.length) * 2);
     const parts: string[] = [];
     if (sep === null) {
       const sp = spaceTest(t);
@@ -181,7 +181,7 @@ function splitImpl(rev: boolean): MImpl {
   };
 }
 
-const replace: MImpl = (m, a, b, n, per) => {
+const replace: MImpl = (m, a, b, n, p) => {
   const t = recv(a[b], 'replace');
   arity('replace', n, 2, 3);
   const s = asStr(t);
@@ -190,7 +190,7 @@ const replace: MImpl = (m, a, b, n, per) => {
   let count = n === 3 ? smallInt(intArg(a[b + 3], 'replace')) : -1;
   if (count < 0) count = Infinity;
   // the number of matches bounds the result: charge and cap before building it
-  m.charge(per * words(s.length));
+  m.charge(p.words * words(s.length));
   const pieces: string[] = [];
   let made = 0;
   if (old.length === 0) {
@@ -218,24 +218,24 @@ const replace: MImpl = (m, a, b, n, per) => {
   }
   const total = s.length + made * (neu.length - old.length);
   m.capLen(total, typeof t === 'string' ? 'str' : 'bytes');
-  m.charge(per * words(total));
+  m.charge(p.words * words(total));
   return back(m, t, pieces.join(''));
 };
 
 function caseMap(name: 'lower' | 'upper'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 0, 0);
     if (typeof t === 'string') {
       // one code point maps to at most 3 (e.g. U+0390 upper): charge and cap for that bound
-      m.charge(per * words(t.length * 3));
+      m.charge(p.words * words(t.length * 3));
       const cps = U.codePointsOf(t);
       const r = name === 'lower' ? U.lower(cps) : U.upper(cps);
       m.capLen(r.length, 'str');
       m.mem += r.length;
       return r;
     }
-    m.charge(per * words(t.length));
+    m.charge(p.words * words(t.length));
     m.mem += t.length;
     const out = new Uint8Array(t.length);
     for (let i = 0; i < t.length; i++) {
@@ -247,12 +247,12 @@ function caseMap(name: 'lower' | 'upper'): MImpl {
 }
 
 /** count() of str/bytes (non-overlapping substrings) and of list/tuple (equal items). */
-const count: MImpl = (m, a, b, n, per) => {
+const count: MImpl = (m, a, b, n, p) => {
   const r = a[b];
   if (Array.isArray(r) || r instanceof PyTuple) {
     arity('count', n, 1, 1);
     const items = Array.isArray(r) ? r : r.items;
-    m.charge(per * items.length);
+    m.charge(p.items * items.length);
     let k = 0;
     for (const x of items) if (pyEq(x, a[b + 1])) k++;
     return k;
@@ -260,7 +260,7 @@ const count: MImpl = (m, a, b, n, per) => {
   const t = recv(r, 'count');
   arity('count', n, 1, 3);
   const s = asStr(t);
-  m.charge(per * words(s.length));
+  m.charge(p.words * words(s.length));
   const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], 'count');
   const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
   if (lo > hi) return 0;
@@ -279,13 +279,13 @@ function byteArg(v: Value): number {
 
 function partition(rev: boolean): MImpl {
   const name = rev ? 'rpartition' : 'partition';
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 1, 1);
     const s = asStr(t);
     const sep = arg(t, a[b + 1], name);
     if (sep.length === 0) throw new VmError('ValueError', 'empty separator');
-    m.charge(per * words(s.length) * 2);
+    m.charge(p.words * words(s.length) * 2);
     const j = rev ? s.lastIndexOf(sep) : s.indexOf(sep);
     m.mem += seqBytes(3);
     const e = back(m, t, '');
@@ -295,10 +295,10 @@ function partition(rev: boolean): MImpl {
 }
 
 function stripSide(name: 'lstrip' | 'rstrip'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 0, 1);
-    m.charge(per * words(t.length));
+    m.charge(p.words * words(t.length));
     const chars = n === 1 ? optArg(t, a[b + 1], name) : null;
     const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
     const set = chars === null ? null : new Set(typeof t === 'string' ? U.codePointsOf(chars) : Array.from(chars, (c) => c.charCodeAt(0)));
@@ -314,11 +314,11 @@ function stripSide(name: 'lstrip' | 'rstrip'): MImpl {
 }
 
 function rfindImpl(name: 'rfind' | 'rindex'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 1, 3);
     const s = asStr(t);
-    m.charge(per * words(s.length));
+    m.charge(p.words * words(s.length));
     const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], name);
     const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
     let r = -1;
@@ -331,7 +331,7 @@ function rfindImpl(name: 'rfind' | 'rindex'): MImpl {
   };
 }
 
-const zfill: MImpl = (m, a, b, n, per) => {
+const zfill: MImpl = (m, a, b, n, p) => {
   const t = recv(a[b], 'zfill');
   arity('zfill', n, 1, 1);
   const width = smallInt(intArg(a[b + 1], 'zfill'));
@@ -339,13 +339,13 @@ const zfill: MImpl = (m, a, b, n, per) => {
   const len = typeof t === 'string' ? cpLen(s) : s.length;
   if (width <= len) return t;
   m.capLen(width, typeof t === 'string' ? 'str' : 'bytes');
-  m.charge(per * words(width));
+  m.charge(p.words * words(width));
   const pad = '0'.repeat(width - len);
   const signed = s[0] === '+' || s[0] === '-';
   return back(m, t, signed ? s[0] + pad + s.slice(1) : pad + s);
 };
 
-const center: MImpl = (m, a, b, n, per) => {
+const center: MImpl = (m, a, b, n, p) => {
   const t = recv(a[b], 'center');
   arity('center', n, 1, 2);
   const width = smallInt(intArg(a[b + 1], 'center'));
@@ -361,7 +361,7 @@ const center: MImpl = (m, a, b, n, per) => {
   const len = typeof t === 'string' ? cpLen(s) : s.length;
   if (width <= len) return t;
   m.capLen(width, typeof t === 'string' ? 'str' : 'bytes');
-  m.charge(per * words(width));
+  m.charge(p.words * words(width));
   const marg = width - len;
   // CPython: left = marg/2 + (marg & width & 1)
   const left = (marg >> 1) + (marg & width & 1);
@@ -369,12 +369,12 @@ const center: MImpl = (m, a, b, n, per) => {
 };
 
 function removeAffix(name: 'removeprefix' | 'removesuffix'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 1, 1);
     const s = asStr(t);
     const x = arg(t, a[b + 1], name);
-    m.charge(per * words(s.length));
+    m.charge(p.words * words(s.length));
     if (x.length === 0) return t;
     if (name === 'removeprefix' && s.startsWith(x)) return back(m, t, s.slice(x.length));
     if (name === 'removesuffix' && s.endsWith(x)) return back(m, t, s.slice(0, s.length - x.length));
@@ -392,11 +392,11 @@ const ASCII = {
 type Pred = 'isdigit' | 'isdecimal' | 'isnumeric' | 'isalpha' | 'isalnum' | 'isspace' | 'islower' | 'isupper' | 'isascii';
 
 function charTest(name: Pred): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 0, 0);
     if (typeof t !== 'string' && (name === 'isdecimal' || name === 'isnumeric')) noAttr(t, name);
-    m.charge(per * words(t.length));
+    m.charge(p.words * words(t.length));
     const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
     if (name === 'isascii') return cps.every((c) => c < 0x80);
     if (name === 'islower' || name === 'isupper') {
@@ -411,9 +411,9 @@ function charTest(name: Pred): MImpl {
       return cased;
     }
     if (cps.length === 0) return false;
-    let p: (c: number) => boolean;
+    let test: (c: number) => boolean;
     if (typeof t === 'string') {
-      p = {
+      test = {
         isdigit: U.isDigit,
         isdecimal: U.isDecimal,
         isnumeric: U.isNumeric,
@@ -422,7 +422,7 @@ function charTest(name: Pred): MImpl {
         isspace: U.isSpace,
       }[name];
     } else {
-      p = {
+      test = {
         isdigit: ASCII.digit,
         isdecimal: ASCII.digit,
         isnumeric: ASCII.digit,
@@ -431,7 +431,7 @@ function charTest(name: Pred): MImpl {
         isspace: isAsciiSpace,
       }[name];
     }
-    return cps.every(p);
+    return cps.every(test);
   };
 }
 
