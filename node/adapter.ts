@@ -13,12 +13,14 @@ import { jsonToArgs } from './abi/json.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { executeCall, type Receipt } from './execute.js';
 import { bytesToHex } from '../core/hex.js';
-import { loadBytes, type LoadedModule } from '../core/load.js';
+import type { LoadedModule } from '../core/load.js';
+import { loadCode, remember } from './code_cache.js';
+export { loadCode } from './code_cache.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
 import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './manifest_check.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
-import { bytesToLatin1, PyTuple } from '../core/values.js';
+import { PyTuple } from '../core/values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | { manifest: unknown; source: string; file?: string };
@@ -78,33 +80,7 @@ interface Prepared {
 
 // ---------------------------------------------------------------- caches
 
-const CACHE_SIZE = 64;
-const moduleCache = new Map<string, LoadedModule>();
 const compileCache = new Map<string, CompiledContract>();
-
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    // refresh: Map iteration order is insertion order, so the first key is the least recent
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const v = make();
-  cache.set(key, v);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return v;
-}
-
-/**
- * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which
- * ignores the debug section: two encodings with one code hash may carry different debug
- * info) and the limits that loading checks. The bytes themselves, as a string, are the key:
- * a Map lookup on them is far cheaper than hashing the code on every call in JS.
- */
-export function loadCode(code: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  return remember(moduleCache, `${limits.max_stack}|${limits.max_code_bytes}|${bytesToLatin1(code)}`, () => loadBytes(code, limits));
-}
 
 function compileCached(source: string, file: string, limits: Readonly<Limits>): CompiledContract {
   const key = `${bytesToHex(sha3_256(new TextEncoder().encode(source)))}|${file}|${limits.max_source_bytes}|${limits.max_code_bytes}|${limits.max_int_bits}`;

@@ -14,6 +14,7 @@ export const BANNED_BUILTINS = new Set([
 export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
   ['storage', 'storage'], ['events', 'events'], ['hash', 'hash'], ['abi', 'abi'], ['treasury', 'treasury'],
   ['syscalls', 'syscalls'], ['random', 'random'], ['pq', 'pq'], ['random_api', 'random'], ['pq_verify', 'pq'],
+  ['contracts', 'contracts'],
 ]);
 
 /** Resolve a path below `stdlib` to a function name of the table, or a module, or nothing. */
