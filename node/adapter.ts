@@ -281,6 +281,7 @@ export function deploy(req: DeployRequest): AdapterReceipt {
     results: resultsMap(req.results),
     callIndex: req.callIndex,
     constructing: true,
+    codes: req.codes,
   });
   const total = { ...r, gasUsed: r.gasUsed + cost };
   if (r.status !== 'SUCCESS') return finish(total, bytes);
@@ -311,6 +312,7 @@ export function call(req: CallRequest): AdapterReceipt {
     results: resultsMap(req.results),
     callIndex: req.callIndex,
     abi: p.abi,
+    codes: req.codes,
   });
   return finish(r, calldata);
 }

@@ -73,7 +73,7 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     return { status, value: null, reason, kind, message };
   };
   // checks in a fixed order, each before any work it guards
-  if (caller.depth >= L.max_call_depth) return early('ERROR', 'RecursionError', `call to ${target}.${sub.fn}(): cross-contract calls nest at most ${L.max_call_depth} deep (limits.max_call_depth)`);
+  if (caller.depth >= L.max_contract_depth) return early('ERROR', 'RecursionError', `call to ${target}.${sub.fn}(): cross-contract calls nest at most ${L.max_contract_depth} deep (limits.max_contract_depth)`);
   const hex = bytesToHex(sub.to);
   if (tx.active.includes(hex)) return early('ERROR', 'ReentrancyError', `call to ${target}.${sub.fn}(): the contract is already running in this call (re-entry is not allowed, spec/CALLS.md)`);
   const code = tx.codes?.getCode(sub.to) ?? null;

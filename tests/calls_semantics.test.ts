@@ -214,9 +214,9 @@ def back_to() -> int:
     return contracts.call(abi.caller(), "hop", [[], 0])
 `;
 
-  test('calls nest to limits.max_call_depth; one more is a RecursionError', () => {
+  test('calls nest to limits.max_contract_depth; one more is a RecursionError', () => {
     const w = new World();
-    const max = DEFAULT_LIMITS.max_call_depth;
+    const max = DEFAULT_LIMITS.max_contract_depth;
     const relays = Array.from({ length: max + 2 }, () => w.deploy(RELAY));
     const targets = (n: number) => relays.slice(1, n + 1).map((a) => '0x' + bytesToHex(a));
     const ok = w.call(relays[0], 'hop', [targets(max), 0], { gas: 50_000_000 });
