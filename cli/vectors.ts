@@ -7,7 +7,10 @@ import { dirname, resolve } from 'node:path';
 import { codeHash, decodeModule, encodeModule } from '../compiler/codec.js';
 import { compileSource } from '../compiler/index.js';
 import { selectorHex, selectorOf } from '../compiler/selector.js';
-import { call as adapterCall } from '../node/adapter.js';
+import { call as adapterCall, loadCode } from '../node/adapter.js';
+import { executeCall } from '../node/execute.js';
+import { encodeReceipt, receiptHash } from '../node/receipt.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { decodeValueExact, encodeArgs, encodeValue } from '../core/abi/codec.js';
 import { jsonToArgs, jsonToValue, valueToJson, type Json } from '../node/abi/json.js';
 import { canonicalTypeName } from '../core/abi/types.js';
@@ -203,6 +206,8 @@ export interface SequenceSpec {
    * state too, and each call records every contract's storage and the call tree.
    */
   contracts?: Record<string, string>;
+  /** the constructor's (__init__) arguments: it runs first, as the call `__init__` */
+  construct?: unknown[];
   calls: CallSpec[];
 }
 
@@ -271,9 +276,12 @@ function blockOf(env: Env): BlockEnv {
 }
 
 /** Run one call from a vector and report what a vector records about it. */
-function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number; to?: string }, others: readonly SeqContract[] = []): Record<string, Json> {
+function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { fn?: Json; calldata: string; sender?: string; value?: string | number; to?: string }, others: readonly SeqContract[] = []): Record<string, Json> {
   const to = c.to !== undefined ? hexToBytes(c.to) : address;
-  const r = adapterCall({ ...(c.to !== undefined ? {} : { contract: { code } }), input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, to, c), block: blockOf(env), state });
+  const r =
+    c.fn === CONSTRUCTOR && c.to === undefined
+      ? construct(code, state, env, address, c)
+      : adapterCall({ ...(c.to !== undefined ? {} : { contract: { code } }), input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, to, c), block: blockOf(env), state });
   const snap = state.snapshot();
   const storage = snap.storage[x(address)] ?? {};
   const more: Record<string, Json> = {};
@@ -301,6 +309,13 @@ function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8A
   };
 }
 
+/** The constructor run in place at the sequence's address (deploy would pick the address from sender and nonce). */
+function construct(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number }) {
+  const r = executeCall({ module: loadCode(code), calldata: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, address, c), block: blockOf(env), state, constructing: true });
+  const encoded = encodeReceipt(r);
+  return { ...r, hash: receiptHash(encoded) };
+}
+
 export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: ReadSource): Json {
   const env = ENV;
   const address = hexToBytes(env.address);
@@ -315,14 +330,15 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
         return { address: a.replace(/^0x/, ''), source, file, codeHash: x(compileSource(read(source), { file }).codeHash) };
       });
       placeContracts(state, address, compiled.bytes, others, read);
-      const calls = seq.calls.map((spec) => {
+      const specs: CallSpec[] = seq.construct ? [{ fn: CONSTRUCTOR, args: seq.construct }, ...seq.calls] : seq.calls;
+      const calls = specs.map((spec) => {
         const target = spec.to === undefined ? compiled.module : compileSource(read(seq.contracts![spec.to]), { file: seq.contracts![spec.to].split('/').pop()! }).module;
         const ex = target.exports.find((e) => target.funcs[e.func].name === spec.fn);
         if (!ex) throw new UsageError(`sequence ${name}: no public function ${spec.fn}`);
         const enc = jsonToArgs(ex.params, spec.args ?? []);
         const calldata = x(ex.selector) + x(encodeArgs(ex.params, enc));
         const extra = { ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}), ...(spec.value !== undefined ? { value: String(spec.value) } : {}), ...(spec.to !== undefined ? { to: spec.to.replace(/^0x/, '') } : {}) };
-        return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { calldata, ...extra }, others) };
+        return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { fn: spec.fn, calldata, ...extra }, others) };
       });
       return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), ...(seq.balances ? { balances: seq.balances } : {}), ...(others.length ? { contracts: others } : {}), calls };
     }),
@@ -355,7 +371,7 @@ function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
     seq.calls.forEach((c, i) => {
       out.push(
         attempt(`${seq.name} #${i} ${String(c.fn)}(${JSON.stringify(c.args).slice(1, -1)})`, () => {
-          const got = runCall(compiled.bytes, state, env, address, c as { calldata: string; sender?: string; value?: string; to?: string }, others);
+          const got = runCall(compiled.bytes, state, env, address, c as { fn: Json; calldata: string; sender?: string; value?: string; to?: string }, others);
           const diffs = Object.keys(got).filter((k) => !same(got[k], c[k]));
           return diffs.length ? diffs.map((k) => `${k}: got ${JSON.stringify(got[k])}, expected ${JSON.stringify(c[k])}`).join('; ') : undefined;
         }),
