@@ -9,6 +9,7 @@ import { bytesToHex } from '../core/hex.js';
 import type { Log, SubCall, SubResult, SyscallRequest } from '../core/host.js';
 import type { LoadedModule } from '../core/load.js';
 import type { Machine, Tracer } from '../core/machine.js';
+import type { Value } from '../core/values.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { VmPyError } from '../spec/errors.js';
 import { STDLIB_BY_NAME, type Limits } from '../spec/table.js';
@@ -35,7 +36,13 @@ export interface TxFrames {
   active: string[];
   /** DRBG bytes drawn so far per address (hex) */
   drawn: Map<string, number>;
-  tracerFor?: (module: LoadedModule, depth: number, address: Uint8Array) => Tracer | null;
+  /** --trace: a tracer for each nested frame, told when the frame is over */
+  tracerFor?: (module: LoadedModule, depth: number, address: Uint8Array, fn: string, gas: number) => FrameTrace | null;
+}
+
+export interface FrameTrace {
+  tracer: Tracer;
+  finish(status: Status, gasUsed: number, gasLeft: number): void;
 }
 
 /** One cross-contract call in the receipt's call tree. */
@@ -115,6 +122,7 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   const syscalls = tx.syscalls.length;
   tx.active.push(hex);
   const depth = caller.depth + 1;
+  const trace = tx.tracerFor?.(module, depth, sub.to, sub.fn, forwarded) ?? null;
   let r;
   try {
     r = runFrame(tx, {
@@ -125,7 +133,7 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
       journal,
       depth,
       static: sub.static,
-      tracer: tx.tracerFor?.(module, depth, sub.to) ?? null,
+      tracer: trace?.tracer ?? null,
       // the callee's values and the caller's share one budget
       memCap: Math.max(0, m.memCap - m.mem),
       calls: node.calls,
@@ -134,6 +142,7 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     tx.active.pop();
   }
   const used = r.receipt.gasUsed;
+  trace?.finish(r.status, used, forwarded - used);
   m.gas += forwarded - used;
   node.gasUsed = used;
   node.status = r.status;
@@ -151,6 +160,12 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   node.returnData = r.receipt.returnData;
   m.charge(PER_WORD * words(r.receipt.returnData.length));
   // decoded afresh: the caller never shares an object with the callee
-  const value = ex.returns === 'none' ? null : decodeValueExact(ex.returns, r.receipt.returnData, opts);
+  let value: Value = null;
+  try {
+    if (ex.returns !== 'none') value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
+  } catch (e) {
+    if (!(e instanceof VmPyError)) throw e;
+    return { status: 'ERROR', value: null, reason: null, kind: 'CallError', message: `call to ${target}.${sub.fn}(): the result does not decode as ${ex.returns} (${e.message})` };
+  }
   return { status: 'SUCCESS', value, reason: null, kind: null, message: '' };
 }
