@@ -4,23 +4,9 @@
 import { bytesToLatin1 } from '../core/values.js';
 import { loadBytes, type LoadedModule } from '../core/load.js';
 import { DEFAULT_LIMITS, type Limits } from '../spec/table.js';
+import { remember } from './lru.js';
 
-const CACHE_SIZE = 64;
 const moduleCache = new Map<string, LoadedModule>();
-
-export function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    // refresh: Map iteration order is insertion order, so the first key is the least recent
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const v = make();
-  cache.set(key, v);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return v;
-}
 
 /**
  * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which

@@ -89,7 +89,7 @@ describe('the call tree in run output and --trace', () => {
     const ex = json(['deploy', '-m', EX, '--args', JSON.stringify([token, 3]), '--state', s]).j.address;
     const early = vmpy(['run', '-m', EX, '-c', 'stock', '-a', '[10]', '--state', s]);
     expect(early.code).toBe(1);
-    expect(early.out).toMatch(/^calls:\n  call 0x[0-9a-f]{8}…[0-9a-f]{4}\.transfer_from\(\) gas \d+\/\d+ REVERT "token: allowance exceeded"$/m);
+    expect(early.out).toMatch(/^calls:\n {2}call 0x[0-9a-f]{8}…[0-9a-f]{4}\.transfer_from\(\) gas \d+\/\d+ REVERT "token: allowance exceeded"$/m);
     expect(json(['run', '-m', TK, '-c', 'approve', '-a', JSON.stringify([ex, 10]), '--state', s]).j.ok).toBe(true);
     const ok = json(['run', '-m', EX, '-c', 'stock', '-a', '[10]', '--state', s]).j;
     expect(ok.calls).toEqual([expect.objectContaining({ to: token, fn: 'transfer_from', status: 'SUCCESS', returnHex: '0x01', static: false, calls: [] })]);
@@ -97,9 +97,9 @@ describe('the call tree in run output and --trace', () => {
     expect(ok.calls[0].gas).toBeGreaterThan(ok.calls[0].gasUsed);
     expect(ok.events.map((e: { name: string }) => e.name)).toEqual(['Transfer', 'Stocked']);
     const trace = vmpy(['run', '-m', EX, '-c', 'stock_level', '--trace', '--state', s]).out;
-    expect(trace).toMatch(/^  --> 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\)  depth 1  gas \d+$/m);
-    expect(trace).toMatch(/^  balance_of@\d+ .*CALL_STD storage\.get_int/m);
-    expect(trace).toMatch(/^  <-- 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\)  SUCCESS  used \d+$/m);
+    expect(trace).toMatch(/^ {2}--> 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\) {2}depth 1 {2}gas \d+$/m);
+    expect(trace).toMatch(/^ {2}balance_of@\d+ .*CALL_STD storage\.get_int/m);
+    expect(trace).toMatch(/^ {2}<-- 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\) {2}SUCCESS {2}used \d+$/m);
     expect(trace).toMatch(/stock_level -> 10|stock_level\(\) -> 10/);
   });
 });
