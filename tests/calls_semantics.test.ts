@@ -42,6 +42,9 @@ def fail2(k: bytes, v: int) -> int:
     abi.revert("no 1")
     return 0
 
+def clear(k: bytes) -> None:
+    storage.delete(k)
+
 def boom() -> int:
     return 1 // 0
 
@@ -88,6 +91,9 @@ def peek(to: bytes, fn: str, k: bytes) -> int:
 
 def peek_put(to: bytes, k: bytes) -> int:
     return contracts.static_call(to, "put", [k, 4])
+
+def clear_there(to: bytes, k: bytes) -> None:
+    contracts.call(to, "clear", [k])
 
 def pay(to: bytes, n: int) -> int:
     return contracts.call(to, "paid", [], value=n)
@@ -167,6 +173,15 @@ describe('contracts.call', () => {
     const r = w.call(caller, 'peek_put', [h(callee), '0x6b']);
     expect([r.status, r.error?.kind]).toEqual(['ERROR', 'StaticCallViolation']);
     expect(r.calls![0].kind).toBe('StaticCallViolation');
+  });
+
+  test('a storage refund earned in a callee reaches the receipt', () => {
+    const { w, callee, caller, h } = setup();
+    w.call(callee, 'put', ['0x6b', 3]);
+    const r = w.call(caller, 'clear_there', [h(callee), '0x6b']);
+    expect(r.status).toBe('SUCCESS');
+    expect(r.refund).toBeGreaterThan(0);
+    expect(w.call(callee, 'get', ['0x6b']).returnValue).toBe(0);
   });
 
   test('value moves from the calling contract to the callee inside the journal', () => {
