@@ -9,6 +9,7 @@ import { UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { out, report } from './report.js';
 import { runCommand, type RunArgs } from './run.js';
+import { testCommand } from './test.js';
 import { vectorsCommand } from './vectors.js';
 import { VERSION } from './version.js';
 
@@ -104,6 +105,19 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('root', { type: 'string', describe: 'directory the vector file\'s source paths are relative to' })
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
+    )
+    .command(
+      'test [paths..]',
+      'run test_*.py files (every test_* function; with parameters: a property test)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'test files or directories (default: .)' })
+          .option('match', { alias: 'k', type: 'string', describe: 'run only tests whose name contains this' })
+          .option('gas-report', { type: 'boolean', default: false, describe: 'min/mean/median/max gas per contract function' })
+          .option('fuzz-runs', { type: 'number', describe: 'generated cases per property test (default 100)' })
+          .option('seed', { type: 'number', describe: 'property test seed (default 0)' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => testCommand({ paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json }, out)),
     )
     .demandCommand(1, 'name a command: compile, run, call, decode, inspect-ir or vectors')
     .strict()

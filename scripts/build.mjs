@@ -108,3 +108,18 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// vm-py/testing (testing/index.ts): the test toolkit for JS test runners. Node only (it reads
+// contract files); dependencies stay imports, resolved from the installed package.
+await build({
+  entryPoints: [join(root, 'testing/index.ts')],
+  outfile: join(root, 'dist/testing.mjs'),
+  bundle: true,
+  platform: 'node',
+  packages: 'external',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  sourcemap: false,
+  logLevel: 'warning',
+});
