@@ -26,6 +26,7 @@ const STRINGS: Record<string, Key> = {
   '--chain-id': 'chainId',
   '--tx-hash': 'txHash',
   '--beacon': 'beacon',
+  '--to': 'to',
 };
 
 const FLAGS: Record<string, 'json' | 'trace' | 'dryRun'> = { '--json': 'json', '--trace': 'trace', '--dry-run': 'dryRun' };

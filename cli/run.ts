@@ -1,5 +1,7 @@
 // vm-py run: load (compile, or take from the IR cache) the manifest's contract and make one
-// call against the local state.
+// call against the local state. The target is --to, else the manifest's latest deployment
+// (vm-py deploy), else, for a manifest never deployed, an address derived from its name with
+// the manifest's code run in place (the quick loop: edit, run, no deploy step).
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../core/abi/codec.js';
@@ -11,10 +13,13 @@ import type { AbiFunction } from '../node/manifest.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
-import { cacheDirFor, loadContract } from './contract.js';
+import { cacheDirFor, loadContract, type Contract } from './contract.js';
+import { loadBytes } from '../core/load.js';
+import { crossCheckAbi, signaturesFromModule } from '../node/manifest_check.js';
+import type { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
-import { DEFAULT_STATE_PATH, loadState, saveState } from './statefile.js';
+import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 import { traceSession } from './trace.js';
 
 export interface RunArgs extends CallEnvFlags {
@@ -31,6 +36,8 @@ export interface RunArgs extends CallEnvFlags {
   trace?: boolean;
   /** run against the state and report, but write nothing back (`vm-py call`, `run --dry-run`) */
   dryRun?: boolean;
+  /** the deployed contract to call, 0x-hex; default: the manifest's latest deployment */
+  to?: string;
 }
 
 const enc = new TextEncoder();
@@ -45,14 +52,16 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const project = loadProject(a.manifest);
   // compiled IR comes from the cache beside the state file when it can (cli/contract.ts)
-  const { mod, abi, paramNames } = await loadContract(project, cacheDirFor(statePath));
+  const compiled = await loadContract(project, cacheDirFor(statePath));
+  const state = loadState(statePath);
+  const target = targetOf(a, project, compiled, state);
+  const { mod, abi, paramNames } = target;
   const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
   const seeds = parseBalances(a.balance);
   const results = parseResults(a.result);
-  const { tx, block } = callEnv(a, cliContractAddress(project.manifest.name), calldata);
-  const state = loadState(statePath);
+  const { tx, block } = callEnv(a, target.address, calldata);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const trace = a.trace ? traceSession(mod, project.source, out) : undefined;
+  const trace = a.trace ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out) : undefined;
   const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer });
   trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
@@ -71,6 +80,37 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
     out(lines.join('\n'));
   }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+}
+
+type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Array };
+
+/**
+ * What `run` calls: the code at --to (or at the manifest's latest deployment), read with the
+ * manifest's ABI, which must describe it; a manifest never deployed runs its own code at its
+ * name's address.
+ */
+function targetOf(a: RunArgs, project: Project, compiled: Contract, state: MemoryState): Target {
+  let hex: string | undefined;
+  if (a.to !== undefined) {
+    const n = DEFAULT_LIMITS.address_bytes;
+    if (!new RegExp(`^0x[0-9a-fA-F]{${2 * n}}$`).test(a.to)) throw new UsageError(`--to must be a 0x-hex address of ${n} bytes, got ${JSON.stringify(a.to)}`, 'E-ARGS');
+    hex = a.to.slice(2).toLowerCase();
+  } else {
+    const list = deploymentsOf(state).byName.get(project.manifest.name);
+    if (!list?.length) return { ...compiled, address: cliContractAddress(project.manifest.name) };
+    hex = list[list.length - 1];
+  }
+  const address = hexToBytes(hex);
+  const code = state.getCode(address);
+  if (!code) throw new UsageError(`no contract is deployed at 0x${hex} in this state (deploy one with vm-py deploy)`, 'E-NO-CODE');
+  const mod = loadBytes(code);
+  if (bytesToHex(mod.codeHash) === bytesToHex(compiled.mod.codeHash)) return { ...compiled, address };
+  // other code than the manifest's source compiles to: its manifest must still describe it
+  const sigs = signaturesFromModule(mod);
+  const abi = crossCheckAbi(project.manifest.abi, sigs, `code at 0x${hex}`);
+  const paramNames = new Map<string, string[]>();
+  for (const s of sigs) if (s.paramNames) paramNames.set(s.name, s.paramNames);
+  return { mod, abi, paramNames, address };
 }
 
 type Call = { fn: string; selector: string; calldata: Uint8Array };

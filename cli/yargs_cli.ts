@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { VmPyError } from '../spec/errors.js';
 import { compileCommand } from './compile.js';
 import { decodeCommand } from './decode.js';
+import { deployCommand } from './deploy.js';
 import { UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { out, report } from './report.js';
@@ -60,6 +61,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
           .option('call', { alias: 'c', type: 'string', describe: 'function name' })
           .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
+          .option('to', { type: 'string', describe: "deployed contract address, 0x-hex (default: the manifest's latest `vm-py deploy`)" })
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
           .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
@@ -79,8 +81,33 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           runHandler({
             manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
             sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
-            beacon: a.beacon, result: a.result, trace: a.trace, dryRun: a['dry-run'] || a._[0] === 'call',
+            beacon: a.beacon, result: a.result, trace: a.trace, dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
           }),
+        ),
+    )
+    .command(
+      'deploy',
+      "compile a manifest's contract, store it at a new address (from sender and nonce) and run its constructor; prints the address",
+      (y) =>
+        y
+          .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
+          .option('args', { alias: 'a', type: 'string', describe: 'constructor (__init__) arguments: JSON array (or object by parameter name)' })
+          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
+          .option('gas-limit', { type: 'number', default: 1_000_000 })
+          .option('sender', { type: 'string', describe: 'deployer address, 0x-hex (default 0x1111...)' })
+          .option('nonce', { type: 'string', describe: "the deployer's nonce (default: the next one this state file has recorded for the sender)" })
+          .option('value', { type: 'string', describe: 'value moved from the sender to the new contract (default 0)' })
+          .option('height', { type: 'string', describe: 'block height (default 1)' })
+          .option('timestamp', { type: 'string', describe: 'block timestamp (default 1700000000)' })
+          .option('chain-id', { type: 'string', describe: 'chain id (default 1)' })
+          .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) =>
+        guardAsync(() =>
+          deployCommand(
+            { manifest: a.manifest, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json, sender: a.sender, nonce: a.nonce, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], balance: a.balance },
+            out,
+          ),
         ),
     )
     .command(
@@ -119,7 +146,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => testCommand({ paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, run, call, decode, inspect-ir or vectors')
+    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors or test')
     .strict()
     .help()
     .version(VERSION)

@@ -135,6 +135,9 @@ function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Lim
 function fromModule(module: LoadedModule, manifest: unknown): Prepared {
   const paramNames = new Map<string, string[]>();
   for (const s of signaturesFromModule(module)) if (s.paramNames) paramNames.set(s.name, s.paramNames);
+  // the constructor is not in the call ABI, but deploy args may name its parameters too
+  const ctor = module.byName.get(CONSTRUCTOR);
+  if (ctor && module.ir.debug) paramNames.set(CONSTRUCTOR, module.ir.debug.funcs[ctor.func].locals.slice(0, ctor.params.length));
   if (manifest === undefined) return { module, paramNames };
   const m = manifestOf(manifest);
   const abi = crossCheckAbi(m.abi, signaturesFromModule(module), `code ${bytesToHex(module.codeHash).slice(0, 16)}`);
