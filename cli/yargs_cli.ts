@@ -10,6 +10,8 @@ import { UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { out, report } from './report.js';
 import { runCommand, type RunArgs } from './run.js';
+import { initCommand } from './init.js';
+import { manifestCommand } from './manifest.js';
 import { testCommand } from './test.js';
 import { vectorsCommand } from './vectors.js';
 import { VERSION } from './version.js';
@@ -146,7 +148,28 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => testCommand({ paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors or test')
+    .command(
+      'init <dir>',
+      'scaffold a contract project: contract.py, manifest.json and a passing test_contract.py',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => initCommand({ dir: a.dir, force: a.force, json: a.json }, out)),
+    )
+    .command(
+      'manifest <file>',
+      "write a contract's manifest with the ABI read from its annotations (keeps an existing manifest's name, version and declarations)",
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'contract source (.py)' })
+          .option('out', { alias: 'o', type: 'string', describe: "where to write (default: manifest.json beside the contract; '-' prints it)" })
+          .option('name', { type: 'string', describe: 'contract name (default: the existing manifest\'s, else the directory name)' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => manifestCommand({ file: a.file, out: a.out, name: a.name, json: a.json }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors, test, init or manifest')
     .strict()
     .help()
     .version(VERSION)
