@@ -76,14 +76,15 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('beacon', { type: 'string', describe: 'block randomness beacon, 32-byte 0x-hex (default zeros)' })
           .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
           .option('result', { type: 'string', array: true, describe: 'host answer for syscalls.read_result / zk_verify: <0xtask_id>=<0xbytes> (repeatable)' })
-          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left' })
+          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left, the value it produced and the locals it changed' })
+          .option('gas-profile', { type: 'boolean', default: false, describe: 'print gas per source line and per function, highest first' })
           .option('json', { type: 'boolean', default: false }),
       (a) =>
         guardAsync(() =>
           runHandler({
             manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
             sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
-            beacon: a.beacon, result: a.result, trace: a.trace, dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
+            beacon: a.beacon, result: a.result, trace: a.trace, gasProfile: a['gas-profile'], dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
           }),
         ),
     )

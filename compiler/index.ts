@@ -6,6 +6,7 @@ import { validateSource, type CheckedModule } from '../validate/index.js';
 import { codeHash, encodeModule } from './codec.js';
 import type { IRExport, IRModule } from './ir.js';
 import { lowerModule } from './lower.js';
+import { checkReturns } from './return_check.js';
 import { selectorHex, selectorOf } from './selector.js';
 import { verifyModule } from './verify.js';
 
@@ -29,6 +30,7 @@ export function compileSource(text: string, opts: CompileOptions = {}): Compiled
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const file = opts.file ?? 'contract.py';
   const checked = validateSource(text, file, limits.max_source_bytes, opts.host);
+  checkReturns(checked);
   const lowered = lowerModule(checked);
   if (checked.src.diags.length) throw new DiagnosticsError(checked.src.sortedDiags());
   const exports: IRExport[] = [];

@@ -92,7 +92,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           throw new OutOfGas();
         }
       }
-      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve);
+      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve, sp, bp, stack);
       switch (op) {
         case Op.NOP:
           pc += 1;

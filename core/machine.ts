@@ -8,7 +8,8 @@ import type { Value } from './values.js';
 
 /** What a stdlib function sees: arguments at a[base .. base+arity). */
 export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
-export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number) => void;
+/** Called before each instruction; sp and bp locate the frame's operands and locals in `stack`. */
+export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number, sp: number, bp: number, stack: readonly Value[]) => void;
 
 export class Machine {
   /**

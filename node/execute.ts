@@ -123,7 +123,18 @@ export function executeCall(req: CallRequest): Receipt {
     const declared = req.abi?.get(req.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
-    const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    let returnData: Uint8Array;
+    try {
+      returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    } catch (e) {
+      // the run's value does not fit the annotation: the function's fault, said as Python would
+      if (!(e instanceof AbiError)) throw e;
+      m.errFn = ex.func;
+      m.errPc = 0;
+      m.errFrames = [ex.func, 0];
+      const shown = ex.returns === 'none' ? 'None' : ex.returns;
+      throw new VmError('TypeError', `${req.module.funcs[ex.func].name}() is annotated -> ${declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : shown} but returned ${typeName(ret)} (${e.message})`);
+    }
     const gasUsed = req.gasLimit - m.gas;
     const refund = Math.min(m.refund, refundCap(gasUsed, REFUNDS.capBasisPoints));
     const writes = journal.storageWrites();

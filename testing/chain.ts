@@ -21,6 +21,9 @@ import { MemoryState } from '../node/state.js';
 import { AbiError, ManifestError } from '../spec/errors.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { DEFAULT_LIMITS, type Limits } from '../spec/table.js';
+import { formatTraceback, framesOf, type Frame } from './traceback.js';
+
+export { formatTraceback, framesOf, type Frame };
 import { decodeEventData } from '../stdlib/event_codec.js';
 
 /** An address as bytes or 0x-hex. */
@@ -41,15 +44,6 @@ export interface Event {
   name: string;
   /** the event's fields, in the order emitted */
   fields: Record<string, Value>;
-}
-
-/** One frame of a failure's call stack, outermost first; `source` is the line's text. */
-export interface Frame {
-  function: string;
-  file?: string;
-  line?: number;
-  col?: number;
-  source?: string;
 }
 
 export interface CallResult {
@@ -381,28 +375,6 @@ export class Chain {
 }
 
 // ------------------------------------------------------------ shared by the JS and Python APIs
-
-/** The frames of a failure with their source lines (from `sources`, by display path). */
-export function framesOf(err: CallError | null, sources: ReadonlyMap<string, string>): Frame[] {
-  if (!err?.traceback) return [];
-  return err.traceback.map((f) => {
-    const l = f.location;
-    if (!l) return { function: f.function };
-    const text = l.file !== undefined ? sources.get(l.file) : undefined;
-    const source = text?.split('\n')[l.line - 1]?.trim();
-    return { function: f.function, file: l.file, line: l.line, col: l.col, ...(source ? { source } : {}) };
-  });
-}
-
-/** Python's traceback layout, with the column: `File "f.py", line 3, col 5, in fn`. */
-export function formatTraceback(frames: readonly Frame[]): string {
-  const lines = ['Traceback (most recent call last):'];
-  for (const f of frames) {
-    lines.push(f.line === undefined ? `  File "<no debug info>", in ${f.function}` : `  File "${f.file}", line ${f.line}, col ${f.col}, in ${f.function}`);
-    if (f.source) lines.push(`    ${f.source}`);
-  }
-  return lines.join('\n');
-}
 
 /** "reverted: reason" / "failed: ZeroDivisionError: ..." / "ran out of gas" */
 export function describeFailure(r: CallResult): string {

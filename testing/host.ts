@@ -11,6 +11,7 @@ import { HOST_STD_BASE, hostStdlib, type HostStdlib } from '../spec/host_std.js'
 import type { StdInfo, StdParam } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { bytesOrStr, needBytes, needInt } from '../stdlib/args.js';
+import { show } from './repr.js';
 import { Chain, describeFailure, errorMismatch, eventMismatch, revertMismatch, toJsonish, type CallOptions, type CallResult } from './chain.js';
 
 /** What a failing test reports beyond its own traceback: the contract call that failed. */
@@ -213,17 +214,3 @@ function dictOf(fields: Record<string, Value>): PyDict {
   for (const [k, v] of Object.entries(fields)) d.set(k, v);
   return d;
 }
-
-/** A value as Python's repr would show it (for assert_eq). */
-export function show(v: Value, d = 0): string {
-  if (d > 8) return '...';
-  if (v === null) return 'None';
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v instanceof Uint8Array) return `b'${[...v].map((c) => (c >= 0x20 && c < 0x7f && c !== 0x27 && c !== 0x5c ? String.fromCharCode(c) : '\\x' + c.toString(16).padStart(2, '0'))).join('')}'`;
-  if (Array.isArray(v)) return `[${v.map((x) => show(x, d + 1)).join(', ')}]`;
-  if (v instanceof PyTuple) return `(${v.items.map((x) => show(x, d + 1)).join(', ')}${v.items.length === 1 ? ',' : ''})`;
-  return `{${[...v.map.values()].map(([k, x]) => `${show(k, d + 1)}: ${show(x, d + 1)}`).join(', ')}}`;
-}
-

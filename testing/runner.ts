@@ -16,7 +16,8 @@ import { executeCall, type Receipt } from '../node/execute.js';
 import { DiagnosticsError, VmPyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { account, Chain, framesOf, type CallResult, type Frame } from './chain.js';
-import { show, TESTING_HOST, testingHost, type Session } from './host.js';
+import { TESTING_HOST, testingHost, type Session } from './host.js';
+import { show } from './repr.js';
 
 export interface TestOptions {
   /** generated cases per property test (default 100) */
