@@ -65,7 +65,7 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const { tx, block } = callEnv(a, target.address, calldata);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
   const profile = a.gasProfile ? new GasProfile() : undefined;
-  const trace = a.trace || profile ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out, { trace: a.trace, profile }) : undefined;
+  const trace = a.trace || profile ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out, { trace: a.trace, values: true, profile }) : undefined;
   const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer });
   trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the

@@ -32,10 +32,14 @@ interface Pending {
   pushes: boolean;
 }
 
-/** `emit` gets trace lines (when `trace`); `profile` collects gas per line and function. */
-export function traceSession(mod: LoadedModule, source: string | undefined, emit: (line: string) => void, opts: { trace?: boolean; profile?: GasProfile } = { trace: true }): TraceSession {
+/**
+ * `emit` gets trace lines (when `trace`, the default), with instruction results and local
+ * changes under them when `values`; `profile` collects gas per line and function.
+ */
+export function traceSession(mod: LoadedModule, source: string | undefined, emit: (line: string) => void, opts: { trace?: boolean; values?: boolean; profile?: GasProfile } = {}): TraceSession {
   const lines = source?.split('\n') ?? [];
   const trace = opts.trace ?? true;
+  const values = trace && (opts.values ?? false);
   const profile = opts.profile;
   let pending: Pending | null = null;
   // per frame (by base pointer): the instruction waiting for its result, and the locals last seen
@@ -52,7 +56,7 @@ export function traceSession(mod: LoadedModule, source: string | undefined, emit
     const gasBefore = gasLeft + cost;
     flush(gasBefore);
     const f = mod.funcs[fi];
-    if (trace) {
+    if (values) {
       // what the frame's previous instruction produced, and the locals it changed
       if (pc === 0) waiting.delete(bp); // a new frame at this base: nothing of an old one is pending
       const prev = waiting.get(bp);

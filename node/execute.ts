@@ -127,13 +127,11 @@ export function executeCall(req: CallRequest): Receipt {
     try {
       returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
     } catch (e) {
-      // the run's value does not fit the annotation: the function's fault, said as Python would
+      // the run's value does not fit the annotation: say which function and what it returned
+      // (still an AbiError: the receipt's error code is the same as before the message)
       if (!(e instanceof AbiError)) throw e;
-      m.errFn = ex.func;
-      m.errPc = 0;
-      m.errFrames = [ex.func, 0];
-      const shown = ex.returns === 'none' ? 'None' : ex.returns;
-      throw new VmError('TypeError', `${req.module.funcs[ex.func].name}() is annotated -> ${declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : shown} but returned ${typeName(ret)} (${e.message})`);
+      const shown = declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : ex.returns === 'none' ? 'None' : ex.returns;
+      throw new AbiError(`${req.module.funcs[ex.func].name}() is annotated -> ${shown} but returned ${typeName(ret)}: ${e.message}`);
     }
     const gasUsed = req.gasLimit - m.gas;
     const refund = Math.min(m.refund, refundCap(gasUsed, REFUNDS.capBasisPoints));
