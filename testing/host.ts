@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { STD_ARITY } from '../core/interpreter.js';
 import type { Machine, StdImpl } from '../core/machine.js';
 import { PyDict, PyTuple, pyEq, typeName, type Value } from '../core/values.js';
-import { VmPyError, VmError } from '../spec/errors.js';
+import { DiagnosticsError, VmPyError, VmError } from '../spec/errors.js';
 import { HOST_STD_BASE, hostStdlib, type HostStdlib } from '../spec/host_std.js';
 import type { StdInfo, StdParam } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
@@ -76,6 +76,7 @@ export function testingHost(s: Session): { std: (StdImpl | undefined)[]; arity: 
         return impl(s, m, a, b);
       } catch (e) {
         // the chain's own errors (a bad address, no such function) are the test's TypeErrors
+        if (e instanceof DiagnosticsError) throw new VmError('ImportError', `testing.${DEFS[i][0]}(): the contract does not compile:\n${e.diagnostics.map((d) => '  ' + d.oneLine()).join('\n')}`);
         if (e instanceof VmPyError && !(e instanceof VmError)) throw new VmError('TypeError', `testing.${DEFS[i][0]}(): ${e.message}`);
         throw e;
       }
