@@ -1,37 +1,6 @@
-// vm-py's public API, what `import ... from 'vm-py'` gives (built to dist/index.mjs).
-// The adapter (deploy/call -> receipts) is what a node embeds; the rest is for SDKs and tools.
-export { call, contractAddress, deploy, loadCode } from './node/adapter.js';
-export type { AdapterReceipt, CallInput, CallRequest, ContractCode, DeployRequest, ExecRequest } from './node/adapter.js';
-export { executeCall } from './node/execute.js';
-export type { CallError, Receipt, Status } from './node/execute.js';
-export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './node/receipt.js';
-export type { Created } from './node/receipt.js';
-export { encodeCanonical } from './node/cbor.js';
-export type { Cbor } from './node/cbor.js';
-export { MemoryState } from './node/state.js';
-export type { CodeStore, StateAdapter, StateSnapshot } from './node/state.js';
-export { defaultBlock, defaultTx } from './core/context.js';
-export type { BlockEnv, TxEnv } from './core/context.js';
-export type { Log, SyscallRequest } from './core/host.js';
-export type { BalanceWrite, StorageWrite } from './node/journal.js';
-export { storageSlot } from './node/journal.js';
-export { decodeArgs, decodeValue, decodeValueExact, encodeArgs, encodeCall, encodeValue, splitCall } from './core/abi/codec.js';
-export type { AbiOptions } from './core/abi/codec.js';
-export { jsonToArgs, jsonToValue, valueToJson } from './node/abi/json.js';
-export type { Json } from './node/abi/json.js';
-export { canonicalTypeName, formatType, parseType } from './core/abi/types.js';
-export type { AbiType } from './core/abi/types.js';
-export { PyDict, PyTuple } from './core/values.js';
-export type { Value } from './core/values.js';
-export { abiHash, canonicalJson, normalizeManifest } from './node/manifest.js';
-export type { AbiFunction, AbiOutput, AbiParam, NormalizedAbi, NormalizedManifest } from './node/manifest.js';
-export { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './node/manifest_check.js';
-export type { ContractSignature } from './node/manifest_check.js';
-export { compileSource } from './compiler/index.js';
-export type { CompiledContract, CompileOptions } from './compiler/index.js';
-export { codeHash, decodeModule, encodeModule } from './compiler/codec.js';
-export { selectorHex, selectorOf, signatureOf } from './compiler/selector.js';
-export { decodeEventData } from './stdlib/event_codec.js';
-export { DEFAULT_LIMITS } from './spec/table.js';
-export type { Limits } from './spec/table.js';
-export * from './spec/errors.js';
+// vm-py's public API, what `import ... from 'vm-py'` gives (built to dist/index.mjs): the
+// node layer (node.ts, also `vm-py/node` alone, which runs IR only) and the compiler
+// (compile.ts, also `vm-py/compiler`); deploy/call here also take contracts as source.
+export * from './node.js';
+export * from './compile.js';
+export { call, deploy } from './node/source.js';

@@ -29,7 +29,7 @@ function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) =>
   const cpu: number[] = [];
   let warmed = 0;
   let warmMs = 0;
-  for (let k = 0; ms.length < runs; k++) {
+  while (ms.length < runs) {
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     last = f();

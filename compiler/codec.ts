@@ -287,7 +287,3 @@ export function decodeModule(bytes: Uint8Array): IRModule {
 export function codeHash(m: IRModule): Uint8Array {
   return sha3_256(encodeModule({ ...m, debug: null }));
 }
-
-export function stripDebug(m: IRModule): IRModule {
-  return { ...m, debug: null };
-}

@@ -48,8 +48,6 @@ export class PyDict {
   }
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
 /** Normalize a bigint result: back to number when it fits. */
 export function normBig(x: bigint): number | bigint {
   return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
@@ -164,8 +162,4 @@ export function truthy(v: Value): boolean {
   if (Array.isArray(v)) return v.length !== 0;
   if (v instanceof PyTuple) return v.items.length !== 0;
   return (v as PyDict).size !== 0;
-}
-
-export function isSafe(n: number): boolean {
-  return n <= MAX_SAFE && n >= -MAX_SAFE;
 }

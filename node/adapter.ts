@@ -2,8 +2,11 @@
 // receipts with canonical bytes and a hash. Everything a call may observe comes in through
 // the request (code, calldata, TxEnv, BlockEnv, state, syscall results, limits); nothing is
 // read from the environment, so the same request gives the same receipt bytes anywhere.
+//
+// This file runs IR only: it does not import the compiler, so a node that bundles it ships
+// no parser. Source contracts go through a SourceCompiler, which node/source.ts (the package
+// root) passes in.
 import { sha3_256 } from '@noble/hashes/sha3.js';
-import { compileSource, type CompiledContract } from '../compiler/index.js';
 import { writeUvarint } from '../compiler/uvarint.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { AbiError, ManifestError, OutOfGas, StateError, VmPyError } from '../spec/errors.js';
@@ -15,13 +18,35 @@ import { executeCall, type Receipt } from './execute.js';
 import { bytesToHex } from '../core/hex.js';
 import { loadBytes, type LoadedModule } from '../core/load.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
-import { crossCheckAbi, signaturesFromModule, signaturesFromSource } from './manifest_check.js';
+import { crossCheckAbi, signaturesFromModule } from './manifest_check.js';
+import { remember } from './lru.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
 import { bytesToLatin1, PyTuple } from '../core/values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
-export type ContractCode = { code: Uint8Array } | { manifest: unknown; source: string; file?: string };
+export type ContractCode = { code: Uint8Array } | ContractSource;
+
+/** A contract as source: its manifest (any accepted variant) and the entry file's text. */
+export interface ContractSource {
+  manifest: unknown;
+  source: string;
+  file?: string;
+}
+
+/** Source compiled to IR, with the manifest's ABI checked against it. */
+export interface CompiledSource {
+  bytes: Uint8Array;
+  abi: Map<string, AbiFunction>;
+  /** parameter names by function, for {fn, args} given as an object */
+  paramNames: Map<string, string[]>;
+}
+
+/**
+ * Compiles a ContractSource (the manifest normalized and cross-checked against the code).
+ * The package root passes one (node/source.ts); the IR-only entry has none.
+ */
+export type SourceCompiler = (contract: ContractSource, limits: Readonly<Limits>) => CompiledSource;
 
 /** A call's input: raw calldata (selector || args), or a function name with JSON-style or JS values. */
 export type CallInput = Uint8Array | { fn: string; args?: unknown[] | Record<string, unknown> };
@@ -78,23 +103,7 @@ interface Prepared {
 
 // ---------------------------------------------------------------- caches
 
-const CACHE_SIZE = 64;
 const moduleCache = new Map<string, LoadedModule>();
-const compileCache = new Map<string, CompiledContract>();
-
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    // refresh: Map iteration order is insertion order, so the first key is the least recent
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const v = make();
-  cache.set(key, v);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return v;
-}
 
 /**
  * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which
@@ -106,16 +115,11 @@ export function loadCode(code: Uint8Array, limits: Readonly<Limits> = DEFAULT_LI
   return remember(moduleCache, `${limits.max_stack}|${limits.max_code_bytes}|${bytesToLatin1(code)}`, () => loadBytes(code, limits));
 }
 
-function compileCached(source: string, file: string, limits: Readonly<Limits>): CompiledContract {
-  const key = `${bytesToHex(sha3_256(new TextEncoder().encode(source)))}|${file}|${limits.max_source_bytes}|${limits.max_code_bytes}|${limits.max_int_bits}`;
-  return remember(compileCache, key, () => compileSource(source, { file, limits }));
-}
-
 function manifestOf(raw: unknown): NormalizedManifest {
   return normalizeManifest(raw);
 }
 
-function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Limits>): Prepared & { bytes: Uint8Array } {
+function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Limits>, sources: SourceCompiler | undefined): Prepared & { bytes: Uint8Array } {
   if ('code' in contract) {
     if (!(contract.code instanceof Uint8Array)) throw new AbiError('contract.code must be a Uint8Array of IR bytes');
     const module = loadCode(contract.code, limits);
@@ -123,13 +127,9 @@ function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Lim
     return { ...p, bytes: contract.code };
   }
   if (typeof contract.source !== 'string') throw new ManifestError('contract.source must be the text of the manifest entry file');
-  const m = manifestOf(contract.manifest);
-  const compiled = compileCached(contract.source, contract.file ?? m.entry, limits);
-  const module = loadCode(compiled.bytes, limits);
-  const abi = crossCheckAbi(m.abi, signaturesFromSource(compiled.checked), compiled.checked.src.file);
-  const paramNames = new Map<string, string[]>();
-  for (const [name, f] of compiled.checked.funcs) paramNames.set(name, f.params.map((p) => p.name));
-  return { module, abi, paramNames, bytes: compiled.bytes };
+  if (!sources) throw new AbiError("this entry runs IR only: pass contract.code (IR bytes, e.g. compileSource's from 'vm-py/compiler'), or import deploy/call from 'vm-py', which compiles source");
+  const compiled = sources(contract, limits);
+  return { module: loadCode(compiled.bytes, limits), abi: compiled.abi, paramNames: compiled.paramNames, bytes: compiled.bytes };
 }
 
 function fromModule(module: LoadedModule, manifest: unknown): Prepared {
@@ -258,7 +258,7 @@ function outcome(status: Receipt['status'], gasUsed: number, err: VmPyError | nu
  * Bad IR bytes or an occupied address give an ERROR receipt; a bad manifest, source or
  * constructor argument throws, as for a call.
  */
-export function deploy(req: DeployRequest): AdapterReceipt {
+export function deploy(req: DeployRequest, sources?: SourceCompiler): AdapterReceipt {
   const limits = checkRequest(req);
   const codes = codeStore(req);
   let bytes: Uint8Array;
@@ -268,13 +268,13 @@ export function deploy(req: DeployRequest): AdapterReceipt {
     bytes = req.contract.code;
     if (!(bytes instanceof Uint8Array)) throw new AbiError('contract.code must be a Uint8Array of IR bytes');
     try {
-      module = prepare(req.contract, undefined, limits).module;
+      module = prepare(req.contract, undefined, limits, sources).module;
     } catch (e) {
       if (!(e instanceof VmPyError)) throw e;
       loadError = e;
     }
   } else {
-    const p = prepare(req.contract, undefined, limits);
+    const p = prepare(req.contract, undefined, limits, sources);
     bytes = p.bytes;
     module = p.module;
   }
@@ -313,11 +313,14 @@ export function deploy(req: DeployRequest): AdapterReceipt {
   return finish({ ...total, returnData: addressData, returnValue: address }, bytes, created);
 }
 
-/** Run one call. The code is `contract` when given, else the code deployed at tx.to. */
-export function call(req: CallRequest): AdapterReceipt {
+/**
+ * Run one call. The code is `contract` when given, else the code deployed at tx.to. Source
+ * contracts need `sources` (the package root's call passes it).
+ */
+export function call(req: CallRequest, sources?: SourceCompiler): AdapterReceipt {
   const limits = checkRequest(req);
   let p: Prepared;
-  if (req.contract) p = prepare(req.contract, req.manifest, limits);
+  if (req.contract) p = prepare(req.contract, req.manifest, limits, sources);
   else {
     const code = codeStore(req).getCode(req.tx.to);
     if (!code) throw new StateError(`no code at ${bytesToHex(req.tx.to)}`);

@@ -82,7 +82,7 @@ function isObj(v: unknown): v is Obj {
 }
 
 function has(o: Obj, k: string): boolean {
-  return Object.prototype.hasOwnProperty.call(o, k);
+  return Object.hasOwn(o, k);
 }
 
 /** The one key of `o` among `aliases`, or undefined; two of them at once is ambiguous. */

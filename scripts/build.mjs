@@ -65,7 +65,7 @@ for (const f of Object.keys(probe.metafile.inputs).filter((f) => !f.includes(':'
 const buildId = h.digest('hex').slice(0, 32);
 
 for (const f of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) {
-  if (f.endsWith('.v8cache') || f === 'chunks' || f === 'vm-py.mjs') rmSync(join(root, 'dist', f), { recursive: true, force: true });
+  if (f.endsWith('.v8cache') || f === 'chunks' || f === 'vm-py.mjs' || f.endsWith('.mjs')) rmSync(join(root, 'dist', f), { recursive: true, force: true });
 }
 await build({
   ...cli,
@@ -74,7 +74,7 @@ await build({
   banner: { js: `//vm-py build ${buildId}\nvar __vmpy_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
 });
 // bin/load-cli.js reads the bundle as latin1 (no UTF-8 decoding): esbuild escapes non-ASCII
-if (/[^\x00-\x7f]/.test(readFileSync(join(root, 'dist/vm-py.cjs'), 'latin1'))) throw new Error('build: dist/vm-py.cjs is not ASCII');
+if (readFileSync(join(root, 'dist/vm-py.cjs')).some((b) => b > 0x7f)) throw new Error('build: dist/vm-py.cjs is not ASCII');
 makeCodeCache();
 
 /**
@@ -94,11 +94,16 @@ function makeCodeCache() {
   }
 }
 
-// The library entry (package root): the adapter and the core, no CLI and no Node built-ins,
-// so the same file also loads in browsers and other JS hosts.
+// The library entries (package.json "exports"): the package root (node layer and compiler),
+// vm-py/node (runs IR, no compiler) and vm-py/compiler. No CLI and no Node built-ins, so
+// they also load in browsers and other JS hosts. Code they share goes in dist/chunks/, so
+// a program importing two entries has one copy of each class (errors stay instanceof).
 await build({
-  entryPoints: [join(root, 'index.ts')],
-  outfile: join(root, 'dist/index.mjs'),
+  entryPoints: { index: join(root, 'index.ts'), node: join(root, 'node.ts'), compiler: join(root, 'compile.ts') },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'neutral',
   mainFields: ['module', 'main'],
@@ -123,3 +128,8 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// Their types (package.json "exports" ... "types"): declarations only, into dist/types/.
+rmSync(join(root, 'dist/types'), { recursive: true, force: true });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' });
+if (tsc.status !== 0) throw new Error(`build: declarations failed:\n${tsc.stdout}${tsc.stderr}`);

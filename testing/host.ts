@@ -8,7 +8,7 @@ import type { Machine, StdImpl } from '../core/machine.js';
 import { PyDict, PyTuple, pyEq, typeName, type Value } from '../core/values.js';
 import { DiagnosticsError, VmPyError, VmError } from '../spec/errors.js';
 import { HOST_STD_BASE, hostStdlib, type HostStdlib } from '../spec/host_std.js';
-import type { StdInfo, StdParam } from '../spec/table.js';
+import { MEASURES, type Prices, type StdInfo, type StdParam } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { bytesOrStr, needBytes, needInt } from '../stdlib/args.js';
 import { show } from './repr.js';
@@ -25,8 +25,8 @@ export interface Session {
 
 type Impl = (s: Session, m: Machine, a: Value[], b: number) => Value;
 
-const req = (name: string): StdParam => ({ name, required: true, default: null });
-const opt = (name: string, d: StdParam['default'] = null): StdParam => ({ name, required: false, default: d });
+const req = (name: string): StdParam => ({ name, required: true, default: null, kwOnly: false });
+const opt = (name: string, d: StdParam['default'] = null): StdParam => ({ name, required: false, default: d, kwOnly: false });
 const CALL_PARAMS = [req('to'), req('fn'), opt('args'), opt('sender'), opt('value', 0)];
 
 const DEFS: [string, StdParam[], Impl][] = [
@@ -56,9 +56,8 @@ export const TESTING_ENTRIES: readonly StdInfo[] = DEFS.map(([fn, params], i) =>
   id: HOST_STD_BASE + i,
   params,
   base: 0,
-  perWord: 0,
-  newSlot: 0,
-  topic: 0,
+  dynamic: Object.fromEntries(MEASURES.map((k) => [k, 0])) as Prices,
+  measures: [],
   aliases: [],
 }));
 

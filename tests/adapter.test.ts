@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { call, contractAddress, deploy, loadCode, type CallRequest } from '../node/adapter.js';
+import { contractAddress, loadCode, type CallRequest } from '../node/adapter.js';
+import { call, deploy } from '../node/source.js';
 import { defaultBlock, defaultTx, type TxEnv } from '../core/context.js';
 import { bytesToHex } from '../core/hex.js';
 import { MemoryState } from '../node/state.js';

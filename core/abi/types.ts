@@ -65,7 +65,7 @@ function sizedInt(bits: number, signed: boolean): IntType {
 
 /** Resolve one identifier (no brackets) to a type, or undefined when unknown. */
 function namedType(name: string): AbiType | undefined {
-  if (Object.prototype.hasOwnProperty.call(SIMPLE, name)) return SIMPLE[name];
+  if (Object.hasOwn(SIMPLE, name)) return SIMPLE[name];
   let m = /^(u|uint|i|int)([1-9][0-9]{0,2})$/.exec(name);
   if (m) {
     const bits = Number(m[2]);
