@@ -70,5 +70,5 @@ function readOld(path: string) {
 
 /** Two-space JSON with each parameter (an object of plain values) on one line, as hand-written manifests are. */
 export function pretty(v: unknown): string {
-  return JSON.stringify(v, null, 2).replace(/\{\n\s*([^{}\[\]]*?)\n\s*\}/g, (_, body: string) => `{ ${body.split(/,\n\s*/).join(', ')} }`);
+  return JSON.stringify(v, null, 2).replace(/\{\n\s*([^{}[\]]*?)\n\s*\}/g, (_, body: string) => `{ ${body.split(/,\n\s*/).join(', ')} }`);
 }
