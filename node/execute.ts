@@ -153,7 +153,8 @@ export function executeCall(req: CallRequest): Receipt {
     };
   } catch (e) {
     const location = m.errFn >= 0 ? locate(req.module, m.errFn, m.errPc) : undefined;
-    const tb = m.errFrames ? { traceback: traceback(req.module, m.errFrames) } : {};
+    // only with debug info: without it a traceback would be bare function names
+    const tb = m.errFrames && req.module.ir.debug ? { traceback: traceback(req.module, m.errFrames) } : {};
     if (e instanceof OutOfGas) return fail('OOG', { code: e.code, message: e.message, location, ...tb }, null);
     if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
     if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
