@@ -2,6 +2,7 @@
 // every path, so that the interpreter never meets a malformed module at run time.
 import { VerifyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, Op, OP_BY_CODE, STDLIB_BY_ID, BUILTINS, METHODS, type StackSpec } from '../spec/table.js';
+import type { HostStdlib } from '../spec/host_std.js';
 import type { IRFunction, IRModule } from './ir.js';
 
 const BUILTIN_IDS = new Set(BUILTINS.map((b) => b.id));
@@ -13,9 +14,10 @@ export interface VerifiedInfo {
   maxStack: number[];
 }
 
-export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack): VerifiedInfo {
+/** `host`: a tool's host modules (spec/host_std.ts) whose ids this module may call; absent for contracts. */
+export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack, host?: HostStdlib): VerifiedInfo {
   const out: number[] = [];
-  m.funcs.forEach((f, i) => out.push(verifyFunction(m, f, i, maxStack)));
+  m.funcs.forEach((f) => out.push(verifyFunction(m, f, maxStack, host)));
   const exported = new Set<number>();
   let prev: Uint8Array | null = null;
   for (const e of m.exports) {
@@ -51,7 +53,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number): number {
+function verifyFunction(m: IRModule, f: IRFunction, maxStack: number, host?: HostStdlib): number {
   const code = f.code;
   const where = (pc: number) => `${f.name}@${pc}`;
   if (code.length === 0) fail(`function ${f.name} has no code`);
@@ -66,11 +68,9 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
         case 'const':
           if (v >= m.consts.length) fail(`${where(pc)}: constant ${v} out of range`);
           break;
-        case 'local': {
-          const span = ins.op === Op.ITER_INIT || ins.op === Op.FOR_ITER || ins.op === Op.RANGE_INIT || ins.op === Op.FOR_RANGE ? 3 : 1;
-          if (v + span > f.nlocals) fail(`${where(pc)}: local ${v} out of range`);
+        case 'local':
+          if (v + info.slots > f.nlocals) fail(`${where(pc)}: local ${v} out of range`);
           break;
-        }
         case 'target':
           if (v >= code.length) fail(`${where(pc)}: jump target ${v} out of range`);
           break;
@@ -78,7 +78,7 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
           if (v >= m.funcs.length) fail(`${where(pc)}: function ${v} out of range`);
           break;
         case 'stdlib':
-          if (!STDLIB_BY_ID.has(v)) fail(`${where(pc)}: unknown stdlib function ${v}`);
+          if (!STDLIB_BY_ID.has(v) && !host?.byId.has(v)) fail(`${where(pc)}: unknown stdlib function ${v}`);
           break;
         case 'builtin':
           if (!BUILTIN_IDS.has(v)) fail(`${where(pc)}: unknown builtin ${v}`);
@@ -93,7 +93,17 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
     });
     if (ins.op === Op.RANGE_INIT && (ins.args[1] < 1 || ins.args[1] > 3)) fail(`${where(pc)}: range takes 1 to 3 arguments`);
   }
-  // stack heights by abstract interpretation over the control-flow graph
+  const { max } = stackHeights(m, f, maxStack, host);
+  return max;
+}
+
+/**
+ * Stack height before each instruction (-1: unreachable) by abstract interpretation over the
+ * control-flow graph, with each instruction's stack effect and successors from the table.
+ */
+export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFAULT_LIMITS.max_stack, host?: HostStdlib): { height: Int32Array; max: number } {
+  const code = f.code;
+  const where = (pc: number) => `${f.name}@${pc}`;
   const height = new Int32Array(code.length).fill(-1);
   const work: number[] = [0];
   height[0] = 0;
@@ -110,46 +120,36 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
     const h = height[pc];
     const ins = code[pc];
     const info = OP_BY_CODE[ins.op]!;
-    const pops = stackCount(info.stack[0], ins.args, m, info.operands);
-    const pushes = stackCount(info.stack[1], ins.args, m, info.operands);
+    const pops = stackCount(info.stack[0], ins.args, m, info.operands, host);
+    const pushes = stackCount(info.stack[1], ins.args, m, info.operands, host);
     if (h < pops) fail(`${where(pc)}: stack underflow in ${info.name}`);
     const after = h - pops + pushes;
     if (after > max) max = after;
     if (f.nlocals + max > maxStack) fail(`${where(pc)}: operand stack exceeds the limit`);
-    switch (ins.op) {
-      case Op.RETURN:
-        if (h !== 1) fail(`${where(pc)}: RETURN with ${h} values on the stack (needs exactly 1)`);
+    const target = ins.args[info.operands.indexOf('target')];
+    switch (info.flow) {
+      case 'end':
+        if (info.height !== null && h !== info.height) fail(`${where(pc)}: ${info.name} with ${h} values on the stack (needs exactly ${info.height})`);
         break;
-      case Op.REVERT:
+      case 'jump':
+        flow(target, after, pc);
         break;
-      case Op.JUMP:
-        flow(ins.args[0], after, pc);
-        break;
-      case Op.JUMP_IF_FALSE:
-      case Op.JUMP_IF_TRUE:
-        flow(ins.args[0], after, pc);
+      case 'branch': {
+        const [tp, tu] = info.taken!;
+        if (h < tp) fail(`${where(pc)}: stack underflow in ${info.name}`);
+        flow(target, h - tp + tu, pc);
         flow(pc + 1, after, pc);
         break;
-      case Op.JUMP_IF_FALSE_OR_POP:
-      case Op.JUMP_IF_TRUE_OR_POP:
-        flow(ins.args[0], h, pc); // jumping keeps the deciding value
-        flow(pc + 1, after, pc);
-        break;
-      case Op.FOR_ITER:
-      case Op.FOR_RANGE:
-        flow(ins.args[1], h, pc); // exhausted: nothing pushed
-        flow(pc + 1, after, pc);
-        break;
-      default:
+      }
+      default: // next, call
         flow(pc + 1, after, pc);
     }
   }
-  void fi;
-  return max;
+  return { height, max };
 }
 
 /** Pops or pushes of one instruction, from its table stack spec and operands. */
-export function stackCount(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
+export function stackCount(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[], host?: HostStdlib): number {
   if (typeof spec === 'number') return spec;
   const n = args[operands.indexOf('n')];
   switch (spec) {
@@ -162,6 +162,6 @@ export function stackCount(spec: StackSpec, args: number[], m: IRModule, operand
     case 'params':
       return m.funcs[args[0]].nparams;
     case 'std':
-      return STDLIB_BY_ID.get(args[0])!.params.length;
+      return (STDLIB_BY_ID.get(args[0]) ?? host!.byId.get(args[0])!).params.length;
   }
 }

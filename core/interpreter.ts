@@ -4,7 +4,8 @@
 // Gas is debited before each instruction's effect; dynamic costs are charged by the slow
 // paths before they allocate. Nothing here allocates per instruction on the fast paths.
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
-import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
+import { Op, STDLIB_BY_ID } from '../spec/table.js';
+import { OP_PRICE } from './pricing.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { midAllowed, midCharge, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
@@ -19,11 +20,15 @@ import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from './values.js'
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = -MAX;
-const G_ITEM = CONSTANTS.G_ITEM;
+// the BUILD_* opcodes' `items` prices (their table formulas)
+const LIST_ITEM = OP_PRICE.items[Op.BUILD_LIST];
+const TUPLE_ITEM = OP_PRICE.items[Op.BUILD_TUPLE];
+const DICT_ITEM = OP_PRICE.items[Op.BUILD_DICT];
 const GAS_CHUNK = 1 << 29;
 const utf8 = new TextEncoder();
 
-const STD_ARITY: Int32Array = (() => {
+/** Arguments each stdlib id takes; a tool's host modules (spec/host_std.ts) bring their own (Machine.stdArity). */
+export const STD_ARITY: Int32Array = (() => {
   const a = new Int32Array(65536);
   for (const [id, s] of STDLIB_BY_ID) a[id] = s.params.length;
   return a;
@@ -35,6 +40,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const funcs = m.mod.funcs;
   const consts = m.mod.consts;
   const std = m.std;
+  const arity = m.stdArity ?? STD_ARITY;
   const stackLimit = stack.length;
   const maxDepth = m.limits.max_call_depth;
   const COST = FCOST;
@@ -90,7 +96,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           throw new OutOfGas();
         }
       }
-      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve);
+      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve, sp, bp, stack);
       switch (op) {
         case Op.NOP:
           pc += 1;
@@ -495,10 +501,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.CALL_STD: {
           const id = code[pc + 1];
-          sp -= STD_ARITY[id];
+          sp -= arity[id];
           m.gas = gas + reserve;
           const r = std[id]!(m, stack, sp);
-          countResult(m, r, stack, sp, STD_ARITY[id]);
+          countResult(m, r, stack, sp, arity[id]);
           stack[sp] = r;
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
@@ -538,7 +544,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
 
         case Op.BUILD_LIST: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * LIST_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = stack.slice(sp, sp + n);
@@ -549,7 +555,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.BUILD_TUPLE: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * TUPLE_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = new PyTuple(stack.slice(sp, sp + n));
@@ -560,7 +566,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.BUILD_DICT: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * DICT_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= 2 * n;
           m.gas = gas + reserve;
@@ -632,7 +638,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.ITER_INIT: {
           const v = stack[--sp];
+          m.gas = gas + reserve;
           iterInit(m, stack, bp + code[pc + 1], v);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
@@ -1366,6 +1375,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
     m.gas = left < 0 ? 0 : left;
     m.errFn = fi;
     m.errPc = pc;
+    // the call stack, outermost first, for a traceback: each caller at its call instruction
+    // (one before the return offset), then the failing instruction
+    const frames: number[] = [];
+    for (let d = 0; d < depth; d++) frames.push(frameFn[d], framePc[d] - 1);
+    frames.push(fi, pc);
+    m.errFrames = frames;
     throw e;
   }
 }

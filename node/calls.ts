@@ -8,7 +8,7 @@ import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Log, SubCall, SubResult, SyscallRequest } from '../core/host.js';
 import type { LoadedModule } from '../core/load.js';
-import type { Machine, Tracer } from '../core/machine.js';
+import type { Machine, StdImpl, Tracer } from '../core/machine.js';
 import type { Value } from '../core/values.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { VmPyError } from '../spec/errors.js';
@@ -19,7 +19,7 @@ import { runFrame, type FrameArgs, type Status } from './execute.js';
 import { Journal } from './journal.js';
 import type { CodeStore } from './state.js';
 
-const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.perWord;
+const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.dynamic.words;
 const enc = new TextEncoder();
 
 /** What every frame of one transaction's call shares. */
@@ -38,6 +38,8 @@ export interface TxFrames {
   drawn: Map<string, number>;
   /** --trace: a tracer for each nested frame, told when the frame is over */
   tracerFor?: (module: LoadedModule, depth: number, address: Uint8Array, fn: string, gas: number) => FrameTrace | null;
+  /** a tool's host modules (spec/host_std.ts), in every frame */
+  hostStd?: { std: readonly (StdImpl | undefined)[]; arity: Int32Array };
 }
 
 export interface FrameTrace {

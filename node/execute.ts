@@ -15,7 +15,7 @@ import { run } from '../core/interpreter.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
 export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
-import { Machine, type Tracer } from '../core/machine.js';
+import { Machine, type StdImpl, type Tracer } from '../core/machine.js';
 import type { AbiFunction, AbiOutput } from './manifest.js';
 import type { CodeStore, StateAdapter } from './state.js';
 import { subCall, type CallNode, type TxFrames } from './calls.js';
@@ -30,6 +30,16 @@ export interface CallError {
   message: string;
   /** Python exception kind or cap for VmError */
   kind?: string;
+  location?: Location;
+  /**
+   * The call stack where it failed, outermost first (the failing frame last), with positions
+   * when the module has debug info. Diagnostic only: not part of the receipt's bytes.
+   */
+  traceback?: TraceFrame[];
+}
+
+export interface TraceFrame {
+  function: string;
   location?: Location;
 }
 
@@ -75,6 +85,8 @@ export interface CallRequest {
   codes?: CodeStore;
   /** a tracer for each nested frame (--trace) */
   tracerFor?: TxFrames['tracerFor'];
+  /** a tool's host modules (spec/host_std.ts), for modules loaded with them: implementations by id and arities */
+  host?: { std: readonly (StdImpl | undefined)[]; arity: Int32Array };
 }
 
 export function executeCall(req: CallRequest): Receipt {
@@ -92,6 +104,7 @@ export function executeCall(req: CallRequest): Receipt {
     active: [bytesToHex(req.tx.to)],
     drawn: new Map(),
     tracerFor: req.tracerFor,
+    hostStd: req.host,
   };
   const calls: CallNode[] = [];
   const f = runFrame(tx, {
@@ -173,8 +186,9 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     static: f.static,
     call: (m, sub) => subCall(tx, f, m, sub),
   };
-  const m = new Machine(f.module, limits, f.gasLimit, STD_IMPLS, host);
+  const m = new Machine(f.module, limits, f.gasLimit, tx.hostStd?.std ?? STD_IMPLS, host);
   m.tracer = f.tracer;
+  if (tx.hostStd) m.stdArity = tx.hostStd.arity;
   const done = (status: Status, err: CallError | null, reason: Uint8Array | null, returnData: Uint8Array = new Uint8Array(0), returnValue: Value | undefined = undefined): FrameResult => {
     // one DRBG stream per (tx, address, call index): a later frame of the same contract goes on where this one stopped
     if (host.randomDrawn) tx.drawn.set(selfHex, host.randomDrawn);
@@ -209,18 +223,38 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     const declared = f.abi?.get(f.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
-    const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    let returnData: Uint8Array;
+    try {
+      returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    } catch (e) {
+      // the run's value does not fit the annotation: say which function and what it returned
+      // (still an AbiError: the receipt's error code is the same as before the message)
+      if (!(e instanceof AbiError)) throw e;
+      const shown = declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : ex.returns === 'none' ? 'None' : ex.returns;
+      throw new AbiError(`${f.module.funcs[ex.func].name}() is annotated -> ${shown} but returned ${typeName(ret)}: ${e.message}`);
+    }
     return done('SUCCESS', null, null, returnData, ex.returns === 'none' ? null : ret);
   } catch (e) {
     const location = m.errFn >= 0 ? locate(f.module, m.errFn, m.errPc) : undefined;
-    if (e instanceof OutOfGas) return done('OOG', { code: e.code, message: e.message, location }, null);
-    if (e instanceof Revert) return done('REVERT', { code: e.code, message: e.message, location }, e.reason);
-    if (e instanceof VmError) return done('ERROR', { code: e.code, message: e.message, kind: e.kind, location }, null);
+    // only with debug info: without it a traceback would be bare function names
+    const tb = m.errFrames && f.module.ir.debug ? { traceback: traceback(f.module, m.errFrames) } : {};
+    if (e instanceof OutOfGas) return done('OOG', { code: e.code, message: e.message, location, ...tb }, null);
+    if (e instanceof Revert) return done('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
+    if (e instanceof VmError) return done('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
     if (e instanceof VmPyError) return done('ERROR', { code: e.code, message: e.message }, null);
     // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
     // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
   }
+}
+
+function traceback(mod: LoadedModule, frames: readonly number[]): TraceFrame[] {
+  const out: TraceFrame[] = [];
+  for (let i = 0; i < frames.length; i += 2) {
+    const location = locate(mod, frames[i], frames[i + 1]);
+    out.push({ function: mod.funcs[frames[i]].name, ...(location ? { location } : {}) });
+  }
+  return out;
 }
 
 function encodeReturn(type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {

@@ -8,7 +8,7 @@
 //     may not write storage, emit events or move value;
 //   try_call(...): (True, result) or (False, reason), never failing the caller for what
 //     the callee did.
-import { CONSTANTS, STDLIB_BY_NAME, type StdInfo } from '../spec/table.js';
+import { STDLIB_BY_NAME, type StdInfo } from '../spec/table.js';
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import type { SubCall, SubResult } from '../core/host.js';
 import type { Machine, StdImpl } from '../core/machine.js';
@@ -19,7 +19,6 @@ import { needInt } from './args.js';
 const CALL = STDLIB_BY_NAME.get('contracts.call')!;
 const STATIC = STDLIB_BY_NAME.get('contracts.static_call')!;
 const TRY = STDLIB_BY_NAME.get('contracts.try_call')!;
-const VALUE_TRANSFER = CONSTANTS.CALL_VALUE_TRANSFER;
 const MAX_AMOUNT = (1n << 256n) - 1n;
 const enc = new TextEncoder();
 const OOG_REASON = enc.encode('out of gas');
@@ -47,7 +46,7 @@ function request(m: Machine, info: StdInfo, a: Value[], b: number, isStatic: boo
       gas = x > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(x);
     }
   }
-  m.charge(info.base + (value > 0n ? VALUE_TRANSFER : 0));
+  m.charge(info.base + (value > 0n ? info.dynamic.value_transfers : 0));
   if (m.host.static && value > 0n) throw new VmError('StaticCallViolation', `${fn}(): a static call may not move value`);
   if (!m.host.call) throw new VmError('CallError', `${fn}(): this host runs no cross-contract calls`);
   return { to: to.slice(), fn: name, args: items, value, gas, static: isStatic || m.host.static === true };

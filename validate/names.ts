@@ -1,5 +1,6 @@
 // Name tables of the contract language: what a bare name or an attribute may refer to.
-import { BUILTIN_BY_NAME, STDLIB_BY_NAME } from '../spec/table.js';
+import type { HostStdlib } from '../spec/host_std.js';
+import { BUILTIN_BY_NAME, STDLIB_BY_NAME, TYPES } from '../spec/table.js';
 
 /** Builtins that exist in Python but that contracts may not call (E-BUILTIN). */
 export const BANNED_BUILTINS = new Set([
@@ -17,9 +18,16 @@ export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
   ['contracts', 'contracts'],
 ]);
 
-/** Resolve a path below `stdlib` to a function name of the table, or a module, or nothing. */
-export function resolveStdlibPath(path: readonly string[]): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
+/**
+ * Resolve a path below `stdlib` to a function name of the table, or a module, or nothing.
+ * `host` adds a tool's modules (spec/host_std.ts); without it they do not exist.
+ */
+export function resolveStdlibPath(path: readonly string[], host?: HostStdlib): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
   if (path.length === 0) return { kind: 'root' };
+  if (host?.modules.has(path[0])) {
+    if (path.length === 1) return { kind: 'module', module: path[0] };
+    return path.length === 2 && host.byName.has(`${path[0]}.${path[1]}`) ? { kind: 'func', name: `${path[0]}.${path[1]}` } : null;
+  }
   const mod = STDLIB_MODULES.get(path[0]);
   if (mod === undefined) return null;
   if (path.length === 1) return { kind: 'module', module: mod };
@@ -34,5 +42,5 @@ export function isBuiltinName(name: string): boolean {
   return BUILTIN_BY_NAME.has(name);
 }
 
-/** Type names usable in isinstance() and annotations. */
-export const TYPE_NAMES = new Set(['int', 'bool', 'bytes', 'bytearray', 'str', 'list', 'tuple', 'dict']);
+/** Type names usable in isinstance() and annotations: the table's, minus NoneType (spelled type(None)). */
+export const TYPE_NAMES: ReadonlySet<string> = new Set(TYPES.map((t) => t.name).filter((n) => n !== 'NoneType'));
