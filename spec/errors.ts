@@ -1,4 +1,4 @@
-// The one error taxonomy of vm-py (DESIGN §7). Every failure a user can see is a VmPyError
+// The one error taxonomy of vm-py. Every failure a user can see is a VmPyError
 // with a stable code; stages throw their own family so callers can tell source problems
 // from byte problems from runtime outcomes.
 
@@ -108,6 +108,11 @@ export const ERROR_KINDS = {
   UnknownFunction: 15,
   InvalidOpcode: 16,
   InvalidProgram: 17,
+  StaticCallViolation: 18,
+  CallError: 19,
+  ImportError: 20,
+  AssertionError: 21,
+  ReentrancyError: 22,
 } as const;
 export type ErrorKind = keyof typeof ERROR_KINDS;
 
@@ -123,6 +128,9 @@ export const ERROR_CODES = {
   'E-MANIFEST': 8,
   /** every source-stage diagnostic (E-SYNTAX, E-IMPORT, ...): a deploy of bad source */
   'E-SOURCE': 9,
+  'E-TX': 10,
+  'E-BLOCK': 11,
+  'E-STORE': 12,
 } as const;
 
 /** The receipt number of an error code; source-stage codes (any other E-...) share E-SOURCE. */
@@ -131,6 +139,11 @@ export function errorCodeNumber(code: string): number {
   if (n !== undefined) return n;
   if (/^E-[A-Z0-9-]+$/.test(code)) return ERROR_CODES['E-SOURCE'];
   throw new Error(`internal error: error code ${JSON.stringify(code)} has no receipt number`);
+}
+
+/** Whether k is one of the closed set of kinds (a callee's kind read back from its result). */
+export function isErrorKind(k: string): k is ErrorKind {
+  return Object.hasOwn(ERROR_KINDS, k);
 }
 
 /** The receipt number of a runtime error kind; an unlisted kind is a bug, not an outcome. */

@@ -160,6 +160,44 @@ const PROBES: Probe[] = [
   { entry: 'method:get', src: fn('y.get(x)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
   // a missing key is looked up, then stored: two uses
   { entry: 'method:setdefault', src: fn('y.setdefault(x, 1)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: (n) => ({ key_units: 2 * keyUnits(n).key_units }), sizes: KEY_SIZES },
+  // text renderings and % formatting (words of format and output as it grows)
+  { entry: 'op:MOD', src: fn('x % ()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => [ints(n)], measures: (n) => ({ items: 3 * n }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(3 * n) }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
+  { entry: 'builtin:repr', src: fn('repr(x)'), args: (n) => ['a'.repeat(32 * n - 2)], measures: (n) => ({ words: n }) },
+  { entry: 'builtin:format', src: fn('format(1, x)'), args: (n) => [`>${32 * n}`], measures: (n) => ({ words: n + words(String(32 * n).length + 1) }) },
+  // str/bytes methods
+  { entry: 'method:split', src: fn('x.split(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:rsplit', src: fn('x.rsplit()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:count', src: fn('x.count("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:count', src: fn('x.count(1)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:partition', src: fn('x.partition(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:rpartition', src: fn('x.rpartition(b",")'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  ...(['lstrip', 'rstrip', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper', 'isascii'] as const).map((m) => ({
+    entry: `method:${m}`,
+    src: fn(`x.${m}()`),
+    args: (n: number) => ['a'.repeat(32 * n)] as Value[],
+    measures: (n: number) => ({ words: n }),
+  })),
+  { entry: 'method:rfind', src: fn('x.rfind("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:rindex', src: fn('x.rindex("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:removeprefix', src: fn('x.removeprefix("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:removesuffix', src: fn('x.removesuffix("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:zfill', src: fn('"1".zfill(x)'), args: (n) => [32 * n], measures: (n) => ({ words: n }) },
+  { entry: 'method:center', src: fn('"1".center(x)'), args: (n) => [32 * n], measures: (n) => ({ words: n }) },
+  // list/dict methods
+  { entry: 'method:sort', src: stmt('x.sort(reverse=True)'), args: (n) => [ints(n).map(() => 1)], measures: (n) => ({ items: n, comparisons: n - 1 }) },
+  { entry: 'method:reverse', src: stmt('x.reverse()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:remove', src: stmt('x.remove(6)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:clear', src: stmt('x.clear()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:popitem', src: fn('x.popitem()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
 ];
 
 /** The modules a probe runs on: the real table, or one with other prices. */
