@@ -71,6 +71,8 @@ export function cases(): Case[] {
     n('from_bytes32', 0, 20000, 'int.from_bytes(32 B)'),
     n('pow_mod', 1400, 20, 'pow(a,b,m), ~4 kbit'),
     n('bytes_concat', 0, 20000, 'small bytes a + b'),
+    n('ledger', 1000, 20000, 'ledger: dict of 32-byte keys (ordinary)'),
+    n('ledger_fresh', 1000, 20000, 'ledger, keys made per use (to_bytes)'),
     n('sha3_big', 1 << 20, 5, 'sha3_256 of 1 MB'),
     n('abi_list', 60000, 3, 'abi.encode of a 60k-int list'),
     n('big_event', 60000, 20, 'events.emit of 60 kB'),
