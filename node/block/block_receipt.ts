@@ -6,7 +6,6 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import type { AdapterReceipt } from '../adapter.js';
 import { encodeCanonical, type Cbor } from '../cbor.js';
 import type { Status } from '../execute.js';
-import { receiptCbor } from '../receipt.js';
 import { MerkleTrie } from '../trie/mpt.js';
 import { rlpIndex } from '../trie/rlp.js';
 import type { TxKind } from './tx.js';
@@ -55,7 +54,8 @@ export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbo
     sender: r.sender,
     nonce: r.nonce,
     balances: r.balances.map((b) => ({ address: b.address, balance: b.balance })),
-    exec: r.exec ? receiptCbor(r.exec, r.exec.created, r.exec.logsRoot) : null,
+    // the execution receipt by its hash (spec/RECEIPTS.md): committed to without encoding it twice
+    exec: r.exec ? r.exec.hash : null,
     error: r.error ? { code: r.error.code } : null,
   };
 }
@@ -65,9 +65,13 @@ export function sealReceipt(r: Omit<BlockReceipt, 'encoded' | 'hash'>): BlockRec
   return { ...r, encoded, hash: sha3_256(encoded) };
 }
 
-/** Trie of the receipts keyed by rlp(index), as Ethereum keys its receipts trie. */
-export function receiptsTrie(receipts: readonly { encoded: Uint8Array }[]): MerkleTrie {
+/**
+ * Trie of the receipts keyed by rlp(index) (as Ethereum keys its receipts trie) holding each
+ * receipt's hash: a receipt is proven by its bytes plus the trie path to its hash, and the
+ * root costs one small leaf per receipt instead of hashing every receipt's bytes twice.
+ */
+export function receiptsTrie(receipts: readonly { hash: Uint8Array }[]): MerkleTrie {
   const t = new MerkleTrie();
-  receipts.forEach((r, i) => t.put(rlpIndex(i), r.encoded));
+  receipts.forEach((r, i) => t.put(rlpIndex(i), r.hash));
   return t;
 }

@@ -55,7 +55,8 @@ export interface BlockResult {
 
 /** A state that applies a block's overlay itself (node/store: one database transaction). */
 export interface BlockSink {
-  applyBlock(overlay: Overlay, block: BlockHeader, result: Omit<BlockResult, 'stateRoot'> & { stateRoot: Uint8Array }): void;
+  /** Write the block's overlay and record in one step; on failure the state must be as before and commitment() rebuilt. */
+  applyBlock(overlay: Overlay, block: BlockHeader, result: BlockResult): void;
   commitment(): StateCommitment;
 }
 
@@ -211,13 +212,9 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
     receipts.push(sealReceipt({ ...receipt, index: receipts.length, cumulativeGasUsed: gasUsed }));
   });
   const receiptsRoot = receiptsTrie(receipts).root();
-  if (isSink(state)) {
-    // the store writes the block and updates its commitment in one transaction
-    const result = { receipts, rejected, gasUsed, fees, receiptsRoot, stateRoot: new Uint8Array(0) };
-    state.applyBlock(ov, block, result);
-    return { ...result, stateRoot: commitment.root() };
-  }
-  ov.applyTo(state);
-  const root = commitment.update(state, ov.accounts.values());
+  // the overlay reads through to the state: it is the state after the block
+  const root = commitment.update(ov, ov.accounts.values());
+  if (isSink(state)) state.applyBlock(ov, block, { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot });
+  else ov.applyTo(state);
   return { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
 }
