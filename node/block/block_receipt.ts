@@ -8,6 +8,7 @@ import { encodeCanonical, type Cbor } from '../cbor.js';
 import type { Status } from '../execute.js';
 import { MerkleTrie } from '../trie/mpt.js';
 import { rlpIndex } from '../trie/rlp.js';
+import type { StateKey } from './overlay.js';
 import type { TxKind } from './tx.js';
 
 export const BLOCK_RECEIPT_FORMAT = 1;
@@ -16,6 +17,13 @@ export interface BalanceChange {
   address: Uint8Array;
   balance: bigint;
 }
+
+/** One entry of a receipt's write set (plain data). */
+export type StateWrite =
+  | { kind: 'storage'; address: Uint8Array; key: Uint8Array; value: Uint8Array | null }
+  | { kind: 'balance'; address: Uint8Array; balance: bigint }
+  | { kind: 'nonce'; address: Uint8Array; nonce: bigint }
+  | { kind: 'code'; address: Uint8Array; code: Uint8Array };
 
 export interface BlockReceipt {
   /** position among the block's included transactions */
@@ -39,9 +47,18 @@ export interface BlockReceipt {
   error: { code: string; message: string } | null;
   encoded: Uint8Array;
   hash: Uint8Array;
+  /**
+   * The state this tx read from below its own writes (storage slots, balances, nonces,
+   * code), and everything it wrote (the coinbase's fee credit included), as plain data.
+   * Execution metadata for schedulers and tools: not part of the encoded receipt.
+   */
+  readSet: StateKey[];
+  writeSet: StateWrite[];
 }
 
-export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbor {
+type Sealable = Omit<BlockReceipt, 'encoded' | 'hash' | 'readSet' | 'writeSet'>;
+
+export function blockReceiptCbor(r: Sealable): Cbor {
   return {
     v: BLOCK_RECEIPT_FORMAT,
     index: r.index,
@@ -60,7 +77,7 @@ export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbo
   };
 }
 
-export function sealReceipt(r: Omit<BlockReceipt, 'encoded' | 'hash'>): BlockReceipt {
+export function sealReceipt(r: Sealable): Omit<BlockReceipt, 'readSet' | 'writeSet'> {
   const encoded = encodeCanonical(blockReceiptCbor(r));
   return { ...r, encoded, hash: sha3_256(encoded) };
 }
