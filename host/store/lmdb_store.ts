@@ -125,6 +125,12 @@ export class LmdbStore implements IterableState, BlockSink {
     }
   }
 
+  /** See what other threads or processes committed since this one last read. */
+  refresh(): void {
+    this.db.resetReadTxn();
+    this.head_ = this.readHead();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
