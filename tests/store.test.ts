@@ -1,13 +1,14 @@
 // host/store/lmdb_store.ts: blocks on disk give the same receipts and roots as in memory; a
 // reopened store is at its last block; SIGKILL during block production reopens at exactly
 // the last committed block; damaged pages or values are refused with E-STORE.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, expect, test } from 'vitest';
 import { LmdbStore } from '../host/store/lmdb_store.js';
+import { cliContractAddress } from '../cli/run.js';
 import { executeBlock } from '../node/block/execute_block.js';
 import { MemoryState } from '../node/state.js';
 import { StoreError } from '../spec/errors.js';
@@ -127,4 +128,20 @@ test('a damaged store is refused with E-STORE', async () => {
   writeSync(fd2, Buffer.alloc(statSync(f2).size, 0xa5), 0, statSync(f2).size, 0);
   closeSync(fd2);
   expect(() => LmdbStore.open(dir2)).toThrow(StoreError);
+});
+
+test('vm-py run --state <dir> runs on the store: one transaction per call, nothing on failure', async () => {
+  const dir = tmp();
+  const run = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--state', dir, '--json', ...args], { encoding: 'utf8', cwd: resolve('.') });
+  expect(JSON.parse(run('--call', 'inc').stdout)).toMatchObject({ status: 'SUCCESS', return: 1 });
+  expect(JSON.parse(run('--call', 'inc').stdout)).toMatchObject({ status: 'SUCCESS', return: 2 });
+  const bad = run('--call', 'set', '--args', '[-1]');
+  expect(bad.status).toBe(1);
+  expect(JSON.parse(bad.stdout)).toMatchObject({ status: 'REVERT' });
+  const store = LmdbStore.open(dir); // the head's root matches what the calls wrote
+  const addr = cliContractAddress('counter');
+  // storage.set_int keeps 32 big-endian bytes: 2, not the reverted -1
+  expect(hex(store.getStorage(addr, new TextEncoder().encode('counter'))!)).toBe('00'.repeat(31) + '02');
+  await store.close();
+  expect(JSON.parse(run('--call', 'get').stdout)).toMatchObject({ status: 'SUCCESS', return: 2 });
 });

@@ -111,7 +111,8 @@ export class LmdbStore implements IterableState, BlockSink {
     checkMetaPages(path);
     let db: RootDatabase<Uint8Array, Uint8Array>;
     try {
-      db = open<Uint8Array, Uint8Array>({ path, keyEncoding: 'binary', encoding: 'binary', compression: false });
+      // noSubdir false: the path is always a directory (lmdb guesses a file when the name has a dot)
+      db = open<Uint8Array, Uint8Array>({ path, keyEncoding: 'binary', encoding: 'binary', compression: false, noSubdir: false });
     } catch (e) {
       throw storeError(e, `cannot open the store at ${path}`);
     }
