@@ -4,7 +4,8 @@
 // Gas is debited before each instruction's effect; dynamic costs are charged by the slow
 // paths before they allocate. Nothing here allocates per instruction on the fast paths.
 import { OutOfGas, Revert, VmError } from '../spec/errors.js';
-import { CONSTANTS, Op, STDLIB_BY_ID } from '../spec/table.js';
+import { Op, STDLIB_BY_ID } from '../spec/table.js';
+import { OP_PRICE } from './pricing.js';
 import { binarySlow, unarySlow } from './arith.js';
 import { midAllowed, midCharge, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
@@ -19,7 +20,10 @@ import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from './values.js'
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = -MAX;
-const G_ITEM = CONSTANTS.G_ITEM;
+// the BUILD_* opcodes' `items` prices (their table formulas)
+const LIST_ITEM = OP_PRICE.items[Op.BUILD_LIST];
+const TUPLE_ITEM = OP_PRICE.items[Op.BUILD_TUPLE];
+const DICT_ITEM = OP_PRICE.items[Op.BUILD_DICT];
 const GAS_CHUNK = 1 << 29;
 const utf8 = new TextEncoder();
 
@@ -538,7 +542,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
 
         case Op.BUILD_LIST: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * LIST_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = stack.slice(sp, sp + n);
@@ -549,7 +553,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.BUILD_TUPLE: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * TUPLE_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= n;
           stack[sp] = new PyTuple(stack.slice(sp, sp + n));
@@ -560,7 +564,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.BUILD_DICT: {
           const n = code[pc + 1];
-          gas -= n * G_ITEM;
+          gas -= n * DICT_ITEM;
           if (gas + reserve < 0) throw new OutOfGas();
           sp -= 2 * n;
           m.gas = gas + reserve;
@@ -632,7 +636,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.ITER_INIT: {
           const v = stack[--sp];
+          m.gas = gas + reserve;
           iterInit(m, stack, bp + code[pc + 1], v);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
           break;
