@@ -13,6 +13,10 @@ import { MemoryState } from '../node/state.js';
 import { executeBlock } from '../node/block/execute_block.js';
 import type { Tx } from '../node/block/tx.js';
 import { addr, header, setupToken, transferTx } from '../tests/helpers/chain.js';
+import { useNativeTrieHash } from '../host/native_hash.js';
+
+// a Node host hashes tries and receipts natively (the same SHA3-256, checked on use)
+if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 
 const BLOCK = 200;
 const ACCOUNTS = 1_000;

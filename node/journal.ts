@@ -23,11 +23,20 @@ export interface BalanceWrite {
 const SLOT_DOMAIN = new TextEncoder().encode('animica:vm:storage|');
 
 export function storageSlot(key: Uint8Array): Uint8Array {
+  // a receipt's write and the state root both need the slot id of the same key: hash it once
+  const k = latin1Key(key);
+  const hit = slotMemo.get(k);
+  if (hit !== undefined) return hit.slice();
   const pre = new Uint8Array(SLOT_DOMAIN.length + key.length);
   pre.set(SLOT_DOMAIN);
   pre.set(key, SLOT_DOMAIN.length);
-  return sha3_256(pre);
+  const slot = sha3_256(pre);
+  if (slotMemo.size >= SLOT_MEMO_MAX) slotMemo.clear();
+  slotMemo.set(k, slot);
+  return slot.slice();
 }
+const slotMemo = new Map<string, Uint8Array>();
+const SLOT_MEMO_MAX = 4096;
 
 /** flags of a journal entry */
 const WRITTEN = 1;

@@ -11,9 +11,11 @@ import { TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
+import { useNativeTrieHash } from '../native_hash.js';
 
 type Msg = { type: 'run'; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort } | { type: 'apply'; accounts: AccountEntry[] };
 
+useNativeTrieHash();
 const init = workerData as { snapshot?: StateSnapshot; storePath?: string };
 const state: ChainState = init.storePath ? LmdbStore.open(init.storePath, { verify: false }) : MemoryState.fromSnapshot(init.snapshot!);
 

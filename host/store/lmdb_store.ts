@@ -29,6 +29,7 @@ import type { BlockHeader, BlockResult, BlockSink } from '../../node/block/execu
 import type { IterableState } from '../../node/block/chain_state.js';
 import type { Overlay } from '../../node/block/overlay.js';
 import { StateCommitment } from '../../node/trie/state_commitment.js';
+import { useNativeTrieHash } from '../native_hash.js';
 import { bytesToHex } from '../../core/hex.js';
 
 export const STORE_FORMAT = 'vm-py-store/1';
@@ -108,6 +109,7 @@ export class LmdbStore implements IterableState, BlockSink {
    * pages were damaged, or written by something else, is refused with E-STORE.
    */
   static open(path: string, opts: { addressBytes?: number; verify?: boolean } = {}): LmdbStore {
+    useNativeTrieHash();
     checkMetaPages(path);
     let db: RootDatabase<Uint8Array, Uint8Array>;
     try {

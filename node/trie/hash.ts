@@ -1,7 +1,8 @@
-// sha3_256 for the tries, in one place: @noble/hashes by default, so the node layer runs on
-// any JS host. A host with a native SHA3-256 may hand it in (useTrieSha3; host/native_hash.ts
-// does on Node): measured 6x faster on 530-byte branch nodes. It must be the same function;
-// it is checked against @noble/hashes on fixed inputs before it is taken.
+// sha3_256 for the tries, block receipts and tx hashes, in one place: @noble/hashes by
+// default, so the node layer runs on any JS host. A host with a native SHA3-256 may hand it in
+// (useTrieSha3; host/native_hash.ts does on Node): measured 6x faster on 530-byte branch
+// nodes. It must be the same function; it is checked against @noble/hashes on fixed inputs
+// before it is taken, so roots and hashes do not depend on which one runs.
 import { sha3_256 } from '@noble/hashes/sha3.js';
 
 export let sha3: (b: Uint8Array) => Uint8Array = sha3_256;
