@@ -31,6 +31,8 @@ export interface ParallelStats {
 
 export class ParallelExecutor {
   readonly stats: ParallelStats = { kept: 0, reexecuted: 0, main: 0 };
+  /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
+  private serialFor = 0;
 
   private constructor(
     private readonly workers: Worker[],
@@ -75,8 +77,19 @@ export class ParallelExecutor {
     const done = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
     const ctrl = new Int32Array(new SharedArrayBuffer(4));
     ctrl[0] = count;
-    const channels = this.workers.map(() => new MessageChannel());
-    this.workers.forEach((w, k) =>
+    // Conflicts cost the speculation twice (the worker's run, then the re-execution), and a
+    // worker competes with the main thread for the machine. So when most checked results
+    // conflict, the workers are stopped for the rest of the block (ctrl[0] = 0: no more
+    // claims), and the next blocks run on the main thread alone until a probe 8 blocks on.
+    const speculate = req.mainClaims === false || this.serialFor === 0;
+    if (!speculate) {
+      this.serialFor--;
+      ctrl[0] = 0;
+    }
+    let checked = 0;
+    let conflicts = 0;
+    const channels = speculate ? this.workers.map(() => new MessageChannel()) : [];
+    if (speculate) this.workers.forEach((w, k) =>
       w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
         channels[k].port2,
       ]),
@@ -121,13 +134,18 @@ export class ParallelExecutor {
         }
         const w = mine ? null : resultOf(i);
         let o: TxOutcome;
+        if (!mine) checked++;
         if (w !== null && !w.reads.some(([id]) => written.has(id))) {
           o = fromWire(w, ov);
           this.stats.kept++;
         } else {
           o = runTx(ov, block, tx, txHash(tx, limits), limits);
           if (mine) this.stats.main++;
-          else this.stats.reexecuted++;
+          else {
+            this.stats.reexecuted++;
+            conflicts++;
+            if (req.mainClaims !== false && conflicts >= 4 && 2 * conflicts >= checked) Atomics.store(ctrl, 0, 0);
+          }
         }
         for (const id of o.overlay.writtenIds()) written.add(id);
         gasUsed += o.gasUsed;
@@ -136,6 +154,7 @@ export class ParallelExecutor {
         if (o.fee > 0n) written.add(keyId('balance', latin1Key(block.coinbase)));
         receipts.push(r);
       }
+      if (req.mainClaims !== false && speculate) this.serialFor = conflicts >= 4 && 2 * conflicts >= checked ? 7 : 0;
     } finally {
       // stop the workers' claims (a rejected tx in a strict block leaves early, through a throw)
       Atomics.store(ctrl, 0, 0);
