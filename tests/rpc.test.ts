@@ -75,6 +75,9 @@ test('vm-py node: deploy, send, receipts, blocks, proofs, errors, restart', asyn
   const rc = await rpc(url, 'vm_getReceipt', { txHash: send.result.txHash });
   expect(rc.result).toMatchObject({ height: 2, index: 0 });
   expect(rc.result.receipt).toMatchObject({ status: 'SUCCESS', nonce: 3, fee: send.result.gasUsed * 2 });
+  // the execution receipt is stored too: its Transfer log and storage writes
+  expect(rc.result.exec.logs.length).toBe(1);
+  expect(rc.result.exec.writes.length).toBe(2);
   const blk = await rpc(url, 'vm_getBlock', {});
   expect(blk.result.height).toBe(2);
   expect(blk.result.receipts.length).toBe(1);

@@ -4,7 +4,7 @@
 //   vm_sendTransaction {tx}                           -> {txHash, height, status, gasUsed, fee, contractAddress?}
 //   vm_deploy {sender, code | manifest+source, args?, gasLimit?, gasPrice?} -> as vm_sendTransaction
 //   vm_call {to, data | fn+args, from?, gasLimit?}    -> {status, returnData, value, gasUsed, error}
-//   vm_getReceipt {txHash}                            -> {height, index, hash, encoded, receipt}
+//   vm_getReceipt {txHash}                            -> {height, index, encoded, receipt, exec (logs, writes, return)}
 //   vm_getBlock {height?}                             -> {height, hash, header, stateRoot, receiptsRoot, gasUsed, receipts, rejected}
 //   vm_getStorage {address, key}                      -> {value, stateRoot, proof}
 //   vm_getBalance {address} / vm_getNonce {address}   -> decimal string
@@ -122,7 +122,7 @@ export function handle(chain: DevChain, method: string, params: unknown): J {
       const hash = bytesParam(p.txHash, 'txHash', 32);
       const r = chain.store.receiptOf(hash);
       if (!r) return null;
-      return { height: Number(r.height), index: r.index, encoded: toJson(r.encoded), receipt: receiptJson(r.encoded) };
+      return { height: Number(r.height), index: r.index, encoded: toJson(r.encoded), receipt: receiptJson(r.encoded), exec: r.exec ? receiptJson(r.exec) : null };
     }
     case 'vm_getBlock': {
       const height = p.height === undefined ? chain.store.head().height : bigParam(p.height, 'height');

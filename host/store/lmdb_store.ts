@@ -45,6 +45,8 @@ export interface Head {
 export interface StoredBlock {
   header: BlockHeader;
   receipts: Uint8Array[];
+  /** each receipt's execution receipt bytes (spec/RECEIPTS.md), null for a transfer */
+  execs: (Uint8Array | null)[];
   rejected: { index: number; reason: string; message: string }[];
   stateRoot: Uint8Array;
   receiptsRoot: Uint8Array;
@@ -267,6 +269,8 @@ export class LmdbStore implements IterableState, BlockSink {
       header: headerCbor(header),
       parent: this.head_.blockHash,
       receipts: result.receipts.map((r) => r.encoded),
+      // the execution receipts the block receipts commit to by hash (logs, writes, return data)
+      execs: result.receipts.map((r) => r.exec?.encoded ?? null),
       rejected: result.rejected.map((r) => ({ index: r.index, reason: r.reason, message: r.message })),
       stateRoot: result.stateRoot,
       receiptsRoot: result.receiptsRoot,
@@ -346,6 +350,7 @@ export class LmdbStore implements IterableState, BlockSink {
     return {
       header: { height: BigInt(h.height as number), timestamp: BigInt(h.timestamp as number), chainId: BigInt(h.chainId as number), coinbase: view(h.coinbase as Uint8Array), beacon: view(h.beacon as Uint8Array), gasLimit: Number(h.gasLimit), minGasPrice: BigInt(h.minGasPrice as number) },
       receipts: (r.receipts as Uint8Array[]).map(view),
+      execs: ((r.execs as (Uint8Array | null)[]) ?? []).map((x) => (x ? view(x) : null)),
       rejected: r.rejected as StoredBlock['rejected'],
       stateRoot: view(r.stateRoot as Uint8Array),
       receiptsRoot: view(r.receiptsRoot as Uint8Array),
@@ -355,7 +360,7 @@ export class LmdbStore implements IterableState, BlockSink {
   }
 
   /** Where a tx's receipt is: its block height and index, or null. */
-  receiptOf(txHash: Uint8Array): { height: bigint; index: number; encoded: Uint8Array } | null {
+  receiptOf(txHash: Uint8Array): { height: bigint; index: number; encoded: Uint8Array; exec: Uint8Array | null } | null {
     const loc = this.get(K('T', txHash));
     if (loc === null) return null;
     const dv = new DataView(loc.buffer, loc.byteOffset, loc.length);
@@ -363,7 +368,7 @@ export class LmdbStore implements IterableState, BlockSink {
     const index = dv.getUint32(8);
     const b = this.block(height);
     if (!b || !b.receipts[index]) throw new StoreError(`tx ${bytesToHex(txHash)} points at a missing receipt`);
-    return { height, index, encoded: b.receipts[index] };
+    return { height, index, encoded: b.receipts[index], exec: b.execs[index] ?? null };
   }
 }
 
