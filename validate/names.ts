@@ -15,6 +15,7 @@ export const BANNED_BUILTINS = new Set([
 export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
   ['storage', 'storage'], ['events', 'events'], ['hash', 'hash'], ['abi', 'abi'], ['treasury', 'treasury'],
   ['syscalls', 'syscalls'], ['random', 'random'], ['pq', 'pq'], ['random_api', 'random'], ['pq_verify', 'pq'],
+  ['contracts', 'contracts'],
 ]);
 
 /**
