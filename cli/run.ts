@@ -5,7 +5,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../core/abi/codec.js';
-import { jsonToArgs } from '../node/abi/json.js';
+import { jsonToArgs, parseJsonExact } from '../node/abi/json.js';
 import { executeCall, type Receipt } from '../node/execute.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import type { LoadedModule } from '../core/load.js';
@@ -169,7 +169,7 @@ function parseArgs(text: string | undefined, types: string[], names: string[]) {
   let json: unknown = [];
   if (text !== undefined) {
     try {
-      json = JSON.parse(text);
+      json = parseJsonExact(text);
     } catch {
       throw new UsageError(`--args is not valid JSON: ${text}`, 'E-ARGS');
     }
