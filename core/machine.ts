@@ -56,6 +56,15 @@ export class Machine {
   readonly memCap: number;
   /** what a big-int result adds to `mem`: the most a big int can take */
   readonly bigIntBytes: number;
+  /**
+   * The limb gas of the last mid-path big-int result (core/arith_mid.ts midOp): set by midOp,
+   * debited by its caller. Gas flows through the machine, never a module variable.
+   */
+  midCharge = 0;
+  /** midOp's last divisor and, when it is 2^k, k (else -1): a cache for `x % 2**256` loops */
+  lastDiv = 1n;
+  lastShift = 0;
+  lastShiftBig = 0n;
 
   constructor(
     readonly mod: LoadedModule,
