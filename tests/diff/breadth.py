@@ -213,3 +213,8 @@ def _enumerate_start_bad(xs):
 # args: "١٢٣", 10 | "\uff11\uff12", 10 | " \u2003 12 \u3000", 10 | "0x1f", 0 | "0b_101", 0 | "𝟗𝟖", 10 | "\u0e51\u0e50", 10 | "1_000", 10 | "0o17", 8 | "z", 36 | "\x1c7\x1f", 10 | "\u00b2", 10 | "٣x", 16
 def _int_text(t, base):
     return int(t, base)
+
+# args: (1, 2), [] | [1], [] | "ab", [0]
+def _method_before_args(t, xs):
+    # CPython looks the method up before it evaluates the argument
+    return t.append(xs[5]) if not isinstance(t, str) else t.find(str(xs[3]))
