@@ -449,7 +449,7 @@ function unsupportedParam(a: Expr, name: string): string {
     return `the ABI has no optional (None) values; give the parameter a plain type and a default${zero ? `, e.g. \`${name}: ${inner} = ${zero}\`, and test \`if ${name}:\`` : ''}`;
   }
   if (a.k === 'name' && (a.id === 'list' || a.id === 'List' || a.id === 'tuple' || a.id === 'Tuple')) {
-    return `name the item type${a.id.toLowerCase() === 'list' ? 's' : 's'}, e.g. \`${name}: ${a.id.toLowerCase() === 'list' ? 'list[int]' : 'tuple[int, bytes]'}\``;
+    return `name the item type${a.id.toLowerCase() === 'list' ? '' : 's'}, e.g. \`${name}: ${a.id.toLowerCase() === 'list' ? 'list[int]' : 'tuple[int, bytes]'}\``;
   }
   const hasDict = (e: Expr): boolean => annotationType(e) === 'dict' || (e.k === 'index' && (e.index.k === 'tuple' ? e.index.elts : [e.index]).some(hasDict));
   if (hasDict(a)) {
