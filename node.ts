@@ -46,3 +46,8 @@ export { StateCommitment, verifyStorageProof, accountKey, encodeAccount, decodeA
 export type { AccountFields, StorageProof } from './node/trie/state_commitment.js';
 export { MerkleTrie, EMPTY_ROOT } from './node/trie/mpt.js';
 export { verifyTrieProof, ProofError } from './node/trie/proof.js';
+// for debuggers and the studio: per-instruction tracing with source positions
+export { locate } from './core/load.js';
+export type { LoadedModule } from './core/load.js';
+export type { Tracer } from './core/machine.js';
+export { OP_BY_CODE } from './spec/table.js';

@@ -15,6 +15,7 @@ import { encodeArgs, encodeValue } from '../core/abi/codec.js';
 import { jsonToArgs } from './abi/json.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { executeCall, type Receipt } from './execute.js';
+import type { Tracer } from '../core/machine.js';
 import { bytesToHex } from '../core/hex.js';
 import { loadBytes, type LoadedModule } from '../core/load.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
@@ -63,6 +64,8 @@ export interface ExecRequest {
   limits?: Readonly<Limits>;
   /** index of this call within its transaction (seeds the DRBG) */
   callIndex?: number;
+  /** called before each instruction (debuggers, the studio's trace); no effect on gas or the receipt */
+  tracer?: Tracer;
 }
 
 export interface DeployRequest extends ExecRequest {
@@ -304,6 +307,7 @@ export function deploy(req: DeployRequest, sources?: SourceCompiler): AdapterRec
     limits,
     results: resultsMap(req.results),
     callIndex: req.callIndex,
+    tracer: req.tracer,
     constructing: true,
   });
   const total = { ...r, gasUsed: r.gasUsed + cost };
@@ -337,6 +341,7 @@ export function call(req: CallRequest, sources?: SourceCompiler): AdapterReceipt
     limits,
     results: resultsMap(req.results),
     callIndex: req.callIndex,
+    tracer: req.tracer,
     abi: p.abi,
   });
   return finish(r, calldata);

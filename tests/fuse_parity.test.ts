@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
+import { VerifyError } from '../spec/errors.js';
 import type { IRModule } from '../compiler/ir.js';
 import { selectorOf } from '../compiler/selector.js';
 import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
@@ -121,12 +122,8 @@ describe('fused and unfused execution agree', () => {
     const forms = new Set<number>();
     fc.assert(
       fc.property(program, fc.tuple(arg, arg, arg), fc.array(fc.integer({ min: 0, max: 1 << 20 }), { minLength: 3, maxLength: 3 }), (src, args, cuts) => {
-        let mod: LoadedModule;
-        try {
-          mod = loadModule(compileSource(src).module);
-        } catch {
-          return; // the generator can write programs the checker refuses; not our subject
-        }
+        // the generator writes only programs the checker accepts: a refusal (or a crash) fails here
+        const mod = loadModule(compileSource(src).module);
         compiled++;
         for (const f of mod.funcs) for (const o of f.offsets) if (f.fast[o] >= FUSED_BASE) forms.add((f.fast[o] - FUSED_BASE) >> 5);
         const full = call(mod, args, 5_000_000, false);
@@ -213,8 +210,10 @@ def f(a: int, b: int, c: int) -> int:
       let mod: LoadedModule;
       try {
         mod = loadModule(ir);
-      } catch {
-        continue; // the verifier may refuse a shape; then there is nothing to run
+      } catch (e) {
+        // the verifier may refuse a shape (then there is nothing to run), with a typed error only
+        expect(e, `slots ${storeSlot}/${bodySlot}`).toBeInstanceOf(VerifyError);
+        continue;
       }
       loaded++;
       for (const n of [0n, 1n, 5n, 40n]) {
