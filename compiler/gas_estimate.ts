@@ -421,10 +421,8 @@ class Estimator {
       case Op.ITER_INIT:
         // a loop over a dict or str starts from a snapshot of its keys or code points
         return [this.items(x.len), []];
-      case Op.DEL_SUBSCR:
-        // deleting from a list moves the items after the index
-        return [this.items(x.len), []];
       case Op.STORE_SUBSCR:
+      case Op.DEL_SUBSCR:
       case Op.LIST_APPEND:
         return [0, []];
     }

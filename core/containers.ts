@@ -8,7 +8,6 @@ import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const SLICE = opPrices(Op.SLICE);
 const ITER_INIT = opPrices(Op.ITER_INIT);
-const DEL_SUBSCR = opPrices(Op.DEL_SUBSCR);
 
 const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
@@ -91,7 +90,7 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
   throw new VmError('TypeError', `'${typeName(obj)}' object does not support item assignment`);
 }
 
-export function delSubscr(m: Machine, obj: Value, idx: Value): void {
+export function delSubscr(obj: Value, idx: Value): void {
   if (obj instanceof PyDict) {
     if (!obj.delete(idx)) throw new VmError('KeyError', reprKey(idx));
     return;
@@ -100,8 +99,6 @@ export function delSubscr(m: Machine, obj: Value, idx: Value): void {
     let i = intIndex(idx, 'list');
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
-    // the items after i move down one: DEL_SUBSCR's `items`
-    m.charge(DEL_SUBSCR.items * (obj.length - 1 - i));
     obj.splice(i, 1);
     return;
   }

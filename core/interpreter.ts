@@ -602,10 +602,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.DEL_SUBSCR: {
           const i = stack[--sp];
-          m.gas = gas + reserve;
-          delSubscr(m, stack[--sp], i);
-          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
-          gas = (m.gas - reserve) | 0;
+          delSubscr(stack[--sp], i);
           pc += 1;
           break;
         }

@@ -80,7 +80,6 @@ const PROBES: Probe[] = [
   { entry: 'op:BUILD_LIST', src: (n) => fn(`[${Array(n).fill('x').join(', ')}]`), args: () => [1], measures: (n) => ({ items: n }) },
   { entry: 'op:BUILD_TUPLE', src: (n) => fn(`(${Array(n).fill('x').join(', ')},)`), args: () => [1], measures: (n) => ({ items: n }) },
   { entry: 'op:BUILD_DICT', src: (n) => fn(`{${Array.from({ length: n }, (_, i) => `${i}: x`).join(', ')}}`), args: () => [1], measures: (n) => ({ items: n }) },
-  { entry: 'op:DEL_SUBSCR', src: stmt('del x[0]'), args: (n) => [ints(n)], measures: (n) => ({ items: n - 1 }) },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
