@@ -85,7 +85,7 @@ describe('vm-py test runner', () => {
 describe('vm-py test (CLI)', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'test', ...args], { encoding: 'utf8' });
 
-  test('passing suite (every example's tests): one line per test with gas, exit 0', () => {
+  test('passing suite (the tests of every example): one line per test with gas, exit 0', () => {
     const r = run('examples', '--fuzz-runs', '20');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PASS test_init_mints_to_caller \(gas: \d+\)/);
