@@ -4,7 +4,7 @@
 export { call, contractAddress, deploy, loadCode } from './node/adapter.js';
 export type { AdapterReceipt, CallInput, CallRequest, CompiledSource, ContractCode, ContractSource, DeployRequest, ExecRequest, SourceCompiler } from './node/adapter.js';
 export { executeCall } from './node/execute.js';
-export type { CallError, Receipt, Status } from './node/execute.js';
+export type { CallError, CallNode, Receipt, Status } from './node/execute.js';
 export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './node/receipt.js';
 export type { Created } from './node/receipt.js';
 export { encodeCanonical } from './node/cbor.js';

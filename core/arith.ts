@@ -7,6 +7,7 @@ import { limbsOver, OP_PRICE, words } from './pricing.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { intOpMid } from './arith_mid.js';
+import { percentFormat } from './builtins/format.js';
 import { countInt, seqBytes } from './memory.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
@@ -58,9 +59,8 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
     if (x !== null) return repeat(m, b, x, a, b);
     if (y !== null) return repeat(m, a, y, a, b);
   }
-  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) {
-    throw new VmError('TypeError', '%-formatting is not supported in contracts');
-  }
+  // printf-style formatting, priced per word of format and output (core/builtins/format.ts)
+  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) return percentFormat(m, a, b, OP_PRICE.words[Op.MOD]);
   return unsupported(op, a, b);
 }
 

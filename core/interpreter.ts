@@ -242,6 +242,30 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           pc += 1;
           break;
         }
+        case Op.INPLACE_MUL: {
+          // `xs *= n` repeats the list itself (aliases see it); anything else is MUL
+          const b = stack[--sp];
+          const a = stack[sp - 1];
+          if (typeof a === 'number' && typeof b === 'number') {
+            const r = a * b;
+            if (r <= MAX && r >= MIN) {
+              stack[sp - 1] = r + 0;
+              pc += 1;
+              break;
+            }
+          }
+          m.gas = gas + reserve;
+          const r = binarySlow(m, Op.MUL, a, b);
+          if (Array.isArray(a) && Array.isArray(r)) {
+            a.length = r.length;
+            for (let i = 0; i < r.length; i++) a[i] = r[i];
+          } else stack[sp - 1] = r;
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
+          pc += 1;
+          break;
+        }
         case Op.FLOORDIV:
         case Op.MOD: {
           const b = stack[--sp];

@@ -7,7 +7,8 @@ import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
-import { encodeStr } from './text.js';
+import { decodeBytes, encodeStr } from './text.js';
+import { formatValue, repr } from './format.js';
 import type { Prices } from '../../spec/table.js';
 
 export type Impl = (m: Machine, a: Value[], b: number, n: number, p: Prices) => Value;
@@ -51,6 +52,14 @@ function digitValue(ch: string): number {
   return 99;
 }
 
+/**
+ * Whitespace int() skips, as CPython: below 128 only space and \t\n\v\f\r (its C parser's
+ * set, so \x1c-\x1f are not), above 127 every Unicode space (turned into ' ' first).
+ */
+function intSpace(cp: number): boolean {
+  return cp < 128 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : isPySpace(cp);
+}
+
 /** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */
 export function parseIntText(m: Machine, text: string, base: number): Value {
   const bad = (): never => {
@@ -59,8 +68,8 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
   const cs = chars(text);
   let i = 0;
   let j = cs.length;
-  while (i < j && isPySpace(cs[i].codePointAt(0)!)) i++;
-  while (j > i && isPySpace(cs[j - 1].codePointAt(0)!)) j--;
+  while (i < j && intSpace(cs[i].codePointAt(0)!)) i++;
+  while (j > i && intSpace(cs[j - 1].codePointAt(0)!)) j--;
   let neg = false;
   if (i < j && (cs[i] === '+' || cs[i] === '-')) {
     neg = cs[i] === '-';
@@ -152,9 +161,16 @@ const toBool: Impl = (_m, a, b, n) => {
 };
 
 const toStr: Impl = (m, a, b, n, p) => {
-  arity('str', n, 0, 1);
+  arity('str', n, 0, 3);
   if (n === 0) return '';
   const x = a[b];
+  if (n >= 2) {
+    // str(b, encoding[, errors]) decodes, as bytes.decode
+    if (!(x instanceof Uint8Array)) throw new VmError('TypeError', `decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    const enc = codec(a[b + 1], 'str');
+    if (n === 3) strictErrors(a[b + 2], 'str');
+    return decodeBytes(m, x, enc, p);
+  }
   if (typeof x === 'string') return x;
   const r = strOf(m, x, p);
   m.mem += r.length;
@@ -170,7 +186,7 @@ function strOf(m: Machine, x: Value, p: Prices): string {
   if (x === true) return 'True';
   if (x === false) return 'False';
   if (x === null) return 'None';
-  throw new VmError('TypeError', `str() of a ${typeName(x)} is not supported in contracts (only int, bool, str and None)`);
+  return repr(m, x, p.words); // bytes and containers render as CPython's repr
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
@@ -249,6 +265,8 @@ const chr: Impl = (_m, a, b, n) => {
   arity('chr', n, 1, 1);
   const i = smallInt(intArg(a[b], 'chr()'));
   if (!(i >= 0 && i <= 0x10ffff)) throw new VmError('ValueError', 'chr() arg not in range(0x110000)');
+  // contract strings are UTF-8 encodable (spec/LANGUAGE.md, Decisions on Python semantics)
+  if (i >= 0xd800 && i <= 0xdfff) throw new VmError('ValueError', 'chr() of a surrogate code point: contract strings hold only Unicode scalar values');
   return String.fromCodePoint(i);
 };
 
@@ -336,4 +354,16 @@ export const CONVERT: Record<string, Impl> = {
   },
   'bytes.fromhex': fromhex,
   'int.from_bytes': fromBytes,
+  repr: (m, a, b, n, p) => {
+    arity('repr', n, 1, 1);
+    return repr(m, a[b], p.words);
+  },
+  format: (m, a, b, n, p) => {
+    arity('format', n, 1, 2);
+    const spec = n === 2 ? a[b + 1] : '';
+    if (typeof spec !== 'string') throw new VmError('TypeError', `format() argument 2 must be str, not ${typeName(spec)}`);
+    const r = formatValue(m, a[b], spec, p.words);
+    m.mem += r.length;
+    return r;
+  },
 };

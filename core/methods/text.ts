@@ -4,7 +4,7 @@ import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
 import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
 import { indexOfBytes } from '../compare.js';
-import { PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyTuple, typeName, type Value } from '../values.js';
 import type { MImpl } from './numbers.js';
 
 type Text = string | Uint8Array;
@@ -115,7 +115,8 @@ const join: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'join');
   arity('join', n, 1, 1);
   const src = a[b + 1];
-  const items = Array.isArray(src) ? src : src instanceof PyTuple ? src.items : typeof src === 'string' ? chars(src) : null;
+  // a dict joins its keys, as iterating it does
+  const items = Array.isArray(src) ? src : src instanceof PyTuple ? src.items : typeof src === 'string' ? chars(src) : src instanceof PyDict ? Array.from(src.map.values(), (e) => e[0]) : null;
   if (items === null) {
     if (src instanceof Uint8Array) throw new VmError('TypeError', `sequence item 0: expected ${typeof s === 'string' ? 'str instance' : 'a bytes-like object'}, int found`);
     throw new VmError('TypeError', 'can only join an iterable');
@@ -207,12 +208,31 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
 const hex: MImpl = (m, a, b, n, p) => {
   const s = a[b];
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'hex'`);
-  arity('hex', n, 0, 0);
-  m.capLen(s.length * 2, 'str');
-  m.charge(p.words * words(s.length * 2));
-  m.mem += s.length * 2;
+  arity('hex', n, 0, 2);
+  let sep = '';
+  let group = 1;
+  if (n >= 1) {
+    // hex(sep[, bytes_per_sep]): sep is one ASCII character (str or bytes), groups counted from the right (>0) or left (<0)
+    const sv = a[b + 1];
+    const st = typeof sv === 'string' ? sv : sv instanceof Uint8Array ? String.fromCharCode(...sv) : null;
+    if (st === null) throw new VmError('TypeError', 'sep must be str or bytes.');
+    if (st.length !== 1) throw new VmError('ValueError', 'sep must be length 1.');
+    if (st.charCodeAt(0) > 0x7f) throw new VmError('ValueError', 'sep must be ASCII.');
+    sep = st;
+    if (n === 2) group = smallInt(intArg(a[b + 2], 'hex()'));
+    if (!Number.isFinite(group)) throw new VmError('OverflowError', 'bytes_per_sep is too large');
+  }
+  const g = Math.abs(group);
+  const total = s.length * 2 + (sep && g > 0 && s.length > 0 ? Math.ceil(s.length / g) - 1 : 0);
+  m.capLen(total, 'str');
+  m.charge(p.words * words(total));
+  m.mem += total;
   let out = '';
-  for (const x of s) out += (x < 16 ? '0' : '') + x.toString(16);
+  for (let i = 0; i < s.length; i++) {
+    if (sep && g > 0 && i > 0 && (group > 0 ? (s.length - i) % g === 0 : i % g === 0)) out += sep;
+    const x = s[i];
+    out += (x < 16 ? '0' : '') + x.toString(16);
+  }
   return out;
 };
 
