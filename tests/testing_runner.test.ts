@@ -90,7 +90,7 @@ describe('vm-py test (CLI)', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PASS test_init_mints_to_caller \(gas: \d+\)/);
     expect(r.stdout).toMatch(/PASS test_transfer_moves_exactly \(runs: 20, μ: \d+, ~: \d+\)/);
-    expect(r.stdout).toMatch(/examples\/escrow\/test_escrow.py: 4 tests\n  PASS test_setup_holds_the_deposit/);
+    expect(r.stdout).toMatch(/examples\/escrow\/test_escrow.py: 4 tests\n {2}PASS test_setup_holds_the_deposit/);
     expect(r.stdout).toMatch(/ok: 11 passed, 0 failed/);
   });
 
