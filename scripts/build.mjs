@@ -30,6 +30,8 @@ const cli = {
   minifySyntax: true,
   sourcemap: false,
   logLevel: 'warning',
+  // a native module: loaded from node_modules at run time (only by `vm-py node` and stores)
+  external: ['lmdb'],
   // yargs' ES build asks for import.meta.url, which CommonJS output does not have
   define: { 'import.meta.url': '__vmpy_import_meta_url' },
   plugins: [lazyPqPlugin()],
@@ -109,6 +111,21 @@ await build({
   mainFields: ['module', 'main'],
   format: 'esm',
   target: 'es2022',
+  minify: false,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
+// vm-py/testing (testing/index.ts): the test toolkit for JS test runners. Node only (it reads
+// contract files); dependencies stay imports, resolved from the installed package.
+await build({
+  entryPoints: [join(root, 'testing/index.ts')],
+  outfile: join(root, 'dist/testing.mjs'),
+  bundle: true,
+  platform: 'node',
+  packages: 'external',
+  format: 'esm',
+  target: 'node20',
   minify: false,
   sourcemap: false,
   logLevel: 'warning',
