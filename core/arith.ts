@@ -145,6 +145,14 @@ const used = new WeakMap<ArrayBufferLike, number>();
 const MIN_SPARE = 64;
 
 function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  if (n < MIN_SPARE) {
+    // small and one-off: an on-heap array (reading a.buffer would move a off the heap), no
+    // entry in `used` (a registered buffer is never this small, so a is not one)
+    const out = new Uint8Array(n);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  }
   const buf = a.buffer;
   const end = a.byteOffset + a.length;
   if (used.get(buf) === end && end + b.length <= buf.byteLength) {
@@ -155,7 +163,7 @@ function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
   }
   // capacity grows with the result so repeated appends are amortized linear; small
   // one-off concatenations stay small
-  const out = new Uint8Array(new ArrayBuffer(n < MIN_SPARE ? n : n + (n >>> 1)), 0, n);
+  const out = new Uint8Array(new ArrayBuffer(n + (n >>> 1)), 0, n);
   out.set(a);
   out.set(b, a.length);
   used.set(out.buffer, n);

@@ -2,10 +2,11 @@
 // reverse= here; key= is lowered by the compiler to a decorated sort (compiler/lower.ts), so
 // every key call is an ordinary, metered call. Gas: per item touched, before the work.
 import { VmError } from '../../spec/errors.js';
-import { pyCompare } from '../compare.js';
+import { eqCharged } from '../compare.js';
+import { stableSort } from '../sort.js';
 import { iterItems } from '../containers.js';
 import { dictBytes, seqBytes } from '../memory.js';
-import { PyDict, PyTuple, pyEq, truthy, typeName, type Value } from '../values.js';
+import { PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { arity, iterLen, notIterable } from '../builtins/util.js';
 import type { MImpl } from './numbers.js';
 
@@ -19,10 +20,9 @@ const sort: MImpl = (m, a, b, n, p) => {
   arity('sort', n, 0, 1);
   const rev = n === 1 && truthy(a[b + 1]);
   m.charge(p.items * l.length);
-  // stable, as Python's; reverse keeps equal items in their original order. The sort runs on
+  // the sort of spec/SORT.md (stable; reverse keeps equal items in their original order), on
   // a copy: a comparison that fails leaves the list as it was, as CPython's does
-  const xs = l.slice();
-  xs.sort(rev ? (x, y) => pyCompare(m, y, x, '<') : (x, y) => pyCompare(m, x, y, '<'));
+  const xs = stableSort(m, l.slice(), rev, p.comparisons);
   for (let i = 0; i < xs.length; i++) l[i] = xs[i];
   return null;
 };
@@ -40,14 +40,17 @@ const remove: MImpl = (m, a, b, n, p) => {
   const l = a[b];
   if (!Array.isArray(l)) return noAttr(l, 'remove');
   arity('remove', n, 1, 1);
+  // per item scanned, each item's equality walk as == charges it, then per item moved
+  const x = a[b + 1];
   for (let i = 0; i < l.length; i++) {
-    if (pyEq(l[i], a[b + 1])) {
-      m.charge(p.items * l.length);
+    m.charge(p.items);
+    const y = l[i];
+    if (typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, y, x)) {
+      m.charge(p.items * (l.length - 1 - i));
       l.splice(i, 1);
       return null;
     }
   }
-  m.charge(p.items * l.length);
   throw new VmError('ValueError', 'list.remove(x): x not in list');
 };
 
