@@ -123,7 +123,8 @@ function inputFor(fnName: string, p: { name: string; type: string }): HTMLElemen
   let input: HTMLElement;
   if (t === 'bool') input = h('select', { id, name: p.name, 'data-type': t }, h('option', { value: 'false' }, 'False'), h('option', { value: 'true' }, 'True'));
   else if (/^(u?int\d*|int)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, inputmode: 'numeric', placeholder: '0', pattern: '-?[0-9]+' });
-  else if (/^(bytes\d*|address)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x', spellcheck: 'false' });
+  // the known accounts (see renderAccounts) are offered for bytes and address fields
+  else if (/^(bytes\d*|address)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x', spellcheck: 'false', list: 'accounts' });
   else if (t === 'str') input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'text' });
   else input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'JSON, e.g. [1, 2]', spellcheck: 'false' });
   return h('label', { class: 'field' }, h('span', {}, p.name, h('small', {}, `: ${t}`)), input);
@@ -165,7 +166,16 @@ function txOptions() {
   return { sender: ($('tx-sender') as HTMLInputElement).value || undefined, value: ($('tx-value') as HTMLInputElement).value || '0', gasLimit: gas };
 }
 
+/** Addresses a person may want to pass: a few senders and the deployed contract. */
+function renderAccounts(): void {
+  const list = $('accounts');
+  const known = ['11', '22', '33'].map((b) => ['0x' + b.repeat(32), `account ${b}`]);
+  if (session.address) known.push(['0x' + session.address, 'the contract']);
+  list.replaceChildren(...known.map(([v, label]) => h('option', { value: v }, label)));
+}
+
 function renderBalances(): void {
+  renderAccounts();
   const sender = ($('tx-sender') as HTMLInputElement).value;
   $('sender-balance').textContent = `balance ${session.balanceOf(sender)}`;
   const c = $('contract-balance');

@@ -43,6 +43,17 @@ describe('check', () => {
     }
   });
 
+  test('every example deploys, and its functions without arguments give receipts', () => {
+    for (const e of studioExamples()) {
+      const s = new Session();
+      const c = compiled(e.source);
+      expect(s.deploy(c, []).status, e.name).toBe('SUCCESS');
+      for (const f of c.functions.filter((f) => f.params.length === 0)) {
+        expect(['SUCCESS', 'REVERT'], `${e.name}.${f.name}`).toContain(s.call(f.name, []).status);
+      }
+    }
+  });
+
   test('the constructor is the deploy form, not a function form', () => {
     const c = compiled('from stdlib import storage\n\ndef __init__(n: int, who: bytes) -> None:\n    storage.set_int(who, n)\n\ndef get(who: bytes) -> int:\n    return storage.get_int(who)\n');
     expect(c.ctor?.params).toEqual([
