@@ -68,6 +68,11 @@ function status(text: string, bad = false): void {
 function runCheck(text: string): Diag[] {
   lastCheck = check(text);
   renderDiags(lastCheck.diags);
+  // the deploy form holds the last compiled code: say when the editor has moved past it
+  const stale = compiled !== null && compiled.source !== text;
+  $('deploy').classList.toggle('stale', stale);
+  if (!lastCheck.ok) status(`${lastCheck.diags.length} problem${lastCheck.diags.length === 1 ? '' : 's'} in the editor`, true);
+  else if (stale) status('the editor validates; Compile to deploy this version (Deploy still has the last compiled one)');
   return lastCheck.diags;
 }
 
@@ -113,6 +118,7 @@ function compile(): void {
     return;
   }
   compiled = r.compiled;
+  $('deploy').classList.remove('stale');
   renderDeploy();
   status(`compiled: ${compiled.bytes.length} bytes of IR, ${compiled.functions.length} public function${compiled.functions.length === 1 ? '' : 's'}`);
 }
