@@ -171,6 +171,10 @@ export interface Outcome {
   events: EventView[];
   diff: DiffEntry[];
   receiptHash: string;
+  /** selector || ABI-encoded arguments (a call's); the code's size stands in for a deploy's */
+  calldata: string;
+  /** the ABI-encoded return data */
+  returnData: string;
   /** the environment the transaction ran in, so anyone can replay it */
   env: { sender: string; to: string; nonce: string; value: string; gasLimit: number };
   trace: TraceStep[];
@@ -287,6 +291,8 @@ export class Session {
       events: r.logs.map((l) => ({ name: new TextDecoder().decode(l.name), data: eventData(l.data) })),
       diff: diffStates(rec.before, this.state.snapshot()),
       receiptHash: hex(r.hash),
+      calldata: kind === 'call' ? hex(r.calldata) : '',
+      returnData: hex(r.returnData),
       env: { sender: hex(tx.sender), to: hex(tx.to), nonce: tx.nonce.toString(), value: tx.value.toString(), gasLimit },
       trace,
       gasByLine,

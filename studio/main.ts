@@ -263,6 +263,8 @@ function renderResult(o: Outcome): void {
       row('gas used', h('span', { id: 'result-gas' }, String(o.gasUsed))),
       o.refund ? row('refund', String(o.refund)) : null,
       row('receipt hash', h('code', { id: 'receipt-hash' }, `0x${o.receiptHash}`)),
+      o.calldata ? row('calldata', h('code', { class: 'bytes', title: `0x${o.calldata}` }, short(`0x${o.calldata}`))) : null,
+      o.returnData ? row('return data', h('code', { class: 'bytes', title: `0x${o.returnData}` }, short(`0x${o.returnData}`))) : null,
       row('transaction', h('small', {}, `sender 0x${o.env.sender.slice(0, 8)}…, nonce ${o.env.nonce}, value ${o.env.value}, gas limit ${o.env.gasLimit}`)),
     ),
     h('h4', {}, `Events (${o.events.length})`),
@@ -280,11 +282,15 @@ function renderResult(o: Outcome): void {
   box.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
 }
 
-/** a storage key or value, shortened in the middle when long; the whole of it on hover */
+/** long text shortened in the middle (the whole of it goes in a title, shown on hover) */
+function short(full: string): string {
+  return full.length > 40 ? `${full.slice(0, 12)}…${full.slice(-12)}` : full;
+}
+
+/** a storage key or value */
 function cell(hexText: string | null): HTMLTableCellElement {
   const full = showBytes(hexText);
-  const short = full.length > 40 ? `${full.slice(0, 12)}…${full.slice(-12)}` : full;
-  return h('td', { title: full }, short);
+  return h('td', { title: full }, short(full));
 }
 
 /** a call's arguments as written in Python: ints (sent as decimal strings) without quotes */
@@ -431,6 +437,13 @@ async function start(): Promise<void> {
     menu.value = '';
   });
   $('compile').addEventListener('click', compile);
+  // Ctrl/Cmd+Enter compiles from anywhere on the page
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      compile();
+    }
+  });
   $('share').addEventListener('click', () => void share());
   $('reset').addEventListener('click', reset);
   $('fund').addEventListener('click', fund);

@@ -111,8 +111,10 @@ describe('session', () => {
       ['inc', []],
       ['get', []],
     ];
-    const hashes = [d, ...calls.map(([fn, args], i) => call({ input: { fn, args }, gasLimit: 10_000_000, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }))].map((r) => hex(r.hash));
-    expect(outs.map((o) => o.receiptHash)).toEqual(hashes);
+    const receipts = [d, ...calls.map(([fn, args], i) => call({ input: { fn, args }, gasLimit: 10_000_000, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }))];
+    expect(outs.map((o) => o.receiptHash)).toEqual(receipts.map((r) => hex(r.hash)));
+    expect(outs.slice(1).map((o) => o.calldata)).toEqual(receipts.slice(1).map((r) => hex(r.calldata)));
+    expect(outs[4].returnData).toBe(hex(receipts[4].returnData));
     expect(s.state.snapshot()).toEqual(state.snapshot());
   });
 
