@@ -14,6 +14,7 @@ import {
   locate,
   MemoryState,
   OP_BY_CODE,
+  signaturesFromModule,
   signaturesFromSource,
   valueToJson,
   VmPyError,
@@ -47,6 +48,7 @@ export interface FnSpec {
   name: string;
   params: Param[];
   returns: string;
+  /** where it is: its def line (from source) or its first statement's (from IR debug info) */
   line: number;
 }
 
@@ -83,6 +85,20 @@ export function check(source: string): CheckResult {
   const f = c.checked.funcs.get(CONSTRUCTOR);
   if (sig && f) ctor = { name: CONSTRUCTOR, params: sig.params.map((type, i) => ({ name: f.params[i]?.name ?? `arg${i}`, type })), returns: 'none', line: c.checked.src.loc(f.at).line };
   return { ok: true, diags: [], compiled: { source, bytes: c.bytes, codeHash: hex(c.codeHash), functions, ctor } };
+}
+
+/** Deployed IR and the source it came from -> what the call forms need (names from its debug info). */
+export function describeCode(bytes: Uint8Array, source: string): Compiled {
+  const mod = loadCode(bytes);
+  const functions: FnSpec[] = signaturesFromModule(mod).map((s) => ({
+    name: s.name,
+    params: s.params.map((type, i) => ({ name: s.paramNames?.[i] ?? `arg${i}`, type })),
+    returns: s.returns,
+    line: Number(s.where.split(':').pop()) || 1,
+  }));
+  // in source order, as check() lists them
+  functions.sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1));
+  return { source, bytes, codeHash: hex(mod.codeHash), functions, ctor: null };
 }
 
 function toDiag(e: VmPyError): Diag {
@@ -325,10 +341,12 @@ export class Session {
       s.state = MemoryState.fromSnapshot(d.state);
       s.nonce = BigInt(d.nonce);
       s.address = d.address;
-      if (d.compiled) {
-        const c = check(d.compiled.source);
-        if (!c.ok || c.compiled.codeHash !== d.compiled.codeHash) throw new Error('the saved contract no longer compiles to the deployed code');
-        s.compiled = c.compiled;
+      if (d.compiled && d.address) {
+        // from the deployed IR itself, not a recompile: a newer vm-py may compile the same
+        // source to other code, and the state holds what was deployed
+        const code = s.state.getCode(unhex(d.address));
+        if (!code) throw new Error(`no code at the saved contract address 0x${d.address}`);
+        s.compiled = describeCode(code, d.compiled.source);
       }
       s.history = d.history.map((h) => ({ ...h, trace: [], gasByLine: {} }));
       return { session: s, problem: null };

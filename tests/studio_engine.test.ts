@@ -167,6 +167,18 @@ describe('session', () => {
     expect(problem).toBeNull();
     expect(b.history.map((h) => h.receiptHash)).toEqual(a.history.map((h) => h.receiptHash));
     expect(b.call('inc', []).receiptHash).toBe(a.call('inc', []).receiptHash);
+    // (lines differ: the IR knows a function's first statement, the source its def)
+    const sig = (c: Compiled | null) => c?.functions.map(({ name, params, returns }) => ({ name, params, returns }));
+    expect(sig(b.compiled)).toEqual(sig(a.compiled));
+    expect(b.compiled?.codeHash).toBe(a.compiled?.codeHash);
+    // the forms come from the deployed IR, so a saved source that no longer compiles keeps its state
+    const saved = JSON.parse(a.save());
+    saved.compiled.source = 'def broken(:\n';
+    const c = Session.load(JSON.stringify(saved));
+    expect(c.problem).toBeNull();
+    expect(c.session.call('get', []).result).toBe(2);
+    saved.address = '00'.repeat(32);
+    expect(Session.load(JSON.stringify(saved)).problem).toMatch(/no code at the saved contract address/);
     expect(Session.load('{"v": 7}').problem).toMatch(/unknown version/);
     expect(Session.load('not json').problem).toMatch(/saved state ignored/);
     expect(Session.load(null).session.address).toBeNull();
