@@ -364,6 +364,7 @@ function renderTrace(): void {
       h('small', {}, ` (${sameLine} instructions on this line)`),
     ),
   );
+  if (o.instructions > n) box.append(h('p', { class: 'warn' }, `The trace keeps the first ${n.toLocaleString('en-US')} of ${o.instructions.toLocaleString('en-US')} instructions; the gas per line counts them all.`));
   showStep(editor, s.line || null);
 }
 

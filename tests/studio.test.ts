@@ -34,7 +34,7 @@ def add(n: int) -> int:
 def total() -> int:
     return storgae.get_int(KEY)`;
 const FIXED = BROKEN.replace('storgae', 'storage');
-const GAS = 10_000_000;
+const GAS = 1_000_000; // the studio's default gas limit
 
 let dir = '';
 let server: Server | undefined;
