@@ -552,8 +552,8 @@ class FnBuilder {
       if (fi !== undefined) return this.internalCall(e, this.m.cm.mod.funcs[fi], fi);
       const imp = this.m.cm.imports.get(id);
       if (imp) {
-        const r = resolveStdlibPath(imp);
-        if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name)!);
+        const r = resolveStdlibPath(imp, this.m.cm.host);
+        if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name) ?? this.m.cm.host!.byName.get(r.name)!);
       }
       if (id === 'isinstance') return this.isinstance(e);
       const b = BUILTIN_BY_NAME.get(id);
@@ -564,8 +564,8 @@ class FnBuilder {
       if (path && !this.isLocal(path[0])) {
         const imp = this.m.cm.imports.get(path[0]);
         if (imp) {
-          const r = resolveStdlibPath([...imp, ...path.slice(1)]);
-          if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name)!);
+          const r = resolveStdlibPath([...imp, ...path.slice(1)], this.m.cm.host);
+          if (r && r.kind === 'func') return this.stdCall(e, STDLIB_BY_NAME.get(r.name) ?? this.m.cm.host!.byName.get(r.name)!);
           this.err('E-ATTR', `stdlib has no '${[...imp, ...path.slice(1)].join('.')}'`, e.at);
           return this.konst(null);
         }

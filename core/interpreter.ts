@@ -27,7 +27,8 @@ const DICT_ITEM = OP_PRICE.items[Op.BUILD_DICT];
 const GAS_CHUNK = 1 << 29;
 const utf8 = new TextEncoder();
 
-const STD_ARITY: Int32Array = (() => {
+/** Arguments each stdlib id takes; a tool's host modules (spec/host_std.ts) bring their own (Machine.stdArity). */
+export const STD_ARITY: Int32Array = (() => {
   const a = new Int32Array(65536);
   for (const [id, s] of STDLIB_BY_ID) a[id] = s.params.length;
   return a;
@@ -39,6 +40,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
   const funcs = m.mod.funcs;
   const consts = m.mod.consts;
   const std = m.std;
+  const arity = m.stdArity ?? STD_ARITY;
   const stackLimit = stack.length;
   const maxDepth = m.limits.max_call_depth;
   const COST = FCOST;
@@ -94,7 +96,7 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           throw new OutOfGas();
         }
       }
-      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve);
+      if (tracer !== null) tracer(fi, pc, op, COST[op], gas + reserve, sp, bp, stack);
       switch (op) {
         case Op.NOP:
           pc += 1;
@@ -499,10 +501,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.CALL_STD: {
           const id = code[pc + 1];
-          sp -= STD_ARITY[id];
+          sp -= arity[id];
           m.gas = gas + reserve;
           const r = std[id]!(m, stack, sp);
-          countResult(m, r, stack, sp, STD_ARITY[id]);
+          countResult(m, r, stack, sp, arity[id]);
           stack[sp] = r;
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
@@ -1373,6 +1375,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
     m.gas = left < 0 ? 0 : left;
     m.errFn = fi;
     m.errPc = pc;
+    // the call stack, outermost first, for a traceback: each caller at its call instruction
+    // (one before the return offset), then the failing instruction
+    const frames: number[] = [];
+    for (let d = 0; d < depth; d++) frames.push(frameFn[d], framePc[d] - 1);
+    frames.push(fi, pc);
+    m.errFrames = frames;
     throw e;
   }
 }

@@ -8,7 +8,8 @@ import type { Value } from './values.js';
 
 /** What a stdlib function sees: arguments at a[base .. base+arity). */
 export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
-export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number) => void;
+/** Called before each instruction; sp and bp locate the frame's operands and locals in `stack`. */
+export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number, sp: number, bp: number, stack: readonly Value[]) => void;
 
 export class Machine {
   /**
@@ -28,6 +29,10 @@ export class Machine {
   /** where the last error happened (function index, code offset) for source mapping */
   errFn = -1;
   errPc = -1;
+  /** the call stack at the last error: (function index, code offset) pairs, outermost first */
+  errFrames: number[] | null = null;
+  /** arguments per stdlib id when a tool adds host modules (spec/host_std.ts); null: the table's */
+  stdArity: Int32Array | null = null;
   /**
    * Bytes of contract values made since the last live-set measurement, plus the live size
    * it found (runtime/memory.ts). Not gas. Past memCap the interpreter measures the live set.

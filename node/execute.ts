@@ -14,7 +14,7 @@ import type { Log, SyscallRequest } from '../core/host.js';
 import { run } from '../core/interpreter.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
 import { locate, type LoadedModule } from '../core/load.js';
-import { Machine, type Tracer } from '../core/machine.js';
+import { Machine, type StdImpl, type Tracer } from '../core/machine.js';
 import type { AbiFunction, AbiOutput } from './manifest.js';
 import type { StateAdapter } from './state.js';
 import { PyDict, typeName, type Value } from '../core/values.js';
@@ -26,6 +26,16 @@ export interface CallError {
   message: string;
   /** Python exception kind or cap for VmError */
   kind?: string;
+  location?: Location;
+  /**
+   * The call stack where it failed, outermost first (the failing frame last), with positions
+   * when the module has debug info. Diagnostic only: not part of the receipt's bytes.
+   */
+  traceback?: TraceFrame[];
+}
+
+export interface TraceFrame {
+  function: string;
   location?: Location;
 }
 
@@ -65,6 +75,8 @@ export interface CallRequest {
   abi?: ReadonlyMap<string, AbiFunction>;
   /** set only by deploy: the calldata selects the constructor, which no other call may run */
   constructing?: boolean;
+  /** a tool's host modules (spec/host_std.ts), for modules loaded with them: implementations by id and arities */
+  host?: { std: readonly (StdImpl | undefined)[]; arity: Int32Array };
 }
 
 export function executeCall(req: CallRequest): Receipt {
@@ -82,8 +94,9 @@ export function executeCall(req: CallRequest): Receipt {
     randomDrawn: 0,
   };
   if (!Number.isSafeInteger(req.gasLimit) || req.gasLimit < 0) throw new AbiError(`gas limit must be a non-negative safe integer, got ${req.gasLimit}`);
-  const m = new Machine(req.module, limits, req.gasLimit, STD_IMPLS, host);
+  const m = new Machine(req.module, limits, req.gasLimit, req.host?.std ?? STD_IMPLS, host);
   m.tracer = req.tracer ?? null;
+  if (req.host) m.stdArity = req.host.arity;
   const fail = (status: Status, err: CallError | null, reason: Uint8Array | null): Receipt => ({
     status,
     gasUsed: status === 'OOG' ? req.gasLimit : req.gasLimit - m.gas,
@@ -110,7 +123,16 @@ export function executeCall(req: CallRequest): Receipt {
     const declared = req.abi?.get(req.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
-    const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    let returnData: Uint8Array;
+    try {
+      returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    } catch (e) {
+      // the run's value does not fit the annotation: say which function and what it returned
+      // (still an AbiError: the receipt's error code is the same as before the message)
+      if (!(e instanceof AbiError)) throw e;
+      const shown = declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : ex.returns === 'none' ? 'None' : ex.returns;
+      throw new AbiError(`${req.module.funcs[ex.func].name}() is annotated -> ${shown} but returned ${typeName(ret)}: ${e.message}`);
+    }
     const gasUsed = req.gasLimit - m.gas;
     const refund = Math.min(m.refund, refundCap(gasUsed, REFUNDS.capBasisPoints));
     const writes = journal.storageWrites();
@@ -131,14 +153,25 @@ export function executeCall(req: CallRequest): Receipt {
     };
   } catch (e) {
     const location = m.errFn >= 0 ? locate(req.module, m.errFn, m.errPc) : undefined;
-    if (e instanceof OutOfGas) return fail('OOG', { code: e.code, message: e.message, location }, null);
-    if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location }, e.reason);
-    if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location }, null);
+    // only with debug info: without it a traceback would be bare function names
+    const tb = m.errFrames && req.module.ir.debug ? { traceback: traceback(req.module, m.errFrames) } : {};
+    if (e instanceof OutOfGas) return fail('OOG', { code: e.code, message: e.message, location, ...tb }, null);
+    if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
+    if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
     if (e instanceof VmPyError) return fail('ERROR', { code: e.code, message: e.message }, null);
     // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
     // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
   }
+}
+
+function traceback(mod: LoadedModule, frames: readonly number[]): TraceFrame[] {
+  const out: TraceFrame[] = [];
+  for (let i = 0; i < frames.length; i += 2) {
+    const location = locate(mod, frames[i], frames[i + 1]);
+    out.push({ function: mod.funcs[frames[i]].name, ...(location ? { location } : {}) });
+  }
+  return out;
 }
 
 function encodeReturn(type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {

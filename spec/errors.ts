@@ -1,4 +1,4 @@
-// The one error taxonomy of vm-py (DESIGN §7). Every failure a user can see is a VmPyError
+// The one error taxonomy of vm-py. Every failure a user can see is a VmPyError
 // with a stable code; stages throw their own family so callers can tell source problems
 // from byte problems from runtime outcomes.
 

@@ -5,6 +5,7 @@ import type { Expr, FunctionDef, Module, Stmt } from './ast.js';
 import { BANNED_BUILTINS, isBuiltinName, resolveStdlibPath, TYPE_NAMES } from './names.js';
 import type { Source } from './source.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
+import type { HostStdlib } from '../spec/host_std.js';
 
 export interface CheckedModule {
   src: Source;
@@ -15,14 +16,16 @@ export interface CheckedModule {
   imports: Map<string, string[]>;
   /** public function name -> ABI parameter types and return type (canonical names, 'none' for no value) */
   signatures: Map<string, { params: string[]; returns: string }>;
+  /** a tool's host modules this module may import (spec/host_std.ts); absent for contracts */
+  host?: HostStdlib;
 }
 
-export function checkModule(src: Source, mod: Module): CheckedModule {
+export function checkModule(src: Source, mod: Module, host?: HostStdlib): CheckedModule {
   const funcs = new Map<string, FunctionDef>();
   const consts = new Map<string, Expr>();
   const imports = new Map<string, string[]>();
   for (const im of mod.imports) {
-    if (resolveStdlibPath(im.path) === null) src.error('E-IMPORT', `stdlib has no '${im.path.join('.')}'`, im.at);
+    if (resolveStdlibPath(im.path, host) === null) src.error('E-IMPORT', `stdlib has no '${im.path.join('.')}'`, im.at);
     imports.set(im.local, im.path);
   }
   for (const c of mod.consts) {
@@ -35,7 +38,7 @@ export function checkModule(src: Source, mod: Module): CheckedModule {
     if (funcs.has(f.name) || consts.has(f.name) || imports.has(f.name)) src.error('E-REDEFINED', `'${f.name}' is defined twice`, f.at);
     funcs.set(f.name, f);
   }
-  const cm: CheckedModule = { src, mod, funcs, consts, imports, signatures: new Map() };
+  const cm: CheckedModule = { src, mod, funcs, consts, imports, signatures: new Map(), ...(host ? { host } : {}) };
   const calls = new Map<string, { callee: string; at: number }[]>();
   for (const c of mod.consts) {
     new Scope(cm, null, new Set()).expr(c.value);
@@ -283,7 +286,7 @@ class Scope {
     const path = attrPath(e);
     if (path && !this.isLocal(path[0]) && this.cm.imports.has(path[0])) {
       const full = [...this.cm.imports.get(path[0])!, ...path.slice(1)];
-      const r = resolveStdlibPath(full);
+      const r = resolveStdlibPath(full, this.cm.host);
       if (r === null || r.kind !== 'func') return this.err('E-ATTR', `stdlib has no '${full.join('.')}'`, e.at);
       if (!called) this.err('E-FUNC-VALUE', `stdlib function '${full.join('.')}' can only be called`, e.at);
       return;

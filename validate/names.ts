@@ -1,4 +1,5 @@
 // Name tables of the contract language: what a bare name or an attribute may refer to.
+import type { HostStdlib } from '../spec/host_std.js';
 import { BUILTIN_BY_NAME, STDLIB_BY_NAME, TYPES } from '../spec/table.js';
 
 /** Builtins that exist in Python but that contracts may not call (E-BUILTIN). */
@@ -16,9 +17,16 @@ export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
   ['syscalls', 'syscalls'], ['random', 'random'], ['pq', 'pq'], ['random_api', 'random'], ['pq_verify', 'pq'],
 ]);
 
-/** Resolve a path below `stdlib` to a function name of the table, or a module, or nothing. */
-export function resolveStdlibPath(path: readonly string[]): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
+/**
+ * Resolve a path below `stdlib` to a function name of the table, or a module, or nothing.
+ * `host` adds a tool's modules (spec/host_std.ts); without it they do not exist.
+ */
+export function resolveStdlibPath(path: readonly string[], host?: HostStdlib): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
   if (path.length === 0) return { kind: 'root' };
+  if (host?.modules.has(path[0])) {
+    if (path.length === 1) return { kind: 'module', module: path[0] };
+    return path.length === 2 && host.byName.has(`${path[0]}.${path[1]}`) ? { kind: 'func', name: `${path[0]}.${path[1]}` } : null;
+  }
   const mod = STDLIB_MODULES.get(path[0]);
   if (mod === undefined) return null;
   if (path.length === 1) return { kind: 'module', module: mod };

@@ -6,6 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { BinOp, CmpOp, Comprehension, ConstDef, Expr, FunctionDef, ImportBinding, Keyword, Module, Param, Stmt } from './ast.js';
 import { findTooDeep, MAX_TREE_DEPTH } from './depth.js';
 import { decodeStringLiteral, parseIntLiteral } from './literals.js';
+import { typeNameProblem } from './type_names.js';
 import type { Source } from './source.js';
 
 const BANNED_NODES: Record<string, [string, string]> = {
@@ -277,7 +278,19 @@ class Converter {
 
   typeDefExpr(td: SyntaxNode): Expr | null {
     const e = kids(td).find((c) => c.name !== ':' && c.name !== '->');
-    return e ? this.expr(e) : null;
+    const x = e ? this.expr(e) : null;
+    if (x) this.checkStringAnnotations(x);
+    return x;
+  }
+
+  /** A string in an annotation names an ABI type; a bad one is an error where it is written. */
+  checkStringAnnotations(e: Expr): void {
+    if (e.k === 'str') {
+      const why = typeNameProblem(e.v);
+      if (why) this.err('E-ANNOTATION', `string annotation ${JSON.stringify(e.v)} is not a type: ${why}`, e.at);
+    } else if (e.k === 'index') {
+      this.checkStringAnnotations(e.index);
+    } else if (e.k === 'tuple') e.elts.forEach((x) => this.checkStringAnnotations(x));
   }
 
   // ---------- statements ----------
@@ -380,6 +393,7 @@ class Converter {
     const at = n.from;
     const td = ch.findIndex((c) => c.name === 'TypeDef');
     if (td >= 0) {
+      this.typeDefExpr(ch[td]); // checked, not kept: a local's annotation changes nothing at run time
       const target = this.exprList(ch.slice(0, td));
       if (target.k !== 'name' && target.k !== 'index') this.err('E-ASSIGN', 'annotated assignment needs a name target', at);
       const eq = ch.findIndex((c) => c.name === 'AssignOp');
