@@ -17,13 +17,14 @@ import type { BlockEnv, TxEnv } from '../core/context.js';
 import { executeCall, type Receipt } from './execute.js';
 import type { Tracer } from '../core/machine.js';
 import { bytesToHex } from '../core/hex.js';
-import { loadBytes, type LoadedModule } from '../core/load.js';
+import type { LoadedModule } from '../core/load.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
 import { crossCheckAbi, signaturesFromModule } from './manifest_check.js';
-import { remember } from './lru.js';
+import { loadCode } from './code_cache.js';
+export { loadCode } from './code_cache.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
-import { bytesToLatin1, PyTuple } from '../core/values.js';
+import { PyTuple } from '../core/values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | ContractSource;
@@ -105,18 +106,6 @@ interface Prepared {
 }
 
 // ---------------------------------------------------------------- caches
-
-const moduleCache = new Map<string, LoadedModule>();
-
-/**
- * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which
- * ignores the debug section: two encodings with one code hash may carry different debug
- * info) and the limits that loading checks. The bytes themselves, as a string, are the key:
- * a Map lookup on them is far cheaper than hashing the code on every call in JS.
- */
-export function loadCode(code: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  return remember(moduleCache, `${limits.max_stack}|${limits.max_code_bytes}|${bytesToLatin1(code)}`, () => loadBytes(code, limits));
-}
 
 function manifestOf(raw: unknown): NormalizedManifest {
   return normalizeManifest(raw);
@@ -309,6 +298,7 @@ export function deploy(req: DeployRequest, sources?: SourceCompiler): AdapterRec
     callIndex: req.callIndex,
     tracer: req.tracer,
     constructing: true,
+    codes: req.codes,
   });
   const total = { ...r, gasUsed: r.gasUsed + cost };
   if (r.status !== 'SUCCESS') return finish(total, bytes);
@@ -343,6 +333,7 @@ export function call(req: CallRequest, sources?: SourceCompiler): AdapterReceipt
     callIndex: req.callIndex,
     tracer: req.tracer,
     abi: p.abi,
+    codes: req.codes,
   });
   return finish(r, calldata);
 }
