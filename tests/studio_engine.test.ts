@@ -47,6 +47,11 @@ describe('check', () => {
     for (const e of studioExamples()) {
       const s = new Session();
       const c = compiled(e.source);
+      if (c.ctor?.params.length) {
+        // the deploy form asks for these; without them the adapter says what is missing
+        expect(() => s.deploy(c, []), e.name).toThrow(/expected \d+ arguments/);
+        continue;
+      }
       expect(s.deploy(c, []).status, e.name).toBe('SUCCESS');
       for (const f of c.functions.filter((f) => f.params.length === 0)) {
         expect(['SUCCESS', 'REVERT'], `${e.name}.${f.name}`).toContain(s.call(f.name, []).status);
