@@ -133,14 +133,6 @@ export class Slots {
     return e >= 0 && this.mine.flags[e] & WRITTEN ? this.mine.hasValue(e) : this.stateHas(key);
   }
 
-  /** how many entries the call has written */
-  writtenCount(): number {
-    const f = this.mine.flags;
-    let c = 0;
-    for (let e = 0; e < this.mine.n; e++) c += f[e] & WRITTEN;
-    return c;
-  }
-
   /** written entries in key order */
   written(): number[] {
     const f = this.mine.flags;
