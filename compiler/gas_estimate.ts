@@ -218,7 +218,7 @@ class Estimator {
     for (let pc = 0; pc < n; pc++) {
       const ins = code[pc];
       const info = OP_BY_CODE[ins.op]!;
-      if (ins.op === Op.FOR_ITER || ins.op === Op.FOR_RANGE) throw this.located(fi, pc, new Unbounded('for loop'));
+      if (info.jumpWhen === 'exhausted') throw this.located(fi, pc, new Unbounded('for loop'));
       const ti = info.operands.indexOf('target');
       // a backward jump is a loop
       if (ti >= 0 && ins.args[ti] <= pc) throw this.located(fi, ins.args[ti], new Unbounded('while loop'));
@@ -254,6 +254,9 @@ class Estimator {
       } catch (e) {
         throw this.located(fi, pc, e);
       }
+      // the table's stack effect is the contract: an analysis that disagrees with it is a bug here
+      const pushes = stackCount(info.stack[1], ins.args, this.m, info.operands);
+      if (pushed.length !== pushes) throw new Error(`gas estimator: ${info.name} pushes ${pushed.length}, the table says ${pushes}`);
       const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
       if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
       // a normal return from abi.require(len(x) == K) or from a helper that checks its
@@ -267,41 +270,39 @@ class Estimator {
           if (src !== undefined) after.locals = this.refine(after.locals, src, len);
         }
       }
-      switch (ins.op) {
-        case Op.RETURN:
-          for (const slot of kept) {
-            const v = after.locals[slot];
-            const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : Infinity;
-            post.set(slot, returned ? Math.max(post.get(slot) ?? Infinity, len) : len);
-          }
-          returned = true;
-          if (args[0]) {
-            const v: AV = { ...args[0], src: undefined, lenOf: undefined, fact: undefined };
-            ret = ret ? this.join(ret, v) : v;
+      const target = ins.args[info.operands.indexOf('target')];
+      switch (info.flow) {
+        case 'end':
+          if (ins.op === Op.RETURN) {
+            for (const slot of kept) {
+              const v = after.locals[slot];
+              const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : Infinity;
+              post.set(slot, returned ? Math.max(post.get(slot) ?? Infinity, len) : len);
+            }
+            returned = true;
+            if (args[0]) {
+              const v: AV = { ...args[0], src: undefined, lenOf: undefined, fact: undefined };
+              ret = ret ? this.join(ret, v) : v;
+            }
           }
           worst = Math.max(worst, after.gas);
           break;
-        case Op.REVERT:
-          worst = Math.max(worst, after.gas);
+        case 'jump':
+          flow(target, after);
           break;
-        case Op.JUMP:
-          flow(ins.args[0], after);
-          break;
-        case Op.JUMP_IF_FALSE:
-        case Op.JUMP_IF_TRUE: {
-          // the branch taken when the condition held knows its fact
-          const fact = args[0]?.fact;
-          const held = fact ? { ...after, locals: this.refine(after.locals, fact.slot, fact.len) } : after;
-          flow(ins.args[0], ins.op === Op.JUMP_IF_TRUE ? held : after);
-          flow(pc + 1, ins.op === Op.JUMP_IF_FALSE ? held : after);
+        case 'branch': {
+          // the taken edge's stack, from the table's `taken` effect
+          const [tp, tu] = info.taken!;
+          const takenStack = [...s.stack.slice(0, s.stack.length - tp), ...new Array<AV>(tu).fill(this.top)];
+          // the edge on which a truthy condition holds knows its fact (len(x) == K)
+          const fact = tp === 1 ? args[0]?.fact : undefined;
+          const held = (st: State): State => (fact ? { ...st, locals: this.refine(st.locals, fact.slot, fact.len) } : st);
+          const taken: State = { ...after, stack: takenStack };
+          flow(target, info.jumpWhen === 'truthy' ? held(taken) : taken);
+          flow(pc + 1, info.jumpWhen === 'falsy' ? held(after) : after);
           break;
         }
-        case Op.JUMP_IF_FALSE_OR_POP:
-        case Op.JUMP_IF_TRUE_OR_POP:
-          flow(ins.args[0], { ...after, stack: s.stack });
-          flow(pc + 1, after);
-          break;
-        default:
+        default: // next, call
           flow(pc + 1, after);
       }
     }
@@ -413,6 +414,9 @@ class Estimator {
         return [Math.max(this.words(x.len), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len)), [x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem)]];
       case Op.UNPACK:
         return [0, new Array(args[0]).fill(x.elem ?? this.top)];
+      case Op.ITER_INIT:
+        // a loop over a dict or str starts from a snapshot of its keys or code points
+        return [this.items(x.len), []];
       case Op.STORE_SUBSCR:
       case Op.DEL_SUBSCR:
       case Op.LIST_APPEND:
@@ -421,7 +425,7 @@ class Estimator {
     const info = OP_BY_CODE[op]!;
     // an instruction whose table entry names a size-dependent cost but has no case above
     // cannot be priced at zero: that is what made the estimator unsound
-    if (info.dynamic.length) throw new Unbounded(`no bound for ${info.name}'s ${info.dynamic.join('/')} cost`);
+    if (info.measures.length) throw new Unbounded(`no bound for ${info.name}'s ${info.measures.join('/')} cost`);
     const pushes = stackCount(info.stack[1], args, this.m, info.operands);
     return [0, new Array(pushes).fill(this.top)];
   }
@@ -454,7 +458,7 @@ class Estimator {
     };
     const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
     const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
-    const cost = s.base + s.newSlot + s.topic + s.perWord * (inWords + outWords);
+    const cost = s.base + s.dynamic.new_slots + s.dynamic.topics + s.dynamic.words * (inWords + outWords);
     const ctx: Record<string, AV> = {
       'abi.caller': this.seq('bytes', L.address_bytes), 'abi.contract_address': this.seq('bytes', L.address_bytes),
       'abi.tx_hash': this.seq('bytes', 32), 'abi.block_height': this.int(L.max_int_bits), 'abi.block_timestamp': this.int(L.max_int_bits),
@@ -471,7 +475,8 @@ class Estimator {
 
   private builtinCost(id: number, a: AV[]): [number, AV[]] {
     const b = BUILTIN_BY_ID.get(id)!;
-    const per = b.perItem;
+    // one price bounds both: the worst of the entry's per-word and per-item prices
+    const per = Math.max(b.dynamic.words, b.dynamic.items);
     const x = a[0] ?? this.top;
     const L = this.L;
     const n = (v: AV): number => Math.max(this.words(v.len), this.items(v.len));
@@ -529,7 +534,7 @@ class Estimator {
       case 'pow':
         if (a.length === 3 && a[2].k !== 'none') {
           const w = Math.ceil(Math.max(this.ibits(a[2]), this.ibits(x)) / 64) || 1;
-          dyn = w * Math.max(1, this.ibits(a[1])) * 2;
+          dyn = b.dynamic.limb_steps * w * Math.max(1, this.ibits(a[1])) * 2;
         } else dyn = this.limbs(a[1].val !== undefined ? this.ibits(x) * Number(a[1].val) : 2 * L.max_int_bits);
         break;
       case 'int.from_bytes':
@@ -554,6 +559,8 @@ class Estimator {
         break;
       }
       default:
+        // the table declares no size-dependent part: the base is the whole price
+        if (b.measures.length === 0) return [b.base, [ret]];
         throw new Unbounded(`no bound for builtin ${b.name}()`);
     }
     return [b.base + dyn, [ret]];
@@ -561,7 +568,8 @@ class Estimator {
 
   private methodCost(id: number, a: AV[]): [number, AV[]] {
     const b = METHOD_BY_ID.get(id)!;
-    const per = b.perItem;
+    // one price bounds both: the worst of the entry's per-word and per-item prices
+    const per = Math.max(b.dynamic.words, b.dynamic.items);
     const r = a[0];
     const L = this.L;
     let dyn: number;
@@ -615,6 +623,7 @@ class Estimator {
         dyn = per * (this.words(L.max_bytes_len) + this.items(L.max_container_len));
         break;
       default:
+        if (b.measures.length === 0) return [b.base, [ret]];
         throw new Unbounded(`no bound for method ${b.name}()`);
     }
     return [b.base + dyn, [ret]];

@@ -1,7 +1,7 @@
 // Checked AST -> IR. A straightforward stack-code generator: expressions leave one value,
 // statements leave none, locals live in numbered slots, for-loops keep their state in three
 // hidden slots so that break/continue never have to clean the operand stack.
-import { BUILTIN_BY_NAME, METHOD_BY_NAME, Op, STDLIB_BY_NAME, type StdInfo } from '../spec/table.js';
+import { BUILTIN_BY_NAME, METHOD_BY_NAME, Op, STDLIB_BY_NAME, TYPE_MASK, type ParamDefault, type StdParam } from '../spec/table.js';
 import type { BinOp, CmpOp, Expr, FunctionDef, Keyword, Stmt } from '../validate/ast.js';
 import { attrPath, type CheckedModule } from '../validate/check.js';
 import { resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
@@ -18,31 +18,12 @@ const CMP_OPS: Record<CmpOp, Op> = {
   in: Op.IN, 'not in': Op.NOT_IN, is: Op.IS, 'is not': Op.IS_NOT,
 };
 
-/** isinstance() type masks; the runtime tests a value against the union. No value is ever a
- * bytearray (bytearray() builds bytes), so that mask is empty, as for every bytes in CPython. */
-export const TYPE_MASK: Record<string, number> = {
-  int: 1, bool: 2, bytes: 4, bytearray: 0, str: 8, list: 16, tuple: 32, dict: 64, NoneType: 128,
-};
-
-interface Sig {
-  params: string[];
-  defaults: Record<string, Const>;
-  kwOnly?: string[];
+/** A table signature's default as a compile-time constant (ints are bigints in the IR). */
+function defaultConst(d: ParamDefault): Const {
+  if (typeof d === 'number') return BigInt(d);
+  if (d !== null && typeof d === 'object') return Uint8Array.from(d.bytes.match(/../g) ?? [], (h) => parseInt(h, 16));
+  return d;
 }
-/** Builtins and methods that take keyword arguments or defaults; normalized to full arity. */
-const CALL_SIGS: Record<string, Sig> = {
-  sorted: { params: ['iterable', 'reverse'], defaults: { reverse: false }, kwOnly: ['reverse'] },
-  enumerate: { params: ['iterable', 'start'], defaults: { start: 0n } },
-  sum: { params: ['iterable', 'start'], defaults: { start: 0n } },
-  // base None stands for "no base given" (int(x) and int(x, 10) differ on non-str x)
-  int: { params: ['x', 'base'], defaults: { x: 0n, base: null } },
-  bytes: { params: ['source', 'encoding', 'errors'], defaults: { source: new Uint8Array(0), encoding: null, errors: null } },
-  bytearray: { params: ['source', 'encoding', 'errors'], defaults: { source: new Uint8Array(0), encoding: null, errors: null } },
-  'int.from_bytes': { params: ['bytes', 'byteorder', 'signed'], defaults: { byteorder: 'big', signed: false }, kwOnly: ['signed'] },
-  'method.to_bytes': { params: ['length', 'byteorder', 'signed'], defaults: { length: 1n, byteorder: 'big', signed: false }, kwOnly: ['signed'] },
-  'method.decode': { params: ['encoding', 'errors'], defaults: { encoding: 'utf-8', errors: 'strict' } },
-  'method.encode': { params: ['encoding', 'errors'], defaults: { encoding: 'utf-8', errors: 'strict' } },
-};
 
 interface Loop {
   continueTo: number;
@@ -597,7 +578,7 @@ class FnBuilder {
         return this.konst(null);
       }
       this.expr(fn.obj);
-      const n = this.args(e, CALL_SIGS['method.' + fn.attr], `.${fn.attr}()`);
+      const n = this.args(e, m.params, `.${fn.attr}()`);
       this.at = e.at;
       this.emit(Op.CALL_METHOD, m.id, n);
       return;
@@ -606,14 +587,23 @@ class FnBuilder {
     this.konst(null);
   }
 
-  /** Push positional (and keyword, when the callee has a signature) arguments; returns argc. */
-  args(e: Expr & { k: 'call' }, sig: Sig | undefined, what: string): number {
+  /**
+   * Push positional (and keyword, when the callee has a signature in the table) arguments,
+   * normalized to the signature's full arity; returns argc.
+   */
+  args(e: Expr & { k: 'call' }, sig: readonly StdParam[] | null, what: string): number {
     if (!sig) {
       if (e.kw.length) this.err('E-CALL-ARGS', `${what} takes no keyword arguments`, e.kw[0].at);
       e.args.forEach((a) => this.expr(a));
       return e.args.length;
     }
-    const bound = this.bind(e.args, e.kw, sig.params, sig.kwOnly ?? [], (name) => (name in sig.defaults ? sig.defaults[name] : undefined), what, e.at);
+    const params = sig.map((p) => p.name);
+    const kwOnly = sig.filter((p) => p.kwOnly).map((p) => p.name);
+    const dflt = (name: string): Const | undefined => {
+      const p = sig.find((q) => q.name === name)!;
+      return p.required ? undefined : defaultConst(p.default);
+    };
+    const bound = this.bind(e.args, e.kw, params, kwOnly, dflt, what, e.at);
     this.pushBound(bound);
     return bound.length;
   }
@@ -660,20 +650,14 @@ class FnBuilder {
     this.emit(Op.CALL, fi);
   }
 
-  stdCall(e: Expr & { k: 'call' }, s: StdInfo): void {
-    const params = s.params.map((p) => p.name);
-    const bound = this.bind(e.args, e.kw, params, [], (name) => {
-      const p = s.params.find((q) => q.name === name)!;
-      if (p.required) return undefined;
-      return typeof p.default === 'number' ? BigInt(p.default) : p.default;
-    }, `${s.name}()`, e.at);
-    this.pushBound(bound);
+  stdCall(e: Expr & { k: 'call' }, s: { name: string; id: number; params: readonly StdParam[] }): void {
+    this.args(e, s.params, `${s.name}()`);
     this.at = e.at;
     this.emit(Op.CALL_STD, s.id);
   }
 
   builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {
-    const n = this.args(e, CALL_SIGS[name], `${name}()`);
+    const n = this.args(e, BUILTIN_BY_NAME.get(name)!.params, `${name}()`);
     this.at = e.at;
     this.emit(Op.CALL_BUILTIN, id, n);
   }

@@ -15,7 +15,7 @@ export interface VerifiedInfo {
 
 export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack): VerifiedInfo {
   const out: number[] = [];
-  m.funcs.forEach((f, i) => out.push(verifyFunction(m, f, i, maxStack)));
+  m.funcs.forEach((f) => out.push(verifyFunction(m, f, maxStack)));
   const exported = new Set<number>();
   let prev: Uint8Array | null = null;
   for (const e of m.exports) {
@@ -51,7 +51,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number): number {
+function verifyFunction(m: IRModule, f: IRFunction, maxStack: number): number {
   const code = f.code;
   const where = (pc: number) => `${f.name}@${pc}`;
   if (code.length === 0) fail(`function ${f.name} has no code`);
@@ -66,11 +66,9 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
         case 'const':
           if (v >= m.consts.length) fail(`${where(pc)}: constant ${v} out of range`);
           break;
-        case 'local': {
-          const span = ins.op === Op.ITER_INIT || ins.op === Op.FOR_ITER || ins.op === Op.RANGE_INIT || ins.op === Op.FOR_RANGE ? 3 : 1;
-          if (v + span > f.nlocals) fail(`${where(pc)}: local ${v} out of range`);
+        case 'local':
+          if (v + info.slots > f.nlocals) fail(`${where(pc)}: local ${v} out of range`);
           break;
-        }
         case 'target':
           if (v >= code.length) fail(`${where(pc)}: jump target ${v} out of range`);
           break;
@@ -93,7 +91,17 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
     });
     if (ins.op === Op.RANGE_INIT && (ins.args[1] < 1 || ins.args[1] > 3)) fail(`${where(pc)}: range takes 1 to 3 arguments`);
   }
-  // stack heights by abstract interpretation over the control-flow graph
+  const { max } = stackHeights(m, f, maxStack);
+  return max;
+}
+
+/**
+ * Stack height before each instruction (-1: unreachable) by abstract interpretation over the
+ * control-flow graph, with each instruction's stack effect and successors from the table.
+ */
+export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFAULT_LIMITS.max_stack): { height: Int32Array; max: number } {
+  const code = f.code;
+  const where = (pc: number) => `${f.name}@${pc}`;
   const height = new Int32Array(code.length).fill(-1);
   const work: number[] = [0];
   height[0] = 0;
@@ -116,36 +124,26 @@ function verifyFunction(m: IRModule, f: IRFunction, fi: number, maxStack: number
     const after = h - pops + pushes;
     if (after > max) max = after;
     if (f.nlocals + max > maxStack) fail(`${where(pc)}: operand stack exceeds the limit`);
-    switch (ins.op) {
-      case Op.RETURN:
-        if (h !== 1) fail(`${where(pc)}: RETURN with ${h} values on the stack (needs exactly 1)`);
+    const target = ins.args[info.operands.indexOf('target')];
+    switch (info.flow) {
+      case 'end':
+        if (info.height !== null && h !== info.height) fail(`${where(pc)}: ${info.name} with ${h} values on the stack (needs exactly ${info.height})`);
         break;
-      case Op.REVERT:
+      case 'jump':
+        flow(target, after, pc);
         break;
-      case Op.JUMP:
-        flow(ins.args[0], after, pc);
-        break;
-      case Op.JUMP_IF_FALSE:
-      case Op.JUMP_IF_TRUE:
-        flow(ins.args[0], after, pc);
+      case 'branch': {
+        const [tp, tu] = info.taken!;
+        if (h < tp) fail(`${where(pc)}: stack underflow in ${info.name}`);
+        flow(target, h - tp + tu, pc);
         flow(pc + 1, after, pc);
         break;
-      case Op.JUMP_IF_FALSE_OR_POP:
-      case Op.JUMP_IF_TRUE_OR_POP:
-        flow(ins.args[0], h, pc); // jumping keeps the deciding value
-        flow(pc + 1, after, pc);
-        break;
-      case Op.FOR_ITER:
-      case Op.FOR_RANGE:
-        flow(ins.args[1], h, pc); // exhausted: nothing pushed
-        flow(pc + 1, after, pc);
-        break;
-      default:
+      }
+      default: // next, call
         flow(pc + 1, after, pc);
     }
   }
-  void fi;
-  return max;
+  return { height, max };
 }
 
 /** Pops or pushes of one instruction, from its table stack spec and operands. */

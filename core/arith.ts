@@ -2,16 +2,18 @@
 // handles two small ints inline and calls here for everything else. Caps are checked from
 // operand sizes before any big result is computed, and big-int work is charged per limb.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS, Op } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { limbsOver, OP_PRICE, words } from './pricing.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { intOpMid } from './arith_mid.js';
 import { countInt, seqBytes } from './memory.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
-const G_LIMB = CONSTANTS.G_LIMB;
-const G_WORD = CONSTANTS.G_WORD;
-const G_ITEM = CONSTANTS.G_ITEM;
+// prices per unit of each opcode's measures (its table formula)
+const LIMB = OP_PRICE.limbs;
+const WORD = OP_PRICE.words;
+const ITEM = OP_PRICE.items;
 const FREE_LIMBS = 4; // operands up to 256 bits cost only the base price
 
 const SYMBOL: Record<number, string> = {
@@ -31,9 +33,10 @@ function asBig(v: Value): bigint | null {
   return null;
 }
 
-function chargeLimbs(m: Machine, bits: number): void {
+/** The `limbs` measure of opcode `op`'s big-int work `bits` wide, charged at its price. */
+function chargeLimbs(m: Machine, op: number, bits: number): void {
   const limbs = (bits + 63) >>> 6;
-  if (limbs > FREE_LIMBS) m.charge((limbs - FREE_LIMBS) * G_LIMB);
+  if (limbs > FREE_LIMBS) m.charge(limbsOver(bits) * LIMB[op]);
 }
 
 function unsupported(op: number, a: Value, b: Value): never {
@@ -68,17 +71,17 @@ export function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
   switch (op) {
     case Op.ADD:
     case Op.INPLACE_ADD:
-      chargeLimbs(m, wide + 1);
+      chargeLimbs(m, op, wide + 1);
       if (wide >= m.limits.max_int_bits) m.capBits(bitLenBig(x + y)); // else the sum fits
       return normBig(x + y);
     case Op.SUB:
-      chargeLimbs(m, wide + 1);
+      chargeLimbs(m, op, wide + 1);
       if (wide >= m.limits.max_int_bits) m.capBits(bitLenBig(x - y)); // else the difference fits
       return normBig(x - y);
     case Op.MUL: {
       if (x === 0n || y === 0n) return 0;
       m.capBits(bx + by - 1); // the product has at least this many bits
-      chargeLimbs(m, bx + by);
+      chargeLimbs(m, op, bx + by);
       const r = x * y;
       if (bx + by > m.limits.max_int_bits) m.capBits(bitLenBig(r)); // else the product fits
       return normBig(r);
@@ -86,7 +89,7 @@ export function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
     case Op.FLOORDIV:
     case Op.MOD:
       if (y === 0n) throw new VmError('ZeroDivisionError', op === Op.MOD ? 'integer modulo by zero' : 'integer division or modulo by zero');
-      chargeLimbs(m, wide);
+      chargeLimbs(m, op, wide);
       return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
     case Op.POW:
       return pow(m, x, y, bx);
@@ -95,23 +98,23 @@ export function intOp(m: Machine, op: number, x: bigint, y: bigint): Value {
       if (x === 0n) return 0;
       if (y > BigInt(m.limits.max_int_bits)) m.capBits(m.limits.max_int_bits + 1);
       m.capBits(bx + Number(y));
-      chargeLimbs(m, bx + Number(y));
+      chargeLimbs(m, op, bx + Number(y));
       return normBig(x << y);
     }
     case Op.RSHIFT: {
       if (y < 0n) throw new VmError('ValueError', 'negative shift count');
-      chargeLimbs(m, bx);
+      chargeLimbs(m, op, bx);
       if (y > BigInt(bx)) return x < 0n ? -1 : 0;
       return normBig(x >> y);
     }
     case Op.BITAND:
-      chargeLimbs(m, wide);
+      chargeLimbs(m, op, wide);
       return normBig(x & y);
     case Op.BITOR:
-      chargeLimbs(m, wide);
+      chargeLimbs(m, op, wide);
       return normBig(x | y);
     case Op.BITXOR:
-      chargeLimbs(m, wide);
+      chargeLimbs(m, op, wide);
       return normBig(x ^ y);
   }
   throw new VmError('TypeError', `bad arithmetic opcode ${op}`);
@@ -126,7 +129,7 @@ export function pow(m: Machine, x: bigint, y: bigint, bx = bitLenBig(x)): Value 
   if (y > BigInt(m.limits.max_int_bits)) m.capBits(m.limits.max_int_bits + 1);
   const lower = (bx - 1) * Number(y) + 1;
   m.capBits(lower);
-  chargeLimbs(m, bx * Number(y));
+  chargeLimbs(m, Op.POW, bx * Number(y));
   const r = x ** y;
   if (bx * Number(y) > m.limits.max_int_bits) m.capBits(bitLenBig(r)); // |r| < 2^(bx*y)
   return normBig(r);
@@ -163,14 +166,14 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     const n = a.length + b.length;
     m.capLen(n, 'bytes');
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(WORD[op] * words(n));
     m.mem += n;
     return appendBytes(a, b, n);
   }
   if (typeof a === 'string' && typeof b === 'string') {
     const n = a.length + b.length;
     m.capLen(n, 'str');
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(WORD[op] * words(n));
     m.mem += n;
     return a + b;
   }
@@ -178,26 +181,26 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
     const n = a.length + b.length;
     m.capLen(n, 'list');
     if (op === Op.INPLACE_ADD) {
-      m.charge(b.length * G_ITEM);
+      m.charge(ITEM[op] * b.length);
       m.mem += 8 * b.length;
       for (let i = 0, k = b.length; i < k; i++) a.push(b[i]);
       return a;
     }
-    m.charge(n * G_ITEM);
+    m.charge(ITEM[op] * n);
     m.mem += seqBytes(n);
     return a.concat(b);
   }
   if (a instanceof PyTuple && b instanceof PyTuple) {
     const n = a.items.length + b.items.length;
     m.capLen(n, 'tuple');
-    m.charge(n * G_ITEM);
+    m.charge(ITEM[op] * n);
     m.mem += seqBytes(n);
     return new PyTuple(a.items.concat(b.items));
   }
   if (op === Op.INPLACE_ADD && Array.isArray(a) && b instanceof PyTuple) {
     // list += tuple extends, as list.extend would
     m.capLen(a.length + b.items.length, 'list');
-    m.charge(b.items.length * G_ITEM);
+    m.charge(ITEM[op] * b.items.length);
     m.mem += 8 * b.items.length;
     for (const x of b.items) a.push(x);
     return a;
@@ -217,10 +220,10 @@ function repeat(m: Machine, seq: Value, times: bigint, a: Value, b: Value): Valu
   const n = Number(total);
   const k = Number(t);
   if (kind === 'bytes' || kind === 'str') {
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(WORD[Op.MUL] * words(n));
     m.mem += n;
   } else {
-    m.charge(n * G_ITEM);
+    m.charge(ITEM[Op.MUL] * n);
     m.mem += seqBytes(n);
   }
   if (seq instanceof Uint8Array) {
@@ -241,6 +244,6 @@ export function unarySlow(m: Machine, op: number, a: Value): Value {
     const sym = op === Op.NEG ? '-' : op === Op.POS ? '+' : '~';
     throw new VmError('TypeError', `bad operand type for unary ${sym}: '${typeName(a)}'`);
   }
-  chargeLimbs(m, bitLenBig(x) + 1);
+  chargeLimbs(m, op, bitLenBig(x) + 1);
   return countInt(m, normBig(op === Op.NEG ? -x : op === Op.POS ? x : ~x));
 }

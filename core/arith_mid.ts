@@ -4,12 +4,13 @@
 // which allocates nothing. With max_int_bits >= 1024 no result of such operands can reach
 // the cap, so the cap checks of the exact path are known to pass. Returns undefined, having
 // charged nothing, when the exact path (arith.ts intOp) must decide.
-import { CONSTANTS, Op } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { OP_PRICE } from './pricing.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { normBig, type Value } from './values.js';
 
-const G_LIMB = CONSTANTS.G_LIMB;
+const LIMB = OP_PRICE.limbs;
 const MID_CAP = 1024; // the product of two operands below 2^512 has at most 1024 bits
 const P512 = 2n ** 512n;
 const N512 = -P512;
@@ -98,8 +99,8 @@ function powerOfTwo(y: bigint): number {
 export const midAllowed = (maxIntBits: number): boolean => maxIntBits >= MID_CAP;
 
 /** Gas for the limbs of the wider operand beyond the 4 free ones (callers bound both below 2^512). */
-function widerCharge(lx: number, ly: number): number {
-  return ((lx > ly ? lx : ly) - 4) * G_LIMB;
+function widerCharge(op: number, lx: number, ly: number): number {
+  return ((lx > ly ? lx : ly) - 4) * LIMB[op];
 }
 
 /** The gas midOp's result costs beyond the opcode's base (limbs past the first four). */
@@ -127,7 +128,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide1(x);
       const ly = wide1(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = widerCharge(lx, ly);
+      midCharge = widerCharge(op, lx, ly);
       return normBig(op === Op.SUB ? x - y : x + y);
     }
     case Op.MUL: {
@@ -142,7 +143,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
         midCharge = 0; // bx + by <= 256
         return normBig(r);
       }
-      midCharge = (productLimbs(x, y, r) - 4) * G_LIMB;
+      midCharge = (productLimbs(x, y, r) - 4) * LIMB[Op.MUL];
       return r; // not a safe integer: |r| >= 2^255
     }
     case Op.MOD:
@@ -151,7 +152,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       if (ly === OUT || (ly === 4 && y === 0n)) return undefined; // ZeroDivisionError from the exact path
       const lx = wide(x);
       if (lx === OUT) return undefined;
-      midCharge = widerCharge(lx, ly);
+      midCharge = widerCharge(op, lx, ly);
       // floor division and modulo by 2^k are a shift and a truncation (exact for any sign of x)
       const k = y > 0n ? powerOfTwo(y) : -1;
       if (k < 0) return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
@@ -165,7 +166,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide(x);
       const ly = wide(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = widerCharge(lx, ly);
+      midCharge = widerCharge(op, lx, ly);
       return normBig(op === Op.BITAND ? x & y : op === Op.BITOR ? x | y : x ^ y);
     }
   }

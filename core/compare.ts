@@ -1,11 +1,15 @@
 // Python ordering and membership for the slow path (anything but two small ints).
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
 
-const G_WORD = CONSTANTS.G_WORD;
-const G_ITEM = CONSTANTS.G_ITEM;
+// the shared walks are priced by the formulas of the opcodes they implement (NE, LE, GT, GE
+// and NOT_IN are priced_as these in the table)
+const ORDER = opPrices(Op.LT);
+const EQ = opPrices(Op.EQ);
+const IN = opPrices(Op.IN);
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
 export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
@@ -17,13 +21,13 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    m.charge(ORDER.words * words(Math.min(a.length, b.length)));
     const n = Math.min(a.length, b.length);
     for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
     return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
   }
   if (ta === 'string' && tb === 'string') {
-    m.charge(((Math.min((a as string).length, (b as string).length) + 31) >>> 5) * G_WORD);
+    m.charge(ORDER.words * words(Math.min((a as string).length, (b as string).length)));
     return compareStr(a as string, b as string);
   }
   const sa = Array.isArray(a) ? a : null;
@@ -32,7 +36,7 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   const qb = sb ?? (b instanceof PyTuple ? b.items : null);
   if (qa && qb && (sa === null) === (sb === null)) {
     const n = Math.min(qa.length, qb.length);
-    m.charge(n * G_ITEM);
+    m.charge(n * ORDER.items);
     if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < n; i++) {
       if (!pyEq(qa[i], qb[i], d + 1)) return pyCompare(m, qa[i], qb[i], sym, d + 1);
@@ -65,11 +69,11 @@ export function compareStr(a: string, b: string): number {
  */
 export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return bytesEq(a, b);
   }
   if (typeof a === 'string' && typeof b === 'string') {
-    m.charge(((Math.min(a.length, b.length) + 31) >>> 5) * G_WORD);
+    m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return a === b;
   }
   const qa = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
@@ -78,7 +82,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     if (Array.isArray(a) !== Array.isArray(b) || qa.length !== qb.length) return false;
     if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < qa.length; i++) {
-      m.charge(G_ITEM);
+      m.charge(EQ.items);
       const x = qa[i];
       const y = qb[i];
       if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return false;
@@ -89,7 +93,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (const [hk, [, v]] of a.map) {
-      m.charge(G_ITEM);
+      m.charge(EQ.items);
       const e = b.map.get(hk);
       if (e === undefined || !eqCharged(m, v, e[1], d + 1)) return false;
     }
@@ -104,29 +108,29 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
     if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') {
       const v = Number(x);
       if (!(v >= 0 && v <= 255)) throw new VmError('ValueError', 'byte must be in range(0, 256)');
-      m.charge(((c.length + 31) >>> 5) * G_WORD);
+      m.charge(IN.words * words(c.length));
       return c.indexOf(v) >= 0;
     }
     if (x instanceof Uint8Array) {
-      m.charge(((c.length + 31) >>> 5) * G_WORD);
+      m.charge(IN.words * words(c.length));
       return indexOfBytes(c, x, 0) >= 0;
     }
     throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(x)}'`);
   }
   if (typeof c === 'string') {
     if (typeof x !== 'string') throw new VmError('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
-    m.charge(((c.length + 31) >>> 5) * G_WORD);
+    m.charge(IN.words * words(c.length));
     return c.includes(x);
   }
   if (Array.isArray(c) || c instanceof PyTuple) {
     const items = Array.isArray(c) ? c : c.items;
     for (let i = 0; i < items.length; i++) {
       if (pyEq(items[i], x)) {
-        m.charge((i + 1) * G_ITEM);
+        m.charge((i + 1) * IN.items);
         return true;
       }
     }
-    m.charge(items.length * G_ITEM);
+    m.charge(items.length * IN.items);
     return false;
   }
   if (c instanceof PyDict) return c.has(x);

@@ -1,12 +1,13 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
-const G_WORD = CONSTANTS.G_WORD;
-const G_ITEM = CONSTANTS.G_ITEM;
+const SLICE = opPrices(Op.SLICE);
+const ITER_INIT = opPrices(Op.ITER_INIT);
 
 const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
@@ -123,7 +124,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, obj.length, 0);
     const b = sliceBound(hi, obj.length, obj.length);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     m.mem += n;
     return obj.slice(a, a + n);
   }
@@ -132,7 +133,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, items.length, 0);
     const b = sliceBound(hi, items.length, items.length);
     const n = b > a ? b - a : 0;
-    m.charge(n * G_ITEM);
+    m.charge(SLICE.items * n);
     m.mem += seqBytes(n);
     const out = items.slice(a, a + n);
     return Array.isArray(obj) ? out : new PyTuple(out);
@@ -143,7 +144,7 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const a = sliceBound(lo, len, 0);
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
-    m.charge(((n + 31) >>> 5) * G_WORD);
+    m.charge(SLICE.words * words(n));
     const out = cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
     m.mem += out.length;
     return out;
@@ -186,6 +187,10 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
  * snapshot of their keys and fail if the dict changes size, as Python does.
  */
 export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void {
+  // a dict loop starts from a snapshot of its keys, a str loop from a list of its code points:
+  // ITER_INIT's `items` (a str counts its code units, an upper bound on its code points)
+  if (v instanceof PyDict) m.charge(ITER_INIT.items * v.size);
+  else if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
   if (Array.isArray(v) || v instanceof Uint8Array) {
     stack[at] = v;
     stack[at + 2] = null;

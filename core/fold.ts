@@ -6,11 +6,13 @@
 // for |a| >= 2 every cap check passes exactly when a ** b has at most max_int_bits bits (the
 // result is longer than the exponent and than each lower bound pow() checks). Anything else
 // (an error, a negative or huge exponent) is left to the original instructions.
-import { CONSTANTS } from '../spec/table.js';
+import { Op } from '../spec/table.js';
+import { OP_PRICE } from './pricing.js';
 import { bitLenBig } from './bigint.js';
 import { normBig, type Value } from './values.js';
 
-const G_LIMB = CONSTANTS.G_LIMB;
+// POW's `limbs` price (its table formula)
+const LIMB = OP_PRICE.limbs[Op.POW];
 const FOLD_BITS = 1 << 16; // larger powers are not cached (pow() refuses them at the default caps anyway)
 const SLOTS = 16;
 
@@ -46,7 +48,7 @@ function make(a: number | bigint, b: number | bigint, maxBits: number): Entry | 
   const bits = bitLenBig(r);
   if (bits > maxBits) return undefined;
   const limbs = (bx * Number(y) + 63) >>> 6;
-  return { a, b, value: normBig(r), charge: limbs > 4 ? (limbs - 4) * G_LIMB : 0, bits };
+  return { a, b, value: normBig(r), charge: limbs > 4 ? (limbs - 4) * LIMB : 0, bits };
 }
 
 /**

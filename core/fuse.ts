@@ -11,15 +11,13 @@
 // when that is more than the gas left, the interpreter runs the original instruction
 // instead, so OOG happens at exactly the instruction per-instruction charging gives.
 // Runs never extend across a jump target: a fused instruction is only entered at its start.
-import { BASE_COST, METHOD_BY_NAME, Op } from '../spec/table.js';
+import { BASE_COST, FUSE_BINOPS, FUSE_COMPARES, METHOD_BY_NAME, Op, OP_BY_CODE } from '../spec/table.js';
 import type { Value } from './values.js';
 
-/** Binary operators a fused instruction can carry (index = position in this list). */
-export const BIN_OPS = [
-  Op.ADD, Op.INPLACE_ADD, Op.SUB, Op.MUL, Op.FLOORDIV, Op.MOD, Op.BITAND, Op.BITOR, Op.BITXOR, Op.RSHIFT,
-  Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE,
-] as const;
-const CMP_OPS: readonly number[] = [Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE];
+/** Binary operators a fused instruction can carry (index = position in this list): the table's `fuse` entries. */
+export const BIN_OPS: readonly number[] = FUSE_BINOPS;
+const CMP_OPS: readonly number[] = FUSE_COMPARES;
+if (BIN_OPS.length > 32) throw new Error('fuse: a fused opcode holds its operator in 5 bits');
 const BIN_INDEX = new Int32Array(256).fill(-1);
 BIN_OPS.forEach((o, i) => (BIN_INDEX[o] = i));
 
@@ -169,7 +167,7 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
     const t = code[starts[j] + 1];
     if (!(t < starts[j] && out[t] === fusedOp(head))) return false;
     const base = code[t + 1];
-    return x < base || x > base + 2;
+    return x < base || x >= base + OP_BY_CODE[code[t]]!.slots;
   };
   const backToFrst = (j: number, x: number): boolean => backTo(j, x, Form.FRST);
   let i = 0;

@@ -24,6 +24,8 @@ export interface StateSnapshot {
   balances: Record<string, string>; // address hex -> decimal
   /** address hex -> IR hex; absent when nothing was deployed */
   code?: Record<string, string>;
+  /** address hex -> decimal tx count (node/block); absent when every nonce is 0 */
+  nonces?: Record<string, string>;
 }
 
 export class MemoryState implements StateAdapter, CodeStore {
@@ -31,6 +33,8 @@ export class MemoryState implements StateAdapter, CodeStore {
   readonly storage = new Map<string, SlabMap>();
   readonly balances = new Map<string, bigint>();
   readonly code = new Map<string, Uint8Array>();
+  /** address hex -> transactions sent (node/block/execute_block.ts checks and bumps them) */
+  readonly nonces = new Map<string, bigint>();
   /** the last address looked up, by value (a caller may reuse its buffer), and its slots */
   private lastAddr = new Uint8Array(0);
   private lastSlots: SlabMap | undefined = undefined;
@@ -113,6 +117,25 @@ export class MemoryState implements StateAdapter, CodeStore {
     else this.balances.set(bytesToHex(address), value);
   }
 
+  getNonce(address: Uint8Array): bigint {
+    return this.nonces.get(bytesToHex(address)) ?? 0n;
+  }
+  setNonce(address: Uint8Array, nonce: bigint): void {
+    if (nonce === 0n) this.nonces.delete(bytesToHex(address));
+    else this.nonces.set(bytesToHex(address), nonce);
+  }
+  /** Every address with storage, a balance, code or a nonce, once each (for building a state root). */
+  addresses(): Uint8Array[] {
+    const all = new Set<string>([...this.storage.keys(), ...this.balances.keys(), ...this.code.keys(), ...this.nonces.keys()]);
+    return [...all].map(hexToBytes);
+  }
+  /** The non-empty slots of one address as [key, value]. */
+  storageEntries(address: Uint8Array): [Uint8Array, Uint8Array][] {
+    const t = this.storage.get(bytesToHex(address));
+    if (!t) return [];
+    return t.sorted((e) => t.hasValue(e)).map((e) => [t.key(e), t.value(e)!]);
+  }
+
   /** A JSON-able copy with sorted keys, so the same state always serializes the same way. */
   snapshot(): StateSnapshot {
     const storage: StateSnapshot['storage'] = {};
@@ -124,10 +147,18 @@ export class MemoryState implements StateAdapter, CodeStore {
     }
     const balances: StateSnapshot['balances'] = {};
     for (const a of [...this.balances.keys()].sort()) balances[a] = this.balances.get(a)!.toString();
-    if (this.code.size === 0) return { storage, balances };
-    const code: Record<string, string> = {};
-    for (const a of [...this.code.keys()].sort()) code[a] = bytesToHex(this.code.get(a)!);
-    return { storage, balances, code };
+    const out: StateSnapshot = { storage, balances };
+    if (this.code.size > 0) {
+      const code: Record<string, string> = {};
+      for (const a of [...this.code.keys()].sort()) code[a] = bytesToHex(this.code.get(a)!);
+      out.code = code;
+    }
+    if (this.nonces.size > 0) {
+      const nonces: Record<string, string> = {};
+      for (const a of [...this.nonces.keys()].sort()) nonces[a] = this.nonces.get(a)!.toString();
+      out.nonces = nonces;
+    }
+    return out;
   }
 
   static fromSnapshot(s: StateSnapshot): MemoryState {
@@ -137,6 +168,7 @@ export class MemoryState implements StateAdapter, CodeStore {
     }
     for (const [a, v] of Object.entries(s.balances)) m.setBalance(hexToBytes(a), BigInt(v));
     for (const [a, c] of Object.entries(s.code ?? {})) m.setCode(hexToBytes(a), hexToBytes(c));
+    for (const [a, n] of Object.entries(s.nonces ?? {})) m.setNonce(hexToBytes(a), BigInt(n));
     return m;
   }
 }

@@ -46,34 +46,80 @@ export function resolveTable(text) {
   uniq(raw.builtins, 'id', 'builtin');
   uniq(raw.methods, 'name', 'method');
   uniq(raw.methods, 'id', 'method');
+  // a formula: measure -> price per unit, every measure one the table defines
+  const measures = new Set(Object.keys(raw.measures));
+  const dynamic = (d, where) => {
+    const out = {};
+    for (const [k, v] of Object.entries(d ?? {})) {
+      if (!measures.has(k)) throw new Error(`${where}: unknown measure ${k}`);
+      out[k] = price(v, where);
+    }
+    return out;
+  };
+  const opByName = new Map(raw.opcodes.map((o) => [o.name, o]));
+  for (const o of raw.opcodes) {
+    if (o.priced_as === undefined) continue;
+    const t = opByName.get(o.priced_as);
+    if (!t || t.priced_as !== undefined) throw new Error(`${o.name}: priced_as ${o.priced_as} is not an opcode with its own formula`);
+    if (o.dynamic !== undefined) throw new Error(`${o.name}: priced_as and dynamic together`);
+  }
+  uniq(raw.types, 'name', 'type');
+  const typeNames = new Set(raw.types.map((t) => t.name));
+  for (const t of raw.types) for (const p of t.is_a ?? []) if (!typeNames.has(p)) throw new Error(`type ${t.name}: unknown is_a ${p}`);
+  // a parameter: required (a bare name) or with a default; {bytes: hex} is a bytes default
+  const param = (p) =>
+    typeof p === 'string'
+      ? { name: p, required: true, default: null, kwOnly: false }
+      : { name: p.name, required: false, default: p.default !== null && typeof p.default === 'object' ? { bytes: p.default.bytes } : p.default, kwOnly: p.kw_only ?? false };
+  const callable = (b) => ({
+    name: b.name,
+    id: b.id,
+    base: price(b.base, b.name),
+    dynamic: dynamic(b.dynamic, b.name),
+    // null: positional arguments only, passed as written
+    params: b.params === undefined ? null : b.params.map(param),
+  });
   const names = raw.stdlib.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
   uniq(names.map((n) => ({ n })), 'n', 'stdlib name');
   return {
     version: raw.version,
     constants: C,
+    measures: raw.measures,
     limits: raw.limits,
     refunds: { storageClear: price(raw.refunds.storage_clear, 'refunds'), capBasisPoints: raw.refunds.cap_basis_points },
     entry: { base: price(raw.entry.base, 'entry'), perCalldataByte: price(raw.entry.per_calldata_byte, 'entry') },
-    opcodes: raw.opcodes.map((o) => ({
-      name: o.name,
-      code: o.code,
-      operands: o.operands,
-      stack: o.stack,
-      base: price(o.base, o.name),
-      dynamic: o.dynamic ?? [],
-    })),
+    opcodes: raw.opcodes.map((o) => {
+      const flow = o.flow ?? 'next';
+      if ((flow === 'jump' || flow === 'branch') !== o.operands.includes('target')) throw new Error(`${o.name}: flow ${flow} and a target operand go together`);
+      if ((flow === 'call') !== o.operands.includes('func')) throw new Error(`${o.name}: flow call and a func operand go together`);
+      if (o.slots !== undefined && !o.operands.includes('local')) throw new Error(`${o.name}: slots without a local operand`);
+      return {
+        name: o.name,
+        code: o.code,
+        operands: o.operands,
+        stack: o.stack,
+        base: price(o.base, o.name),
+        dynamic: dynamic(o.priced_as === undefined ? o.dynamic : opByName.get(o.priced_as).dynamic, o.name),
+        pricedAs: o.priced_as ?? null,
+        flow,
+        jumpWhen: o.jump_when ?? null,
+        taken: o.taken ?? null,
+        height: o.height ?? null,
+        slots: o.slots ?? 1,
+        fuse: o.fuse ?? null,
+      };
+    }),
     stdlib: raw.stdlib.map((s) => ({
       name: s.name,
       id: s.id,
-      params: s.params.map((p) => (typeof p === 'string' ? { name: p, required: true, default: null } : { name: p.name, required: false, default: p.default })),
+      params: s.params.map(param),
       base: price(s.base, s.name),
-      perWord: s.per_word === undefined ? 0 : price(s.per_word, s.name),
-      newSlot: s.new_slot === undefined ? 0 : price(s.new_slot, s.name),
-      topic: s.topic === undefined ? 0 : price(s.topic, s.name),
+      dynamic: dynamic(s.dynamic, s.name),
       aliases: s.aliases ?? [],
     })),
-    builtins: raw.builtins.map((b) => ({ name: b.name, id: b.id, base: price(b.base, b.name), perItem: b.per_item === undefined ? 0 : price(b.per_item, b.name) })),
-    methods: raw.methods.map((b) => ({ name: b.name, id: b.id, base: price(b.base, b.name), perItem: b.per_item === undefined ? 0 : price(b.per_item, b.name) })),
+    builtins: raw.builtins.map(callable),
+    methods: raw.methods.map(callable),
+    types: raw.types.map((t) => ({ name: t.name, bit: t.bit, isA: t.is_a ?? [] })),
   };
 }
 

@@ -107,3 +107,26 @@ function describeReason(reason: Uint8Array): string {
   if (printable) return String.fromCharCode(...reason);
   return '0x' + Array.from(reason, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+// ---- chain (node/block, node/store) ----
+/** Why a transaction was not included (spec/BLOCKS.md §Rejections): a closed set. */
+export type RejectReason = 'MALFORMED' | 'NONCE_TOO_LOW' | 'NONCE_TOO_HIGH' | 'GAS_PRICE_TOO_LOW' | 'INTRINSIC_GAS' | 'BLOCK_GAS_LIMIT' | 'INSUFFICIENT_FUNDS';
+export class TxRejected extends VmPyError {
+  readonly reason: RejectReason;
+  constructor(reason: RejectReason, message: string) {
+    super('E-TX', `${reason}: ${message}`);
+    this.reason = reason;
+  }
+}
+/** A block that cannot be executed as given (bad header, or a rejected tx in a strict block); nothing of it is applied. */
+export class BlockError extends VmPyError {
+  constructor(message: string) {
+    super('E-BLOCK', message);
+  }
+}
+/** The on-disk store is unreadable, corrupt or from another format; nothing is written. */
+export class StoreError extends VmPyError {
+  constructor(message: string) {
+    super('E-STORE', message);
+  }
+}

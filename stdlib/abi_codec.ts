@@ -50,7 +50,7 @@ function opts(m: Machine): AbiOptions {
 export const encode: StdImpl = (m, a, b) => {
   const t = typeNames('abi.encode', a[b]);
   const values = items('abi.encode', 'values', a[b + 1]);
-  m.charge(ENCODE.base + ENCODE.perWord * words(t.nameBytes));
+  m.charge(ENCODE.base + ENCODE.dynamic.words * words(t.nameBytes));
   if (values.length !== t.names.length) throw new VmError('ValueError', `abi.encode(): ${t.names.length} types but ${values.length} values`);
   const ts = t.names.map((n) => parse('abi.encode', n));
   let out: Uint8Array;
@@ -61,14 +61,14 @@ export const encode: StdImpl = (m, a, b) => {
     throw e;
   }
   m.capLen(out.length, 'bytes');
-  m.charge(ENCODE.perWord * words(out.length));
+  m.charge(ENCODE.dynamic.words * words(out.length));
   return out;
 };
 
 export const decode: StdImpl = (m, a, b) => {
   const t = typeNames('abi.decode', a[b]);
   const data = needBytes('abi.decode', 'data', a[b + 1]);
-  m.charge(DECODE.base + DECODE.perWord * (words(t.nameBytes) + words(data.length)));
+  m.charge(DECODE.base + DECODE.dynamic.words * (words(t.nameBytes) + words(data.length)));
   const ts = t.names.map((n) => parse('abi.decode', n));
   try {
     return new PyTuple(decodeArgs(ts, data, opts(m)));

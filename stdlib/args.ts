@@ -21,7 +21,4 @@ export function bytesOrStr(fn: string, param: string, v: Value): Uint8Array {
   throw new VmError('TypeError', `${fn}() argument '${param}' must be bytes or str, not ${typeName(v)}`);
 }
 
-/** ceil(n / 32) */
-export function words(n: number): number {
-  return (n + 31) >>> 5;
-}
+export { words } from '../core/pricing.js';

@@ -15,7 +15,7 @@ export const emit: StdImpl = (m, a, b) => {
   const name = eventNameBytes(a[b], L.max_event_name_bytes);
   // the encoder checks the arg count, value types and the data cap before building bytes
   const data = encodeEventData(a[b + 1], { maxArgs: L.max_event_args, maxNameBytes: L.max_event_name_bytes, maxDataBytes: L.max_event_data_bytes });
-  m.charge(EMIT.base + EMIT.topic + EMIT.perWord * words(data.length));
+  m.charge(EMIT.base + EMIT.dynamic.topics + EMIT.dynamic.words * words(data.length));
   m.host.logs.push({ address: m.host.address, name: name.slice(), topics: [eventTopic(name, L.max_event_name_bytes)], data });
   return null;
 };

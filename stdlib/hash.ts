@@ -10,7 +10,7 @@ function hasher(name: string, h: (b: Uint8Array) => Uint8Array): StdImpl {
   const info = STDLIB_BY_NAME.get(name)!;
   return (m, a, b) => {
     const data = needBytes(name, 'data', a[b]);
-    m.charge(info.base + info.perWord * words(data.length));
+    m.charge(info.base + info.dynamic.words * words(data.length));
     return h(data);
   };
 }

@@ -38,7 +38,7 @@ export const verify: StdImpl = (m, a, b) => {
   const sig = needBytes('pq.verify', 'sig', a[b + 3]);
   const total = pk.length + msg.length + sig.length;
   if (total > m.limits.max_syscall_in_bytes) throw new VmError('ValueError', `pq.verify(): ${total} input bytes, the cap is ${m.limits.max_syscall_in_bytes}`);
-  m.charge(VERIFY.base + alg.surcharge + VERIFY.perWord * (words(pk.length) + words(msg.length) + words(sig.length)));
+  m.charge(VERIFY.base + alg.surcharge + VERIFY.dynamic.words * (words(pk.length) + words(msg.length) + words(sig.length)));
   if (pk.length !== alg.publicKeyBytes || sig.length !== alg.signatureBytes) return false;
   return alg.verify(sig, msg, pk);
 };
@@ -47,7 +47,7 @@ export const address: StdImpl = (m: Machine, a, b) => {
   const alg = needAlg('pq.address', a[b]);
   const pk = needBytes('pq.address', 'pubkey', a[b + 1]);
   if (pk.length !== alg.publicKeyBytes) throw new VmError('ValueError', `pq.address(): a ${alg.name} public key is ${alg.publicKeyBytes} bytes, got ${pk.length}`);
-  m.charge(ADDRESS.base + ADDRESS.perWord * words(2 + pk.length));
+  m.charge(ADDRESS.base + ADDRESS.dynamic.words * words(2 + pk.length));
   if (m.limits.address_bytes > 32) throw new StateError(`pq.address() derives at most 32 bytes; limits.address_bytes is ${m.limits.address_bytes}`);
   return pqAddress(alg, pk, m.limits.address_bytes);
 };

@@ -2,7 +2,7 @@
 // the key and signature sizes (FIPS 204 / 205) are consensus: the ids enter pq.address and
 // the sizes decide which inputs are checked at all, so they are written here rather than
 // read from the library (tests/pq.test.ts checks they agree). spec/STDLIB.md §5 lists them.
-import { CONSTANTS } from '../spec/table.js';
+import { STDLIB_BY_NAME } from '../spec/table.js';
 import { nobleImpl } from './pq_noble.js';
 
 export interface PqAlg {
@@ -35,8 +35,10 @@ function alg(id: number, name: string, publicKeyBytes: number, signatureBytes: n
   };
 }
 
-const SHA2 = CONSTANTS.PQ_SLH_SHA2_SURCHARGE;
-const SHAKE = CONSTANTS.PQ_SLH_SHAKE_SURCHARGE;
+// the SLH-DSA families' surcharges: pq.verify's slh_sha2 / slh_shake measures (1 per verification)
+const VERIFY = STDLIB_BY_NAME.get('pq.verify')!.dynamic;
+const SHA2 = VERIFY.slh_sha2;
+const SHAKE = VERIFY.slh_shake;
 
 export const PQ_ALGS: readonly PqAlg[] = [
   alg(0x01, 'ML-DSA-44', 1312, 2420, 0),

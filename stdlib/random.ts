@@ -62,6 +62,6 @@ export const bytes: StdImpl = (m, a, b) => {
   const n = toBig(needInt('random.bytes', 'n', a[b]));
   const cap = m.limits.max_random_bytes;
   if (n < 0n || n > BigInt(cap)) throw new VmError('ValueError', `random.bytes(): n must be in 0..${cap}, got ${n}`);
-  m.charge(RANDOM.base + RANDOM.perWord * words(Number(n)));
+  m.charge(RANDOM.base + RANDOM.dynamic.words * words(Number(n)));
   return draw(m.host, Number(n));
 };

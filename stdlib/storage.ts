@@ -31,9 +31,9 @@ function key(m: Machine, fn: string, v: Value): Uint8Array {
 
 /** Read with the value-size part of the price charged on what comes back. */
 function read(m: Machine, fn: string, info: typeof GET, k: Uint8Array): Uint8Array | null {
-  m.charge(info.base + info.perWord * words(k.length));
+  m.charge(info.base + info.dynamic.words * words(k.length));
   const v = m.host.journal.getStorage(m.host.address, k);
-  if (v) m.charge(info.perWord * words(v.length));
+  if (v) m.charge(info.dynamic.words * words(v.length));
   return v;
 }
 
@@ -47,7 +47,7 @@ function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8
   const full = s.full(e);
   const fills = !full && v.length > 0;
   const hadOriginal = s.original(e);
-  m.charge(info.base + info.perWord * (words(k.length) + words(v.length)) + (fills && !hadOriginal ? info.newSlot : 0));
+  m.charge(info.base + info.dynamic.words * (words(k.length) + words(v.length)) + (fills && !hadOriginal ? info.dynamic.new_slots : 0));
   if (fills && hadOriginal) m.refund -= REFUNDS.storageClear;
   if (full && v.length === 0 && hadOriginal) m.refund += REFUNDS.storageClear;
   s.write(e, v.length ? v : null);
@@ -65,7 +65,7 @@ export const set: StdImpl = (m, a, b) => {
 
 export const del: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.delete', a[b]);
-  m.charge(DEL.base + DEL.perWord * words(k.length));
+  m.charge(DEL.base + DEL.dynamic.words * words(k.length));
   const s = m.host.journal.slotsOf(m.host.address);
   const e = s.slot(k);
   if (s.full(e)) {
@@ -77,7 +77,7 @@ export const del: StdImpl = (m, a, b) => {
 
 export const exists: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.exists', a[b]);
-  m.charge(EXISTS.base + EXISTS.perWord * words(k.length));
+  m.charge(EXISTS.base + EXISTS.dynamic.words * words(k.length));
   return m.host.journal.slotsOf(m.host.address).has(k);
 };
 

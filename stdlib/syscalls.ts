@@ -53,7 +53,7 @@ export const blobPin: StdImpl = (m, a, b) => {
   const data = needBytes('syscalls.blob_pin', 'data', a[b + 1]);
   const inputs = [uvarintBytes(ns), data];
   capIn(m, 'syscalls.blob_pin', inputs);
-  m.charge(BLOB_PIN.base + BLOB_PIN.perWord * words(data.length));
+  m.charge(BLOB_PIN.base + BLOB_PIN.dynamic.words * words(data.length));
   record(m, 'blob_pin', inputs);
   return blobCommitment(ns, data);
 };
@@ -61,7 +61,7 @@ export const blobPin: StdImpl = (m, a, b) => {
 export const aiEnqueue: StdImpl = (m, a, b) => {
   const inputs = [bytesOrStr('syscalls.ai_enqueue', 'model', a[b]), bytesOrStr('syscalls.ai_enqueue', 'prompt', a[b + 1])];
   capIn(m, 'syscalls.ai_enqueue', inputs);
-  m.charge(AI.base + AI.perWord * wordsOf(inputs));
+  m.charge(AI.base + AI.dynamic.words * wordsOf(inputs));
   return record(m, 'ai_enqueue', inputs);
 };
 
@@ -70,7 +70,7 @@ export const quantumEnqueue: StdImpl = (m, a, b) => {
   const shots = intIn('syscalls.quantum_enqueue', 'shots', a[b + 1], 1n, BigInt(m.limits.max_quantum_shots));
   const inputs = [circuit, uvarintBytes(shots)];
   capIn(m, 'syscalls.quantum_enqueue', inputs);
-  m.charge(QUANTUM.base + QUANTUM.perWord * words(circuit.length));
+  m.charge(QUANTUM.base + QUANTUM.dynamic.words * words(circuit.length));
   return record(m, 'quantum_enqueue', inputs);
 };
 
@@ -80,7 +80,7 @@ export const readResult: StdImpl = (m, a, b) => {
   const r = m.host.results.get(bytesToHex(id));
   const out = r ?? new Uint8Array(0);
   if (out.length > m.limits.max_syscall_out_bytes) throw new StateError(`host result for task ${bytesToHex(id)} is ${out.length} bytes, the cap is ${m.limits.max_syscall_out_bytes}`);
-  m.charge(READ_RESULT.base + READ_RESULT.perWord * (words(id.length) + words(out.length)));
+  m.charge(READ_RESULT.base + READ_RESULT.dynamic.words * (words(id.length) + words(out.length)));
   return out.slice();
 };
 
@@ -98,7 +98,7 @@ export const zkVerify: StdImpl = (m, a, b) => {
     needBytes('syscalls.zk_verify', 'public_input', a[b + 2]),
   ];
   capIn(m, 'syscalls.zk_verify', inputs);
-  m.charge(ZK.base + ZK.perWord * wordsOf(inputs));
+  m.charge(ZK.base + ZK.dynamic.words * wordsOf(inputs));
   const hashes = inputs.map((x) => sha3_256(x));
   const key = zkKey(hashes);
   m.host.syscalls.push({ kind: 'zk_verify', taskId: key, inputHashes: hashes });

@@ -19,14 +19,14 @@ const enc = new TextEncoder();
 
 export const balance: StdImpl = (m, a, b) => {
   const addr = a[b] === null ? m.host.address : needAddress(m, 'treasury.balance', 'addr', a[b]);
-  m.charge(BALANCE.base + BALANCE.perWord * words(addr.length));
+  m.charge(BALANCE.base + BALANCE.dynamic.words * words(addr.length));
   return normBig(m.host.journal.getBalance(addr));
 };
 
 export const transfer: StdImpl = (m, a, b) => {
   const to = needAddress(m, 'treasury.transfer', 'to', a[b]);
   const amount = toBig(needInt('treasury.transfer', 'amount', a[b + 1]));
-  m.charge(TRANSFER.base + TRANSFER.perWord * words(to.length));
+  m.charge(TRANSFER.base + TRANSFER.dynamic.words * words(to.length));
   if (amount < 0n) throw new Revert(enc.encode('treasury: negative amount'));
   if (amount > MAX_AMOUNT) throw new VmError('OverflowError', 'treasury.transfer(): amount must be below 2**256');
   const j = m.host.journal;

@@ -31,44 +31,44 @@ function gasOfRevert(name: string, args: Value[]): number {
 
 describe('stdlib exact gas: base + per_word * words', () => {
   test('the per-word parts are non-zero where the table says size matters', () => {
-    for (const n of ['storage.get', 'storage.set', 'hash.sha3_256', 'random.bytes', 'pq.verify', 'abi.encode', 'treasury.transfer']) expect(T(n).perWord, n).toBeGreaterThan(0);
+    for (const n of ['storage.get', 'storage.set', 'hash.sha3_256', 'random.bytes', 'pq.verify', 'abi.encode', 'treasury.transfer']) expect(T(n).dynamic.words, n).toBeGreaterThan(0);
   });
 
   test('storage.get / get_bytes / get_int: key words, plus value words when present', () => {
     const g = T('storage.get');
-    for (const k of [1, 33, 64]) expect(gasOf('storage.get', [B(k), null])).toBe(g.base + g.perWord * w(k));
+    for (const k of [1, 33, 64]) expect(gasOf('storage.get', [B(k), null])).toBe(g.base + g.dynamic.words * w(k));
     for (const v of [1, 32, 33, 1000]) {
       const state = new MemoryState();
       state.setStorage(new Uint8Array(32).fill(0xcc), B(5), B(v));
-      expect(gasOf('storage.get', [B(5), null], { state })).toBe(g.base + g.perWord * (w(5) + w(v)));
-      expect(gasOf('storage.get_bytes', [B(5), null], { state })).toBe(g.base + g.perWord * (w(5) + w(v)));
+      expect(gasOf('storage.get', [B(5), null], { state })).toBe(g.base + g.dynamic.words * (w(5) + w(v)));
+      expect(gasOf('storage.get_bytes', [B(5), null], { state })).toBe(g.base + g.dynamic.words * (w(5) + w(v)));
     }
     const gi = T('storage.get_int');
     const state = new MemoryState();
     state.setStorage(new Uint8Array(32).fill(0xcc), B(40), B(32, 1));
-    expect(gasOf('storage.get_int', [B(40), 0], { state })).toBe(gi.base + gi.perWord * (w(40) + 1));
-    expect(gasOf('storage.get_int', [B(40), 0])).toBe(gi.base + gi.perWord * w(40));
+    expect(gasOf('storage.get_int', [B(40), 0], { state })).toBe(gi.base + gi.dynamic.words * (w(40) + 1));
+    expect(gasOf('storage.get_int', [B(40), 0])).toBe(gi.base + gi.dynamic.words * w(40));
   });
 
   test('storage.set / set_bytes / set_int: words of key and value, the new-slot premium once, the clear refund', () => {
     const s = T('storage.set');
-    expect(s.newSlot).toBe(CONSTANTS.SSTORE_NEW_SLOT);
+    expect(s.dynamic.new_slots).toBe(CONSTANTS.SSTORE_NEW_SLOT);
     for (const v of [1, 32, 33, 2000]) {
-      expect(gasOf('storage.set', [B(3), B(v)])).toBe(s.base + s.perWord * (w(3) + w(v)) + s.newSlot);
-      expect(gasOf('storage.set_bytes', [B(3), B(v)])).toBe(s.base + s.perWord * (w(3) + w(v)) + s.newSlot);
+      expect(gasOf('storage.set', [B(3), B(v)])).toBe(s.base + s.dynamic.words * (w(3) + w(v)) + s.dynamic.new_slots);
+      expect(gasOf('storage.set_bytes', [B(3), B(v)])).toBe(s.base + s.dynamic.words * (w(3) + w(v)) + s.dynamic.new_slots);
     }
     const state = new MemoryState();
     const self = new Uint8Array(32).fill(0xcc);
     state.setStorage(self, B(3), B(10));
     // overwriting a non-empty slot: no premium
-    expect(gasOf('storage.set', [B(3), B(100)], { state })).toBe(s.base + s.perWord * (w(3) + w(100)));
+    expect(gasOf('storage.set', [B(3), B(100)], { state })).toBe(s.base + s.dynamic.words * (w(3) + w(100)));
     // clearing it: no premium, and the refund is recorded for the end of the call
     const m = makeMachine({ state });
     const r = stdCall('storage.set', [B(3), new Uint8Array(0)], m);
-    expect(r.gas).toBe(s.base + s.perWord * w(3));
+    expect(r.gas).toBe(s.base + s.dynamic.words * w(3));
     expect(m.refund).toBe(REFUNDS.storageClear);
     const si = T('storage.set_int');
-    expect(gasOf('storage.set_int', [B(50), 7])).toBe(si.base + si.perWord * (w(50) + 1) + si.newSlot);
+    expect(gasOf('storage.set_int', [B(50), 7])).toBe(si.base + si.dynamic.words * (w(50) + 1) + si.dynamic.new_slots);
   });
 
   test('premium and refund are judged against the slot before the call: one refund per slot emptied', () => {
@@ -77,8 +77,8 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const self = new Uint8Array(32).fill(0xcc);
     // created and emptied in the same call: premium paid, no refund
     const m = makeMachine();
-    expect(stdCall('storage.set', [B(3), B(1)], m).gas).toBe(s.base + s.perWord * 2 + s.newSlot);
-    expect(stdCall('storage.delete', [B(3)], m).gas).toBe(d.base + d.perWord);
+    expect(stdCall('storage.set', [B(3), B(1)], m).gas).toBe(s.base + s.dynamic.words * 2 + s.dynamic.new_slots);
+    expect(stdCall('storage.delete', [B(3)], m).gas).toBe(d.base + d.dynamic.words);
     expect(m.refund).toBe(0);
     // non-empty before the call: clear (+refund), refill (no premium, refund taken back), clear again
     const state = new MemoryState();
@@ -86,7 +86,7 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const m2 = makeMachine({ state });
     stdCall('storage.set', [B(4), new Uint8Array(0)], m2);
     expect(m2.refund).toBe(REFUNDS.storageClear);
-    expect(stdCall('storage.set', [B(4), B(8)], m2).gas).toBe(s.base + s.perWord * 2);
+    expect(stdCall('storage.set', [B(4), B(8)], m2).gas).toBe(s.base + s.dynamic.words * 2);
     expect(m2.refund).toBe(0);
     stdCall('storage.delete', [B(4)], m2);
     stdCall('storage.delete', [B(4)], m2);
@@ -96,13 +96,13 @@ describe('stdlib exact gas: base + per_word * words', () => {
   test('storage.delete and storage.exists: key words; delete refunds only a non-empty slot', () => {
     const d = T('storage.delete');
     const e = T('storage.exists');
-    expect(gasOf('storage.delete', [B(64)])).toBe(d.base + d.perWord * 2);
-    expect(gasOf('storage.exists', [B(1)])).toBe(e.base + e.perWord * 1);
-    expect(gasOf('storage.exists', [B(33)])).toBe(e.base + e.perWord * 2);
+    expect(gasOf('storage.delete', [B(64)])).toBe(d.base + d.dynamic.words * 2);
+    expect(gasOf('storage.exists', [B(1)])).toBe(e.base + e.dynamic.words * 1);
+    expect(gasOf('storage.exists', [B(33)])).toBe(e.base + e.dynamic.words * 2);
     const state = new MemoryState();
     state.setStorage(new Uint8Array(32).fill(0xcc), B(2), B(2));
     const m = makeMachine({ state });
-    expect(stdCall('storage.delete', [B(2)], m).gas).toBe(d.base + d.perWord);
+    expect(stdCall('storage.delete', [B(2)], m).gas).toBe(d.base + d.dynamic.words);
     expect(m.refund).toBe(REFUNDS.storageClear);
     const m2 = makeMachine();
     stdCall('storage.delete', [B(2)], m2);
@@ -115,14 +115,14 @@ describe('stdlib exact gas: base + per_word * words', () => {
       const args = new PyDict();
       args.set('x', B(n));
       const data = encodeEventData(args);
-      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.topic + e.perWord * w(data.length));
+      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.words * w(data.length));
     }
   });
 
   test('hashes: base + per_word * words(input)', () => {
     for (const n of ['hash.sha3_256', 'hash.sha3_512', 'hash.keccak256', 'hash.blake3']) {
       const h = T(n);
-      for (const len of [0, 1, 32, 33, 4096]) expect(gasOf(n, [B(len)]), `${n} ${len}`).toBe(h.base + h.perWord * w(len));
+      for (const len of [0, 1, 32, 33, 4096]) expect(gasOf(n, [B(len)]), `${n} ${len}`).toBe(h.base + h.dynamic.words * w(len));
     }
   });
 
@@ -141,67 +141,67 @@ describe('stdlib exact gas: base + per_word * words', () => {
     for (const n of [0, 31, 100]) {
       const types = ['int', 'bytes'];
       const out = 1 + (n < 128 ? 1 : 2) + n; // int 5 -> 1 byte, then uvarint(len) || bytes
-      expect(gasOf('abi.encode', [types, [5, B(n)]])).toBe(en.base + en.perWord * (w(8) + w(out)));
+      expect(gasOf('abi.encode', [types, [5, B(n)]])).toBe(en.base + en.dynamic.words * (w(8) + w(out)));
       const data = (stdCall('abi.encode', [types, [5, B(n)]]).value as Uint8Array);
       expect(data.length).toBe(out);
-      expect(gasOf('abi.decode', [new PyTuple(types), data])).toBe(de.base + de.perWord * (w(8) + w(out)));
+      expect(gasOf('abi.decode', [new PyTuple(types), data])).toBe(de.base + de.dynamic.words * (w(8) + w(out)));
     }
   });
 
   test('treasury.balance / transfer: base + per_word * words(address)', () => {
     const bal = T('treasury.balance');
     const tr = T('treasury.transfer');
-    expect(gasOf('treasury.balance', [null])).toBe(bal.base + bal.perWord * 1);
-    expect(gasOf('treasury.balance', [B(32)])).toBe(bal.base + bal.perWord * 1);
-    expect(gasOf('treasury.balance', [B(40)], { limits: { address_bytes: 40 } })).toBe(bal.base + bal.perWord * 2);
+    expect(gasOf('treasury.balance', [null])).toBe(bal.base + bal.dynamic.words * 1);
+    expect(gasOf('treasury.balance', [B(32)])).toBe(bal.base + bal.dynamic.words * 1);
+    expect(gasOf('treasury.balance', [B(40)], { limits: { address_bytes: 40 } })).toBe(bal.base + bal.dynamic.words * 2);
     const state = new MemoryState();
     state.setBalance(new Uint8Array(32).fill(0xcc), 10n);
-    expect(gasOf('treasury.transfer', [B(32), 3], { state })).toBe(tr.base + tr.perWord * 1);
-    expect(gasOf('treasury.transfer', [B(33), 3], { state, limits: { address_bytes: 33 } })).toBe(tr.base + tr.perWord * 2);
+    expect(gasOf('treasury.transfer', [B(32), 3], { state })).toBe(tr.base + tr.dynamic.words * 1);
+    expect(gasOf('treasury.transfer', [B(33), 3], { state, limits: { address_bytes: 33 } })).toBe(tr.base + tr.dynamic.words * 2);
   });
 
   test('random.bytes and its aliases: base + per_word * words(n)', () => {
     const r = T('random.bytes');
     for (const name of ['random.bytes', 'syscalls.random', 'syscalls.random_bytes']) {
-      for (const n of [0, 1, 32, 33, 4096]) expect(gasOf(name, [n]), `${name} ${n}`).toBe(r.base + r.perWord * w(n));
+      for (const n of [0, 1, 32, 33, 4096]) expect(gasOf(name, [n]), `${name} ${n}`).toBe(r.base + r.dynamic.words * w(n));
     }
   });
 
   test('syscalls: base + per_word * words of the inputs (read_result: of the id and the result)', () => {
     const bp = T('syscalls.blob_pin');
-    for (const n of [0, 33, 1000]) expect(gasOf('syscalls.blob_pin', [7, B(n)])).toBe(bp.base + bp.perWord * w(n));
+    for (const n of [0, 33, 1000]) expect(gasOf('syscalls.blob_pin', [7, B(n)])).toBe(bp.base + bp.dynamic.words * w(n));
     const ai = T('syscalls.ai_enqueue');
-    expect(gasOf('syscalls.ai_enqueue', [B(10), 'x'.repeat(100)])).toBe(ai.base + ai.perWord * (w(10) + w(100)));
-    expect(gasOf('syscalls.ai_enqueue', [B(33), B(0)])).toBe(ai.base + ai.perWord * 2);
+    expect(gasOf('syscalls.ai_enqueue', [B(10), 'x'.repeat(100)])).toBe(ai.base + ai.dynamic.words * (w(10) + w(100)));
+    expect(gasOf('syscalls.ai_enqueue', [B(33), B(0)])).toBe(ai.base + ai.dynamic.words * 2);
     const q = T('syscalls.quantum_enqueue');
-    expect(gasOf('syscalls.quantum_enqueue', [B(65), 256])).toBe(q.base + q.perWord * 3);
+    expect(gasOf('syscalls.quantum_enqueue', [B(65), 256])).toBe(q.base + q.dynamic.words * 3);
     const rr = T('syscalls.read_result');
-    expect(gasOf('syscalls.read_result', [B(32, 1)])).toBe(rr.base + rr.perWord * 1);
+    expect(gasOf('syscalls.read_result', [B(32, 1)])).toBe(rr.base + rr.dynamic.words * 1);
     const results = new Map([[Buffer.from(B(32, 1)).toString('hex'), B(100)]]);
-    expect(gasOf('syscalls.read_result', [B(32, 1)], { results })).toBe(rr.base + rr.perWord * (1 + w(100)));
+    expect(gasOf('syscalls.read_result', [B(32, 1)], { results })).toBe(rr.base + rr.dynamic.words * (1 + w(100)));
     const zk = T('syscalls.zk_verify');
-    expect(gasOf('syscalls.zk_verify', [B(1), B(64), B(65)])).toBe(zk.base + zk.perWord * (1 + 2 + 3));
+    expect(gasOf('syscalls.zk_verify', [B(1), B(64), B(65)])).toBe(zk.base + zk.dynamic.words * (1 + 2 + 3));
     expect(gasOf('syscalls.read_beacon', [])).toBe(T('syscalls.read_beacon').base);
   });
 
   test('pq.verify: base + family surcharge + per_word * words(pubkey, msg, sig); pq.address: hash price', () => {
     const v = T('pq.verify');
-    const parts = (pk: number, msg: number, sig: number) => v.perWord * (w(pk) + w(msg) + w(sig));
+    const parts = (pk: number, msg: number, sig: number) => v.dynamic.words * (w(pk) + w(msg) + w(sig));
     expect(gasOf('pq.verify', [1, B(1312), B(10), B(2420)])).toBe(v.base + parts(1312, 10, 2420));
     expect(gasOf('pq.verify', ['ML-DSA-87', B(5), B(0), B(5)])).toBe(v.base + parts(5, 0, 5));
     expect(gasOf('pq.verify', ['SLH-DSA-SHA2-128f', B(32), B(64), B(17088)])).toBe(v.base + CONSTANTS.PQ_SLH_SHA2_SURCHARGE + parts(32, 64, 17088));
     expect(gasOf('pq.verify', ['SLH-DSA-SHAKE-256s', B(64), B(1), B(100)])).toBe(v.base + CONSTANTS.PQ_SLH_SHAKE_SURCHARGE + parts(64, 1, 100));
     const a = T('pq.address');
-    expect(gasOf('pq.address', [1, B(1312)])).toBe(a.base + a.perWord * w(1314));
-    expect(gasOf('pq.address', ['SLH-DSA-SHA2-128f', B(32)])).toBe(a.base + a.perWord * w(34));
+    expect(gasOf('pq.address', [1, B(1312)])).toBe(a.base + a.dynamic.words * w(1314));
+    expect(gasOf('pq.address', ['SLH-DSA-SHA2-128f', B(32)])).toBe(a.base + a.dynamic.words * w(34));
   });
 
   test('through a compiled contract, the receipt shows the same per-word part', () => {
     const c = new TestContract('from stdlib import hash\ndef h(d: bytes) -> bytes:\n    return hash.sha3_256(d)\n');
     const gas = (n: number) => c.call('h', ['0x' + '00'.repeat(n)]).gasUsed;
     // 32 more input bytes: 32 more calldata bytes at entry, one more hashed word, same-size result
-    expect(gas(64) - gas(32)).toBe(32 * ENTRY.perCalldataByte + T('hash.sha3_256').perWord);
-    expect(gas(33) - gas(32)).toBe(1 * ENTRY.perCalldataByte + T('hash.sha3_256').perWord);
+    expect(gas(64) - gas(32)).toBe(32 * ENTRY.perCalldataByte + T('hash.sha3_256').dynamic.words);
+    expect(gas(33) - gas(32)).toBe(1 * ENTRY.perCalldataByte + T('hash.sha3_256').dynamic.words);
     expect(gas(31) - gas(1)).toBe(30 * ENTRY.perCalldataByte);
   });
 

@@ -197,8 +197,9 @@ class Scope {
       if (!called) this.err('E-FUNC-VALUE', `function '${id}' can only be called, not used as a value`, at);
       return;
     }
-    if (BANNED_BUILTINS.has(id)) return this.err('E-BUILTIN', `'${id}' is not available in contracts`, at);
+    // a builtin defined in the table is available, even one the ban list names
     if (isBuiltinName(id) || TYPE_NAMES.has(id)) return;
+    if (BANNED_BUILTINS.has(id)) return this.err('E-BUILTIN', `'${id}' is not available in contracts`, at);
     if (this.cm.mod.typingNames.has(id)) return this.err('E-TYPING', `'${id}' comes from typing and may appear only in annotations`, at);
     this.err('E-NAME', `name '${id}' is not defined`, at);
   }

@@ -1,5 +1,5 @@
 // Name tables of the contract language: what a bare name or an attribute may refer to.
-import { BUILTIN_BY_NAME, STDLIB_BY_NAME } from '../spec/table.js';
+import { BUILTIN_BY_NAME, STDLIB_BY_NAME, TYPES } from '../spec/table.js';
 
 /** Builtins that exist in Python but that contracts may not call (E-BUILTIN). */
 export const BANNED_BUILTINS = new Set([
@@ -33,5 +33,5 @@ export function isBuiltinName(name: string): boolean {
   return BUILTIN_BY_NAME.has(name);
 }
 
-/** Type names usable in isinstance() and annotations. */
-export const TYPE_NAMES = new Set(['int', 'bool', 'bytes', 'bytearray', 'str', 'list', 'tuple', 'dict']);
+/** Type names usable in isinstance() and annotations: the table's, minus NoneType (spelled type(None)). */
+export const TYPE_NAMES: ReadonlySet<string> = new Set(TYPES.map((t) => t.name).filter((n) => n !== 'NoneType'));

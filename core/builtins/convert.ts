@@ -8,8 +8,9 @@ import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
 import { encodeStr } from './text.js';
+import type { Prices } from '../../spec/table.js';
 
-export type Impl = (m: Machine, a: Value[], b: number, n: number, per: number) => Value;
+export type Impl = (m: Machine, a: Value[], b: number, n: number, p: Prices) => Value;
 
 function pyReprStr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -115,7 +116,7 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
   return normBig(v);
 }
 
-const toInt: Impl = (m, a, b, n, per) => {
+const toInt: Impl = (m, a, b, n, p) => {
   arity('int', n, 0, 2);
   if (n === 0) return 0;
   const x = a[b];
@@ -123,17 +124,17 @@ const toInt: Impl = (m, a, b, n, per) => {
   if (baseArg !== null) {
     const base = smallInt(intArg(baseArg, 'int() base'));
     if (!(base === 0 || (base >= 2 && base <= 36))) throw new VmError('ValueError', 'int() base must be >= 2 and <= 36, or 0');
-    if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, base, per);
+    if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, base, p);
     throw new VmError('TypeError', "int() can't convert non-string with explicit base");
   }
   if (typeof x === 'number' || typeof x === 'bigint') return x;
   if (typeof x === 'boolean') return x ? 1 : 0;
-  if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, 10, per);
+  if (typeof x === 'string' || x instanceof Uint8Array) return textToInt(m, x, 10, p);
   throw new VmError('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
 };
 
-function textToInt(m: Machine, x: string | Uint8Array, base: number, per: number): Value {
-  m.charge(per * words(x.length));
+function textToInt(m: Machine, x: string | Uint8Array, base: number, p: Prices): Value {
+  m.charge(p.words * words(x.length));
   if (x instanceof Uint8Array) {
     let s = '';
     for (const c of x) {
@@ -150,20 +151,20 @@ const toBool: Impl = (_m, a, b, n) => {
   return n === 0 ? false : truthy(a[b]);
 };
 
-const toStr: Impl = (m, a, b, n, per) => {
+const toStr: Impl = (m, a, b, n, p) => {
   arity('str', n, 0, 1);
   if (n === 0) return '';
   const x = a[b];
   if (typeof x === 'string') return x;
-  const r = strOf(m, x, per);
+  const r = strOf(m, x, p);
   m.mem += r.length;
   return r;
 };
 
-function strOf(m: Machine, x: Value, per: number): string {
+function strOf(m: Machine, x: Value, p: Prices): string {
   if (typeof x === 'number') return String(x);
   if (typeof x === 'bigint') {
-    m.charge(per * words(bitLenBig(x) >>> 2));
+    m.charge(p.words * words(bitLenBig(x) >>> 2));
     return x.toString();
   }
   if (x === true) return 'True';
@@ -173,9 +174,9 @@ function strOf(m: Machine, x: Value, per: number): string {
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
-function bytesFromInts(m: Machine, items: Value[], per: number): Uint8Array {
+function bytesFromInts(m: Machine, items: Value[], p: Prices): Uint8Array {
   m.capLen(items.length, 'bytes');
-  m.charge(per * items.length);
+  m.charge(p.items * items.length);
   m.mem += items.length;
   const out = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) {
@@ -186,7 +187,7 @@ function bytesFromInts(m: Machine, items: Value[], per: number): Uint8Array {
   return out;
 }
 
-const toBytes: Impl = (m, a, b, n, per) => {
+const toBytes: Impl = (m, a, b, n, p) => {
   arity('bytes', n, 0, 3);
   if (n === 0) return new Uint8Array(0);
   const x = a[b];
@@ -196,34 +197,34 @@ const toBytes: Impl = (m, a, b, n, per) => {
     if (typeof x !== 'string') throw new VmError('TypeError', 'encoding without a string argument');
     const enc = codec(a[b + 1] ?? 'utf-8', 'bytes');
     if (n === 3 && a[b + 2] !== null) strictErrors(a[b + 2], 'bytes');
-    return encodeStr(m, x, enc, per);
+    return encodeStr(m, x, enc, p);
   }
   if (typeof x === 'string') throw new VmError('TypeError', 'string argument without an encoding');
   if (x instanceof Uint8Array) {
-    m.charge(per * words(x.length));
+    m.charge(p.words * words(x.length));
     return x;
   }
   if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') {
     const k = smallInt(intArg(x, 'bytes()'));
     if (k < 0) throw new VmError('ValueError', 'negative count');
     m.capLen(k, 'bytes');
-    m.charge(per * words(k));
+    m.charge(p.words * words(k));
     m.mem += k;
     return new Uint8Array(k);
   }
-  if (Array.isArray(x)) return bytesFromInts(m, x, per);
-  if (x instanceof PyTuple) return bytesFromInts(m, x.items, per);
-  if (x instanceof PyDict) return bytesFromInts(m, Array.from(x.map.values(), (e) => e[0]), per);
+  if (Array.isArray(x)) return bytesFromInts(m, x, p);
+  if (x instanceof PyTuple) return bytesFromInts(m, x.items, p);
+  if (x instanceof PyDict) return bytesFromInts(m, Array.from(x.map.values(), (e) => e[0]), p);
   throw new VmError('TypeError', `cannot convert '${typeName(x)}' object to bytes`);
 };
 
-const toHex: Impl = (m, a, b, n, per) => {
+const toHex: Impl = (m, a, b, n, p) => {
   arity('hex', n, 1, 1);
   const x = a[b];
   if (typeof x === 'boolean') return x ? '0x1' : '0x0';
   if (typeof x === 'number') return x < 0 ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
   if (typeof x === 'bigint') {
-    m.charge(per * words(bitLenBig(x) >>> 2));
+    m.charge(p.words * words(bitLenBig(x) >>> 2));
     return x < 0n ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
   }
   throw new VmError('TypeError', `'${typeName(x)}' object cannot be interpreted as an integer`);
@@ -253,11 +254,11 @@ const chr: Impl = (_m, a, b, n) => {
 
 const HEXVAL = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1);
 
-const fromhex: Impl = (m, a, b, n, per) => {
+const fromhex: Impl = (m, a, b, n, p) => {
   arity('fromhex', n, 1, 1);
   const s = a[b];
   if (typeof s !== 'string') throw new VmError('TypeError', `fromhex() argument must be str, not ${typeName(s)}`);
-  m.charge(per * words(s.length));
+  m.charge(p.words * words(s.length));
   const out = new Uint8Array(s.length >>> 1);
   let k = 0;
   let i = 0;
@@ -285,7 +286,7 @@ export function byteorderArg(v: Value, what: string): boolean {
   throw new VmError('ValueError', "byteorder must be either 'little' or 'big'");
 }
 
-const fromBytes: Impl = (m, a, b, n, per) => {
+const fromBytes: Impl = (m, a, b, n, p) => {
   arity('from_bytes', n, 1, 3);
   let src = a[b];
   const big = n >= 2 ? byteorderArg(a[b + 1], 'from_bytes') : true;
@@ -293,10 +294,10 @@ const fromBytes: Impl = (m, a, b, n, per) => {
   if (!(src instanceof Uint8Array)) {
     if (typeof src === 'string') throw new VmError('TypeError', 'cannot convert \'str\' object to bytes');
     if (iterLen(src) < 0 || src instanceof PyDict) throw new VmError('TypeError', `cannot convert '${typeName(src)}' object to bytes`);
-    src = bytesFromInts(m, Array.isArray(src) ? src : (src as PyTuple).items, per);
+    src = bytesFromInts(m, Array.isArray(src) ? src : (src as PyTuple).items, p);
   }
   const bytes = src;
-  m.charge(per * words(bytes.length));
+  m.charge(p.words * words(bytes.length));
   const len = bytes.length;
   if (len === 0) return 0;
   // significant bytes: refuse a result over the int cap before building it
@@ -321,15 +322,15 @@ export const CONVERT: Record<string, Impl> = {
   bool: toBool,
   str: toStr,
   bytes: toBytes,
-  bytearray: (m, a, b, n, per) => toBytes(m, a, b, n, per),
-  hex: (m, a, b, n, per) => {
-    const r = toHex(m, a, b, n, per) as string;
+  bytearray: (m, a, b, n, p) => toBytes(m, a, b, n, p),
+  hex: (m, a, b, n, p) => {
+    const r = toHex(m, a, b, n, p) as string;
     m.mem += r.length;
     return r;
   },
   ord,
-  chr: (m, a, b, n, per) => {
-    const r = chr(m, a, b, n, per) as string;
+  chr: (m, a, b, n, p) => {
+    const r = chr(m, a, b, n, p) as string;
     m.mem += r.length;
     return r;
   },

@@ -3,6 +3,7 @@
 // reversed) are materialized as lists: contracts only loop over them, index them or pass
 // them on, and a list keeps every value plain data (spec/DETERMINISM.md).
 import { VmError } from '../../spec/errors.js';
+import { typeBits, type Prices } from '../../spec/table.js';
 import { pyCompare } from '../compare.js';
 import { iterItems, strLen } from '../containers.js';
 import type { Machine } from '../machine.js';
@@ -22,10 +23,10 @@ const len: Impl = (_m, a, b, n) => {
 };
 
 /** Items of an iterable argument, charging per item first. */
-function items(m: Machine, v: Value, per: number): Value[] {
+function items(m: Machine, v: Value, p: Prices): Value[] {
   const k = iterLen(v);
   if (k < 0) notIterable(v);
-  m.charge(per * k);
+  m.charge(p.items * k);
   const xs = iterItems(v);
   // a new list: its slots, and the one-code-point strs of a str source. A tuple's items are
   // copied: the result must not alias the tuple (list(t).append(x) would change t).
@@ -33,7 +34,7 @@ function items(m: Machine, v: Value, per: number): Value[] {
   return v instanceof PyTuple ? xs.slice() : xs;
 }
 
-const range: Impl = (m, a, b, n, per) => {
+const range: Impl = (m, a, b, n, p) => {
   if (n < 1 || n > 3) throw new VmError('TypeError', `range expected at most 3 arguments, got ${n}`);
   const ints = [];
   for (let i = 0; i < n; i++) ints.push(toBig(intArg(a[b + i], 'range()')));
@@ -44,38 +45,38 @@ const range: Impl = (m, a, b, n, per) => {
   const count = span <= 0n ? 0n : (span + as - 1n) / as;
   if (count > BigInt(m.limits.max_container_len)) m.capLen(m.limits.max_container_len + 1, 'list');
   const k = Number(count);
-  m.charge(per * k);
+  m.charge(p.items * k);
   m.mem += seqBytes(k);
   const out: Value[] = new Array(k);
   for (let i = 0; i < k; i++) out[i] = countInt(m, normBig(start + BigInt(i) * step));
   return out;
 };
 
-const list: Impl = (m, a, b, n, per) => {
+const list: Impl = (m, a, b, n, p) => {
   arity('list', n, 0, 1);
-  if (n > 0) return items(m, a[b], per);
+  if (n > 0) return items(m, a[b], p);
   m.mem += seqBytes(0);
   return [];
 };
 
-const tuple: Impl = (m, a, b, n, per) => {
+const tuple: Impl = (m, a, b, n, p) => {
   arity('tuple', n, 0, 1);
   if (n === 0) {
     m.mem += seqBytes(0);
     return new PyTuple([]);
   }
   if (a[b] instanceof PyTuple) return a[b];
-  return new PyTuple(items(m, a[b], per));
+  return new PyTuple(items(m, a[b], p));
 };
 
-const dict: Impl = (m, a, b, n, per) => {
+const dict: Impl = (m, a, b, n, p) => {
   arity('dict', n, 0, 1);
   const d = new PyDict();
   m.mem += dictBytes(0);
   if (n === 0) return d;
   const src = a[b];
   if (src instanceof PyDict) {
-    m.charge(per * src.size);
+    m.charge(p.items * src.size);
     m.mem += 16 * src.size;
     for (const [k, v] of src.map.values()) d.set(k, v);
     return d;
@@ -83,7 +84,7 @@ const dict: Impl = (m, a, b, n, per) => {
   // read like items(), but the list read into is a temporary and does not count
   const len = iterLen(src);
   if (len < 0) notIterable(src);
-  m.charge(per * len);
+  m.charge(p.items * len);
   const xs = iterItems(src);
   m.capLen(xs.length, 'dict');
   xs.forEach((x, i) => {
@@ -96,15 +97,15 @@ const dict: Impl = (m, a, b, n, per) => {
   return d;
 };
 
-const enumerate: Impl = (m, a, b, n, per) => {
+const enumerate: Impl = (m, a, b, n, p) => {
   arity('enumerate', n, 1, 2);
   const start = n === 2 ? intArg(a[b + 1], 'enumerate()') : 0;
-  const xs = items(m, a[b], per);
+  const xs = items(m, a[b], p);
   m.mem += seqBytes(2) * xs.length;
   return xs.map((x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : countInt(m, normBig(toBig(start) + BigInt(i))), x]));
 };
 
-const zip: Impl = (m, a, b, n, per) => {
+const zip: Impl = (m, a, b, n, p) => {
   const lists: Value[][] = [];
   for (let i = 0; i < n; i++) {
     const v = a[b + i];
@@ -116,7 +117,7 @@ const zip: Impl = (m, a, b, n, per) => {
     return [];
   }
   const k = Math.min(...lists.map((l) => l.length));
-  m.charge(per * k * n);
+  m.charge(p.items * k * n);
   m.mem += seqBytes(k) + k * seqBytes(n);
   for (let i = 0; i < n; i++) if (typeof a[b + i] === 'string') m.mem += (a[b + i] as string).length;
   const out: Value[] = new Array(k);
@@ -124,38 +125,48 @@ const zip: Impl = (m, a, b, n, per) => {
   return out;
 };
 
-const sorted: Impl = (m, a, b, n, per) => {
+const sorted: Impl = (m, a, b, n, p) => {
   arity('sorted', n, 1, 2);
-  const xs = items(m, a[b], per);
+  const xs = items(m, a[b], p);
   const rev = n === 2 && truthy(a[b + 1]);
   // Array.prototype.sort is stable (ES2019), as Python's sort; reverse=True keeps equal
   // items in their original order, which a stable sort with the flipped comparator does
   return xs.sort(rev ? (x, y) => pyCompare(m, y, x, '<') : (x, y) => pyCompare(m, x, y, '<'));
 };
 
-const reversed: Impl = (m, a, b, n, per) => {
+const reversed: Impl = (m, a, b, n, p) => {
   arity('reversed', n, 1, 1);
   const v = a[b];
   if (iterLen(v) < 0) throw new VmError('TypeError', `'${typeName(v)}' object is not reversible`);
-  return items(m, v, per).reverse();
+  return items(m, v, p).reverse();
 };
 
 function allAny(name: 'all' | 'any'): Impl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     arity(name, n, 1, 1);
     const v = a[b];
     if (iterLen(v) < 0) notIterable(v);
     const xs = iterItems(v, true);
     for (let i = 0; i < xs.length; i++) {
       if (truthy(xs[i]) === (name === 'any')) {
-        m.charge(per * (i + 1));
+        m.charge(p.items * (i + 1));
         return name === 'any';
       }
     }
-    m.charge(per * xs.length);
+    m.charge(p.items * xs.length);
     return name === 'all';
   };
 }
+
+// a value's isinstance() bits, from the table (bool's include int's)
+const T_INT = typeBits('int');
+const T_BOOL = typeBits('bool');
+const T_STR = typeBits('str');
+const T_BYTES = typeBits('bytes');
+const T_LIST = typeBits('list');
+const T_TUPLE = typeBits('tuple');
+const T_DICT = typeBits('dict');
+const T_NONE = typeBits('NoneType');
 
 /** isinstance(x, MASK): the compiler turns the type (or tuple of types) into a bit mask. */
 const isinstance: Impl = (_m, a, b, n) => {
@@ -168,16 +179,16 @@ const isinstance: Impl = (_m, a, b, n) => {
   switch (typeof v) {
     case 'number':
     case 'bigint':
-      bit = 1;
+      bit = T_INT;
       break;
     case 'boolean':
-      bit = 1 | 2; // bool is a subclass of int
+      bit = T_BOOL;
       break;
     case 'string':
-      bit = 8;
+      bit = T_STR;
       break;
     default:
-      bit = v === null ? 128 : v instanceof Uint8Array ? 4 : Array.isArray(v) ? 16 : v instanceof PyTuple ? 32 : 64;
+      bit = v === null ? T_NONE : v instanceof Uint8Array ? T_BYTES : Array.isArray(v) ? T_LIST : v instanceof PyTuple ? T_TUPLE : T_DICT;
   }
   return (bit & mask) !== 0;
 };

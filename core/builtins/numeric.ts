@@ -21,17 +21,17 @@ const abs: Impl = (m, a, b, n) => {
 };
 
 function minmax(name: 'min' | 'max'): Impl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     if (n === 0) throw new VmError('TypeError', `${name} expected at least 1 argument, got 0`);
     let items: Value[];
     if (n === 1) {
       const len = iterLen(a[b]);
       if (len < 0) notIterable(a[b]);
-      m.charge(per * len);
+      m.charge(p.items * len);
       items = iterItems(a[b], true);
       if (items.length === 0) throw new VmError('ValueError', `${name}() arg is an empty sequence`);
     } else {
-      m.charge(per * n);
+      m.charge(p.items * n);
       items = a.slice(b, b + n);
     }
     let best = items[0];
@@ -45,7 +45,7 @@ function minmax(name: 'min' | 'max'): Impl {
   };
 }
 
-const sum: Impl = (m, a, b, n, per) => {
+const sum: Impl = (m, a, b, n, p) => {
   arity('sum', n, 1, 2);
   const src = a[b];
   let acc: Value = n === 2 ? a[b + 1] : 0;
@@ -53,7 +53,7 @@ const sum: Impl = (m, a, b, n, per) => {
   if (acc instanceof Uint8Array) throw new VmError('TypeError', "sum() can't sum bytes [use b''.join(seq) instead]");
   const len = iterLen(src);
   if (len < 0) notIterable(src);
-  m.charge(per * len);
+  m.charge(p.items * len);
   for (const x of iterItems(src, true)) {
     if (typeof acc === 'number' && typeof x === 'number' && Number.isSafeInteger(acc + x)) acc = acc + x;
     else acc = binarySlow(m, Op.ADD, acc, x);
@@ -81,7 +81,7 @@ function modInverse(a: bigint, mod: bigint): bigint | null {
   return r0 === 1n ? floorModBig(s0, mod) : null;
 }
 
-const pow: Impl = (m, a, b, n) => {
+const pow: Impl = (m, a, b, n, p) => {
   arity('pow', n, 2, 3);
   const x = a[b];
   const y = a[b + 1];
@@ -97,7 +97,7 @@ const pow: Impl = (m, a, b, n) => {
   if (mod === 0n) throw new VmError('ValueError', 'pow() 3rd argument cannot be 0');
   // square-and-multiply: every step is bounded by the modulus, so charge per limb per step
   const limbs = Math.max(1, (Math.max(bitLenBig(mod), bitLenBig(base)) + 63) >>> 6);
-  m.charge(limbs * Math.max(1, bitLenBig(e)) * 2);
+  m.charge(p.limb_steps * 2 * limbs * Math.max(1, bitLenBig(e)));
   const am = mod < 0n ? -mod : mod;
   if (e < 0n) {
     const inv = modInverse(base, am);

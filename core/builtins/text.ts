@@ -2,11 +2,12 @@
 import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
 import { words } from './util.js';
+import type { Prices } from '../../spec/table.js';
 
 const utf8Dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', per: number): Uint8Array {
-  m.charge(per * words(s.length * 3));
+export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', p: Prices): Uint8Array {
+  m.charge(p.words * words(s.length * 3));
   m.capLen(s.length, 'bytes');
   if (enc === 'ascii') {
     m.mem += s.length;
@@ -33,8 +34,8 @@ export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', per: nu
   return out;
 }
 
-export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', per: number): string {
-  m.charge(per * words(b.length));
+export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p: Prices): string {
+  m.charge(p.words * words(b.length));
   if (enc === 'ascii') {
     let s = '';
     for (let i = 0; i < b.length; i++) {

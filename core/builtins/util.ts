@@ -4,10 +4,7 @@ import { VmError } from '../../spec/errors.js';
 import { codePoints } from '../containers.js';
 import { PyDict, PyTuple, typeName, type Value } from '../values.js';
 
-/** Gas units for a bytes/str of n bytes/chars: 32-byte words (the table's per_item unit for text). */
-export function words(n: number): number {
-  return (n + 31) >>> 5;
-}
+export { words } from '../pricing.js';
 
 export function arity(name: string, n: number, min: number, max: number): void {
   if (n < min || n > max) {

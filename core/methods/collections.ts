@@ -31,34 +31,34 @@ const append: MImpl = (m, a, b, n) => {
   return null;
 };
 
-const extend: MImpl = (m, a, b, n, per) => {
+const extend: MImpl = (m, a, b, n, p) => {
   const l = listRecv(a[b], 'extend');
   arity('extend', n, 1, 1);
   const src = a[b + 1];
   const k = iterLen(src);
   if (k < 0) notIterable(src);
   m.capLen(l.length + k, 'list');
-  m.charge(per * k);
+  m.charge(p.items * k);
   const xs = iterItems(src);
   m.mem += 8 * xs.length + (typeof src === 'string' ? src.length : 0); // a str source adds new one-code-point strs
   for (const x of xs) l.push(x);
   return null;
 };
 
-const insert: MImpl = (m, a, b, n, per) => {
+const insert: MImpl = (m, a, b, n, p) => {
   const l = listRecv(a[b], 'insert');
   arity('insert', n, 2, 2);
   let i = smallInt(intArg(a[b + 1], 'insert()'));
   if (i < 0) i = Math.max(0, i + l.length);
   if (i > l.length) i = l.length;
   m.capLen(l.length + 1, 'list');
-  m.charge(per * (l.length - i));
+  m.charge(p.items * (l.length - i));
   m.mem += 8;
   l.splice(i, 0, a[b + 2]);
   return null;
 };
 
-const pop: MImpl = (m, a, b, n, per) => {
+const pop: MImpl = (m, a, b, n, p) => {
   const r = a[b];
   if (r instanceof PyDict) {
     arity('pop', n, 1, 2);
@@ -77,13 +77,13 @@ const pop: MImpl = (m, a, b, n, per) => {
   let i = n === 1 ? smallInt(intArg(a[b + 1], 'pop()')) : l.length - 1;
   if (i < 0) i += l.length;
   if (!(i >= 0 && i < l.length)) throw new VmError('IndexError', 'pop index out of range');
-  m.charge(per * (l.length - 1 - i));
+  m.charge(p.items * (l.length - 1 - i));
   return l.splice(i, 1)[0];
 };
 
-const index: MImpl = (m, a, b, n, per) => {
+const index: MImpl = (m, a, b, n, p) => {
   const r = a[b];
-  if (typeof r === 'string' || r instanceof Uint8Array) return textIndex(m, a, b, n, per);
+  if (typeof r === 'string' || r instanceof Uint8Array) return textIndex(m, a, b, n, p);
   const items = Array.isArray(r) ? r : r instanceof PyTuple ? r.items : noAttr(r, 'index');
   arity('index', n, 1, 3);
   const norm = (v: Value, d: number): number => {
@@ -96,11 +96,11 @@ const index: MImpl = (m, a, b, n, per) => {
   const x = a[b + 1];
   for (let i = lo; i < hi; i++) {
     if (pyEq(items[i], x)) {
-      m.charge(per * (i - lo + 1));
+      m.charge(p.items * (i - lo + 1));
       return i;
     }
   }
-  m.charge(per * Math.max(0, hi - lo));
+  m.charge(p.items * Math.max(0, hi - lo));
   throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 
@@ -124,10 +124,10 @@ const setdefault: MImpl = (m, a, b, n) => {
 };
 
 function view(name: 'keys' | 'values' | 'items'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const d = dictRecv(a[b], name);
     arity(name, n, 0, 0);
-    m.charge(per * d.size);
+    m.charge(p.items * d.size);
     m.mem += seqBytes(d.size) + (name === 'items' ? seqBytes(2) * d.size : 0);
     const out: Value[] = [];
     for (const [k, v] of d.map.values()) out.push(name === 'keys' ? k : name === 'values' ? v : new PyTuple([k, v]));

@@ -5,17 +5,18 @@ import { byteorderArg } from '../builtins/convert.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import type { Machine } from '../machine.js';
 import { toBig, truthy, type Value } from '../values.js';
+import type { Prices } from '../../spec/table.js';
 
-export type MImpl = (m: Machine, a: Value[], b: number, n: number, per: number) => Value;
+export type MImpl = (m: Machine, a: Value[], b: number, n: number, p: Prices) => Value;
 
-export const toBytes: MImpl = (m, a, b, n, per) => {
+export const toBytes: MImpl = (m, a, b, n, p) => {
   arity('to_bytes', n, 0, 3);
   const length = smallInt(intArg(n >= 1 ? a[b + 1] : 1, 'to_bytes() length'));
   const big = n >= 2 ? byteorderArg(a[b + 2], 'to_bytes') : true;
   const signed = n >= 3 ? truthy(a[b + 3]) : false;
   if (length < 0) throw new VmError('ValueError', 'length argument must be non-negative');
   const x0 = a[b];
-  if (typeof x0 === 'number' && x0 >= 0) return smallToBytes(m, x0, length, big, signed, per);
+  if (typeof x0 === 'number' && x0 >= 0) return smallToBytes(m, x0, length, big, signed, p);
   const x = toBig(x0 as number | bigint | boolean);
   if (!signed && x < 0n) throw new VmError('OverflowError', "can't convert negative int to unsigned");
   const bits = bitLenBig(x);
@@ -24,7 +25,7 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
   // CPython accepts (-1).to_bytes(0, signed=True) == b'' (its sign extension of no bytes)
   if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
-  m.charge(per * words(length));
+  m.charge(p.words * words(length));
   m.mem += length;
   const out = new Uint8Array(length);
   let v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
@@ -36,7 +37,7 @@ export const toBytes: MImpl = (m, a, b, n, per) => {
 };
 
 /** to_bytes of a non-negative safe integer without BigInt (the common case: keys, amounts). */
-function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: boolean, signed: boolean, per: number): Uint8Array {
+function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: boolean, signed: boolean, p: Prices): Uint8Array {
   // bytes needed, and the top one (exact: x is an integer below 2**53 and 256 is a power of two)
   let nd = 0;
   let top = 0;
@@ -47,7 +48,7 @@ function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: b
   const need = signed && top >= 0x80 ? nd + 1 : nd;
   if (need > length) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
-  m.charge(per * words(length));
+  m.charge(p.words * words(length));
   m.mem += length;
   const out = new Uint8Array(length);
   let v = x;

@@ -59,10 +59,10 @@ function text(recv: Value, name: string): Text {
 }
 
 function affix(name: 'startswith' | 'endswith'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const s = text(a[b], name);
     arity(name, n, 1, 3);
-    m.charge(per * words(size(s)));
+    m.charge(p.words * words(size(s)));
     const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
     const arg = a[b + 1];
     const cands = arg instanceof PyTuple ? arg.items : [arg];
@@ -90,20 +90,20 @@ function needleArg(s: Text, v: Value, name: string): Text {
   return sameKind(s, v, 'must be');
 }
 
-const find: MImpl = (m, a, b, n, per) => {
+const find: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'find');
   arity('find', n, 1, 3);
-  m.charge(per * words(size(s)));
+  m.charge(p.words * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'find');
   const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
   return findIn(s, nd, lo, hi);
 };
 
 /** str.index / bytes.index (list and tuple index live with the containers). */
-export const textIndex: MImpl = (m, a, b, n, per) => {
+export const textIndex: MImpl = (m, a, b, n, p) => {
   const s = a[b] as Text;
   arity('index', n, 1, 3);
-  m.charge(per * words(size(s)));
+  m.charge(p.words * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'index');
   const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
   const r = findIn(s, nd, lo, hi);
@@ -111,7 +111,7 @@ export const textIndex: MImpl = (m, a, b, n, per) => {
   return r;
 };
 
-const join: MImpl = (m, a, b, n, per) => {
+const join: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'join');
   arity('join', n, 1, 1);
   const src = a[b + 1];
@@ -128,7 +128,7 @@ const join: MImpl = (m, a, b, n, per) => {
     total += (x as Text).length;
   });
   m.capLen(total, typeof s === 'string' ? 'str' : 'bytes');
-  m.charge(per * (words(total) + items.length));
+  m.charge(p.words * words(total) + p.items * items.length);
   m.mem += total;
   if (typeof s === 'string') return (items as string[]).join(s);
   const out = new Uint8Array(total);
@@ -144,10 +144,10 @@ const join: MImpl = (m, a, b, n, per) => {
   return out;
 };
 
-const strip: MImpl = (m, a, b, n, per) => {
+const strip: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'strip');
   arity('strip', n, 0, 1);
-  m.charge(per * words(size(s)));
+  m.charge(p.words * words(size(s)));
   const arg = n === 1 ? a[b + 1] : null;
   if (typeof s === 'string') {
     if (arg !== null && typeof arg !== 'string') throw new VmError('TypeError', `strip arg must be None or str`);
@@ -173,7 +173,7 @@ const strip: MImpl = (m, a, b, n, per) => {
 };
 
 function justify(name: 'rjust' | 'ljust'): MImpl {
-  return (m, a, b, n, per) => {
+  return (m, a, b, n, p) => {
     const s = text(a[b], name);
     arity(name, n, 1, 2);
     const width = smallInt(intArg(a[b + 1], name));
@@ -190,7 +190,7 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
     const len = typeof s === 'string' ? chars(s).length : s.length;
     if (width <= len) return s;
     m.capLen(width, typeof s === 'string' ? 'str' : 'bytes');
-    m.charge(per * words(width));
+    m.charge(p.words * words(width));
     const pad = width - len;
     if (typeof s === 'string') {
       const p = (fill as string).repeat(pad);
@@ -204,34 +204,34 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
   };
 }
 
-const hex: MImpl = (m, a, b, n, per) => {
+const hex: MImpl = (m, a, b, n, p) => {
   const s = a[b];
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'hex'`);
   arity('hex', n, 0, 0);
   m.capLen(s.length * 2, 'str');
-  m.charge(per * words(s.length * 2));
+  m.charge(p.words * words(s.length * 2));
   m.mem += s.length * 2;
   let out = '';
   for (const x of s) out += (x < 16 ? '0' : '') + x.toString(16);
   return out;
 };
 
-const decode: MImpl = (m, a, b, n, per) => {
+const decode: MImpl = (m, a, b, n, p) => {
   const s = a[b];
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'decode'`);
   arity('decode', n, 0, 2);
   const enc = codec(n >= 1 ? a[b + 1] : 'utf-8', 'decode');
   if (n >= 2) strictErrors(a[b + 2], 'decode');
-  return decodeBytes(m, s, enc, per);
+  return decodeBytes(m, s, enc, p);
 };
 
-const encode: MImpl = (m, a, b, n, per) => {
+const encode: MImpl = (m, a, b, n, p) => {
   const s = a[b];
   if (typeof s !== 'string') throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'encode'`);
   arity('encode', n, 0, 2);
   const enc = codec(n >= 1 ? a[b + 1] : 'utf-8', 'encode');
   if (n >= 2) strictErrors(a[b + 2], 'encode');
-  return encodeStr(m, s, enc, per);
+  return encodeStr(m, s, enc, p);
 };
 
 export const TEXT: Record<string, MImpl> = {

@@ -1,0 +1,73 @@
+// A transaction's receipt in a block (spec/BLOCKS.md §Receipts): the fee-level facts (gas with
+// the intrinsic part, fee, the sender's new nonce, every balance the tx changed, as final
+// values) around the execution receipt of the call or deploy (spec/RECEIPTS.md), in
+// canonical CBOR, hashed, and committed to by the block's receipts root.
+import { sha3_256 } from '@noble/hashes/sha3.js';
+import type { AdapterReceipt } from '../adapter.js';
+import { encodeCanonical, type Cbor } from '../cbor.js';
+import type { Status } from '../execute.js';
+import { receiptCbor } from '../receipt.js';
+import { MerkleTrie } from '../trie/mpt.js';
+import { rlpIndex } from '../trie/rlp.js';
+import type { TxKind } from './tx.js';
+
+export const BLOCK_RECEIPT_FORMAT = 1;
+
+export interface BalanceChange {
+  address: Uint8Array;
+  balance: bigint;
+}
+
+export interface BlockReceipt {
+  /** position among the block's included transactions */
+  index: number;
+  txHash: Uint8Array;
+  kind: TxKind;
+  status: Status;
+  /** intrinsic gas + the execution's gas (after its refund) */
+  gasUsed: number;
+  cumulativeGasUsed: number;
+  /** gasUsed * gasPrice, credited to the block's coinbase */
+  fee: bigint;
+  sender: Uint8Array;
+  /** the sender's nonce after this tx */
+  nonce: bigint;
+  /** every balance this tx changed (fee debit and refund, coinbase credit, value moves), final values, by address */
+  balances: BalanceChange[];
+  /** the call's or deploy's own receipt; null for a transfer or when execution could not start */
+  exec: AdapterReceipt | null;
+  /** why execution could not start (a call to an address without code, bad constructor args) */
+  error: { code: string; message: string } | null;
+  encoded: Uint8Array;
+  hash: Uint8Array;
+}
+
+export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbor {
+  return {
+    v: BLOCK_RECEIPT_FORMAT,
+    index: r.index,
+    tx: r.txHash,
+    kind: r.kind,
+    status: r.status,
+    gasUsed: r.gasUsed,
+    cumulativeGasUsed: r.cumulativeGasUsed,
+    fee: r.fee,
+    sender: r.sender,
+    nonce: r.nonce,
+    balances: r.balances.map((b) => ({ address: b.address, balance: b.balance })),
+    exec: r.exec ? receiptCbor(r.exec, r.exec.created, r.exec.logsRoot) : null,
+    error: r.error ? { code: r.error.code } : null,
+  };
+}
+
+export function sealReceipt(r: Omit<BlockReceipt, 'encoded' | 'hash'>): BlockReceipt {
+  const encoded = encodeCanonical(blockReceiptCbor(r));
+  return { ...r, encoded, hash: sha3_256(encoded) };
+}
+
+/** Trie of the receipts keyed by rlp(index), as Ethereum keys its receipts trie. */
+export function receiptsTrie(receipts: readonly { encoded: Uint8Array }[]): MerkleTrie {
+  const t = new MerkleTrie();
+  receipts.forEach((r, i) => t.put(rlpIndex(i), r.encoded));
+  return t;
+}

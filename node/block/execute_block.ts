@@ -1,0 +1,223 @@
+// executeBlock: a block's transactions in order under the rules of spec/BLOCKS.md (nonce,
+// gas price, intrinsic gas, block gas limit, fee debit before execution and refund after,
+// fee credit to the coinbase), then the state root and the receipts root. The block runs on
+// an overlay and reaches the state in one step at the end, so a block that fails (a bad
+// header, a rejected tx in a strict block, an internal error) leaves the state untouched.
+import { call, deploy, type AdapterReceipt } from '../adapter.js';
+import type { BlockEnv } from '../../core/context.js';
+import { bytesToHex } from '../../core/hex.js';
+import { BlockError, TxRejected, VmPyError, type RejectReason } from '../../spec/errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
+import { StateCommitment, type StorageProof } from '../trie/state_commitment.js';
+import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt } from './block_receipt.js';
+import { isChainState, type ChainState, type IterableState } from './chain_state.js';
+import { Overlay } from './overlay.js';
+import { checkTxShape, intrinsicGas, txHash, type Tx } from './tx.js';
+
+export interface BlockHeader extends BlockEnv {
+  /** the most gas the block's transactions may buy together */
+  gasLimit: number;
+  /** the lowest gas price a tx may offer (default 0) */
+  minGasPrice?: bigint;
+}
+
+export interface ExecuteBlockRequest {
+  state: ChainState;
+  block: BlockHeader;
+  txs: readonly Tx[];
+  /**
+   * true: any rejected tx fails the whole block (BlockError, nothing applied), as a node
+   * validating a block someone else built wants. false (default): a rejected tx is left out
+   * and reported, as a node building a block from its pool wants.
+   */
+  strict?: boolean;
+  limits?: Readonly<Limits>;
+}
+
+export interface Rejection {
+  /** position in the txs given */
+  index: number;
+  /** null when the tx is too malformed to hash */
+  txHash: Uint8Array | null;
+  reason: RejectReason;
+  message: string;
+}
+
+export interface BlockResult {
+  receipts: BlockReceipt[];
+  rejected: Rejection[];
+  gasUsed: number;
+  /** sum of the fees credited to the coinbase */
+  fees: bigint;
+  stateRoot: Uint8Array;
+  receiptsRoot: Uint8Array;
+}
+
+/** A state that applies a block's overlay itself (node/store: one database transaction). */
+export interface BlockSink {
+  applyBlock(overlay: Overlay, block: BlockHeader, result: Omit<BlockResult, 'stateRoot'> & { stateRoot: Uint8Array }): void;
+  commitment(): StateCommitment;
+}
+
+const commitments = new WeakMap<object, StateCommitment>();
+
+function isSink(s: unknown): s is BlockSink {
+  return typeof (s as Partial<BlockSink>).applyBlock === 'function' && typeof (s as Partial<BlockSink>).commitment === 'function';
+}
+
+/**
+ * The state commitment kept for this state, built from its whole content the first time
+ * (cost ∝ state size, once) and updated by every executeBlock after (cost ∝ keys changed).
+ * Changes made to the state by other means after that are not seen: make them through a block.
+ */
+export function commitmentOf(state: ChainState): StateCommitment {
+  if (isSink(state)) return state.commitment();
+  let c = commitments.get(state);
+  if (c === undefined) {
+    const it = state as Partial<IterableState>;
+    if (typeof it.addresses !== 'function' || typeof it.storageEntries !== 'function') throw new BlockError('the state cannot list its content (addresses, storageEntries), so no state root can be built for it');
+    commitments.set(state, (c = StateCommitment.build(state as IterableState)));
+  }
+  return c;
+}
+
+/** The state root of state now. */
+export function stateRoot(state: ChainState): Uint8Array {
+  return commitmentOf(state).root();
+}
+
+/** A proof of one storage slot's value (or emptiness) under the current state root; check it with verifyStorageProof. */
+export function proveStorage(state: ChainState, address: Uint8Array, key: Uint8Array): StorageProof {
+  return commitmentOf(state).proveStorage(address, key);
+}
+
+function checkHeader(b: BlockHeader, limits: Readonly<Limits>): void {
+  if (!b || typeof b !== 'object') throw new BlockError('block header must be an object');
+  if (!Number.isSafeInteger(b.gasLimit) || b.gasLimit <= 0) throw new BlockError(`block gasLimit must be a positive safe integer, got ${String(b.gasLimit)}`);
+  for (const k of ['height', 'timestamp', 'chainId'] as const) if (typeof b[k] !== 'bigint' || b[k] < 0n) throw new BlockError(`block ${k} must be a non-negative bigint`);
+  if (!(b.coinbase instanceof Uint8Array) || b.coinbase.length !== limits.address_bytes) throw new BlockError(`block coinbase must be ${limits.address_bytes} bytes`);
+  if (!(b.beacon instanceof Uint8Array) || b.beacon.length !== 32) throw new BlockError('block beacon must be 32 bytes');
+  if (b.minGasPrice !== undefined && (typeof b.minGasPrice !== 'bigint' || b.minGasPrice < 0n)) throw new BlockError('block minGasPrice must be a non-negative bigint');
+}
+
+interface Applied {
+  receipt: Omit<BlockReceipt, 'encoded' | 'hash' | 'index' | 'cumulativeGasUsed'>;
+}
+
+/** The rejection checks of spec/BLOCKS.md, in their order; throws TxRejected. */
+export function checkTx(st: ChainState, block: BlockHeader, tx: Tx, blockGasUsed: number, limits: Readonly<Limits>): void {
+  checkTxShape(tx, limits);
+  if (tx.gasPrice < (block.minGasPrice ?? 0n)) throw new TxRejected('GAS_PRICE_TOO_LOW', `gas price ${tx.gasPrice} is below the block's minimum ${block.minGasPrice}`);
+  const expected = st.getNonce(tx.sender);
+  if (tx.nonce < expected) throw new TxRejected('NONCE_TOO_LOW', `nonce ${tx.nonce}, the sender's next nonce is ${expected}`);
+  if (tx.nonce > expected) throw new TxRejected('NONCE_TOO_HIGH', `nonce ${tx.nonce}, the sender's next nonce is ${expected}`);
+  const intrinsic = intrinsicGas(tx);
+  if (tx.gasLimit < intrinsic) throw new TxRejected('INTRINSIC_GAS', `gas limit ${tx.gasLimit} is below the intrinsic gas ${intrinsic}`);
+  if (blockGasUsed + tx.gasLimit > block.gasLimit) throw new TxRejected('BLOCK_GAS_LIMIT', `gas limit ${tx.gasLimit} exceeds the ${block.gasLimit - blockGasUsed} gas left in the block`);
+  const need = BigInt(tx.gasLimit) * tx.gasPrice + (tx.value ?? 0n);
+  const have = st.getBalance(tx.sender);
+  if (have < need) throw new TxRejected('INSUFFICIENT_FUNDS', `balance ${have} is below gasLimit * gasPrice + value = ${need}`);
+}
+
+/** Run one checked tx on st: nonce, fee debit, execution, refund, coinbase credit. */
+export function applyTx(st: ChainState, block: BlockHeader, tx: Tx, hash: Uint8Array, limits: Readonly<Limits>): Applied {
+  const intrinsic = intrinsicGas(tx);
+  const value = tx.value ?? 0n;
+  const sender = tx.sender;
+  const nonce = tx.nonce + 1n;
+  st.setNonce(sender, nonce);
+  st.setBalance(sender, st.getBalance(sender) - BigInt(tx.gasLimit) * tx.gasPrice);
+  const touched = new Map<string, Uint8Array>([[bytesToHex(sender), sender]]);
+  let exec: AdapterReceipt | null = null;
+  let error: { code: string; message: string } | null = null;
+  let status: BlockReceipt['status'] = 'SUCCESS';
+  let execGas = 0;
+  const env = { hash, sender, to: tx.to ?? new Uint8Array(limits.address_bytes), value, nonce: tx.nonce };
+  const gasLimit = tx.gasLimit - intrinsic;
+  try {
+    if (tx.kind === 'transfer') {
+      if (value > 0n && bytesToHex(sender) !== bytesToHex(tx.to!)) {
+        st.setBalance(sender, st.getBalance(sender) - value);
+        st.setBalance(tx.to!, st.getBalance(tx.to!) + value);
+        touched.set(bytesToHex(tx.to!), tx.to!);
+      }
+    } else if (tx.kind === 'call') {
+      if (!st.getCode(tx.to!)) {
+        status = 'ERROR';
+        error = { code: 'E-STATE', message: `no code at ${bytesToHex(tx.to!)}` };
+      } else exec = call({ input: tx.data!, gasLimit, tx: env, block, state: st, codes: st, limits });
+    } else exec = deploy({ contract: { code: tx.data! }, args: tx.args, gasLimit, tx: env, block, state: st, codes: st, limits });
+  } catch (e) {
+    // the adapter throws only before anything runs (bad constructor args, and the like)
+    if (!(e instanceof VmPyError)) throw e;
+    status = 'ERROR';
+    error = { code: e.code, message: e.message };
+  }
+  if (exec) {
+    status = exec.status;
+    execGas = exec.gasUsed;
+    for (const w of exec.balanceWrites) touched.set(bytesToHex(w.address), w.address);
+  }
+  const gasUsed = intrinsic + execGas;
+  const fee = BigInt(gasUsed) * tx.gasPrice;
+  st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
+  if (fee > 0n) {
+    st.setBalance(block.coinbase, st.getBalance(block.coinbase) + fee);
+    touched.set(bytesToHex(block.coinbase), block.coinbase);
+  }
+  const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: st.getBalance(touched.get(k)!) }));
+  return { receipt: { txHash: hash, kind: tx.kind, status, gasUsed, fee, sender: sender.slice(), nonce, balances, exec, error } };
+}
+
+function reject(index: number, tx: Tx, e: TxRejected, limits: Readonly<Limits>): Rejection {
+  let hash: Uint8Array | null = null;
+  try {
+    hash = txHash(tx, limits);
+  } catch (err) {
+    if (!(err instanceof TxRejected)) throw err;
+  }
+  return { index, txHash: hash, reason: e.reason, message: e.message };
+}
+
+/**
+ * Execute a block's transactions in order; return the receipts of those included, the
+ * rejected ones with their reasons, the gas used, and the state and receipts roots.
+ * The state changes only when this returns.
+ */
+export function executeBlock(req: ExecuteBlockRequest): BlockResult {
+  const limits = req.limits ?? DEFAULT_LIMITS;
+  const { state, block } = req;
+  if (!isChainState(state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
+  checkHeader(block, limits);
+  if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
+  const commitment = commitmentOf(state);
+  const ov = new Overlay(state);
+  const receipts: BlockReceipt[] = [];
+  const rejected: Rejection[] = [];
+  let gasUsed = 0;
+  let fees = 0n;
+  req.txs.forEach((tx, i) => {
+    try {
+      checkTx(ov, block, tx, gasUsed, limits);
+    } catch (e) {
+      if (!(e instanceof TxRejected)) throw e;
+      if (req.strict) throw new BlockError(`tx ${i} rejected: ${e.message}`);
+      rejected.push(reject(i, tx, e, limits));
+      return;
+    }
+    const { receipt } = applyTx(ov, block, tx, txHash(tx, limits), limits);
+    gasUsed += receipt.gasUsed;
+    fees += receipt.fee;
+    receipts.push(sealReceipt({ ...receipt, index: receipts.length, cumulativeGasUsed: gasUsed }));
+  });
+  const receiptsRoot = receiptsTrie(receipts).root();
+  if (isSink(state)) {
+    // the store writes the block and updates its commitment in one transaction
+    const result = { receipts, rejected, gasUsed, fees, receiptsRoot, stateRoot: new Uint8Array(0) };
+    state.applyBlock(ov, block, result);
+    return { ...result, stateRoot: commitment.root() };
+  }
+  ov.applyTo(state);
+  const root = commitment.update(state, ov.accounts.values());
+  return { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
+}

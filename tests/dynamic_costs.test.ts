@@ -1,0 +1,245 @@
+// Every size-dependent cost is read from the table: for every opcode, builtin and method whose
+// table entry has a `dynamic` formula, and for every measure it names, a probe grows that
+// measure and the gas beyond the executed instructions' base costs must move by exactly
+// price * (change of the measure), the price taken from the entry. A measure the handler does
+// not charge, charges at another price or charges twice fails here; so does a table entry
+// with a measure and no probe. (Stdlib formulas are checked the same way, per name and
+// alias, by tests/stdlib_gas.test.ts.)
+import { describe, expect, test, vi } from 'vitest';
+import type { Host } from '../core/host.js';
+import type { Value } from '../core/values.js';
+import { limbsOver, words } from '../core/pricing.js';
+import type { Measure, Prices } from '../spec/table.js';
+
+interface Probe {
+  /** `op:NAME`, `builtin:name` or `method:name` */
+  entry: string;
+  /** a function `_p` of the probe's arguments; may depend on the size */
+  src: string | ((n: number) => string);
+  args?: (n: number) => Value[];
+  /** the measures' values at size n (only those that change with n need be given) */
+  measures: (n: number) => Partial<Record<Measure, number>>;
+  sizes?: [number, number];
+}
+
+const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
+const bytesOf = (n: number): Uint8Array => new Uint8Array(n).fill(97);
+const ints = (n: number): Value[] => Array.from({ length: n }, (_, i) => i % 7);
+// values are made with the classes of the VM that runs the probe (each table loads its own modules)
+let V: typeof import('../core/values.js');
+const tuple = (items: Value[]): Value => new V.PyTuple(items);
+const dictOf = (n: number): Value => {
+  const d = new V.PyDict();
+  for (let i = 0; i < n; i++) d.set(i, i);
+  return d;
+};
+const fn = (body: string, params = 'x'): string => `def _p(${params}):\n    return ${body}\n`;
+const stmt = (body: string, params = 'x'): string => `def _p(${params}):\n    ${body}\n    return 0\n`;
+
+const PROBES: Probe[] = [
+  // big-int limbs: the exact path (> 512 bits)
+  ...(['ADD:x + x:1', 'SUB:x - 1:1', 'LSHIFT:x << 1:1', 'NEG:-x:1', 'POS:+x:1', 'INVERT:~x:1'] as const).map((s) => {
+    const [op, e] = s.split(':');
+    return { entry: `op:${op}`, src: fn(e), args: (n: number) => [big(n)], measures: (n: number) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [10, 20] as [number, number] };
+  }),
+  ...(['FLOORDIV:x // 3', 'MOD:x % 3', 'RSHIFT:x >> 1', 'BITAND:x & x', 'BITOR:x | x', 'BITXOR:x ^ x'] as const).map((s) => {
+    const [op, e] = s.split(':');
+    return { entry: `op:${op}`, src: fn(e), args: (n: number) => [big(n)], measures: (n: number) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] as [number, number] };
+  }),
+  { entry: 'op:MUL', src: fn('x * x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
+  { entry: 'op:POW', src: fn('x ** 2'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
+  { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [10, 20] },
+  // the mid path (257..511 bits) charges the same formula
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [5, 7] },
+  { entry: 'op:MUL', src: fn('x * y', 'x, y'), args: (n) => [big(n), 3n << 300n], measures: (n) => ({ limbs: limbsOver(64 * n + 302) }), sizes: [1, 3] },
+  // sequences
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [ints(n)], measures: (n) => ({ items: 2 * n }) },
+  { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'op:MUL', src: fn('x * 3'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(3 * n) }) },
+  { entry: 'op:MUL', src: fn('x * 3'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: 3 * n }) },
+  // comparisons and membership
+  ...(['EQ:==', 'NE:!=', 'LT:<', 'LE:<=', 'GT:>', 'GE:>='] as const).flatMap((s) => {
+    const [op, sym] = s.split(':');
+    return [
+      { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [bytesOf(n), bytesOf(n)], measures: (n: number) => ({ words: words(n) }) },
+      { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [ints(n), ints(n)], measures: (n: number) => ({ items: n }) },
+    ];
+  }),
+  ...(['IN:in', 'NOT_IN:not in'] as const).flatMap((s) => {
+    const [op, sym] = s.split(':');
+    return [
+      { entry: `op:${op}`, src: fn(`b"z" ${sym} x`), args: (n: number) => [bytesOf(n)], measures: (n: number) => ({ words: words(n) }) },
+      { entry: `op:${op}`, src: fn(`-1 ${sym} x`), args: (n: number) => [ints(n)], measures: (n: number) => ({ items: n }) },
+    ];
+  }),
+  // containers
+  { entry: 'op:BUILD_LIST', src: (n) => fn(`[${Array(n).fill('x').join(', ')}]`), args: () => [1], measures: (n) => ({ items: n }) },
+  { entry: 'op:BUILD_TUPLE', src: (n) => fn(`(${Array(n).fill('x').join(', ')},)`), args: () => [1], measures: (n) => ({ items: n }) },
+  { entry: 'op:BUILD_DICT', src: (n) => fn(`{${Array.from({ length: n }, (_, i) => `${i}: x`).join(', ')}}`), args: () => [1], measures: (n) => ({ items: n }) },
+  { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => ['a'.repeat(n)], measures: (n) => ({ items: n }) },
+  // builtins
+  { entry: 'builtin:range', src: fn('len(range(x))'), args: (n) => [n], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:min', src: fn('min(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:max', src: fn('max(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:int', src: fn('int(x)'), args: (n) => ['1'.repeat(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2) }), sizes: [10, 20] },
+  { entry: 'builtin:hex', src: fn('hex(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2) }), sizes: [10, 20] },
+  { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:enumerate', src: fn('enumerate(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:zip', src: fn('zip(x, x)'), args: (n) => [ints(n)], measures: (n) => ({ items: 2 * n }) },
+  { entry: 'builtin:sorted', src: fn('sorted(x)'), args: (n) => [ints(n).map(() => 1)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:reversed', src: fn('reversed(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:sum', src: fn('sum(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:all', src: fn('all(x)'), args: (n) => [Array(n).fill(true)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:any', src: fn('any(x)'), args: (n) => [Array(n).fill(false)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [ints(n)], measures: (n) => ({ items: n, words: words(n) }) },
+  { entry: 'builtin:bytes.fromhex', src: fn('bytes.fromhex(x)'), args: (n) => ['ab'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'builtin:pow', src: fn('pow(3, x, 7)'), args: (n) => [(1n << BigInt(n)) - 1n], measures: (n) => ({ limb_steps: 2 * n }) },
+  // methods
+  { entry: 'method:to_bytes', src: fn('(1).to_bytes(x, "big")'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:hex', src: fn('x.hex()'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'method:startswith', src: fn('x.startswith(b"b")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:endswith', src: fn('x.endswith("b")'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:find', src: fn('x.find(b"b")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:strip', src: fn('x.strip()'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:join', src: fn('",".join(x)'), args: (n) => [Array(n).fill('a')], measures: (n) => ({ words: words(2 * n - 1), items: n }) },
+  { entry: 'method:rjust', src: fn('"a".rjust(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:ljust', src: fn('"a".ljust(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:decode', src: fn('x.decode()'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'method:encode', src: fn('x.encode()'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(3 * n) }) },
+  { entry: 'method:pop', src: fn('x.pop(0)'), args: (n) => [ints(n)], measures: (n) => ({ items: n - 1 }) },
+  { entry: 'method:insert', src: stmt('x.insert(0, 1)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:index', src: fn('x.index(-1)'), args: (n) => [[...ints(n), -1]], measures: (n) => ({ items: n + 1 }) },
+  { entry: 'method:index', src: fn('x.index(b"b")'), args: (n) => [new Uint8Array([...bytesOf(n), 98])], measures: (n) => ({ words: words(n + 1) }) },
+  { entry: 'method:extend', src: stmt('x.extend(y)', 'x, y'), args: (n) => [[], ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:keys', src: fn('x.keys()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:values', src: fn('x.values()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:items', src: fn('x.items()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+];
+
+/** The modules a probe runs on: the real table, or one with other prices. */
+async function loadVm() {
+  const [{ compileSource }, { loadModule }, { Machine }, { run }, { STD_IMPLS }, table] = await Promise.all([
+    import('../compiler/index.js'),
+    import('../core/load.js'),
+    import('../core/machine.js'),
+    import('../core/interpreter.js'),
+    import('../stdlib/index.js'),
+    import('../spec/table.js'),
+  ]);
+  const values = await import('../core/values.js');
+  const entryOf = (key: string): { measures: readonly Measure[]; dynamic: Prices } => {
+    const [kind, name] = key.split(/:(.*)/s);
+    const list = kind === 'op' ? table.OPCODES : kind === 'builtin' ? table.BUILTINS : table.METHODS;
+    const e = list.find((x) => x.name === name);
+    if (!e) throw new Error(`no table entry ${key}`);
+    return e;
+  };
+  /** Gas a call uses beyond the base costs of the instructions it executes (traced). */
+  const dynamicGas = (src: string, args: Value[]): number => {
+    const mod = loadModule(compileSource(src, { file: 'probe.py' }).module);
+    const gas = 100_000_000;
+    const m = new Machine(mod, table.DEFAULT_LIMITS, gas, STD_IMPLS, {} as Host);
+    let bases = 0;
+    m.tracer = (_f, _pc, _op, cost) => {
+      bases += cost;
+    };
+    run(
+      m,
+      mod.funcs.findIndex((f) => f.name === '_p'),
+      args,
+    );
+    return gas - m.gas - bases;
+  };
+  return { table, values, entryOf, dynamicGas };
+}
+type Vm = Awaited<ReturnType<typeof loadVm>>;
+
+/**
+ * The generated table with every entry's every price made distinct (and not 1), so that a
+ * handler charging another entry's price, or a constant, is caught.
+ */
+async function perturbedVm(): Promise<Vm> {
+  vi.resetModules();
+  vi.doMock('../spec/gas_table.generated.js', async (importOriginal) => {
+    const orig = (await importOriginal()) as { GAS_TABLE: Record<string, unknown> };
+    const t = structuredClone(orig.GAS_TABLE) as { opcodes: { dynamic: Record<string, number> }[]; builtins: { dynamic: Record<string, number> }[]; methods: { dynamic: Record<string, number> }[] };
+    let next = 2;
+    for (const list of [t.opcodes, t.builtins, t.methods]) for (const e of list) for (const k of Object.keys(e.dynamic)) e.dynamic[k] = next++;
+    // priced_as opcodes share their target's formula, as the generator resolves them
+    const byName = new Map((t.opcodes as unknown as { name: string; pricedAs: string | null; dynamic: Record<string, number> }[]).map((o) => [o.name, o]));
+    for (const o of byName.values()) if (o.pricedAs) o.dynamic = { ...byName.get(o.pricedAs)!.dynamic };
+    return { ...orig, GAS_TABLE: t };
+  });
+  const vm = await loadVm();
+  vi.doUnmock('../spec/gas_table.generated.js');
+  vi.resetModules();
+  return vm;
+}
+
+function checkProbe(vm: Vm, p: Probe): void {
+  const [a, b] = p.sizes ?? [40, 200];
+  const e = vm.entryOf(p.entry);
+  V = vm.values;
+  const src = (n: number) => (typeof p.src === 'string' ? p.src : p.src(n));
+  const ma = p.measures(a);
+  const mb = p.measures(b);
+  // every measure the probe moves is one the entry's formula names
+  for (const k of Object.keys(mb) as Measure[]) expect(e.measures, `${p.entry} counts ${k}`).toContain(k);
+  const expected = (Object.keys(mb) as Measure[]).reduce((t, k) => t + e.dynamic[k] * ((mb[k] ?? 0) - (ma[k] ?? 0)), 0);
+  expect(expected, 'the probe must move gas').not.toBe(0);
+  const ga = vm.dynamicGas(src(a), p.args?.(a) ?? []);
+  const gb = vm.dynamicGas(src(b), p.args?.(b) ?? []);
+  expect(gb - ga, `${p.entry}: gas moved by`).toBe(expected);
+}
+
+describe('dynamic costs come from the table', async () => {
+  const real = await loadVm();
+  const other = await perturbedVm();
+
+  test('every measure of every dynamic opcode, builtin and method has a probe that grows it', () => {
+    const missing: string[] = [];
+    const entries = [
+      ...real.table.OPCODES.map((o) => ['op', o] as const),
+      ...real.table.BUILTINS.map((b) => ['builtin', b] as const),
+      ...real.table.METHODS.map((b) => ['method', b] as const),
+    ];
+    for (const [kind, e] of entries) {
+      for (const k of e.measures) {
+        const grows = PROBES.some((p) => {
+          if (p.entry !== `${kind}:${e.name}`) return false;
+          const [a, b] = p.sizes ?? [40, 200];
+          return (p.measures(b)[k] ?? 0) !== (p.measures(a)[k] ?? 0);
+        });
+        if (!grows) missing.push(`${kind}:${e.name} ${k}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('the perturbed table really has other prices', () => {
+    expect(other.entryOf('op:SLICE').dynamic.words).not.toBe(real.entryOf('op:SLICE').dynamic.words);
+    expect(other.entryOf('op:NE').dynamic).toEqual(other.entryOf('op:EQ').dynamic);
+  });
+
+  for (const p of PROBES) {
+    const [a, b] = p.sizes ?? [40, 200];
+    const what = Object.keys(p.measures(b)).join('+');
+    test(`${p.entry} ${what} (sizes ${a}, ${b})`, () => {
+      checkProbe(real, p);
+      checkProbe(other, p);
+    });
+  }
+});
