@@ -4,7 +4,7 @@
 export { call, contractAddress, deploy, loadCode } from './node/adapter.js';
 export type { AdapterReceipt, CallInput, CallRequest, CompiledSource, ContractCode, ContractSource, DeployRequest, ExecRequest, SourceCompiler } from './node/adapter.js';
 export { executeCall } from './node/execute.js';
-export type { CallError, Receipt, Status } from './node/execute.js';
+export type { CallError, CallNode, Receipt, Status } from './node/execute.js';
 export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './node/receipt.js';
 export type { Created } from './node/receipt.js';
 export { encodeCanonical } from './node/cbor.js';
@@ -46,3 +46,8 @@ export { StateCommitment, verifyStorageProof, accountKey, encodeAccount, decodeA
 export type { AccountFields, StorageProof } from './node/trie/state_commitment.js';
 export { MerkleTrie, EMPTY_ROOT } from './node/trie/mpt.js';
 export { verifyTrieProof, ProofError } from './node/trie/proof.js';
+// for debuggers and the studio: per-instruction tracing with source positions
+export { locate } from './core/load.js';
+export type { LoadedModule } from './core/load.js';
+export type { Tracer } from './core/machine.js';
+export { OP_BY_CODE } from './spec/table.js';

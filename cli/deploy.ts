@@ -6,7 +6,7 @@
 import { encodeModule } from '../compiler/codec.js';
 import { writeUvarint } from '../compiler/uvarint.js';
 import { contractAddress, deploy } from '../node/adapter.js';
-import { valueToJson } from '../node/abi/json.js';
+import { parseJsonExact, valueToJson } from '../node/abi/json.js';
 import { bytesToHex } from '../core/hex.js';
 import { AbiError } from '../spec/errors.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
@@ -15,6 +15,7 @@ import { cacheDirFor, loadContract } from './contract.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
+import { callTreeJson, callTreeLines } from './calltree.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 
 export interface DeployArgs extends CallEnvFlags {
@@ -36,7 +37,7 @@ export async function deployCommand(a: DeployArgs, out: (s: string) => void): Pr
   let args: unknown = [];
   if (a.args !== undefined) {
     try {
-      args = JSON.parse(a.args);
+      args = parseJsonExact(a.args);
     } catch {
       throw new UsageError(`--args is not valid JSON: ${a.args}`, 'E-ARGS');
     }
@@ -72,11 +73,13 @@ export async function deployCommand(a: DeployArgs, out: (s: string) => void): Pr
   if (a.json) {
     const j = receiptJson(r, ok ? { address: '0x' + bytesToHex(address), codeHash: '0x' + bytesToHex(r.created!.codeHash), nonce: nonce.toString() } : { nonce: nonce.toString() });
     if (ok) j.return = valueToJson(r.returnValue!);
+    if (r.calls?.length) j.calls = callTreeJson(r.calls);
     out(JSON.stringify(j));
   } else if (ok) {
     const lines = [`deployed ${project.manifest.name} at 0x${bytesToHex(address)}`, `gas used: ${r.gasUsed}`];
     for (const line of receiptHuman(r, '__init__').split('\n')) if (line.startsWith('event ')) lines.push(line);
+    if (r.calls?.length) lines.push('calls:', ...callTreeLines(r.calls));
     out(lines.join('\n'));
-  } else out(receiptHuman(r, `deploy ${project.manifest.name}: __init__`));
+  } else out([receiptHuman(r, `deploy ${project.manifest.name}: __init__`), ...(r.calls?.length ? ['calls:', ...callTreeLines(r.calls)] : [])].join('\n'));
   return ok ? EXIT_OK : EXIT_FAILED_CALL;
 }

@@ -8,7 +8,7 @@
 // exit codes are yargs's own. tests/cli_fastargs.test.ts compares the two readings.
 import type { RunArgs } from './run.js';
 
-type Key = Exclude<keyof RunArgs, 'gasLimit' | 'json' | 'trace' | 'dryRun' | 'balance' | 'result'>;
+type Key = Exclude<keyof RunArgs, 'gasLimit' | 'json' | 'trace' | 'dryRun' | 'balance' | 'result' | 'gasProfile'>;
 
 const STRINGS: Record<string, Key> = {
   '--manifest': 'manifest',
@@ -33,7 +33,7 @@ const FLAGS: Record<string, 'json' | 'trace' | 'dryRun'> = { '--json': 'json', '
 
 export function fastRunArgs(argv: readonly string[]): RunArgs | undefined {
   if (argv[0] !== 'run' && argv[0] !== 'call') return undefined;
-  const a: RunArgs = { manifest: '', gasLimit: 1_000_000, json: false, trace: false, dryRun: argv[0] === 'call' };
+  const a: RunArgs = { manifest: '', gasLimit: 1_000_000, json: false, trace: false, gasProfile: false, dryRun: argv[0] === 'call' };
   const seen = new Set<string>();
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i];

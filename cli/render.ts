@@ -6,6 +6,7 @@ import { decodeEventData } from '../stdlib/event_codec.js';
 import type { Receipt } from '../node/execute.js';
 import { bytesToHex } from '../core/hex.js';
 import { renderDiagnostic, Source } from '../validate/source.js';
+import { formatTraceback, framesOf } from '../testing/traceback.js';
 import type { Value } from '../core/values.js';
 
 const utf8d = new TextDecoder('utf-8', { fatal: false });
@@ -34,14 +35,18 @@ export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Recor
     const err: Record<string, Json> = { code: r.error.code, message: r.error.message };
     if (r.error.kind) err.kind = r.error.kind;
     if (r.error.location) err.location = { ...r.error.location } as Json;
+    if (r.error.traceback) err.traceback = r.error.traceback.map((f) => ({ function: f.function, ...(f.location ?? {}) })) as Json;
     out.error = err;
   }
   if (r.revertReason) out.revertReason = '0x' + Buffer.from(r.revertReason).toString('hex');
   return { ...out, ...extra };
 }
 
-export function receiptHuman(r: Receipt, fn: string): string {
+/** `sources`: source text by file name, for the traceback's source lines. */
+export function receiptHuman(r: Receipt, fn: string, sources?: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
+  // a failure inside the contract: where, frame by frame (the last line below says what)
+  if (r.error?.traceback?.length && (r.status !== 'REVERT' || r.error.traceback.length > 1)) lines.push(formatTraceback(framesOf(r.error, sources ?? new Map())));
   const loc = r.error?.location ? ` at ${r.error.location.file}:${r.error.location.line}` : '';
   if (r.status === 'SUCCESS') {
     const ret = r.returnValue === undefined || r.returnValue === null ? 'None' : JSON.stringify(valueToJson(r.returnValue));

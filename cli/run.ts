@@ -5,7 +5,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../core/abi/codec.js';
-import { jsonToArgs } from '../node/abi/json.js';
+import { jsonToArgs, parseJsonExact } from '../node/abi/json.js';
 import { executeCall, type Receipt } from '../node/execute.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import type { LoadedModule } from '../core/load.js';
@@ -20,7 +20,9 @@ import type { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
-import { traceSession } from './trace.js';
+import { GasProfile, traceSession } from './trace.js';
+import type { Json } from '../node/abi/json.js';
+import { callTreeJson, callTreeLines, nestedTracer } from './calltree.js';
 
 export interface RunArgs extends CallEnvFlags {
   manifest: string;
@@ -36,6 +38,8 @@ export interface RunArgs extends CallEnvFlags {
   trace?: boolean;
   /** run against the state and report, but write nothing back (`vm-py call`, `run --dry-run`) */
   dryRun?: boolean;
+  /** print gas per source line and per function, highest first */
+  gasProfile?: boolean;
   /** the deployed contract to call, 0x-hex; default: the manifest's latest deployment */
   to?: string;
 }
@@ -61,8 +65,9 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const results = parseResults(a.result);
   const { tx, block } = callEnv(a, target.address, calldata);
   for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const trace = a.trace ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out) : undefined;
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer });
+  const profile = a.gasProfile ? new GasProfile() : undefined;
+  const trace = a.trace || profile ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out, { trace: a.trace, values: true, profile }) : undefined;
+  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer, tracerFor: a.trace ? nestedTracer(out) : undefined });
   trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
@@ -70,13 +75,15 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
   const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
   if (a.json) {
-    const extra = { function: fn, selector, ...(a.dryRun ? { committed: false } : {}), ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}) };
+    const extra = { function: fn, selector, ...(profile ? { gasProfile: { functions: profile.functions(), lines: profile.lines() } as unknown as Json } : {}), ...(a.dryRun ? { committed: false } : {}), ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}), ...(r.calls?.length ? { calls: callTreeJson(r.calls) } : {}) };
     out(JSON.stringify(receiptJson(r, extra)));
   } else {
-    const lines = [receiptHuman(r, fn)];
+    const lines = [receiptHuman(r, fn, new Map([[project.file, project.source]]))];
+    if (r.calls?.length) lines.push('calls:', ...callTreeLines(r.calls));
     for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
     for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
     if (a.dryRun && r.status === 'SUCCESS') lines.push('dry run: nothing written to the state');
+    if (profile) lines.push(profile.render(mod === compiled.mod ? project.source : undefined, r.gasUsed));
     out(lines.join('\n'));
   }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
@@ -144,7 +151,7 @@ function parseArgs(text: string | undefined, types: string[], names: string[]) {
   let json: unknown = [];
   if (text !== undefined) {
     try {
-      json = JSON.parse(text);
+      json = parseJsonExact(text);
     } catch {
       throw new UsageError(`--args is not valid JSON: ${text}`, 'E-ARGS');
     }

@@ -7,13 +7,17 @@ import { dirname, resolve } from 'node:path';
 import { codeHash, decodeModule, encodeModule } from '../compiler/codec.js';
 import { compileSource } from '../compiler/index.js';
 import { selectorHex, selectorOf } from '../compiler/selector.js';
-import { call as adapterCall } from '../node/adapter.js';
+import { call as adapterCall, loadCode } from '../node/adapter.js';
+import { executeCall } from '../node/execute.js';
+import { encodeReceipt, receiptHash } from '../node/receipt.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { decodeValueExact, encodeArgs, encodeValue } from '../core/abi/codec.js';
-import { jsonToArgs, jsonToValue, valueToJson, type Json } from '../node/abi/json.js';
+import { jsonToArgs, jsonToValue, parseJsonExact, valueToJson, type Json } from '../node/abi/json.js';
 import { canonicalTypeName } from '../core/abi/types.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import { MemoryState } from '../node/state.js';
+import type { CallNode } from '../node/execute.js';
 import { VmPyError } from '../spec/errors.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
@@ -188,13 +192,58 @@ export interface CallSpec {
   sender?: string;
   /** decimal call value; default 0 */
   value?: string | number;
+  /** 0x-hex address of one of the sequence's other contracts to call; default the sequence's own */
+  to?: string;
 }
 
 export interface SequenceSpec {
   source: string;
   /** balances (0x-hex address -> decimal) in the state before the first call */
   balances?: Record<string, string>;
+  /**
+   * Other contracts deployed before the first call (0x-hex address -> source path), for
+   * cross-contract calls (spec/CALLS.md). With them, the sequence's own code is in the
+   * state too, and each call records every contract's storage and the call tree.
+   */
+  contracts?: Record<string, string>;
+  /** the constructor's (__init__) arguments: it runs first, as the call `__init__` */
+  construct?: unknown[];
   calls: CallSpec[];
+}
+
+interface SeqContract {
+  address: string;
+  source: string;
+  file: string;
+  codeHash: string;
+}
+
+/** Compile and store the sequence's other contracts, and its own code at `address`. */
+function placeContracts(state: MemoryState, address: Uint8Array, own: Uint8Array, list: readonly SeqContract[], read: ReadSource): void {
+  if (!list.length) return;
+  state.setCode(address, own);
+  for (const c of list) {
+    const compiled = compileSource(read(c.source), { file: c.file });
+    if (x(compiled.codeHash) !== c.codeHash) throw new UsageError(`contract ${c.address} (${c.source}): code hash ${x(compiled.codeHash)}, expected ${c.codeHash}`);
+    state.setCode(hexToBytes(c.address), compiled.bytes);
+  }
+}
+
+/** The call tree, as a vector records it (spec/CALLS.md §8). */
+function treeJson(calls: readonly CallNode[]): Json {
+  return calls.map((c) => ({
+    to: x(c.to),
+    fn: c.fn,
+    value: c.value.toString(),
+    static: c.static,
+    gas: c.gas,
+    gasUsed: c.gasUsed,
+    status: c.status,
+    returnHex: x(c.returnData),
+    revertReason: c.revertReason ? x(c.revertReason) : null,
+    kind: c.kind,
+    calls: treeJson(c.calls),
+  })) as Json;
 }
 
 function seededState(balances: Record<string, string> | undefined): MemoryState {
@@ -227,10 +276,19 @@ function blockOf(env: Env): BlockEnv {
 }
 
 /** Run one call from a vector and report what a vector records about it. */
-function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number }): Record<string, Json> {
-  const r = adapterCall({ contract: { code }, input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, address, c), block: blockOf(env), state });
+function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { fn?: Json; calldata: string; sender?: string; value?: string | number; to?: string }, others: readonly SeqContract[] = []): Record<string, Json> {
+  const to = c.to !== undefined ? hexToBytes(c.to) : address;
+  const r =
+    c.fn === CONSTRUCTOR && c.to === undefined
+      ? construct(code, state, env, address, c)
+      : adapterCall({ ...(c.to !== undefined ? {} : { contract: { code } }), input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, to, c), block: blockOf(env), state });
   const snap = state.snapshot();
   const storage = snap.storage[x(address)] ?? {};
+  const more: Record<string, Json> = {};
+  if (others.length) {
+    more.contractStorage = Object.fromEntries(others.map((o) => [o.address, snap.storage[o.address] ?? {}]));
+    more.callTree = treeJson(r.calls ?? []);
+  }
   return {
     status: r.status,
     gasUsed: r.gasUsed,
@@ -246,8 +304,16 @@ function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8A
     })),
     storage,
     balances: snap.balances,
+    ...more,
     receiptHash: x(r.hash),
   };
+}
+
+/** The constructor run in place at the sequence's address (deploy would pick the address from sender and nonce). */
+function construct(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number }) {
+  const r = executeCall({ module: loadCode(code), calldata: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, address, c), block: blockOf(env), state, constructing: true });
+  const encoded = encodeReceipt(r);
+  return { ...r, hash: receiptHash(encoded) };
 }
 
 export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: ReadSource): Json {
@@ -259,16 +325,22 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
     sequences: Object.entries(sequences).map(([name, seq]) => {
       const compiled = compileSource(read(seq.source), { file: seq.source.split('/').pop()! });
       const state = seededState(seq.balances);
-      const byName = compiled.module.exports;
-      const calls = seq.calls.map((spec) => {
-        const ex = byName.find((e) => compiled.module.funcs[e.func].name === spec.fn);
+      const others: SeqContract[] = Object.entries(seq.contracts ?? {}).map(([a, source]) => {
+        const file = source.split('/').pop()!;
+        return { address: a.replace(/^0x/, ''), source, file, codeHash: x(compileSource(read(source), { file }).codeHash) };
+      });
+      placeContracts(state, address, compiled.bytes, others, read);
+      const specs: CallSpec[] = seq.construct ? [{ fn: CONSTRUCTOR, args: seq.construct }, ...seq.calls] : seq.calls;
+      const calls = specs.map((spec) => {
+        const target = spec.to === undefined ? compiled.module : compileSource(read(seq.contracts![spec.to]), { file: seq.contracts![spec.to].split('/').pop()! }).module;
+        const ex = target.exports.find((e) => target.funcs[e.func].name === spec.fn);
         if (!ex) throw new UsageError(`sequence ${name}: no public function ${spec.fn}`);
         const enc = jsonToArgs(ex.params, spec.args ?? []);
         const calldata = x(ex.selector) + x(encodeArgs(ex.params, enc));
-        const extra = { ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}), ...(spec.value !== undefined ? { value: String(spec.value) } : {}) };
-        return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { calldata, ...extra }) };
+        const extra = { ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}), ...(spec.value !== undefined ? { value: String(spec.value) } : {}), ...(spec.to !== undefined ? { to: spec.to.replace(/^0x/, '') } : {}) };
+        return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { fn: spec.fn, calldata, ...extra }, others) };
       });
-      return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), ...(seq.balances ? { balances: seq.balances } : {}), calls };
+      return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), ...(seq.balances ? { balances: seq.balances } : {}), ...(others.length ? { contracts: others } : {}), calls };
     }),
   } as unknown as Json;
 }
@@ -276,7 +348,7 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
 function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
   const env = v.env as Env;
   const out: Outcome[] = [];
-  for (const seq of (v.sequences ?? []) as { name: string; source: string; file: string; codeHash: string; balances?: Record<string, string>; calls: Record<string, Json>[] }[]) {
+  for (const seq of (v.sequences ?? []) as { name: string; source: string; file: string; codeHash: string; balances?: Record<string, string>; contracts?: SeqContract[]; calls: Record<string, Json>[] }[]) {
     let compiled: ReturnType<typeof compileSource>;
     try {
       compiled = compileSource(read(seq.source), { file: seq.file });
@@ -287,10 +359,19 @@ function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
     out.push({ name: `${seq.name}: code hash`, ok: x(compiled.codeHash) === seq.codeHash, detail: `got ${x(compiled.codeHash)}` });
     const state = seededState(seq.balances);
     const address = hexToBytes(env.address);
+    const others = seq.contracts ?? [];
+    const placed = attempt(`${seq.name}: contracts`, () => {
+      placeContracts(state, address, compiled.bytes, others, read);
+      return undefined;
+    });
+    if (!placed.ok) {
+      out.push(placed);
+      continue;
+    }
     seq.calls.forEach((c, i) => {
       out.push(
         attempt(`${seq.name} #${i} ${String(c.fn)}(${JSON.stringify(c.args).slice(1, -1)})`, () => {
-          const got = runCall(compiled.bytes, state, env, address, c as { calldata: string; sender?: string; value?: string });
+          const got = runCall(compiled.bytes, state, env, address, c as { fn: Json; calldata: string; sender?: string; value?: string; to?: string }, others);
           const diffs = Object.keys(got).filter((k) => !same(got[k], c[k]));
           return diffs.length ? diffs.map((k) => `${k}: got ${JSON.stringify(got[k])}, expected ${JSON.stringify(c[k])}`).join('; ') : undefined;
         }),
@@ -326,7 +407,7 @@ export function sourceReader(vectorPath: string, root?: string): ReadSource {
 export function vectorsCommand(a: { file: string; root?: string; json: boolean }, out: (s: string) => void): number {
   let v: unknown;
   try {
-    v = JSON.parse(readFileSync(a.file, 'utf8'));
+    v = parseJsonExact(readFileSync(a.file, 'utf8'));
   } catch (e) {
     throw new UsageError(`cannot read vector file ${a.file}: ${(e as Error).message}`, 'E-FILE');
   }

@@ -10,6 +10,9 @@ import { UsageError } from './fail.js';
 import { inspectCommand } from './inspect.js';
 import { out, report } from './report.js';
 import { runCommand, type RunArgs } from './run.js';
+import { initCommand } from './init.js';
+import { manifestCommand } from './manifest.js';
+import { testCommand } from './test.js';
 import { vectorsCommand } from './vectors.js';
 import { VERSION } from './version.js';
 
@@ -73,14 +76,15 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('beacon', { type: 'string', describe: 'block randomness beacon, 32-byte 0x-hex (default zeros)' })
           .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
           .option('result', { type: 'string', array: true, describe: 'host answer for syscalls.read_result / zk_verify: <0xtask_id>=<0xbytes> (repeatable)' })
-          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left' })
+          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left, the value it produced and the locals it changed' })
+          .option('gas-profile', { type: 'boolean', default: false, describe: 'print gas per source line and per function, highest first' })
           .option('json', { type: 'boolean', default: false }),
       (a) =>
         guardAsync(() =>
           runHandler({
             manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
             sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
-            beacon: a.beacon, result: a.result, trace: a.trace, dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
+            beacon: a.beacon, result: a.result, trace: a.trace, gasProfile: a['gas-profile'], dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
           }),
         ),
     )
@@ -132,7 +136,41 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir or vectors')
+    .command(
+      'test [paths..]',
+      'run test_*.py files (every test_* function; with parameters: a property test)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, default: [], describe: 'test files or directories (default: .)' })
+          .option('match', { alias: 'k', type: 'string', describe: 'run only tests whose name contains this' })
+          .option('gas-report', { type: 'boolean', default: false, describe: 'min/mean/median/max gas per contract function' })
+          .option('fuzz-runs', { type: 'number', describe: 'generated cases per property test (default 100)' })
+          .option('seed', { type: 'number', describe: 'property test seed (default 0)' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => testCommand({ paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json }, out)),
+    )
+    .command(
+      'init <dir>',
+      'scaffold a contract project: contract.py, manifest.json and a passing test_contract.py',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => initCommand({ dir: a.dir, force: a.force, json: a.json }, out)),
+    )
+    .command(
+      'manifest <file>',
+      "write a contract's manifest with the ABI read from its annotations (keeps an existing manifest's name, version and declarations)",
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'contract source (.py)' })
+          .option('out', { alias: 'o', type: 'string', describe: "where to write (default: manifest.json beside the contract; '-' prints it)" })
+          .option('name', { type: 'string', describe: 'contract name (default: the existing manifest\'s, else the directory name)' })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => guard(() => manifestCommand({ file: a.file, out: a.out, name: a.name, json: a.json }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors, test, init or manifest')
     .strict()
     .help()
     .version(VERSION)

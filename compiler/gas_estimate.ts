@@ -343,7 +343,8 @@ class Estimator {
         const bits = Math.max(this.ibits(x), y ? this.ibits(y) : 0) + 1;
         return [this.limbs(bits), [this.int(bits)]];
       }
-      case Op.MUL: {
+      case Op.MUL:
+      case Op.INPLACE_MUL: {
         if (this.isInt(x) && this.isInt(y)) return [this.limbs(x.bits + y.bits), [this.int(x.bits + y.bits)]];
         const [sq, n] = this.isInt(x) ? [y, x] : this.isInt(y) ? [x, y] : [this.top, this.top];
         const times = n.val !== undefined ? Number(n.val < 0n ? 0n : n.val) : Infinity;
@@ -450,6 +451,8 @@ class Estimator {
   private stdCost(id: number, a: AV[]): [number, AV[]] {
     const s = STDLIB_BY_ID.get(id)!;
     const mod = s.name.split('.')[0];
+    // the callee's code is not known here: it may use all the gas forwarded to it
+    if (mod === 'contracts') throw new Unbounded(`cross-contract call ${s.name}()`);
     const L = this.L;
     // inputs are charged per word of their size; reads also per word of what comes back
     const out: Record<string, number> = {

@@ -1,10 +1,12 @@
 // Source text -> verified IR module and its canonical bytes.
 import { CompileError, DiagnosticsError } from '../spec/errors.js';
+import type { HostStdlib } from '../spec/host_std.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { validateSource, type CheckedModule } from '../validate/index.js';
 import { codeHash, encodeModule } from './codec.js';
 import type { IRExport, IRModule } from './ir.js';
 import { lowerModule } from './lower.js';
+import { checkReturns } from './return_check.js';
 import { selectorHex, selectorOf } from './selector.js';
 import { verifyModule } from './verify.js';
 
@@ -20,12 +22,15 @@ export interface CompileOptions {
   /** drop the debug section (pc -> line:col); the code hash does not change */
   strip?: boolean;
   limits?: { max_source_bytes: number; max_code_bytes: number; max_int_bits: number };
+  /** a tool's host modules the source may import (spec/host_std.ts: the test runner's `testing`) */
+  host?: HostStdlib;
 }
 
 export function compileSource(text: string, opts: CompileOptions = {}): CompiledContract {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const file = opts.file ?? 'contract.py';
-  const checked = validateSource(text, file, limits.max_source_bytes);
+  const checked = validateSource(text, file, limits.max_source_bytes, opts.host);
+  checkReturns(checked);
   const lowered = lowerModule(checked);
   if (checked.src.diags.length) throw new DiagnosticsError(checked.src.sortedDiags());
   const exports: IRExport[] = [];
@@ -48,7 +53,7 @@ export function compileSource(text: string, opts: CompileOptions = {}): Compiled
     exports,
     debug: opts.strip ? null : { file, funcs: lowered.debug },
   };
-  verifyModule(module);
+  verifyModule(module, undefined, opts.host);
   const bytes = encodeModule(module);
   const core = opts.strip ? bytes.length : encodeModule({ ...module, debug: null }).length;
   if (core > limits.max_code_bytes) {

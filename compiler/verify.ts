@@ -2,6 +2,7 @@
 // every path, so that the interpreter never meets a malformed module at run time.
 import { VerifyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, Op, OP_BY_CODE, STDLIB_BY_ID, BUILTINS, METHODS, type StackSpec } from '../spec/table.js';
+import type { HostStdlib } from '../spec/host_std.js';
 import type { IRFunction, IRModule } from './ir.js';
 
 const BUILTIN_IDS = new Set(BUILTINS.map((b) => b.id));
@@ -13,9 +14,10 @@ export interface VerifiedInfo {
   maxStack: number[];
 }
 
-export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack): VerifiedInfo {
+/** `host`: a tool's host modules (spec/host_std.ts) whose ids this module may call; absent for contracts. */
+export function verifyModule(m: IRModule, maxStack: number = DEFAULT_LIMITS.max_stack, host?: HostStdlib): VerifiedInfo {
   const out: number[] = [];
-  m.funcs.forEach((f) => out.push(verifyFunction(m, f, maxStack)));
+  m.funcs.forEach((f) => out.push(verifyFunction(m, f, maxStack, host)));
   const exported = new Set<number>();
   let prev: Uint8Array | null = null;
   for (const e of m.exports) {
@@ -51,7 +53,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-function verifyFunction(m: IRModule, f: IRFunction, maxStack: number): number {
+function verifyFunction(m: IRModule, f: IRFunction, maxStack: number, host?: HostStdlib): number {
   const code = f.code;
   const where = (pc: number) => `${f.name}@${pc}`;
   if (code.length === 0) fail(`function ${f.name} has no code`);
@@ -76,7 +78,7 @@ function verifyFunction(m: IRModule, f: IRFunction, maxStack: number): number {
           if (v >= m.funcs.length) fail(`${where(pc)}: function ${v} out of range`);
           break;
         case 'stdlib':
-          if (!STDLIB_BY_ID.has(v)) fail(`${where(pc)}: unknown stdlib function ${v}`);
+          if (!STDLIB_BY_ID.has(v) && !host?.byId.has(v)) fail(`${where(pc)}: unknown stdlib function ${v}`);
           break;
         case 'builtin':
           if (!BUILTIN_IDS.has(v)) fail(`${where(pc)}: unknown builtin ${v}`);
@@ -91,7 +93,7 @@ function verifyFunction(m: IRModule, f: IRFunction, maxStack: number): number {
     });
     if (ins.op === Op.RANGE_INIT && (ins.args[1] < 1 || ins.args[1] > 3)) fail(`${where(pc)}: range takes 1 to 3 arguments`);
   }
-  const { max } = stackHeights(m, f, maxStack);
+  const { max } = stackHeights(m, f, maxStack, host);
   return max;
 }
 
@@ -99,7 +101,7 @@ function verifyFunction(m: IRModule, f: IRFunction, maxStack: number): number {
  * Stack height before each instruction (-1: unreachable) by abstract interpretation over the
  * control-flow graph, with each instruction's stack effect and successors from the table.
  */
-export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFAULT_LIMITS.max_stack): { height: Int32Array; max: number } {
+export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFAULT_LIMITS.max_stack, host?: HostStdlib): { height: Int32Array; max: number } {
   const code = f.code;
   const where = (pc: number) => `${f.name}@${pc}`;
   const height = new Int32Array(code.length).fill(-1);
@@ -118,8 +120,8 @@ export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFA
     const h = height[pc];
     const ins = code[pc];
     const info = OP_BY_CODE[ins.op]!;
-    const pops = stackCount(info.stack[0], ins.args, m, info.operands);
-    const pushes = stackCount(info.stack[1], ins.args, m, info.operands);
+    const pops = stackCount(info.stack[0], ins.args, m, info.operands, host);
+    const pushes = stackCount(info.stack[1], ins.args, m, info.operands, host);
     if (h < pops) fail(`${where(pc)}: stack underflow in ${info.name}`);
     const after = h - pops + pushes;
     if (after > max) max = after;
@@ -147,7 +149,7 @@ export function stackHeights(m: IRModule, f: IRFunction, maxStack: number = DEFA
 }
 
 /** Pops or pushes of one instruction, from its table stack spec and operands. */
-export function stackCount(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[]): number {
+export function stackCount(spec: StackSpec, args: number[], m: IRModule, operands: readonly string[], host?: HostStdlib): number {
   if (typeof spec === 'number') return spec;
   const n = args[operands.indexOf('n')];
   switch (spec) {
@@ -160,6 +162,6 @@ export function stackCount(spec: StackSpec, args: number[], m: IRModule, operand
     case 'params':
       return m.funcs[args[0]].nparams;
     case 'std':
-      return STDLIB_BY_ID.get(args[0])!.params.length;
+      return (STDLIB_BY_ID.get(args[0]) ?? host!.byId.get(args[0])!).params.length;
   }
 }

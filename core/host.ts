@@ -1,6 +1,8 @@
 // What stdlib functions reach through the Machine: the call's environment, its journal of
 // effects, and what it has produced so far (logs, syscall requests).
 import type { BlockEnv, TxEnv } from './context.js';
+import type { Machine } from './machine.js';
+import type { Value } from './values.js';
 
 /**
  * The effects a contract's host functions may have, as the VM core sees them. The node layer's
@@ -45,6 +47,29 @@ export interface SyscallRequest {
   inputHashes: Uint8Array[];
 }
 
+/** A cross-contract call as stdlib.contracts asks for it (spec/CALLS.md). */
+export interface SubCall {
+  to: Uint8Array;
+  fn: string;
+  args: Value[];
+  value: bigint;
+  /** gas the caller offers (null: as much as it may forward) */
+  gas: number | null;
+  static: boolean;
+}
+
+/** How a sub-call ended, as the caller sees it. */
+export interface SubResult {
+  status: 'SUCCESS' | 'REVERT' | 'OOG' | 'ERROR';
+  /** the decoded return value (SUCCESS) */
+  value: Value;
+  /** REVERT: the callee's reason */
+  reason: Uint8Array | null;
+  /** ERROR: the exception kind or cap */
+  kind: string | null;
+  message: string;
+}
+
 export interface Host {
   address: Uint8Array;
   tx: TxEnv;
@@ -58,4 +83,8 @@ export interface Host {
   callIndex: number;
   /** bytes drawn from the DRBG so far in this call */
   randomDrawn: number;
+  /** inside a static call: storage writes, events and value moves are errors */
+  static?: boolean;
+  /** runs a cross-contract call (absent: the host offers none) */
+  call?: (m: Machine, req: SubCall) => SubResult;
 }

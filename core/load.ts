@@ -5,6 +5,7 @@ import { ConstTuple, type Const, type IRExport, type IRModule } from '../compile
 import { selectorHex } from '../compiler/selector.js';
 import { verifyModule } from '../compiler/verify.js';
 import { IRDecodeError } from '../spec/errors.js';
+import type { HostStdlib } from '../spec/host_std.js';
 import { DEFAULT_LIMITS, OP_BY_CODE, type Limits } from '../spec/table.js';
 import { fuse, fuseCalls } from './fuse.js';
 import { normBig, PyTuple, type Value } from './values.js';
@@ -45,8 +46,9 @@ export function loadBytes(bytes: Uint8Array, limits: Readonly<Limits> = DEFAULT_
   return loadModule(ir, limits);
 }
 
-export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  const info = verifyModule(ir, limits.max_stack);
+/** `host`: a tool's host modules (spec/host_std.ts) the module may call; absent for contracts. */
+export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS, host?: HostStdlib): LoadedModule {
+  const info = verifyModule(ir, limits.max_stack, host);
   const consts = ir.consts.map(constValue);
   const funcs: LoadedFunc[] = ir.funcs.map((f, fi) => {
     const offsets = new Int32Array(f.code.length);

@@ -8,7 +8,8 @@ import type { Value } from './values.js';
 
 /** What a stdlib function sees: arguments at a[base .. base+arity). */
 export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
-export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number) => void;
+/** Called before each instruction; sp and bp locate the frame's operands and locals in `stack`. */
+export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number, sp: number, bp: number, stack: readonly Value[]) => void;
 
 export class Machine {
   /**
@@ -28,6 +29,10 @@ export class Machine {
   /** where the last error happened (function index, code offset) for source mapping */
   errFn = -1;
   errPc = -1;
+  /** the call stack at the last error: (function index, code offset) pairs, outermost first */
+  errFrames: number[] | null = null;
+  /** arguments per stdlib id when a tool adds host modules (spec/host_std.ts); null: the table's */
+  stdArity: Int32Array | null = null;
   /**
    * Bytes of contract values made since the last live-set measurement, plus the live size
    * it found (runtime/memory.ts). Not gas. Past memCap the interpreter measures the live set.
@@ -36,6 +41,15 @@ export class Machine {
   readonly memCap: number;
   /** what a big-int result adds to `mem`: the most a big int can take */
   readonly bigIntBytes: number;
+  /**
+   * The limb gas of the last mid-path big-int result (core/arith_mid.ts midOp): set by midOp,
+   * debited by its caller. Gas flows through the machine, never a module variable.
+   */
+  midCharge = 0;
+  /** midOp's last divisor and, when it is 2^k, k (else -1): a cache for `x % 2**256` loops */
+  lastDiv = 1n;
+  lastShift = 0;
+  lastShiftBig = 0n;
 
   constructor(
     readonly mod: LoadedModule,

@@ -15,14 +15,16 @@ import { encodeArgs, encodeValue } from '../core/abi/codec.js';
 import { jsonToArgs } from './abi/json.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { executeCall, type Receipt } from './execute.js';
+import type { Tracer } from '../core/machine.js';
 import { bytesToHex } from '../core/hex.js';
-import { loadBytes, type LoadedModule } from '../core/load.js';
+import type { LoadedModule } from '../core/load.js';
 import { normalizeManifest, type AbiFunction, type NormalizedManifest } from './manifest.js';
 import { crossCheckAbi, signaturesFromModule } from './manifest_check.js';
-import { remember } from './lru.js';
+import { loadCode } from './code_cache.js';
+export { loadCode } from './code_cache.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
-import { bytesToLatin1, PyTuple } from '../core/values.js';
+import { PyTuple } from '../core/values.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | ContractSource;
@@ -63,6 +65,8 @@ export interface ExecRequest {
   limits?: Readonly<Limits>;
   /** index of this call within its transaction (seeds the DRBG) */
   callIndex?: number;
+  /** called before each instruction (debuggers, the studio's trace); no effect on gas or the receipt */
+  tracer?: Tracer;
 }
 
 export interface DeployRequest extends ExecRequest {
@@ -102,18 +106,6 @@ interface Prepared {
 }
 
 // ---------------------------------------------------------------- caches
-
-const moduleCache = new Map<string, LoadedModule>();
-
-/**
- * Decoded, verified module for IR bytes. Keyed by the whole bytes (not the code hash, which
- * ignores the debug section: two encodings with one code hash may carry different debug
- * info) and the limits that loading checks. The bytes themselves, as a string, are the key:
- * a Map lookup on them is far cheaper than hashing the code on every call in JS.
- */
-export function loadCode(code: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  return remember(moduleCache, `${limits.max_stack}|${limits.max_code_bytes}|${bytesToLatin1(code)}`, () => loadBytes(code, limits));
-}
 
 function manifestOf(raw: unknown): NormalizedManifest {
   return normalizeManifest(raw);
@@ -304,7 +296,9 @@ export function deploy(req: DeployRequest, sources?: SourceCompiler): AdapterRec
     limits,
     results: resultsMap(req.results),
     callIndex: req.callIndex,
+    tracer: req.tracer,
     constructing: true,
+    codes: req.codes,
   });
   const total = { ...r, gasUsed: r.gasUsed + cost };
   if (r.status !== 'SUCCESS') return finish(total, bytes);
@@ -337,7 +331,9 @@ export function call(req: CallRequest, sources?: SourceCompiler): AdapterReceipt
     limits,
     results: resultsMap(req.results),
     callIndex: req.callIndex,
+    tracer: req.tracer,
     abi: p.abi,
+    codes: req.codes,
   });
   return finish(r, calldata);
 }

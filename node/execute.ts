@@ -13,10 +13,14 @@ import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
 import { run } from '../core/interpreter.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
+export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
-import { Machine, type Tracer } from '../core/machine.js';
+import { Machine, type StdImpl, type Tracer } from '../core/machine.js';
 import type { AbiFunction, AbiOutput } from './manifest.js';
-import type { StateAdapter } from './state.js';
+import type { CodeStore, StateAdapter } from './state.js';
+import { subCall, type CallNode, type TxFrames } from './calls.js';
+import type { Host } from '../core/host.js';
+import { bytesToHex } from '../core/hex.js';
 import { PyDict, typeName, type Value } from '../core/values.js';
 
 export type Status = 'SUCCESS' | 'REVERT' | 'OOG' | 'ERROR';
@@ -26,6 +30,16 @@ export interface CallError {
   message: string;
   /** Python exception kind or cap for VmError */
   kind?: string;
+  location?: Location;
+  /**
+   * The call stack where it failed, outermost first (the failing frame last), with positions
+   * when the module has debug info. Diagnostic only: not part of the receipt's bytes.
+   */
+  traceback?: TraceFrame[];
+}
+
+export interface TraceFrame {
+  function: string;
   location?: Location;
 }
 
@@ -42,6 +56,8 @@ export interface Receipt {
   syscalls: SyscallRequest[];
   writes: StorageWrite[];
   balanceWrites: BalanceWrite[];
+  /** the call tree: this call's cross-contract calls, in order (absent when it made none) */
+  calls?: CallNode[];
 }
 
 export interface CallRequest {
@@ -65,80 +81,180 @@ export interface CallRequest {
   abi?: ReadonlyMap<string, AbiFunction>;
   /** set only by deploy: the calldata selects the constructor, which no other call may run */
   constructing?: boolean;
+  /** where cross-contract calls find code; defaults to `state` when it implements CodeStore */
+  codes?: CodeStore;
+  /** a tracer for each nested frame (--trace) */
+  tracerFor?: TxFrames['tracerFor'];
+  /** a tool's host modules (spec/host_std.ts), for modules loaded with them: implementations by id and arities */
+  host?: { std: readonly (StdImpl | undefined)[]; arity: Int32Array };
 }
 
 export function executeCall(req: CallRequest): Receipt {
   const limits = req.limits ?? DEFAULT_LIMITS;
+  if (!Number.isSafeInteger(req.gasLimit) || req.gasLimit < 0) throw new AbiError(`gas limit must be a non-negative safe integer, got ${req.gasLimit}`);
   const journal = new Journal(req.state);
-  const host = {
-    address: req.tx.to,
-    tx: req.tx,
+  const tx: TxFrames = {
+    codes: req.codes ?? codeStoreOf(req.state),
+    limits,
     block: req.block,
-    journal,
-    logs: [] as Log[],
-    syscalls: [] as SyscallRequest[],
     results: req.results ?? new Map<string, Uint8Array>(),
     callIndex: req.callIndex ?? 0,
-    randomDrawn: 0,
-  };
-  if (!Number.isSafeInteger(req.gasLimit) || req.gasLimit < 0) throw new AbiError(`gas limit must be a non-negative safe integer, got ${req.gasLimit}`);
-  const m = new Machine(req.module, limits, req.gasLimit, STD_IMPLS, host);
-  m.tracer = req.tracer ?? null;
-  const fail = (status: Status, err: CallError | null, reason: Uint8Array | null): Receipt => ({
-    status,
-    gasUsed: status === 'OOG' ? req.gasLimit : req.gasLimit - m.gas,
-    refund: 0,
-    returnData: new Uint8Array(0),
-    returnValue: undefined,
-    revertReason: reason,
-    error: err,
     logs: [],
     syscalls: [],
-    writes: [],
-    balanceWrites: [],
+    active: [bytesToHex(req.tx.to)],
+    drawn: new Map(),
+    tracerFor: req.tracerFor,
+    hostStd: req.host,
+  };
+  const calls: CallNode[] = [];
+  const f = runFrame(tx, {
+    module: req.module,
+    calldata: req.calldata,
+    gasLimit: req.gasLimit,
+    tx: req.tx,
+    journal,
+    depth: 0,
+    static: false,
+    abi: req.abi,
+    constructing: req.constructing,
+    tracer: req.tracer ?? null,
+    memCap: limits.max_memory_bytes,
+    calls,
   });
+  const withCalls = calls.length ? { calls } : {};
+  if (f.status !== 'SUCCESS') return { ...f.receipt, ...withCalls };
+  const gasUsed = f.receipt.gasUsed;
+  const refund = Math.min(Math.max(f.refund, 0), refundCap(gasUsed, REFUNDS.capBasisPoints));
+  const writes = journal.storageWrites();
+  const balanceWrites = journal.balanceWrites();
+  journal.commit(writes, balanceWrites);
+  return { ...f.receipt, gasUsed: gasUsed - refund, refund, logs: tx.logs, syscalls: tx.syscalls, writes, balanceWrites, ...withCalls };
+}
+
+function codeStoreOf(state: StateAdapter): CodeStore | null {
+  const s = state as Partial<CodeStore>;
+  return typeof s.getCode === 'function' ? (state as unknown as CodeStore) : null;
+}
+
+/** What one contract frame needs besides what the whole call shares. */
+export interface FrameArgs {
+  module: LoadedModule;
+  calldata: Uint8Array;
+  gasLimit: number;
+  tx: TxEnv;
+  journal: Journal;
+  /** 0 for the transaction's own call, +1 per cross-contract call */
+  depth: number;
+  static: boolean;
+  abi?: ReadonlyMap<string, AbiFunction>;
+  constructing?: boolean;
+  tracer: Tracer | null;
+  /** what this frame's values may hold (the caller's share left, spec/CALLS.md) */
+  memCap: number;
+  /** where the frame's own cross-contract calls are recorded */
+  calls: CallNode[];
+}
+
+export interface FrameResult {
+  status: Status;
+  /** the receipt fields of this frame alone: gas before refunds; no logs, writes or syscalls */
+  receipt: Receipt;
+  /** refund earned (storage clears), not yet capped */
+  refund: number;
+}
+
+/**
+ * Run one frame: charge the entry price, credit the value, pick the function, decode the
+ * arguments, run, encode the return. The journal is neither committed nor dropped here:
+ * the caller of the frame decides (the top level commits to the state, a cross-contract
+ * call merges into its caller's journal).
+ */
+export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
+  const limits = f.memCap === tx.limits.max_memory_bytes ? tx.limits : { ...tx.limits, max_memory_bytes: f.memCap };
+  const self = f.tx.to;
+  const selfHex = bytesToHex(self);
+  const host: Host = {
+    address: self,
+    tx: f.tx,
+    block: tx.block,
+    journal: f.journal,
+    logs: tx.logs,
+    syscalls: tx.syscalls,
+    results: tx.results,
+    callIndex: tx.callIndex,
+    randomDrawn: tx.drawn.get(selfHex) ?? 0,
+    static: f.static,
+    call: (m, sub) => subCall(tx, f, m, sub),
+  };
+  const m = new Machine(f.module, limits, f.gasLimit, tx.hostStd?.std ?? STD_IMPLS, host);
+  m.tracer = f.tracer;
+  if (tx.hostStd) m.stdArity = tx.hostStd.arity;
+  const done = (status: Status, err: CallError | null, reason: Uint8Array | null, returnData: Uint8Array = new Uint8Array(0), returnValue: Value | undefined = undefined): FrameResult => {
+    // one DRBG stream per (tx, address, call index): a later frame of the same contract goes on where this one stopped
+    if (host.randomDrawn) tx.drawn.set(selfHex, host.randomDrawn);
+    return {
+      status,
+      refund: status === 'SUCCESS' ? m.refund : 0,
+      receipt: {
+        status,
+        gasUsed: status === 'OOG' ? f.gasLimit : f.gasLimit - m.gas,
+        refund: 0,
+        returnData,
+        returnValue,
+        revertReason: reason,
+        error: err,
+        logs: [],
+        syscalls: [],
+        writes: [],
+        balanceWrites: [],
+      },
+    };
+  };
   try {
-    m.charge(ENTRY.base + ENTRY.perCalldataByte * req.calldata.length);
-    creditCallValue(journal, req.tx);
-    const { selector, args } = splitCall(req.calldata);
-    const ex = req.module.exports.get(selectorHex(selector));
+    m.charge(ENTRY.base + ENTRY.perCalldataByte * f.calldata.length);
+    creditCallValue(f.journal, f.tx);
+    const { selector, args } = splitCall(f.calldata);
+    const ex = f.module.exports.get(selectorHex(selector));
     if (!ex) throw new VmError('UnknownFunction', `no function with selector ${selectorHex(selector)}`);
-    const isConstructor = req.module.funcs[ex.func].name === CONSTRUCTOR;
-    if (isConstructor && !req.constructing) throw new VmError('UnknownFunction', `${CONSTRUCTOR} is the constructor: it runs once, at deploy, and cannot be called`);
-    if (!isConstructor && req.constructing) throw new VmError('UnknownFunction', `deploy runs only the constructor ${CONSTRUCTOR}`);
+    const isConstructor = f.module.funcs[ex.func].name === CONSTRUCTOR;
+    if (isConstructor && !f.constructing) throw new VmError('UnknownFunction', `${CONSTRUCTOR} is the constructor: it runs once, at deploy, and cannot be called`);
+    if (!isConstructor && f.constructing) throw new VmError('UnknownFunction', `deploy runs only the constructor ${CONSTRUCTOR}`);
     const abiOpts = { addressBytes: limits.address_bytes, maxIntBits: limits.max_int_bits, maxBytesLength: limits.max_bytes_len, maxListLength: limits.max_container_len };
-    const declared = req.abi?.get(req.module.funcs[ex.func].name);
+    const declared = f.abi?.get(f.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
-    const returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
-    const gasUsed = req.gasLimit - m.gas;
-    const refund = Math.min(m.refund, refundCap(gasUsed, REFUNDS.capBasisPoints));
-    const writes = journal.storageWrites();
-    const balanceWrites = journal.balanceWrites();
-    journal.commit(writes, balanceWrites);
-    return {
-      status: 'SUCCESS',
-      gasUsed: gasUsed - refund,
-      refund,
-      returnData,
-      returnValue: ex.returns === 'none' ? null : ret,
-      revertReason: null,
-      error: null,
-      logs: host.logs,
-      syscalls: host.syscalls,
-      writes,
-      balanceWrites,
-    };
+    let returnData: Uint8Array;
+    try {
+      returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+    } catch (e) {
+      // the run's value does not fit the annotation: say which function and what it returned
+      // (still an AbiError: the receipt's error code is the same as before the message)
+      if (!(e instanceof AbiError)) throw e;
+      const shown = declared?.outputs.length ? declared.outputs.map((o) => o.type).join(', ') : ex.returns === 'none' ? 'None' : ex.returns;
+      throw new AbiError(`${f.module.funcs[ex.func].name}() is annotated -> ${shown} but returned ${typeName(ret)}: ${e.message}`);
+    }
+    return done('SUCCESS', null, null, returnData, ex.returns === 'none' ? null : ret);
   } catch (e) {
-    const location = m.errFn >= 0 ? locate(req.module, m.errFn, m.errPc) : undefined;
-    if (e instanceof OutOfGas) return fail('OOG', { code: e.code, message: e.message, location }, null);
-    if (e instanceof Revert) return fail('REVERT', { code: e.code, message: e.message, location }, e.reason);
-    if (e instanceof VmError) return fail('ERROR', { code: e.code, message: e.message, kind: e.kind, location }, null);
-    if (e instanceof VmPyError) return fail('ERROR', { code: e.code, message: e.message }, null);
+    const location = m.errFn >= 0 ? locate(f.module, m.errFn, m.errPc) : undefined;
+    // only with debug info: without it a traceback would be bare function names
+    const tb = m.errFrames && f.module.ir.debug ? { traceback: traceback(f.module, m.errFrames) } : {};
+    if (e instanceof OutOfGas) return done('OOG', { code: e.code, message: e.message, location, ...tb }, null);
+    if (e instanceof Revert) return done('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
+    if (e instanceof VmError) return done('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
+    if (e instanceof VmPyError) return done('ERROR', { code: e.code, message: e.message }, null);
     // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
     // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
   }
+}
+
+function traceback(mod: LoadedModule, frames: readonly number[]): TraceFrame[] {
+  const out: TraceFrame[] = [];
+  for (let i = 0; i < frames.length; i += 2) {
+    const location = locate(mod, frames[i], frames[i + 1]);
+    out.push({ function: mod.funcs[frames[i]].name, ...(location ? { location } : {}) });
+  }
+  return out;
 }
 
 function encodeReturn(type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {

@@ -1,6 +1,7 @@
 // Manifests in, one normalized shape out (DESIGN §9, spec/ABI.md §7). Input is checked
 // loosely by ajv, then normalized with precise JSON-pointer errors, then the result is
 // checked strictly against spec/manifest.schema.json so nothing malformed gets past here.
+import { checkManifestKeys } from './manifest_keys.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError, ManifestError } from '../spec/errors.js';
@@ -328,6 +329,7 @@ export function normalizeManifest(raw: unknown): NormalizedManifest {
   const v = getValidators();
   if (!isObj(raw)) throw new ManifestError(`/: a manifest is a JSON object, got ${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw}`);
   if (!v.raw(raw)) ajvFail(v.raw.errors, 'bad manifest');
+  checkManifestKeys(raw);
   const version = raw.version === undefined ? '0.0.0' : String(raw.version);
   const out: NormalizedManifest = {
     name: raw.name as string,

@@ -3,8 +3,9 @@
 // source locations) is left out on purpose: it depends on debug info and on wording, and two
 // nodes must agree on the bytes even if one of them stripped the debug section.
 import { sha3_256 } from '@noble/hashes/sha3.js';
+import { errorCodeNumber, errorKindNumber } from '../spec/errors.js';
 import { encodeCanonical, type Cbor } from './cbor.js';
-import type { Receipt } from './execute.js';
+import type { CallNode, Receipt } from './execute.js';
 import type { Log } from '../core/host.js';
 
 export const RECEIPT_FORMAT = 1;
@@ -27,7 +28,8 @@ export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = lo
     refund: r.refund,
     return: r.returnData,
     revert: r.revertReason,
-    error: r.error ? (r.error.kind ? { code: r.error.code, kind: r.error.kind } : { code: r.error.code }) : null,
+    // numbers from spec/errors.ts: no wording can move a receipt hash
+    error: r.error ? (r.error.kind ? { code: errorCodeNumber(r.error.code), kind: errorKindNumber(r.error.kind) } : { code: errorCodeNumber(r.error.code) }) : null,
     logs: r.logs.map(logCbor),
     logsRoot: root,
     syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),
@@ -35,6 +37,25 @@ export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = lo
     balances: r.balanceWrites.map((b) => ({ address: b.address, balance: b.balance })),
   };
   if (created) out.created = { address: created.address, codeHash: created.codeHash };
+  if (r.calls?.length) out.calls = flatCalls(r.calls);
+  return out;
+}
+
+/**
+ * The call tree (spec/CALLS.md §8) as one flat list in call order (pre-order), each entry
+ * with its depth (1: called by the transaction's contract), so the encoding does not nest
+ * however deep the calls went. Present only when the call made some.
+ */
+export function flatCalls(calls: readonly CallNode[]): Cbor[] {
+  const out: Cbor[] = [];
+  // an explicit stack: the tree is as deep as limits.max_call_depth
+  const work: Array<[CallNode, number]> = [];
+  for (let i = calls.length - 1; i >= 0; i--) work.push([calls[i], 1]);
+  while (work.length) {
+    const [c, depth] = work.pop()!;
+    out.push({ depth, to: c.to, fn: c.fn, value: c.value, static: c.static, gas: c.gas, gasUsed: c.gasUsed, status: c.status, return: c.returnData, revert: c.revertReason, kind: c.kind });
+    for (let i = c.calls.length - 1; i >= 0; i--) work.push([c.calls[i], depth + 1]);
+  }
   return out;
 }
 

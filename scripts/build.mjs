@@ -114,6 +114,21 @@ await build({
   logLevel: 'warning',
 });
 
+// vm-py/testing (testing/index.ts): the test toolkit for JS test runners. Node only (it reads
+// contract files); dependencies stay imports, resolved from the installed package.
+await build({
+  entryPoints: [join(root, 'testing/index.ts')],
+  outfile: join(root, 'dist/testing.mjs'),
+  bundle: true,
+  platform: 'node',
+  packages: 'external',
+  format: 'esm',
+  target: 'node20',
+  minify: false,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
 // Their types (package.json "exports" ... "types"): declarations only, into dist/types/.
 rmSync(join(root, 'dist/types'), { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' });

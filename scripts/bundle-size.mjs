@@ -16,17 +16,18 @@ export const ENTRIES = [
   { name: 'vm-py', file: 'index.ts', what: 'node layer and compiler; deploy/call take source too' },
   { name: 'vm-py/node', file: 'node.ts', what: 'node layer, runs IR only (no parser, no compiler)' },
   { name: 'vm-py/compiler', file: 'compile.ts', what: 'source to IR (parser, validation, lowering)' },
+  { name: 'vm-py/testing', file: 'testing/index.ts', what: 'test chain and runner for JS test runners (Node only; with fast-check)', platform: 'node' },
 ];
 
 /** Bundle one entry: minified bytes, gzipped bytes, and the input files it pulled in. */
-export async function bundleEntry(file) {
+export async function bundleEntry(file, platform = 'neutral') {
   const r = await build({
     entryPoints: [join(root, file)],
     bundle: true,
     write: false,
     metafile: true,
     minify: true,
-    platform: 'neutral',
+    platform,
     mainFields: ['module', 'main'],
     format: 'esm',
     target: 'es2022',
@@ -41,7 +42,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 async function table() {
   const rows = ['| entry | what | minified | gzipped |', '| --- | --- | ---: | ---: |'];
   for (const e of ENTRIES) {
-    const s = await bundleEntry(e.file);
+    const s = await bundleEntry(e.file, e.platform);
     rows.push(`| \`${e.name}\` | ${e.what} | ${kb(s.minified)} | ${kb(s.gzipped)} |`);
   }
   return rows.join('\n');

@@ -5,11 +5,13 @@ import { VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
 import type { StdImpl } from '../core/machine.js';
 import { words } from './args.js';
+import { noStaticWrite } from './static.js';
 import { encodeEventData, eventNameBytes, eventTopic } from './event_codec.js';
 
 const EMIT = STDLIB_BY_NAME.get('events.emit')!;
 
 export const emit: StdImpl = (m, a, b) => {
+  noStaticWrite(m, 'events.emit');
   const L = m.limits;
   if (m.host.logs.length >= L.max_logs_per_call) throw new VmError('ValueError', `more than ${L.max_logs_per_call} events in one call`);
   const name = eventNameBytes(a[b], L.max_event_name_bytes);

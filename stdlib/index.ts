@@ -5,6 +5,7 @@ import { STDLIB } from '../spec/table.js';
 import type { StdImpl } from '../core/machine.js';
 import * as abi from './abi.js';
 import * as abiCodec from './abi_codec.js';
+import * as contracts from './contracts.js';
 import * as events from './events.js';
 import * as hash from './hash.js';
 import * as pq from './pq.js';
@@ -47,6 +48,9 @@ export const STD_IMPLS_BY_NAME: Readonly<Record<string, StdImpl>> = {
   'syscalls.read_beacon': syscalls.readBeacon,
   'pq.verify': pq.verify,
   'pq.address': pq.address,
+  'contracts.call': contracts.call,
+  'contracts.static_call': contracts.staticCall,
+  'contracts.try_call': contracts.tryCall,
 };
 
 export const STD_IMPLS: readonly (StdImpl | undefined)[] = (() => {

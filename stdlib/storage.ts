@@ -12,6 +12,7 @@ import { REFUNDS, STDLIB_BY_NAME } from '../spec/table.js';
 import type { Machine, StdImpl } from '../core/machine.js';
 import { normBig, type Value } from '../core/values.js';
 import { needBytes, needInt, words } from './args.js';
+import { noStaticWrite } from './static.js';
 
 const P = (n: string) => STDLIB_BY_NAME.get(n)!;
 const GET = P('storage.get');
@@ -38,6 +39,7 @@ function read(m: Machine, fn: string, info: typeof GET, k: Uint8Array): Uint8Arr
 }
 
 function write(m: Machine, fn: string, info: typeof SET, k: Uint8Array, v: Uint8Array): void {
+  noStaticWrite(m, fn);
   if (v.length > m.limits.max_storage_value_bytes) {
     throw new VmError('ValueError', `${fn}(): value is ${v.length} bytes, the cap is ${m.limits.max_storage_value_bytes}`);
   }
@@ -65,6 +67,7 @@ export const set: StdImpl = (m, a, b) => {
 
 export const del: StdImpl = (m, a, b) => {
   const k = key(m, 'storage.delete', a[b]);
+  noStaticWrite(m, 'storage.delete');
   m.charge(DEL.base + DEL.dynamic.words * words(k.length));
   const s = m.host.journal.slotsOf(m.host.address);
   const e = s.slot(k);

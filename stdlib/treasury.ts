@@ -11,6 +11,7 @@ import type { StdImpl } from '../core/machine.js';
 import { normBig, toBig } from '../core/values.js';
 import { needAddress } from './address.js';
 import { needInt, words } from './args.js';
+import { noStaticWrite } from './static.js';
 
 const BALANCE = STDLIB_BY_NAME.get('treasury.balance')!;
 const TRANSFER = STDLIB_BY_NAME.get('treasury.transfer')!;
@@ -25,6 +26,7 @@ export const balance: StdImpl = (m, a, b) => {
 
 export const transfer: StdImpl = (m, a, b) => {
   const to = needAddress(m, 'treasury.transfer', 'to', a[b]);
+  noStaticWrite(m, 'treasury.transfer');
   const amount = toBig(needInt('treasury.transfer', 'amount', a[b + 1]));
   m.charge(TRANSFER.base + TRANSFER.dynamic.words * words(to.length));
   if (amount < 0n) throw new Revert(enc.encode('treasury: negative amount'));

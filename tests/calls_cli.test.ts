@@ -27,6 +27,7 @@ const json = (args: string[]) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vmpy-calls-cli-'));
   cpSync(join(ROOT, 'tests/fixtures/calls/ctr'), join(dir, 'ctr'), { recursive: true });
+  cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
 });
 
 describe('vm-py deploy and run --to', () => {
@@ -75,5 +76,30 @@ describe('vm-py deploy and run --to', () => {
     const r = vmpy(['run', '-m', M, '-c', 'get', '--state', s, '--to', '0x' + '00'.repeat(32)]);
     expect(r.err).toMatch(/no contract is deployed at 0x0{64}/);
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('the call tree in run output and --trace', () => {
+  test('an exchange pulling tokens: JSON calls, human call lines, nested frames in --trace', () => {
+    const s = 'tree.json';
+    const TK = 'examples/token/manifest.json';
+    const EX = 'examples/exchange/manifest.json';
+    const token = json(['deploy', '-m', TK, '--state', s]).j.address;
+    expect(json(['run', '-m', TK, '-c', 'init', '-a', '[1000]', '--state', s]).j.ok).toBe(true);
+    const ex = json(['deploy', '-m', EX, '--args', JSON.stringify([token, 3]), '--state', s]).j.address;
+    const early = vmpy(['run', '-m', EX, '-c', 'stock', '-a', '[10]', '--state', s]);
+    expect(early.code).toBe(1);
+    expect(early.out).toMatch(/^calls:\n {2}call 0x[0-9a-f]{8}…[0-9a-f]{4}\.transfer_from\(\) gas \d+\/\d+ REVERT "token: allowance exceeded"$/m);
+    expect(json(['run', '-m', TK, '-c', 'approve', '-a', JSON.stringify([ex, 10]), '--state', s]).j.ok).toBe(true);
+    const ok = json(['run', '-m', EX, '-c', 'stock', '-a', '[10]', '--state', s]).j;
+    expect(ok.calls).toEqual([expect.objectContaining({ to: token, fn: 'transfer_from', status: 'SUCCESS', returnHex: '0x01', static: false, calls: [] })]);
+    expect(ok.calls[0].gasUsed).toBeGreaterThan(0);
+    expect(ok.calls[0].gas).toBeGreaterThan(ok.calls[0].gasUsed);
+    expect(ok.events.map((e: { name: string }) => e.name)).toEqual(['Transfer', 'Stocked']);
+    const trace = vmpy(['run', '-m', EX, '-c', 'stock_level', '--trace', '--state', s]).out;
+    expect(trace).toMatch(/^ {2}--> 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\) {2}depth 1 {2}gas \d+$/m);
+    expect(trace).toMatch(/^ {2}balance_of@\d+ .*CALL_STD storage\.get_int/m);
+    expect(trace).toMatch(/^ {2}<-- 0x[0-9a-f]{8}…[0-9a-f]{4}\.balance_of\(\) {2}SUCCESS {2}used \d+$/m);
+    expect(trace).toMatch(/stock_level -> 10|stock_level\(\) -> 10/);
   });
 });

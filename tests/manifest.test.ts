@@ -121,8 +121,7 @@ describe('normalizeManifest: accepted variants', () => {
       name: 'x',
       entry: 'x.py',
       abi: { functions: [{ name: 'f', args: ['int', 'bytes'] }] },
-      resources: { caps: ['storage'], limits: { gas: 100000 }, other: 1 },
-      unknownTopLevel: true,
+      resources: { caps: ['storage'], limits: { gas: 100000 } },
     });
     expect(m.version).toBe('0.0.0');
     expect(m.abi.functions[0].inputs).toEqual([
@@ -130,6 +129,18 @@ describe('normalizeManifest: accepted variants', () => {
       { name: '', type: 'bytes' },
     ]);
     expect(m.resources).toEqual({ caps: ['storage'], limits: { gas: 100000 } });
+  });
+
+  it('unknown keys are errors with their path (and a likely spelling)', () => {
+    const base = { name: 'x', entry: 'x.py', abi: { functions: [{ name: 'f', inputs: [{ name: 'a', type: 'int' }], outputs: [] }] } };
+    expect(() => normalizeManifest({ ...base, unknownTopLevel: true })).toThrow(/^\/unknownTopLevel: unknown key "unknownTopLevel" in the manifest/);
+    expect(() => normalizeManifest({ ...base, resorces: {} })).toThrow(/\/resorces: unknown key "resorces" in the manifest \(did you mean "resources"\?\)/);
+    expect(() => normalizeManifest({ ...base, resources: { other: 1 } })).toThrow(/^\/resources\/other: unknown key/);
+    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [], ouputs: [] }] } })).toThrow(/^\/abi\/functions\/0\/ouputs: unknown key "ouputs" in a function entry \(did you mean "outputs"\?\)/);
+    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [{ name: 'a', typ: 'int', type: 'int' }] }] } })).toThrow(/^\/abi\/functions\/0\/inputs\/0\/typ: unknown key/);
+    expect(() => normalizeManifest({ ...base, abi: { functions: [], event: [] } })).toThrow(/^\/abi\/event: unknown key "event" in abi \(did you mean "events"\?\)/);
+    // Ethereum-style descriptive keys are known (they carry nothing vm-py uses)
+    expect(() => normalizeManifest({ ...base, abi: [{ type: 'function', name: 'f', stateMutability: 'view', inputs: [{ name: 'a', type: 'int', internalType: 'int' }], outputs: [] }] })).not.toThrow();
   });
 
   it('does not alias the input', () => {

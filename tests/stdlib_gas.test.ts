@@ -205,6 +205,49 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(gas(31) - gas(1)).toBe(30 * ENTRY.perCalldataByte);
   });
 
+  test('contracts.call / static_call / try_call: base (+ value transfer), then per_word * words of code, calldata and return', async () => {
+    const { compileSource } = await import('../compiler/index.js');
+    const { World } = await import('./helpers/calls.js');
+    const { encodeArgs } = await import('../core/abi/codec.js');
+    const world = new World();
+    const calleeSrc = 'from stdlib import storage\n\ndef get(k: bytes) -> bytes:\n    return storage.get(k, k + k)\n';
+    const callee = world.deploy(calleeSrc);
+    const caller = world.deploy(
+      'from stdlib import contracts\n\n' +
+        'def t(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
+        'def c(to: bytes, k: bytes) -> None:\n    contracts.call(to, "get", [k])\n\n' +
+        'def s(to: bytes, k: bytes) -> None:\n    contracts.static_call(to, "get", [k])\n',
+    );
+    world.state.setBalance(caller, 10n);
+    const code = compileSource(calleeSrc).bytes;
+    const hex = (x: Uint8Array) => '0x' + Buffer.from(x).toString('hex');
+    const none = '0x' + '99'.repeat(32);
+    const P = T('contracts.call');
+    for (const name of ['contracts.call', 'contracts.static_call', 'contracts.try_call']) {
+      expect(T(name).base).toBe(P.base);
+      expect(T(name).dynamic.words).toBe(P.dynamic.words);
+      covered.add(name);
+    }
+    for (const n of [1, 40]) {
+      const k = hex(B(n));
+      // no code at the address: the call stops after the base price
+      const base = world.call(caller, 't', [none, k, 0]);
+      const full = world.call(caller, 't', [hex(callee), k, 0]);
+      const node = full.calls![0];
+      expect(node.status).toBe('SUCCESS');
+      const calldata = 8 + encodeArgs(['bytes'], [B(n)]).length;
+      const words = w(code.length) + w(calldata) + w(node.returnData.length);
+      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + node.gasUsed);
+      // the callee pays its own entry price on its calldata
+      expect(node.gasUsed).toBeGreaterThan(ENTRY.base + ENTRY.perCalldataByte * calldata);
+      // a value costs the transfer surcharge on top of the base (no code: nothing else)
+      expect(world.call(caller, 't', [none, k, 1]).gasUsed - base.gasUsed).toBe(P.dynamic.value_transfers);
+      // call and static_call charge what try_call does
+      expect(world.call(caller, 'c', [hex(callee), k]).calls![0].gasUsed).toBe(node.gasUsed);
+      expect(world.call(caller, 's', [hex(callee), k]).calls![0].gasUsed).toBe(node.gasUsed);
+    }
+  });
+
   // runs last (tests in a file run in order)
   test('every stdlib name and alias has an exact-gas case above', () => {
     const all = STDLIB.flatMap((s) => [s.name, ...s.aliases]);

@@ -8,6 +8,8 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { ml_dsa44 } from '@noble/post-quantum/ml-dsa.js';
 import { describe, expect, test } from 'vitest';
 import type { Json } from '../node/abi/json.js';
+import { DEFAULT_LIMITS } from '../spec/table.js';
+import { encodeArgs } from '../core/abi/codec.js';
 import { makeAbiVectors, makeCallVectors, makeIrVectors, replayVectorJson, type AbiCase, type AbiReject, type SequenceSpec } from '../cli/vectors.js';
 
 const addr = (b: number) => '0x' + b.toString(16).padStart(2, '0').repeat(32);
@@ -87,6 +89,86 @@ const SEQUENCES: Record<string, SequenceSpec> = {
       { fn: 'check', args: [PQ.address, PQ.doc, PQ.docSig] },
     ],
   },
+};
+
+// cross-contract calls (spec/CALLS.md): the callee and the relays sit at fixed addresses
+const CALLEE = addr(0xdd);
+const RELAYS = Array.from({ length: DEFAULT_LIMITS.max_contract_depth + 1 }, (_, i) => addr(0xe0 + i));
+SEQUENCES.xcalls = {
+  source: 'tests/fixtures/calls/caller.py',
+  contracts: { [CALLEE]: 'tests/fixtures/calls/callee.py' },
+  calls: [
+    // nested success: events of both frames in one order, the callee's write lands
+    { fn: 'fwd', args: [CALLEE, '0x6b', 21] },
+    { fn: 'peek', args: [CALLEE, '0x6b'] },
+    // nested revert caught by try_call: the callee's write and event vanish, the caller's stay
+    { fn: 'attempt', args: [CALLEE, 'fail', 'no way'] },
+    // nested out-of-gas: caught (all but 1/64 forwarded, or a set amount), and propagated
+    { fn: 'attempt', args: [CALLEE, 'burn', ''] },
+    { fn: 'attempt_gas', args: [CALLEE, 'burn', 3000] },
+    { fn: 'burn_through', args: [CALLEE] },
+    // static-call violation
+    { fn: 'peek_put', args: [CALLEE, '0x6b'] },
+    // re-entrancy: caller -> callee -> caller
+    { fn: 'reenter', args: [CALLEE] },
+    // bad input: no code, a missing function, a wrong argument type
+    { fn: 'attempt', args: [addr(0x99), 'get', ''] },
+    { fn: 'attempt', args: [CALLEE, 'nope', ''] },
+    { fn: 'attempt', args: [CALLEE, 'get', 'not bytes'] },
+  ],
+};
+SEQUENCES.xcall_depth = {
+  source: 'tests/fixtures/calls/relay.py',
+  contracts: Object.fromEntries(RELAYS.map((a) => [a, 'tests/fixtures/calls/relay.py'])),
+  calls: [
+    // to the limit, then one past it, under call and under try_call
+    { fn: 'hop', args: [RELAYS.slice(0, DEFAULT_LIMITS.max_contract_depth), 0] },
+    { fn: 'hop', args: [RELAYS, 0] },
+    { fn: 'soft', args: [RELAYS] },
+  ],
+};
+
+// the cross-contract examples, with a token at a fixed address
+const TOKEN_AT = addr(0x70);
+const SELF = '0x' + 'cc'.repeat(32);
+SEQUENCES.exchange = {
+  source: 'examples/exchange/contract.py',
+  contracts: { [TOKEN_AT]: 'examples/token/contract.py' },
+  construct: [TOKEN_AT, 3],
+  balances: { [addr(0xb0)]: '100' },
+  calls: [
+    { fn: 'init', args: [1000000], to: TOKEN_AT },
+    { fn: 'stock', args: [1000] },
+    { fn: 'approve', args: [SELF, 1000], to: TOKEN_AT },
+    { fn: 'stock', args: [1000] },
+    { fn: 'stock_level' },
+    { fn: 'buy', args: [10], sender: addr(0xb0), value: '29' },
+    { fn: 'buy', args: [10], sender: addr(0xb0), value: '30' },
+    { fn: 'sell', args: [4], sender: addr(0xb0) },
+    { fn: 'approve', args: [SELF, 4], to: TOKEN_AT, sender: addr(0xb0) },
+    { fn: 'sell', args: [4], sender: addr(0xb0) },
+    { fn: 'stock_level' },
+    { fn: 'withdraw', args: [5], sender: addr(0xb0) },
+    { fn: 'withdraw', args: [5] },
+  ],
+};
+const transferArgs = (to: string, n: number) => hexOf(encodeArgs(['bytes', 'int'], [Buffer.from(to.slice(2), 'hex'), n]));
+SEQUENCES.multisig = {
+  source: 'examples/multisig/contract.py',
+  contracts: { [TOKEN_AT]: 'examples/token/contract.py' },
+  construct: [[addr(0xa1), addr(0xb0), addr(0xca)], 2],
+  calls: [
+    { fn: 'init', args: [1000], to: TOKEN_AT, sender: addr(0xa1) },
+    { fn: 'transfer', args: [SELF, 500], to: TOKEN_AT, sender: addr(0xa1) },
+    { fn: 'propose', args: [TOKEN_AT, 'transfer', ['bytes', 'int'], transferArgs(addr(0xda), 120), 0], sender: addr(0xb0) },
+    { fn: 'execute', args: [0], sender: addr(0xb0) },
+    { fn: 'approve', args: [0], sender: addr(0xb0) },
+    { fn: 'approve', args: [0], sender: addr(0xda) },
+    { fn: 'approve', args: [0], sender: addr(0xca) },
+    { fn: 'execute', args: [0], sender: addr(0xa1) },
+    { fn: 'balance_of', args: [addr(0xda)], to: TOKEN_AT },
+    { fn: 'execute', args: [0], sender: addr(0xa1) },
+  ],
 };
 
 const ABI_VALID: AbiCase[] = [
