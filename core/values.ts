@@ -110,13 +110,18 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
         if (n > LONG_BYTES) return null;
         if (n === 0) return ESC + 'e';
         chargeKey(m, price, words(n));
-        return latin1Key(k);
+        // a bytes value is never mutated: its key string is made once per object
+        let ks = shortKeys.get(k);
+        if (ks === undefined) shortKeys.set(k, (ks = latin1Key(k)));
+        return ks;
       }
       if (k instanceof PyTuple) return null;
   }
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
 
+/** Key strings of short bytes keys, per bytes object (speed only). */
+const shortKeys = new WeakMap<Uint8Array, string>();
 const keyChars: number[] = [];
 function latin1Key(b: Uint8Array): string {
   const n = b.length;
