@@ -1,7 +1,8 @@
 // Effects of one call, held apart from the state until the call succeeds. Reads see the
 // call's own writes; commit() applies them in a canonical order; dropping the journal is
 // the revert.
-import { sha3_256 } from '@noble/hashes/sha3.js';
+// node/sha3.ts: @noble/hashes, or the host's native SHA3-256 when it installed one
+import { sha3 as sha3_256 } from './sha3.js';
 import { latin1Key } from './bytekey.js';
 import { bytesToHex } from '../core/hex.js';
 import { SlabMap } from './slabmap.js';
