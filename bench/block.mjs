@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:block` / `npm run bench:trie`: bundle one TypeScript harness of bench/
 // (block_tx.ts or block_trie.ts, named by the first argument) with esbuild and run it.
-// lmdb stays outside the bundle (a native module).
+// lmdb (a native module) and esbuild (which bundles the parallel worker) stay outside it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,7 @@ const [which = 'tx', ...rest] = process.argv.slice(2);
 const dir = mkdtempSync(join(root, '.tmp-bench-'));
 const outfile = join(dir, 'bench.mjs');
 try {
-  await build({ entryPoints: [join(root, `bench/block_${which}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', external: ['lmdb'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await build({ entryPoints: [join(root, `bench/block_${which}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', external: ['lmdb', 'esbuild'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', outfile, root, ...rest], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {

@@ -5,6 +5,10 @@
 import { execSync } from 'node:child_process';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { MerkleTrie } from '../node/trie/mpt.js';
+import { useNativeTrieHash } from '../host/native_hash.js';
+
+// a Node host hashes tries and receipts natively (the same SHA3-256, checked on use)
+if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 
 const sizes = process.argv.slice(3).map(Number).filter((n) => n > 0);
 const N = sizes.length ? sizes : [10_000, 100_000, 1_000_000];

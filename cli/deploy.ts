@@ -6,7 +6,7 @@
 import { encodeModule } from '../compiler/codec.js';
 import { writeUvarint } from '../compiler/uvarint.js';
 import { contractAddress, deploy } from '../node/adapter.js';
-import { valueToJson } from '../node/abi/json.js';
+import { parseJsonExact, valueToJson } from '../node/abi/json.js';
 import { bytesToHex } from '../core/hex.js';
 import { AbiError } from '../spec/errors.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
@@ -37,7 +37,7 @@ export async function deployCommand(a: DeployArgs, out: (s: string) => void): Pr
   let args: unknown = [];
   if (a.args !== undefined) {
     try {
-      args = JSON.parse(a.args);
+      args = parseJsonExact(a.args);
     } catch {
       throw new UsageError(`--args is not valid JSON: ${a.args}`, 'E-ARGS');
     }

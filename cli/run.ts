@@ -5,7 +5,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { selectorHex } from '../compiler/selector.js';
 import { encodeArgs } from '../core/abi/codec.js';
-import { jsonToArgs } from '../node/abi/json.js';
+import { jsonToArgs, parseJsonExact } from '../node/abi/json.js';
 import { executeCall, type Receipt } from '../node/execute.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import type { LoadedModule } from '../core/load.js';
@@ -16,7 +16,9 @@ import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { cacheDirFor, loadContract, type Contract } from './contract.js';
 import { loadBytes } from '../core/load.js';
 import { crossCheckAbi, signaturesFromModule } from '../node/manifest_check.js';
-import type { MemoryState } from '../node/state.js';
+import { existsSync, statSync } from 'node:fs';
+import { Overlay } from '../node/block/overlay.js';
+import { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
 import { receiptHuman, receiptJson } from './render.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
@@ -57,7 +59,11 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const project = loadProject(a.manifest);
   // compiled IR comes from the cache beside the state file when it can (cli/contract.ts)
   const compiled = await loadContract(project, cacheDirFor(statePath));
-  const state = loadState(statePath);
+  // a directory is the node's LMDB store (vm-py node): the call runs on an overlay over it and
+  // reaches the disk in one transaction, or not at all
+  const store = isStoreDir(statePath) ? (await import('../host/store/lmdb_store.js')).LmdbStore.open(statePath) : null;
+  try {
+  const state = store ? new Overlay(store) : loadState(statePath);
   const target = targetOf(a, project, compiled, state);
   const { mod, abi, paramNames } = target;
   const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
@@ -71,7 +77,10 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
   // Seeded balances are the user's edit of the state, kept even when the call fails (the
   // call's own effects are only in `state` on success).
-  if (!a.dryRun && (r.status === 'SUCCESS' || seeds.length)) saveState(statePath, state);
+  if (!a.dryRun && (r.status === 'SUCCESS' || seeds.length)) {
+    if (store) store.applyOverlay(state as Overlay);
+    else saveState(statePath, state as MemoryState);
+  }
   const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
   const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
   if (a.json) {
@@ -87,6 +96,14 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
     out(lines.join('\n'));
   }
   return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+  } finally {
+    await store?.close();
+  }
+}
+
+/** --state names a store directory: an existing directory, or a path ending in a separator. */
+function isStoreDir(path: string): boolean {
+  return /[\\/]$/.test(path) || (existsSync(path) && statSync(path).isDirectory());
 }
 
 type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Array };
@@ -96,14 +113,15 @@ type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Arr
  * manifest's ABI, which must describe it; a manifest never deployed runs its own code at its
  * name's address.
  */
-function targetOf(a: RunArgs, project: Project, compiled: Contract, state: MemoryState): Target {
+function targetOf(a: RunArgs, project: Project, compiled: Contract, state: MemoryState | Overlay): Target {
   let hex: string | undefined;
   if (a.to !== undefined) {
     const n = DEFAULT_LIMITS.address_bytes;
     if (!new RegExp(`^0x[0-9a-fA-F]{${2 * n}}$`).test(a.to)) throw new UsageError(`--to must be a 0x-hex address of ${n} bytes, got ${JSON.stringify(a.to)}`, 'E-ARGS');
     hex = a.to.slice(2).toLowerCase();
   } else {
-    const list = deploymentsOf(state).byName.get(project.manifest.name);
+    // a store keeps no CLI deployment records: give --to, or the manifest's code runs in place
+    const list = state instanceof MemoryState ? deploymentsOf(state).byName.get(project.manifest.name) : undefined;
     if (!list?.length) return { ...compiled, address: cliContractAddress(project.manifest.name) };
     hex = list[list.length - 1];
   }
@@ -151,7 +169,7 @@ function parseArgs(text: string | undefined, types: string[], names: string[]) {
   let json: unknown = [];
   if (text !== undefined) {
     try {
-      json = JSON.parse(text);
+      json = parseJsonExact(text);
     } catch {
       throw new UsageError(`--args is not valid JSON: ${text}`, 'E-ARGS');
     }

@@ -12,7 +12,7 @@ import { executeCall } from '../node/execute.js';
 import { encodeReceipt, receiptHash } from '../node/receipt.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { decodeValueExact, encodeArgs, encodeValue } from '../core/abi/codec.js';
-import { jsonToArgs, jsonToValue, valueToJson, type Json } from '../node/abi/json.js';
+import { jsonToArgs, jsonToValue, parseJsonExact, valueToJson, type Json } from '../node/abi/json.js';
 import { canonicalTypeName } from '../core/abi/types.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
@@ -407,7 +407,7 @@ export function sourceReader(vectorPath: string, root?: string): ReadSource {
 export function vectorsCommand(a: { file: string; root?: string; json: boolean }, out: (s: string) => void): number {
   let v: unknown;
   try {
-    v = JSON.parse(readFileSync(a.file, 'utf8'));
+    v = parseJsonExact(readFileSync(a.file, 'utf8'));
   } catch (e) {
     throw new UsageError(`cannot read vector file ${a.file}: ${(e as Error).message}`, 'E-FILE');
   }

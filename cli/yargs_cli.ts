@@ -170,7 +170,18 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => manifestCommand({ file: a.file, out: a.out, name: a.name, json: a.json }, out)),
     )
-    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors, test, init or manifest')
+    .command(
+      'node',
+      'serve a local development chain over JSON-RPC on 127.0.0.1 (blocks persisted in an LMDB store)',
+      (y) =>
+        y
+          .option('port', { type: 'number', default: 8545, describe: 'TCP port on 127.0.0.1 (0: any free one)' })
+          .option('state', { type: 'string', describe: 'store directory (default .vm-py/chain)' })
+          .option('fund', { type: 'string', array: true, describe: 'ADDRESS=AMOUNT credited when the store is new' })
+          .option('coinbase', { type: 'string', describe: 'address credited with the fees' }),
+      (a) => guardAsync(async () => (await import('./node_command.js')).nodeCommand({ port: a.port, state: a.state, fund: a.fund, coinbase: a.coinbase }, out)),
+    )
+    .demandCommand(1, 'name a command: compile, deploy, run, call, decode, inspect-ir, vectors, test, init, manifest or node')
     .strict()
     .help()
     .version(VERSION)

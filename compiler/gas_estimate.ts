@@ -343,7 +343,8 @@ class Estimator {
         const bits = Math.max(this.ibits(x), y ? this.ibits(y) : 0) + 1;
         return [this.limbs(bits), [this.int(bits)]];
       }
-      case Op.MUL: {
+      case Op.MUL:
+      case Op.INPLACE_MUL: {
         if (this.isInt(x) && this.isInt(y)) return [this.limbs(x.bits + y.bits), [this.int(x.bits + y.bits)]];
         const [sq, n] = this.isInt(x) ? [y, x] : this.isInt(y) ? [x, y] : [this.top, this.top];
         const times = n.val !== undefined ? Number(n.val < 0n ? 0n : n.val) : Infinity;

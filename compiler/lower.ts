@@ -2,12 +2,13 @@
 // statements leave none, locals live in numbered slots, for-loops keep their state in three
 // hidden slots so that break/continue never have to clean the operand stack.
 import { BUILTIN_BY_NAME, METHOD_BY_NAME, Op, STDLIB_BY_NAME, TYPE_MASK, type ParamDefault, type StdParam } from '../spec/table.js';
-import type { BinOp, CmpOp, Expr, FunctionDef, Keyword, Stmt } from '../validate/ast.js';
+import type { BinOp, CmpOp, Comprehension, Expr, FunctionDef, Keyword, Stmt } from '../validate/ast.js';
 import { attrPath, type CheckedModule } from '../validate/check.js';
-import { resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
+import { FOREIGN_TYPES, resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
 import { fold, FoldError } from './constfold.js';
 import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
+import type { FPart } from '../validate/ast.js';
 
 const BIN_OPS: Record<BinOp, Op> = {
   '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '//': Op.FLOORDIV, '%': Op.MOD, '**': Op.POW,
@@ -117,14 +118,14 @@ class FnBuilder {
   lines: DebugFunction['lines'] = [];
   localNames: string[] = [];
   private locals = new Map<string, number>();
-  private scopes: Map<string, number>[] = []; // comprehension scopes
+  scopes: Map<string, number>[] = []; // comprehension scopes
   private loops: Loop[] = [];
-  private at = 0;
+  at = 0;
   private lastLine = -1;
   private lastCol = -1;
 
   constructor(
-    private readonly m: ModuleCtx,
+    readonly m: ModuleCtx,
     private readonly f: FunctionDef,
   ) {
     for (const p of f.params) this.slot(p.name);
@@ -298,6 +299,21 @@ class FnBuilder {
 
   forLoop(s: Stmt & { k: 'for' }): void {
     const it = s.iter;
+    // enumerate/zip/reversed over the live sequence, as CPython's iterators: the body's
+    // appends, inserts and stores are seen (the builtins would iterate a copy)
+    if (it.k === 'call' && it.fn.k === 'name' && !this.isLocal(it.fn.id) && !this.m.funcIndex.has(it.fn.id) && !this.m.cm.imports.has(it.fn.id)) {
+      const id = it.fn.id;
+      const noGen = it.args.every((a) => a.k !== 'genexp');
+      if (id === 'enumerate' && noGen && it.args.length >= 1 && it.args.length <= 2 && it.kw.every((k) => k.name === 'start') && it.args.length + it.kw.length <= 2) {
+        return this.forEnumerate(s, it.args[0], it.args[1] ?? it.kw[0]?.value ?? null);
+      }
+      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
+      if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
+    }
+    if (it.k === 'call' && it.fn.k === 'attr' && ['keys', 'values', 'items'].includes(it.fn.attr) && it.args.length === 0 && it.kw.length === 0) {
+      const path = attrPath(it.fn);
+      if (!(path && !this.isLocal(path[0]) && this.m.cm.imports.has(path[0]))) return this.forDictView(s, it.fn.obj, it.fn.attr as 'keys' | 'values' | 'items');
+    }
     const isRange = it.k === 'call' && it.fn.k === 'name' && it.fn.id === 'range' && !this.isLocal('range') && it.kw.length === 0 && it.args.length >= 1 && it.args.length <= 3;
     const base = this.temp(3, 'loop');
     if (isRange) {
@@ -316,6 +332,152 @@ class FnBuilder {
     this.at = s.at;
     this.emit(Op.JUMP, top);
     this.endLoop(next);
+  }
+
+  forEnumerate(s: Stmt & { k: 'for' }, seq: Expr, start: Expr | null): void {
+    const base = this.temp(3, 'loop');
+    const count = this.temp(1, 'count');
+    this.expr(seq);
+    this.at = s.iter.at;
+    this.emit(Op.ITER_INIT, base);
+    if (start) {
+      this.expr(start);
+      if (start.k !== 'int') {
+        // enumerate() checks its start before the first item, as CPython: on an empty list
+        this.emit(Op.DUP);
+        this.emit(Op.BUILD_LIST, 0);
+        this.emit(Op.SWAP);
+        this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('enumerate')!.id, 2);
+        this.emit(Op.POP);
+      }
+    } else this.konst(0n);
+    this.emit(Op.STORE, count);
+    const top = this.here();
+    const next = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.LOAD, count);
+    this.emit(Op.SWAP);
+    this.emit(Op.BUILD_TUPLE, 2);
+    this.emit(Op.LOAD, count);
+    this.konst(1n);
+    this.emit(Op.ADD);
+    this.emit(Op.STORE, count);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.endLoop(next);
+  }
+
+  forZip(s: Stmt & { k: 'for' }, seqs: Expr[]): void {
+    const bases = seqs.map(() => this.temp(3, 'loop'));
+    seqs.forEach((q) => this.expr(q));
+    this.at = s.iter.at;
+    for (let i = seqs.length - 1; i >= 0; i--) this.emit(Op.STORE, bases[i]);
+    for (let i = 0; i < seqs.length; i++) {
+      this.emit(Op.LOAD, bases[i]);
+      this.emit(Op.ITER_INIT, bases[i]);
+    }
+    const top = this.here();
+    const exits = bases.map((b) => this.emit(Op.FOR_ITER, b, 0));
+    this.emit(Op.BUILD_TUPLE, seqs.length);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    // the iterator that ran out leaves the items already taken from the ones before it
+    for (let i = seqs.length - 1; i >= 1; i--) {
+      this.patch(exits[i], this.here());
+      this.emit(Op.POP);
+    }
+    this.endLoop(exits[0]);
+  }
+
+  /**
+   * for .. in d.keys()/values()/items(): the view iterates the dict itself, so a change of the
+   * dict's size in the body raises RuntimeError as in CPython (a view copy would not).
+   */
+  forDictView(s: Stmt & { k: 'for' }, obj: Expr, view: 'keys' | 'values' | 'items'): void {
+    const d = this.temp(1, 'dict');
+    const base = this.temp(3, 'loop');
+    this.expr(obj);
+    this.at = s.iter.at;
+    this.emit(Op.STORE, d);
+    this.emit(Op.LOAD, d);
+    this.konst(BigInt(TYPE_MASK.dict));
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
+    const ok = this.emit(Op.JUMP_IF_TRUE, 0);
+    // not a dict: the method call raises the AttributeError CPython would
+    this.emit(Op.LOAD, d);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get(view)!.id, 0);
+    this.emit(Op.POP);
+    this.patch(ok, this.here());
+    this.emit(Op.LOAD, d);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    const next = this.emit(Op.FOR_ITER, base, 0);
+    if (view === 'values') {
+      this.emit(Op.LOAD, d);
+      this.emit(Op.SWAP);
+      this.emit(Op.SUBSCR);
+    } else if (view === 'items') {
+      this.emit(Op.DUP);
+      this.emit(Op.LOAD, d);
+      this.emit(Op.SWAP);
+      this.emit(Op.SUBSCR);
+      this.emit(Op.BUILD_TUPLE, 2);
+    }
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.endLoop(next);
+  }
+
+  /** CPython's list reverse iterator: an index from the end, ending once it leaves the list. */
+  forReversed(s: Stmt & { k: 'for' }, seq: Expr): void {
+    const t = this.temp(1, 'rev');
+    const idx = this.temp(1, 'rev');
+    this.expr(seq);
+    this.at = s.iter.at;
+    this.emit(Op.STORE, t);
+    this.emit(Op.LOAD, t);
+    this.konst(BigInt(TYPE_MASK.list));
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
+    const isList = this.emit(Op.JUMP_IF_TRUE, 0);
+    // other sequences cannot change: the builtin's reversed copy, read from its end
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
+    this.emit(Op.STORE, t);
+    this.patch(isList, this.here());
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
+    this.konst(1n);
+    this.emit(Op.SUB);
+    this.emit(Op.STORE, idx);
+    const top = this.here();
+    this.emit(Op.LOAD, idx);
+    this.konst(0n);
+    this.emit(Op.LT);
+    const ex1 = this.emit(Op.JUMP_IF_TRUE, 0);
+    this.emit(Op.LOAD, idx);
+    this.emit(Op.LOAD, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
+    this.emit(Op.GE);
+    const ex2 = this.emit(Op.JUMP_IF_TRUE, 0);
+    this.emit(Op.LOAD, t);
+    this.emit(Op.LOAD, idx);
+    this.emit(Op.SUBSCR);
+    this.emit(Op.LOAD, idx);
+    this.konst(1n);
+    this.emit(Op.SUB);
+    this.emit(Op.STORE, idx);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.patch(ex1, this.here());
+    this.endLoop(ex2);
   }
 
   isLocal(name: string): boolean {
@@ -354,7 +516,7 @@ class FnBuilder {
   }
 
   augassign(target: Expr, op: BinOp, value: Expr): void {
-    const opcode = op === '+' ? Op.INPLACE_ADD : BIN_OPS[op];
+    const opcode = op === '+' ? Op.INPLACE_ADD : op === '*' ? Op.INPLACE_MUL : BIN_OPS[op];
     if (target.k === 'name') {
       this.expr(target);
       this.expr(value);
@@ -429,6 +591,11 @@ class FnBuilder {
         this.expr(e.r);
         this.emit(BIN_OPS[e.op]);
         return;
+      case 'fstring':
+        return this.fstring(e.parts);
+      case 'genexp':
+      case 'lambda':
+        return this.konst(null); // reported by the validator: only allowed as call arguments
       case 'unary':
         this.expr(e.e);
         this.emit(e.op === '-' ? Op.NEG : e.op === '+' ? Op.POS : e.op === '~' ? Op.INVERT : Op.NOT);
@@ -502,14 +669,23 @@ class FnBuilder {
     this.patch(j, this.here());
   }
 
-  listComp(e: Expr & { k: 'listcomp' }): void {
+  listComp(e: Expr & { k: 'listcomp' | 'genexp' }): void {
     const result = this.temp(1, 'comp');
     this.emit(Op.BUILD_LIST, 0);
     this.emit(Op.STORE, result);
+    this.compLoops(e.gens, () => {
+      this.expr(e.elt);
+      this.emit(Op.LIST_APPEND, result);
+    });
+    this.emit(Op.LOAD, result);
+  }
+
+  /** The loops of a comprehension around `body`; leaves the stack as it found it. */
+  compLoops(gens: Comprehension[], body: () => void): void {
     const scope = new Map<string, number>();
     const exits: number[] = [];
     const tops: number[] = [];
-    e.gens.forEach((g, gi) => {
+    gens.forEach((g, gi) => {
       // the first iterable is evaluated in the enclosing scope, as in Python
       const base = this.temp(3, 'loop');
       this.expr(g.iter);
@@ -525,14 +701,12 @@ class FnBuilder {
         this.emit(Op.JUMP_IF_FALSE, top);
       }
     });
-    this.expr(e.elt);
-    this.emit(Op.LIST_APPEND, result);
-    for (let i = e.gens.length - 1; i >= 0; i--) {
+    body();
+    for (let i = gens.length - 1; i >= 0; i--) {
       this.emit(Op.JUMP, tops[i]);
       this.patch(exits[i], this.here());
     }
     this.scopes.pop();
-    this.emit(Op.LOAD, result);
   }
 
   bindCompTarget(t: Expr, scope: Map<string, number>): void {
@@ -546,6 +720,20 @@ class FnBuilder {
 
   call(e: Expr & { k: 'call' }): void {
     const fn = e.fn;
+    const builtin = fn.k === 'name' && !this.isLocal(fn.id) && !this.m.funcIndex.has(fn.id) && !this.m.cm.imports.has(fn.id) ? fn.id : null;
+    if (e.args.length === 1 && e.args[0].k === 'genexp') {
+      const g = e.args[0];
+      if (builtin === 'any' || builtin === 'all') {
+        if (e.kw.length) this.err('E-CALL-ARGS', `${builtin}() takes no keyword arguments`, e.kw[0].at);
+        return this.lazyAnyAll(g, builtin === 'any');
+      }
+      // consumers that read every item: the generator's items, as a list
+      e = { ...e, args: [{ ...g, k: 'listcomp' }] };
+    }
+    if ((builtin === 'sorted' || builtin === 'min' || builtin === 'max') && e.kw.some((k) => k.name === 'key' || (builtin !== 'sorted' && k.name === 'default'))) {
+      return builtin === 'sorted' ? this.sortedKeyed(e) : this.minMaxKeyed(e, builtin);
+    }
+    if (fn.k === 'attr' && fn.attr === 'sort' && !(attrPath(fn) && this.m.cm.imports.has(attrPath(fn)![0]) && !this.isLocal(attrPath(fn)![0]))) return this.listSort(e, fn.obj);
     if (fn.k === 'name' && !this.isLocal(fn.id)) {
       const id = fn.id;
       const fi = this.m.funcIndex.get(id);
@@ -604,7 +792,7 @@ class FnBuilder {
       return p.required ? undefined : defaultConst(p.default);
     };
     const bound = this.bind(e.args, e.kw, params, kwOnly, dflt, what, e.at);
-    this.pushBound(bound);
+    this.pushBound(bound, [...e.args, ...e.kw.map((k) => k.value)]);
     return bound.length;
   }
 
@@ -633,10 +821,31 @@ class FnBuilder {
     });
   }
 
-  pushBound(bound: (Expr | Const)[]): void {
+  /**
+   * Push bound arguments in parameter order, having evaluated them in source order: when
+   * keywords are given out of parameter order, the ones that could have an effect (calls,
+   * operators: anything but a constant or a local) are evaluated first, left to right, into
+   * hidden slots, as CPython evaluates arguments as written.
+   */
+  pushBound(bound: (Expr | Const)[], source: Expr[] = []): void {
+    const order = source.map((x) => bound.indexOf(x)).filter((i) => i >= 0);
+    const inOrder = order.every((v, i) => i === 0 || order[i - 1] < v);
+    const held = new Map<Expr, number>();
+    if (!inOrder) {
+      for (const x of source) {
+        if (x.k === 'int' || x.k === 'str' || x.k === 'bytes' || x.k === 'const' || x.k === 'name') continue;
+        this.expr(x);
+        const t = this.temp(1, 'arg');
+        this.emit(Op.STORE, t);
+        held.set(x, t);
+      }
+    }
     for (const b of bound) {
-      if (isExpr(b)) this.expr(b);
-      else this.konst(b);
+      if (isExpr(b)) {
+        const t = held.get(b);
+        if (t !== undefined) this.emit(Op.LOAD, t);
+        else this.expr(b);
+      } else this.konst(b);
     }
   }
 
@@ -645,7 +854,7 @@ class FnBuilder {
     const params = f.params.map((p) => p.name);
     const kwOnly = f.params.filter((p) => p.kwOnly).map((p) => p.name);
     const bound = this.bind(e.args, e.kw, params, kwOnly, (name) => defaults[params.indexOf(name)], `${f.name}()`, e.at);
-    this.pushBound(bound);
+    this.pushBound(bound, [...e.args, ...e.kw.map((k) => k.value)]);
     this.at = e.at;
     this.emit(Op.CALL, fi);
   }
@@ -669,6 +878,8 @@ class FnBuilder {
     }
     const typeMask = (t: Expr): number => {
       if (t.k === 'name' && TYPE_NAMES.has(t.id) && !this.isLocal(t.id)) return TYPE_MASK[t.id];
+      // Python types no contract value can have (memoryview, float, set, ...): never matched
+      if (t.k === 'name' && FOREIGN_TYPES.has(t.id) && !this.isLocal(t.id)) return 0;
       if (t.k === 'call' && t.fn.k === 'name' && t.fn.id === 'type' && t.args.length === 1 && t.args[0].k === 'const' && t.args[0].v === null) return TYPE_MASK.NoneType;
       if (t.k === 'tuple') return t.elts.reduce((m, x) => m | typeMask(x), 0);
       this.err('E-ISINSTANCE', 'isinstance() needs a type name (int bool bytes str list tuple dict type(None)) or a tuple of them', t.at);
@@ -680,6 +891,267 @@ class FnBuilder {
     this.at = e.at;
     this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
   }
+
+  // ---------------- f-strings, key=, generator arguments ----------------
+
+  /** f"..": the parts joined by ''.join([...]); each field is format(value[, spec]). */
+  fstring(parts: FPart[]): void {
+    if (parts.every((p) => typeof p === 'string')) return this.konst((parts as string[]).join(''));
+    const field = (p: Exclude<FPart, string>): void => {
+      this.expr(p.e);
+      this.at = p.at;
+      if (p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(p.conv === 'r' ? 'repr' : 'str')!.id, 1);
+      if (p.spec.length === 0) {
+        if (!p.conv) this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 1);
+        return;
+      }
+      this.fstring(p.spec);
+      this.at = p.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('format')!.id, 2);
+    };
+    if (parts.length === 1) return field(parts[0] as Exclude<FPart, string>);
+    this.konst('');
+    for (const p of parts) {
+      if (typeof p === 'string') this.konst(p);
+      else field(p);
+    }
+    this.emit(Op.BUILD_LIST, parts.length);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('join')!.id, 1);
+  }
+
+  /** any(g) / all(g): stop at the first deciding item, as CPython's generator does. */
+  lazyAnyAll(g: Expr & { k: 'genexp' }, isAny: boolean): void {
+    const found: number[] = [];
+    this.compLoops(g.gens, () => {
+      this.expr(g.elt);
+      found.push(this.emit(isAny ? Op.JUMP_IF_TRUE : Op.JUMP_IF_FALSE, 0));
+    });
+    this.konst(!isAny);
+    const j = this.emit(Op.JUMP, 0);
+    for (const f of found) this.patch(f, this.here());
+    this.konst(isAny);
+    this.patch(j, this.here());
+  }
+
+  /** Push key(x) for the item in slot x: a lambda inlined over the slot, or a call of a contract function. */
+  applyKey(key: Expr | null, x: number): void {
+    if (key === null || (key.k === 'const' && key.v === null)) {
+      this.emit(Op.LOAD, x);
+      return;
+    }
+    if (key.k === 'lambda') {
+      this.scopes.push(new Map([[key.params[0] ?? '<key>', x]]));
+      this.expr(key.body);
+      this.scopes.pop();
+      return;
+    }
+    if (key.k === 'name' && !this.isLocal(key.id) && !this.m.funcIndex.has(key.id) && BUILTIN_BY_NAME.has(key.id)) {
+      // key=len, key=abs, ...: the builtin called with the item
+      this.emit(Op.LOAD, x);
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(key.id)!.id, 1);
+      return;
+    }
+    if (key.k === 'name') {
+      const fi = this.m.funcIndex.get(key.id);
+      if (fi !== undefined) {
+        this.scopes.push(new Map([['<keyarg>', x]]));
+        this.internalCall({ k: 'call', at: key.at, fn: key, args: [{ k: 'name', at: key.at, id: '<keyarg>' }], kw: [] }, this.m.cm.mod.funcs[fi], fi);
+        this.scopes.pop();
+        return;
+      }
+    }
+    this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', key.at);
+    this.emit(Op.LOAD, x);
+  }
+
+  /**
+   * Leaves sorted(list in slot src, key, reverse in slot rev) on the stack. Items are decorated
+   * as (key(x), i, x) with i = -index under reverse, so the builtin's stable sort never compares
+   * two items and keeps equal keys in their original order both ways, as CPython.
+   */
+  decoratedSort(src: number, key: Expr | null, rev: number): void {
+    const res = this.temp(1, 'sort');
+    const i = this.temp(1, 'sort');
+    const x = this.temp(1, 'sort');
+    const base = this.temp(3, 'loop');
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.STORE, res);
+    this.konst(0n);
+    this.emit(Op.STORE, i);
+    this.emit(Op.LOAD, src);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    const exit = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.STORE, x);
+    this.applyKey(key, x);
+    this.emit(Op.LOAD, i);
+    this.emit(Op.LOAD, rev);
+    const pos = this.emit(Op.JUMP_IF_FALSE, 0);
+    this.emit(Op.NEG);
+    this.patch(pos, this.here());
+    this.emit(Op.LOAD, x);
+    this.emit(Op.BUILD_TUPLE, 3);
+    this.emit(Op.LIST_APPEND, res);
+    this.emit(Op.LOAD, i);
+    this.konst(1n);
+    this.emit(Op.ADD);
+    this.emit(Op.STORE, i);
+    this.emit(Op.JUMP, top);
+    this.patch(exit, this.here());
+    this.emit(Op.LOAD, res);
+    this.emit(Op.LOAD, rev);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('sorted')!.id, 2);
+    // undecorate
+    const out = this.temp(1, 'sort');
+    this.emit(Op.BUILD_LIST, 0);
+    this.emit(Op.STORE, out);
+    this.emit(Op.ITER_INIT, base);
+    const top2 = this.here();
+    const exit2 = this.emit(Op.FOR_ITER, base, 0);
+    this.konst(2n);
+    this.emit(Op.SUBSCR);
+    this.emit(Op.LIST_APPEND, out);
+    this.emit(Op.JUMP, top2);
+    this.patch(exit2, this.here());
+    this.emit(Op.LOAD, out);
+  }
+
+  sortedKeyed(e: Expr & { k: 'call' }): void {
+    const kw = keyArgs(this, e, 'sorted()', ['key', 'reverse']);
+    if (e.args.length !== 1) {
+      this.err('E-CALL-ARGS', 'sorted() takes exactly one positional argument', e.at);
+      return this.konst(null);
+    }
+    // CPython copies the iterable into a new list first, then calls key on each item
+    const src = this.temp(1, 'sort');
+    const rev = this.temp(1, 'sort');
+    this.expr(e.args[0]);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
+    this.emit(Op.STORE, src);
+    if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+    else this.konst(false);
+    this.emit(Op.STORE, rev);
+    this.at = e.at;
+    this.decoratedSort(src, kw.get('key') ?? null, rev);
+  }
+
+  /** xs.sort(key=, reverse=): sorted in place; without key the method sorts natively. */
+  listSort(e: Expr & { k: 'call' }, obj: Expr): void {
+    const kw = keyArgs(this, e, 'sort()', ['key', 'reverse']);
+    if (e.args.length) this.err('E-CALL-ARGS', 'sort() takes no positional arguments', e.args[0].at);
+    const key = kw.get('key');
+    const sortId = METHOD_BY_NAME.get('sort')!.id;
+    if (!key || (key.k === 'const' && key.v === null)) {
+      this.expr(obj);
+      if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+      this.at = e.at;
+      this.emit(Op.CALL_METHOD, sortId, kw.has('reverse') ? 1 : 0);
+      return;
+    }
+    const l = this.temp(1, 'sort');
+    const rev = this.temp(1, 'sort');
+    this.expr(obj);
+    this.emit(Op.STORE, l);
+    if (kw.has('reverse')) this.expr(kw.get('reverse')!);
+    else this.konst(false);
+    this.emit(Op.STORE, rev);
+    this.at = e.at;
+    this.decoratedSort(l, key, rev);
+    const tmp = this.temp(1, 'sort');
+    this.emit(Op.STORE, tmp);
+    this.emit(Op.LOAD, l);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('clear')!.id, 0);
+    this.emit(Op.POP);
+    this.emit(Op.LOAD, l);
+    this.emit(Op.LOAD, tmp);
+    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('extend')!.id, 1);
+  }
+
+  /** min/max with key= or default=: the first least (greatest) item by key, as CPython. */
+  minMaxKeyed(e: Expr & { k: 'call' }, which: 'min' | 'max'): void {
+    const kw = keyArgs(this, e, `${which}()`, ['key', 'default']);
+    if (e.args.length === 0) {
+      this.err('E-CALL-ARGS', `${which}() expected at least 1 argument, got 0`, e.at);
+      return this.konst(null);
+    }
+    if (e.args.length > 1 && kw.has('default')) {
+      this.err('E-CALL-ARGS', `Cannot specify a default for ${which}() with multiple positional arguments`, kw.get('default')!.at);
+      return this.konst(null);
+    }
+    const src = this.temp(1, 'minmax');
+    const dflt = this.temp(1, 'minmax');
+    const have = this.temp(1, 'minmax');
+    const best = this.temp(1, 'minmax');
+    const bestK = this.temp(1, 'minmax');
+    const x = this.temp(1, 'minmax');
+    const k = this.temp(1, 'minmax');
+    const base = this.temp(3, 'loop');
+    if (e.args.length === 1) {
+      this.expr(e.args[0]);
+      this.at = e.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('list')!.id, 1);
+    } else {
+      e.args.forEach((a) => this.expr(a));
+      this.emit(Op.BUILD_LIST, e.args.length);
+    }
+    this.emit(Op.STORE, src);
+    if (kw.has('default')) {
+      this.expr(kw.get('default')!);
+      this.emit(Op.STORE, dflt);
+    }
+    this.at = e.at;
+    this.konst(false);
+    this.emit(Op.STORE, have);
+    this.emit(Op.LOAD, src);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    const exit = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.STORE, x);
+    this.applyKey(kw.get('key') ?? null, x);
+    this.emit(Op.STORE, k);
+    this.emit(Op.LOAD, have);
+    const first = this.emit(Op.JUMP_IF_FALSE, 0);
+    this.emit(Op.LOAD, k);
+    this.emit(Op.LOAD, bestK);
+    this.emit(which === 'min' ? Op.LT : Op.GT);
+    this.emit(Op.JUMP_IF_FALSE, top);
+    this.patch(first, this.here());
+    this.emit(Op.LOAD, x);
+    this.emit(Op.STORE, best);
+    this.emit(Op.LOAD, k);
+    this.emit(Op.STORE, bestK);
+    this.konst(true);
+    this.emit(Op.STORE, have);
+    this.emit(Op.JUMP, top);
+    this.patch(exit, this.here());
+    this.emit(Op.LOAD, have);
+    const done = this.emit(Op.JUMP_IF_TRUE, 0);
+    if (kw.has('default')) {
+      this.emit(Op.LOAD, dflt);
+      this.emit(Op.STORE, best);
+    } else {
+      // the builtin on an empty list raises CPython's ValueError
+      this.emit(Op.BUILD_LIST, 0);
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(which)!.id, 1);
+      this.emit(Op.POP);
+    }
+    this.patch(done, this.here());
+    this.emit(Op.LOAD, best);
+  }
+}
+
+// ---------------- f-strings, %-formats, key=, generator arguments ----------------
+
+
+function keyArgs(b: FnBuilder, e: Expr & { k: 'call' }, what: string, allowed: string[]): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  for (const k of e.kw) {
+    if (!allowed.includes(k.name)) b.err('E-CALL-ARGS', `${what} has no parameter '${k.name}'`, k.at);
+    else if (out.has(k.name)) b.err('E-CALL-ARGS', `${what} got '${k.name}' twice`, k.at);
+    else out.set(k.name, k.value);
+  }
+  return out;
 }
 
 function isExpr(b: Expr | Const): b is Expr {

@@ -7,6 +7,7 @@ import { limbsOver, OP_PRICE, words } from './pricing.js';
 import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { intOpMid } from './arith_mid.js';
+import { percentFormat } from './builtins/format.js';
 import { countInt, seqBytes } from './memory.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
@@ -58,9 +59,8 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
     if (x !== null) return repeat(m, b, x, a, b);
     if (y !== null) return repeat(m, a, y, a, b);
   }
-  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) {
-    throw new VmError('TypeError', '%-formatting is not supported in contracts');
-  }
+  // printf-style formatting, priced per word of format and output (core/builtins/format.ts)
+  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) return percentFormat(m, a, b, OP_PRICE.words[Op.MOD]);
   return unsupported(op, a, b);
 }
 
@@ -145,6 +145,14 @@ const used = new WeakMap<ArrayBufferLike, number>();
 const MIN_SPARE = 64;
 
 function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  if (n < MIN_SPARE) {
+    // small and one-off: an on-heap array (reading a.buffer would move a off the heap), no
+    // entry in `used` (a registered buffer is never this small, so a is not one)
+    const out = new Uint8Array(n);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  }
   const buf = a.buffer;
   const end = a.byteOffset + a.length;
   if (used.get(buf) === end && end + b.length <= buf.byteLength) {
@@ -155,7 +163,7 @@ function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
   }
   // capacity grows with the result so repeated appends are amortized linear; small
   // one-off concatenations stay small
-  const out = new Uint8Array(new ArrayBuffer(n < MIN_SPARE ? n : n + (n >>> 1)), 0, n);
+  const out = new Uint8Array(new ArrayBuffer(n + (n >>> 1)), 0, n);
   out.set(a);
   out.set(b, a.length);
   used.set(out.buffer, n);

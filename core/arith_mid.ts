@@ -79,20 +79,14 @@ function productLimbs(x: bigint, y: bigint, r: bigint): number {
 
 const SAFE = 9007199254740991n;
 
-// the last divisor seen and its exponent when it is a power of two (-1 when not): a pure
-// cache, so `x % 2**256` in a loop tests the divisor with one comparison
-let lastDiv = 1n;
-let lastShift = 0;
-let lastShiftBig = 0n;
-
-/** k when y = 2^k, else -1 (y > 0). */
-function powerOfTwo(y: bigint): number {
-  if (y === lastDiv) return lastShift;
+/** k when y = 2^k, else -1 (y > 0); the machine remembers the last divisor (a pure cache). */
+function powerOfTwo(m: Machine, y: bigint): number {
+  if (y === m.lastDiv) return m.lastShift;
   const k = bitLenBig(y) - 1;
-  lastDiv = y;
-  lastShiftBig = BigInt(k);
-  lastShift = y === 1n << lastShiftBig ? k : -1;
-  return lastShift;
+  m.lastDiv = y;
+  m.lastShiftBig = BigInt(k);
+  m.lastShift = y === 1n << m.lastShiftBig ? k : -1;
+  return m.lastShift;
 }
 
 /** Whether the mid path may run under these limits (no result of its operands reaches the cap). */
@@ -103,15 +97,12 @@ function widerCharge(op: number, lx: number, ly: number): number {
   return ((lx > ly ? lx : ly) - 4) * LIMB[op];
 }
 
-/** The gas midOp's result costs beyond the opcode's base (limbs past the first four). */
-export let midCharge = 0;
-
 /**
  * `x op y` for int operands (number, bigint) both below 2^512 under midAllowed limits, with its
- * limb gas in `midCharge` (not charged: the caller debits it, or drops the result and takes
+ * limb gas in `m.midCharge` (not charged: the caller debits it, or drops the result and takes
  * the exact path when it cannot pay); undefined when the exact path must decide.
  */
-export function midOp(op: number, a: Value, b: Value): Value | undefined {
+export function midOp(m: Machine, op: number, a: Value, b: Value): Value | undefined {
   let x: bigint;
   let y: bigint;
   if (typeof a === 'bigint') x = a;
@@ -128,22 +119,22 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide1(x);
       const ly = wide1(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = widerCharge(op, lx, ly);
+      m.midCharge = widerCharge(op, lx, ly);
       return normBig(op === Op.SUB ? x - y : x + y);
     }
     case Op.MUL: {
       if (x >= P512 || x <= N512 || y >= P512 || y <= N512) return undefined;
       if (x === 0n || y === 0n) {
-        midCharge = 0;
+        m.midCharge = 0;
         return 0;
       }
       // the product is bounded (<= 1024 bits), so making it before the charge costs nothing observable
       const r = x * y;
       if (r < P255 && r > N255) {
-        midCharge = 0; // bx + by <= 256
+        m.midCharge = 0; // bx + by <= 256
         return normBig(r);
       }
-      midCharge = (productLimbs(x, y, r) - 4) * LIMB[Op.MUL];
+      m.midCharge = (productLimbs(x, y, r) - 4) * LIMB[Op.MUL];
       return r; // not a safe integer: |r| >= 2^255
     }
     case Op.MOD:
@@ -152,11 +143,11 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       if (ly === OUT || (ly === 4 && y === 0n)) return undefined; // ZeroDivisionError from the exact path
       const lx = wide(x);
       if (lx === OUT) return undefined;
-      midCharge = widerCharge(op, lx, ly);
+      m.midCharge = widerCharge(op, lx, ly);
       // floor division and modulo by 2^k are a shift and a truncation (exact for any sign of x)
-      const k = y > 0n ? powerOfTwo(y) : -1;
+      const k = y > 0n ? powerOfTwo(m, y) : -1;
       if (k < 0) return normBig(op === Op.MOD ? floorModBig(x, y) : floorDivBig(x, y));
-      if (op === Op.FLOORDIV) return normBig(x >> lastShiftBig);
+      if (op === Op.FLOORDIV) return normBig(x >> m.lastShiftBig);
       const r = BigInt.asUintN(k, x);
       return r <= SAFE ? Number(r) : r;
     }
@@ -166,7 +157,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
       const lx = wide(x);
       const ly = wide(y);
       if (lx === OUT || ly === OUT) return undefined;
-      midCharge = widerCharge(op, lx, ly);
+      m.midCharge = widerCharge(op, lx, ly);
       return normBig(op === Op.BITAND ? x & y : op === Op.BITOR ? x | y : x ^ y);
     }
   }
@@ -176,7 +167,7 @@ export function midOp(op: number, a: Value, b: Value): Value | undefined {
 /** midOp charged to the machine (the exact path's calling convention). */
 export function intOpMid(m: Machine, op: number, x: bigint, y: bigint): Value | undefined {
   if (!midAllowed(m.limits.max_int_bits)) return undefined;
-  const r = midOp(op, x, y);
-  if (r !== undefined && midCharge > 0) m.charge(midCharge);
+  const r = midOp(m, op, x, y);
+  if (r !== undefined && m.midCharge > 0) m.charge(m.midCharge);
   return r;
 }

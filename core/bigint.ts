@@ -49,3 +49,4 @@ export function floorModBig(a: bigint, b: bigint): bigint {
 }
 
 export { normBig };
+

@@ -1,6 +1,7 @@
 // Python ordering and membership for the slow path (anything but two small ints).
 import { VmError } from '../spec/errors.js';
 import { Op } from '../spec/table.js';
+import { findBytes } from './bytesearch.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
@@ -39,7 +40,10 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
     m.charge(n * ORDER.items);
     if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (let i = 0; i < n; i++) {
-      if (!pyEq(qa[i], qb[i], d + 1)) return pyCompare(m, qa[i], qb[i], sym, d + 1);
+      const x = qa[i];
+      const y = qb[i];
+      // the equality walk over a nested item is charged per node, like ==
+      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return pyCompare(m, x, y, sym, d + 1);
     }
     return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
   }
@@ -92,10 +96,10 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (const [hk, [, v]] of a.map) {
+    for (const [k, v] of a.map.values()) {
       m.charge(EQ.items);
-      const e = b.map.get(hk);
-      if (e === undefined || !eqCharged(m, v, e[1], d + 1)) return false;
+      const w = b.get(k, m, EQ.key_units);
+      if (w === undefined || !eqCharged(m, v, w, d + 1)) return false;
     }
     return true;
   }
@@ -124,26 +128,21 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
   }
   if (Array.isArray(c) || c instanceof PyTuple) {
     const items = Array.isArray(c) ? c : c.items;
+    // IN's items price per item scanned, and each item's equality walk as == charges it
+    const small = typeof x === 'number';
     for (let i = 0; i < items.length; i++) {
-      if (pyEq(items[i], x)) {
-        m.charge((i + 1) * IN.items);
-        return true;
-      }
+      m.charge(IN.items);
+      const y = items[i];
+      if (small && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return true;
     }
-    m.charge(items.length * IN.items);
     return false;
   }
-  if (c instanceof PyDict) return c.has(x);
+  if (c instanceof PyDict) return c.has(x, m, IN.key_units);
   throw new VmError('TypeError', `argument of type '${typeName(c)}' is not iterable`);
 }
 
 export function indexOfBytes(h: Uint8Array, n: Uint8Array, from: number): number {
-  if (n.length === 0) return from <= h.length ? from : -1;
-  outer: for (let i = from; i + n.length <= h.length; i++) {
-    for (let j = 0; j < n.length; j++) if (h[i + j] !== n[j]) continue outer;
-    return i;
-  }
-  return -1;
+  return findBytes(h, n, from, h.length);
 }
 
 export { bytesEq };

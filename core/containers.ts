@@ -1,23 +1,37 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { Op } from '../spec/table.js';
+import { CONSTANTS, Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
+import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const SLICE = opPrices(Op.SLICE);
 const ITER_INIT = opPrices(Op.ITER_INIT);
 
-const SURROGATE = /[\ud800-\udfff]/;
 /** str as code points; only strings with astral characters need the slow split. */
 export function codePoints(s: string): string[] | null {
-  return SURROGATE.test(s) ? Array.from(s) : null;
+  return astralIndex(s).length !== 0 ? Array.from(s) : null;
 }
 export function strLen(s: string): number {
-  const cps = codePoints(s);
-  return cps ? cps.length : s.length;
+  return cpLen(s);
 }
+
+/**
+ * The `scan_words` measure of a str (len, s[i], slicing, ord): its words beyond the first
+ * KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the position cache may
+ * need on every use (spec/GAS.md).
+ */
+export function strScanWords(s: string): number {
+  const w = words(s.length);
+  return w > STR_FREE_WORDS ? w - STR_FREE_WORDS : 0;
+}
+const STR_FREE_WORDS = CONSTANTS.KEY_FREE_UNITS;
+const SUBSCR = opPrices(Op.SUBSCR);
+const STORE_SUBSCR = opPrices(Op.STORE_SUBSCR);
+const DEL_SUBSCR = opPrices(Op.DEL_SUBSCR);
+const BUILD_DICT = opPrices(Op.BUILD_DICT);
 
 function intIndex(i: Value, what: string): number {
   if (typeof i === 'number') return i;
@@ -36,7 +50,7 @@ export function reprKey(k: Value): string {
   return String(k);
 }
 
-export function subscr(obj: Value, idx: Value): Value {
+export function subscr(obj: Value, idx: Value, m?: Machine): Value {
   if (Array.isArray(obj)) {
     let i = intIndex(idx, 'list');
     if (i < 0) i += obj.length;
@@ -44,7 +58,7 @@ export function subscr(obj: Value, idx: Value): Value {
     return obj[i];
   }
   if (obj instanceof PyDict) {
-    const v = obj.get(idx);
+    const v = obj.get(idx, m, SUBSCR.key_units);
     if (v === undefined) throw new VmError('KeyError', reprKey(idx));
     return v;
   }
@@ -61,12 +75,13 @@ export function subscr(obj: Value, idx: Value): Value {
     return obj.items[i];
   }
   if (typeof obj === 'string') {
-    const cps = codePoints(obj);
-    const n = cps ? cps.length : obj.length;
+    if (m !== undefined) m.charge(SUBSCR.scan_words * strScanWords(obj));
+    const ax = astralIndex(obj);
+    const n = obj.length - ax.length;
     let i = intIndex(idx, 'string');
     if (i < 0) i += n;
     if (!(i >= 0 && i < n)) throw new VmError('IndexError', 'string index out of range');
-    return cps ? cps[i] : obj[i];
+    return cpAt(obj, ax, i);
   }
   throw new VmError('TypeError', `'${typeName(obj)}' object is not subscriptable`);
 }
@@ -80,25 +95,32 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
     return;
   }
   if (obj instanceof PyDict) {
-    if (!obj.has(idx)) {
-      m.capLen(obj.size + 1, 'dict');
+    // one keying, charged once: a new entry is checked against the cap after it is added
+    const n = obj.size;
+    obj.set(idx, v, m, STORE_SUBSCR.key_units);
+    if (obj.size !== n) {
+      if (obj.size > m.limits.max_container_len) {
+        obj.delete(idx);
+        m.capLen(obj.size + 1, 'dict');
+      }
       m.mem += 16; // a new entry
     }
-    obj.set(idx, v);
     return;
   }
   throw new VmError('TypeError', `'${typeName(obj)}' object does not support item assignment`);
 }
 
-export function delSubscr(obj: Value, idx: Value): void {
+export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
-    if (!obj.delete(idx)) throw new VmError('KeyError', reprKey(idx));
+    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx));
     return;
   }
   if (Array.isArray(obj)) {
     let i = intIndex(idx, 'list');
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list assignment index out of range');
+    // the items after i move down one, as list.pop(i) charges them
+    if (m !== undefined) m.charge((obj.length - 1 - i) * DEL_SUBSCR.items);
     obj.splice(i, 1);
     return;
   }
@@ -139,13 +161,14 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     return Array.isArray(obj) ? out : new PyTuple(out);
   }
   if (typeof obj === 'string') {
-    const cps = codePoints(obj);
-    const len = cps ? cps.length : obj.length;
+    m.charge(SLICE.scan_words * strScanWords(obj));
+    const ax = astralIndex(obj);
+    const len = obj.length - ax.length;
     const a = sliceBound(lo, len, 0);
     const b = sliceBound(hi, len, len);
     const n = b > a ? b - a : 0;
     m.charge(SLICE.words * words(n));
-    const out = cps ? cps.slice(a, a + n).join('') : obj.slice(a, a + n);
+    const out = cpSlice(obj, ax, a, a + n);
     m.mem += out.length;
     return out;
   }
@@ -175,7 +198,7 @@ export function unpack(stack: Value[], sp: number, v: Value, n: number): number 
 
 export function buildDict(m: Machine, stack: Value[], from: number, n: number): PyDict {
   const d = new PyDict();
-  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1]);
+  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m, BUILD_DICT.key_units);
   m.capLen(d.size, 'dict');
   m.mem += dictBytes(d.size);
   return d;

@@ -51,12 +51,14 @@ function make(a: number | bigint, b: number | bigint, maxBits: number): Entry | 
   return { a, b, value: normBig(r), charge: limbs > 4 ? (limbs - 4) * LIMB : 0, bits };
 }
 
-/**
- * The cached power when pow(a, b) succeeds under `maxBits`, else undefined; its limb gas is
- * `foldCharge` afterwards.
- */
-export let foldCharge = 0;
-export function foldedPow(a: Value, b: Value, maxBits: number): Value | undefined {
+/** A folded power: its value and the limb gas POW charges for it. */
+export interface Folded {
+  readonly value: Value;
+  readonly charge: number;
+}
+
+/** The cached power when pow(a, b) succeeds under `maxBits` (value and charge), else undefined. */
+export function foldedPow(a: Value, b: Value, maxBits: number): Folded | undefined {
   if ((typeof a !== 'number' && typeof a !== 'bigint') || (typeof b !== 'number' && typeof b !== 'bigint')) return undefined;
   const s = slot(a, b);
   let e = cache[s];
@@ -66,6 +68,5 @@ export function foldedPow(a: Value, b: Value, maxBits: number): Value | undefine
     cache[s] = e;
   }
   if (e.bits > maxBits) return undefined;
-  foldCharge = e.charge;
-  return e.value;
+  return e;
 }

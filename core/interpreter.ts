@@ -7,10 +7,10 @@ import { OutOfGas, Revert, VmError } from '../spec/errors.js';
 import { Op, STDLIB_BY_ID } from '../spec/table.js';
 import { OP_PRICE } from './pricing.js';
 import { binarySlow, unarySlow } from './arith.js';
-import { midAllowed, midCharge, midOp } from './arith_mid.js';
+import { midAllowed, midOp } from './arith_mid.js';
 import { BUILTIN_IMPLS } from './builtins.js';
 import { contains, eqCharged, pyCompare } from './compare.js';
-import { foldCharge, foldedPow } from './fold.js';
+import { foldedPow } from './fold.js';
 import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
@@ -162,9 +162,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -193,9 +193,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -224,9 +224,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -236,6 +236,30 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           m.gas = gas + reserve;
           stack[sp - 1] = binarySlow(m, op, a, b);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
+          if (m.mem > memCap) memCheck(m, sp);
+          pc += 1;
+          break;
+        }
+        case Op.INPLACE_MUL: {
+          // `xs *= n` repeats the list itself (aliases see it); anything else is MUL
+          const b = stack[--sp];
+          const a = stack[sp - 1];
+          if (typeof a === 'number' && typeof b === 'number') {
+            const r = a * b;
+            if (r <= MAX && r >= MIN) {
+              stack[sp - 1] = r + 0;
+              pc += 1;
+              break;
+            }
+          }
+          m.gas = gas + reserve;
+          const r = binarySlow(m, Op.MUL, a, b);
+          if (Array.isArray(a) && Array.isArray(r)) {
+            a.length = r.length;
+            for (let i = 0; i < r.length; i++) a[i] = r[i];
+          } else stack[sp - 1] = r;
           reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
           gas = (m.gas - reserve) | 0;
           if (m.mem > memCap) memCheck(m, sp);
@@ -268,9 +292,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -298,9 +322,9 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           }
           if ((typeof a === 'bigint' || typeof b === 'bigint') && midOk) {
             // big ints below 2^512: limb gas from comparisons, charged here (arith_mid.ts)
-            const r = midOp(op, a, b);
-            if (r !== undefined && midCharge <= gas) {
-              gas -= midCharge;
+            const r = midOp(m, op, a, b);
+            if (r !== undefined && m.midCharge <= gas) {
+              gas -= m.midCharge;
               stack[sp - 1] = r;
               if (typeof r === 'bigint') m.mem += bigIntBytes;
               if (m.mem > memCap) memCheck(m, sp);
@@ -571,6 +595,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           sp -= 2 * n;
           m.gas = gas + reserve;
           stack[sp] = buildDict(m, stack, sp, n);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           sp++;
           if (m.mem > memCap) memCheck(m, sp);
           pc += 2;
@@ -581,7 +607,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           const o = stack[sp - 1];
           if (Array.isArray(o) && typeof i === 'number' && i >= 0 && i < o.length) stack[sp - 1] = o[i];
           else {
-            const v = subscr(o, i);
+            m.gas = gas + reserve;
+            const v = subscr(o, i, m);
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+            gas = (m.gas - reserve) | 0;
             stack[sp - 1] = v;
             // a str item is a new str of one code point
             if (typeof v === 'string' && (m.mem += v.length) > memCap) memCheck(m, sp);
@@ -597,6 +626,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           else {
             m.gas = gas + reserve;
             storeSubscr(m, o, i, v);
+            reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+            gas = (m.gas - reserve) | 0;
             if (m.mem > memCap) memCheck(m, sp);
           }
           pc += 1;
@@ -604,7 +635,10 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
         }
         case Op.DEL_SUBSCR: {
           const i = stack[--sp];
-          delSubscr(stack[--sp], i);
+          m.gas = gas + reserve;
+          delSubscr(stack[--sp], i, m);
+          reserve = m.gas > GAS_CHUNK ? m.gas - GAS_CHUNK : 0;
+          gas = (m.gas - reserve) | 0;
           pc += 1;
           break;
         }
@@ -823,8 +857,8 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
               } else if (midOk && (typeof a === 'bigint' || typeof b === 'bigint')) {
                 // `x = (...) % 2**256` closing a loop body (arith_mid.ts); a gas shortfall, or
                 // memory past the cap (a live-set walk after BIN), is left to the original code
-                r = midOp(bop, a, b);
-                extra = midCharge;
+                r = midOp(m, bop, a, b);
+                extra = m.midCharge;
                 bytes = typeof r === 'bigint' ? bigIntBytes : 0;
                 if (extra > gas || m.mem + bytes > memCap) r = undefined;
               }
@@ -1344,13 +1378,13 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
             case Form.KKPOW: {
               // a power of two constants (runtime/fold.ts): its limb gas and memory count as
               // POW's; a shortfall of either, or an error, leaves it to the original code
-              const v = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
-              if (v !== undefined && gas >= foldCharge) {
-                const add = typeof v === 'bigint' ? m.bigIntBytes : 0;
+              const f = foldedPow(consts[code[pc + 1]], consts[code[pc + 3]], m.limits.max_int_bits);
+              if (f !== undefined && gas >= f.charge) {
+                const add = typeof f.value === 'bigint' ? m.bigIntBytes : 0;
                 if (m.mem + add <= memCap) {
-                  gas -= foldCharge;
+                  gas -= f.charge;
                   m.mem += add;
-                  stack[sp++] = v;
+                  stack[sp++] = f.value;
                   pc += 5;
                   continue;
                 }

@@ -11,6 +11,21 @@ export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
 /** Called before each instruction; sp and bp locate the frame's operands and locals in `stack`. */
 export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number, sp: number, bp: number, stack: readonly Value[]) => void;
 
+const STACK_POOL: Value[][] = [];
+const STACK_POOL_MAX = 16;
+
+function takeStack(n: number): Value[] {
+  for (let i = STACK_POOL.length - 1; i >= 0; i--) {
+    if (STACK_POOL[i].length === n) {
+      const s = STACK_POOL[i];
+      STACK_POOL[i] = STACK_POOL[STACK_POOL.length - 1];
+      STACK_POOL.pop();
+      return s;
+    }
+  }
+  return Array.from({ length: n }, () => null);
+}
+
 export class Machine {
   /**
    * Initialized here, not only in the constructor: an ES2022 class field without an
@@ -41,6 +56,15 @@ export class Machine {
   readonly memCap: number;
   /** what a big-int result adds to `mem`: the most a big int can take */
   readonly bigIntBytes: number;
+  /**
+   * The limb gas of the last mid-path big-int result (core/arith_mid.ts midOp): set by midOp,
+   * debited by its caller. Gas flows through the machine, never a module variable.
+   */
+  midCharge = 0;
+  /** midOp's last divisor and, when it is 2^k, k (else -1): a cache for `x % 2**256` loops */
+  lastDiv = 1n;
+  lastShift = 0;
+  lastShiftBig = 0n;
 
   constructor(
     readonly mod: LoadedModule,
@@ -52,10 +76,21 @@ export class Machine {
     this.gas = gasLimit;
     this.memCap = limits.max_memory_bytes;
     this.bigIntBytes = (limits.max_int_bits + 7) >>> 3;
-    this.stack = Array.from({ length: limits.max_stack }, () => null);
+    this.stack = takeStack(limits.max_stack);
     this.frameFn = new Int32Array(limits.max_call_depth + 1);
     this.framePc = new Int32Array(limits.max_call_depth + 1);
     this.frameBp = new Int32Array(limits.max_call_depth + 1);
+  }
+
+  /**
+   * Hand the operand stack back for the next call (node/execute.ts, when the call is over).
+   * Allocating a max_stack-slot array per call was ~6-12% of a token transfer's CPU. What a
+   * reused stack still holds is never read: a frame writes its locals and slots before
+   * reading them (core/interpreter.ts).
+   */
+  release(): void {
+    if (STACK_POOL.length < STACK_POOL_MAX) STACK_POOL.push(this.stack);
+    (this as { stack: Value[] }).stack = [];
   }
 
   /** Debit gas before an effect. */

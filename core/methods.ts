@@ -7,6 +7,8 @@ import { pricedTable, type Dispatch } from './priced.js';
 import { COLLECTIONS } from './methods/collections.js';
 import { bitLength, toBytes, type MImpl } from './methods/numbers.js';
 import { TEXT } from './methods/text.js';
+import { STRINGS } from './methods/strings.js';
+import { LISTS } from './methods/lists.js';
 import { isInt, typeName } from './values.js';
 import { VmError } from '../spec/errors.js';
 
@@ -24,6 +26,8 @@ const IMPLS: Record<string, MImpl> = {
   bit_length: intOnly('bit_length', bitLength),
   ...TEXT,
   ...COLLECTIONS,
+  ...STRINGS,
+  ...LISTS,
 };
 
 export const METHOD_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));

@@ -4,7 +4,8 @@
 //   bool  -> boolean      None -> null      bytes -> Uint8Array (never mutated)
 //   str   -> string       list -> Value[]   tuple -> PyTuple      dict -> PyDict
 import { VmError } from '../spec/errors.js';
-import { DEFAULT_LIMITS } from '../spec/table.js';
+import { CONSTANTS, DEFAULT_LIMITS } from '../spec/table.js';
+import { hashBytes, hashCombine, hashFinish, hashStr, mixSmi, SMI_HI, SMI_LO, TUPLE_SEED } from './hash.js';
 
 /**
  * spec/LIMITS.md: how deep any walk over a value may nest (equality, ordering, keying, ...).
@@ -21,30 +22,271 @@ export function tooDeep(what: string): VmError {
 export type Value = number | bigint | boolean | null | Uint8Array | string | Value[] | PyTuple | PyDict;
 
 export class PyTuple {
+  /** dict-key facts, computed on first use as a key (a hashable tuple never changes) */
+  hash = -1;
+  units = 0;
   constructor(readonly items: Value[]) {}
 }
 
-/** Insertion-ordered dict; keys are normalized so that Python-equal keys collide (1 == True). */
+/** What a dict operation charges its key's size to: the Machine, or nothing when the host builds values. */
+export interface Meter {
+  charge(n: number): void;
+}
+
+/**
+ * Key size units hashed or compared per use for free (spec/GAS.md "Dict keys"): a key of up
+ * to 256 bytes of text, or a tuple of a few small items, costs only its instruction.
+ */
+const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
+/** Text longer than this is keyed by its seeded content hash, not by a V8 string key. */
+const LONG_BYTES = 64;
+const LONG_STR = 16000;
+/** Map keys that are not a str's own text start with a private-use char; see directKey. */
+const ESC = '\ue100';
+
+/** Charge a key's units beyond the free ones at the caller's table price for `key_units`. */
+function chargeKey(m: Meter | undefined, price: number, units: number): void {
+  if (m !== undefined && units > KEY_FREE) m.charge((units - KEY_FREE) * price);
+}
+
+function words(n: number): number {
+  return (n + 31) >>> 5;
+}
+
+/**
+ * Units of a big-int key: 4 per 64-bit limb (hex digits / 16). Turning a big int into its
+ * key text is V8's BigInt.toString(16), ~4x the cost per limb of hashing a text word.
+ */
+function limbs(hex: string): number {
+  return ((hex.length + 15) >>> 4) * 4;
+}
+
+/** Seeded hashes of long bytes keys, kept per bytes object (bytes are never mutated). */
+const bytesHash = new WeakMap<Uint8Array, number>();
+
+/** A few recent long str keys and their hashes: a str cannot carry its own. */
+const strCache: (string | number)[] = ['', 0, '', 0, '', 0, '', 0];
+let strNext = 0;
+
+function longStrHash(s: string): number {
+  for (let i = 0; i < 8; i += 2) if (strCache[i] === s) return strCache[i + 1] as number;
+  const h = hashStr(s);
+  strCache[strNext] = s;
+  strCache[strNext + 1] = h;
+  strNext = (strNext + 2) & 7;
+  return h;
+}
+
+/**
+ * The Map key of a hashable value, or null when it is keyed by content hash (long bytes or
+ * str, tuples). Ints in the Smi range go through a seeded bijection (mixSmi); a str is its
+ * own key unless it could look like an array index to V8 (a leading digit: V8 hashes those
+ * unseeded) or starts with a char of the reserved private-use block; a short bytes key is
+ * its Latin-1 text with the first char moved into that block. Charges the key's size first.
+ */
+function directKey(k: Value, m: Meter | undefined, price: number): number | string | null {
+  switch (typeof k) {
+    case 'number':
+      return k >= SMI_LO && k < SMI_HI ? mixSmi(k) : ESC + 'i' + k.toString(16);
+    case 'boolean':
+      return mixSmi(k ? 1 : 0);
+    case 'bigint': {
+      const hex = k.toString(16);
+      chargeKey(m, price, limbs(hex));
+      return ESC + 'i' + hex;
+    }
+    case 'string': {
+      const n = k.length;
+      if (n > LONG_STR) return null;
+      chargeKey(m, price, words(n));
+      if (n === 0) return k;
+      const c = k.charCodeAt(0);
+      return (c < 0x30 || c > 0x39) && (c < 0xe000 || c > 0xe1ff) ? k : ESC + 's' + k;
+    }
+    case 'object':
+      if (k === null) return ESC + 'n';
+      if (k instanceof Uint8Array) {
+        const n = k.length;
+        if (n > LONG_BYTES) return null;
+        if (n === 0) return ESC + 'e';
+        chargeKey(m, price, words(n));
+        // a bytes value is never mutated: its key string is made once per object
+        let ks = shortKeys.get(k);
+        if (ks === undefined) shortKeys.set(k, (ks = latin1Key(k)));
+        return ks;
+      }
+      if (k instanceof PyTuple) return null;
+  }
+  throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
+}
+
+/** Key strings of short bytes keys, per bytes object (speed only). */
+const shortKeys = new WeakMap<Uint8Array, string>();
+const keyChars: number[] = [];
+function latin1Key(b: Uint8Array): string {
+  const n = b.length;
+  keyChars.length = n;
+  keyChars[0] = 0xe000 + b[0];
+  for (let i = 1; i < n; i++) keyChars[i] = b[i];
+  return String.fromCharCode.apply(null, keyChars);
+}
+
+/** Seeded content hash of a key on the hashed path (long text, tuple), charging its size. */
+function contentHash(k: Value, m: Meter | undefined, price: number): number {
+  if (typeof k === 'string') {
+    chargeKey(m, price, words(k.length));
+    return longStrHash(k);
+  }
+  if (k instanceof Uint8Array) {
+    chargeKey(m, price, words(k.length));
+    let h = bytesHash.get(k);
+    if (h === undefined) bytesHash.set(k, (h = hashBytes(k)));
+    return h;
+  }
+  const t = k as PyTuple;
+  tupleHash(t, 0);
+  chargeKey(m, price, t.units);
+  return t.hash;
+}
+
+/**
+ * A tuple's hash and size units (1 per item plus each item's own units), cached on the
+ * tuple. The walk is paid for by the tuple's construction (each tuple is walked once, its
+ * sub-tuples answer from their cache); a use as a key is charged its units.
+ */
+function tupleHash(t: PyTuple, d: number): void {
+  if (t.hash >= 0) return;
+  const items = t.items;
+  if (items.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('hashing');
+  let h = TUPLE_SEED;
+  let units = items.length;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    let ih: number;
+    switch (typeof x) {
+      case 'number':
+        ih = x >= SMI_LO && x < SMI_HI ? mixSmi(x) : hashStr(x.toString(16));
+        break;
+      case 'boolean':
+        ih = mixSmi(x ? 1 : 0);
+        break;
+      case 'bigint': {
+        const hex = x.toString(16);
+        units += limbs(hex);
+        ih = hashStr(hex);
+        break;
+      }
+      case 'string':
+        units += words(x.length);
+        ih = x.length > LONG_STR ? longStrHash(x) : hashStr(x);
+        break;
+      default:
+        if (x === null) ih = 0x2545f491;
+        else if (x instanceof Uint8Array) {
+          units += words(x.length);
+          let bh = bytesHash.get(x);
+          if (bh === undefined) {
+            bh = hashBytes(x);
+            if (x.length > LONG_BYTES) bytesHash.set(x, bh);
+          }
+          ih = bh ^ 0x1b873593;
+        } else if (x instanceof PyTuple) {
+          tupleHash(x, d + 1);
+          units += x.units;
+          ih = x.hash;
+        } else throw new VmError('TypeError', `unhashable type: '${typeName(x)}'`);
+    }
+    h = hashCombine(h, ih);
+  }
+  // saturate: a tuple sharing sub-tuples can claim more units than a float counts exactly
+  t.units = units > 2 ** 50 ? 2 ** 50 : units;
+  t.hash = hashFinish(h, items.length);
+}
+
+/** Python == between two hashable values whose hashes matched (no gas: see contentHash). */
+function keyEq(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a instanceof Uint8Array) return b instanceof Uint8Array && bytesEq(a, b);
+  if (a instanceof PyTuple) {
+    if (!(b instanceof PyTuple) || a.items.length !== b.items.length || a.hash !== b.hash) return false;
+    for (let i = 0; i < a.items.length; i++) {
+      const x = a.items[i];
+      const y = b.items[i];
+      if (x !== y && ((typeof x === 'number' && typeof y === 'number') || !keyEq(x, y))) return false;
+    }
+    return true;
+  }
+  return pyEq(a, b);
+}
+
+/**
+ * Insertion-ordered dict; keys are normalized so that Python-equal keys collide (1 == True).
+ * `map` holds every entry in insertion order; a key on the hashed path is stored under
+ * ESC 'h' hash '.' slot, where slot is its place among the keys with that hash.
+ */
 export class PyDict {
   readonly map = new Map<number | string, [Value, Value]>();
+  private hashed: Map<number, (Value | undefined)[]> | null = null;
   get size(): number {
     return this.map.size;
   }
-  get(k: Value): Value | undefined {
-    const e = this.map.get(dictKey(k));
+  /** The Map key of k: the one it is stored under, or (add) a free one, or undefined. */
+  private keyOf(k: Value, m: Meter | undefined, price: number, add: boolean): number | string | undefined {
+    const dk = directKey(k, m, price);
+    if (dk !== null) return dk;
+    const h = contentHash(k, m, price);
+    let slots = this.hashed?.get(h);
+    let free = -1;
+    if (slots !== undefined) {
+      for (let i = 0; i < slots.length; i++) {
+        const x = slots[i];
+        if (x === undefined) free = i;
+        else if (keyEq(x, k)) return ESC + 'h' + h + '.' + i;
+      }
+    }
+    if (!add) return undefined;
+    if (slots === undefined) (this.hashed ??= new Map()).set(h, (slots = []));
+    if (free < 0) free = slots.length;
+    slots[free] = k;
+    return ESC + 'h' + h + '.' + free;
+  }
+  get(k: Value, m?: Meter, price = 0): Value | undefined {
+    const hk = this.keyOf(k, m, price, false);
+    if (hk === undefined) return undefined;
+    const e = this.map.get(hk);
     return e === undefined ? undefined : e[1];
   }
-  set(k: Value, v: Value): void {
-    const hk = dictKey(k);
+  set(k: Value, v: Value, m?: Meter, price = 0): void {
+    const hk = this.keyOf(k, m, price, true)!;
     const e = this.map.get(hk);
     if (e !== undefined) e[1] = v; // Python keeps the first key object and its position
     else this.map.set(hk, [k, v]);
   }
-  has(k: Value): boolean {
-    return this.map.has(dictKey(k));
+  has(k: Value, m?: Meter, price = 0): boolean {
+    const hk = this.keyOf(k, m, price, false);
+    return hk !== undefined && this.map.has(hk);
   }
-  delete(k: Value): boolean {
-    return this.map.delete(dictKey(k));
+  delete(k: Value, m?: Meter, price = 0): boolean {
+    const hk = this.keyOf(k, m, price, false);
+    if (hk === undefined || !this.map.delete(hk)) return false;
+    this.freeSlot(hk);
+    return true;
+  }
+  /** Remove k and return its value, keying it once; undefined when absent. */
+  pop(k: Value, m?: Meter, price = 0): Value | undefined {
+    const hk = this.keyOf(k, m, price, false);
+    if (hk === undefined) return undefined;
+    const e = this.map.get(hk);
+    if (e === undefined) return undefined;
+    this.map.delete(hk);
+    this.freeSlot(hk);
+    return e[1];
+  }
+  private freeSlot(hk: number | string): void {
+    if (typeof hk === 'string' && hk.charCodeAt(1) === 0x68 && hk.charCodeAt(0) === 0xe100) {
+      const dot = hk.indexOf('.');
+      this.hashed!.get(Number(hk.slice(2, dot)))![Number(hk.slice(dot + 1))] = undefined;
+    }
   }
 }
 
@@ -68,26 +310,10 @@ export function bytesToLatin1(b: Uint8Array): string {
   return s;
 }
 
-/** Map key for a hashable value. Numbers stay numbers (bool folds into 0/1). */
-export function dictKey(k: Value, d = 0): number | string {
-  switch (typeof k) {
-    case 'number':
-      return k;
-    case 'boolean':
-      return k ? 1 : 0;
-    case 'bigint':
-      return 'i' + k.toString();
-    case 'string':
-      return 's' + k;
-    case 'object':
-      if (k === null) return 'n';
-      if (k instanceof Uint8Array) return 'b' + bytesToLatin1(k);
-      if (k instanceof PyTuple) {
-        if (k.items.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('hashing');
-        return 't' + k.items.map((x) => { const s = String(dictKey(x, d + 1)); return s.length + ':' + s; }).join('');
-      }
-  }
-  throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
+/** Raise TypeError unless k can be a dict key (no key is built: used where only the check matters). */
+export function checkHashable(k: Value): void {
+  if (k instanceof PyTuple) tupleHash(k, 0);
+  else directKey(k, undefined, 0);
 }
 
 export function typeName(v: Value): string {
@@ -108,8 +334,19 @@ export function typeName(v: Value): string {
 }
 
 export function bytesEq(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const n = a.length;
+  if (n !== b.length) return false;
+  if (a === b) return true;
+  let i = 0;
+  // long and both aligned: four bytes per step (the views see the same bytes on any host)
+  if (n >= 64 && ((a.byteOffset | b.byteOffset) & 3) === 0) {
+    const k = n >>> 2;
+    const x = new Int32Array(a.buffer, a.byteOffset, k);
+    const y = new Int32Array(b.buffer, b.byteOffset, k);
+    for (let j = 0; j < k; j++) if (x[j] !== y[j]) return false;
+    i = k << 2;
+  }
+  for (; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -129,9 +366,9 @@ export function pyEq(a: Value, b: Value, d = 0): boolean {
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (const [hk, [, v]] of a.map) {
-      const e = b.map.get(hk);
-      if (e === undefined || !pyEq(v, e[1], d + 1)) return false;
+    for (const [k, v] of a.map.values()) {
+      const w = b.get(k);
+      if (w === undefined || !pyEq(v, w, d + 1)) return false;
     }
     return true;
   }

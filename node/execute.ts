@@ -245,6 +245,8 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
     // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.
     throw e;
+  } finally {
+    m.release();
   }
 }
 

@@ -23,43 +23,34 @@ export interface BalanceWrite {
 const SLOT_DOMAIN = new TextEncoder().encode('animica:vm:storage|');
 
 export function storageSlot(key: Uint8Array): Uint8Array {
+  // a receipt's write and the state root both need the slot id of the same key: hash it once
+  const k = latin1Key(key);
+  const hit = slotMemo.get(k);
+  if (hit !== undefined) return hit.slice();
   const pre = new Uint8Array(SLOT_DOMAIN.length + key.length);
   pre.set(SLOT_DOMAIN);
   pre.set(key, SLOT_DOMAIN.length);
-  return sha3_256(pre);
+  const slot = sha3_256(pre);
+  if (slotMemo.size >= SLOT_MEMO_MAX) slotMemo.clear();
+  slotMemo.set(k, slot);
+  return slot.slice();
 }
+const slotMemo = new Map<string, Uint8Array>();
+const SLOT_MEMO_MAX = 4096;
 
 /** flags of a journal entry */
 const WRITTEN = 1;
 const ORIGINAL = 2;
 
 /**
- * One entry of the receipt's write set. Key and value bytes stay in the journal's slab until
- * someone asks (the bench and a node committing to its own store need neither as objects);
- * each is then copied once, and the slot id hashed on every ask. The slab's region is
- * frozen (SlabMap.freeze), so what a write reports never changes, whoever owns the slab.
+ * One entry of the receipt's write set, as plain data (own enumerable fields, no getters), so
+ * receipts survive structuredClone and postMessage between workers. Key and value are copies:
+ * the slab's region is frozen (SlabMap.freeze) but the slab may go on to another owner.
  */
-class SlabWrite implements StorageWrite {
-  #key: Uint8Array | null = null;
-  #value: Uint8Array | null | undefined = undefined;
-  constructor(
-    readonly address: Uint8Array,
-    private readonly bytes: Uint8Array,
-    private readonly off: number,
-    private readonly klen: number,
-    /** -1: the slot is emptied */
-    private readonly vlen: number,
-  ) {}
-  get key(): Uint8Array {
-    return (this.#key ??= this.bytes.slice(this.off, this.off + this.klen));
-  }
-  get value(): Uint8Array | null {
-    if (this.#value === undefined) this.#value = this.vlen < 0 ? null : this.bytes.slice(this.off + this.klen, this.off + this.klen + this.vlen);
-    return this.#value;
-  }
-  get slot(): Uint8Array {
-    return storageSlot(this.key);
-  }
+function plainWrite(address: Uint8Array, bytes: Uint8Array, off: number, klen: number, vlen: number): StorageWrite {
+  const key = bytes.slice(off, off + klen);
+  // vlen -1: the slot is emptied
+  return { address, key, slot: storageSlot(key), value: vlen < 0 ? null : bytes.slice(off + klen, off + klen + vlen) };
 }
 
 /**
@@ -206,7 +197,7 @@ export class Journal {
       s.mine.freeze();
       for (const e of s.written()) {
         const [bytes, off, klen, vlen] = s.mine.region(e);
-        out.push(new SlabWrite(s.address, bytes, off, klen, vlen));
+        out.push(plainWrite(s.address, bytes, off, klen, vlen));
       }
       this.listed.add(s);
     }

@@ -3,6 +3,7 @@
 // source locations) is left out on purpose: it depends on debug info and on wording, and two
 // nodes must agree on the bytes even if one of them stripped the debug section.
 import { sha3_256 } from '@noble/hashes/sha3.js';
+import { errorCodeNumber, errorKindNumber } from '../spec/errors.js';
 import { encodeCanonical, type Cbor } from './cbor.js';
 import type { CallNode, Receipt } from './execute.js';
 import type { Log } from '../core/host.js';
@@ -27,7 +28,8 @@ export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = lo
     refund: r.refund,
     return: r.returnData,
     revert: r.revertReason,
-    error: r.error ? (r.error.kind ? { code: r.error.code, kind: r.error.kind } : { code: r.error.code }) : null,
+    // numbers from spec/errors.ts: no wording can move a receipt hash
+    error: r.error ? (r.error.kind ? { code: errorCodeNumber(r.error.code), kind: errorKindNumber(r.error.kind) } : { code: errorCodeNumber(r.error.code) }) : null,
     logs: r.logs.map(logCbor),
     logsRoot: root,
     syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),

@@ -30,6 +30,8 @@ const cli = {
   minifySyntax: true,
   sourcemap: false,
   logLevel: 'warning',
+  // a native module: loaded from node_modules at run time (only by `vm-py node` and stores)
+  external: ['lmdb'],
   // yargs' ES build asks for import.meta.url, which CommonJS output does not have
   define: { 'import.meta.url': '__vmpy_import_meta_url' },
   plugins: [lazyPqPlugin()],

@@ -86,10 +86,77 @@ export class Revert extends VmPyError {
     this.reason = reason;
   }
 }
+/**
+ * The closed set of runtime error kinds and their numbers in a receipt (spec/RECEIPTS.md
+ * "Error codes"). A new kind is a consensus change: it gets the next number here and there.
+ */
+export const ERROR_KINDS = {
+  ZeroDivisionError: 1,
+  TypeError: 2,
+  ValueError: 3,
+  IndexError: 4,
+  KeyError: 5,
+  OverflowError: 6,
+  AttributeError: 7,
+  MemoryError: 8,
+  RecursionError: 9,
+  RuntimeError: 10,
+  LookupError: 11,
+  UnicodeEncodeError: 12,
+  UnicodeDecodeError: 13,
+  UnboundLocalError: 14,
+  UnknownFunction: 15,
+  InvalidOpcode: 16,
+  InvalidProgram: 17,
+  StaticCallViolation: 18,
+  CallError: 19,
+  ImportError: 20,
+  AssertionError: 21,
+  ReentrancyError: 22,
+} as const;
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+/** A receipt's error codes (spec/RECEIPTS.md): the family of the failure, never its text. */
+export const ERROR_CODES = {
+  OOG: 1,
+  REVERT: 2,
+  'E-VM': 3,
+  'E-ABI': 4,
+  'E-STATE': 5,
+  'E-IR-DECODE': 6,
+  'E-IR-VERIFY': 7,
+  'E-MANIFEST': 8,
+  /** every source-stage diagnostic (E-SYNTAX, E-IMPORT, ...): a deploy of bad source */
+  'E-SOURCE': 9,
+  'E-TX': 10,
+  'E-BLOCK': 11,
+  'E-STORE': 12,
+} as const;
+
+/** The receipt number of an error code; source-stage codes (any other E-...) share E-SOURCE. */
+export function errorCodeNumber(code: string): number {
+  const n = (ERROR_CODES as Record<string, number>)[code];
+  if (n !== undefined) return n;
+  if (/^E-[A-Z0-9-]+$/.test(code)) return ERROR_CODES['E-SOURCE'];
+  throw new Error(`internal error: error code ${JSON.stringify(code)} has no receipt number`);
+}
+
+/** Whether k is one of the closed set of kinds (a callee's kind read back from its result). */
+export function isErrorKind(k: string): k is ErrorKind {
+  return Object.hasOwn(ERROR_KINDS, k);
+}
+
+/** The receipt number of a runtime error kind; an unlisted kind is a bug, not an outcome. */
+export function errorKindNumber(kind: string): number {
+  const n = (ERROR_KINDS as Record<string, number>)[kind];
+  if (n === undefined) throw new Error(`internal error: error kind ${JSON.stringify(kind)} is not in ERROR_KINDS`);
+  return n;
+}
+
 /** A Python exception kind (ZeroDivisionError, ...) or a VM cap / unknown function. */
 export class VmError extends VmPyError {
-  readonly kind: string;
-  constructor(kind: string, message: string, location?: Location) {
+  readonly kind: ErrorKind;
+  constructor(kind: ErrorKind, message: string, location?: Location) {
     super('E-VM', `${kind}: ${message}`, location);
     this.kind = kind;
   }

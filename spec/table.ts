@@ -6,7 +6,7 @@ export type OperandKind = 'const' | 'local' | 'target' | 'func' | 'stdlib' | 'bu
 export type StackSpec = number | 'n' | '2n' | 'n+1' | 'params' | 'std';
 
 /** What a size-dependent cost counts (spec/opcodes_vm_py.yaml `measures`). */
-export type Measure = 'words' | 'items' | 'limbs' | 'limb_steps' | 'new_slots' | 'topics' | 'slh_sha2' | 'slh_shake' | 'value_transfers';
+export type Measure = 'words' | 'items' | 'limbs' | 'limb_steps' | 'new_slots' | 'topics' | 'slh_sha2' | 'slh_shake' | 'value_transfers' | 'key_units' | 'scan_words' | 'comparisons' | 'convert_steps';
 /**
  * An entry's formula: price per unit of every measure (0 for the measures it does not count).
  * Its cost is base + sum(dynamic[m] * m); `measures` lists the ones it counts.

@@ -9,7 +9,7 @@
 //   try_call(...): (True, result) or (False, reason), never failing the caller for what
 //     the callee did.
 import { STDLIB_BY_NAME, type StdInfo } from '../spec/table.js';
-import { OutOfGas, Revert, VmError } from '../spec/errors.js';
+import { isErrorKind, OutOfGas, Revert, VmError } from '../spec/errors.js';
 import type { SubCall, SubResult } from '../core/host.js';
 import type { Machine, StdImpl } from '../core/machine.js';
 import { PyTuple, toBig, typeName, type Value } from '../core/values.js';
@@ -62,7 +62,7 @@ function raise(r: SubResult): Value {
     case 'OOG':
       throw new OutOfGas(r.message);
     default:
-      throw new VmError(r.kind ?? 'CallError', r.message);
+      throw new VmError(r.kind !== null && isErrorKind(r.kind) ? r.kind : 'CallError', r.message);
   }
 }
 

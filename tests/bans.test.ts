@@ -52,7 +52,11 @@ const BANS: [string, string, number][] = [
   ['E-TRY', 'def f() -> None:\n    try:\n        pass\n    except Exception:\n        pass\n', 2],
   ['E-TRY', 'def f() -> None:\n    raise ValueError("x")\n', 2],
   ['E-WALRUS', 'def f(a: int) -> int:\n    if (b := a):\n        return b\n    return 0\n', 2],
-  ['E-FSTRING', 'def f(a: int) -> str:\n    return f"{a}"\n', 2],
+  ['E-FSTRING', 'def f(a: int) -> str:\n    return f"{a:.2f}"\n', 2],
+  ['E-FORMAT', 'def f(a: int) -> str:\n    return "%f" % a\n', 2],
+  ['E-FORMAT', 'def f(a: int) -> str:\n    return "%d-%d" % (a,)\n', 2],
+  ['E-KEY', 'def f(a: list) -> list:\n    return sorted(a, key=5)\n', 2],
+  ['E-GENERATOR', 'def f(a: list) -> int:\n    g = (x for x in a)\n    return 1\n', 2],
   ['E-NESTED-DEF', 'def f() -> int:\n    def g():\n        return 1\n    return 1\n', 2],
   ['E-ANNOTATION', 'def f(a) -> int:\n    return a\n', 1],
   ['E-ANNOTATION', 'def f(a: int):\n    return a\n', 1],
@@ -87,9 +91,14 @@ describe('every ban has its own code and points at the line', () => {
       '    global Y',
       '    print(1)',
       '    s = {1}',
+      'def k(a: int) -> str:',
+      '    x = f"{a:.3f}" + f"{a:x}"',
+      '    y = "%5.1f" % a',
+      '    return f"{undefined_name}"',
     ].join('\n');
     expect(diags(src).map((d) => [d.code, d.line])).toEqual([
       ['E-IMPORT', 1], ['E-MODULE-STATE', 2], ['E-LAMBDA', 4], ['E-TRUEDIV', 5], ['E-FLOAT', 6], ['E-GLOBAL', 8], ['E-BUILTIN', 9], ['E-SET', 10],
+      ['E-FSTRING', 12], ['E-FORMAT', 13], ['E-NAME', 14],
     ]);
   });
 });

@@ -141,3 +141,24 @@ test('proveStorage: a holder balance and an empty slot verify against the state 
   executeBlock({ state: s, block: header(1), txs: [transferTx(addr(1), 0n, token, addr(2), 7n)] });
   expect(() => verifyStorageProof(p, stateRoot(s))).toThrow();
 });
+
+test('receipts carry read and write sets as plain data that survives structuredClone', () => {
+  const s = new MemoryState();
+  const { token } = setupToken(s, 3);
+  const r = executeBlock({ state: s, block: header(1), txs: [transferTx(addr(1), 0n, token, addr(2), 10n)] });
+  const rc = r.receipts[0];
+  const bal = (a: Uint8Array) => hex(new Uint8Array([...new TextEncoder().encode('bal:'), ...a]));
+  const reads = rc.readSet.map((k) => `${k.kind}:${hex(k.address)}${k.key ? ':' + hex(k.key) : ''}`);
+  expect(reads).toContain(`storage:${hex(token)}:${bal(addr(1))}`);
+  expect(reads).toContain(`balance:${hex(addr(1))}`);
+  expect(reads).toContain(`code:${hex(token)}`);
+  const writes = rc.writeSet.map((w) => `${w.kind}:${hex(w.address)}${w.kind === 'storage' ? ':' + hex(w.key) : ''}`);
+  expect(writes).toEqual(expect.arrayContaining([`storage:${hex(token)}:${bal(addr(1))}`, `storage:${hex(token)}:${bal(addr(2))}`, `nonce:${hex(addr(1))}`, `balance:${hex(addr(1))}`, `balance:${hex(COINBASE)}`]));
+  const copy = structuredClone({ readSet: rc.readSet, writeSet: rc.writeSet, writes: rc.exec!.writes });
+  expect(copy.readSet).toEqual(rc.readSet);
+  expect(copy.writeSet).toEqual(rc.writeSet);
+  // the execution receipt's storage writes are plain objects too (they were getters once)
+  expect(copy.writes.length).toBe(2);
+  expect(copy.writes).toEqual(rc.exec!.writes);
+  expect(hex(copy.writes[0].key)).toBe(hex(rc.exec!.writes[0].key));
+});

@@ -61,7 +61,7 @@ test('the core bundled for the browser runs the counter sequence with the golden
   const js = out.outputFiles[0].text;
   expect(js).not.toMatch(/\brequire\("(node:|fs|path)/);
   // A fresh realm with only what a browser also has; no process, Buffer or require.
-  const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder };
+  const sandbox: Record<string, unknown> = { TextEncoder, TextDecoder, crypto: globalThis.crypto };
   runInNewContext(js, sandbox, { filename: 'vm-py-browser.js' });
   const vectors = JSON.parse(readFileSync('spec/test_vectors/calls.json', 'utf8'));
   const seq = vectors.sequences.find((s: { name: string }) => s.name === 'counter');

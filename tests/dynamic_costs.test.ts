@@ -33,6 +33,16 @@ const dictOf = (n: number): Value => {
   for (let i = 0; i < n; i++) d.set(i, i);
   return d;
 };
+/** A dict holding one key (made with the classes of the VM that runs the probe). */
+const keyed = (k: Value): Value => {
+  const d = new V.PyDict();
+  d.set(k, 1);
+  return d;
+};
+const KEY_FREE = 8; // KEY_FREE_UNITS: a key's first 8 units cost nothing beyond its instruction
+const keyUnits = (n: number) => ({ key_units: Math.max(0, words(n) - KEY_FREE) });
+const scanWords = (n: number) => ({ scan_words: Math.max(0, words(n) - KEY_FREE) });
+const KEY_SIZES: [number, number] = [400, 2000];
 const fn = (body: string, params = 'x'): string => `def _p(${params}):\n    return ${body}\n`;
 const stmt = (body: string, params = 'x'): string => `def _p(${params}):\n    ${body}\n    return 0\n`;
 
@@ -86,25 +96,25 @@ const PROBES: Probe[] = [
   { entry: 'builtin:range', src: fn('len(range(x))'), args: (n) => [n], measures: (n) => ({ items: n }) },
   { entry: 'builtin:min', src: fn('min(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:max', src: fn('max(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:int', src: fn('int(x)'), args: (n) => ['1'.repeat(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:int', src: fn('int(x)'), args: (n) => ['1'.repeat(n)], measures: (n) => ({ words: words(n), convert_steps: words(n) > 4 ? words(n) * (words(n) - 3) : 0 }) },
   { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
   { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
   { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2) }), sizes: [10, 20] },
-  { entry: 'builtin:hex', src: fn('hex(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2) }), sizes: [10, 20] },
+  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [big(n)], measures: (n) => ({ convert_steps: words(16 * n) * Math.max(1, words(16 * n) - 3) }), sizes: [10, 20] },
+  { entry: 'builtin:hex', src: fn('hex(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }), sizes: [10, 20] },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:enumerate', src: fn('enumerate(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:zip', src: fn('zip(x, x)'), args: (n) => [ints(n)], measures: (n) => ({ items: 2 * n }) },
-  { entry: 'builtin:sorted', src: fn('sorted(x)'), args: (n) => [ints(n).map(() => 1)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:sorted', src: fn('sorted(x)'), args: (n) => [ints(n).map(() => 1)], measures: (n) => ({ items: n, comparisons: n - 1 }) },
   { entry: 'builtin:reversed', src: fn('reversed(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:sum', src: fn('sum(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:all', src: fn('all(x)'), args: (n) => [Array(n).fill(true)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:any', src: fn('any(x)'), args: (n) => [Array(n).fill(false)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
-  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [ints(n)], measures: (n) => ({ items: n, words: words(n) }) },
+  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n), limbs: limbsOver(8 * n) }) },
+  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [ints(n)], measures: (n) => ({ items: n, words: words(n), limbs: limbsOver(8 * (n - 1)) }) },
   { entry: 'builtin:bytes.fromhex', src: fn('bytes.fromhex(x)'), args: (n) => ['ab'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'builtin:pow', src: fn('pow(3, x, 7)'), args: (n) => [(1n << BigInt(n)) - 1n], measures: (n) => ({ limb_steps: 2 * n }) },
   // methods
@@ -127,6 +137,67 @@ const PROBES: Probe[] = [
   { entry: 'method:keys', src: fn('x.keys()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:values', src: fn('x.values()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:items', src: fn('x.items()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  // dict keys (key_units: words beyond KEY_FREE_UNITS), str positions (scan_words), conversions
+  ...(['IN:in', 'NOT_IN:not in'] as const).map((s) => {
+    const [op, sym] = s.split(':');
+    return { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES };
+  }),
+  ...(['EQ:==', 'NE:!='] as const).map((s) => {
+    const [op, sym] = s.split(':');
+    return { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [keyed(bytesOf(n)), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES };
+  }),
+  { entry: 'op:SUBSCR', src: fn('y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'op:SUBSCR', src: fn('x[0]'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
+  { entry: 'op:STORE_SUBSCR', src: stmt('y[x] = 1', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'op:DEL_SUBSCR', src: stmt('del y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'op:DEL_SUBSCR', src: stmt('del x[0]'), args: (n) => [ints(n)], measures: (n) => ({ items: n - 1 }) },
+  { entry: 'op:SLICE', src: fn('x[0:1]'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
+  { entry: 'op:BUILD_DICT', src: fn('{x: 1}'), args: (n) => [bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'builtin:len', src: fn('len(x)'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
+  { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'method:to_bytes', src: fn('x.to_bytes(2000, "big")'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] },
+  { entry: 'method:pop', src: fn('y.pop(x)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'method:get', src: fn('y.get(x)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
+  // a missing key is looked up, then stored: two uses
+  { entry: 'method:setdefault', src: fn('y.setdefault(x, 1)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: (n) => ({ key_units: 2 * keyUnits(n).key_units }), sizes: KEY_SIZES },
+  // text renderings and % formatting (words of format and output as it grows)
+  { entry: 'op:MOD', src: fn('x % ()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => [ints(n)], measures: (n) => ({ items: 3 * n }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(3 * n) }) },
+  { entry: 'op:INPLACE_MUL', src: stmt('x *= x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
+  { entry: 'builtin:repr', src: fn('repr(x)'), args: (n) => ['a'.repeat(32 * n - 2)], measures: (n) => ({ words: n }) },
+  { entry: 'builtin:format', src: fn('format(1, x)'), args: (n) => [`>${32 * n}`], measures: (n) => ({ words: n + words(String(32 * n).length + 1) }) },
+  // str/bytes methods
+  { entry: 'method:split', src: fn('x.split(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:rsplit', src: fn('x.rsplit()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:count', src: fn('x.count("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:count', src: fn('x.count(1)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:partition', src: fn('x.partition(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  { entry: 'method:rpartition', src: fn('x.rpartition(b",")'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  ...(['lstrip', 'rstrip', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper', 'isascii'] as const).map((m) => ({
+    entry: `method:${m}`,
+    src: fn(`x.${m}()`),
+    args: (n: number) => ['a'.repeat(32 * n)] as Value[],
+    measures: (n: number) => ({ words: n }),
+  })),
+  { entry: 'method:rfind', src: fn('x.rfind("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:rindex', src: fn('x.rindex("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:removeprefix', src: fn('x.removeprefix("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:removesuffix', src: fn('x.removesuffix("b")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:zfill', src: fn('"1".zfill(x)'), args: (n) => [32 * n], measures: (n) => ({ words: n }) },
+  { entry: 'method:center', src: fn('"1".center(x)'), args: (n) => [32 * n], measures: (n) => ({ words: n }) },
+  // list/dict methods
+  { entry: 'method:sort', src: stmt('x.sort(reverse=True)'), args: (n) => [ints(n).map(() => 1)], measures: (n) => ({ items: n, comparisons: n - 1 }) },
+  { entry: 'method:reverse', src: stmt('x.reverse()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:remove', src: stmt('x.remove(6)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:clear', src: stmt('x.clear()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:popitem', src: fn('x.popitem()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
 ];
 
 /** The modules a probe runs on: the real table, or one with other prices. */

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ORDER = ['spec', 'validate', 'compiler', 'core', 'stdlib', 'node', 'testing', 'cli'];
+const ORDER = ['spec', 'validate', 'compiler', 'core', 'stdlib', 'node', 'host', 'testing', 'cli'];
 
 function tsFiles(dir: string): string[] {
   const out: string[] = [];

@@ -50,7 +50,7 @@ const CASES: Record<string, () => Setup[]> = {
   LOAD: () => [{ pre: (k) => [k(I(1)), ins(Op.STORE, 0)], args: [0], nlocals: 1 }],
   STORE: () => [{ pre: (k) => [k(I(1))], args: [0], nlocals: 1 }],
   ADD: binary, SUB: binary, MUL: binary, FLOORDIV: binary, MOD: binary, POW: binary, LSHIFT: binary, RSHIFT: binary,
-  BITAND: binary, BITOR: binary, BITXOR: binary, INPLACE_ADD: binary,
+  BITAND: binary, BITOR: binary, BITXOR: binary, INPLACE_ADD: binary, INPLACE_MUL: binary,
   NEG: unary, POS: unary, INVERT: unary, NOT: unary,
   EQ: binary, NE: binary, LT: binary, LE: binary, GT: binary, GE: binary, IS: binary, IS_NOT: binary,
   IN: () => [{ pre: (k) => [k(I(1)), k(new ConstTuple([I(1), I(2)]))], args: [] }],

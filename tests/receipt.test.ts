@@ -79,7 +79,7 @@ describe('receipts', () => {
     expect((inc.writes as { key: Uint8Array }[])[0].key).toEqual(new TextEncoder().encode('counter'));
     expect(rev.status).toBe('REVERT');
     expect(new TextDecoder().decode(rev.revert as Uint8Array)).toBe('counter: negative value');
-    expect(oog).toMatchObject({ status: 'OOG', gasUsed: 10, error: { code: 'OOG' } });
+    expect(oog).toMatchObject({ status: 'OOG', gasUsed: 10, error: { code: 1 } }); // 1 = OOG (spec/RECEIPTS.md Error codes)
   });
 
   test('error messages and source locations stay out of the bytes', () => {

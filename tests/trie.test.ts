@@ -85,3 +85,21 @@ test('a proof against another root, or with a node changed, is refused', async (
   expect(() => verifyTrieProof(t.root(), key, bad)).toThrow();
   expect(() => verifyTrieProof(t.root(), key, proof.slice(0, -1))).toThrow();
 });
+
+test("a host's native SHA3-256 gives the same roots and receipts; a wrong function is refused", async () => {
+  const { MemoryState } = await import('../node/state.js');
+  const { executeBlock } = await import('../node/block/execute_block.js');
+  const { useTrieSha3 } = await import('../node/trie/hash.js');
+  const { useNativeTrieHash } = await import('../host/native_hash.js');
+  const { addr, header, setupToken, transferTx } = await import('./helpers/chain.js');
+  const run = () => {
+    const s = new MemoryState();
+    const { token } = setupToken(s, 6);
+    const r = executeBlock({ state: s, block: header(1), txs: [1, 2, 3].map((i) => transferTx(addr(i), 0n, token, addr(i + 1), 5n)) });
+    return [hex(r.stateRoot), hex(r.receiptsRoot), ...r.receipts.map((x) => hex(x.hash))];
+  };
+  const noble = run();
+  expect(() => useTrieSha3((b) => sha3_256(Uint8Array.of(...b, 0)))).toThrow(/not SHA3-256/);
+  useNativeTrieHash();
+  expect(run()).toEqual(noble);
+});

@@ -24,7 +24,15 @@ export type Expr =
   | { k: 'list'; at: number; elts: Expr[] }
   | { k: 'tuple'; at: number; elts: Expr[] }
   | { k: 'dict'; at: number; keys: Expr[]; values: Expr[] }
-  | { k: 'listcomp'; at: number; elt: Expr; gens: Comprehension[] };
+  | { k: 'listcomp'; at: number; elt: Expr; gens: Comprehension[] }
+  /** generator expression; allowed only as the sole argument of the builtins that consume one */
+  | { k: 'genexp'; at: number; elt: Expr; gens: Comprehension[] }
+  /** lambda; allowed only as the key= argument of sorted/min/max/list.sort */
+  | { k: 'lambda'; at: number; params: string[]; body: Expr }
+  /** f-string: literal parts and replacement fields, in order */
+  | { k: 'fstring'; at: number; parts: FPart[] };
+
+export type FPart = string | { at: number; e: Expr; conv: 's' | 'r' | null; spec: FPart[] };
 
 export interface Keyword {
   at: number;

@@ -1,11 +1,17 @@
 // Semantic checks over the AST: name resolution (Python scoping), banned builtins and
 // dunders, typing names outside annotations, the call graph (recursion), public-function
 // annotations. Produces the CheckedModule the compiler lowers.
-import type { Expr, FunctionDef, Module, Stmt } from './ast.js';
-import { BANNED_BUILTINS, isBuiltinName, resolveStdlibPath, TYPE_NAMES } from './names.js';
+import type { Expr, FPart, FunctionDef, Module, Stmt } from './ast.js';
+import { BANNED_BUILTINS, FOREIGN_TYPES, isBuiltinName, resolveStdlibPath, TYPE_NAMES } from './names.js';
 import type { Source } from './source.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { HostStdlib } from '../spec/host_std.js';
+import { percentArgCount, percentProblem, specProblem } from './format_check.js';
+
+/** Callees that take a generator expression as their sole argument ('.m' is a method). */
+export const GEN_CONSUMERS: ReadonlySet<string> = new Set(['any', 'all', 'sum', 'min', 'max', 'list', 'tuple', 'dict', 'sorted', 'bytes', '.join']);
+/** Callees that take key= (a lambda or a contract function). */
+export const KEY_TAKERS: ReadonlySet<string> = new Set(['sorted', 'min', 'max', '.sort']);
 
 export interface CheckedModule {
   src: Source;
@@ -227,10 +233,26 @@ class Scope {
           if (this.cm.funcs.has(e.fn.id) && !this.isLocal(e.fn.id)) this.calls.push({ callee: e.fn.id, at: e.at });
         } else if (e.fn.k === 'attr') this.attr(e.fn, true);
         else this.err('E-CALL', 'only functions, builtins, methods and stdlib can be called', e.at);
-        e.args.forEach((a) => this.expr(a));
-        e.kw.forEach((k) => this.expr(k.value));
+        {
+          const callee = e.fn.k === 'name' && !this.isLocal(e.fn.id) ? e.fn.id : e.fn.k === 'attr' ? '.' + e.fn.attr : '';
+          if (callee === 'isinstance' && e.args.length === 2) {
+            this.expr(e.args[0]);
+            this.isinstanceTypes(e.args[1]);
+            e.kw.forEach((k) => this.expr(k.value));
+            return;
+          }
+          e.args.forEach((a) => {
+            if (a.k === 'genexp' && e.args.length === 1 && GEN_CONSUMERS.has(callee)) this.comprehension(a);
+            else this.expr(a);
+          });
+          e.kw.forEach((k) => {
+            if (k.name === 'key' && KEY_TAKERS.has(callee)) this.keyFunc(k.value);
+            else this.expr(k.value);
+          });
+        }
         return;
       case 'bin':
+        if (e.op === '%' && (e.l.k === 'str' || e.l.k === 'bytes')) this.checkPercent(e.l, e.r);
         this.expr(e.l);
         return this.expr(e.r);
       case 'boolop':
@@ -258,27 +280,89 @@ class Scope {
       case 'dict':
         e.keys.forEach((x) => this.expr(x));
         return e.values.forEach((x) => this.expr(x));
-      case 'listcomp': {
-        const scope = new Set<string>();
-        const bind = (t: Expr): void => {
-          if (t.k === 'name') scope.add(t.id);
-          else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(bind);
-        };
-        let pushed = 0;
-        for (const g of e.gens) {
-          this.expr(g.iter);
-          bind(g.target);
-          if (pushed === 0) {
-            this.comp.push(scope);
-            pushed = 1;
-          }
-          g.ifs.forEach((c) => this.expr(c));
-        }
-        this.expr(e.elt);
-        if (pushed) this.comp.pop();
-        return;
-      }
+      case 'genexp':
+        this.err('E-GENERATOR', `a generator expression may only be the sole argument of ${[...GEN_CONSUMERS].map((c) => (c.startsWith('.') ? `str${c}` : c) + '()').join(', ')}; use a list comprehension [...]`, e.at);
+        return this.comprehension(e);
+      case 'lambda':
+        this.err('E-LAMBDA', 'a lambda may only be the key= argument of sorted(), min(), max() or list.sort(); elsewhere define a private function', e.at);
+        return this.lambdaBody(e);
+      case 'fstring':
+        return this.fparts(e.parts);
+      case 'listcomp':
+        return this.comprehension(e);
     }
+  }
+
+  /** isinstance()'s second argument: type names, also of types the subset lacks (never matched). */
+  isinstanceTypes(t: Expr): void {
+    if (t.k === 'name' && !this.isLocal(t.id) && (TYPE_NAMES.has(t.id) || FOREIGN_TYPES.has(t.id))) return;
+    if (t.k === 'tuple') return t.elts.forEach((x) => this.isinstanceTypes(x));
+    this.expr(t);
+  }
+
+  fparts(parts: FPart[]): void {
+    for (const p of parts) {
+      if (typeof p === 'string') continue;
+      this.expr(p.e);
+      if (p.spec.every((x) => typeof x === 'string')) {
+        const spec = (p.spec as string[]).join('');
+        const bad = specProblem(spec);
+        if (bad) this.err('E-FSTRING', `format spec '${spec}': ${bad}`, p.at);
+      }
+      this.fparts(p.spec);
+    }
+  }
+
+  /** A literal %-format: conversions that could only fail, and a tuple of the wrong length, are compile errors. */
+  checkPercent(fmt: Expr & { k: 'str' | 'bytes' }, args: Expr): void {
+    const text = typeof fmt.v === 'string' ? fmt.v : String.fromCharCode(...fmt.v);
+    const bad = percentProblem(text);
+    if (bad) return this.err('E-FORMAT', `%-format ${JSON.stringify(text)}: ${bad}`, fmt.at);
+    if (args.k === 'tuple' && !text.includes('%(')) {
+      const want = percentArgCount(text);
+      if (want !== args.elts.length) this.err('E-FORMAT', `%-format ${JSON.stringify(text)} takes ${want} argument${want === 1 ? '' : 's'}, the tuple has ${args.elts.length}`, args.at);
+    }
+  }
+
+  /** key=: a lambda of one parameter, or a module function named as a value. */
+  keyFunc(k: Expr): void {
+    if (k.k === 'lambda') {
+      if (k.params.length !== 1) this.err('E-LAMBDA', 'a key= lambda takes exactly one parameter', k.at);
+      return this.lambdaBody(k);
+    }
+    if (k.k === 'name' && !this.isLocal(k.id) && this.cm.funcs.has(k.id)) {
+      this.calls.push({ callee: k.id, at: k.at });
+      return;
+    }
+    if (k.k === 'const' && k.v === null) return; // key=None: no key
+    if (k.k === 'name' && !this.isLocal(k.id) && isBuiltinName(k.id) && !k.id.includes('.')) return; // key=len
+    this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', k.at);
+  }
+
+  lambdaBody(e: Expr & { k: 'lambda' }): void {
+    this.comp.push(new Set(e.params));
+    this.expr(e.body);
+    this.comp.pop();
+  }
+
+  comprehension(e: Expr & { k: 'listcomp' | 'genexp' }): void {
+    const scope = new Set<string>();
+    const bind = (t: Expr): void => {
+      if (t.k === 'name') scope.add(t.id);
+      else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(bind);
+    };
+    let pushed = 0;
+    for (const g of e.gens) {
+      this.expr(g.iter);
+      bind(g.target);
+      if (pushed === 0) {
+        this.comp.push(scope);
+        pushed = 1;
+      }
+      g.ifs.forEach((c) => this.expr(c));
+    }
+    this.expr(e.elt);
+    if (pushed) this.comp.pop();
   }
 
   attr(e: Expr & { k: 'attr' }, called: boolean): void {
@@ -327,7 +411,7 @@ function checkPublic(cm: CheckedModule, f: FunctionDef): void {
       continue;
     }
     const t = annotationType(p.annotation);
-    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': unsupported ABI type annotation`, p.annotation.at);
+    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': ${unsupportedParam(p.annotation, p.name)}`, p.annotation.at);
     else params.push(t);
   }
   let returns = 'none';
@@ -339,6 +423,29 @@ function checkPublic(cm: CheckedModule, f: FunctionDef): void {
     cm.src.error('E-ANNOTATION', `public function '${f.name}' returns a value and needs a return annotation (-> int, -> bytes, ...)`, f.at);
   }
   cm.signatures.set(f.name, { params, returns });
+}
+
+/** Why a parameter annotation is not an ABI type, and what to write instead. */
+function unsupportedParam(a: Expr, name: string): string {
+  const optional = optionalOf(a);
+  if (optional) {
+    const inner = annotationType(optional);
+    const zero = inner === 'int' ? '0' : inner === 'bytes' ? 'b""' : inner === 'str' ? '""' : inner === 'bool' ? 'False' : null;
+    return `the ABI has no optional (None) values; give the parameter a plain type and a default${zero ? `, e.g. \`${name}: ${inner} = ${zero}\`, and test \`if ${name}:\`` : ''}`;
+  }
+  const hasDict = (e: Expr): boolean => annotationType(e) === 'dict' || (e.k === 'index' && (e.index.k === 'tuple' ? e.index.elts : [e.index]).some(hasDict));
+  if (hasDict(a)) {
+    return 'the ABI has no dict type; pass records as tuples, e.g. `list[tuple[bytes, int, bytes]]`, and unpack them (`for signer, alg_id, sig in permits:`)';
+  }
+  return 'unsupported ABI type annotation (int, bool, bytes, str, "address", sized names like "u64", list[T], tuple[...])';
+}
+
+/** T for `T | None`, `None | T` and `Optional[T]`. */
+function optionalOf(a: Expr): Expr | null {
+  const isNone = (e: Expr): boolean => e.k === 'const' && e.v === null;
+  if (a.k === 'bin' && a.op === '|') return isNone(a.r) ? a.l : isNone(a.l) ? a.r : null;
+  if (a.k === 'index' && a.obj.k === 'name' && a.obj.id === 'Optional') return a.index;
+  return null;
 }
 
 function returnsValue(ss: Stmt[]): boolean {

@@ -92,6 +92,10 @@ export function decodeStringLiteral(text: string): StrLit {
     units.push(0x5c, e.codePointAt(0)!);
   }
   if (isBytes) return { kind: 'bytes', value: units };
-  for (const u of units) if (u >= 0xd800 && u <= 0xdfff) return { kind: 'error', code: 'E-SYNTAX', message: 'lone surrogate in str literal' };
+  // code points and UTF-16 would disagree on a lone surrogate, and it could never be encoded,
+  // stored or returned: contract strings hold Unicode scalar values only (spec/LANGUAGE.md)
+  for (const u of units) {
+    if (u >= 0xd800 && u <= 0xdfff) return { kind: 'error', code: 'E-SYNTAX', message: `lone surrogate \\u${u.toString(16)} in str literal: contract strings must be encodable as UTF-8` };
+  }
   return { kind: 'str', value: String.fromCodePoint(...units) };
 }

@@ -7,7 +7,7 @@ export const BANNED_BUILTINS = new Set([
   'eval', 'exec', 'compile', 'open', 'print', 'input', 'getattr', 'setattr', 'delattr', 'hasattr',
   'globals', 'locals', 'vars', 'dir', 'id', 'hash', 'type', 'super', '__import__', 'memoryview',
   'iter', 'next', 'set', 'frozenset', 'float', 'complex', 'object', 'callable', 'exit', 'quit',
-  'breakpoint', 'help', 'format', 'repr', 'ascii', 'classmethod', 'staticmethod', 'property',
+  'breakpoint', 'help', 'ascii', 'classmethod', 'staticmethod', 'property',
   'issubclass', 'map', 'filter', 'slice', 'round', 'bin', 'oct', 'aiter', 'anext',
 ]);
 
@@ -44,3 +44,6 @@ export function isBuiltinName(name: string): boolean {
 
 /** Type names usable in isinstance() and annotations: the table's, minus NoneType (spelled type(None)). */
 export const TYPE_NAMES: ReadonlySet<string> = new Set(TYPES.map((t) => t.name).filter((n) => n !== 'NoneType'));
+
+/** Python builtin types the subset has no values of: isinstance() against them is simply False. */
+export const FOREIGN_TYPES: ReadonlySet<string> = new Set(['memoryview', 'float', 'complex', 'set', 'frozenset', 'range', 'object', 'type']);

@@ -3,14 +3,13 @@
 // goes on so that one run reports every error in the file.
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import type { BinOp, CmpOp, Comprehension, ConstDef, Expr, FunctionDef, ImportBinding, Keyword, Module, Param, Stmt } from './ast.js';
+import type { BinOp, CmpOp, Comprehension, ConstDef, Expr, FPart, FunctionDef, ImportBinding, Keyword, Module, Param, Stmt } from './ast.js';
 import { findTooDeep, MAX_TREE_DEPTH } from './depth.js';
 import { decodeStringLiteral, parseIntLiteral } from './literals.js';
 import { typeNameProblem } from './type_names.js';
 import type { Source } from './source.js';
 
 const BANNED_NODES: Record<string, [string, string]> = {
-  LambdaExpression: ['E-LAMBDA', 'lambda is not allowed; define a private function instead'],
   ClassDefinition: ['E-CLASS', 'classes are not allowed in contracts'],
   DecoratedStatement: ['E-DECORATOR', 'decorators are not allowed'],
   TryStatement: ['E-TRY', 'try/except is not allowed; use abi.require(cond, reason) to fail a call'],
@@ -23,8 +22,6 @@ const BANNED_NODES: Record<string, [string, string]> = {
   SetExpression: ['E-SET', 'sets are not allowed (their order is not deterministic); use a dict or list'],
   SetComprehensionExpression: ['E-SET', 'set comprehensions are not allowed; use a list comprehension'],
   DictionaryComprehensionExpression: ['E-COMPREHENSION', 'dict comprehensions are not supported; build the dict in a loop'],
-  ComprehensionExpression: ['E-GENERATOR', 'generator expressions are not allowed; use a list comprehension'],
-  FormatString: ['E-FSTRING', 'f-strings are not allowed'],
   NamedExpression: ['E-WALRUS', 'assignment expressions (:=) are not allowed'],
   PrintStatement: ['E-SYNTAX', 'print statement is not Python 3'],
   MatchStatement: ['E-SYNTAX', 'match statements are not supported'],
@@ -499,6 +496,14 @@ class Converter {
       }
       case 'ArrayComprehensionExpression':
         return this.listComp(n);
+      case 'ComprehensionExpression': {
+        const lc = this.listComp(n);
+        return lc.k === 'listcomp' ? { k: 'genexp', at, elt: lc.elt, gens: lc.gens } : lc;
+      }
+      case 'LambdaExpression':
+        return this.lambda(n);
+      case 'FormatString':
+        return this.fstring(n);
       case 'MemberExpression':
         return this.member(n);
       case 'CallExpression':
@@ -528,11 +533,21 @@ class Converter {
   stringLit(n: SyntaxNode): Expr {
     const at = n.from;
     const parts = n.name === 'ContinuedString' ? kids(n).filter((c) => c.name === 'String' || c.name === 'FormatString') : [n];
+    if (parts.some((p) => p.name === 'FormatString')) {
+      // "a" f"{x}" "b": one f-string of all the parts
+      const out: FPart[] = [];
+      for (const p of parts) {
+        const e = p.name === 'FormatString' ? this.fstring(p) : this.stringLit(p);
+        if (e.k === 'fstring') out.push(...e.parts);
+        else if (e.k === 'str') out.push(e.v);
+        else if (e.k === 'bytes') return this.bad('E-SYNTAX', 'cannot mix bytes and str literals', p.from);
+      }
+      return { k: 'fstring', at, parts: out };
+    }
     let isBytes: boolean | null = null;
     const strs: string[] = [];
     const bytes: number[] = [];
     for (const p of parts) {
-      if (p.name === 'FormatString') return this.bad('E-FSTRING', 'f-strings are not allowed', p.from);
       const r = decodeStringLiteral(this.text(p));
       if (r.kind === 'error') return this.bad(r.code, r.message, p.from);
       if (isBytes !== null && isBytes !== (r.kind === 'bytes')) return this.bad('E-SYNTAX', 'cannot mix bytes and str literals', p.from);
@@ -541,6 +556,85 @@ class Converter {
       else strs.push(r.value);
     }
     return isBytes ? { k: 'bytes', at, v: Uint8Array.from(bytes) } : { k: 'str', at, v: strs.join('') };
+  }
+
+  /** f"...": literal runs decoded like the plain literal they sit in; fields parsed as expressions. */
+  fstring(n: SyntaxNode): Expr {
+    const at = n.from;
+    const full = this.text(n);
+    const prefix = /^[a-zA-Z]*/.exec(full)![0];
+    const plain = prefix.replace(/[fF]/g, '');
+    const q = full.slice(prefix.length).startsWith('"""') || full.slice(prefix.length).startsWith("'''") ? 3 : 1;
+    const quote = full.slice(prefix.length, prefix.length + q);
+    const lit = (from: number, to: number, raw: boolean): string | null => {
+      const t = this.src.text.slice(from, to).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      if (t === '') return '';
+      if (raw) return t;
+      const r = decodeStringLiteral(plain + quote + t + quote);
+      if (r.kind !== 'str') {
+        this.err(r.kind === 'error' ? r.code : 'E-SYNTAX', r.kind === 'error' ? r.message : 'invalid f-string', from);
+        return null;
+      }
+      return r.value;
+    };
+    const fields = (node: SyntaxNode, from: number, to: number, raw: boolean): FPart[] => {
+      const out: FPart[] = [];
+      let pos = from;
+      for (const c of kids(node)) {
+        if (c.name !== 'FormatReplacement') continue;
+        const s = lit(pos, c.from, raw);
+        if (s) out.push(s);
+        out.push(this.replacement(c));
+        pos = c.to;
+      }
+      const s = lit(pos, to, raw);
+      if (s) out.push(s);
+      return out;
+    };
+    return { k: 'fstring', at, parts: fields(n, n.from + prefix.length + q, n.to - q, false) };
+  }
+
+  replacement(r: SyntaxNode): FPart {
+    const ch = kids(r).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== 'Comment');
+    const exprNodes = ch.filter((c) => c.name !== 'FormatConversion' && c.name !== 'FormatSpec');
+    const convNode = ch.find((c) => c.name === 'FormatConversion');
+    const specNode = ch.find((c) => c.name === 'FormatSpec');
+    let conv: 's' | 'r' | null = null;
+    if (convNode) {
+      const t = this.text(convNode).slice(1);
+      if (t === 's' || t === 'r') conv = t;
+      else this.err('E-FSTRING', `f-string conversion !${t} is not supported (use !s or !r)`, convNode.from);
+    }
+    if (exprNodes.length === 0) {
+      this.err('E-FSTRING', 'f-string: empty expression', r.from);
+      return { at: r.from, e: { k: 'const', at: r.from, v: null }, conv, spec: [] };
+    }
+    const spec: FPart[] = [];
+    if (specNode) {
+      let pos = specNode.from + 1; // after ':'
+      for (const c of kids(specNode)) {
+        if (c.name !== 'FormatReplacement') continue;
+        if (c.from > pos) spec.push(this.src.text.slice(pos, c.from));
+        spec.push(this.replacement(c));
+        pos = c.to;
+      }
+      if (specNode.to > pos) spec.push(this.src.text.slice(pos, specNode.to));
+    }
+    return { at: exprNodes[0].from, e: this.exprList(exprNodes), conv, spec };
+  }
+
+  lambda(n: SyntaxNode): Expr {
+    const ch = kids(n);
+    const pl = ch.find((c) => c.name === 'ParamList');
+    const body = ch[ch.length - 1];
+    const params: string[] = [];
+    if (pl) {
+      for (const p of this.params(pl)) {
+        if (p.default) this.err('E-LAMBDA', 'lambda parameters with defaults are not supported', p.at);
+        params.push(p.name);
+      }
+    }
+    return { k: 'lambda', at: n.from, params, body: this.expr(body) };
   }
 
   member(n: SyntaxNode): Expr {
@@ -575,7 +669,12 @@ class Converter {
     const fn = this.expr(ch[0]);
     const argList = ch[1];
     const items = kids(argList).filter((c) => !PUNCT.has(c.name));
-    if (items.some((c) => c.name === 'for')) return this.bad('E-GENERATOR', 'generator expressions are not allowed; pass a list comprehension [...]', argList.from);
+    if (items.some((c) => c.name === 'for')) {
+      // f(x for x in xs): the sole argument is a generator expression
+      const lc = this.listComp(argList);
+      const g: Expr = lc.k === 'listcomp' ? { k: 'genexp', at: argList.from, elt: lc.elt, gens: lc.gens } : lc;
+      return { k: 'call', at, fn, args: [g], kw: [] };
+    }
     const args: Expr[] = [];
     const kw: Keyword[] = [];
     for (let i = 0; i < items.length; i++) {

@@ -3,11 +3,17 @@
 // and charged before anything is built.
 import { VmError } from '../../spec/errors.js';
 import { bitLenBig } from '../bigint.js';
+import { limbsOver } from '../pricing.js';
 import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
-import { arity, chars, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
-import { encodeStr } from './text.js';
+import { bigFromBE } from '../bigbytes.js';
+import { strLen } from '../containers.js';
+import { arity, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
+import { decodeBytes, encodeStr } from './text.js';
+import { formatValue, repr } from './format.js';
+
+const HEX2 = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 import type { Prices } from '../../spec/table.js';
 
 export type Impl = (m: Machine, a: Value[], b: number, n: number, p: Prices) => Value;
@@ -28,6 +34,12 @@ function pyReprStr(s: string): string {
   return q + out + q;
 }
 
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
+
 const DIGIT = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99);
 
 /**
@@ -44,33 +56,46 @@ const DIGIT_ZEROS = [
 ];
 
 /** ASCII digits and letters, and (as CPython) any Unicode decimal digit. */
-function digitValue(ch: string): number {
-  const c = ch.codePointAt(0)!;
+function digitCode(c: number): number {
   if (c < 0x80) return DIGIT(c);
   for (const z of DIGIT_ZEROS) if (c >= z && c <= z + 9) return c - z;
   return 99;
 }
 
+/**
+ * Whitespace int() skips, as CPython: below 128 only space and \t\n\v\f\r (its C parser's
+ * set, so \x1c-\x1f are not), above 127 every Unicode space (turned into ' ' first).
+ */
+function intSpace(cp: number): boolean {
+  return cp < 128 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : isPySpace(cp);
+}
+
 /** int(text, base) with CPython's grammar: whitespace, sign, optional prefix, single underscores. */
-export function parseIntText(m: Machine, text: string, base: number): Value {
+export function parseIntText(m: Machine, text: string, base: number, convertPrice = 0): Value {
   const bad = (): never => {
     throw new VmError('ValueError', `invalid literal for int() with base ${base}: ${pyReprStr(text)}`);
   };
-  const cs = chars(text);
+  // code points as numbers: no array of one-char strings for a long text
+  const cs: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const c = text.codePointAt(k)!;
+    cs.push(c);
+    if (c > 0xffff) k++;
+  }
   let i = 0;
   let j = cs.length;
-  while (i < j && isPySpace(cs[i].codePointAt(0)!)) i++;
-  while (j > i && isPySpace(cs[j - 1].codePointAt(0)!)) j--;
+  while (i < j && intSpace(cs[i])) i++;
+  while (j > i && intSpace(cs[j - 1])) j--;
   let neg = false;
-  if (i < j && (cs[i] === '+' || cs[i] === '-')) {
-    neg = cs[i] === '-';
+  if (i < j && (cs[i] === 0x2b || cs[i] === 0x2d)) {
+    neg = cs[i] === 0x2d;
     i++;
   }
   let b = base;
   let prefixed = false;
-  if (j - i >= 2 && cs[i] === '0') {
-    const p = cs[i + 1].length === 1 && cs[i + 1] >= 'A' && cs[i + 1] <= 'Z' ? String.fromCharCode(cs[i + 1].charCodeAt(0) + 32) : cs[i + 1];
-    const pb = p === 'x' ? 16 : p === 'o' ? 8 : p === 'b' ? 2 : 0;
+  if (j - i >= 2 && cs[i] === 0x30) {
+    const c = cs[i + 1] | 0x20; // ASCII lower case ('X' -> 'x'); other code points never match
+    const pb = c === 0x78 ? 16 : c === 0x6f ? 8 : c === 0x62 ? 2 : 0;
     if (pb !== 0 && (b === 0 || b === pb)) {
       b = pb;
       i += 2;
@@ -78,22 +103,24 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
     }
   }
   if (b === 0) b = 10;
-  let digits = '';
+  const ds = new Uint8Array(j - i); // digit values as ASCII base-36 characters
+  let nd = 0;
   let prevUnderscore = prefixed; // "0x_ff" is valid; "_1" and "1__2" are not
   if (i >= j) bad();
   for (let k = i; k < j; k++) {
     const ch = cs[k];
-    if (ch === '_') {
+    if (ch === 0x5f) {
       if (prevUnderscore && !(prefixed && k === i)) bad();
       if (!prefixed && k === i) bad();
       prevUnderscore = true;
       continue;
     }
-    const d = digitValue(ch);
+    const d = digitCode(ch);
     if (d >= b) bad();
-    digits += d.toString(36);
+    ds[nd++] = d < 10 ? 0x30 + d : 0x57 + d;
     prevUnderscore = false;
   }
+  let digits = latin1(ds.subarray(0, nd));
   if (prevUnderscore || digits.length === 0) bad();
   // base 0 forbids leading zeros in a non-zero decimal ("010" is invalid, as in source code)
   if (base === 0 && !prefixed && digits.length > 1 && digits[0] === '0' && /[1-9]/.test(digits)) bad();
@@ -103,6 +130,12 @@ export function parseIntText(m: Machine, text: string, base: number): Value {
   // the value is at least b^(len-1): refuse oversize input before any big arithmetic
   const log2b = 31 - Math.clz32(b);
   if (digits !== '0') m.capBits((digits.length - 1) * log2b + 1);
+  // a base that is not a power of two converts in quadratic time, as str() of a big int
+  // does: w * (w - 3) for w words of significant digits beyond the linear scan (w <= 4: 0)
+  if (b !== 16 && b !== 8 && b !== 2 && b !== 4 && b !== 32) {
+    const w = words(digits.length);
+    if (w > 4) m.charge(w * (w - 3) * convertPrice);
+  }
   let v: bigint;
   if (b === 10) v = BigInt(digits);
   else if (b === 16 || b === 8 || b === 2) v = BigInt((b === 16 ? '0x' : b === 8 ? '0o' : '0b') + digits);
@@ -141,9 +174,9 @@ function textToInt(m: Machine, x: string | Uint8Array, base: number, p: Prices):
       if (c > 0x7f) throw new VmError('ValueError', `invalid literal for int() with base ${base}: b'...'`);
       s += String.fromCharCode(c);
     }
-    return countInt(m, parseIntText(m, s, base));
+    return countInt(m, parseIntText(m, s, base, p.convert_steps));
   }
-  return countInt(m, parseIntText(m, x, base));
+  return countInt(m, parseIntText(m, x, base, p.convert_steps));
 }
 
 const toBool: Impl = (_m, a, b, n) => {
@@ -152,9 +185,16 @@ const toBool: Impl = (_m, a, b, n) => {
 };
 
 const toStr: Impl = (m, a, b, n, p) => {
-  arity('str', n, 0, 1);
+  arity('str', n, 0, 3);
   if (n === 0) return '';
   const x = a[b];
+  if (n >= 2) {
+    // str(b, encoding[, errors]) decodes, as bytes.decode
+    if (!(x instanceof Uint8Array)) throw new VmError('TypeError', `decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    const enc = codec(a[b + 1], 'str');
+    if (n === 3) strictErrors(a[b + 2], 'str');
+    return decodeBytes(m, x, enc, p);
+  }
   if (typeof x === 'string') return x;
   const r = strOf(m, x, p);
   m.mem += r.length;
@@ -164,13 +204,16 @@ const toStr: Impl = (m, a, b, n, p) => {
 function strOf(m: Machine, x: Value, p: Prices): string {
   if (typeof x === 'number') return String(x);
   if (typeof x === 'bigint') {
-    m.charge(p.words * words(bitLenBig(x) >>> 2));
+    // decimal conversion is quadratic in the size (V8 divides by powers of ten): w words of
+    // hex digits cost w * max(1, w - 3) convert_steps, so up to 4 words it is linear
+    const w = words(bitLenBig(x) >>> 2);
+    m.charge(p.convert_steps * w * Math.max(1, w - 3));
     return x.toString();
   }
   if (x === true) return 'True';
   if (x === false) return 'False';
   if (x === null) return 'None';
-  throw new VmError('TypeError', `str() of a ${typeName(x)} is not supported in contracts (only int, bool, str and None)`);
+  return repr(m, x, p.words); // bytes and containers render as CPython's repr
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
@@ -224,7 +267,8 @@ const toHex: Impl = (m, a, b, n, p) => {
   if (typeof x === 'boolean') return x ? '0x1' : '0x0';
   if (typeof x === 'number') return x < 0 ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
   if (typeof x === 'bigint') {
-    m.charge(p.words * words(bitLenBig(x) >>> 2));
+    const bits = bitLenBig(x);
+    m.charge(p.words * words(bits >>> 2) + p.limbs * limbsOver(bits));
     return x < 0n ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
   }
   throw new VmError('TypeError', `'${typeName(x)}' object cannot be interpreted as an integer`);
@@ -234,9 +278,10 @@ const ord: Impl = (_m, a, b, n) => {
   arity('ord', n, 1, 1);
   const x = a[b];
   if (typeof x === 'string') {
-    const cs = chars(x);
-    if (cs.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${cs.length} found`);
-    return cs[0].codePointAt(0)!;
+    // one code point is 1 or 2 UTF-16 units; anything longer fails (and ends the call)
+    const k = x.length <= 2 ? strLen(x) : 3;
+    if (k !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${x.length <= 2 ? k : strLen(x)} found`);
+    return x.codePointAt(0)!;
   }
   if (x instanceof Uint8Array) {
     if (x.length !== 1) throw new VmError('TypeError', `ord() expected a character, but string of length ${x.length} found`);
@@ -249,6 +294,8 @@ const chr: Impl = (_m, a, b, n) => {
   arity('chr', n, 1, 1);
   const i = smallInt(intArg(a[b], 'chr()'));
   if (!(i >= 0 && i <= 0x10ffff)) throw new VmError('ValueError', 'chr() arg not in range(0x110000)');
+  // contract strings are UTF-8 encodable (spec/LANGUAGE.md, Decisions on Python semantics)
+  if (i >= 0xd800 && i <= 0xdfff) throw new VmError('ValueError', 'chr() of a surrogate code point: contract strings hold only Unicode scalar values');
   return String.fromCodePoint(i);
 };
 
@@ -309,9 +356,21 @@ const fromBytes: Impl = (m, a, b, n, p) => {
   while (s < len - 1 && at(s) === fill) s++;
   sig = len - s;
   m.capBits((sig - 1) * 8);
-  let hex = '';
-  for (let i = s; i < len; i++) hex += at(i).toString(16).padStart(2, '0');
-  let v = BigInt('0x' + hex);
+  if (sig <= 6) {
+    // below 2^48: exact in a double, no BigInt
+    let x = 0;
+    for (let i = s; i < len; i++) x = x * 256 + at(i);
+    return neg ? x - 2 ** (8 * sig) : x;
+  }
+  m.charge(p.limbs * limbsOver(sig * 8));
+  let v: bigint;
+  if (sig <= 64) {
+    v = big ? bigFromBE(bytes, s, len) : bigFromBE(Array.from({ length: sig }, (_, k) => at(s + k)), 0, sig);
+  } else {
+    const parts = new Array<string>(sig);
+    for (let i = s; i < len; i++) parts[i - s] = HEX2[at(i)];
+    v = BigInt('0x' + parts.join(''));
+  }
   if (neg) v -= 1n << BigInt(8 * sig);
   m.capBits(bitLenBig(v));
   return countInt(m, normBig(v));
@@ -336,4 +395,16 @@ export const CONVERT: Record<string, Impl> = {
   },
   'bytes.fromhex': fromhex,
   'int.from_bytes': fromBytes,
+  repr: (m, a, b, n, p) => {
+    arity('repr', n, 1, 1);
+    return repr(m, a[b], p.words);
+  },
+  format: (m, a, b, n, p) => {
+    arity('format', n, 1, 2);
+    const spec = n === 2 ? a[b + 1] : '';
+    if (typeof spec !== 'string') throw new VmError('TypeError', `format() argument 2 must be str, not ${typeName(spec)}`);
+    const r = formatValue(m, a[b], spec, p.words);
+    m.mem += r.length;
+    return r;
+  },
 };

@@ -4,18 +4,21 @@
 // them on, and a list keeps every value plain data (spec/DETERMINISM.md).
 import { VmError } from '../../spec/errors.js';
 import { typeBits, type Prices } from '../../spec/table.js';
-import { pyCompare } from '../compare.js';
-import { iterItems, strLen } from '../containers.js';
+import { stableSort } from '../sort.js';
+import { iterItems, strLen, strScanWords } from '../containers.js';
 import type { Machine } from '../machine.js';
 import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
 import { countInt, dictBytes, seqBytes } from '../memory.js';
 import { arity, intArg, iterLen, notIterable } from './util.js';
 
-const len: Impl = (_m, a, b, n) => {
+const len: Impl = (m, a, b, n, p) => {
   arity('len', n, 1, 1);
   const v = a[b];
-  if (typeof v === 'string') return strLen(v);
+  if (typeof v === 'string') {
+    m.charge(p.scan_words * strScanWords(v));
+    return strLen(v);
+  }
   if (v instanceof Uint8Array || Array.isArray(v)) return v.length;
   if (v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.size;
@@ -78,7 +81,7 @@ const dict: Impl = (m, a, b, n, p) => {
   if (src instanceof PyDict) {
     m.charge(p.items * src.size);
     m.mem += 16 * src.size;
-    for (const [k, v] of src.map.values()) d.set(k, v);
+    for (const [k, v] of src.map.values()) d.set(k, v, m, p.key_units);
     return d;
   }
   // read like items(), but the list read into is a temporary and does not count
@@ -91,7 +94,7 @@ const dict: Impl = (m, a, b, n, p) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : typeof x === 'string' || x instanceof Uint8Array ? iterItems(x) : null;
     if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
-    d.set(kv[0], kv[1]);
+    d.set(kv[0], kv[1], m, p.key_units);
   });
   m.mem += 16 * d.size;
   return d;
@@ -129,9 +132,7 @@ const sorted: Impl = (m, a, b, n, p) => {
   arity('sorted', n, 1, 2);
   const xs = items(m, a[b], p);
   const rev = n === 2 && truthy(a[b + 1]);
-  // Array.prototype.sort is stable (ES2019), as Python's sort; reverse=True keeps equal
-  // items in their original order, which a stable sort with the flipped comparator does
-  return xs.sort(rev ? (x, y) => pyCompare(m, y, x, '<') : (x, y) => pyCompare(m, x, y, '<'));
+  return stableSort(m, xs, rev, p.comparisons);
 };
 
 const reversed: Impl = (m, a, b, n, p) => {

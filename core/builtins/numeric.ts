@@ -95,9 +95,10 @@ const pow: Impl = (m, a, b, n, p) => {
   let e = toBig(y);
   const mod = toBig(z);
   if (mod === 0n) throw new VmError('ValueError', 'pow() 3rd argument cannot be 0');
-  // square-and-multiply: every step is bounded by the modulus, so charge per limb per step
+  // square-and-multiply: every step multiplies and reduces numbers of the modulus' size,
+  // quadratic in its limbs: 2 * limbs * ceil(limbs / 4) per exponent bit (256-bit operands: 8)
   const limbs = Math.max(1, (Math.max(bitLenBig(mod), bitLenBig(base)) + 63) >>> 6);
-  m.charge(p.limb_steps * 2 * limbs * Math.max(1, bitLenBig(e)));
+  m.charge(p.limb_steps * 2 * limbs * Math.ceil(limbs / 4) * Math.max(1, bitLenBig(e)));
   const am = mod < 0n ? -mod : mod;
   if (e < 0n) {
     const inv = modInverse(base, am);
@@ -107,10 +108,11 @@ const pow: Impl = (m, a, b, n, p) => {
   }
   let r = 1n % am;
   base = floorModBig(base, am);
-  while (e > 0n) {
-    if (e & 1n) r = (r * base) % am;
-    base = (base * base) % am;
-    e >>= 1n;
+  // the exponent's bits read once (a shift of e per step would be quadratic in its size)
+  const bits = e.toString(2);
+  for (let i = bits.length - 1; i >= 0; i--) {
+    if (bits.charCodeAt(i) === 0x31) r = (r * base) % am;
+    if (i > 0) base = (base * base) % am;
   }
   // Python's result has the sign of the modulus
   if (mod < 0n && r !== 0n) r -= am;

@@ -3,7 +3,8 @@
 import { VmError } from '../../spec/errors.js';
 import { arity, intArg, iterLen, notIterable, smallInt } from '../builtins/util.js';
 import { iterItems, reprKey } from '../containers.js';
-import { PyDict, pyEq, PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyTuple, typeName, type Value } from '../values.js';
+import { eqCharged } from '../compare.js';
 import type { MImpl } from './numbers.js';
 import { seqBytes } from '../memory.js';
 import { textIndex } from './text.js';
@@ -63,12 +64,11 @@ const pop: MImpl = (m, a, b, n, p) => {
   if (r instanceof PyDict) {
     arity('pop', n, 1, 2);
     const k = a[b + 1];
-    const v = r.get(k);
+    const v = r.pop(k, m, p.key_units);
     if (v === undefined) {
       if (n === 2) return a[b + 2];
       throw new VmError('KeyError', reprKey(k));
     }
-    r.delete(k);
     return v;
   }
   const l = listRecv(r, 'pop');
@@ -94,32 +94,31 @@ const index: MImpl = (m, a, b, n, p) => {
   const lo = n >= 2 ? norm(a[b + 2], 0) : 0;
   const hi = n >= 3 ? norm(a[b + 3], items.length) : items.length;
   const x = a[b + 1];
+  // per item scanned, and each item's equality walk as == charges it
   for (let i = lo; i < hi; i++) {
-    if (pyEq(items[i], x)) {
-      m.charge(p.items * (i - lo + 1));
-      return i;
-    }
+    m.charge(p.items);
+    const y = items[i];
+    if (typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return i;
   }
-  m.charge(p.items * Math.max(0, hi - lo));
   throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 
-const get: MImpl = (_m, a, b, n) => {
+const get: MImpl = (m, a, b, n, p) => {
   const d = dictRecv(a[b], 'get');
   arity('get', n, 1, 2);
-  const v = d.get(a[b + 1]);
+  const v = d.get(a[b + 1], m, p.key_units);
   return v === undefined ? (n === 2 ? a[b + 2] : null) : v;
 };
 
-const setdefault: MImpl = (m, a, b, n) => {
+const setdefault: MImpl = (m, a, b, n, p) => {
   const d = dictRecv(a[b], 'setdefault');
   arity('setdefault', n, 1, 2);
-  const v = d.get(a[b + 1]);
+  const v = d.get(a[b + 1], m, p.key_units);
   if (v !== undefined) return v;
   const dv = n === 2 ? a[b + 2] : null;
   m.capLen(d.size + 1, 'dict');
   m.mem += 16;
-  d.set(a[b + 1], dv);
+  d.set(a[b + 1], dv, m, p.key_units);
   return dv;
 };
 

@@ -1,6 +1,9 @@
 // int methods: to_bytes(length=1, byteorder='big', *, signed=False) and bit_length().
 import { VmError } from '../../spec/errors.js';
 import { bitLenBig } from '../bigint.js';
+import { limbsOver } from '../pricing.js';
+import { bigIntoBytes } from '../bigbytes.js';
+import { hexIntoBytes } from '../hex.js';
 import { byteorderArg } from '../builtins/convert.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import type { Machine } from '../machine.js';
@@ -25,13 +28,14 @@ export const toBytes: MImpl = (m, a, b, n, p) => {
   // CPython accepts (-1).to_bytes(0, signed=True) == b'' (its sign extension of no bytes)
   if (need > length * 8 && !(length === 0 && x === -1n && signed)) throw new VmError('OverflowError', 'int too big to convert');
   m.capLen(length, 'bytes');
-  m.charge(p.words * words(length));
+  m.charge(p.words * words(length) + p.limbs * limbsOver(bits));
   m.mem += length;
   const out = new Uint8Array(length);
-  let v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
-  for (let i = 0; i < length && v !== 0n; i++) {
-    out[big ? length - 1 - i : i] = Number(v & 0xffn);
-    v >>= 8n;
+  // two's complement of a negative value in length bytes; the hex is at most 2 * length digits
+  const v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
+  if (v !== 0n) {
+    if (length <= 64) bigIntoBytes(v, out, big);
+    else hexIntoBytes(v.toString(16), out, big);
   }
   return out;
 };

@@ -3,8 +3,10 @@
 import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
 import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
-import { indexOfBytes } from '../compare.js';
-import { PyTuple, typeName, type Value } from '../values.js';
+import { findBytes } from '../bytesearch.js';
+import { bytesToHex } from '../hex.js';
+import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
+import { PyDict, PyTuple, typeName, type Value } from '../values.js';
 import type { MImpl } from './numbers.js';
 
 type Text = string | Uint8Array;
@@ -34,23 +36,14 @@ function sameKind(recv: Text, arg: Value, what: string): Text {
   return arg;
 }
 
-function seqOf(x: Text): ArrayLike<number> | string[] {
-  return typeof x === 'string' ? chars(x) : x;
+function findIn(hay: Text, needle: Text, from: number, to: number): number {
+  if (typeof hay === 'string') return strFind(hay, needle as string, from, to);
+  return findBytes(hay, needle as Uint8Array, from, to);
 }
 
-function findIn(hay: Text, needle: Text, from: number, to: number): number {
-  if (typeof hay === 'string') {
-    const h = chars(hay).slice(0, to);
-    const nd = chars(needle as string);
-    outer: for (let i = from; i + nd.length <= h.length; i++) {
-      for (let j = 0; j < nd.length; j++) if (h[i + j] !== nd[j]) continue outer;
-      return i;
-    }
-    return -1;
-  }
-  if (from > to) return -1;
-  const r = indexOfBytes(hay.subarray(0, to), needle as Uint8Array, from);
-  return r;
+/** Length in code points (str) or bytes. */
+function cpSize(x: Text): number {
+  return typeof x === 'string' ? cpLen(x) : x.length;
 }
 
 function text(recv: Value, name: string): Text {
@@ -63,19 +56,33 @@ function affix(name: 'startswith' | 'endswith'): MImpl {
     const s = text(a[b], name);
     arity(name, n, 1, 3);
     m.charge(p.words * words(size(s)));
-    const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+    const [lo, hi] = bounds(a, b, n, cpSize(s));
     const arg = a[b + 1];
     const cands = arg instanceof PyTuple ? arg.items : [arg];
     if (cands.length === 0) return false;
-    const seq = seqOf(s);
+    if (hi < lo) {
+      for (const c0 of cands) sameKind(s, c0, `${name} first arg`);
+      return false;
+    }
+    if (typeof s === 'string') {
+      // positions as UTF-16 offsets; a candidate is whole code points, so native compares suffice
+      const ax = astralIndex(s);
+      const uLo = cpToUnit(ax, lo);
+      const uHi = cpToUnit(ax, hi);
+      for (const c0 of cands) {
+        const c = sameKind(s, c0, `${name} first arg`) as string;
+        if (uHi - uLo < c.length) continue;
+        if (name === 'startswith' ? s.startsWith(c, uLo) : s.endsWith(c, uHi)) return true;
+      }
+      return false;
+    }
     for (const c0 of cands) {
-      const c = sameKind(s, c0, `${name} first arg`);
-      const cs = seqOf(c);
-      if (hi - lo < cs.length) continue;
-      const start = name === 'startswith' ? lo : hi - cs.length;
-      let ok = true;
-      for (let j = 0; j < cs.length; j++) if (seq[start + j] !== cs[j]) ok = false;
-      if (ok) return true;
+      const c = sameKind(s, c0, `${name} first arg`) as Uint8Array;
+      if (hi - lo < c.length) continue;
+      const start = name === 'startswith' ? lo : hi - c.length;
+      let j = 0;
+      while (j < c.length && s[start + j] === c[j]) j++;
+      if (j === c.length) return true;
     }
     return false;
   };
@@ -95,7 +102,7 @@ const find: MImpl = (m, a, b, n, p) => {
   arity('find', n, 1, 3);
   m.charge(p.words * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'find');
-  const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+  const [lo, hi] = bounds(a, b, n, cpSize(s));
   return findIn(s, nd, lo, hi);
 };
 
@@ -105,7 +112,7 @@ export const textIndex: MImpl = (m, a, b, n, p) => {
   arity('index', n, 1, 3);
   m.charge(p.words * words(size(s)));
   const nd = needleArg(s, a[b + 1], 'index');
-  const [lo, hi] = bounds(a, b, n, typeof s === 'string' ? chars(s).length : s.length);
+  const [lo, hi] = bounds(a, b, n, cpSize(s));
   const r = findIn(s, nd, lo, hi);
   if (r < 0) throw new VmError('ValueError', typeof s === 'string' ? 'substring not found' : 'subsection not found');
   return r;
@@ -115,7 +122,8 @@ const join: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'join');
   arity('join', n, 1, 1);
   const src = a[b + 1];
-  const items = Array.isArray(src) ? src : src instanceof PyTuple ? src.items : typeof src === 'string' ? chars(src) : null;
+  // a dict joins its keys, as iterating it does
+  const items = Array.isArray(src) ? src : src instanceof PyTuple ? src.items : typeof src === 'string' ? chars(src) : src instanceof PyDict ? Array.from(src.map.values(), (e) => e[0]) : null;
   if (items === null) {
     if (src instanceof Uint8Array) throw new VmError('TypeError', `sequence item 0: expected ${typeof s === 'string' ? 'str instance' : 'a bytes-like object'}, int found`);
     throw new VmError('TypeError', 'can only join an iterable');
@@ -147,23 +155,39 @@ const join: MImpl = (m, a, b, n, p) => {
 const strip: MImpl = (m, a, b, n, p) => {
   const s = text(a[b], 'strip');
   arity('strip', n, 0, 1);
-  m.charge(p.words * words(size(s)));
   const arg = n === 1 ? a[b + 1] : null;
+  // the receiver's words, and the argument's: its chars are read into a set once
+  m.charge(p.words * (words(size(s)) + (typeof arg === 'string' || arg instanceof Uint8Array ? words(arg.length) : 0)));
   if (typeof s === 'string') {
     if (arg !== null && typeof arg !== 'string') throw new VmError('TypeError', `strip arg must be None or str`);
-    const set = arg === null ? null : new Set(chars(arg));
-    const cs = chars(s);
-    const drop = (c: string): boolean => (set ? set.has(c) : isPySpace(c.codePointAt(0)!));
+    const set = arg === null ? null : new Set(Array.from(arg, (c) => c.codePointAt(0)!));
+    const drop = (c: number): boolean => (set ? set.has(c) : isPySpace(c));
+    // code points from both ends, on UTF-16 offsets (no array of the whole str)
     let i = 0;
-    let j = cs.length;
-    while (i < j && drop(cs[i])) i++;
-    while (j > i && drop(cs[j - 1])) j--;
-    const out = cs.slice(i, j).join('');
+    let j = s.length;
+    while (i < j) {
+      const c = s.codePointAt(i)!;
+      if (!drop(c)) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    while (j > i) {
+      const lo = s.charCodeAt(j - 1);
+      const pair = lo >= 0xdc00 && lo <= 0xdfff && j - 2 >= i && s.charCodeAt(j - 2) >= 0xd800 && s.charCodeAt(j - 2) <= 0xdbff;
+      if (!drop(pair ? s.codePointAt(j - 2)! : lo)) break;
+      j -= pair ? 2 : 1;
+    }
+    const out = s.slice(i, j);
     m.mem += out.length;
     return out;
   }
   if (arg !== null && !(arg instanceof Uint8Array)) throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(arg)}'`);
-  const drop = (c: number): boolean => (arg ? arg.includes(c) : isAsciiSpace(c));
+  // a 256-entry table: arg.includes per byte would be O(len(s) * len(arg))
+  let table: Uint8Array | null = null;
+  if (arg) {
+    table = new Uint8Array(256);
+    for (let k = 0; k < arg.length; k++) table[arg[k]] = 1;
+  }
+  const drop = (c: number): boolean => (table ? table[c] === 1 : isAsciiSpace(c));
   let i = 0;
   let j = s.length;
   while (i < j && drop(s[i])) i++;
@@ -187,7 +211,7 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
       }
       fill = f as Text;
     }
-    const len = typeof s === 'string' ? chars(s).length : s.length;
+    const len = cpSize(s);
     if (width <= len) return s;
     m.capLen(width, typeof s === 'string' ? 'str' : 'bytes');
     m.charge(p.words * words(width));
@@ -207,12 +231,32 @@ function justify(name: 'rjust' | 'ljust'): MImpl {
 const hex: MImpl = (m, a, b, n, p) => {
   const s = a[b];
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'hex'`);
-  arity('hex', n, 0, 0);
-  m.capLen(s.length * 2, 'str');
-  m.charge(p.words * words(s.length * 2));
-  m.mem += s.length * 2;
+  arity('hex', n, 0, 2);
+  let sep = '';
+  let group = 1;
+  if (n >= 1) {
+    // hex(sep[, bytes_per_sep]): sep is one ASCII character (str or bytes), groups counted from the right (>0) or left (<0)
+    const sv = a[b + 1];
+    const st = typeof sv === 'string' ? sv : sv instanceof Uint8Array ? String.fromCharCode(...sv) : null;
+    if (st === null) throw new VmError('TypeError', 'sep must be str or bytes.');
+    if (st.length !== 1) throw new VmError('ValueError', 'sep must be length 1.');
+    if (st.charCodeAt(0) > 0x7f) throw new VmError('ValueError', 'sep must be ASCII.');
+    sep = st;
+    if (n === 2) group = smallInt(intArg(a[b + 2], 'hex()'));
+    if (!Number.isFinite(group)) throw new VmError('OverflowError', 'bytes_per_sep is too large');
+  }
+  const g = Math.abs(group);
+  const total = s.length * 2 + (sep && g > 0 && s.length > 0 ? Math.ceil(s.length / g) - 1 : 0);
+  m.capLen(total, 'str');
+  m.charge(p.words * words(total));
+  m.mem += total;
+  if (!sep || g === 0) return bytesToHex(s);
   let out = '';
-  for (const x of s) out += (x < 16 ? '0' : '') + x.toString(16);
+  for (let i = 0; i < s.length; i++) {
+    if (sep && g > 0 && i > 0 && (group > 0 ? (s.length - i) % g === 0 : i % g === 0)) out += sep;
+    const x = s[i];
+    out += (x < 16 ? '0' : '') + x.toString(16);
+  }
   return out;
 };
 

@@ -4,6 +4,7 @@ import { AbiError } from '../../spec/errors.js';
 import { MAX_VALUE_DEPTH, PyDict, PyTuple, normBig, type Value } from '../../core/values.js';
 import { utf8Encode } from '../../core/abi/codec.js';
 import { intRange, toType, type AbiType, type TypeRef } from '../../core/abi/types.js';
+import { parse as parseLossless } from 'lossless-json';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -28,13 +29,34 @@ function fail(path: string, expected: string, got: unknown): never {
 }
 
 const DEC = /^-?[0-9]+$/;
+const JSON_INT = /^-?(?:0|[1-9][0-9]*)$/;
+/** Far beyond any int the caps allow (4096 bits is ~1234 digits), short enough to parse fast. */
+const MAX_NUMBER_TEXT = 4096;
+
+/**
+ * JSON text -> plain data, with integers read exactly: a safe integer becomes a number, a
+ * bigger one a bigint (JSON.parse would round 18446744073709551615 to a double). Other numbers
+ * stay numbers, for the typed conversion to refuse. lossless-json is a maintained parser made
+ * for exactly this (numbers handed over as text), with no dependencies, and it keeps
+ * `__proto__` an own key; a key given twice with different values is an error.
+ */
+export function parseJsonExact(text: string): unknown {
+  return parseLossless(text, null, (s: string) => {
+    if (s.length > MAX_NUMBER_TEXT) throw new AbiError(`JSON number of ${s.length} characters is too long`);
+    if (!JSON_INT.test(s)) return Number(s);
+    const n = Number(s);
+    return Number.isSafeInteger(n) ? n : BigInt(s);
+  });
+}
 const HEX_INT = /^(-?)0x([0-9a-fA-F]+)$/;
 
 function jsonToInt(t: AbiType & { kind: 'int' }, j: unknown, path: string, maxIntBits: number): number | bigint {
   let x: bigint;
   if (typeof j === 'number') {
-    if (!Number.isSafeInteger(j)) fail(path, 'int (a safe integer number, or a decimal string for big values)', j);
+    if (!Number.isSafeInteger(j)) fail(path, 'int (an integer number, or a decimal string)', j);
     x = BigInt(j);
+  } else if (typeof j === 'bigint') {
+    x = j; // an exact integer from parseJsonExact
   } else if (typeof j === 'string') {
     // Bound the text before BigInt parses it: a digit carries at least 3 bits, a hex digit 4.
     if (j.length > maxIntBits + 3) throw new AbiError(`${path}: int literal too long`);

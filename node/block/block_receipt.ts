@@ -2,13 +2,13 @@
 // the intrinsic part, fee, the sender's new nonce, every balance the tx changed, as final
 // values) around the execution receipt of the call or deploy (spec/RECEIPTS.md), in
 // canonical CBOR, hashed, and committed to by the block's receipts root.
-import { sha3_256 } from '@noble/hashes/sha3.js';
+import { sha3 as sha3_256 } from '../trie/hash.js';
 import type { AdapterReceipt } from '../adapter.js';
 import { encodeCanonical, type Cbor } from '../cbor.js';
 import type { Status } from '../execute.js';
-import { receiptCbor } from '../receipt.js';
 import { MerkleTrie } from '../trie/mpt.js';
 import { rlpIndex } from '../trie/rlp.js';
+import type { StateKey } from './overlay.js';
 import type { TxKind } from './tx.js';
 
 export const BLOCK_RECEIPT_FORMAT = 1;
@@ -17,6 +17,13 @@ export interface BalanceChange {
   address: Uint8Array;
   balance: bigint;
 }
+
+/** One entry of a receipt's write set (plain data). */
+export type StateWrite =
+  | { kind: 'storage'; address: Uint8Array; key: Uint8Array; value: Uint8Array | null }
+  | { kind: 'balance'; address: Uint8Array; balance: bigint }
+  | { kind: 'nonce'; address: Uint8Array; nonce: bigint }
+  | { kind: 'code'; address: Uint8Array; code: Uint8Array };
 
 export interface BlockReceipt {
   /** position among the block's included transactions */
@@ -40,9 +47,18 @@ export interface BlockReceipt {
   error: { code: string; message: string } | null;
   encoded: Uint8Array;
   hash: Uint8Array;
+  /**
+   * The state this tx read from below its own writes (storage slots, balances, nonces,
+   * code), and everything it wrote (the coinbase's fee credit included), as plain data.
+   * Execution metadata for schedulers and tools: not part of the encoded receipt.
+   */
+  readSet: StateKey[];
+  writeSet: StateWrite[];
 }
 
-export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbor {
+type Sealable = Omit<BlockReceipt, 'encoded' | 'hash' | 'readSet' | 'writeSet'>;
+
+export function blockReceiptCbor(r: Sealable): Cbor {
   return {
     v: BLOCK_RECEIPT_FORMAT,
     index: r.index,
@@ -55,19 +71,24 @@ export function blockReceiptCbor(r: Omit<BlockReceipt, 'encoded' | 'hash'>): Cbo
     sender: r.sender,
     nonce: r.nonce,
     balances: r.balances.map((b) => ({ address: b.address, balance: b.balance })),
-    exec: r.exec ? receiptCbor(r.exec, r.exec.created, r.exec.logsRoot) : null,
+    // the execution receipt by its hash (spec/RECEIPTS.md): committed to without encoding it twice
+    exec: r.exec ? r.exec.hash : null,
     error: r.error ? { code: r.error.code } : null,
   };
 }
 
-export function sealReceipt(r: Omit<BlockReceipt, 'encoded' | 'hash'>): BlockReceipt {
+export function sealReceipt(r: Sealable): Omit<BlockReceipt, 'readSet' | 'writeSet'> {
   const encoded = encodeCanonical(blockReceiptCbor(r));
   return { ...r, encoded, hash: sha3_256(encoded) };
 }
 
-/** Trie of the receipts keyed by rlp(index), as Ethereum keys its receipts trie. */
-export function receiptsTrie(receipts: readonly { encoded: Uint8Array }[]): MerkleTrie {
+/**
+ * Trie of the receipts keyed by rlp(index) (as Ethereum keys its receipts trie) holding each
+ * receipt's hash: a receipt is proven by its bytes plus the trie path to its hash, and the
+ * root costs one small leaf per receipt instead of hashing every receipt's bytes twice.
+ */
+export function receiptsTrie(receipts: readonly { hash: Uint8Array }[]): MerkleTrie {
   const t = new MerkleTrie();
-  receipts.forEach((r, i) => t.put(rlpIndex(i), r.encoded));
+  receipts.forEach((r, i) => t.put(rlpIndex(i), r.hash));
   return t;
 }

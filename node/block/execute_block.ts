@@ -9,7 +9,7 @@ import { bytesToHex } from '../../core/hex.js';
 import { BlockError, TxRejected, VmPyError, type RejectReason } from '../../spec/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
 import { StateCommitment, type StorageProof } from '../trie/state_commitment.js';
-import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt } from './block_receipt.js';
+import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
 import { isChainState, type ChainState, type IterableState } from './chain_state.js';
 import { Overlay } from './overlay.js';
 import { checkTxShape, intrinsicGas, txHash, type Tx } from './tx.js';
@@ -55,7 +55,8 @@ export interface BlockResult {
 
 /** A state that applies a block's overlay itself (node/store: one database transaction). */
 export interface BlockSink {
-  applyBlock(overlay: Overlay, block: BlockHeader, result: Omit<BlockResult, 'stateRoot'> & { stateRoot: Uint8Array }): void;
+  /** Write the block's overlay and record in one step; on failure the state must be as before and commitment() rebuilt. */
+  applyBlock(overlay: Overlay, block: BlockHeader, result: BlockResult): void;
   commitment(): StateCommitment;
 }
 
@@ -100,10 +101,6 @@ function checkHeader(b: BlockHeader, limits: Readonly<Limits>): void {
   if (b.minGasPrice !== undefined && (typeof b.minGasPrice !== 'bigint' || b.minGasPrice < 0n)) throw new BlockError('block minGasPrice must be a non-negative bigint');
 }
 
-interface Applied {
-  receipt: Omit<BlockReceipt, 'encoded' | 'hash' | 'index' | 'cumulativeGasUsed'>;
-}
-
 /** The rejection checks of spec/BLOCKS.md, in their order; throws TxRejected. */
 export function checkTx(st: ChainState, block: BlockHeader, tx: Tx, blockGasUsed: number, limits: Readonly<Limits>): void {
   checkTxShape(tx, limits);
@@ -119,8 +116,35 @@ export function checkTx(st: ChainState, block: BlockHeader, tx: Tx, blockGasUsed
   if (have < need) throw new TxRejected('INSUFFICIENT_FUNDS', `balance ${have} is below gasLimit * gasPrice + value = ${need}`);
 }
 
-/** Run one checked tx on st: nonce, fee debit, execution, refund, coinbase credit. */
-export function applyTx(st: ChainState, block: BlockHeader, tx: Tx, hash: Uint8Array, limits: Readonly<Limits>): Applied {
+/**
+ * What one checked tx did before its fee reaches the coinbase, on its own overlay over the
+ * state it ran against: its writes, the reads that reached that state (its read set), and
+ * the receipt's fields. Serial and parallel execution both build receipts from it
+ * (finishTx), so both give the same bytes.
+ */
+export interface TxOutcome {
+  hash: Uint8Array;
+  overlay: Overlay;
+  kind: Tx['kind'];
+  status: BlockReceipt['status'];
+  gasUsed: number;
+  fee: bigint;
+  sender: Uint8Array;
+  nonce: bigint;
+  exec: AdapterReceipt | null;
+  error: { code: string; message: string } | null;
+  /** addresses whose balance the tx changed (the coinbase's credit comes in finishTx) */
+  touched: Uint8Array[];
+}
+
+/**
+ * Run one tx on an overlay over base: nonce, fee debit, execution, refund. The coinbase is
+ * credited later (finishTx): were it credited here, every tx would write the coinbase's
+ * balance and no two could run side by side.
+ */
+export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8Array, limits: Readonly<Limits>, recordReads = true): TxOutcome {
+  const st = new Overlay(base);
+  if (recordReads) st.reads = new Map();
   const intrinsic = intrinsicGas(tx);
   const value = tx.value ?? 0n;
   const sender = tx.sender;
@@ -159,14 +183,40 @@ export function applyTx(st: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
     for (const w of exec.balanceWrites) touched.set(bytesToHex(w.address), w.address);
   }
   const gasUsed = intrinsic + execGas;
-  const fee = BigInt(gasUsed) * tx.gasPrice;
   st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
-  if (fee > 0n) {
-    st.setBalance(block.coinbase, st.getBalance(block.coinbase) + fee);
+  return { hash, overlay: st, kind: tx.kind, status, gasUsed, fee: BigInt(gasUsed) * tx.gasPrice, sender: sender.slice(), nonce, exec, error, touched: [...touched.values()] };
+}
+
+/**
+ * Take a tx's outcome into the block: its writes onto the block's overlay, the fee onto the
+ * coinbase, and its receipt (balances read after both, so they are final values).
+ */
+export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, index: number, cumulativeGasUsed: number): BlockReceipt {
+  const readSet = o.overlay.reads ? [...o.overlay.reads.values()] : [];
+  const writeSet = writeSetOf(o.overlay);
+  o.overlay.applyTo(blockOv);
+  const touched = new Map<string, Uint8Array>();
+  for (const a of o.touched) touched.set(bytesToHex(a), a);
+  if (o.fee > 0n) {
+    blockOv.setBalance(block.coinbase, blockOv.getBalance(block.coinbase) + o.fee);
     touched.set(bytesToHex(block.coinbase), block.coinbase);
+    writeSet.push({ kind: 'balance', address: block.coinbase.slice(), balance: blockOv.getBalance(block.coinbase) });
   }
-  const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: st.getBalance(touched.get(k)!) }));
-  return { receipt: { txHash: hash, kind: tx.kind, status, gasUsed, fee, sender: sender.slice(), nonce, balances, exec, error } };
+  const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
+  const r = sealReceipt({ index, txHash: o.hash, kind: o.kind, status: o.status, gasUsed: o.gasUsed, cumulativeGasUsed, fee: o.fee, sender: o.sender, nonce: o.nonce, balances, exec: o.exec, error: o.error });
+  return { ...r, readSet, writeSet };
+}
+
+/** An overlay's writes as plain data. */
+export function writeSetOf(ov: Overlay): StateWrite[] {
+  const out: StateWrite[] = [];
+  for (const e of ov.accounts.values()) {
+    for (const w of e.storage.values()) out.push({ kind: 'storage', address: e.address, key: w.key, value: w.value });
+    if (e.balance !== undefined) out.push({ kind: 'balance', address: e.address, balance: e.balance });
+    if (e.nonce !== undefined) out.push({ kind: 'nonce', address: e.address, nonce: e.nonce });
+    if (e.code !== undefined) out.push({ kind: 'code', address: e.address, code: e.code });
+  }
+  return out;
 }
 
 function reject(index: number, tx: Tx, e: TxRejected, limits: Readonly<Limits>): Rejection {
@@ -205,19 +255,15 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
       rejected.push(reject(i, tx, e, limits));
       return;
     }
-    const { receipt } = applyTx(ov, block, tx, txHash(tx, limits), limits);
-    gasUsed += receipt.gasUsed;
-    fees += receipt.fee;
-    receipts.push(sealReceipt({ ...receipt, index: receipts.length, cumulativeGasUsed: gasUsed }));
+    const o = runTx(ov, block, tx, txHash(tx, limits), limits);
+    gasUsed += o.gasUsed;
+    fees += o.fee;
+    receipts.push(finishTx(ov, block, o, receipts.length, gasUsed));
   });
   const receiptsRoot = receiptsTrie(receipts).root();
-  if (isSink(state)) {
-    // the store writes the block and updates its commitment in one transaction
-    const result = { receipts, rejected, gasUsed, fees, receiptsRoot, stateRoot: new Uint8Array(0) };
-    state.applyBlock(ov, block, result);
-    return { ...result, stateRoot: commitment.root() };
-  }
-  ov.applyTo(state);
-  const root = commitment.update(state, ov.accounts.values());
+  // the overlay reads through to the state: it is the state after the block
+  const root = commitment.update(ov, ov.accounts.values());
+  if (isSink(state)) state.applyBlock(ov, block, { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot });
+  else ov.applyTo(state);
   return { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
 }

@@ -19,14 +19,24 @@ export interface AccountEntry {
   code?: Uint8Array;
 }
 
-/** One read, as a read set records it: what the overlay's base returned. */
-export type ReadKey = string;
+/** One read or write of the state, as a read or write set names it. */
+export interface StateKey {
+  kind: 'storage' | 'balance' | 'nonce' | 'code';
+  address: Uint8Array;
+  /** storage only */
+  key?: Uint8Array;
+}
+
+/** A state key as one string (kind letter, address latin1, then the storage key), for sets. */
+export function keyId(kind: StateKey['kind'], a: string, k = ''): string {
+  return kind[0] + a + (kind === 'storage' ? '\u0100' + k : '');
+}
 
 export class Overlay implements ChainState {
   /** address latin1 -> what this overlay wrote for it */
   readonly accounts = new Map<string, AccountEntry>();
-  /** when set, every read that falls through to the base is recorded here (parallel execution validates them) */
-  reads: Set<ReadKey> | null = null;
+  /** when set, every read that falls through to the base is recorded here, by keyId (parallel execution validates them) */
+  reads: Map<string, StateKey> | null = null;
 
   constructor(readonly base: ChainState) {}
 
@@ -44,7 +54,10 @@ export class Overlay implements ChainState {
       const w = e.storage.get(latin1Key(key));
       if (w !== undefined) return w.value;
     }
-    if (this.reads) this.reads.add('s' + a + '\u0100' + latin1Key(key));
+    if (this.reads) {
+      const k = latin1Key(key);
+      this.reads.set(keyId('storage', a, k), { kind: 'storage', address: address.slice(), key: key.slice() });
+    }
     return this.base.getStorage(address, key);
   }
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
@@ -53,7 +66,7 @@ export class Overlay implements ChainState {
   getBalance(address: Uint8Array): bigint {
     const e = this.accounts.get(latin1Key(address));
     if (e?.balance !== undefined) return e.balance;
-    if (this.reads) this.reads.add('b' + latin1Key(address));
+    if (this.reads) this.reads.set(keyId('balance', latin1Key(address)), { kind: 'balance', address: address.slice() });
     return this.base.getBalance(address);
   }
   setBalance(address: Uint8Array, value: bigint): void {
@@ -62,7 +75,7 @@ export class Overlay implements ChainState {
   getNonce(address: Uint8Array): bigint {
     const e = this.accounts.get(latin1Key(address));
     if (e?.nonce !== undefined) return e.nonce;
-    if (this.reads) this.reads.add('n' + latin1Key(address));
+    if (this.reads) this.reads.set(keyId('nonce', latin1Key(address)), { kind: 'nonce', address: address.slice() });
     return this.base.getNonce(address);
   }
   setNonce(address: Uint8Array, nonce: bigint): void {
@@ -71,11 +84,23 @@ export class Overlay implements ChainState {
   getCode(address: Uint8Array): Uint8Array | null {
     const e = this.accounts.get(latin1Key(address));
     if (e?.code !== undefined) return e.code;
-    if (this.reads) this.reads.add('c' + latin1Key(address));
+    if (this.reads) this.reads.set(keyId('code', latin1Key(address)), { kind: 'code', address: address.slice() });
     return this.base.getCode(address);
   }
   setCode(address: Uint8Array, code: Uint8Array): void {
     this.entry(address).code = code.slice();
+  }
+
+  /** keyIds of everything this overlay wrote */
+  writtenIds(): string[] {
+    const out: string[] = [];
+    for (const [a, e] of this.accounts) {
+      for (const k of e.storage.keys()) out.push(keyId('storage', a, k));
+      if (e.balance !== undefined) out.push(keyId('balance', a));
+      if (e.nonce !== undefined) out.push(keyId('nonce', a));
+      if (e.code !== undefined) out.push(keyId('code', a));
+    }
+    return out;
   }
 
   /** Write everything down into target (the base, or an overlay below), in a fixed order. */

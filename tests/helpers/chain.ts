@@ -1,3 +1,4 @@
+// (run from the repository root, as vitest and the benches are)
 // A token chain for block tests and benchmarks: funded accounts, the example token deployed
 // and initialized by block transactions, and transfer transactions between holders.
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { executeBlock, type BlockHeader } from '../../node/block/execute_block.j
 import type { ChainState } from '../../node/block/chain_state.js';
 import type { Tx } from '../../node/block/tx.js';
 
-export const TOKEN_CODE = compileSource(readFileSync(new URL('../../examples/token/contract.py', import.meta.url), 'utf8'), { file: 'contract.py' }).bytes;
+export const TOKEN_CODE = compileSource(readFileSync('examples/token/contract.py', 'utf8'), { file: 'contract.py' }).bytes;
 
 export function addr(i: number): Uint8Array {
   const a = new Uint8Array(32);
@@ -56,4 +57,24 @@ export function setupToken(state: ChainState & { setBalance(a: Uint8Array, v: bi
   for (const rc of r.receipts) if (rc.status !== 'SUCCESS') throw new Error(`setup tx ${rc.index}: ${rc.status} ${rc.exec?.error?.message ?? rc.error?.message}`);
   const nonces = Array.from({ length: accounts }, (_, i) => (i === 0 ? BigInt(txs.length) : 0n));
   return { token, nonces };
+}
+
+/** The token address setupToken deploys. */
+export const TOKEN = contractAddress(addr(0), 0n);
+
+/**
+ * A block for a given height of a chain made by setupToken(state, 64): 40 transfers between
+ * holders 1..63, each sender's nonce read from the state (so any height follows any other).
+ */
+export function heightBlock(state: ChainState, height: number): Tx[] {
+  const txs: Tx[] = [];
+  const next = new Map<number, bigint>();
+  for (let j = 0; j < 40; j++) {
+    const s = 1 + ((height * 7 + j * 5) % 63);
+    const to = 1 + ((height * 3 + j * 11) % 63);
+    const n = next.get(s) ?? state.getNonce(addr(s));
+    next.set(s, n + 1n);
+    txs.push(transferTx(addr(s), n, TOKEN, addr(to), BigInt(1 + ((height + j) % 5))));
+  }
+  return txs;
 }

@@ -16,7 +16,11 @@ const anyIntLit = fc.oneof(
 const k = fc.integer({ min: 0, max: 5 }).map(String);
 const shift = fc.integer({ min: 0, max: 70 }).map(String);
 const bytesLit = fc.uint8Array({ maxLength: 6 }).map((b) => 'b"' + Array.from(b, (x) => '\\x' + x.toString(16).padStart(2, '0')).join('') + '"');
-const strLit = fc.constantFrom('""', '"a"', '"abc"', '"héllo"', '"😀x"', '" pad "', '"0"', '"-12"', '"ff"', '"A,B"');
+const strLit = fc.constantFrom('""', '"a"', '"abc"', '"héllo"', '"😀x"', '" pad "', '"0"', '"-12"', '"ff"', '"A,B"', '"ΣΑΣ ΟΔΟΣ"', '"Straße"', '"١٢٣"', '" \\t x\\u3000y "', '"İi"', '"a b,c"');
+// f-string and format() specs for ints: every part of the grammar contracts have
+const intSpec = fc.constantFrom('d', 'x', 'X', 'o', 'b', '05d', '>6', '<4', '^7', '+d', ' d', ',', '_', '_x', '#x', '#010b', '*^9,', '0=8');
+const strSpec = fc.constantFrom('>8', '<5', '^9', '.2', '*^7', 's', '-<6');
+const isMethod = fc.constantFrom('isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper', 'isascii');
 
 export function exprArbitraries(maxDepth: number) {
   return fc.letrec<{ int: string; bool: string; bytes: string; str: string; list: string }>((tie) => {
@@ -61,6 +65,13 @@ export function exprArbitraries(maxDepth: number) {
         t([L, I], (l, x) => `${l}.index(${x})`),
         t([L], (l) => `len(${l})`),
         t([L], (l) => `max(${l})`),
+        t([L, I], (l, i) => `sum(v for v in ${l} if v > ${i})`),
+        t([L, I], (l, i) => `max(${l}, key=lambda v: (v % 5, -v), default=${i})`),
+        t([L, I], (l, i) => `min((v * 2 for v in ${l}), default=${i})`),
+        t([L, I], (l, x) => `${l}.count(${x})`),
+        t([S, S], (x, y) => `${x}.count(${y})`),
+        t([S, S], (x, y) => `${x}.rfind(${y})`),
+        t([S], (x) => `len(${x}.split())`),
       ),
       bool: fc.oneof(
         { depthSize: 'small', maxDepth },
@@ -84,6 +95,10 @@ export function exprArbitraries(maxDepth: number) {
         t([I], (x) => `bool(${x})`),
         t([I], (x) => `isinstance(${x}, int)`),
         t([Y], (x) => `isinstance(${x}, (str, bytes))`),
+        t([L, I], (l, i) => `any(v > ${i} for v in ${l})`),
+        t([L, I], (l, i) => `all(v != ${i} for v in ${l})`),
+        t([S, isMethod], (x, m) => `${x}.${m}()`),
+        t([Y], (x) => `isinstance(${x}, (bytes, bytearray, memoryview))`),
       ),
       bytes: fc.oneof(
         { depthSize: 'small', maxDepth },
@@ -118,7 +133,25 @@ export function exprArbitraries(maxDepth: number) {
         t([S, k], (x, n) => `${x}.ljust(${n}, "*")`),
         t([S, S], (x, y) => `",".join([${x}, ${y}])`),
         t([B], (c) => `str(${c})`),
-        t([fc.integer({ min: 32, max: 0x1f600 })], (c) => `chr(${c})`),
+        // contract strings hold no surrogates (spec/LANGUAGE.md): chr() of one is refused
+        t([fc.integer({ min: 32, max: 0x1f600 }).filter((c) => c < 0xd800 || c > 0xdfff)], (c) => `chr(${c})`),
+        t([S], (x) => `${x}.upper()`),
+        t([S], (x) => `${x}.lower()`),
+        t([S, S, S], (x, y, z) => `${x}.replace(${y}, ${z})`),
+        t([S, S], (x, y) => `"|".join(${x}.split(${y}))`),
+        t([S], (x) => `"-".join(${x}.rsplit(None, 1))`),
+        t([S, S], (x, y) => `${x}.partition(${y})[2]`),
+        // Python 3.11 f-strings cannot nest their own quotes: nested expressions go through format()/repr()
+        t([I, intSpec], (x, spec) => `format(${x}, "${spec}")`),
+        t([S, I], (x, i) => `("<" + repr(${x}) + "|" + format(${i}) + ">")`),
+        t([S, strSpec], (x, spec) => `format(${x}, "${spec}")`),
+        t([intSpec, strSpec], (is, ss) => `f'{a:${is}}|{s:${ss}}|{b!r:>{len(xs) + 2}}|{s!r}{{}}'`),
+        t([S, I], (x, i) => `"%s=%d" % (${x}, ${i})`),
+        t([I], (x) => `"%05x|%-4d|%+d" % (${x}, ${x}, ${x})`),
+        t([L], (l) => `str(${l})`),
+        t([Y], (y) => `repr(${y})`),
+        t([Y], (y) => `${y}.hex(":")`),
+        t([S, k], (x, n) => `${x}.center(${n} * 3, "*")`),
         t([Y], (x) => `${x}.decode()`),
         t([S, I], (x, i) => `${x}[${i}]`),
       ),
@@ -137,6 +170,9 @@ export function exprArbitraries(maxDepth: number) {
         t([Y], (y) => `list(${y})`),
         t([I, I], (x, y) => `list(range(max(min(${x}, 30), -30), min(${y}, 40)))`),
         t([L, k], (l, n) => `(${l} * ${n})`),
+        t([L], (l) => `sorted(${l}, key=lambda v: v % 3)`),
+        t([L], (l) => `sorted(${l}, key=lambda v: -v, reverse=True)`),
+        t([L, I], (l, i) => `list(v - ${i} for v in ${l})`),
       ),
     };
   });

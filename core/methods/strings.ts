@@ -1,0 +1,464 @@
+// More str and bytes methods: split rsplit replace lower upper count partition rpartition
+// lstrip rstrip rfind rindex zfill center removeprefix removesuffix and the is*() tests.
+// str follows CPython 3.11's Unicode tables (builtins/unicode.ts); bytes, as CPython, only
+// knows ASCII. Contract strings never hold lone surrogates (spec/LANGUAGE.md), so a UTF-16
+// substring search finds exactly the code-point matches; positions given to or returned by
+// a method are code points. Each method charges per 32-byte word of receiver, arguments and
+// result before building the result.
+import { VmError } from '../../spec/errors.js';
+import type { Machine } from '../machine.js';
+import { seqBytes } from '../memory.js';
+import { PyTuple, pyEq, typeName, type Value } from '../values.js';
+import { arity, intArg, isAsciiSpace, smallInt, words } from '../builtins/util.js';
+import * as U from '../builtins/unicode.js';
+import type { MImpl } from './numbers.js';
+
+type Text = string | Uint8Array;
+
+function noAttr(v: Value, name: string): never {
+  throw new VmError('AttributeError', `'${typeName(v)}' object has no attribute '${name}'`);
+}
+
+function recv(v: Value, name: string): Text {
+  if (typeof v === 'string' || v instanceof Uint8Array) return v;
+  return noAttr(v, name);
+}
+
+/** bytes as a latin-1 string, so one algorithm serves both (ASCII rules are applied for bytes). */
+function asStr(t: Text): string {
+  if (typeof t === 'string') return t;
+  let s = '';
+  for (let i = 0; i < t.length; i += 4096) s += String.fromCharCode(...t.subarray(i, i + 4096));
+  return s;
+}
+
+/** Code points (or bytes, as latin-1) to a string, in chunks: a spread of a million arguments would overflow. */
+function fromCodes(xs: number[], cp: boolean): string {
+  let s = '';
+  for (let i = 0; i < xs.length; i += 4096) {
+    const part = xs.slice(i, i + 4096);
+    s += cp ? String.fromCodePoint(...part) : String.fromCharCode(...part);
+  }
+  return s;
+}
+
+function back(m: Machine, like: Text, s: string): Text {
+  m.mem += s.length;
+  if (typeof like === 'string') return s;
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function arg(like: Text, v: Value, name: string): string {
+  if (typeof like === 'string') {
+    if (typeof v !== 'string') throw new VmError('TypeError', `${name}() argument must be str, not ${typeName(v)}`);
+    return v;
+  }
+  if (!(v instanceof Uint8Array)) throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(v)}'`);
+  return asStr(v);
+}
+
+function optArg(like: Text, v: Value, name: string): string | null {
+  return v === null ? null : arg(like, v, name);
+}
+
+function spaceTest(like: Text): (c: number) => boolean {
+  return typeof like === 'string' ? U.isSpace : isAsciiSpace;
+}
+
+/** UTF-16 offset <-> code point index over a well-formed string. */
+function cpLen(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) n++;
+  }
+  return n;
+}
+function unitOffset(s: string, cp: number): number {
+  let i = 0;
+  for (let k = 0; k < cp && i < s.length; k++) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  }
+  return i;
+}
+
+/** Python's start/end slice arguments, as UTF-16 offsets into s ([lo, hi], lo may exceed hi). */
+function range(a: Value[], b: number, n: number, first: number, s: string, isStr: boolean): [number, number] {
+  const len = isStr ? cpLen(s) : s.length;
+  const norm = (v: Value, d: number): number => {
+    if (v === null || v === undefined) return d;
+    let i = smallInt(intArg(v, 'slice indices'));
+    if (i < 0) i = Math.max(0, i + len);
+    return Math.min(i, len);
+  };
+  const lo = n > first ? norm(a[b + 1 + first], 0) : 0;
+  const hi = n > first + 1 ? norm(a[b + 2 + first], len) : len;
+  // a start past the end finds nothing (not the empty string at len)
+  const loRaw = n > first && a[b + 1 + first] !== null ? smallInt(intArg(a[b + 1 + first], 'slice indices')) : 0;
+  const startPastEnd = loRaw > len;
+  const L = isStr ? unitOffset(s, lo) : lo;
+  const H = isStr ? unitOffset(s, hi) : hi;
+  return [startPastEnd ? H + 1 : L, H];
+}
+
+function toCp(s: string, unit: number, isStr: boolean): number {
+  return isStr ? cpLen(s.slice(0, unit)) : unit;
+}
+
+function splitImpl(rev: boolean): MImpl {
+  const name = rev ? 'rsplit' : 'split';
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 0, 2);
+    const s = asStr(t);
+    const sep = n >= 1 ? optArg(t, a[b + 1], name) : null;
+    let max = n >= 2 ? smallInt(intArg(a[b + 2], name)) : -1;
+    if (max < 0) max = Infinity;
+    m.charge(p.words * words(s.length) * 2);
+    const parts: string[] = [];
+    if (sep === null) {
+      const sp = spaceTest(t);
+      const cps = typeof t === 'string' ? U.codePointsOf(s) : Array.from(t);
+      const str = (x: number[]): string => fromCodes(x, typeof t === 'string');
+      if (!rev) {
+        let i = 0;
+        while (i < cps.length) {
+          while (i < cps.length && sp(cps[i])) i++;
+          if (i >= cps.length) break;
+          if (parts.length >= max) {
+            // CPython keeps the remainder's trailing whitespace after maxsplit
+            parts.push(str(cps.slice(i)));
+            break;
+          }
+          const st = i;
+          while (i < cps.length && !sp(cps[i])) i++;
+          parts.push(str(cps.slice(st, i)));
+        }
+      } else {
+        let i = cps.length;
+        while (i > 0) {
+          while (i > 0 && sp(cps[i - 1])) i--;
+          if (i <= 0) break;
+          if (parts.length >= max) {
+            parts.push(str(cps.slice(0, i)));
+            break;
+          }
+          const en = i;
+          while (i > 0 && !sp(cps[i - 1])) i--;
+          parts.push(str(cps.slice(i, en)));
+        }
+        parts.reverse();
+      }
+    } else {
+      if (sep.length === 0) throw new VmError('ValueError', 'empty separator');
+      if (!rev) {
+        let i = 0;
+        while (parts.length < max) {
+          const j = s.indexOf(sep, i);
+          if (j < 0) break;
+          parts.push(s.slice(i, j));
+          i = j + sep.length;
+        }
+        parts.push(s.slice(i));
+      } else {
+        let e = s.length;
+        while (parts.length < max) {
+          const j = e - sep.length < 0 ? -1 : s.lastIndexOf(sep, e - sep.length);
+          if (j < 0) break;
+          parts.push(s.slice(j + sep.length, e));
+          e = j;
+        }
+        parts.push(s.slice(0, e));
+        parts.reverse();
+      }
+    }
+    m.capLen(parts.length, 'list');
+    m.mem += seqBytes(parts.length);
+    return parts.map((p) => back(m, t, p));
+  };
+}
+
+const replace: MImpl = (m, a, b, n, p) => {
+  const t = recv(a[b], 'replace');
+  arity('replace', n, 2, 3);
+  const s = asStr(t);
+  const old = arg(t, a[b + 1], 'replace');
+  const neu = arg(t, a[b + 2], 'replace');
+  let count = n === 3 ? smallInt(intArg(a[b + 3], 'replace')) : -1;
+  if (count < 0) count = Infinity;
+  // the number of matches bounds the result: charge and cap before building it
+  m.charge(p.words * words(s.length));
+  const pieces: string[] = [];
+  let made = 0;
+  if (old.length === 0) {
+    const cps = typeof t === 'string' ? Array.from(s) : s.split('');
+    let out = '';
+    for (let i = 0; i <= cps.length; i++) {
+      if (made < count) {
+        pieces.push(out, neu);
+        out = '';
+        made++;
+      }
+      if (i < cps.length) out += cps[i];
+    }
+    pieces.push(out);
+  } else {
+    let i = 0;
+    while (made < count) {
+      const j = s.indexOf(old, i);
+      if (j < 0) break;
+      pieces.push(s.slice(i, j), neu);
+      i = j + old.length;
+      made++;
+    }
+    pieces.push(s.slice(i));
+  }
+  const total = s.length + made * (neu.length - old.length);
+  m.capLen(total, typeof t === 'string' ? 'str' : 'bytes');
+  m.charge(p.words * words(total));
+  return back(m, t, pieces.join(''));
+};
+
+function caseMap(name: 'lower' | 'upper'): MImpl {
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 0, 0);
+    if (typeof t === 'string') {
+      // one code point maps to at most 3 (e.g. U+0390 upper): charge and cap for that bound
+      m.charge(p.words * words(t.length * 3));
+      const cps = U.codePointsOf(t);
+      const r = name === 'lower' ? U.lower(cps) : U.upper(cps);
+      m.capLen(r.length, 'str');
+      m.mem += r.length;
+      return r;
+    }
+    m.charge(p.words * words(t.length));
+    m.mem += t.length;
+    const out = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i];
+      out[i] = name === 'lower' ? (c >= 65 && c <= 90 ? c + 32 : c) : c >= 97 && c <= 122 ? c - 32 : c;
+    }
+    return out;
+  };
+}
+
+/** count() of str/bytes (non-overlapping substrings) and of list/tuple (equal items). */
+const count: MImpl = (m, a, b, n, p) => {
+  const r = a[b];
+  if (Array.isArray(r) || r instanceof PyTuple) {
+    arity('count', n, 1, 1);
+    const items = Array.isArray(r) ? r : r.items;
+    m.charge(p.items * items.length);
+    let k = 0;
+    for (const x of items) if (pyEq(x, a[b + 1])) k++;
+    return k;
+  }
+  const t = recv(r, 'count');
+  arity('count', n, 1, 3);
+  const s = asStr(t);
+  m.charge(p.words * words(s.length));
+  const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], 'count');
+  const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
+  if (lo > hi) return 0;
+  const part = s.slice(lo, hi);
+  if (sub.length === 0) return (typeof t === 'string' ? cpLen(part) : part.length) + 1;
+  let k = 0;
+  for (let i = part.indexOf(sub); i >= 0; i = part.indexOf(sub, i + sub.length)) k++;
+  return k;
+};
+
+function byteArg(v: Value): number {
+  const k = smallInt(intArg(v, 'argument'));
+  if (!(k >= 0 && k <= 255)) throw new VmError('ValueError', 'byte must be in range(0, 256)');
+  return k;
+}
+
+function partition(rev: boolean): MImpl {
+  const name = rev ? 'rpartition' : 'partition';
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 1, 1);
+    const s = asStr(t);
+    const sep = arg(t, a[b + 1], name);
+    if (sep.length === 0) throw new VmError('ValueError', 'empty separator');
+    m.charge(p.words * words(s.length) * 2);
+    const j = rev ? s.lastIndexOf(sep) : s.indexOf(sep);
+    m.mem += seqBytes(3);
+    const e = back(m, t, '');
+    if (j < 0) return new PyTuple(rev ? [e, back(m, t, ''), t] : [t, e, back(m, t, '')]);
+    return new PyTuple([back(m, t, s.slice(0, j)), back(m, t, sep), back(m, t, s.slice(j + sep.length))]);
+  };
+}
+
+function stripSide(name: 'lstrip' | 'rstrip'): MImpl {
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 0, 1);
+    m.charge(p.words * words(t.length));
+    const chars = n === 1 ? optArg(t, a[b + 1], name) : null;
+    const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
+    const set = chars === null ? null : new Set(typeof t === 'string' ? U.codePointsOf(chars) : Array.from(chars, (c) => c.charCodeAt(0)));
+    const sp = spaceTest(t);
+    const drop = (c: number): boolean => (set ? set.has(c) : sp(c));
+    let i = 0;
+    let j = cps.length;
+    if (name === 'lstrip') while (i < j && drop(cps[i])) i++;
+    else while (j > i && drop(cps[j - 1])) j--;
+    const out = cps.slice(i, j);
+    return back(m, t, fromCodes(out, typeof t === 'string'));
+  };
+}
+
+function rfindImpl(name: 'rfind' | 'rindex'): MImpl {
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 1, 3);
+    const s = asStr(t);
+    m.charge(p.words * words(s.length));
+    const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], name);
+    const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
+    let r = -1;
+    if (lo <= hi && hi - lo >= sub.length) {
+      const j = s.slice(lo, hi).lastIndexOf(sub);
+      if (j >= 0) r = toCp(s, lo + j, typeof t === 'string');
+    }
+    if (r < 0 && name === 'rindex') throw new VmError('ValueError', typeof t === 'string' ? 'substring not found' : 'subsection not found');
+    return r;
+  };
+}
+
+const zfill: MImpl = (m, a, b, n, p) => {
+  const t = recv(a[b], 'zfill');
+  arity('zfill', n, 1, 1);
+  const width = smallInt(intArg(a[b + 1], 'zfill'));
+  const s = asStr(t);
+  const len = typeof t === 'string' ? cpLen(s) : s.length;
+  if (width <= len) return t;
+  m.capLen(width, typeof t === 'string' ? 'str' : 'bytes');
+  m.charge(p.words * words(width));
+  const pad = '0'.repeat(width - len);
+  const signed = s[0] === '+' || s[0] === '-';
+  return back(m, t, signed ? s[0] + pad + s.slice(1) : pad + s);
+};
+
+const center: MImpl = (m, a, b, n, p) => {
+  const t = recv(a[b], 'center');
+  arity('center', n, 1, 2);
+  const width = smallInt(intArg(a[b + 1], 'center'));
+  let fill = ' ';
+  if (n === 2) {
+    const f = a[b + 2];
+    if (typeof t === 'string' ? typeof f !== 'string' || U.codePointsOf(f).length !== 1 : !(f instanceof Uint8Array) || f.length !== 1) {
+      throw new VmError('TypeError', 'The fill character must be exactly one character long');
+    }
+    fill = asStr(f as Text);
+  }
+  const s = asStr(t);
+  const len = typeof t === 'string' ? cpLen(s) : s.length;
+  if (width <= len) return t;
+  m.capLen(width, typeof t === 'string' ? 'str' : 'bytes');
+  m.charge(p.words * words(width));
+  const marg = width - len;
+  // CPython: left = marg/2 + (marg & width & 1)
+  const left = (marg >> 1) + (marg & width & 1);
+  return back(m, t, fill.repeat(left) + s + fill.repeat(marg - left));
+};
+
+function removeAffix(name: 'removeprefix' | 'removesuffix'): MImpl {
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 1, 1);
+    const s = asStr(t);
+    const x = arg(t, a[b + 1], name);
+    m.charge(p.words * words(s.length));
+    if (x.length === 0) return t;
+    if (name === 'removeprefix' && s.startsWith(x)) return back(m, t, s.slice(x.length));
+    if (name === 'removesuffix' && s.endsWith(x)) return back(m, t, s.slice(0, s.length - x.length));
+    return t;
+  };
+}
+
+const ASCII = {
+  alpha: (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122),
+  digit: (c: number) => c >= 48 && c <= 57,
+  lower: (c: number) => c >= 97 && c <= 122,
+  upper: (c: number) => c >= 65 && c <= 90,
+};
+
+type Pred = 'isdigit' | 'isdecimal' | 'isnumeric' | 'isalpha' | 'isalnum' | 'isspace' | 'islower' | 'isupper' | 'isascii';
+
+function charTest(name: Pred): MImpl {
+  return (m, a, b, n, p) => {
+    const t = recv(a[b], name);
+    arity(name, n, 0, 0);
+    if (typeof t !== 'string' && (name === 'isdecimal' || name === 'isnumeric')) noAttr(t, name);
+    m.charge(p.words * words(t.length));
+    const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
+    if (name === 'isascii') return cps.every((c) => c < 0x80);
+    if (name === 'islower' || name === 'isupper') {
+      const str = typeof t === 'string';
+      const want = name === 'islower' ? (str ? U.isLower : ASCII.lower) : str ? U.isUpper : ASCII.upper;
+      const other = name === 'islower' ? (str ? U.isUpper : ASCII.upper) : str ? U.isLower : ASCII.lower;
+      let cased = false;
+      for (const c of cps) {
+        if (other(c) || (str && U.isTitle(c))) return false;
+        if (want(c)) cased = true;
+      }
+      return cased;
+    }
+    if (cps.length === 0) return false;
+    let test: (c: number) => boolean;
+    if (typeof t === 'string') {
+      test = {
+        isdigit: U.isDigit,
+        isdecimal: U.isDecimal,
+        isnumeric: U.isNumeric,
+        isalpha: U.isAlpha,
+        isalnum: (c: number) => U.isAlpha(c) || U.isDecimal(c) || U.isDigit(c) || U.isNumeric(c),
+        isspace: U.isSpace,
+      }[name];
+    } else {
+      test = {
+        isdigit: ASCII.digit,
+        isdecimal: ASCII.digit,
+        isnumeric: ASCII.digit,
+        isalpha: ASCII.alpha,
+        isalnum: (c: number) => ASCII.alpha(c) || ASCII.digit(c),
+        isspace: isAsciiSpace,
+      }[name];
+    }
+    return cps.every(test);
+  };
+}
+
+export const STRINGS: Record<string, MImpl> = {
+  split: splitImpl(false),
+  rsplit: splitImpl(true),
+  replace,
+  lower: caseMap('lower'),
+  upper: caseMap('upper'),
+  count,
+  partition: partition(false),
+  rpartition: partition(true),
+  lstrip: stripSide('lstrip'),
+  rstrip: stripSide('rstrip'),
+  rfind: rfindImpl('rfind'),
+  rindex: rfindImpl('rindex'),
+  zfill,
+  center,
+  removeprefix: removeAffix('removeprefix'),
+  removesuffix: removeAffix('removesuffix'),
+  isdigit: charTest('isdigit'),
+  isdecimal: charTest('isdecimal'),
+  isnumeric: charTest('isnumeric'),
+  isalpha: charTest('isalpha'),
+  isalnum: charTest('isalnum'),
+  isspace: charTest('isspace'),
+  islower: charTest('islower'),
+  isupper: charTest('isupper'),
+  isascii: charTest('isascii'),
+};

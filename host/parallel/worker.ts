@@ -1,0 +1,57 @@
+// A parallel-execution worker (host/parallel/executor.ts): holds the state as of the last
+// block (a replica in memory kept in step by the main thread, or the LMDB store opened
+// beside it) and runs the txs it is given speculatively against it.
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { checkTx, runTx, type BlockHeader } from '../../node/block/execute_block.js';
+import type { ChainState } from '../../node/block/chain_state.js';
+import type { AccountEntry } from '../../node/block/overlay.js';
+import { txHash, type Tx } from '../../node/block/tx.js';
+import { MemoryState, type StateSnapshot } from '../../node/state.js';
+import { TxRejected } from '../../spec/errors.js';
+import { DEFAULT_LIMITS } from '../../spec/table.js';
+import { LmdbStore } from '../store/lmdb_store.js';
+import { toWire } from './wire.js';
+import { useNativeTrieHash } from '../native_hash.js';
+
+type Msg = { type: 'run'; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort } | { type: 'apply'; accounts: AccountEntry[] };
+
+useNativeTrieHash();
+const init = workerData as { snapshot?: StateSnapshot; storePath?: string };
+const state: ChainState = init.storePath ? LmdbStore.open(init.storePath, { verify: false }) : MemoryState.fromSnapshot(init.snapshot!);
+
+// Claims: claimed[i] 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once tx i's
+// result is posted. A worker takes txs from the end of the block (ctrl[0] counts down), the
+// main thread from the front, so they meet in the middle and each tx runs once unless it
+// conflicts.
+parentPort!.on('message', (m: Msg) => {
+  if (m.type === 'apply') {
+    // the main thread's block, applied to the replica in the same order as the state
+    for (const e of m.accounts) {
+      if (e.code !== undefined) state.setCode(e.address, e.code);
+      for (const w of e.storage.values()) state.setStorage(e.address, w.key, w.value);
+      if (e.balance !== undefined) state.setBalance(e.address, e.balance);
+      if (e.nonce !== undefined) state.setNonce(e.address, e.nonce);
+    }
+    return;
+  }
+  if (state instanceof LmdbStore) state.refresh();
+  const claimed = new Int32Array(m.claimed);
+  const done = new Int32Array(m.done);
+  const ctrl = new Int32Array(m.ctrl);
+  for (;;) {
+    const i = Atomics.sub(ctrl, 0, 1) - 1;
+    if (i < 0 || Atomics.compareExchange(claimed, i, 0, 2) !== 0) break;
+    const tx = m.txs[i];
+    let out = null;
+    try {
+      // nonce and funds against the state before the block; the main thread checks again in order
+      checkTx(state, m.block, tx, 0, DEFAULT_LIMITS);
+      out = toWire(runTx(state, m.block, tx, txHash(tx), DEFAULT_LIMITS));
+    } catch (e) {
+      if (!(e instanceof TxRejected)) throw e;
+    }
+    m.port.postMessage([i, out]);
+    Atomics.store(done, i, 1);
+    Atomics.notify(done, i);
+  }
+});
