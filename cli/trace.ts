@@ -30,6 +30,10 @@ interface Pending {
   pc: number;
   /** does the instruction leave a value on the stack? */
   pushes: boolean;
+  /** its control flow (a call enters a frame, an end leaves one) */
+  flow: string | undefined;
+  /** the functions active when it ran, outermost first (profiling only) */
+  active: number[] | null;
 }
 
 /**
@@ -49,12 +53,20 @@ export function traceSession(mod: LoadedModule, source: string | undefined, emit
     if (!pending) return;
     const cost = pending.gasBefore - gasBeforeNext;
     if (trace) emit(`${pending.text}  cost ${cost}  gas ${gasBeforeNext}`);
-    profile?.add(mod, pending.fi, pending.pc, cost);
+    profile?.add(mod, pending.fi, pending.pc, cost, pending.active!);
     pending = null;
   };
+  // the active functions, for inclusive gas: a call pushes its callee, a return pops
+  const active: number[] = [];
   const tracer: Tracer = (fi, pc, op, cost, gasLeft, sp, bp, stack) => {
     const gasBefore = gasLeft + cost;
+    const before = pending;
     flush(gasBefore);
+    if (profile) {
+      if (before === null) active.push(fi);
+      else if (before.flow === 'call') active.push(fi);
+      else if (before.flow === 'end') active.pop();
+    }
     const f = mod.funcs[fi];
     if (values) {
       // what the frame's previous instruction produced, and the locals it changed
@@ -74,7 +86,7 @@ export function traceSession(mod: LoadedModule, source: string | undefined, emit
       seen.set(bp, now);
     }
     const info = OP_BY_CODE[op];
-    const p: Pending = { text: '', gasBefore, fi, pc, pushes: info ? pushesValue(info.stack[1]) : false };
+    const p: Pending = { text: '', gasBefore, fi, pc, pushes: info ? pushesValue(info.stack[1]) : false, flow: info?.flow, active: profile ? active.slice() : null };
     if (trace) {
       const operands = info ? info.operands.map((kind, i) => describe(mod, kind, f.code[pc + 1 + i])) : [];
       const loc = locate(mod, fi, pc);
@@ -100,15 +112,21 @@ function short(v: Value): string {
 /** Gas per source line and per function, from the instructions that ran. */
 export class GasProfile {
   readonly byLine = new Map<string, { file: string; line: number; gas: number; count: number }>();
-  readonly byFunction = new Map<string, { gas: number; count: number }>();
+  /** own gas (its instructions) and inclusive gas (with the functions it called) */
+  readonly byFunction = new Map<string, { gas: number; inclusive: number; count: number }>();
 
-  add(mod: LoadedModule, fi: number, pc: number, gas: number): void {
+  add(mod: LoadedModule, fi: number, pc: number, gas: number, active: readonly number[] = [fi]): void {
     const loc = locate(mod, fi, pc);
-    const name = mod.funcs[fi].name;
-    const f = this.byFunction.get(name) ?? { gas: 0, count: 0 };
+    const entry = (name: string) => {
+      let f = this.byFunction.get(name);
+      if (!f) this.byFunction.set(name, (f = { gas: 0, inclusive: 0, count: 0 }));
+      return f;
+    };
+    const f = entry(mod.funcs[fi].name);
     f.gas += gas;
     f.count++;
-    this.byFunction.set(name, f);
+    // each active function once, however often it is on the stack
+    for (const a of new Set(active)) entry(mod.funcs[a].name).inclusive += gas;
     if (!loc) return;
     const key = `${loc.file}:${loc.line}`;
     const l = this.byLine.get(key) ?? { file: loc.file, line: loc.line, gas: 0, count: 0 };
@@ -130,8 +148,8 @@ export class GasProfile {
     const src = source?.split('\n') ?? [];
     const total = this.functions().reduce((n, f) => n + f.gas, 0);
     const pct = (g: number) => (total > 0 ? `${((g * 100) / total).toFixed(1)}%` : '-');
-    const out = [`gas profile: ${total} gas in instructions, of ${gasUsed} used by the call (the rest: entry price and calldata, less refunds)`, 'gas by function (own instructions):'];
-    for (const f of this.functions()) out.push(`  ${String(f.gas).padStart(10)}  ${pct(f.gas).padStart(6)}  ${f.name}  (${f.count} instructions)`);
+    const out = [`gas profile: ${total} gas in instructions, of ${gasUsed} used by the call (the rest: entry price and calldata, less refunds)`, 'gas by function (own instructions; with the functions it calls):'];
+    for (const f of this.functions()) out.push(`  ${String(f.gas).padStart(10)}  ${pct(f.gas).padStart(6)}  ${f.name}  (${f.count} instructions; ${f.inclusive} with callees)`);
     out.push('gas by source line:');
     for (const l of this.lines()) out.push(`  ${String(l.gas).padStart(10)}  ${pct(l.gas).padStart(6)}  ${l.file}:${l.line}  ${(src[l.line - 1] ?? '').trim()}`);
     return out.join('\n');

@@ -76,6 +76,10 @@ export function resolveTable(text) {
     id: b.id,
     base: price(b.base, b.name),
     dynamic: dynamic(b.dynamic, b.name),
+    runs: (b.runs ?? []).map((r) => {
+      if (!opByName.has(r)) throw new Error(`${b.name}: runs unknown opcode ${r}`);
+      return r;
+    }),
     // null: positional arguments only, passed as written
     params: b.params === undefined ? null : b.params.map(param),
   });

@@ -68,6 +68,8 @@ export interface CallableInfo {
   base: number;
   dynamic: Prices;
   measures: readonly Measure[];
+  /** opcodes whose handlers it runs on its arguments; that work is priced by their formulas */
+  runs: readonly string[];
   /** the signature the compiler binds keywords and defaults against; null: positional only */
   params: readonly StdParam[] | null;
 }

@@ -33,19 +33,21 @@ describe('run --trace values and --gas-profile', () => {
     const r = vmpy(['run', '-m', 'examples/token/manifest.json', '--call', 'init', '--args', '[1000]', '--gas-profile', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout.trim().split('\n').pop()!);
-    const fns = j.gasProfile.functions as { name: string; gas: number }[];
+    const fns = j.gasProfile.functions as { name: string; gas: number; inclusive: number }[];
     const lines = j.gasProfile.lines as { line: number; gas: number }[];
     expect(fns.map((f) => f.name)).toEqual(['init', '_balance_key']);
     const total = fns.reduce((n, f) => n + f.gas, 0);
     expect(lines.reduce((n, l) => n + l.gas, 0)).toBe(total);
     expect(total).toBeLessThan(j.gasUsed);
     for (let i = 1; i < lines.length; i++) expect(lines[i - 1].gas).toBeGreaterThanOrEqual(lines[i].gas);
+    // inclusive: the entry function's is everything; a helper's is its own (it calls nothing)
+    expect(fns.map((f) => [f.name, f.inclusive])).toEqual([['init', total], ['_balance_key', fns[1].gas]]);
     // the same numbers with --trace: each instruction's cost, summed
     const t = vmpy(['run', '-m', 'examples/token/manifest.json', '--call', 'init', '--args', '[1000]', '--trace', '--state', 'other.json']);
     const traced = [...t.stdout.matchAll(/ cost (\d+) {2}gas \d+$/gm)].reduce((n, m) => n + Number(m[1]), 0);
     expect(traced).toBe(total);
     const human = vmpy(['run', '-m', 'examples/token/manifest.json', '--call', 'total_supply', '--gas-profile']);
-    expect(human.stdout).toMatch(/gas by function \(own instructions\):\n +\d+ +100\.0% {2}total_supply/);
+    expect(human.stdout).toMatch(/gas by function \(own instructions; with the functions it calls\):\n +\d+ +100\.0% {2}total_supply/);
     expect(human.stdout).toMatch(/gas by source line:\n +\d+ +\d+\.\d% {2}examples\/token\/contract\.py:\d+ {2}return storage\.get_int\(K_SUPPLY\)/);
   });
 });

@@ -20,6 +20,8 @@ interface Probe {
   /** the measures' values at size n (only those that change with n need be given) */
   measures: (n: number) => Partial<Record<Measure, number>>;
   sizes?: [number, number];
+  /** the opcodes (of the entry's `runs`) whose formulas price this work, each once */
+  via?: string[];
 }
 
 const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
@@ -117,6 +119,14 @@ const PROBES: Probe[] = [
   { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [ints(n)], measures: (n) => ({ items: n, words: words(n), limbs: limbsOver(8 * (n - 1)) }) },
   { entry: 'builtin:bytes.fromhex', src: fn('bytes.fromhex(x)'), args: (n) => ['ab'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'builtin:pow', src: fn('pow(3, x, 7)'), args: (n) => [(1n << BigInt(n)) - 1n], measures: (n) => ({ limb_steps: 2 * n }) },
+  // builtins that run opcode handlers are charged by those opcodes' formulas
+  { entry: 'builtin:abs', via: ['NEG'], src: fn('abs(x)'), args: (n) => [-big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [10, 20] },
+  { entry: 'builtin:sum', via: ['ADD'], src: fn('sum(x)'), args: (n) => [[big(n), big(n)]], measures: (n) => ({ limbs: limbsOver(64 * n + 1) + limbsOver(64 * n + 2) }), sizes: [10, 20] },
+  { entry: 'builtin:divmod', via: ['FLOORDIV', 'MOD'], src: fn('divmod(x, 3)'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] },
+  { entry: 'builtin:pow', via: ['POW'], src: fn('pow(x, 2)'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
+  { entry: 'builtin:min', via: ['LT'], src: fn('min(x, y)', 'x, y'), args: (n) => [bytesOf(n), bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:max', via: ['LT'], src: fn('max(x, y)', 'x, y'), args: (n) => [bytesOf(n), bytesOf(n)], measures: (n) => ({ words: words(n) }) },
+  { entry: 'builtin:sorted', via: ['LT'], src: fn('sorted(x)'), args: (n) => [[bytesOf(n), bytesOf(n)]], measures: (n) => ({ words: words(n) }) },
   // methods
   { entry: 'method:to_bytes', src: fn('(1).to_bytes(x, "big")'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
   { entry: 'method:hex', src: fn('x.hex()'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
@@ -262,14 +272,19 @@ async function perturbedVm(): Promise<Vm> {
 
 function checkProbe(vm: Vm, p: Probe): void {
   const [a, b] = p.sizes ?? [40, 200];
-  const e = vm.entryOf(p.entry);
+  const owner = vm.entryOf(p.entry) as { runs?: readonly string[] };
+  for (const v of p.via ?? []) expect(owner.runs, `${p.entry} runs ${v}`).toContain(v);
+  const pricers = p.via ? p.via.map((v) => vm.entryOf(`op:${v}`)) : [vm.entryOf(p.entry)];
   V = vm.values;
   const src = (n: number) => (typeof p.src === 'string' ? p.src : p.src(n));
   const ma = p.measures(a);
   const mb = p.measures(b);
   // every measure the probe moves is one the entry's formula names
-  for (const k of Object.keys(mb) as Measure[]) expect(e.measures, `${p.entry} counts ${k}`).toContain(k);
-  const expected = (Object.keys(mb) as Measure[]).reduce((t, k) => t + e.dynamic[k] * ((mb[k] ?? 0) - (ma[k] ?? 0)), 0);
+  let expected = 0;
+  for (const e of pricers) {
+    for (const k of Object.keys(mb) as Measure[]) expect(e.measures, `${p.entry} counts ${k}`).toContain(k);
+    expected += (Object.keys(mb) as Measure[]).reduce((t, k) => t + e.dynamic[k] * ((mb[k] ?? 0) - (ma[k] ?? 0)), 0);
+  }
   expect(expected, 'the probe must move gas').not.toBe(0);
   const ga = vm.dynamicGas(src(a), p.args?.(a) ?? []);
   const gb = vm.dynamicGas(src(b), p.args?.(b) ?? []);
@@ -297,6 +312,11 @@ describe('dynamic costs come from the table', async () => {
         if (!grows) missing.push(`${kind}:${e.name} ${k}`);
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  test('every opcode a builtin runs has a probe that charges through it', () => {
+    const missing = real.table.BUILTINS.flatMap((b) => b.runs.filter((r) => !PROBES.some((p) => p.entry === `builtin:${b.name}` && p.via?.includes(r))).map((r) => `${b.name} runs ${r}`));
     expect(missing).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // vm-py/testing for JS test runners: the Chain API, and the package export built to dist/.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Chain, TestFailure } from '../testing/index.js';
 
@@ -72,5 +73,25 @@ describe('vm-py/testing Chain', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { Chain } from 'vm-py/testing'; const c = new Chain(); const d = c.deploy('examples/counter/manifest.json'); console.log(typeof c.call, d.name)"], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('function counter');
+  });
+});
+
+describe('vm-py/testing declarations', () => {
+  test('type-check a vitest-style consumer (and reject a misuse)', () => {
+    const tsc = (dir: string) => spawnSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    const consumer = (name: string, body: string) => {
+      const dir = resolve(`.tmp/${name}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] }, files: ['main.ts'] }));
+      writeFileSync(join(dir, 'main.ts'), `import { Chain, TestFailure, type CallResult, type Deployed } from 'vm-py/testing';\nconst chain = new Chain({ gasLimit: 1_000_000 });\nconst d: Deployed = chain.deploy({ source: 'def f() -> int:\\n    return 1\\n' });\n${body}\n`);
+      return tsc(dir);
+    };
+    const ok = consumer('testing-ok', "const r: CallResult = chain.tryCall(d, 'f');\nconst g: number = chain.lastGas;\nchain.setSender(chain.account('bob'));\nvoid r; void g; void TestFailure;");
+    expect(ok.stdout + ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const bad = consumer('testing-bad', "const s: number = chain.tryCall(d, 'f').status;\nvoid s;");
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/main\.ts.*error TS2322/);
   });
 });

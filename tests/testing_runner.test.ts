@@ -85,12 +85,13 @@ describe('vm-py test runner', () => {
 describe('vm-py test (CLI)', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'test', ...args], { encoding: 'utf8' });
 
-  test('passing suite: one line per test with gas, exit 0', () => {
-    const r = run('examples/token', '--fuzz-runs', '20');
+  test('passing suite (the tests of every example): one line per test with gas, exit 0', () => {
+    const r = run('examples', '--fuzz-runs', '20');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PASS test_init_mints_to_caller \(gas: \d+\)/);
     expect(r.stdout).toMatch(/PASS test_transfer_moves_exactly \(runs: 20, μ: \d+, ~: \d+\)/);
-    expect(r.stdout).toMatch(/ok: 4 passed, 0 failed/);
+    expect(r.stdout).toMatch(/examples\/escrow\/test_escrow.py: 4 tests\n {2}PASS test_setup_holds_the_deposit/);
+    expect(r.stdout).toMatch(/ok: 11 passed, 0 failed/);
   });
 
   test('failing suite: tracebacks, gas report, exit 1', () => {
