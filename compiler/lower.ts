@@ -766,6 +766,12 @@ class FnBuilder {
         return this.konst(null);
       }
       this.expr(fn.obj);
+      // CPython finds the method before it evaluates the arguments: when one could fail or
+      // have an effect, check the receiver first so a missing method raises AttributeError first
+      if ([...e.args, ...e.kw.map((k) => k.value)].some((a) => !(a.k === 'int' || a.k === 'str' || a.k === 'bytes' || a.k === 'const' || a.k === 'name'))) {
+        this.at = e.at;
+        this.emit(Op.CHECK_METHOD, m.id);
+      }
       const n = this.args(e, m.params, `.${fn.attr}()`);
       this.at = e.at;
       this.emit(Op.CALL_METHOD, m.id, n);

@@ -15,7 +15,7 @@ import { BIN_OPS, FCOST, Form, FUSED_BASE } from './fuse.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from './containers.js';
 import type { Machine } from './machine.js';
 import { countInt, countResult, memCheck, seqBytes } from './memory.js';
-import { METHOD_IMPLS } from './methods.js';
+import { checkMethod, METHOD_IMPLS } from './methods.js';
 import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from './values.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -559,6 +559,12 @@ export function run(m: Machine, fi: number, args: Value[]): Value {
           sp++;
           if (m.mem > memCap) memCheck(m, sp);
           pc += 3;
+          break;
+        }
+        case Op.CHECK_METHOD: {
+          // IR is untrusted: an id the table lacks has no receiver types and always raises
+          checkMethod(stack[sp - 1], code[pc + 1]);
+          pc += 2;
           break;
         }
         case Op.REVERT: {

@@ -97,7 +97,7 @@ export function createEditor(o: EditorOptions): EditorView {
     (view) => {
       const doc = view.state.doc;
       return o.check(doc.toString()).map(
-        (d): Diagnostic => ({ ...diagRange(doc, d), severity: 'error', source: d.code, message: `${d.code} ${d.message} (line ${d.line}, col ${d.col})` }),
+        (d): Diagnostic => ({ ...diagRange(doc, d), severity: 'error', message: `${d.code} ${d.message} (line ${d.line}, col ${d.col})` }),
       );
     },
     { delay: 300 },

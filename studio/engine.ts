@@ -14,6 +14,7 @@ import {
   locate,
   MemoryState,
   OP_BY_CODE,
+  signaturesFromModule,
   signaturesFromSource,
   valueToJson,
   VmPyError,
@@ -27,8 +28,12 @@ import {
 
 export const FILE = 'contract.py';
 export const CONSTRUCTOR = '__init__';
-/** gas limit of a studio transaction unless the page says otherwise */
-export const DEFAULT_GAS_LIMIT = 10_000_000;
+/**
+ * Gas limit of a studio transaction unless the page says otherwise: far above what the
+ * examples' calls use (under 10,000), and low enough that a runaway loop, traced, stops
+ * within a second or so instead of freezing the page.
+ */
+export const DEFAULT_GAS_LIMIT = 1_000_000;
 
 export interface Diag {
   code: string;
@@ -47,6 +52,7 @@ export interface FnSpec {
   name: string;
   params: Param[];
   returns: string;
+  /** where it is: its def line (from source) or its first statement's (from IR debug info) */
   line: number;
 }
 
@@ -83,6 +89,20 @@ export function check(source: string): CheckResult {
   const f = c.checked.funcs.get(CONSTRUCTOR);
   if (sig && f) ctor = { name: CONSTRUCTOR, params: sig.params.map((type, i) => ({ name: f.params[i]?.name ?? `arg${i}`, type })), returns: 'none', line: c.checked.src.loc(f.at).line };
   return { ok: true, diags: [], compiled: { source, bytes: c.bytes, codeHash: hex(c.codeHash), functions, ctor } };
+}
+
+/** Deployed IR and the source it came from -> what the call forms need (names from its debug info). */
+export function describeCode(bytes: Uint8Array, source: string): Compiled {
+  const mod = loadCode(bytes);
+  const functions: FnSpec[] = signaturesFromModule(mod).map((s) => ({
+    name: s.name,
+    params: s.params.map((type, i) => ({ name: s.paramNames?.[i] ?? `arg${i}`, type })),
+    returns: s.returns,
+    line: Number(s.where.split(':').pop()) || 1,
+  }));
+  // in source order, as check() lists them
+  functions.sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1));
+  return { source, bytes, codeHash: hex(mod.codeHash), functions, ctor: null };
 }
 
 function toDiag(e: VmPyError): Diag {
@@ -171,10 +191,17 @@ export interface Outcome {
   events: EventView[];
   diff: DiffEntry[];
   receiptHash: string;
+  /** selector || ABI-encoded arguments (a call's); the code's size stands in for a deploy's */
+  calldata: string;
+  /** the ABI-encoded return data */
+  returnData: string;
   /** the environment the transaction ran in, so anyone can replay it */
   env: { sender: string; to: string; nonce: string; value: string; gasLimit: number };
+  /** the first MAX_TRACE_STEPS instructions run */
   trace: TraceStep[];
-  /** gas by source line, from the trace */
+  /** how many instructions ran (more than trace.length when the trace was cut) */
+  instructions: number;
+  /** gas by source line, over every instruction run */
   gasByLine: Record<number, number>;
 }
 
@@ -184,7 +211,7 @@ interface Saved {
   nonce: string;
   address: string | null;
   compiled: { source: string; codeHash: string } | null;
-  history: Omit<Outcome, 'trace' | 'gasByLine'>[];
+  history: Omit<Outcome, 'trace' | 'gasByLine' | 'instructions'>[];
 }
 
 const SENDER = hex(defaultTx().sender);
@@ -259,22 +286,17 @@ export class Session {
 
   /** Run one transaction with a tracer; the nonce moves only when a receipt came back. */
   private run(code: Uint8Array, exec: (tracer: (fn: number, pc: number, op: number, cost: number, gasLeft: number) => void) => AdapterReceipt) {
-    const mod = loadCode(code);
+    const recorder = new TraceRecorder(loadCode(code));
     const before = this.state.snapshot();
-    const raw: { fi: number; pc: number; op: number; gasBefore: number }[] = [];
-    const receipt = exec((fi, pc, op, cost, gasLeft) => {
-      raw.push({ fi, pc, op, gasBefore: gasLeft + cost });
-    });
+    const receipt = exec(recorder.tracer);
     this.nonce += 1n;
-    return { receipt, raw, mod, before };
+    return { receipt, recorder, before };
   }
 
   private outcome(kind: Outcome['kind'], fn: string, args: unknown[], rec: ReturnType<Session['run']>, tx: TxEnv, gasLimit: number): Outcome {
     const r = rec.receipt;
-    const gasEnd = r.status === 'OOG' ? 0 : gasLimit - r.gasUsed - r.refund;
-    const trace = buildTrace(rec.mod, rec.raw, gasEnd);
-    const gasByLine: Record<number, number> = {};
-    for (const s of trace) if (s.line > 0) gasByLine[s.line] = (gasByLine[s.line] ?? 0) + s.cost;
+    rec.recorder.finish(r.status === 'OOG' ? 0 : gasLimit - r.gasUsed - r.refund);
+    const { steps: trace, gasByLine, instructions } = rec.recorder;
     const out: Outcome = {
       kind,
       fn,
@@ -287,8 +309,11 @@ export class Session {
       events: r.logs.map((l) => ({ name: new TextDecoder().decode(l.name), data: eventData(l.data) })),
       diff: diffStates(rec.before, this.state.snapshot()),
       receiptHash: hex(r.hash),
+      calldata: kind === 'call' ? hex(r.calldata) : '',
+      returnData: hex(r.returnData),
       env: { sender: hex(tx.sender), to: hex(tx.to), nonce: tx.nonce.toString(), value: tx.value.toString(), gasLimit },
       trace,
+      instructions,
       gasByLine,
     };
     if (kind === 'deploy' && r.created) out.result = hex(r.created.address);
@@ -304,7 +329,7 @@ export class Session {
       address: this.address,
       compiled: this.compiled ? { source: this.compiled.source, codeHash: this.compiled.codeHash } : null,
       // traces are large and can be made again by re-running; the page keeps the last 50 results
-      history: this.history.slice(-50).map(({ trace: _t, gasByLine: _g, ...rest }) => rest),
+      history: this.history.slice(-50).map(({ trace: _t, gasByLine: _g, instructions: _i, ...rest }) => rest),
     };
     return JSON.stringify(s);
   }
@@ -319,12 +344,14 @@ export class Session {
       s.state = MemoryState.fromSnapshot(d.state);
       s.nonce = BigInt(d.nonce);
       s.address = d.address;
-      if (d.compiled) {
-        const c = check(d.compiled.source);
-        if (!c.ok || c.compiled.codeHash !== d.compiled.codeHash) throw new Error('the saved contract no longer compiles to the deployed code');
-        s.compiled = c.compiled;
+      if (d.compiled && d.address) {
+        // from the deployed IR itself, not a recompile: a newer vm-py may compile the same
+        // source to other code, and the state holds what was deployed
+        const code = s.state.getCode(unhex(d.address));
+        if (!code) throw new Error(`no code at the saved contract address 0x${d.address}`);
+        s.compiled = describeCode(code, d.compiled.source);
       }
-      s.history = d.history.map((h) => ({ ...h, trace: [], gasByLine: {} }));
+      s.history = d.history.map((h) => ({ ...h, trace: [], instructions: 0, gasByLine: {} }));
       return { session: s, problem: null };
     } catch (e) {
       return { session: new Session(), problem: `saved state ignored: ${(e as Error).message}` };
@@ -336,13 +363,57 @@ function block(): BlockEnv {
   return defaultBlock();
 }
 
-/** Tracer reports -> steps with their full cost (known when the next instruction starts). */
-function buildTrace(mod: LoadedModule, raw: { fi: number; pc: number; op: number; gasBefore: number }[], gasEnd: number): TraceStep[] {
-  return raw.map((s, i) => {
-    const next = i + 1 < raw.length ? raw[i + 1].gasBefore : gasEnd;
-    const loc = locate(mod, s.fi, s.pc);
-    return { fn: mod.funcs[s.fi].name, pc: s.pc, op: OP_BY_CODE[s.op]?.name ?? `op${s.op}`, line: loc?.line ?? 0, col: loc?.col ?? 0, cost: s.gasBefore - next, gasLeft: next };
-  });
+/** Steps kept for stepping through; a 10M-gas loop runs millions of instructions. */
+export const MAX_TRACE_STEPS = 50_000;
+
+/**
+ * Tracer reports -> steps with their full cost (known when the next instruction starts, or
+ * the call ends) and gas by line over every instruction, in constant memory per step.
+ */
+class TraceRecorder {
+  readonly steps: TraceStep[] = [];
+  readonly gasByLine: Record<number, number> = {};
+  instructions = 0;
+  private pending = { fi: -1, pc: 0, op: 0, line: 0, col: 0, gasBefore: 0 };
+  /** (function, pc) -> source line and column, looked up once per place */
+  private readonly places = new Map<number, [number, number]>();
+
+  constructor(private readonly mod: LoadedModule) {}
+
+  readonly tracer = (fi: number, pc: number, op: number, cost: number, gasLeft: number): void => {
+    const gasBefore = gasLeft + cost;
+    this.flush(gasBefore);
+    const key = fi * 0x1000000 + pc;
+    let at = this.places.get(key);
+    if (at === undefined) {
+      const loc = locate(this.mod, fi, pc);
+      at = [loc?.line ?? 0, loc?.col ?? 0];
+      this.places.set(key, at);
+    }
+    const p = this.pending;
+    p.fi = fi;
+    p.pc = pc;
+    p.op = op;
+    p.line = at[0];
+    p.col = at[1];
+    p.gasBefore = gasBefore;
+  };
+
+  finish(gasEnd: number): void {
+    this.flush(gasEnd);
+  }
+
+  private flush(gasNext: number): void {
+    const p = this.pending;
+    if (p.fi < 0) return;
+    const cost = p.gasBefore - gasNext;
+    if (p.line > 0) this.gasByLine[p.line] = (this.gasByLine[p.line] ?? 0) + cost;
+    if (this.steps.length < MAX_TRACE_STEPS) {
+      this.steps.push({ fn: this.mod.funcs[p.fi].name, pc: p.pc, op: OP_BY_CODE[p.op]?.name ?? `op${p.op}`, line: p.line, col: p.col, cost, gasLeft: gasNext });
+    }
+    this.instructions++;
+    p.fi = -1;
+  }
 }
 
 function eventData(data: Uint8Array): Json {

@@ -68,6 +68,11 @@ function status(text: string, bad = false): void {
 function runCheck(text: string): Diag[] {
   lastCheck = check(text);
   renderDiags(lastCheck.diags);
+  // the deploy form holds the last compiled code: say when the editor has moved past it
+  const stale = compiled !== null && compiled.source !== text;
+  $('deploy').classList.toggle('stale', stale);
+  if (!lastCheck.ok) status(`${lastCheck.diags.length} problem${lastCheck.diags.length === 1 ? '' : 's'} in the editor`, true);
+  else if (stale) status('the editor validates; Compile to deploy this version (Deploy still has the last compiled one)');
   return lastCheck.diags;
 }
 
@@ -113,6 +118,7 @@ function compile(): void {
     return;
   }
   compiled = r.compiled;
+  $('deploy').classList.remove('stale');
   renderDeploy();
   status(`compiled: ${compiled.bytes.length} bytes of IR, ${compiled.functions.length} public function${compiled.functions.length === 1 ? '' : 's'}`);
 }
@@ -123,7 +129,8 @@ function inputFor(fnName: string, p: { name: string; type: string }): HTMLElemen
   let input: HTMLElement;
   if (t === 'bool') input = h('select', { id, name: p.name, 'data-type': t }, h('option', { value: 'false' }, 'False'), h('option', { value: 'true' }, 'True'));
   else if (/^(u?int\d*|int)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, inputmode: 'numeric', placeholder: '0', pattern: '-?[0-9]+' });
-  else if (/^(bytes\d*|address)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x', spellcheck: 'false' });
+  // the known accounts (see renderAccounts) are offered for bytes and address fields
+  else if (/^(bytes\d*|address)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x', spellcheck: 'false', list: 'accounts' });
   else if (t === 'str') input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'text' });
   else input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'JSON, e.g. [1, 2]', spellcheck: 'false' });
   return h('label', { class: 'field' }, h('span', {}, p.name, h('small', {}, `: ${t}`)), input);
@@ -165,7 +172,16 @@ function txOptions() {
   return { sender: ($('tx-sender') as HTMLInputElement).value || undefined, value: ($('tx-value') as HTMLInputElement).value || '0', gasLimit: gas };
 }
 
+/** Addresses a person may want to pass: a few senders and the deployed contract. */
+function renderAccounts(): void {
+  const list = $('accounts');
+  const known = ['11', '22', '33'].map((b) => ['0x' + b.repeat(32), `account ${b}`]);
+  if (session.address) known.push(['0x' + session.address, 'the contract']);
+  list.replaceChildren(...known.map(([v, label]) => h('option', { value: v }, label)));
+}
+
 function renderBalances(): void {
+  renderAccounts();
   const sender = ($('tx-sender') as HTMLInputElement).value;
   $('sender-balance').textContent = `balance ${session.balanceOf(sender)}`;
   const c = $('contract-balance');
@@ -247,6 +263,8 @@ function renderResult(o: Outcome): void {
       row('gas used', h('span', { id: 'result-gas' }, String(o.gasUsed))),
       o.refund ? row('refund', String(o.refund)) : null,
       row('receipt hash', h('code', { id: 'receipt-hash' }, `0x${o.receiptHash}`)),
+      o.calldata ? row('calldata', h('code', { class: 'bytes', title: `0x${o.calldata}` }, short(`0x${o.calldata}`))) : null,
+      o.returnData ? row('return data', h('code', { class: 'bytes', title: `0x${o.returnData}` }, short(`0x${o.returnData}`))) : null,
       row('transaction', h('small', {}, `sender 0x${o.env.sender.slice(0, 8)}…, nonce ${o.env.nonce}, value ${o.env.value}, gas limit ${o.env.gasLimit}`)),
     ),
     h('h4', {}, `Events (${o.events.length})`),
@@ -264,11 +282,15 @@ function renderResult(o: Outcome): void {
   box.replaceChildren(...parts.filter((p): p is Node | string => p !== null && p !== undefined && p !== false));
 }
 
-/** a storage key or value, shortened in the middle when long; the whole of it on hover */
+/** long text shortened in the middle (the whole of it goes in a title, shown on hover) */
+function short(full: string): string {
+  return full.length > 40 ? `${full.slice(0, 12)}…${full.slice(-12)}` : full;
+}
+
+/** a storage key or value */
 function cell(hexText: string | null): HTMLTableCellElement {
   const full = showBytes(hexText);
-  const short = full.length > 40 ? `${full.slice(0, 12)}…${full.slice(-12)}` : full;
-  return h('td', { title: full }, short);
+  return h('td', { title: full }, short(full));
 }
 
 /** a call's arguments as written in Python: ints (sent as decimal strings) without quotes */
@@ -342,6 +364,7 @@ function renderTrace(): void {
       h('small', {}, ` (${sameLine} instructions on this line)`),
     ),
   );
+  if (o.instructions > n) box.append(h('p', { class: 'warn' }, `The trace keeps the first ${n.toLocaleString('en-US')} of ${o.instructions.toLocaleString('en-US')} instructions; the gas per line counts them all.`));
   showStep(editor, s.line || null);
 }
 
@@ -415,6 +438,13 @@ async function start(): Promise<void> {
     menu.value = '';
   });
   $('compile').addEventListener('click', compile);
+  // Ctrl/Cmd+Enter compiles from anywhere on the page
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      compile();
+    }
+  });
   $('share').addEventListener('click', () => void share());
   $('reset').addEventListener('click', reset);
   $('fund').addEventListener('click', fund);

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { jsonToArgs, parseJsonExact } from '../node/abi/json.js';
 
@@ -24,6 +25,21 @@ test('jsonToArgs takes the exact integers; floats and out-of-range values are st
   expect(jsonToArgs(['u64'], parseJsonExact('[18446744073709551615]'))).toEqual([18446744073709551615n]);
   expect(() => jsonToArgs(['u64'], parseJsonExact('[18446744073709551616]'))).toThrow(/out of range/);
   expect(() => jsonToArgs(['int'], parseJsonExact('[1.5]'))).toThrow(/expected int/);
+});
+
+test('any integer up to 4096 bits survives JSON text exactly, alone or nested, as number or bigint', () => {
+  const int = fc.oneof(fc.bigInt({ min: -(1n << 4095n), max: (1n << 4095n) - 1n }), fc.bigInt({ min: -(1n << 60n), max: 1n << 60n }), fc.constantFrom(2n ** 53n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 64n - 1n));
+  fc.assert(
+    fc.property(fc.array(int, { maxLength: 4 }), int, (xs, x) => {
+      const text = `[${x}, [${xs.join(', ')}]]`;
+      const [a, l] = jsonToArgs(['int', 'list<int>'], parseJsonExact(text)) as [number | bigint, (number | bigint)[]];
+      expect(BigInt(a)).toBe(x);
+      expect(l.map((v) => BigInt(v))).toEqual(xs);
+      // normalized as the VM holds ints: a number exactly when it is safe
+      expect(typeof a === 'number').toBe(x >= -(2n ** 53n - 1n) && x <= 2n ** 53n - 1n);
+    }),
+    { numRuns: 300, seed: 20261207 },
+  );
 });
 
 test('vm-py run --args reads a 64-bit integer exactly', () => {

@@ -63,6 +63,7 @@ const CASES: Record<string, () => Setup[]> = {
   CALL_STD: () => [{ pre: (k) => [k(new Uint8Array([1, 2, 3]))], args: [STDLIB_BY_NAME.get('hash.sha3_256')!.id] }],
   CALL_BUILTIN: () => [{ pre: (k) => [k('abc')], args: [BUILTIN_BY_NAME.get('len')!.id, 1] }],
   CALL_METHOD: () => [{ pre: (k) => [k(I(5))], args: [METHOD_BY_NAME.get('bit_length')!.id, 0] }],
+  CHECK_METHOD: () => [{ pre: (k) => [k(I(5))], args: [METHOD_BY_NAME.get('bit_length')!.id] }],
   BUILD_LIST: binary_n(2),
   BUILD_TUPLE: binary_n(2),
   BUILD_DICT: () => [{ pre: (k) => [k(I(1)), k(I(2))], args: [1] }],

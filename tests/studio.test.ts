@@ -34,7 +34,7 @@ def add(n: int) -> int:
 def total() -> int:
     return storgae.get_int(KEY)`;
 const FIXED = BROKEN.replace('storgae', 'storage');
-const GAS = 10_000_000;
+const GAS = 1_000_000; // the studio's default gas limit
 
 let dir = '';
 let server: Server | undefined;
@@ -145,8 +145,11 @@ test('type, see the diagnostic, fix, deploy, call: receipts equal the Node adapt
   await page.waitForSelector('#diags li.ok');
   expect(await page.$('.cm-lintRange-error')).toBeNull();
 
+  // the deploy form still holds the example compiled at load, and says so until Compile
+  expect(await page.$('#deploy.stale')).not.toBeNull();
   // compile: a deploy form with the constructor's typed input
   await page.click('#compile');
+  expect(await page.$('#deploy.stale')).toBeNull();
   await page.waitForSelector('#in-__init__-start');
   await page.type('#in-__init__-start', '5');
   const d = await submit(page, '__init__');

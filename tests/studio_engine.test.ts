@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { call, compileSource, defaultBlock, defaultTx, deploy, MemoryState } from '../index.js';
 import { ENTRY } from '../spec/table.js';
-import { check, fieldToJson, InputError, Session, showBytes, type Compiled } from '../studio/engine.js';
+import { check, DEFAULT_GAS_LIMIT, fieldToJson, InputError, MAX_TRACE_STEPS, Session, showBytes, type Compiled } from '../studio/engine.js';
 import { decodeShare, encodeShare } from '../studio/share.js';
 import { studioExamples } from '../scripts/build-studio.mjs';
 
@@ -40,6 +40,22 @@ describe('check', () => {
       const c = compiled(e.source);
       expect(c.functions.length, e.name).toBeGreaterThan(0);
       expect(c.functions.every((f) => f.params.every((p) => p.name && p.type))).toBe(true);
+    }
+  });
+
+  test('every example deploys, and its functions without arguments give receipts', () => {
+    for (const e of studioExamples()) {
+      const s = new Session();
+      const c = compiled(e.source);
+      if (c.ctor?.params.length) {
+        // the deploy form asks for these; without them the adapter says what is missing
+        expect(() => s.deploy(c, []), e.name).toThrow(/expected \d+ arguments/);
+        continue;
+      }
+      expect(s.deploy(c, []).status, e.name).toBe('SUCCESS');
+      for (const f of c.functions.filter((f) => f.params.length === 0)) {
+        expect(['SUCCESS', 'REVERT'], `${e.name}.${f.name}`).toContain(s.call(f.name, []).status);
+      }
     }
   });
 
@@ -92,7 +108,7 @@ describe('session', () => {
     expect(outs[4].result).toBe(42);
     const state = new MemoryState();
     const block = defaultBlock();
-    const d = deploy({ contract: { code: compileSource(COUNTER, { file: 'contract.py' }).bytes }, gasLimit: 10_000_000, tx: { ...defaultTx(), nonce: 0n }, block, state });
+    const d = deploy({ contract: { code: compileSource(COUNTER, { file: 'contract.py' }).bytes }, gasLimit: DEFAULT_GAS_LIMIT, tx: { ...defaultTx(), nonce: 0n }, block, state });
     const to = d.created!.address;
     const calls: [string, unknown[]][] = [
       ['inc', []],
@@ -100,8 +116,10 @@ describe('session', () => {
       ['inc', []],
       ['get', []],
     ];
-    const hashes = [d, ...calls.map(([fn, args], i) => call({ input: { fn, args }, gasLimit: 10_000_000, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }))].map((r) => hex(r.hash));
-    expect(outs.map((o) => o.receiptHash)).toEqual(hashes);
+    const receipts = [d, ...calls.map(([fn, args], i) => call({ input: { fn, args }, gasLimit: DEFAULT_GAS_LIMIT, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }))];
+    expect(outs.map((o) => o.receiptHash)).toEqual(receipts.map((r) => hex(r.hash)));
+    expect(outs.slice(1).map((o) => o.calldata)).toEqual(receipts.slice(1).map((r) => hex(r.calldata)));
+    expect(outs[4].returnData).toBe(hex(receipts[4].returnData));
     expect(s.state.snapshot()).toEqual(state.snapshot());
   });
 
@@ -113,11 +131,22 @@ describe('session', () => {
     const entry = ENTRY.base + ENTRY.perCalldataByte * calldataLen;
     const traced = o.trace.reduce((a, t) => a + t.cost, 0);
     expect(traced + entry).toBe(o.gasUsed + o.refund);
-    expect(o.trace[0].gasLeft + o.trace[0].cost).toBe(10_000_000 - entry);
+    expect(o.trace[0].gasLeft + o.trace[0].cost).toBe(DEFAULT_GAS_LIMIT - entry);
     expect(Object.values(o.gasByLine).reduce((a, b) => a + b, 0)).toBe(o.trace.filter((t) => t.line > 0).reduce((a, t) => a + t.cost, 0));
     // inc's body is lines 12-15 of the example
     expect(Object.keys(o.gasByLine).map(Number).sort((a, b) => a - b)).toEqual([12, 13, 14, 15]);
     expect(o.trace.every((t) => t.fn === 'inc' && t.op.length > 0)).toBe(true);
+  });
+
+  test('a long loop: the trace is cut, the gas per line still counts every instruction', () => {
+    const s = new Session();
+    s.deploy(compiled('def spin() -> int:\n    i = 0\n    while True:\n        i += 1\n    return i\n'), []);
+    const o = s.call('spin', [], { gasLimit: 300_000 });
+    expect(o.status).toBe('OOG');
+    expect(o.trace).toHaveLength(MAX_TRACE_STEPS);
+    expect(o.instructions).toBeGreaterThan(MAX_TRACE_STEPS);
+    const entry = ENTRY.base + ENTRY.perCalldataByte * 8;
+    expect(Object.values(o.gasByLine).reduce((a, b) => a + b, 0) + entry).toBe(300_000);
   });
 
   test('storage diff and events of a call', () => {
@@ -154,6 +183,18 @@ describe('session', () => {
     expect(problem).toBeNull();
     expect(b.history.map((h) => h.receiptHash)).toEqual(a.history.map((h) => h.receiptHash));
     expect(b.call('inc', []).receiptHash).toBe(a.call('inc', []).receiptHash);
+    // (lines differ: the IR knows a function's first statement, the source its def)
+    const sig = (c: Compiled | null) => c?.functions.map(({ name, params, returns }) => ({ name, params, returns }));
+    expect(sig(b.compiled)).toEqual(sig(a.compiled));
+    expect(b.compiled?.codeHash).toBe(a.compiled?.codeHash);
+    // the forms come from the deployed IR, so a saved source that no longer compiles keeps its state
+    const saved = JSON.parse(a.save());
+    saved.compiled.source = 'def broken(:\n';
+    const c = Session.load(JSON.stringify(saved));
+    expect(c.problem).toBeNull();
+    expect(c.session.call('get', []).result).toBe(2);
+    saved.address = '00'.repeat(32);
+    expect(Session.load(JSON.stringify(saved)).problem).toMatch(/no code at the saved contract address/);
     expect(Session.load('{"v": 7}').problem).toMatch(/unknown version/);
     expect(Session.load('not json').problem).toMatch(/saved state ignored/);
     expect(Session.load(null).session.address).toBeNull();

@@ -8,6 +8,21 @@ import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { HostStdlib } from '../spec/host_std.js';
 import { percentArgCount, percentProblem, specProblem } from './format_check.js';
 
+/** What to write instead of a refused builtin, where there is a direct equivalent. */
+const BUILTIN_HINTS: Record<string, string> = {
+  map: 'use a generator expression, e.g. `",".join(str(x) for x in xs)`, or a list comprehension',
+  filter: 'use a list comprehension with a condition, e.g. `[x for x in xs if x > 0]`',
+  set: 'use a dict with the items as keys (`d[x] = True`) and test `x in d`',
+  frozenset: 'use a tuple, or a dict with the items as keys',
+  float: 'contracts have no floats; use integers (e.g. amounts in the smallest unit)',
+  round: 'contracts have no floats; use `//` and `%`',
+  print: 'emit an event with `events.emit(name, {...})`',
+  iter: 'loop with `for`, or index the list',
+  next: 'loop with `for`, or index the list',
+  bin: "use `format(x, 'b')` or an f-string `f\"{x:b}\"`",
+  oct: "use `format(x, 'o')` or an f-string `f\"{x:o}\"`",
+};
+
 /** Callees that take a generator expression as their sole argument ('.m' is a method). */
 export const GEN_CONSUMERS: ReadonlySet<string> = new Set(['any', 'all', 'sum', 'min', 'max', 'list', 'tuple', 'dict', 'sorted', 'bytes', '.join']);
 /** Callees that take key= (a lambda or a contract function). */
@@ -208,7 +223,7 @@ class Scope {
     }
     // a builtin defined in the table is available, even one the ban list names
     if (isBuiltinName(id) || TYPE_NAMES.has(id)) return;
-    if (BANNED_BUILTINS.has(id)) return this.err('E-BUILTIN', `'${id}' is not available in contracts`, at);
+    if (BANNED_BUILTINS.has(id)) return this.err('E-BUILTIN', `'${id}' is not available in contracts${BUILTIN_HINTS[id] ? `; ${BUILTIN_HINTS[id]}` : ''}`, at);
     if (this.cm.mod.typingNames.has(id)) return this.err('E-TYPING', `'${id}' comes from typing and may appear only in annotations`, at);
     this.err('E-NAME', `name '${id}' is not defined`, at);
   }
@@ -432,6 +447,9 @@ function unsupportedParam(a: Expr, name: string): string {
     const inner = annotationType(optional);
     const zero = inner === 'int' ? '0' : inner === 'bytes' ? 'b""' : inner === 'str' ? '""' : inner === 'bool' ? 'False' : null;
     return `the ABI has no optional (None) values; give the parameter a plain type and a default${zero ? `, e.g. \`${name}: ${inner} = ${zero}\`, and test \`if ${name}:\`` : ''}`;
+  }
+  if (a.k === 'name' && (a.id === 'list' || a.id === 'List' || a.id === 'tuple' || a.id === 'Tuple')) {
+    return `name the item type${a.id.toLowerCase() === 'list' ? '' : 's'}, e.g. \`${name}: ${a.id.toLowerCase() === 'list' ? 'list[int]' : 'tuple[int, bytes]'}\``;
   }
   const hasDict = (e: Expr): boolean => annotationType(e) === 'dict' || (e.k === 'index' && (e.index.k === 'tuple' ? e.index.elts : [e.index]).some(hasDict));
   if (hasDict(a)) {

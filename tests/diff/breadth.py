@@ -213,3 +213,31 @@ def _enumerate_start_bad(xs):
 # args: "١٢٣", 10 | "\uff11\uff12", 10 | " \u2003 12 \u3000", 10 | "0x1f", 0 | "0b_101", 0 | "𝟗𝟖", 10 | "\u0e51\u0e50", 10 | "1_000", 10 | "0o17", 8 | "z", 36 | "\x1c7\x1f", 10 | "\u00b2", 10 | "٣x", 16
 def _int_text(t, base):
     return int(t, base)
+
+# args: (1, 2), [] | [1], [] | "ab", [0]
+def _method_before_args(t, xs):
+    # CPython looks the method up before it evaluates the argument
+    return t.append(xs[5]) if not isinstance(t, str) else t.find(str(xs[3]))
+
+# args: "a'b" | 'a"b' | "a'\"b" | "\x7f\u2028\xa0\u00e9\U0001f600\t\\" | ""
+def _repr_text(s):
+    return (repr(s), repr(s.encode()), str([s, s.encode()]), f"{s!r:>12}", "%r|%5.2s|%-6s|" % (s, s, s))
+
+# args: 7, "x" | -3, "yz" | 0, ""
+def _percent_more(n, s):
+    return ("%-05d|%+05d|% 5d|%05d" % (n, n, n, n), "%c%c" % (65 + n % 3, "q"), "%x %X %o %#X %#o" % (n, n, n, n, n), "%%|%s%%" % (s,), "%(a)s-%(b)r" % {"a": n, "b": s}, b"%s|%5d" % (s.encode(), n))
+
+# args: 3
+def _format_errors(n):
+    out = []
+    for spec in ["+s", "=5", ",s", "#s", "x"]:
+        out.append(len(format("ab" if spec != "x" else n, spec)) if spec in ("x",) else spec)
+    return out
+
+# args: "ab", "+s" | "ab", "=5" | "ab", ",s" | "ab", "#s" | 5, "s" | 5, ".2" | None, "" | [1], "" | [1], "5" | True, "x" | -5, "c" | 5, ",x" | 5, "_o" | 123456, "_d" | 9, "0>4" | "é", "é^5" | 5, "10" | 5, "=^3"
+def _format_arg(v, spec):
+    return format(v, spec)
+
+# args: "%d", "x" | "%s %s", (1,) | "%s", (1, 2) | "%(k)s", {"j": 1} | "%(k)s", [1] | "%c", 1114112 | "%c", "ab" | "%d", None | "abc", 5 | "abc", [5] | "%*d", (3, 4) | "%.*s", (2, "abc") | "%i|%u", (True, False)
+def _percent_arg(fmt, args):
+    return fmt % args
