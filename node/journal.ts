@@ -1,7 +1,8 @@
 // Effects of one call, held apart from the state until the call succeeds. Reads see the
 // call's own writes; commit() applies them in a canonical order; dropping the journal is
 // the revert.
-import { sha3_256 } from '@noble/hashes/sha3.js';
+// node/sha3.ts: @noble/hashes, or the host's native SHA3-256 when it installed one
+import { sha3 as sha3_256 } from './sha3.js';
 import { latin1Key } from './bytekey.js';
 import { bytesToHex } from '../core/hex.js';
 import { SlabMap } from './slabmap.js';
@@ -122,14 +123,6 @@ export class Slots {
   has(key: Uint8Array): boolean {
     const e = this.mine.find(key);
     return e >= 0 && this.mine.flags[e] & WRITTEN ? this.mine.hasValue(e) : this.stateHas(key);
-  }
-
-  /** how many entries the call has written */
-  writtenCount(): number {
-    const f = this.mine.flags;
-    let c = 0;
-    for (let e = 0; e < this.mine.n; e++) c += f[e] & WRITTEN;
-    return c;
   }
 
   /** written entries in key order */

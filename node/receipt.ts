@@ -2,7 +2,8 @@
 // to, its sha3_256 hash, and the Merkle root of the logs. Diagnostic text (error messages,
 // source locations) is left out on purpose: it depends on debug info and on wording, and two
 // nodes must agree on the bytes even if one of them stripped the debug section.
-import { sha3_256 } from '@noble/hashes/sha3.js';
+// node/sha3.ts: @noble/hashes, or the host's native SHA3-256 when it installed one
+import { sha3 as sha3_256 } from './sha3.js';
 import { errorCodeNumber, errorKindNumber } from '../spec/errors.js';
 import { encodeCanonical, type Cbor } from './cbor.js';
 import type { CallNode, Receipt } from './execute.js';

@@ -89,7 +89,7 @@ test('a proof against another root, or with a node changed, is refused', async (
 test("a host's native SHA3-256 gives the same roots and receipts; a wrong function is refused", async () => {
   const { MemoryState } = await import('../node/state.js');
   const { executeBlock } = await import('../node/block/execute_block.js');
-  const { useTrieSha3 } = await import('../node/trie/hash.js');
+  const { useTrieSha3 } = await import('../node/sha3.js');
   const { useNativeTrieHash } = await import('../host/native_hash.js');
   const { addr, header, setupToken, transferTx } = await import('./helpers/chain.js');
   const run = () => {

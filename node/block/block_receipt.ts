@@ -2,7 +2,7 @@
 // the intrinsic part, fee, the sender's new nonce, every balance the tx changed, as final
 // values) around the execution receipt of the call or deploy (spec/RECEIPTS.md), in
 // canonical CBOR, hashed, and committed to by the block's receipts root.
-import { sha3 as sha3_256 } from '../trie/hash.js';
+import { sha3 as sha3_256 } from '../sha3.js';
 import type { AdapterReceipt } from '../adapter.js';
 import { encodeCanonical, type Cbor } from '../cbor.js';
 import type { Status } from '../execute.js';

@@ -1,6 +1,6 @@
 // A block's transactions (spec/BLOCKS.md §Transactions): their shape, the checks that make
 // one malformed, their canonical bytes and hash, and their intrinsic gas.
-import { sha3 as sha3_256 } from '../trie/hash.js';
+import { sha3 as sha3_256 } from '../sha3.js';
 import { SELECTOR_LENGTH } from '../../compiler/selector.js';
 import { encodeCanonical, type Cbor } from '../cbor.js';
 import { TxRejected } from '../../spec/errors.js';

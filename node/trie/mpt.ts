@@ -13,7 +13,7 @@
 //
 // Every routine's recursion is bounded by the key length (2 nibbles a byte): keys are at most
 // MAX_KEY_BYTES.
-import { sha3 as sha3_256 } from './hash.js';
+import { sha3 as sha3_256 } from '../sha3.js';
 import { RLP_EMPTY, rlpBytes, rlpList } from './rlp.js';
 
 export const MAX_KEY_BYTES = 64;

@@ -4,7 +4,7 @@
 // the key absent. Synchronous and free of Node APIs, so light clients and browsers can run
 // it; tests/trie.test.ts also checks our proofs with @ethereumjs/mpt's verifier.
 import { decode as rlpDecode } from '@ethereumjs/rlp';
-import { sha3 as sha3_256 } from './hash.js';
+import { sha3 as sha3_256 } from '../sha3.js';
 import { bytesToHex } from '../../core/hex.js';
 import { MAX_KEY_BYTES } from './mpt.js';
 

@@ -3,7 +3,7 @@
 // account keyed by the slot id (journal.storageSlot(key)) holding the raw value bytes.
 // After a full build it is updated from what a block changed: a changed slot costs one
 // storage-trie path, a changed account one account-trie path.
-import { sha3 as sha3_256 } from './hash.js';
+import { sha3 as sha3_256 } from '../sha3.js';
 import { decode as rlpDecode } from '@ethereumjs/rlp';
 import { latin1Key } from '../bytekey.js';
 import { storageSlot } from '../journal.js';

@@ -1,4 +1,4 @@
-// sha3_256 for the tries, block receipts and tx hashes, in one place: @noble/hashes by
+// sha3_256 for the node layer's own hashing (tries, receipts, tx hashes, slot ids), in one place: @noble/hashes by
 // default, so the node layer runs on any JS host. A host with a native SHA3-256 may hand it in
 // (useTrieSha3; host/native_hash.ts does on Node): measured 6x faster on 530-byte branch
 // nodes. It must be the same function; it is checked against @noble/hashes on fixed inputs
