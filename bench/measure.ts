@@ -2,7 +2,7 @@
 // warm up, then time `runs` calls. Prints one JSON line: {ms, result, gasUsed?} or {skip}.
 import { JS_WORKLOADS } from './js/workloads.js';
 import { failure, prepare, resultOf } from './vmpy.js';
-import { canonical, WORKLOADS } from './workloads.js';
+import { ALL_WORKLOADS, canonical } from './workloads.js';
 
 export interface Measurement {
   ms?: number[];
@@ -49,8 +49,9 @@ function timeRuns<T>(runs: number, warmups: number, f: () => T, check: (r: T) =>
 }
 
 export function measure(root: string, engine: string, id: string, runs: number, warmups: number): Measurement {
-  const w = WORKLOADS.find((x) => x.id === id)!;
+  const w = ALL_WORKLOADS.find((x) => x.id === id)!;
   if (engine === 'js') {
+    if (!JS_WORKLOADS[id]) return { skip: 'no hand-written JS version' };
     const { ms, cpu, last } = timeRuns(runs, warmups, () => JS_WORKLOADS[id](w.n), () => {});
     return { ms, cpu, result: canonical(last) };
   }

@@ -70,7 +70,9 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   const skipped: string[] = [];
-  for (const r of rows) {
+  const tuned = rows.filter((r) => r.w.group !== 'general');
+  const general = rows.filter((r) => r.w.group === 'general');
+  for (const r of tuned) {
     const rc = med(r.vmpy) / med(r.cpython);
     const rj = med(r.vmpy) / med(r.js);
     const target = verdict(r.w.id, rc, rj);
@@ -90,11 +92,12 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
   );
   const f = (v: number) => (Number.isNaN(v) ? 'n/a' : fmtMs(v));
   const x2 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(2));
-  for (const r of rows) {
+  for (const r of tuned) {
     const [a, b, c] = [medCpu(r.vmpy), medCpu(r.cpython), medCpu(r.js)];
     out.push(`| ${r.w.id} | ${spread(r.vmpy)} | ${spread(r.cpython)} | ${spread(r.js)} | ${f(a)} | ${f(b)} | ${f(c)} | ${x2(a / b)} | ${x2(a / c)} | ${verdict(r.w.id, a / b, a / c)} |`);
   }
   out.push('');
+  if (general.length) out.push(...generalTable(general, runs, skipped));
   if (skipped.length) out.push('Not measured:', '', ...skipped, '');
   if (cold) {
     out.push(
@@ -108,4 +111,50 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
     );
   }
   return out.join('\n');
+}
+
+const geomean = (xs: number[]) => {
+  const ok = xs.filter((x) => Number.isFinite(x) && x > 0);
+  return ok.length ? Math.exp(ok.reduce((a, x) => a + Math.log(x), 0) / ok.length) : NaN;
+};
+
+// Issue 17: ordinary programs beside the tuned ones, compared with CPython only (no JS versions);
+// ns/gas shows how far gas is from tracking time across them.
+function generalTable(rows: Row[], runs: number, skipped: string[]): string[] {
+  const x2 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(2));
+  const out = [
+    '## General workloads',
+    '',
+    'Ordinary programs written as a Python programmer would write them (bench/workloads/g*.py), measured',
+    `the same way (median of ${runs} after the warm-up, one process per engine and workload). Targets (issue 17):`,
+    'each at or under 1.0x CPython, geomean under 0.5x. ns/gas = vm-py median wall time / gas used.',
+    '',
+    '| workload | n | vm-py (metered) | gas used | ns/gas | CPython | vm-py/CPython | CPU vm-py | CPU CPython | CPU vm-py/CPython | same result |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const r of rows) {
+    const rc = med(r.vmpy) / med(r.cpython);
+    const rcpu = medCpu(r.vmpy) / medCpu(r.cpython);
+    wall.push(rc);
+    cpu.push(rcpu);
+    const nsGas = r.vmpy.gasUsed ? x2((med(r.vmpy) * 1e6) / r.vmpy.gasUsed) : 'n/a';
+    const same = r.vmpy.result === undefined || r.cpython.result === undefined ? 'n/a' : r.vmpy.result === r.cpython.result ? 'yes' : `**NO**: vm-py ${r.vmpy.result}, CPython ${r.cpython.result}`;
+    const f = (v: number) => (Number.isNaN(v) ? 'n/a' : fmtMs(v));
+    out.push(`| ${r.w.id} ${r.w.what} | ${r.w.n.toLocaleString('en-US')} | ${cell(r.vmpy, r.w.n)} | ${r.vmpy.gasUsed?.toLocaleString('en-US') ?? 'n/a'} | ${nsGas} | ${cell(r.cpython, r.w.n)} | ${x2(rc)} | ${f(medCpu(r.vmpy))} | ${f(medCpu(r.cpython))} | ${x2(rcpu)} | ${same} |`);
+    for (const [name, m] of [['vm-py', r.vmpy], ['CPython', r.cpython]] as const) {
+      if (m.skip) skipped.push(`- ${r.w.id} on ${name}: not runnable yet (${m.skip})`);
+    }
+  }
+  const gw = geomean(wall);
+  const gc = geomean(cpu);
+  out.push(
+    `| **geomean** (${wall.filter((x) => Number.isFinite(x)).length} workloads) | | | | | | **${x2(gw)}** | | | **${x2(gc)}** | |`,
+    '',
+    `Targets: every general workload <= 1.0x CPython: ${wall.every((x) => x <= 1) ? 'met' : '**missed**'} on wall time, ${cpu.every((x) => x <= 1) ? 'met' : '**missed**'} on CPU time;`,
+    `geomean < 0.5x: ${gw < 0.5 ? 'met' : '**missed**'} on wall time, ${gc < 0.5 ? 'met' : '**missed**'} on CPU time.`,
+    '',
+  );
+  return out;
 }

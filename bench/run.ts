@@ -8,7 +8,7 @@ import { coldStart, type ColdStart } from './coldstart.js';
 import { measure, type Measurement } from './measure.js';
 import { opstats } from './opstats.js';
 import { loadNow, machineLine, renderResults, type Row } from './report.js';
-import { WORKLOADS, workloadPath } from './workloads.js';
+import { ALL_WORKLOADS, GENERAL, workloadPath } from './workloads.js';
 
 const WARMUPS = 1;
 
@@ -34,18 +34,19 @@ function main(argv: string[]): void {
     return i < 0 ? undefined : argv[i + 1];
   };
   const runs = Number(opt('--runs') ?? 7);
-  const only = opt('--only')?.split(',');
+  // `--only general` selects G1..G10
+  const only = opt('--only')?.split(',').flatMap((x) => (x === 'general' ? GENERAL.map((w) => w.id) : [x]));
   const self = process.argv[1];
   const rows: Row[] = [];
   const loadBefore = loadNow();
-  for (const w of WORKLOADS) {
+  for (const w of ALL_WORKLOADS) {
     if (only && !only.includes(w.id)) continue;
     const node = (engine: string) => child(process.execPath, [self, root, 'measure', engine, w.id, String(runs), String(WARMUPS)]);
     const row: Row = {
       w,
       vmpy: node('vmpy'),
       cpython: child('python3', [`${root}/bench/py/run.py`, workloadPath(root, w), String(w.n), String(runs), String(WARMUPS)], { PYTHONPATH: `${root}/bench/py` }),
-      js: node('js'),
+      js: w.group === 'general' ? { skip: 'no hand-written JS version' } : node('js'),
     };
     rows.push(row);
     process.stderr.write(`${w.id}: ${JSON.stringify({ vmpy: summary(row.vmpy), cpython: summary(row.cpython), js: summary(row.js) })}\n`);
@@ -58,6 +59,10 @@ function main(argv: string[]): void {
   const py = spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim();
   writeFileSync(`${root}/bench/results.md`, renderResults(rows, cold, machineLine(py), runs, loadBefore));
   process.stderr.write(`wrote ${root}/bench/results.md\n`);
+  // the bench is also a correctness check: vm-py must return what CPython returns
+  const wrong = rows.filter((r) => r.vmpy.result !== undefined && r.cpython.result !== undefined && r.vmpy.result !== r.cpython.result);
+  for (const r of wrong) process.stderr.write(`${r.w.id}: vm-py returned ${r.vmpy.result}, CPython ${r.cpython.result}\n`);
+  if (wrong.length) process.exitCode = 1;
 }
 
 const summary = (m: Measurement) => m.skip ?? `${m.ms!.map((x) => x.toFixed(1)).join(' ')} ms`;

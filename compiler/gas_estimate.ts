@@ -8,7 +8,7 @@
 // data (ordering lists of unknown elements, sorting, min/max/sum over them), or when an
 // instruction has a size-dependent cost this file has no bound for: never a silent zero.
 // See spec/DETERMINISM.md §7.
-import { BUILTINS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
+import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 import { stackCount } from './verify.js';
 
@@ -59,6 +59,34 @@ const maxPrice = (k: Measure): number => Math.max(...[...OPCODES, ...BUILTINS, .
 const G_WORD = maxPrice('words');
 const G_ITEM = maxPrice('items');
 const G_LIMB = maxPrice('limbs');
+const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
+/** Measures beyond words/items that a builtin's or method's case below bounds. */
+const CALL_BOUNDED: Partial<Record<string, readonly Measure[]>> = {
+  len: ['scan_words'], dict: ['key_units'], int: ['convert_steps'], str: ['convert_steps'], hex: ['limbs'],
+  'int.from_bytes': ['limbs'], sorted: ['comparisons'], pow: ['limb_steps'],
+  'method.to_bytes': ['limbs'], 'method.get': ['key_units'], 'method.setdefault': ['key_units'], 'method.pop': ['key_units'],
+};
+function checkBounded(name: string, measures: readonly Measure[]): void {
+  const known = CALL_BOUNDED[name] ?? [];
+  for (const k of measures) if (k !== 'words' && k !== 'items' && !known.includes(k)) throw new Unbounded(`no bound for ${name.replace('method.', '.')}()'s ${k} cost`);
+}
+const price = (op: Op): Readonly<Record<Measure, number>> => OP_BY_CODE[op]!.dynamic;
+
+/**
+ * The measures each case of step() bounds, per opcode; a table measure missing here makes the
+ * bound unbounded (a formula this file does not know is never priced at zero).
+ */
+const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
+  ADD: ['limbs', 'words', 'items'], INPLACE_ADD: ['limbs', 'words', 'items'], MUL: ['limbs', 'words', 'items'], INPLACE_MUL: ['limbs', 'words', 'items'],
+  SUB: ['limbs'], NEG: ['limbs'], POS: ['limbs'], INVERT: ['limbs'], FLOORDIV: ['limbs'], MOD: ['limbs', 'words'], RSHIFT: ['limbs'],
+  BITAND: ['limbs'], BITOR: ['limbs'], BITXOR: ['limbs'], POW: ['limbs'], LSHIFT: ['limbs'],
+  EQ: ['words', 'items', 'key_units'], NE: ['words', 'items', 'key_units'],
+  LT: ['words', 'items'], LE: ['words', 'items'], GT: ['words', 'items'], GE: ['words', 'items'],
+  IN: ['words', 'items', 'key_units'], NOT_IN: ['words', 'items', 'key_units'],
+  BUILD_LIST: ['items'], BUILD_TUPLE: ['items'], BUILD_DICT: ['items', 'key_units'],
+  SUBSCR: ['key_units', 'scan_words'], STORE_SUBSCR: ['key_units'], DEL_SUBSCR: ['key_units', 'items'],
+  SLICE: ['words', 'items', 'scan_words'], ITER_INIT: ['items'],
+};
 const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
 const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
 
@@ -101,6 +129,29 @@ class Estimator {
     const l = Math.ceil(Math.min(bits, 2 * this.L.max_int_bits) / 64);
     return Math.max(0, l - 4) * G_LIMB;
   }
+  /** Key units of a dict key beyond the free ones, at `price` (the runtime's key_units). */
+  keyCost(v: AV | undefined, price: number): number {
+    if (price === 0) return 0;
+    v ??= this.top;
+    const L = this.L;
+    let units: number;
+    if (v.k === 'bytes' || v.k === 'str') units = Math.ceil(Math.min(v.len, L.max_bytes_len) / 32);
+    else if (v.k === 'int') units = v.bits > 53 ? 4 * Math.ceil(v.bits / 64) : 0;
+    else if (v.k === 'bool' || v.k === 'none') units = 0;
+    // a key of unknown shape (a tuple of text, say): all the text memory can hold, plus items
+    else units = Math.ceil(L.max_memory_bytes / 32) + L.max_container_len;
+    return Math.max(0, units - KEY_FREE) * price;
+  }
+  /** The scan_words of a str (len, s[i], slicing): its words beyond the free ones, at `price`. */
+  scanCost(v: AV | undefined, price: number): number {
+    if (price === 0 || !v || (v.k !== 'str' && v.k !== 'any')) return 0;
+    return Math.max(0, Math.ceil(Math.min(v.len, this.L.max_bytes_len) / 32) - KEY_FREE) * price;
+  }
+  /** A container that may be a dict (so a subscript keys it). */
+  mayDict(v: AV | undefined): boolean {
+    return !v || v.k === 'dict' || v.k === 'any';
+  }
+
   int(bits: number, val?: bigint): AV {
     return { k: 'int', bits: Math.min(bits, this.L.max_int_bits), len: 0, val };
   }
@@ -315,6 +366,9 @@ class Estimator {
 
   /** Worst-case dynamic cost of one instruction (beyond its base) and what it pushes. */
   private step(op: number, args: number[], a: AV[], locals: AV[]): [number, AV[]] {
+    const entry = OP_BY_CODE[op]!;
+    const known = BOUNDED[entry.name] ?? [];
+    for (const k of entry.measures) if (!known.includes(k)) throw new Unbounded(`no bound for ${entry.name}'s ${k} cost`);
     const bool: AV = { k: 'bool', bits: 1, len: 0 };
     const x = a[0];
     const y = a[1];
@@ -362,6 +416,8 @@ class Estimator {
       case Op.BITAND:
       case Op.BITOR:
       case Op.BITXOR: {
+        // str/bytes % args formats: its output is not tracked here
+        if (op === Op.MOD && !this.isInt(x)) throw new Unbounded('% of a value that may be text (formatting)');
         const bits = Math.max(this.ibits(x), this.ibits(y));
         return [this.limbs(bits), [this.int(op === Op.FLOORDIV ? bits + 1 : bits)]];
       }
@@ -391,7 +447,7 @@ class Estimator {
         return [this.orderCost(x, y), [bool]];
       case Op.IN:
       case Op.NOT_IN:
-        return [Math.max(this.words(y.len), this.items(y.len)), [bool]];
+        return [Math.max(this.words(y.len), this.items(y.len)) + (this.mayDict(y) ? this.keyCost(x, price(Op.IN).key_units) : 0), [bool]];
       case Op.CALL: {
         // the helper is priced with what is known of its arguments at this call site
         const b = this.bound(args[0], a);
@@ -411,19 +467,35 @@ class Estimator {
         return [this.items(args[0]), [this.seq('list', args[0], a.reduce<AV | undefined>((p, v) => (p ? this.join(p, v) : v), undefined))]];
       case Op.BUILD_TUPLE:
         return [this.items(args[0]), [this.seq('tuple', args[0])]];
-      case Op.BUILD_DICT:
-        return [this.items(args[0]), [this.seq('dict', args[0])]];
-      case Op.SUBSCR:
-        return [0, [x.k === 'bytes' ? this.int(8) : x.k === 'str' ? this.seq('str', 1) : (x.elem ?? this.top)]];
+      case Op.BUILD_DICT: {
+        const kp = price(Op.BUILD_DICT).key_units;
+        const keys = a.filter((_v, i) => i % 2 === 0).reduce((t, k) => t + this.keyCost(k, kp), 0);
+        return [this.items(args[0]) + keys, [this.seq('dict', args[0])]];
+      }
+      case Op.SUBSCR: {
+        const p = price(Op.SUBSCR);
+        const cost = (this.mayDict(x) ? this.keyCost(y, p.key_units) : 0) + this.scanCost(x, p.scan_words);
+        return [cost, [x.k === 'bytes' ? this.int(8) : x.k === 'str' ? this.seq('str', 1) : (x.elem ?? this.top)]];
+      }
       case Op.SLICE:
-        return [Math.max(this.words(x.len), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len)), [x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem)]];
+        return [
+          Math.max(this.words(x.len), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len)) + this.scanCost(x, price(Op.SLICE).scan_words),
+          [x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem)],
+        ];
       case Op.UNPACK:
         return [0, new Array(args[0]).fill(x.elem ?? this.top)];
       case Op.ITER_INIT:
         // a loop over a dict or str starts from a snapshot of its keys or code points
         return [this.items(x.len), []];
       case Op.STORE_SUBSCR:
-      case Op.DEL_SUBSCR:
+        // value, container, index
+        return [this.mayDict(a[1]) ? this.keyCost(a[2], price(Op.STORE_SUBSCR).key_units) : 0, []];
+      case Op.DEL_SUBSCR: {
+        // container, index: a dict keys it, a list moves the items after the index
+        const p = price(Op.DEL_SUBSCR);
+        const list = !x || x.k === 'list' || x.k === 'any';
+        return [(this.mayDict(x) ? this.keyCost(y, p.key_units) : 0) + (list ? p.items * Math.min(x ? x.len : Infinity, this.L.max_container_len) : 0), []];
+      }
       case Op.LIST_APPEND:
         return [0, []];
     }
@@ -482,9 +554,12 @@ class Estimator {
 
   private builtinCost(id: number, a: AV[]): [number, AV[]] {
     const b = BUILTIN_BY_ID.get(id)!;
+    checkBounded(b.name, b.measures);
     // one price bounds both: the worst of the entry's per-word and per-item prices
     const per = Math.max(b.dynamic.words, b.dynamic.items);
     const x = a[0] ?? this.top;
+    // quadratic decimal conversion of w words of digits
+    const convert = (w: number): number => b.dynamic.convert_steps * w * Math.max(1, w - 3);
     const L = this.L;
     const n = (v: AV): number => Math.max(this.words(v.len), this.items(v.len));
     const flatElems = (v: AV): boolean => !!v.elem && (v.elem.k === 'int' || v.elem.k === 'bool');
@@ -494,7 +569,7 @@ class Estimator {
       case 'len': {
         const r = this.int(32);
         if (x.src !== undefined && (x.k === 'bytes' || x.k === 'str')) r.lenOf = x.src;
-        return [b.base, [r]];
+        return [b.base + this.scanCost(x, b.dynamic.scan_words), [r]];
       }
       case 'bool':
       case 'isinstance':
@@ -506,12 +581,14 @@ class Estimator {
       case 'abs':
         return [b.base + this.limbs(this.ibits(x) + 1), [this.int(this.ibits(x))]];
       case 'int':
-        dyn = per * this.words(x.len);
+        dyn = per * this.words(x.len) + convert(Math.ceil(Math.min(x.len, L.max_bytes_len) / 32));
         ret = this.int(L.max_int_bits);
         break;
       case 'str':
       case 'hex':
-        dyn = per * this.words(Math.ceil(L.max_int_bits / 4));
+        // str() of bytes or a container renders it: its size is not tracked here
+        if (b.name === 'str' && !this.isInt(x)) throw new Unbounded('str() of a value that may not be an int');
+        dyn = per * this.words(Math.ceil(L.max_int_bits / 4)) + convert(Math.ceil(L.max_int_bits / 4 / 32)) + b.dynamic.limbs * Math.max(0, Math.ceil(L.max_int_bits / 64) - 4);
         ret = this.seq('str', Math.ceil(L.max_int_bits / 3) + 3);
         break;
       case 'bytes':
@@ -525,7 +602,7 @@ class Estimator {
       case 'reversed':
       case 'all':
       case 'any':
-        dyn = per * n(x);
+        dyn = per * n(x) + (b.name === 'dict' ? Math.min(x.len, L.max_container_len) * this.keyCost(undefined, b.dynamic.key_units) : 0);
         if (b.name === 'list' || b.name === 'reversed') ret = this.seq('list', x.len, x.k === 'bytes' ? this.int(8) : x.elem);
         break;
       case 'zip':
@@ -541,11 +618,11 @@ class Estimator {
       case 'pow':
         if (a.length === 3 && a[2].k !== 'none') {
           const w = Math.ceil(Math.max(this.ibits(a[2]), this.ibits(x)) / 64) || 1;
-          dyn = b.dynamic.limb_steps * w * Math.max(1, this.ibits(a[1])) * 2;
+          dyn = b.dynamic.limb_steps * 2 * w * Math.ceil(w / 4) * Math.max(1, this.ibits(a[1]));
         } else dyn = this.limbs(a[1].val !== undefined ? this.ibits(x) * Number(a[1].val) : 2 * L.max_int_bits);
         break;
       case 'int.from_bytes':
-        dyn = per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len));
+        dyn = per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len)) + b.dynamic.limbs * Math.max(0, Math.ceil((8 * Math.min(x.len, L.max_bytes_len)) / 64) - 4);
         ret = this.int(8 * x.len);
         break;
       case 'bytes.fromhex':
@@ -562,7 +639,9 @@ class Estimator {
         const flat = one ? flatElems(x) && (b.name !== 'sum' || this.isInt(a[1])) : a.every((v) => this.isInt(v));
         if (!flat) throw new Unbounded(`${b.name}() over items of unknown shape`);
         const cnt = one ? Math.min(x.len, L.max_container_len) : a.length;
-        dyn = per * cnt + (b.name === 'sum' ? cnt * this.limbs(L.max_int_bits + 1) : 0);
+        // sorting n items makes fewer than n * (ceil(log2 n) + 1) comparisons (spec/SORT.md)
+        const cmps = b.name === 'sorted' ? cnt * (32 - Math.clz32(Math.max(1, cnt - 1)) + 1) : 0;
+        dyn = per * cnt + (b.name === 'sum' ? cnt * this.limbs(L.max_int_bits + 1) : 0) + b.dynamic.comparisons * cmps;
         break;
       }
       default:
@@ -575,6 +654,7 @@ class Estimator {
 
   private methodCost(id: number, a: AV[]): [number, AV[]] {
     const b = METHOD_BY_ID.get(id)!;
+    checkBounded(`method.${b.name}`, b.measures);
     // one price bounds both: the worst of the entry's per-word and per-item prices
     const per = Math.max(b.dynamic.words, b.dynamic.items);
     const r = a[0];
@@ -586,11 +666,13 @@ class Estimator {
         return [b.base, [this.int(16)]];
       case 'get':
       case 'setdefault':
+        // setdefault of a missing key keys it twice: a lookup and a store
+        return [b.base + (b.name === 'setdefault' ? 2 : 1) * this.keyCost(a[1], b.dynamic.key_units), [this.top]];
       case 'append':
         return [b.base, [this.top]];
       case 'to_bytes': {
         const len = a[1]?.val !== undefined ? Number(a[1].val) : L.max_bytes_len;
-        dyn = per * this.words(len);
+        dyn = per * this.words(len) + b.dynamic.limbs * Math.max(0, Math.ceil(this.ibits(r) / 64) - 4);
         ret = this.seq('bytes', len);
         break;
       }
@@ -608,7 +690,7 @@ class Estimator {
       case 'keys':
       case 'values':
       case 'items':
-        dyn = per * Math.max(this.words(r.len), this.items(r.len));
+        dyn = per * Math.max(this.words(r.len), this.items(r.len)) + (b.name === 'pop' && this.mayDict(r) ? this.keyCost(a[1], b.dynamic.key_units) : 0);
         if (b.name === 'strip') ret = r;
         break;
       case 'extend':

@@ -1,4 +1,4 @@
-// Manifests in, one normalized shape out (DESIGN §9, spec/ABI.md §7). Input is checked
+// Manifests in, one normalized shape out (spec/ABI.md §7). Input is checked
 // loosely by ajv, then normalized with precise JSON-pointer errors, then the result is
 // checked strictly against spec/manifest.schema.json so nothing malformed gets past here.
 import { checkManifestKeys } from './manifest_keys.js';

@@ -1,4 +1,4 @@
-// Event log encoding (DESIGN §6, spec/ABI.md §5). The data is self-describing and canonical
+// Event log encoding (spec/ABI.md §5). The data is self-describing and canonical
 // (args sorted by key bytes, shortest varints), so a log's bytes depend only on the values
 // emitted, never on dict insertion order or on a manifest.
 import { sha3_256 } from '@noble/hashes/sha3.js';
@@ -15,7 +15,7 @@ export const TAG_BOOL = 0x02;
 export const TAG_STR = 0x03;
 export const TAG_NONE = 0x04;
 
-/** Caps from the YAML `limits` (DESIGN §10 defaults). */
+/** Caps from the YAML `limits` (their defaults). */
 export interface EventLimits {
   maxArgs?: number; // 16
   maxNameBytes?: number; // 64

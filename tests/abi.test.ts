@@ -77,7 +77,7 @@ function abiErr(f: () => unknown, re: RegExp): void {
 }
 
 describe('selectors', () => {
-  it('match the known answers of DESIGN §5', () => {
+  it('match the known answers of spec/ABI.md', () => {
     expect(selectorHex(selectorOf('inc', []))).toBe('f7776663dbd17153');
     expect(selectorHex(selectorOf('get', []))).toBe('f1e030f0110a25e0');
     expect(selectorHex(selectorOf('set', ['int']))).toBe('a45c4fc944fe4f5c');

@@ -1,4 +1,4 @@
-// One rejection per ban of DESIGN §2: the stable code and the line it points at.
+// One rejection per ban of spec/LANGUAGE.md: the stable code and the line it points at.
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
 import { DiagnosticsError } from '../spec/errors.js';

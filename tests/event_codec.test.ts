@@ -14,7 +14,7 @@ function dict(entries: [Value, Value][]): PyDict {
   return d;
 }
 
-// Independent reference for DESIGN §6 in Python. Input: list of [key, [kind, value]].
+// Independent reference for spec/ABI.md §5 in Python. Input: list of [key, [kind, value]].
 const PY_EVENT = String.raw`
 import sys, json, hashlib
 def uv(n):

@@ -56,7 +56,8 @@ describe('static gas estimator', () => {
     const b = estimateGas(c.compiled.module).functions;
     // `_check_address(to)` (abi.require(len(to) == 32)) holds in the caller after the helper
     // returns, and helpers' return values keep their sizes: the bound was 1,688,455 without
-    expect(b.get('transfer') as number).toBeLessThan(150_000);
+    // (150,000 before the calibrated event and hash word prices; 361,687 after)
+    expect(b.get('transfer') as number).toBeLessThan(400_000);
     expect(b.get('balance_of') as number).toBeLessThan(10_000);
   });
 

@@ -35,9 +35,9 @@ describe('text search and code-point positions', () => {
   const words = (n: number) => Math.ceil(n / 32);
   const G_WORD = CONSTANTS.G_WORD;
   const FREE = CONSTANTS.KEY_FREE_UNITS;
-  test('needle in bytes/str, find: G_WORD per word of the haystack (linear search, any needle)', () => {
+  test('needle in bytes/str, find: G_SEARCH_WORD per word of the haystack (linear search, any needle)', () => {
     for (const fn of ['bytes_in', 'bytes_find', 'str_find', 'str_in']) {
-      expect(perOps(fn, [200000], 3) - perOps(fn, [20000], 3), fn).toBe(3 * (words(200000) - words(20000)) * G_WORD);
+      expect(perOps(fn, [200000], 3) - perOps(fn, [20000], 3), fn).toBe(3 * (words(200000) - words(20000)) * CONSTANTS.G_SEARCH_WORD);
     }
   });
   test('len(s) and s[i] on a str with an astral char: G_WORD per word beyond the free ones, each', () => {
@@ -47,7 +47,7 @@ describe('text search and code-point positions', () => {
   });
 });
 
-describe('sorted: our merge sort, G_ITEM per comparison (spec/SORT.md)', () => {
+describe('sorted: our merge sort, G_SORT_CMP per comparison (spec/SORT.md)', () => {
   const c = new TestContract(`
 def asc(n: int) -> int:
     return len(sorted(list(range(n))))
@@ -72,7 +72,7 @@ def stop(n: int) -> int:
     const offset = gas('desc', 1) - gas('asc', 1);
     for (const k of [4, 10]) {
       const n = 2 ** k;
-      expect(gas('desc', n) - gas('asc', n) - offset).toBe(CONSTANTS.G_ITEM * ((k * n) / 2 + n - 1 - (n - 1)));
+      expect(gas('desc', n) - gas('asc', n) - offset).toBe(CONSTANTS.G_SORT_CMP * ((k * n) / 2 + n - 1 - (n - 1)));
     }
   });
   test('a TypeError part-way stops at the comparison the spec names, with its gas', () => {
@@ -90,7 +90,7 @@ describe('conversions and list edits priced for their real complexity', () => {
   const words = (n: number) => Math.ceil(n / 32);
   const bits = (x: bigint) => (x < 0n ? -x : x).toString(2).length;
   const limbs = (b: number) => Math.ceil(b / 64);
-  const hexConv = (b: number) => Math.max(0, limbs(b) - 4) * 8 * CONSTANTS.G_LIMB;
+  const hexConv = (b: number) => Math.max(0, limbs(b) - 4) * CONSTANTS.G_LIMB_CONV;
   test('del xs[1]: G_ITEM per item moved', () => {
     expect(perOps('del_middle', [6000], 10) - perOps('del_middle', [60], 10)).toBe(10 * (6000 - 60) * G_ITEM);
   });
@@ -99,7 +99,7 @@ describe('conversions and list edits priced for their real complexity', () => {
     const g = (n: number) => {
       const w = words(bits(7n ** BigInt(n)) >>> 2);
       const digits = (7n ** BigInt(n)).toString().length;
-      return w * Math.max(1, w - 3) + Math.max(0, words(digits) - CONSTANTS.KEY_FREE_UNITS);
+      return w * Math.max(1, w - 3) * CONSTANTS.G_CONVERT_STEP + Math.max(0, words(digits) - CONSTANTS.KEY_FREE_UNITS) * CONSTANTS.G_WORD;
     };
     expect(perOps('int_str', [1400], 5) - perOps('int_str', [50], 5)).toBe(5 * (g(1400) - g(50)));
   });
@@ -109,9 +109,9 @@ describe('conversions and list edits priced for their real complexity', () => {
     const r200 = perOps('int_parse', [200], 3);
     const quad = (n: number) => (words(n) > 4 ? words(n) * (words(n) - 3) : 0);
     const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_LIMB;
-    expect(r1200 - r200).toBe(3 * (words(1200) - words(200) + quad(1200) - quad(200) + limbGas(1200) - limbGas(200)));
+    expect(r1200 - r200).toBe(3 * ((words(1200) - words(200)) * CONSTANTS.G_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)));
   });
-  test('int.to_bytes and int.from_bytes: 8 * G_LIMB per limb beyond four', () => {
+  test('int.to_bytes and int.from_bytes: G_LIMB_CONV per limb beyond four', () => {
     const to = perOps('to_bytes', [1400], 5) - perOps('to_bytes', [80], 5);
     expect(to).toBe(5 * (hexConv(bits(7n ** 1400n)) - hexConv(bits(7n ** 80n))));
   });

@@ -1,6 +1,6 @@
 """W6: build lists with append and iterate them, n elements in all.
 
-One list of n would pass the 65,536-item list cap (DESIGN §10), so the work is done in
+One list of n would pass the 65,536-item list cap (limits.max_container_len), so the work is done in
 rounds of 50,000 items.
 """
 

@@ -8,7 +8,7 @@ import { intRange, minEncodedSize, toType, type AbiType, type TypeRef } from './
 
 export type { Cursor };
 
-/** Caps come from the YAML `limits` (DESIGN §10); these are its defaults. */
+/** Caps come from the YAML `limits` ; these are its defaults. */
 export interface AbiOptions {
   addressBytes?: number;
   maxIntBits?: number;

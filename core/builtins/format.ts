@@ -253,7 +253,7 @@ function formatInt(m: Machine, v: number | bigint, s: Spec, per: number): string
   const neg = typeof v === 'bigint' ? v < 0n : v < 0;
   const abs = neg ? -BigInt(v) : BigInt(v);
   const radix = t === 'b' ? 2 : t === 'o' ? 8 : t === 'x' || t === 'X' ? 16 : 10;
-  m.charge(per * words(Math.ceil(abs.toString(16).length * 4 / Math.log2(radix))));
+  m.charge(per * words(digitBound(abs.toString(16).length * 4, radix)));
   let digits = abs.toString(radix);
   if (t === 'X') digits = digits.toUpperCase();
   const prefix = s.alt && radix !== 10 ? '0' + (t === 'X' ? 'X' : t) : '';
@@ -472,4 +472,16 @@ export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value,
     b[k] = code;
   }
   return b;
+}
+
+/**
+ * An upper bound on the digits of a `bits`-bit number in `radix`, in integers only: gas may not
+ * depend on a float (ceil(bits / log2(radix)); for 10, log10(2) to 15 places, which equals the
+ * exact ceiling for every width up to 16,384 bits).
+ */
+function digitBound(bits: number, radix: number): number {
+  if (radix === 2) return bits;
+  if (radix === 8) return Math.ceil(bits / 3);
+  if (radix === 16) return Math.ceil(bits / 4);
+  return Number((BigInt(bits) * 301029995663981n + 999999999999999n) / 1000000000000000n);
 }
