@@ -92,6 +92,23 @@ def peek(to: bytes, fn: str, k: bytes) -> int:
 def peek_put(to: bytes, k: bytes) -> int:
     return contracts.static_call(to, "put", [k, 4])
 
+def odd(to: bytes, which: int) -> int:
+    if which == 0:
+        return contracts.call(to, "get", [b"k"], value=-1)
+    if which == 1:
+        return contracts.call(to, "get", [b"k"], gas=-5)
+    if which == 2:
+        return contracts.call(to, b"get", [b"k"])
+    if which == 3:
+        return contracts.call(to, "get", {"k": b"k"})
+    if which == 4:
+        return contracts.call(to, "get", [{"k": 1}])
+    if which == 5:
+        return contracts.call(to, "get", [b"k"], gas=10**40)
+    if which == 6:
+        return contracts.call(to, "get", [b"k"], gas=0)
+    return contracts.call(to, "get", [b"k", b"extra"])
+
 def clear_there(to: bytes, k: bytes) -> None:
     contracts.call(to, "clear", [k])
 
@@ -194,6 +211,26 @@ describe('contracts.call', () => {
     const over = w.call(caller, 'pay', [h(callee), 1000]);
     expect(over.status).toBe('REVERT');
     expect(w.state.getBalance(callee)).toBe(30n);
+  });
+
+  test('bad arguments to contracts.call are typed errors of the caller, never host exceptions', () => {
+    const { w, callee, caller, h } = setup();
+    const kinds = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => {
+      const r = w.call(caller, 'odd', [h(callee), i]);
+      return [r.status, r.error?.kind ?? null, r.status === 'SUCCESS' ? r.returnValue : null];
+    });
+    expect(kinds).toEqual([
+      ['ERROR', 'ValueError', null],
+      ['ERROR', 'ValueError', null],
+      ['ERROR', 'TypeError', null],
+      ['ERROR', 'TypeError', null],
+      ['ERROR', 'TypeError', null],
+      // more gas than there is: all that may be forwarded
+      ['SUCCESS', null, 0],
+      // no gas: the callee cannot pay its entry price
+      ['OOG', null, null],
+      ['ERROR', 'TypeError', null],
+    ]);
   });
 
   test('bad input: no code, a missing function, wrong argument types are defined errors', () => {
