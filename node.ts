@@ -2,7 +2,17 @@
 // parser in here (tests/entries.test.ts bundles it to check): deploy/call take contracts as
 // IR bytes; compiling source is `vm-py/compiler`, or the package root's deploy/call.
 export { call, contractAddress, deploy, loadCode } from './node/adapter.js';
-export type { AdapterReceipt, CallInput, CallRequest, CompiledSource, ContractCode, ContractSource, DeployRequest, ExecRequest, SourceCompiler } from './node/adapter.js';
+export type {
+  AdapterReceipt,
+  CallInput,
+  CallRequest,
+  CompiledSource,
+  ContractCode,
+  ContractSource,
+  DeployRequest,
+  ExecRequest,
+  SourceCompiler,
+} from './node/adapter.js';
 export { executeCall } from './node/execute.js';
 export type { CallError, CallNode, Receipt, Status } from './node/execute.js';
 export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './node/receipt.js';

@@ -107,11 +107,19 @@ function main(root: string, only?: string[]): void {
     return { nsPerGas: (hi.ns - lo.ns) / (hi.gas - lo.gas), gas: (hi.gas - lo.gas) / c.r, msPerOp: (hi.ns - lo.ns) / c.r / 1e6, status: hi.status };
   };
   const base = per(n('baseline', 0, 2_000_000));
-  const rows = [`load: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`, `baseline: ${base.nsPerGas.toFixed(2)} ns/gas`, '', '| input | gas/op | ms/op | ns/gas | x baseline |', '|---|---:|---:|---:|---:|'];
+  const rows = [
+    `load: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    `baseline: ${base.nsPerGas.toFixed(2)} ns/gas`,
+    '',
+    '| input | gas/op | ms/op | ns/gas | x baseline |',
+    '|---|---:|---:|---:|---:|',
+  ];
   for (const c of cases()) {
     if (only && !only.some((o) => c.fn.includes(o))) continue;
     const p = per(c);
-    rows.push(`| ${c.name} | ${Math.round(p.gas)} | ${p.msPerOp.toFixed(3)} | ${p.nsPerGas.toFixed(2)} | ${(p.nsPerGas / base.nsPerGas).toFixed(1)}${p.status === 'ok' ? '' : ' ' + p.status} |`);
+    rows.push(
+      `| ${c.name} | ${Math.round(p.gas)} | ${p.msPerOp.toFixed(3)} | ${p.nsPerGas.toFixed(2)} | ${(p.nsPerGas / base.nsPerGas).toFixed(1)}${p.status === 'ok' ? '' : ' ' + p.status} |`,
+    );
     process.stderr.write(rows[rows.length - 1] + '\n');
   }
   process.stdout.write(rows.join('\n') + '\n');

@@ -14,7 +14,17 @@ const [which = 'tx', ...rest] = process.argv.slice(2);
 const dir = mkdtempSync(join(root, '.tmp-bench-'));
 const outfile = join(dir, 'bench.mjs');
 try {
-  await build({ entryPoints: [join(root, `bench/block_${which}.ts`)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', external: ['lmdb', 'esbuild'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+  await build({
+    entryPoints: [join(root, `bench/block_${which}.ts`)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['lmdb', 'esbuild'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', outfile, root, ...rest], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {

@@ -10,7 +10,10 @@ import { useNativeTrieHash } from '../host/native_hash.js';
 // a Node host hashes tries and receipts natively (the same SHA3-256, checked on use)
 if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 
-const sizes = process.argv.slice(3).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(3)
+  .map(Number)
+  .filter((n) => n > 0);
 const N = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
 const K = 1_000;
 const BLOCKS = 10;
@@ -20,7 +23,8 @@ function key(i: number): Uint8Array {
   new DataView(b.buffer).setUint32(4, i);
   return sha3_256(b);
 }
-const value = (i: number, r: number) => Uint8Array.of(1, r & 255, (i >> 8) & 255, i & 255, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9);
+const value = (i: number, r: number) =>
+  Uint8Array.of(1, r & 255, (i >> 8) & 255, i & 255, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9);
 
 console.log(`state-root updates: ${BLOCKS} blocks of ${K} changed keys each; load: ${execSync('uptime').toString().trim()}`);
 console.log('keys      | fill+root s | root per block ms (median) | us per changed key | heap MB');
@@ -39,5 +43,7 @@ for (const n of N) {
   }
   times.sort((a, b) => a - b);
   const med = times[times.length >> 1];
-  console.log(`${String(n).padEnd(9)} | ${fill.toFixed(1).padStart(11)} | ${med.toFixed(1).padStart(26)} | ${((med * 1000) / K).toFixed(1).padStart(18)} | ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)}`);
+  console.log(
+    `${String(n).padEnd(9)} | ${fill.toFixed(1).padStart(11)} | ${med.toFixed(1).padStart(26)} | ${((med * 1000) / K).toFixed(1).padStart(18)} | ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)}`,
+  );
 }

@@ -82,15 +82,23 @@ async function run(kind: Kind, where: Where, threads: number, workerFile: string
 
 const fmt = (r: Rate) => `${r.wall.toFixed(0).padStart(7)} tx/s wall, ${r.cpu.toFixed(0).padStart(7)} tx/s per CPU-second`;
 
-const load = () => execSync('uptime').toString().trim().replace(/.*load average: /, 'load ');
+const load = () =>
+  execSync('uptime')
+    .toString()
+    .trim()
+    .replace(/.*load average: /, 'load ');
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
-console.log(`executeBlock, ${BLOCK} token transfers per block, ${ACCOUNTS} holders, best of ${ROUNDS} blocks; parallel = main thread + ${THREADS} worker(s); ${(await import('node:os')).cpus().length} CPUs (${load()})`);
+console.log(
+  `executeBlock, ${BLOCK} token transfers per block, ${ACCOUNTS} holders, best of ${ROUNDS} blocks; parallel = main thread + ${THREADS} worker(s); ${(await import('node:os')).cpus().length} CPUs (${load()})`,
+);
 const workerFile = await bundleWorker();
 for (const where of ['memory', 'disk'] as const) {
   for (const kind of ['independent', 'hot'] as const) {
     const s = await run(kind, where, 0, workerFile);
     const p = await run(kind, where, THREADS, workerFile);
-    console.log(`${where.padEnd(6)} ${kind.padEnd(11)} serial ${fmt(s)} | parallel ${p.wall.toFixed(0).padStart(6)} tx/s wall (x${(p.wall / s.wall).toFixed(2)} serial; kept ${p.kept}, re-executed ${p.reexecuted})   (${load()})`);
+    console.log(
+      `${where.padEnd(6)} ${kind.padEnd(11)} serial ${fmt(s)} | parallel ${p.wall.toFixed(0).padStart(6)} tx/s wall (x${(p.wall / s.wall).toFixed(2)} serial; kept ${p.kept}, re-executed ${p.reexecuted})   (${load()})`,
+    );
   }
 }
 rmSync(workerFile, { force: true });

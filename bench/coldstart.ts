@@ -26,7 +26,10 @@ export function coldStart(root: string, runs = 20): ColdStart {
   try {
     const vmpy = ['bin/vm-py.js', 'run', '--manifest', 'examples/counter/manifest.json', '--call', 'inc', '--state', join(dir, 'state.json')];
     const bare = ['-e', '0'];
-    const cmds = [[process.execPath, ...bare], [process.execPath, ...vmpy]];
+    const cmds = [
+      [process.execPath, ...bare],
+      [process.execPath, ...vmpy],
+    ];
     // one untimed round warms the OS file cache and the IR cache; then alternate so drift hits both alike
     timed(cmds, root, 1);
     const t = timed(cmds, root, runs);

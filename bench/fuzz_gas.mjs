@@ -13,7 +13,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'vm-py-fuzzgas-'));
 const outfile = join(dir, 'fuzz_gas.mjs');
 try {
-  await build({ entryPoints: [join(root, 'bench/fuzz_gas.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'bench/fuzz_gas.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   const r = spawnSync(process.execPath, [outfile, root, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {

@@ -52,7 +52,12 @@ export function measure(root: string, engine: string, id: string, runs: number, 
   const w = ALL_WORKLOADS.find((x) => x.id === id)!;
   if (engine === 'js') {
     if (!JS_WORKLOADS[id]) return { skip: 'no hand-written JS version' };
-    const { ms, cpu, last } = timeRuns(runs, warmups, () => JS_WORKLOADS[id](w.n), () => {});
+    const { ms, cpu, last } = timeRuns(
+      runs,
+      warmups,
+      () => JS_WORKLOADS[id](w.n),
+      () => {},
+    );
     return { ms, cpu, result: canonical(last) };
   }
   let p;

@@ -55,10 +55,18 @@ export function opstats(root: string): string {
     lines.push(
       `${w.id} (n=${n}): ${(count / n).toFixed(1)} instructions and ${(gas / n).toFixed(1)} static gas per iteration; ` +
         `total gas ${r.gasUsed} (${((100 * gas) / r.gasUsed).toFixed(0)}% static opcode cost)`,
-      `  ops:   ${top(ops, 8).map(([k, c]) => `${k} ${pct(c)}`).join(', ')}`,
-      `  pairs: ${top(pairs, 6).map(([k, c]) => `${k} ${pct(c)}`).join(', ')}`,
+      `  ops:   ${top(ops, 8)
+        .map(([k, c]) => `${k} ${pct(c)}`)
+        .join(', ')}`,
+      `  pairs: ${top(pairs, 6)
+        .map(([k, c]) => `${k} ${pct(c)}`)
+        .join(', ')}`,
     );
   }
-  lines.push(`all runnable workloads, top pairs: ${top(allPairs, 10).map(([k, c]) => `${k} ${((100 * c) / allInstr).toFixed(1)}%`).join(', ')}`);
+  lines.push(
+    `all runnable workloads, top pairs: ${top(allPairs, 10)
+      .map(([k, c]) => `${k} ${((100 * c) / allInstr).toFixed(1)}%`)
+      .join(', ')}`,
+  );
   return lines.join('\n');
 }

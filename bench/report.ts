@@ -51,7 +51,10 @@ function agreement(r: Row): string {
 }
 
 const spread = (m: Measurement) => (m.ms ? `${fmtMs(Math.min(...m.ms))}–${fmtMs(Math.max(...m.ms))}` : 'n/a');
-export const loadNow = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+export const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 export function renderResults(rows: Row[], cold: ColdStart | null, machine: string, runs: number, loadBefore: string): string {
   const out: string[] = [
@@ -77,15 +80,21 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
     const rj = med(r.vmpy) / med(r.js);
     const target = verdict(r.w.id, rc, rj);
     const x = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(2));
-    out.push(`| ${r.w.id} ${r.w.what} | ${r.w.n.toLocaleString('en-US')} | ${cell(r.vmpy, r.w.n)} | ${r.vmpy.gasUsed?.toLocaleString('en-US') ?? 'n/a'} | ${cell(r.cpython, r.w.n)} | ${cell(r.js, r.w.n)} | ${x(rc)} | ${x(rj)} | ${target} | ${agreement(r)} |`);
-    for (const [name, m] of [['vm-py', r.vmpy], ['CPython', r.cpython], ['JS', r.js]] as const) {
+    out.push(
+      `| ${r.w.id} ${r.w.what} | ${r.w.n.toLocaleString('en-US')} | ${cell(r.vmpy, r.w.n)} | ${r.vmpy.gasUsed?.toLocaleString('en-US') ?? 'n/a'} | ${cell(r.cpython, r.w.n)} | ${cell(r.js, r.w.n)} | ${x(rc)} | ${x(rj)} | ${target} | ${agreement(r)} |`,
+    );
+    for (const [name, m] of [
+      ['vm-py', r.vmpy],
+      ['CPython', r.cpython],
+      ['JS', r.js],
+    ] as const) {
       if (m.skip) skipped.push(`- ${r.w.id} on ${name}: not runnable yet (${m.skip})`);
     }
   }
   out.push(
     '',
     `Spread of wall time over the ${runs} runs (min–max ms), and the medians of process CPU time (user + system, ms),`,
-    'which other load on the machine disturbs less (for node it includes V8\'s GC and compiler threads):',
+    "which other load on the machine disturbs less (for node it includes V8's GC and compiler threads):",
     '',
     '| workload | vm-py wall | CPython wall | JS wall | vm-py CPU | CPython CPU | JS CPU | CPU vm-py/CPython | CPU vm-py/JS | target on CPU time |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -94,7 +103,9 @@ export function renderResults(rows: Row[], cold: ColdStart | null, machine: stri
   const x2 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(2));
   for (const r of tuned) {
     const [a, b, c] = [medCpu(r.vmpy), medCpu(r.cpython), medCpu(r.js)];
-    out.push(`| ${r.w.id} | ${spread(r.vmpy)} | ${spread(r.cpython)} | ${spread(r.js)} | ${f(a)} | ${f(b)} | ${f(c)} | ${x2(a / b)} | ${x2(a / c)} | ${verdict(r.w.id, a / b, a / c)} |`);
+    out.push(
+      `| ${r.w.id} | ${spread(r.vmpy)} | ${spread(r.cpython)} | ${spread(r.js)} | ${f(a)} | ${f(b)} | ${f(c)} | ${x2(a / b)} | ${x2(a / c)} | ${verdict(r.w.id, a / b, a / c)} |`,
+    );
   }
   out.push('');
   if (general.length) out.push(...generalTable(general, runs, skipped));
@@ -140,10 +151,20 @@ function generalTable(rows: Row[], runs: number, skipped: string[]): string[] {
     wall.push(rc);
     cpu.push(rcpu);
     const nsGas = r.vmpy.gasUsed ? x2((med(r.vmpy) * 1e6) / r.vmpy.gasUsed) : 'n/a';
-    const same = r.vmpy.result === undefined || r.cpython.result === undefined ? 'n/a' : r.vmpy.result === r.cpython.result ? 'yes' : `**NO**: vm-py ${r.vmpy.result}, CPython ${r.cpython.result}`;
+    const same =
+      r.vmpy.result === undefined || r.cpython.result === undefined
+        ? 'n/a'
+        : r.vmpy.result === r.cpython.result
+          ? 'yes'
+          : `**NO**: vm-py ${r.vmpy.result}, CPython ${r.cpython.result}`;
     const f = (v: number) => (Number.isNaN(v) ? 'n/a' : fmtMs(v));
-    out.push(`| ${r.w.id} ${r.w.what} | ${r.w.n.toLocaleString('en-US')} | ${cell(r.vmpy, r.w.n)} | ${r.vmpy.gasUsed?.toLocaleString('en-US') ?? 'n/a'} | ${nsGas} | ${cell(r.cpython, r.w.n)} | ${x2(rc)} | ${f(medCpu(r.vmpy))} | ${f(medCpu(r.cpython))} | ${x2(rcpu)} | ${same} |`);
-    for (const [name, m] of [['vm-py', r.vmpy], ['CPython', r.cpython]] as const) {
+    out.push(
+      `| ${r.w.id} ${r.w.what} | ${r.w.n.toLocaleString('en-US')} | ${cell(r.vmpy, r.w.n)} | ${r.vmpy.gasUsed?.toLocaleString('en-US') ?? 'n/a'} | ${nsGas} | ${cell(r.cpython, r.w.n)} | ${x2(rc)} | ${f(medCpu(r.vmpy))} | ${f(medCpu(r.cpython))} | ${x2(rcpu)} | ${same} |`,
+    );
+    for (const [name, m] of [
+      ['vm-py', r.vmpy],
+      ['CPython', r.cpython],
+    ] as const) {
       if (m.skip) skipped.push(`- ${r.w.id} on ${name}: not runnable yet (${m.skip})`);
     }
   }

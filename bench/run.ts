@@ -35,7 +35,9 @@ function main(argv: string[]): void {
   };
   const runs = Number(opt('--runs') ?? 7);
   // `--only general` selects G1..G10
-  const only = opt('--only')?.split(',').flatMap((x) => (x === 'general' ? GENERAL.map((w) => w.id) : [x]));
+  const only = opt('--only')
+    ?.split(',')
+    .flatMap((x) => (x === 'general' ? GENERAL.map((w) => w.id) : [x]));
   const self = process.argv[1];
   const rows: Row[] = [];
   const loadBefore = loadNow();
@@ -45,7 +47,9 @@ function main(argv: string[]): void {
     const row: Row = {
       w,
       vmpy: node('vmpy'),
-      cpython: child('python3', [`${root}/bench/py/run.py`, workloadPath(root, w), String(w.n), String(runs), String(WARMUPS)], { PYTHONPATH: `${root}/bench/py` }),
+      cpython: child('python3', [`${root}/bench/py/run.py`, workloadPath(root, w), String(w.n), String(runs), String(WARMUPS)], {
+        PYTHONPATH: `${root}/bench/py`,
+      }),
       js: w.group === 'general' ? { skip: 'no hand-written JS version' } : node('js'),
     };
     rows.push(row);

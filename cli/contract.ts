@@ -27,7 +27,6 @@ import { TABLE_VERSION } from '../spec/table.js';
 import type { Project } from './project.js';
 import { BUILD_ID, VERSION } from './version.js';
 
-
 const FORMAT = 'vm-py-ir-cache/2';
 const MAGIC = new TextEncoder().encode('VMPYIRC2');
 const SUM = 8;
@@ -98,7 +97,11 @@ export async function loadContract(project: Project, cacheDir: string): Promise<
   const paramNames = new Map<string, string[]>();
   for (const name of mod.byName.keys()) {
     const f = compiled.checked.funcs.get(name);
-    if (f) paramNames.set(name, f.params.map((p) => p.name));
+    if (f)
+      paramNames.set(
+        name,
+        f.params.map((p) => p.name),
+      );
   }
   writeCache(path, key, compiled.bytes);
   return { mod, abi, paramNames, from: 'compiler' };

@@ -24,7 +24,8 @@ export interface DecodeArgs {
 }
 
 function bytesArg(flag: string, text: string): Uint8Array {
-  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) throw new UsageError(`${flag} must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
+  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text))
+    throw new UsageError(`${flag} must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
   return hexToBytes(text);
 }
 
@@ -66,15 +67,41 @@ export function decode(a: DecodeArgs): Record<string, Json> {
 function decodeCalldata(m: NormalizedManifest, data: Uint8Array): Record<string, Json> {
   const { selector, args } = splitCall(data);
   const sel = selectorHex(selector);
-  const fn = m.abi.functions.find((f) => selectorHex(selectorOf(f.name, f.inputs.map((p) => canonicalTypeName(p.type)))) === sel);
-  if (!fn) throw new UsageError(`selector 0x${sel} is not a function of ${m.name} (its functions: ${m.abi.functions.map((f) => f.name).join(', ') || 'none'})`, 'E-UNKNOWN-FUNCTION');
-  const values = decodeArgs(fn.inputs.map((p) => p.type), args);
-  return { function: fn.name, selector: sel, args: named(fn.inputs.map((p) => p.name), values) };
+  const fn = m.abi.functions.find(
+    (f) =>
+      selectorHex(
+        selectorOf(
+          f.name,
+          f.inputs.map((p) => canonicalTypeName(p.type)),
+        ),
+      ) === sel,
+  );
+  if (!fn)
+    throw new UsageError(
+      `selector 0x${sel} is not a function of ${m.name} (its functions: ${m.abi.functions.map((f) => f.name).join(', ') || 'none'})`,
+      'E-UNKNOWN-FUNCTION',
+    );
+  const values = decodeArgs(
+    fn.inputs.map((p) => p.type),
+    args,
+  );
+  return {
+    function: fn.name,
+    selector: sel,
+    args: named(
+      fn.inputs.map((p) => p.name),
+      values,
+    ),
+  };
 }
 
 function decodeReturn(m: NormalizedManifest, name: string, data: Uint8Array): Record<string, Json> {
   const fn: AbiFunction | undefined = m.abi.functions.find((f) => f.name === name);
-  if (!fn) throw new UsageError(`${m.name} has no function '${name}' (its functions: ${m.abi.functions.map((f) => f.name).join(', ') || 'none'})`, 'E-UNKNOWN-FUNCTION');
+  if (!fn)
+    throw new UsageError(
+      `${m.name} has no function '${name}' (its functions: ${m.abi.functions.map((f) => f.name).join(', ') || 'none'})`,
+      'E-UNKNOWN-FUNCTION',
+    );
   const outs = fn.outputs;
   if (outs.length === 0) {
     // a function without outputs returns None, encoded as no bytes (node/execute.ts)
@@ -83,8 +110,19 @@ function decodeReturn(m: NormalizedManifest, name: string, data: Uint8Array): Re
   }
   if (outs.length === 1) return { function: name, return: valueToJson(decodeValueExact(outs[0].type, data)) };
   // Several outputs (a tuple, or a dict by output name): the outputs' encodings in order.
-  const values = decodeArgs(outs.map((o) => o.type), data);
-  return { function: name, return: outs.every((o) => o.name) ? named(outs.map((o) => o.name!), values) : values.map(valueToJson) };
+  const values = decodeArgs(
+    outs.map((o) => o.type),
+    data,
+  );
+  return {
+    function: name,
+    return: outs.every((o) => o.name)
+      ? named(
+          outs.map((o) => o.name!),
+          values,
+        )
+      : values.map(valueToJson),
+  };
 }
 
 function decodeEvent(m: NormalizedManifest, data: Uint8Array, name: string | undefined): Record<string, Json> {
@@ -93,7 +131,11 @@ function decodeEvent(m: NormalizedManifest, data: Uint8Array, name: string | und
   const sameFields = (names: string[]) => names.length === keys.length && [...names].sort().every((n, i) => n === keys[i]);
   const ev = m.abi.events.filter((e) => (name === undefined || e.name === name) && sameFields(e.inputs.map((p) => p.name)));
   if (name !== undefined && !m.abi.events.some((e) => e.name === name)) throw new UsageError(`${m.name} declares no event '${name}'`, 'E-UNKNOWN-EVENT');
-  if (ev.length === 0) throw new UsageError(`no event of ${m.name} has exactly the fields ${keys.join(', ') || '(none)'}${name ? ` (event ${name} does not)` : ''}`, 'E-UNKNOWN-EVENT');
+  if (ev.length === 0)
+    throw new UsageError(
+      `no event of ${m.name} has exactly the fields ${keys.join(', ') || '(none)'}${name ? ` (event ${name} does not)` : ''}`,
+      'E-UNKNOWN-EVENT',
+    );
   if (ev.length > 1) throw new UsageError(`events ${ev.map((e) => e.name).join(', ')} all have the fields ${keys.join(', ')}: name one with --name`, 'E-ARGS');
   const e = ev[0];
   const args: Record<string, Json> = {};

@@ -29,7 +29,8 @@ export interface DeployArgs extends CallEnvFlags {
 
 export async function deployCommand(a: DeployArgs, out: (s: string) => void): Promise<number> {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
-  if (a.nonce !== undefined && !/^[0-9]+$/.test(String(a.nonce))) throw new UsageError(`--nonce must be a non-negative decimal integer, got ${JSON.stringify(a.nonce)}`, 'E-ARGS');
+  if (a.nonce !== undefined && !/^[0-9]+$/.test(String(a.nonce)))
+    throw new UsageError(`--nonce must be a non-negative decimal integer, got ${JSON.stringify(a.nonce)}`, 'E-ARGS');
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const project = loadProject(a.manifest);
   const { mod } = await loadContract(project, cacheDirFor(statePath));
@@ -71,7 +72,10 @@ export async function deployCommand(a: DeployArgs, out: (s: string) => void): Pr
   // seeded balances are the user's edit of the state, kept even when the deploy fails
   if (ok || seeds.length) saveState(statePath, state);
   if (a.json) {
-    const j = receiptJson(r, ok ? { address: '0x' + bytesToHex(address), codeHash: '0x' + bytesToHex(r.created!.codeHash), nonce: nonce.toString() } : { nonce: nonce.toString() });
+    const j = receiptJson(
+      r,
+      ok ? { address: '0x' + bytesToHex(address), codeHash: '0x' + bytesToHex(r.created!.codeHash), nonce: nonce.toString() } : { nonce: nonce.toString() },
+    );
     if (ok) j.return = valueToJson(r.returnValue!);
     if (r.calls?.length) j.calls = callTreeJson(r.calls);
     out(JSON.stringify(j));

@@ -87,7 +87,8 @@ export function initCommand(a: InitArgs, out: (s: string) => void): number {
   const files = { contract: join(a.dir, 'contract.py'), manifest: join(a.dir, 'manifest.json'), test: join(a.dir, 'test_contract.py') };
   if (!a.force) {
     const there = Object.values(files).filter((f) => existsSync(f));
-    if (there.length) throw new UsageError(`${there.join(', ')} already exist${there.length === 1 ? 's' : ''}: pick another directory or pass --force`, 'E-EXISTS');
+    if (there.length)
+      throw new UsageError(`${there.join(', ')} already exist${there.length === 1 ? 's' : ''}: pick another directory or pass --force`, 'E-EXISTS');
   }
   mkdirSync(dir, { recursive: true });
   writeAtomic(files.contract, CONTRACT);

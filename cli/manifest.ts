@@ -35,7 +35,12 @@ export function manifestCommand(a: ManifestArgs, out: (s: string) => void): numb
   const abi = inferAbi(compiled.checked, declared);
   const src = compiled.checked.src;
   if (src.diags.length) throw new DiagnosticsError(src.sortedDiags());
-  const entry = target === '-' ? basename(a.file) : relative(dirname(resolve(target)), resolve(a.file)).split('\\').join('/');
+  const entry =
+    target === '-'
+      ? basename(a.file)
+      : relative(dirname(resolve(target)), resolve(a.file))
+          .split('\\')
+          .join('/');
   const manifest = {
     name: a.name ?? old?.name ?? basename(dirname(resolve(a.file))),
     version: old?.version ?? '0.1.0',

@@ -28,7 +28,11 @@ export function inferAbi(cm: CheckedModule, declared: Declared): NormalizedAbi {
       const d = declared.outputs.get(f.name);
       if (d) outputs = d;
       else {
-        src.error('E-MANIFEST-INFER', `${f.name}() returns a dict: its output names and types cannot be read from the annotation; declare them in the manifest ("outputs": [{"name": "...", "type": "..."}]) or return a tuple`, f.returns?.at ?? f.at);
+        src.error(
+          'E-MANIFEST-INFER',
+          `${f.name}() returns a dict: its output names and types cannot be read from the annotation; declare them in the manifest ("outputs": [{"name": "...", "type": "..."}]) or return a tuple`,
+          f.returns?.at ?? f.at,
+        );
         outputs = [];
       }
     }
@@ -42,7 +46,11 @@ export function inferAbi(cm: CheckedModule, declared: Declared): NormalizedAbi {
       const [nameArg, fieldsArg] = e.args;
       const name = nameArg && literalText(cm, nameArg);
       if (name === undefined) {
-        src.error('E-MANIFEST-INFER', 'event name is not a literal (or a constant): the manifest cannot name this event; use a literal name', (nameArg ?? e).at);
+        src.error(
+          'E-MANIFEST-INFER',
+          'event name is not a literal (or a constant): the manifest cannot name this event; use a literal name',
+          (nameArg ?? e).at,
+        );
         return;
       }
       const decl = declared.events.get(name);
@@ -51,23 +59,36 @@ export function inferAbi(cm: CheckedModule, declared: Declared): NormalizedAbi {
         return;
       }
       if (!fieldsArg || fieldsArg.k !== 'dict') {
-        src.error('E-MANIFEST-INFER', `event ${name}: its fields are not a dict literal, so their names and types cannot be read; write {"field": value, ...} or declare the event in the manifest`, (fieldsArg ?? e).at);
+        src.error(
+          'E-MANIFEST-INFER',
+          `event ${name}: its fields are not a dict literal, so their names and types cannot be read; write {"field": value, ...} or declare the event in the manifest`,
+          (fieldsArg ?? e).at,
+        );
         return;
       }
       const inputs: { name: string; type: string }[] = [];
       fieldsArg.keys.forEach((k, i) => {
         const key = literalText(cm, k);
-        if (key === undefined) return src.error('E-MANIFEST-INFER', `event ${name}: a field name that is not a literal cannot be declared; use a literal`, k.at);
+        if (key === undefined)
+          return src.error('E-MANIFEST-INFER', `event ${name}: a field name that is not a literal cannot be declared; use a literal`, k.at);
         const t = types.of(fieldsArg.values[i]);
         if (t === undefined || !['int', 'bytes', 'str', 'bool'].includes(t)) {
-          return src.error('E-MANIFEST-INFER', `event ${name} field '${key}': cannot infer its type (int, bytes, str or bool) from this value; annotate where it comes from (a parameter, a helper's return) or declare the event in the manifest: {"name": "${name}", "inputs": [{"name": "${key}", "type": "..."}, ...]}`, fieldsArg.values[i].at);
+          return src.error(
+            'E-MANIFEST-INFER',
+            `event ${name} field '${key}': cannot infer its type (int, bytes, str or bool) from this value; annotate where it comes from (a parameter, a helper's return) or declare the event in the manifest: {"name": "${name}", "inputs": [{"name": "${key}", "type": "..."}, ...]}`,
+            fieldsArg.values[i].at,
+          );
         }
         inputs.push({ name: key, type: t });
       });
       const prev = events.get(name);
       const ev = { name, inputs };
       if (prev && JSON.stringify(prev) !== JSON.stringify(ev)) {
-        src.error('E-MANIFEST-INFER', `event ${name} is emitted with different fields here (${inputs.map((p) => `${p.name}: ${p.type}`).join(', ')}) than elsewhere (${prev.inputs.map((p) => `${p.name}: ${p.type}`).join(', ')}); declare it in the manifest`, e.at);
+        src.error(
+          'E-MANIFEST-INFER',
+          `event ${name} is emitted with different fields here (${inputs.map((p) => `${p.name}: ${p.type}`).join(', ')}) than elsewhere (${prev.inputs.map((p) => `${p.name}: ${p.type}`).join(', ')}); declare it in the manifest`,
+          e.at,
+        );
       } else events.set(name, ev);
     });
   }
@@ -177,4 +198,3 @@ function walkCalls(ss: readonly Stmt[], f: (e: Expr & { k: 'call' }) => void): v
     }
   }
 }
-

@@ -46,7 +46,8 @@ export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Recor
 export function receiptHuman(r: Receipt, fn: string, sources?: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   // a failure inside the contract: where, frame by frame (the last line below says what)
-  if (r.error?.traceback?.length && (r.status !== 'REVERT' || r.error.traceback.length > 1)) lines.push(formatTraceback(framesOf(r.error, sources ?? new Map())));
+  if (r.error?.traceback?.length && (r.status !== 'REVERT' || r.error.traceback.length > 1))
+    lines.push(formatTraceback(framesOf(r.error, sources ?? new Map())));
   const loc = r.error?.location ? ` at ${r.error.location.file}:${r.error.location.line}` : '';
   if (r.status === 'SUCCESS') {
     const ret = r.returnValue === undefined || r.returnValue === null ? 'None' : JSON.stringify(valueToJson(r.returnValue));
@@ -63,7 +64,8 @@ export function receiptHuman(r: Receipt, fn: string, sources?: ReadonlyMap<strin
 
 /** A one-line human message (with caret excerpts for source diagnostics). */
 export function errorHuman(e: VmPyError, src?: Source): string {
-  if (e instanceof DiagnosticsError) return e.diagnostics.map((d) => renderDiagnostic(d, src)).join('\n') + `\n${e.diagnostics.length} error${e.diagnostics.length === 1 ? '' : 's'}`;
+  if (e instanceof DiagnosticsError)
+    return e.diagnostics.map((d) => renderDiagnostic(d, src)).join('\n') + `\n${e.diagnostics.length} error${e.diagnostics.length === 1 ? '' : 's'}`;
   if (e.location && src) return renderDiagnostic(e, src);
   return `error: ${e.oneLine()}`;
 }

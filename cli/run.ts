@@ -63,39 +63,63 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   // reaches the disk in one transaction, or not at all
   const store = isStoreDir(statePath) ? (await import('../host/store/lmdb_store.js')).LmdbStore.open(statePath) : null;
   try {
-  const state = store ? new Overlay(store) : loadState(statePath);
-  const target = targetOf(a, project, compiled, state);
-  const { mod, abi, paramNames } = target;
-  const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
-  const seeds = parseBalances(a.balance);
-  const results = parseResults(a.result);
-  const { tx, block } = callEnv(a, target.address, calldata);
-  for (const [addr, amount] of seeds) state.setBalance(addr, amount);
-  const profile = a.gasProfile ? new GasProfile() : undefined;
-  const trace = a.trace || profile ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out, { trace: a.trace, values: true, profile }) : undefined;
-  const r: Receipt = executeCall({ module: mod, calldata, gasLimit: a.gasLimit, tx, block, state, abi, results, tracer: trace?.tracer, tracerFor: a.trace ? nestedTracer(out) : undefined });
-  trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
-  // Seeded balances are the user's edit of the state, kept even when the call fails (the
-  // call's own effects are only in `state` on success).
-  if (!a.dryRun && (r.status === 'SUCCESS' || seeds.length)) {
-    if (store) store.applyOverlay(state as Overlay);
-    else saveState(statePath, state as MemoryState);
-  }
-  const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
-  const syscalls = r.syscalls.map((q) => ({ kind: q.kind, taskId: '0x' + bytesToHex(q.taskId), inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)) }));
-  if (a.json) {
-    const extra = { function: fn, selector, ...(profile ? { gasProfile: { functions: profile.functions(), lines: profile.lines() } as unknown as Json } : {}), ...(a.dryRun ? { committed: false } : {}), ...(r.balanceWrites.length ? { balances } : {}), ...(syscalls.length ? { syscalls } : {}), ...(r.calls?.length ? { calls: callTreeJson(r.calls) } : {}) };
-    out(JSON.stringify(receiptJson(r, extra)));
-  } else {
-    const lines = [receiptHuman(r, fn, new Map([[project.file, project.source]]))];
-    if (r.calls?.length) lines.push('calls:', ...callTreeLines(r.calls));
-    for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
-    for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
-    if (a.dryRun && r.status === 'SUCCESS') lines.push('dry run: nothing written to the state');
-    if (profile) lines.push(profile.render(mod === compiled.mod ? project.source : undefined, r.gasUsed));
-    out(lines.join('\n'));
-  }
-  return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
+    const state = store ? new Overlay(store) : loadState(statePath);
+    const target = targetOf(a, project, compiled, state);
+    const { mod, abi, paramNames } = target;
+    const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
+    const seeds = parseBalances(a.balance);
+    const results = parseResults(a.result);
+    const { tx, block } = callEnv(a, target.address, calldata);
+    for (const [addr, amount] of seeds) state.setBalance(addr, amount);
+    const profile = a.gasProfile ? new GasProfile() : undefined;
+    const trace =
+      a.trace || profile ? traceSession(mod, mod === compiled.mod ? project.source : undefined, out, { trace: a.trace, values: true, profile }) : undefined;
+    const r: Receipt = executeCall({
+      module: mod,
+      calldata,
+      gasLimit: a.gasLimit,
+      tx,
+      block,
+      state,
+      abi,
+      results,
+      tracer: trace?.tracer,
+      tracerFor: a.trace ? nestedTracer(out) : undefined,
+    });
+    trace?.finish(r.status === 'OOG' ? 0 : a.gasLimit - r.gasUsed - r.refund);
+    // Seeded balances are the user's edit of the state, kept even when the call fails (the
+    // call's own effects are only in `state` on success).
+    if (!a.dryRun && (r.status === 'SUCCESS' || seeds.length)) {
+      if (store) store.applyOverlay(state as Overlay);
+      else saveState(statePath, state as MemoryState);
+    }
+    const balances = Object.fromEntries(r.balanceWrites.map((w) => ['0x' + bytesToHex(w.address), w.balance.toString()]));
+    const syscalls = r.syscalls.map((q) => ({
+      kind: q.kind,
+      taskId: '0x' + bytesToHex(q.taskId),
+      inputHashes: q.inputHashes.map((h) => '0x' + bytesToHex(h)),
+    }));
+    if (a.json) {
+      const extra = {
+        function: fn,
+        selector,
+        ...(profile ? { gasProfile: { functions: profile.functions(), lines: profile.lines() } as unknown as Json } : {}),
+        ...(a.dryRun ? { committed: false } : {}),
+        ...(r.balanceWrites.length ? { balances } : {}),
+        ...(syscalls.length ? { syscalls } : {}),
+        ...(r.calls?.length ? { calls: callTreeJson(r.calls) } : {}),
+      };
+      out(JSON.stringify(receiptJson(r, extra)));
+    } else {
+      const lines = [receiptHuman(r, fn, new Map([[project.file, project.source]]))];
+      if (r.calls?.length) lines.push('calls:', ...callTreeLines(r.calls));
+      for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
+      for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
+      if (a.dryRun && r.status === 'SUCCESS') lines.push('dry run: nothing written to the state');
+      if (profile) lines.push(profile.render(mod === compiled.mod ? project.source : undefined, r.gasUsed));
+      out(lines.join('\n'));
+    }
+    return r.status === 'SUCCESS' ? EXIT_OK : EXIT_FAILED_CALL;
   } finally {
     await store?.close();
   }
@@ -117,7 +141,8 @@ function targetOf(a: RunArgs, project: Project, compiled: Contract, state: Memor
   let hex: string | undefined;
   if (a.to !== undefined) {
     const n = DEFAULT_LIMITS.address_bytes;
-    if (!new RegExp(`^0x[0-9a-fA-F]{${2 * n}}$`).test(a.to)) throw new UsageError(`--to must be a 0x-hex address of ${n} bytes, got ${JSON.stringify(a.to)}`, 'E-ARGS');
+    if (!new RegExp(`^0x[0-9a-fA-F]{${2 * n}}$`).test(a.to))
+      throw new UsageError(`--to must be a 0x-hex address of ${n} bytes, got ${JSON.stringify(a.to)}`, 'E-ARGS');
     hex = a.to.slice(2).toLowerCase();
   } else {
     // a store keeps no CLI deployment records: give --to, or the manifest's code runs in place
@@ -155,9 +180,11 @@ function namedCall(a: RunArgs, mod: LoadedModule, project: Project, abi: Map<str
 
 /** --calldata: run the bytes as given; the contract's decoder judges them (a bad payload is a failed call, exit 1). */
 function rawCall(a: RunArgs, mod: LoadedModule): Call {
-  if (a.call !== undefined || a.args !== undefined) throw new UsageError('--calldata carries the selector and arguments: do not combine it with --call or --args');
+  if (a.call !== undefined || a.args !== undefined)
+    throw new UsageError('--calldata carries the selector and arguments: do not combine it with --call or --args');
   const text = a.calldata!;
-  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) throw new UsageError(`--calldata must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
+  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text))
+    throw new UsageError(`--calldata must be 0x-hex with an even number of digits, got ${text.length > 40 ? text.slice(0, 37) + '...' : text}`, 'E-ARGS');
   const calldata = hexToBytes(text);
   const selector = selectorHex(calldata.subarray(0, 8));
   const ex = calldata.length >= 8 ? mod.exports.get(selector) : undefined;
@@ -176,7 +203,8 @@ function parseArgs(text: string | undefined, types: string[], names: string[]) {
   }
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const obj = json as Record<string, unknown>;
-    for (const k of Object.keys(obj)) if (!names.includes(k)) throw new UsageError(`--args names unknown parameter '${k}' (parameters: ${names.join(', ') || 'none'})`, 'E-ARGS');
+    for (const k of Object.keys(obj))
+      if (!names.includes(k)) throw new UsageError(`--args names unknown parameter '${k}' (parameters: ${names.join(', ') || 'none'})`, 'E-ARGS');
     json = names.map((n) => {
       if (!(n in obj)) throw new UsageError(`--args is missing parameter '${n}'`, 'E-ARGS');
       return obj[n];

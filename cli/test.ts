@@ -17,7 +17,8 @@ export interface TestArgs extends TestOptions {
 }
 
 export function testCommand(a: TestArgs, out: (s: string) => void): number {
-  if (a.fuzzRuns !== undefined && (!Number.isSafeInteger(a.fuzzRuns) || a.fuzzRuns < 1)) throw new UsageError(`--fuzz-runs must be a positive integer, got ${a.fuzzRuns}`);
+  if (a.fuzzRuns !== undefined && (!Number.isSafeInteger(a.fuzzRuns) || a.fuzzRuns < 1))
+    throw new UsageError(`--fuzz-runs must be a positive integer, got ${a.fuzzRuns}`);
   if (a.seed !== undefined && !Number.isSafeInteger(a.seed)) throw new UsageError(`--seed must be an integer, got ${a.seed}`);
   const files = discover(a.paths);
   if (files.length === 0) throw new UsageError(`no test files (test_*.py) under ${a.paths.join(', ') || '.'}`);

@@ -40,7 +40,12 @@ interface Pending {
  * `emit` gets trace lines (when `trace`, the default), with instruction results and local
  * changes under them when `values`; `profile` collects gas per line and function.
  */
-export function traceSession(mod: LoadedModule, source: string | undefined, emit: (line: string) => void, opts: { trace?: boolean; values?: boolean; profile?: GasProfile } = {}): TraceSession {
+export function traceSession(
+  mod: LoadedModule,
+  source: string | undefined,
+  emit: (line: string) => void,
+  opts: { trace?: boolean; values?: boolean; profile?: GasProfile } = {},
+): TraceSession {
   const lines = source?.split('\n') ?? [];
   const trace = opts.trace ?? true;
   const values = trace && (opts.values ?? false);
@@ -86,7 +91,15 @@ export function traceSession(mod: LoadedModule, source: string | undefined, emit
       seen.set(bp, now);
     }
     const info = OP_BY_CODE[op];
-    const p: Pending = { text: '', gasBefore, fi, pc, pushes: info ? pushesValue(info.stack[1]) : false, flow: info?.flow, active: profile ? active.slice() : null };
+    const p: Pending = {
+      text: '',
+      gasBefore,
+      fi,
+      pc,
+      pushes: info ? pushesValue(info.stack[1]) : false,
+      flow: info?.flow,
+      active: profile ? active.slice() : null,
+    };
     if (trace) {
       const operands = info ? info.operands.map((kind, i) => describe(mod, kind, f.code[pc + 1 + i])) : [];
       const loc = locate(mod, fi, pc);
@@ -148,10 +161,15 @@ export class GasProfile {
     const src = source?.split('\n') ?? [];
     const total = this.functions().reduce((n, f) => n + f.gas, 0);
     const pct = (g: number) => (total > 0 ? `${((g * 100) / total).toFixed(1)}%` : '-');
-    const out = [`gas profile: ${total} gas in instructions, of ${gasUsed} used by the call (the rest: entry price and calldata, less refunds)`, 'gas by function (own instructions; with the functions it calls):'];
-    for (const f of this.functions()) out.push(`  ${String(f.gas).padStart(10)}  ${pct(f.gas).padStart(6)}  ${f.name}  (${f.count} instructions; ${f.inclusive} with callees)`);
+    const out = [
+      `gas profile: ${total} gas in instructions, of ${gasUsed} used by the call (the rest: entry price and calldata, less refunds)`,
+      'gas by function (own instructions; with the functions it calls):',
+    ];
+    for (const f of this.functions())
+      out.push(`  ${String(f.gas).padStart(10)}  ${pct(f.gas).padStart(6)}  ${f.name}  (${f.count} instructions; ${f.inclusive} with callees)`);
     out.push('gas by source line:');
-    for (const l of this.lines()) out.push(`  ${String(l.gas).padStart(10)}  ${pct(l.gas).padStart(6)}  ${l.file}:${l.line}  ${(src[l.line - 1] ?? '').trim()}`);
+    for (const l of this.lines())
+      out.push(`  ${String(l.gas).padStart(10)}  ${pct(l.gas).padStart(6)}  ${l.file}:${l.line}  ${(src[l.line - 1] ?? '').trim()}`);
     return out.join('\n');
   }
 }

@@ -53,7 +53,10 @@ export function makeAbiVectors(valid: AbiCase[], rejects: AbiReject[], signature
       return { type: c.type, value: valueToJson(decodeValueExact(c.type, hexToBytes(hex))), hex };
     }),
     rejected: rejects as unknown as Json,
-    selectors: signatures.map(([name, types]) => ({ signature: `${name}(${types.map(canonicalTypeName).join(',')})`, selector: selectorHex(selectorOf(name, types.map(canonicalTypeName))) })),
+    selectors: signatures.map(([name, types]) => ({
+      signature: `${name}(${types.map(canonicalTypeName).join(',')})`,
+      selector: selectorHex(selectorOf(name, types.map(canonicalTypeName))),
+    })),
   };
 }
 
@@ -102,7 +105,9 @@ function replayAbi(v: Record<string, unknown>): Outcome[] {
   for (const c of (v.rejected ?? []) as AbiReject[]) {
     out.push(
       attempt(`rejects ${c.type} ${c.hex !== undefined ? c.hex : JSON.stringify(c.value)} (${c.why})`, () =>
-        c.hex !== undefined ? refuses(() => decodeValueExact(c.type, hexToBytes(c.hex!), opts)) : refuses(() => encodeValue(c.type, jsonToValue(c.type, c.value, 'value', opts), opts)),
+        c.hex !== undefined
+          ? refuses(() => decodeValueExact(c.type, hexToBytes(c.hex!), opts))
+          : refuses(() => encodeValue(c.type, jsonToValue(c.type, c.value, 'value', opts), opts)),
       ),
     );
   }
@@ -224,7 +229,8 @@ function placeContracts(state: MemoryState, address: Uint8Array, own: Uint8Array
   state.setCode(address, own);
   for (const c of list) {
     const compiled = compileSource(read(c.source), { file: c.file });
-    if (x(compiled.codeHash) !== c.codeHash) throw new UsageError(`contract ${c.address} (${c.source}): code hash ${x(compiled.codeHash)}, expected ${c.codeHash}`);
+    if (x(compiled.codeHash) !== c.codeHash)
+      throw new UsageError(`contract ${c.address} (${c.source}): code hash ${x(compiled.codeHash)}, expected ${c.codeHash}`);
     state.setCode(hexToBytes(c.address), compiled.bytes);
   }
 }
@@ -272,16 +278,36 @@ function txOf(env: Env, to: Uint8Array, c: { sender?: string; value?: string | n
 
 function blockOf(env: Env): BlockEnv {
   const b = env.block;
-  return { height: BigInt(b.height), timestamp: BigInt(b.timestamp), chainId: BigInt(b.chainId), coinbase: hexToBytes(b.coinbase), beacon: hexToBytes(b.beacon) };
+  return {
+    height: BigInt(b.height),
+    timestamp: BigInt(b.timestamp),
+    chainId: BigInt(b.chainId),
+    coinbase: hexToBytes(b.coinbase),
+    beacon: hexToBytes(b.beacon),
+  };
 }
 
 /** Run one call from a vector and report what a vector records about it. */
-function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { fn?: Json; calldata: string; sender?: string; value?: string | number; to?: string }, others: readonly SeqContract[] = []): Record<string, Json> {
+function runCall(
+  code: Uint8Array,
+  state: MemoryState,
+  env: Env,
+  address: Uint8Array,
+  c: { fn?: Json; calldata: string; sender?: string; value?: string | number; to?: string },
+  others: readonly SeqContract[] = [],
+): Record<string, Json> {
   const to = c.to !== undefined ? hexToBytes(c.to) : address;
   const r =
     c.fn === CONSTRUCTOR && c.to === undefined
       ? construct(code, state, env, address, c)
-      : adapterCall({ ...(c.to !== undefined ? {} : { contract: { code } }), input: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, to, c), block: blockOf(env), state });
+      : adapterCall({
+          ...(c.to !== undefined ? {} : { contract: { code } }),
+          input: hexToBytes(c.calldata),
+          gasLimit: env.gasLimit,
+          tx: txOf(env, to, c),
+          block: blockOf(env),
+          state,
+        });
   const snap = state.snapshot();
   const storage = snap.storage[x(address)] ?? {};
   const more: Record<string, Json> = {};
@@ -311,7 +337,15 @@ function runCall(code: Uint8Array, state: MemoryState, env: Env, address: Uint8A
 
 /** The constructor run in place at the sequence's address (deploy would pick the address from sender and nonce). */
 function construct(code: Uint8Array, state: MemoryState, env: Env, address: Uint8Array, c: { calldata: string; sender?: string; value?: string | number }) {
-  const r = executeCall({ module: loadCode(code), calldata: hexToBytes(c.calldata), gasLimit: env.gasLimit, tx: txOf(env, address, c), block: blockOf(env), state, constructing: true });
+  const r = executeCall({
+    module: loadCode(code),
+    calldata: hexToBytes(c.calldata),
+    gasLimit: env.gasLimit,
+    tx: txOf(env, address, c),
+    block: blockOf(env),
+    state,
+    constructing: true,
+  });
   const encoded = encodeReceipt(r);
   return { ...r, hash: receiptHash(encoded) };
 }
@@ -332,15 +366,34 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
       placeContracts(state, address, compiled.bytes, others, read);
       const specs: CallSpec[] = seq.construct ? [{ fn: CONSTRUCTOR, args: seq.construct }, ...seq.calls] : seq.calls;
       const calls = specs.map((spec) => {
-        const target = spec.to === undefined ? compiled.module : compileSource(read(seq.contracts![spec.to]), { file: seq.contracts![spec.to].split('/').pop()! }).module;
+        const target =
+          spec.to === undefined ? compiled.module : compileSource(read(seq.contracts![spec.to]), { file: seq.contracts![spec.to].split('/').pop()! }).module;
         const ex = target.exports.find((e) => target.funcs[e.func].name === spec.fn);
         if (!ex) throw new UsageError(`sequence ${name}: no public function ${spec.fn}`);
         const enc = jsonToArgs(ex.params, spec.args ?? []);
         const calldata = x(ex.selector) + x(encodeArgs(ex.params, enc));
-        const extra = { ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}), ...(spec.value !== undefined ? { value: String(spec.value) } : {}), ...(spec.to !== undefined ? { to: spec.to.replace(/^0x/, '') } : {}) };
-        return { fn: spec.fn, args: (spec.args ?? []) as Json, ...extra, calldata, ...runCall(compiled.bytes, state, env, address, { fn: spec.fn, calldata, ...extra }, others) };
+        const extra = {
+          ...(spec.sender ? { sender: spec.sender.replace(/^0x/, '') } : {}),
+          ...(spec.value !== undefined ? { value: String(spec.value) } : {}),
+          ...(spec.to !== undefined ? { to: spec.to.replace(/^0x/, '') } : {}),
+        };
+        return {
+          fn: spec.fn,
+          args: (spec.args ?? []) as Json,
+          ...extra,
+          calldata,
+          ...runCall(compiled.bytes, state, env, address, { fn: spec.fn, calldata, ...extra }, others),
+        };
       });
-      return { name, source: seq.source, file: seq.source.split('/').pop()!, codeHash: x(compiled.codeHash), ...(seq.balances ? { balances: seq.balances } : {}), ...(others.length ? { contracts: others } : {}), calls };
+      return {
+        name,
+        source: seq.source,
+        file: seq.source.split('/').pop()!,
+        codeHash: x(compiled.codeHash),
+        ...(seq.balances ? { balances: seq.balances } : {}),
+        ...(others.length ? { contracts: others } : {}),
+        calls,
+      };
     }),
   } as unknown as Json;
 }
@@ -348,7 +401,15 @@ export function makeCallVectors(sequences: Record<string, SequenceSpec>, read: R
 function replayCalls(v: Record<string, unknown>, read: ReadSource): Outcome[] {
   const env = v.env as Env;
   const out: Outcome[] = [];
-  for (const seq of (v.sequences ?? []) as { name: string; source: string; file: string; codeHash: string; balances?: Record<string, string>; contracts?: SeqContract[]; calls: Record<string, Json>[] }[]) {
+  for (const seq of (v.sequences ?? []) as {
+    name: string;
+    source: string;
+    file: string;
+    codeHash: string;
+    balances?: Record<string, string>;
+    contracts?: SeqContract[];
+    calls: Record<string, Json>[];
+  }[]) {
     let compiled: ReturnType<typeof compileSource>;
     try {
       compiled = compileSource(read(seq.source), { file: seq.file });
@@ -420,4 +481,3 @@ export function vectorsCommand(a: { file: string; root?: string; json: boolean }
   }
   return failed ? EXIT_FAILED_CALL : EXIT_OK;
 }
-

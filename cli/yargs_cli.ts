@@ -76,15 +76,36 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('beacon', { type: 'string', describe: 'block randomness beacon, 32-byte 0x-hex (default zeros)' })
           .option('balance', { type: 'string', array: true, describe: 'seed a balance in the state file: <0xaddress>=<amount> (repeatable)' })
           .option('result', { type: 'string', array: true, describe: 'host answer for syscalls.read_result / zk_verify: <0xtask_id>=<0xbytes> (repeatable)' })
-          .option('trace', { type: 'boolean', default: false, describe: 'print each instruction with its source line, gas cost and gas left, the value it produced and the locals it changed' })
+          .option('trace', {
+            type: 'boolean',
+            default: false,
+            describe: 'print each instruction with its source line, gas cost and gas left, the value it produced and the locals it changed',
+          })
           .option('gas-profile', { type: 'boolean', default: false, describe: 'print gas per source line and per function, highest first' })
           .option('json', { type: 'boolean', default: false }),
       (a) =>
         guardAsync(() =>
           runHandler({
-            manifest: a.manifest, call: a.call, calldata: a.calldata, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json,
-            sender: a.sender, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], txHash: a['tx-hash'], balance: a.balance,
-            beacon: a.beacon, result: a.result, trace: a.trace, gasProfile: a['gas-profile'], dryRun: a['dry-run'] || a._[0] === 'call', to: a.to,
+            manifest: a.manifest,
+            call: a.call,
+            calldata: a.calldata,
+            args: a.args,
+            state: a.state,
+            gasLimit: a['gas-limit'],
+            json: a.json,
+            sender: a.sender,
+            value: a.value,
+            height: a.height,
+            timestamp: a.timestamp,
+            chainId: a['chain-id'],
+            txHash: a['tx-hash'],
+            balance: a.balance,
+            beacon: a.beacon,
+            result: a.result,
+            trace: a.trace,
+            gasProfile: a['gas-profile'],
+            dryRun: a['dry-run'] || a._[0] === 'call',
+            to: a.to,
           }),
         ),
     )
@@ -108,7 +129,20 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
       (a) =>
         guardAsync(() =>
           deployCommand(
-            { manifest: a.manifest, args: a.args, state: a.state, gasLimit: a['gas-limit'], json: a.json, sender: a.sender, nonce: a.nonce, value: a.value, height: a.height, timestamp: a.timestamp, chainId: a['chain-id'], balance: a.balance },
+            {
+              manifest: a.manifest,
+              args: a.args,
+              state: a.state,
+              gasLimit: a['gas-limit'],
+              json: a.json,
+              sender: a.sender,
+              nonce: a.nonce,
+              value: a.value,
+              height: a.height,
+              timestamp: a.timestamp,
+              chainId: a['chain-id'],
+              balance: a.balance,
+            },
             out,
           ),
         ),
@@ -120,9 +154,9 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
         y
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
           .option('calldata', { type: 'string', describe: '0x<selector><args>: which function, with its arguments' })
-          .option('return', { type: 'string', array: true, describe: '<function> 0x<data>: the function\'s return data' })
-          .option('event', { type: 'string', describe: '0x<data>: an event\'s data (a log entry\'s data)' })
-          .option('name', { type: 'string', describe: 'with --event: the event\'s name, when its fields do not tell' })
+          .option('return', { type: 'string', array: true, describe: "<function> 0x<data>: the function's return data" })
+          .option('event', { type: 'string', describe: "0x<data>: an event's data (a log entry's data)" })
+          .option('name', { type: 'string', describe: "with --event: the event's name, when its fields do not tell" })
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => decodeCommand({ manifest: a.manifest, calldata: a.calldata, return: a.return, event: a.event, name: a.name, json: a.json }, out)),
     )
@@ -132,7 +166,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'spec/test_vectors/*.json' })
-          .option('root', { type: 'string', describe: 'directory the vector file\'s source paths are relative to' })
+          .option('root', { type: 'string', describe: "directory the vector file's source paths are relative to" })
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => vectorsCommand({ file: a.file, root: a.root, json: a.json }, out)),
     )
@@ -147,7 +181,13 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('fuzz-runs', { type: 'number', describe: 'generated cases per property test (default 100)' })
           .option('seed', { type: 'number', describe: 'property test seed (default 0)' })
           .option('json', { type: 'boolean', default: false }),
-      (a) => guard(() => testCommand({ paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json }, out)),
+      (a) =>
+        guard(() =>
+          testCommand(
+            { paths: (a.paths as string[]) ?? [], match: a.match, gasReport: a['gas-report'], fuzzRuns: a['fuzz-runs'], seed: a.seed, json: a.json },
+            out,
+          ),
+        ),
     )
     .command(
       'init <dir>',
@@ -166,7 +206,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'contract source (.py)' })
           .option('out', { alias: 'o', type: 'string', describe: "where to write (default: manifest.json beside the contract; '-' prints it)" })
-          .option('name', { type: 'string', describe: 'contract name (default: the existing manifest\'s, else the directory name)' })
+          .option('name', { type: 'string', describe: "contract name (default: the existing manifest's, else the directory name)" })
           .option('json', { type: 'boolean', default: false }),
       (a) => guard(() => manifestCommand({ file: a.file, out: a.out, name: a.name, json: a.json }, out)),
     )

@@ -5,7 +5,19 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { IRDecodeError } from '../spec/errors.js';
 import { OP_BY_CODE } from '../spec/table.js';
-import { ConstTag, ConstTuple, IR_MAGIC, IR_VERSION, Section, type Const, type DebugInfo, type IRExport, type IRFunction, type IRModule, type Instr } from './ir.js';
+import {
+  ConstTag,
+  ConstTuple,
+  IR_MAGIC,
+  IR_VERSION,
+  Section,
+  type Const,
+  type DebugInfo,
+  type IRExport,
+  type IRFunction,
+  type IRModule,
+  type Instr,
+} from './ir.js';
 import { ByteWriter } from './bytewriter.js';
 import { readUvarint, readUvarintBig, unzigzag, VarintError, zigzag, type Cursor } from './uvarint.js';
 

@@ -112,7 +112,7 @@ export function fold(e: Expr, env: FoldEnv): Const {
         case '%': {
           if (b === 0n) throw new FoldError('integer division or modulo by zero', e.at);
           let q = a / b;
-          if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+          if (a % b !== 0n && a < 0n !== b < 0n) q -= 1n;
           return e.op === '//' ? q : a - q * b;
         }
         case '**': {

@@ -62,13 +62,23 @@ const G_LIMB = maxPrice('limbs');
 const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
 /** Measures beyond words/items that a builtin's or method's case below bounds. */
 const CALL_BOUNDED: Partial<Record<string, readonly Measure[]>> = {
-  len: ['scan_words'], dict: ['key_units'], int: ['convert_steps'], str: ['convert_steps'], hex: ['limbs'],
-  'int.from_bytes': ['limbs'], sorted: ['comparisons'], pow: ['limb_steps'],
-  'method.to_bytes': ['limbs'], 'method.get': ['key_units'], 'method.setdefault': ['key_units'], 'method.pop': ['key_units'],
+  len: ['scan_words'],
+  dict: ['key_units'],
+  int: ['convert_steps'],
+  str: ['convert_steps'],
+  hex: ['limbs'],
+  'int.from_bytes': ['limbs'],
+  sorted: ['comparisons'],
+  pow: ['limb_steps'],
+  'method.to_bytes': ['limbs'],
+  'method.get': ['key_units'],
+  'method.setdefault': ['key_units'],
+  'method.pop': ['key_units'],
 };
 function checkBounded(name: string, measures: readonly Measure[]): void {
   const known = CALL_BOUNDED[name] ?? [];
-  for (const k of measures) if (k !== 'words' && k !== 'items' && !known.includes(k)) throw new Unbounded(`no bound for ${name.replace('method.', '.')}()'s ${k} cost`);
+  for (const k of measures)
+    if (k !== 'words' && k !== 'items' && !known.includes(k)) throw new Unbounded(`no bound for ${name.replace('method.', '.')}()'s ${k} cost`);
 }
 const price = (op: Op): Readonly<Record<Measure, number>> => OP_BY_CODE[op]!.dynamic;
 
@@ -77,15 +87,38 @@ const price = (op: Op): Readonly<Record<Measure, number>> => OP_BY_CODE[op]!.dyn
  * bound unbounded (a formula this file does not know is never priced at zero).
  */
 const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
-  ADD: ['limbs', 'words', 'items'], INPLACE_ADD: ['limbs', 'words', 'items'], MUL: ['limbs', 'words', 'items'], INPLACE_MUL: ['limbs', 'words', 'items'],
-  SUB: ['limbs'], NEG: ['limbs'], POS: ['limbs'], INVERT: ['limbs'], FLOORDIV: ['limbs'], MOD: ['limbs', 'words'], RSHIFT: ['limbs'],
-  BITAND: ['limbs'], BITOR: ['limbs'], BITXOR: ['limbs'], POW: ['limbs'], LSHIFT: ['limbs'],
-  EQ: ['words', 'items', 'key_units'], NE: ['words', 'items', 'key_units'],
-  LT: ['words', 'items'], LE: ['words', 'items'], GT: ['words', 'items'], GE: ['words', 'items'],
-  IN: ['words', 'items', 'key_units'], NOT_IN: ['words', 'items', 'key_units'],
-  BUILD_LIST: ['items'], BUILD_TUPLE: ['items'], BUILD_DICT: ['items', 'key_units'],
-  SUBSCR: ['key_units', 'scan_words'], STORE_SUBSCR: ['key_units'], DEL_SUBSCR: ['key_units', 'items'],
-  SLICE: ['words', 'items', 'scan_words'], ITER_INIT: ['items'],
+  ADD: ['limbs', 'words', 'items'],
+  INPLACE_ADD: ['limbs', 'words', 'items'],
+  MUL: ['limbs', 'words', 'items'],
+  INPLACE_MUL: ['limbs', 'words', 'items'],
+  SUB: ['limbs'],
+  NEG: ['limbs'],
+  POS: ['limbs'],
+  INVERT: ['limbs'],
+  FLOORDIV: ['limbs'],
+  MOD: ['limbs', 'words'],
+  RSHIFT: ['limbs'],
+  BITAND: ['limbs'],
+  BITOR: ['limbs'],
+  BITXOR: ['limbs'],
+  POW: ['limbs'],
+  LSHIFT: ['limbs'],
+  EQ: ['words', 'items', 'key_units'],
+  NE: ['words', 'items', 'key_units'],
+  LT: ['words', 'items'],
+  LE: ['words', 'items'],
+  GT: ['words', 'items'],
+  GE: ['words', 'items'],
+  IN: ['words', 'items', 'key_units'],
+  NOT_IN: ['words', 'items', 'key_units'],
+  BUILD_LIST: ['items'],
+  BUILD_TUPLE: ['items'],
+  BUILD_DICT: ['items', 'key_units'],
+  SUBSCR: ['key_units', 'scan_words'],
+  STORE_SUBSCR: ['key_units'],
+  DEL_SUBSCR: ['key_units', 'items'],
+  SLICE: ['words', 'items', 'scan_words'],
+  ITER_INIT: ['items'],
 };
 const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
 const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
@@ -313,7 +346,8 @@ class Estimator {
       const pushes = stackCount(info.stack[1], ins.args, this.m, info.operands);
       if (pushed.length !== pushes) throw new Error(`gas estimator: ${info.name} pushes ${pushed.length}, the table says ${pushes}`);
       const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
-      if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
+      if (ins.op === Op.STORE)
+        after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
       // a normal return from abi.require(len(x) == K) or from a helper that checks its
       // parameter the same way bounds x's length from here on
       if (ins.op === Op.CALL_STD && STDLIB_BY_ID.get(ins.args[0])?.name === 'abi.require' && args[0]?.fact) {
@@ -407,7 +441,11 @@ class Estimator {
         const [sq, n] = this.isInt(x) ? [y, x] : this.isInt(y) ? [x, y] : [this.top, this.top];
         const times = n.val !== undefined ? Number(n.val < 0n ? 0n : n.val) : Infinity;
         const len = sq.len === 0 || times === 0 ? 0 : sq.len * times;
-        const cost = Math.max(this.limbs(this.ibits(x) + this.ibits(y)), sq.k === 'bytes' || sq.k === 'str' || sq.k === 'any' ? this.words(len) : 0, sq.k === 'bytes' || sq.k === 'str' ? 0 : this.items(len));
+        const cost = Math.max(
+          this.limbs(this.ibits(x) + this.ibits(y)),
+          sq.k === 'bytes' || sq.k === 'str' || sq.k === 'any' ? this.words(len) : 0,
+          sq.k === 'bytes' || sq.k === 'str' ? 0 : this.items(len),
+        );
         return [cost, [sq.k === 'any' ? this.top : this.seq(sq.k, len, sq.elem)]];
       }
       case Op.FLOORDIV:
@@ -464,7 +502,16 @@ class Estimator {
       case Op.CALL_METHOD:
         return this.methodCost(args[0], a);
       case Op.BUILD_LIST:
-        return [this.items(args[0]), [this.seq('list', args[0], a.reduce<AV | undefined>((p, v) => (p ? this.join(p, v) : v), undefined))]];
+        return [
+          this.items(args[0]),
+          [
+            this.seq(
+              'list',
+              args[0],
+              a.reduce<AV | undefined>((p, v) => (p ? this.join(p, v) : v), undefined),
+            ),
+          ],
+        ];
       case Op.BUILD_TUPLE:
         return [this.items(args[0]), [this.seq('tuple', args[0])]];
       case Op.BUILD_DICT: {
@@ -532,23 +579,36 @@ class Estimator {
     const L = this.L;
     // inputs are charged per word of their size; reads also per word of what comes back
     const out: Record<string, number> = {
-      storage: L.max_storage_value_bytes, events: L.max_event_data_bytes, hash: 64, random: L.max_random_bytes,
-      syscalls: L.max_syscall_out_bytes, abi: 0, treasury: 0, pq: 0,
+      storage: L.max_storage_value_bytes,
+      events: L.max_event_data_bytes,
+      hash: 64,
+      random: L.max_random_bytes,
+      syscalls: L.max_syscall_out_bytes,
+      abi: 0,
+      treasury: 0,
+      pq: 0,
     };
     const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
     const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
     const cost = s.base + s.dynamic.new_slots + s.dynamic.topics + s.dynamic.words * (inWords + outWords);
     const ctx: Record<string, AV> = {
-      'abi.caller': this.seq('bytes', L.address_bytes), 'abi.contract_address': this.seq('bytes', L.address_bytes),
-      'abi.tx_hash': this.seq('bytes', 32), 'abi.block_height': this.int(L.max_int_bits), 'abi.block_timestamp': this.int(L.max_int_bits),
-      'abi.chain_id': this.int(L.max_int_bits), 'abi.call_value': this.int(L.max_int_bits),
+      'abi.caller': this.seq('bytes', L.address_bytes),
+      'abi.contract_address': this.seq('bytes', L.address_bytes),
+      'abi.tx_hash': this.seq('bytes', 32),
+      'abi.block_height': this.int(L.max_int_bits),
+      'abi.block_timestamp': this.int(L.max_int_bits),
+      'abi.chain_id': this.int(L.max_int_bits),
+      'abi.call_value': this.int(L.max_int_bits),
     };
-    const ret: AV =
-      ctx[s.name] ? ctx[s.name]
-      : s.name === 'storage.get_int' ? this.int(8 * 32)
-      : s.name === 'storage.get' ? this.seq('bytes', L.max_storage_value_bytes)
-      : mod === 'hash' ? this.seq('bytes', 64)
-      : this.top;
+    const ret: AV = ctx[s.name]
+      ? ctx[s.name]
+      : s.name === 'storage.get_int'
+        ? this.int(8 * 32)
+        : s.name === 'storage.get'
+          ? this.seq('bytes', L.max_storage_value_bytes)
+          : mod === 'hash'
+            ? this.seq('bytes', 64)
+            : this.top;
     return [cost, [ret]];
   }
 
@@ -588,12 +648,18 @@ class Estimator {
       case 'hex':
         // str() of bytes or a container renders it: its size is not tracked here
         if (b.name === 'str' && !this.isInt(x)) throw new Unbounded('str() of a value that may not be an int');
-        dyn = per * this.words(Math.ceil(L.max_int_bits / 4)) + convert(Math.ceil(L.max_int_bits / 4 / 32)) + b.dynamic.limbs * Math.max(0, Math.ceil(L.max_int_bits / 64) - 4);
+        dyn =
+          per * this.words(Math.ceil(L.max_int_bits / 4)) +
+          convert(Math.ceil(L.max_int_bits / 4 / 32)) +
+          b.dynamic.limbs * Math.max(0, Math.ceil(L.max_int_bits / 64) - 4);
         ret = this.seq('str', Math.ceil(L.max_int_bits / 3) + 3);
         break;
       case 'bytes':
       case 'bytearray':
-        dyn = x.k === 'int' && x.val !== undefined ? per * this.words(Number(x.val)) : per * Math.max(this.words(3 * L.max_bytes_len), this.items(L.max_container_len));
+        dyn =
+          x.k === 'int' && x.val !== undefined
+            ? per * this.words(Number(x.val))
+            : per * Math.max(this.words(3 * L.max_bytes_len), this.items(L.max_container_len));
         break;
       case 'list':
       case 'tuple':
@@ -622,7 +688,9 @@ class Estimator {
         } else dyn = this.limbs(a[1].val !== undefined ? this.ibits(x) * Number(a[1].val) : 2 * L.max_int_bits);
         break;
       case 'int.from_bytes':
-        dyn = per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len)) + b.dynamic.limbs * Math.max(0, Math.ceil((8 * Math.min(x.len, L.max_bytes_len)) / 64) - 4);
+        dyn =
+          per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len)) +
+          b.dynamic.limbs * Math.max(0, Math.ceil((8 * Math.min(x.len, L.max_bytes_len)) / 64) - 4);
         ret = this.int(8 * x.len);
         break;
       case 'bytes.fromhex':
@@ -718,4 +786,3 @@ class Estimator {
     return [b.base + dyn, [ret]];
   }
 }
-

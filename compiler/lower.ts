@@ -11,12 +11,29 @@ import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { FPart } from '../validate/ast.js';
 
 const BIN_OPS: Record<BinOp, Op> = {
-  '+': Op.ADD, '-': Op.SUB, '*': Op.MUL, '//': Op.FLOORDIV, '%': Op.MOD, '**': Op.POW,
-  '<<': Op.LSHIFT, '>>': Op.RSHIFT, '&': Op.BITAND, '|': Op.BITOR, '^': Op.BITXOR,
+  '+': Op.ADD,
+  '-': Op.SUB,
+  '*': Op.MUL,
+  '//': Op.FLOORDIV,
+  '%': Op.MOD,
+  '**': Op.POW,
+  '<<': Op.LSHIFT,
+  '>>': Op.RSHIFT,
+  '&': Op.BITAND,
+  '|': Op.BITOR,
+  '^': Op.BITXOR,
 };
 const CMP_OPS: Record<CmpOp, Op> = {
-  '==': Op.EQ, '!=': Op.NE, '<': Op.LT, '<=': Op.LE, '>': Op.GT, '>=': Op.GE,
-  in: Op.IN, 'not in': Op.NOT_IN, is: Op.IS, 'is not': Op.IS_NOT,
+  '==': Op.EQ,
+  '!=': Op.NE,
+  '<': Op.LT,
+  '<=': Op.LE,
+  '>': Op.GT,
+  '>=': Op.GE,
+  in: Op.IN,
+  'not in': Op.NOT_IN,
+  is: Op.IS,
+  'is not': Op.IS_NOT,
 };
 
 /** A table signature's default as a compile-time constant (ints are bigints in the IR). */
@@ -89,7 +106,13 @@ export function lowerModule(cm: CheckedModule): LoweredModule {
   for (const f of cm.mod.funcs) {
     const b = new FnBuilder(ctx, f);
     b.lowerBody();
-    funcs.push({ name: f.name, isPublic: !f.name.startsWith('_') || f.name === CONSTRUCTOR, nparams: f.params.length, nlocals: b.localNames.length, code: b.code });
+    funcs.push({
+      name: f.name,
+      isPublic: !f.name.startsWith('_') || f.name === CONSTRUCTOR,
+      nparams: f.params.length,
+      nlocals: b.localNames.length,
+      code: b.code,
+    });
     debug.push({ locals: b.localNames, lines: b.lines });
   }
   return { consts, funcs, debug };
@@ -304,7 +327,14 @@ class FnBuilder {
     if (it.k === 'call' && it.fn.k === 'name' && !this.isLocal(it.fn.id) && !this.m.funcIndex.has(it.fn.id) && !this.m.cm.imports.has(it.fn.id)) {
       const id = it.fn.id;
       const noGen = it.args.every((a) => a.k !== 'genexp');
-      if (id === 'enumerate' && noGen && it.args.length >= 1 && it.args.length <= 2 && it.kw.every((k) => k.name === 'start') && it.args.length + it.kw.length <= 2) {
+      if (
+        id === 'enumerate' &&
+        noGen &&
+        it.args.length >= 1 &&
+        it.args.length <= 2 &&
+        it.kw.every((k) => k.name === 'start') &&
+        it.args.length + it.kw.length <= 2
+      ) {
         return this.forEnumerate(s, it.args[0], it.args[1] ?? it.kw[0]?.value ?? null);
       }
       if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
@@ -314,7 +344,14 @@ class FnBuilder {
       const path = attrPath(it.fn);
       if (!(path && !this.isLocal(path[0]) && this.m.cm.imports.has(path[0]))) return this.forDictView(s, it.fn.obj, it.fn.attr as 'keys' | 'values' | 'items');
     }
-    const isRange = it.k === 'call' && it.fn.k === 'name' && it.fn.id === 'range' && !this.isLocal('range') && it.kw.length === 0 && it.args.length >= 1 && it.args.length <= 3;
+    const isRange =
+      it.k === 'call' &&
+      it.fn.k === 'name' &&
+      it.fn.id === 'range' &&
+      !this.isLocal('range') &&
+      it.kw.length === 0 &&
+      it.args.length >= 1 &&
+      it.args.length <= 3;
     const base = this.temp(3, 'loop');
     if (isRange) {
       for (const a of it.args) this.expr(a);
@@ -730,10 +767,14 @@ class FnBuilder {
       // consumers that read every item: the generator's items, as a list
       e = { ...e, args: [{ ...g, k: 'listcomp' }] };
     }
-    if ((builtin === 'sorted' || builtin === 'min' || builtin === 'max') && e.kw.some((k) => k.name === 'key' || (builtin !== 'sorted' && k.name === 'default'))) {
+    if (
+      (builtin === 'sorted' || builtin === 'min' || builtin === 'max') &&
+      e.kw.some((k) => k.name === 'key' || (builtin !== 'sorted' && k.name === 'default'))
+    ) {
       return builtin === 'sorted' ? this.sortedKeyed(e) : this.minMaxKeyed(e, builtin);
     }
-    if (fn.k === 'attr' && fn.attr === 'sort' && !(attrPath(fn) && this.m.cm.imports.has(attrPath(fn)![0]) && !this.isLocal(attrPath(fn)![0]))) return this.listSort(e, fn.obj);
+    if (fn.k === 'attr' && fn.attr === 'sort' && !(attrPath(fn) && this.m.cm.imports.has(attrPath(fn)![0]) && !this.isLocal(attrPath(fn)![0])))
+      return this.listSort(e, fn.obj);
     if (fn.k === 'name' && !this.isLocal(fn.id)) {
       const id = fn.id;
       const fi = this.m.funcIndex.get(id);
@@ -886,7 +927,8 @@ class FnBuilder {
       if (t.k === 'name' && TYPE_NAMES.has(t.id) && !this.isLocal(t.id)) return TYPE_MASK[t.id];
       // Python types no contract value can have (memoryview, float, set, ...): never matched
       if (t.k === 'name' && FOREIGN_TYPES.has(t.id) && !this.isLocal(t.id)) return 0;
-      if (t.k === 'call' && t.fn.k === 'name' && t.fn.id === 'type' && t.args.length === 1 && t.args[0].k === 'const' && t.args[0].v === null) return TYPE_MASK.NoneType;
+      if (t.k === 'call' && t.fn.k === 'name' && t.fn.id === 'type' && t.args.length === 1 && t.args[0].k === 'const' && t.args[0].v === null)
+        return TYPE_MASK.NoneType;
       if (t.k === 'tuple') return t.elts.reduce((m, x) => m | typeMask(x), 0);
       this.err('E-ISINSTANCE', 'isinstance() needs a type name (int bool bytes str list tuple dict type(None)) or a tuple of them', t.at);
       return 0;
@@ -1148,7 +1190,6 @@ class FnBuilder {
 }
 
 // ---------------- f-strings, %-formats, key=, generator arguments ----------------
-
 
 function keyArgs(b: FnBuilder, e: Expr & { k: 'call' }, what: string, allowed: string[]): Map<string, Expr> {
   const out = new Map<string, Expr>();

@@ -58,4 +58,3 @@ function returnsOf(ss: readonly Stmt[], out: (Stmt & { k: 'return' })[] = []): (
   }
   return out;
 }
-

@@ -18,8 +18,18 @@ const ITEM = OP_PRICE.items;
 const FREE_LIMBS = 4; // operands up to 256 bits cost only the base price
 
 const SYMBOL: Record<number, string> = {
-  [Op.ADD]: '+', [Op.INPLACE_ADD]: '+=', [Op.SUB]: '-', [Op.MUL]: '*', [Op.FLOORDIV]: '//', [Op.MOD]: '%', [Op.POW]: '** or pow()',
-  [Op.LSHIFT]: '<<', [Op.RSHIFT]: '>>', [Op.BITAND]: '&', [Op.BITOR]: '|', [Op.BITXOR]: '^',
+  [Op.ADD]: '+',
+  [Op.INPLACE_ADD]: '+=',
+  [Op.SUB]: '-',
+  [Op.MUL]: '*',
+  [Op.FLOORDIV]: '//',
+  [Op.MOD]: '%',
+  [Op.POW]: '** or pow()',
+  [Op.LSHIFT]: '<<',
+  [Op.RSHIFT]: '>>',
+  [Op.BITAND]: '&',
+  [Op.BITOR]: '|',
+  [Op.BITXOR]: '^',
 };
 
 function asBig(v: Value): bigint | null {
@@ -218,7 +228,16 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
 
 function repeat(m: Machine, seq: Value, times: bigint, a: Value, b: Value): Value {
   const t = times < 0n ? 0 : times;
-  const len = seq instanceof Uint8Array ? seq.length : typeof seq === 'string' ? seq.length : Array.isArray(seq) ? seq.length : seq instanceof PyTuple ? seq.items.length : -1;
+  const len =
+    seq instanceof Uint8Array
+      ? seq.length
+      : typeof seq === 'string'
+        ? seq.length
+        : Array.isArray(seq)
+          ? seq.length
+          : seq instanceof PyTuple
+            ? seq.items.length
+            : -1;
   if (len < 0) return unsupported(Op.MUL, a, b);
   // the size check comes before any allocation: b"x" * 10**12 fails here
   const total = BigInt(len) * BigInt(t);

@@ -40,13 +40,12 @@ export function bitLenNum(x: number): number {
 
 export function floorDivBig(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 export function floorModBig(a: bigint, b: bigint): bigint {
   const r = a % b;
-  return r !== 0n && ((r < 0n) !== (b < 0n)) ? r + b : r;
+  return r !== 0n && r < 0n !== b < 0n ? r + b : r;
 }
 
 export { normBig };
-

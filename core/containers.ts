@@ -42,7 +42,8 @@ function intIndex(i: Value, what: string): number {
 
 export function reprKey(k: Value): string {
   if (typeof k === 'string') return `'${k}'`;
-  if (k instanceof Uint8Array) return `b'${Array.from(k, (b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}'`;
+  if (k instanceof Uint8Array)
+    return `b'${Array.from(k, (b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}'`;
   if (k === null) return 'None';
   if (k === true) return 'True';
   if (k === false) return 'False';

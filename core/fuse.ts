@@ -264,7 +264,11 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
       if (backToFrst(i + 1, code[at + 1])) {
         form = Form.STJFRST;
         len = 2;
-      } else if (joins(i + 1) && opAt(i + 1) === Op.LOAD && !(joins(i + 2) && opAt(i + 2) === Op.LOAD && joins(i + 3) && (isAppend(i + 3) || opAt(i + 3) === Op.CALL))) {
+      } else if (
+        joins(i + 1) &&
+        opAt(i + 1) === Op.LOAD &&
+        !(joins(i + 2) && opAt(i + 2) === Op.LOAD && joins(i + 3) && (isAppend(i + 3) || opAt(i + 3) === Op.CALL))
+      ) {
         // (a LOAD that starts `l.append(v)` or a two-argument call is left to APPEND or
         // LLCALL, which save more)
         form = Form.STLD;

@@ -41,7 +41,8 @@ export function constValue(c: Const): Value {
 }
 
 export function loadBytes(bytes: Uint8Array, limits: Readonly<Limits> = DEFAULT_LIMITS): LoadedModule {
-  if (bytes.length > limits.max_code_bytes + (1 << 20)) throw new IRDecodeError(`IR is ${bytes.length} bytes, far over the ${limits.max_code_bytes}-byte code limit`);
+  if (bytes.length > limits.max_code_bytes + (1 << 20))
+    throw new IRDecodeError(`IR is ${bytes.length} bytes, far over the ${limits.max_code_bytes}-byte code limit`);
   const ir = decodeModule(bytes);
   return loadModule(ir, limits);
 }

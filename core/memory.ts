@@ -47,7 +47,8 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
     const v = work.pop()!;
     let items: Value[];
     if (Array.isArray(v)) items = v;
-    else if (v instanceof PyTuple) items = v.items; // the items array is the tuple's identity (a loop over a tuple holds it)
+    else if (v instanceof PyTuple)
+      items = v.items; // the items array is the tuple's identity (a loop over a tuple holds it)
     else {
       const d = v as PyDict;
       if (seen.has(d)) continue;

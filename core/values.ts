@@ -259,7 +259,8 @@ export class PyDict {
   set(k: Value, v: Value, m?: Meter, price = 0): void {
     const hk = this.keyOf(k, m, price, true)!;
     const e = this.map.get(hk);
-    if (e !== undefined) e[1] = v; // Python keeps the first key object and its position
+    if (e !== undefined)
+      e[1] = v; // Python keeps the first key object and its position
     else this.map.set(hk, [k, v]);
   }
   has(k: Value, m?: Meter, price = 0): boolean {

@@ -119,7 +119,10 @@ function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Lim
     return { ...p, bytes: contract.code };
   }
   if (typeof contract.source !== 'string') throw new ManifestError('contract.source must be the text of the manifest entry file');
-  if (!sources) throw new AbiError("this entry runs IR only: pass contract.code (IR bytes, e.g. compileSource's from 'vm-py/compiler'), or import deploy/call from 'vm-py', which compiles source");
+  if (!sources)
+    throw new AbiError(
+      "this entry runs IR only: pass contract.code (IR bytes, e.g. compileSource's from 'vm-py/compiler'), or import deploy/call from 'vm-py', which compiles source",
+    );
   const compiled = sources(contract, limits);
   return { module: loadCode(compiled.bytes, limits), abi: compiled.abi, paramNames: compiled.paramNames, bytes: compiled.bytes };
 }
@@ -133,7 +136,12 @@ function fromModule(module: LoadedModule, manifest: unknown): Prepared {
   if (manifest === undefined) return { module, paramNames };
   const m = manifestOf(manifest);
   const abi = crossCheckAbi(m.abi, signaturesFromModule(module), `code ${bytesToHex(module.codeHash).slice(0, 16)}`);
-  for (const f of m.abi.functions) if (f.inputs.every((p) => p.name)) paramNames.set(f.name, f.inputs.map((p) => p.name));
+  for (const f of m.abi.functions)
+    if (f.inputs.every((p) => p.name))
+      paramNames.set(
+        f.name,
+        f.inputs.map((p) => p.name),
+      );
   return { module, abi, paramNames };
 }
 
@@ -159,7 +167,8 @@ function calldataFor(p: Prepared, input: CallInput, limits: Readonly<Limits>, co
   if (input instanceof Uint8Array) return input;
   if (input === null || typeof input !== 'object' || typeof input.fn !== 'string') throw new AbiError('input must be calldata bytes or {fn, args}');
   const ex = p.module.byName.get(input.fn);
-  if (input.fn === CONSTRUCTOR && !constructing) throw new AbiError(`${CONSTRUCTOR} is the constructor: it runs once, at deploy (pass its arguments as the deploy's args)`);
+  if (input.fn === CONSTRUCTOR && !constructing)
+    throw new AbiError(`${CONSTRUCTOR} is the constructor: it runs once, at deploy (pass its arguments as the deploy's args)`);
   if (!ex) throw new AbiError(`no public function ${input.fn} (the contract has: ${[...p.module.byName.keys()].sort().join(', ') || 'none'})`);
   const types = p.abi?.get(input.fn)?.inputs.map((x) => x.type) ?? ex.params;
   let args = input.args ?? [];
@@ -167,13 +176,19 @@ function calldataFor(p: Prepared, input: CallInput, limits: Readonly<Limits>, co
     const names = p.paramNames.get(input.fn);
     if (!names) throw new AbiError(`arguments of ${input.fn} by name need parameter names (debug info or a manifest); pass an array`);
     const obj = args;
-    for (const k of Object.keys(obj)) if (!names.includes(k)) throw new AbiError(`args: ${input.fn} has no parameter '${k}' (parameters: ${names.join(', ') || 'none'})`);
+    for (const k of Object.keys(obj))
+      if (!names.includes(k)) throw new AbiError(`args: ${input.fn} has no parameter '${k}' (parameters: ${names.join(', ') || 'none'})`);
     args = names.map((n) => {
       if (!(n in obj)) throw new AbiError(`args: missing parameter '${n}'`);
       return obj[n];
     });
   }
-  const opts = { addressBytes: limits.address_bytes, maxIntBits: limits.max_int_bits, maxBytesLength: limits.max_bytes_len, maxListLength: limits.max_container_len };
+  const opts = {
+    addressBytes: limits.address_bytes,
+    maxIntBits: limits.max_int_bits,
+    maxBytesLength: limits.max_bytes_len,
+    maxListLength: limits.max_container_len,
+  };
   const values = jsonToArgs(types, toJsonish(args), opts);
   const enc = encodeArgs(types, values, opts);
   const out = new Uint8Array(ex.selector.length + enc.length);
@@ -223,7 +238,13 @@ export function contractAddress(sender: Uint8Array, nonce: bigint, addressBytes:
   return h.slice(0, addressBytes);
 }
 
-function outcome(status: Receipt['status'], gasUsed: number, err: VmPyError | null, returnData: Uint8Array = new Uint8Array(0), returnValue: Receipt['returnValue'] = undefined): Receipt {
+function outcome(
+  status: Receipt['status'],
+  gasUsed: number,
+  err: VmPyError | null,
+  returnData: Uint8Array = new Uint8Array(0),
+  returnValue: Receipt['returnValue'] = undefined,
+): Receipt {
   return {
     status,
     gasUsed,

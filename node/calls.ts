@@ -72,7 +72,19 @@ export interface CallNode {
 /** Run `sub` for the frame `caller` whose machine is `m`; every outcome is a SubResult. */
 export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCall): SubResult {
   const L = tx.limits;
-  const node: CallNode = { to: sub.to, fn: sub.fn, value: sub.value, static: sub.static, gas: 0, gasUsed: 0, status: 'ERROR', returnData: new Uint8Array(0), revertReason: null, kind: null, calls: [] };
+  const node: CallNode = {
+    to: sub.to,
+    fn: sub.fn,
+    value: sub.value,
+    static: sub.static,
+    gas: 0,
+    gasUsed: 0,
+    status: 'ERROR',
+    returnData: new Uint8Array(0),
+    revertReason: null,
+    kind: null,
+    calls: [],
+  };
   caller.calls.push(node);
   const target = `0x${bytesToHex(sub.to)}`;
   const early = (status: 'ERROR' | 'REVERT', kind: string | null, message: string, reason: Uint8Array | null = null): SubResult => {
@@ -82,9 +94,19 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     return { status, value: null, reason, kind, message };
   };
   // checks in a fixed order, each before any work it guards
-  if (caller.depth >= L.max_contract_depth) return early('ERROR', 'RecursionError', `call to ${target}.${sub.fn}(): cross-contract calls nest at most ${L.max_contract_depth} deep (limits.max_contract_depth)`);
+  if (caller.depth >= L.max_contract_depth)
+    return early(
+      'ERROR',
+      'RecursionError',
+      `call to ${target}.${sub.fn}(): cross-contract calls nest at most ${L.max_contract_depth} deep (limits.max_contract_depth)`,
+    );
   const hex = bytesToHex(sub.to);
-  if (tx.active.includes(hex)) return early('ERROR', 'ReentrancyError', `call to ${target}.${sub.fn}(): the contract is already running in this call (re-entry is not allowed, spec/CALLS.md)`);
+  if (tx.active.includes(hex))
+    return early(
+      'ERROR',
+      'ReentrancyError',
+      `call to ${target}.${sub.fn}(): the contract is already running in this call (re-entry is not allowed, spec/CALLS.md)`,
+    );
   const code = tx.codes?.getCode(sub.to) ?? null;
   if (!code || code.length === 0) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): no contract at that address`);
   m.charge(PER_WORD * words(code.length));
@@ -111,7 +133,12 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   m.charge(PER_WORD * words(calldata.length));
   const self = caller.tx.to;
   if (sub.value > 0n && caller.journal.getBalance(self) < sub.value) {
-    return early('REVERT', null, `call to ${target}.${sub.fn}(): value ${sub.value} exceeds the caller's balance`, enc.encode('contracts: insufficient balance for the call value'));
+    return early(
+      'REVERT',
+      null,
+      `call to ${target}.${sub.fn}(): value ${sub.value} exceeds the caller's balance`,
+      enc.encode('contracts: insufficient balance for the call value'),
+    );
   }
   // all but 1/64 of what is left, so a caller always keeps gas to act on the outcome
   const cap = m.gas - Math.floor(m.gas / 64);
@@ -153,7 +180,7 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     tx.logs.length = logs;
     tx.syscalls.length = syscalls;
     node.revertReason = r.receipt.revertReason;
-    node.kind = r.receipt.error?.kind ?? (r.status === 'ERROR' ? r.receipt.error?.code ?? null : null);
+    node.kind = r.receipt.error?.kind ?? (r.status === 'ERROR' ? (r.receipt.error?.code ?? null) : null);
     const why = r.receipt.error?.message ?? r.status;
     return { status: r.status, value: null, reason: r.receipt.revertReason, kind: node.kind, message: `in call to ${target}.${sub.fn}(): ${why}` };
   }
@@ -167,7 +194,13 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     if (ex.returns !== 'none') value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
   } catch (e) {
     if (!(e instanceof VmPyError)) throw e;
-    return { status: 'ERROR', value: null, reason: null, kind: 'CallError', message: `call to ${target}.${sub.fn}(): the result does not decode as ${ex.returns} (${e.message})` };
+    return {
+      status: 'ERROR',
+      value: null,
+      reason: null,
+      kind: 'CallError',
+      message: `call to ${target}.${sub.fn}(): the result does not decode as ${ex.returns} (${e.message})`,
+    };
   }
   return { status: 'SUCCESS', value, reason: null, kind: null, message: '' };
 }

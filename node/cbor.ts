@@ -11,15 +11,14 @@ export type Cbor = null | boolean | number | bigint | string | Uint8Array | Cbor
 const utf8 = new TextEncoder();
 const U64 = 1n << 64n;
 
-
 /** Major type + argument in the shortest form. */
 function head(o: ByteWriter, major: number, n: bigint | number): void {
   const m = major << 5;
   if (typeof n === 'number') {
     if (n < 24) return o.byte(m | n);
-    if (n < 0x100) return o.byte(m | 24), o.byte(n);
-    if (n < 0x10000) return o.byte(m | 25), o.byte(n >>> 8), o.byte(n & 0xff);
-    if (n < 0x100000000) return o.byte(m | 26), o.byte(n >>> 24), o.byte((n >>> 16) & 0xff), o.byte((n >>> 8) & 0xff), o.byte(n & 0xff);
+    if (n < 0x100) return (o.byte(m | 24), o.byte(n));
+    if (n < 0x10000) return (o.byte(m | 25), o.byte(n >>> 8), o.byte(n & 0xff));
+    if (n < 0x100000000) return (o.byte(m | 26), o.byte(n >>> 24), o.byte((n >>> 16) & 0xff), o.byte((n >>> 8) & 0xff), o.byte(n & 0xff));
     n = BigInt(n);
   }
   if (n < 24n) return o.byte(m | Number(n));

@@ -23,6 +23,10 @@ export function compileContract(contract: ContractSource, limits: Readonly<Limit
   const compiled = compileCached(contract.source, contract.file ?? m.entry, limits);
   const abi = crossCheckAbi(m.abi, signaturesFromSource(compiled.checked), compiled.checked.src.file);
   const paramNames = new Map<string, string[]>();
-  for (const [name, f] of compiled.checked.funcs) paramNames.set(name, f.params.map((p) => p.name));
+  for (const [name, f] of compiled.checked.funcs)
+    paramNames.set(
+      name,
+      f.params.map((p) => p.name),
+    );
   return { bytes: compiled.bytes, abi, paramNames };
 }

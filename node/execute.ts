@@ -189,7 +189,13 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
   const m = new Machine(f.module, limits, f.gasLimit, tx.hostStd?.std ?? STD_IMPLS, host);
   m.tracer = f.tracer;
   if (tx.hostStd) m.stdArity = tx.hostStd.arity;
-  const done = (status: Status, err: CallError | null, reason: Uint8Array | null, returnData: Uint8Array = new Uint8Array(0), returnValue: Value | undefined = undefined): FrameResult => {
+  const done = (
+    status: Status,
+    err: CallError | null,
+    reason: Uint8Array | null,
+    returnData: Uint8Array = new Uint8Array(0),
+    returnValue: Value | undefined = undefined,
+  ): FrameResult => {
     // one DRBG stream per (tx, address, call index): a later frame of the same contract goes on where this one stopped
     if (host.randomDrawn) tx.drawn.set(selfHex, host.randomDrawn);
     return {
@@ -217,9 +223,15 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     const ex = f.module.exports.get(selectorHex(selector));
     if (!ex) throw new VmError('UnknownFunction', `no function with selector ${selectorHex(selector)}`);
     const isConstructor = f.module.funcs[ex.func].name === CONSTRUCTOR;
-    if (isConstructor && !f.constructing) throw new VmError('UnknownFunction', `${CONSTRUCTOR} is the constructor: it runs once, at deploy, and cannot be called`);
+    if (isConstructor && !f.constructing)
+      throw new VmError('UnknownFunction', `${CONSTRUCTOR} is the constructor: it runs once, at deploy, and cannot be called`);
     if (!isConstructor && f.constructing) throw new VmError('UnknownFunction', `deploy runs only the constructor ${CONSTRUCTOR}`);
-    const abiOpts = { addressBytes: limits.address_bytes, maxIntBits: limits.max_int_bits, maxBytesLength: limits.max_bytes_len, maxListLength: limits.max_container_len };
+    const abiOpts = {
+      addressBytes: limits.address_bytes,
+      maxIntBits: limits.max_int_bits,
+      maxBytesLength: limits.max_bytes_len,
+      maxListLength: limits.max_container_len,
+    };
     const declared = f.abi?.get(f.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
     const ret = run(m, ex.func, values);
@@ -286,8 +298,13 @@ function encodeDictReturn(v: Value, outputs: readonly AbiOutput[] | undefined, o
     values.push(byName.get(o.name!)!);
     byName.delete(o.name!);
   }
-  if (byName.size) throw new VmError('ValueError', `returned dict has keys that are not declared outputs: ${[...byName.keys()].map((k) => `'${k}'`).join(', ')}`);
-  return encodeArgs(outputs.map((o) => o.type), values, opts);
+  if (byName.size)
+    throw new VmError('ValueError', `returned dict has keys that are not declared outputs: ${[...byName.keys()].map((k) => `'${k}'`).join(', ')}`);
+  return encodeArgs(
+    outputs.map((o) => o.type),
+    values,
+    opts,
+  );
 }
 
 /** floor(gasUsed * bp / 10000) in exact integer steps (the product may pass 2**53). */

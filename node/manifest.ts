@@ -352,7 +352,9 @@ export function canonicalJson(v: unknown): string {
   }
   if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
   if (isObj(v)) {
-    const keys = Object.keys(v).filter((k) => v[k] !== undefined).sort();
+    const keys = Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort();
     return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(v[k])).join(',') + '}';
   }
   throw new ManifestError(`canonical JSON cannot hold ${typeof v}`);

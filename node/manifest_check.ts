@@ -68,11 +68,15 @@ export function crossCheckAbi(abi: NormalizedAbi, contract: readonly ContractSig
     mf.inputs.forEach((p, k) => {
       const cname = sig.paramNames?.[k];
       const label = `input ${k}${p.name ? ` (${p.name})` : ''}`;
-      if (p.name && cname !== undefined && p.name !== cname) throw new ManifestError(`${at} ${label} is named ${p.name}, ${where} names parameter ${k} '${cname}'`);
+      if (p.name && cname !== undefined && p.name !== cname)
+        throw new ManifestError(`${at} ${label} is named ${p.name}, ${where} names parameter ${k} '${cname}'`);
       const mt = canonicalTypeName(p.type);
       const ct = sig.params[k];
       if (mt !== ct) {
-        const hint = mt.replace(/address/g, 'bytes') === ct ? ' (address is part of the selector: annotate the parameter "address", or write bytes32/bytes in the manifest)' : '';
+        const hint =
+          mt.replace(/address/g, 'bytes') === ct
+            ? ' (address is part of the selector: annotate the parameter "address", or write bytes32/bytes in the manifest)'
+            : '';
         throw new ManifestError(`${at} ${label} has type ${p.type}, ${where} annotates ${cname ?? `parameter ${k}`} as ${ct}${hint}`);
       }
     });
@@ -95,7 +99,8 @@ export function crossCheckAbi(abi: NormalizedAbi, contract: readonly ContractSig
     byName.set(mf.name, mf);
   });
   for (const s of contract) {
-    if (!byName.has(s.name)) throw new ManifestError(`${s.where}: public function ${s.name} is missing from the manifest ABI (add it, or rename it _${s.name} to make it private)`);
+    if (!byName.has(s.name))
+      throw new ManifestError(`${s.where}: public function ${s.name} is missing from the manifest ABI (add it, or rename it _${s.name} to make it private)`);
   }
   return byName;
 }

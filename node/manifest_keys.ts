@@ -35,7 +35,9 @@ function known(o: Obj, keys: ReadonlySet<string>, path: (string | number)[], wha
       const d = distance(k, x);
       if (d < best) [close, best] = [x, d];
     }
-    throw new ManifestError(`${ptr([...path, k])}: unknown key "${k}" in ${what}${close ? ` (did you mean "${close}"?)` : ''}; known keys: ${[...keys].join(', ')}`);
+    throw new ManifestError(
+      `${ptr([...path, k])}: unknown key "${k}" in ${what}${close ? ` (did you mean "${close}"?)` : ''}; known keys: ${[...keys].join(', ')}`,
+    );
   }
 }
 

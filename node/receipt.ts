@@ -30,7 +30,11 @@ export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = lo
     return: r.returnData,
     revert: r.revertReason,
     // numbers from spec/errors.ts: no wording can move a receipt hash
-    error: r.error ? (r.error.kind ? { code: errorCodeNumber(r.error.code), kind: errorKindNumber(r.error.kind) } : { code: errorCodeNumber(r.error.code) }) : null,
+    error: r.error
+      ? r.error.kind
+        ? { code: errorCodeNumber(r.error.code), kind: errorKindNumber(r.error.kind) }
+        : { code: errorCodeNumber(r.error.code) }
+      : null,
     logs: r.logs.map(logCbor),
     logsRoot: root,
     syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),
@@ -54,7 +58,19 @@ export function flatCalls(calls: readonly CallNode[]): Cbor[] {
   for (let i = calls.length - 1; i >= 0; i--) work.push([calls[i], 1]);
   while (work.length) {
     const [c, depth] = work.pop()!;
-    out.push({ depth, to: c.to, fn: c.fn, value: c.value, static: c.static, gas: c.gas, gasUsed: c.gasUsed, status: c.status, return: c.returnData, revert: c.revertReason, kind: c.kind });
+    out.push({
+      depth,
+      to: c.to,
+      fn: c.fn,
+      value: c.value,
+      static: c.static,
+      gas: c.gas,
+      gasUsed: c.gasUsed,
+      status: c.status,
+      return: c.returnData,
+      revert: c.revertReason,
+      kind: c.kind,
+    });
     for (let i = c.calls.length - 1; i >= 0; i--) work.push([c.calls[i], depth + 1]);
   }
   return out;

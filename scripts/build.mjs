@@ -48,7 +48,9 @@ function lazyPqPlugin() {
   return {
     name: 'lazy-pq',
     setup(b) {
-      b.onResolve({ filter: /^\.\/pq_noble\.js$/ }, (a) => (a.kind === 'import-statement' && a.importer === join(root, 'stdlib/pq_algs.ts') ? { path: real, namespace: 'lazy-pq' } : undefined));
+      b.onResolve({ filter: /^\.\/pq_noble\.js$/ }, (a) =>
+        a.kind === 'import-statement' && a.importer === join(root, 'stdlib/pq_algs.ts') ? { path: real, namespace: 'lazy-pq' } : undefined,
+      );
       b.onLoad({ filter: /.*/, namespace: 'lazy-pq' }, () => ({
         contents: `export function nobleImpl(name) { return require(${JSON.stringify(real)}).nobleImpl(name); }`,
         resolveDir: join(root, 'stdlib'),
@@ -63,7 +65,13 @@ function lazyPqPlugin() {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const probe = await build({ ...cli, write: false, metafile: true, define: { ...cli.define, __VMPY_VERSION__: '""', __VMPY_BUILD_ID__: '""' } });
 const h = createHash('sha256');
-for (const f of Object.keys(probe.metafile.inputs).filter((f) => !f.includes(':')).sort()) h.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+for (const f of Object.keys(probe.metafile.inputs)
+  .filter((f) => !f.includes(':'))
+  .sort())
+  h.update(f)
+    .update('\0')
+    .update(readFileSync(join(root, f)))
+    .update('\0');
 const buildId = h.digest('hex').slice(0, 32);
 
 for (const f of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) {
@@ -88,8 +96,15 @@ function makeCodeCache() {
   const dir = mkdtempSync(join(tmpdir(), 'vmpy-build-'));
   try {
     const state = join(dir, 'state.json');
-    const warm = spawnSync(process.execPath, [join(root, 'bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--call', 'inc', '--state', state], { cwd: root, encoding: 'utf8' });
-    const made = warm.status === 0 ? spawnSync(process.execPath, [join(root, 'scripts/code-cache.cjs'), state], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : warm;
+    const warm = spawnSync(
+      process.execPath,
+      [join(root, 'bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--call', 'inc', '--state', state],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const made =
+      warm.status === 0
+        ? spawnSync(process.execPath, [join(root, 'scripts/code-cache.cjs'), state], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+        : warm;
     if (made.status !== 0) process.stderr.write(`build: no code cache for the CLI (it will start slower): ${made.stderr}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -133,5 +148,8 @@ await build({
 
 // Their types (package.json "exports" ... "types"): declarations only, into dist/types/.
 rmSync(join(root, 'dist/types'), { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, encoding: 'utf8' });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (tsc.status !== 0) throw new Error(`build: declarations failed:\n${tsc.stdout}${tsc.stderr}`);

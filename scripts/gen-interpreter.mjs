@@ -52,7 +52,13 @@ export function expand(text) {
     for (i++; i < lines.length && lines[i] !== '//#end'; i++) lines_.push(lines[i]);
     if (i === lines.length) throw new Error(`${TEMPLATE}: macro ${name} has no //#end`);
     if (macros.has(name)) throw new Error(`${TEMPLATE}: macro ${name} defined twice`);
-    macros.set(name, { params: params.split(',').map((p) => p.trim()).filter(Boolean), lines: lines_ });
+    macros.set(name, {
+      params: params
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      lines: lines_,
+    });
   }
   const uses = Object.fromEntries([...macros.keys()].map((k) => [k, 0]));
   const out = [];
@@ -60,7 +66,8 @@ export function expand(text) {
     const use = /^(\s*)(\w+)\((.*)\);$/.exec(line);
     const mac = use && macros.get(use[2]);
     if (!mac) {
-      if (/\b[A-Z][A-Z_]+\(/.test(line) && [...macros.keys()].some((k) => line.includes(`${k}(`))) throw new Error(`${TEMPLATE}:${n + 1}: a macro is used only as a whole statement line: ${line.trim()}`);
+      if (/\b[A-Z][A-Z_]+\(/.test(line) && [...macros.keys()].some((k) => line.includes(`${k}(`)))
+        throw new Error(`${TEMPLATE}:${n + 1}: a macro is used only as a whole statement line: ${line.trim()}`);
       out.push(line);
       continue;
     }

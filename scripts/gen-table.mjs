@@ -70,7 +70,12 @@ export function resolveTable(text) {
   const param = (p) =>
     typeof p === 'string'
       ? { name: p, required: true, default: null, kwOnly: false }
-      : { name: p.name, required: false, default: p.default !== null && typeof p.default === 'object' ? { bytes: p.default.bytes } : p.default, kwOnly: p.kw_only ?? false };
+      : {
+          name: p.name,
+          required: false,
+          default: p.default !== null && typeof p.default === 'object' ? { bytes: p.default.bytes } : p.default,
+          kwOnly: p.kw_only ?? false,
+        };
   const callable = (b) => ({
     name: b.name,
     id: b.id,
@@ -84,7 +89,11 @@ export function resolveTable(text) {
     params: b.params === undefined ? null : b.params.map(param),
   });
   const names = raw.stdlib.flatMap((s) => [s.name, ...(s.aliases ?? [])]);
-  uniq(names.map((n) => ({ n })), 'n', 'stdlib name');
+  uniq(
+    names.map((n) => ({ n })),
+    'n',
+    'stdlib name',
+  );
   return {
     version: raw.version,
     constants: C,

@@ -6,7 +6,20 @@ export type OperandKind = 'const' | 'local' | 'target' | 'func' | 'stdlib' | 'bu
 export type StackSpec = number | 'n' | '2n' | 'n+1' | 'params' | 'std';
 
 /** What a size-dependent cost counts (spec/opcodes_vm_py.yaml `measures`). */
-export type Measure = 'words' | 'items' | 'limbs' | 'limb_steps' | 'new_slots' | 'topics' | 'slh_sha2' | 'slh_shake' | 'value_transfers' | 'key_units' | 'scan_words' | 'comparisons' | 'convert_steps';
+export type Measure =
+  | 'words'
+  | 'items'
+  | 'limbs'
+  | 'limb_steps'
+  | 'new_slots'
+  | 'topics'
+  | 'slh_sha2'
+  | 'slh_shake'
+  | 'value_transfers'
+  | 'key_units'
+  | 'scan_words'
+  | 'comparisons'
+  | 'convert_steps';
 /**
  * An entry's formula: price per unit of every measure (0 for the measures it does not count).
  * Its cost is base + sum(dynamic[m] * m); `measures` lists the ones it counts.
@@ -114,9 +127,7 @@ export const BASE_COST: Int32Array = (() => {
 export const STDLIB = (GAS_TABLE.stdlib as unknown as StdInfo[]).map(priced) as readonly StdInfo[];
 export const STDLIB_BY_ID: ReadonlyMap<number, StdInfo> = new Map(STDLIB.map((s) => [s.id, s]));
 /** Every contract-visible name (including aliases) -> entry. */
-export const STDLIB_BY_NAME: ReadonlyMap<string, StdInfo> = new Map(
-  STDLIB.flatMap((s) => [s.name, ...s.aliases].map((n) => [n, s] as [string, StdInfo])),
-);
+export const STDLIB_BY_NAME: ReadonlyMap<string, StdInfo> = new Map(STDLIB.flatMap((s) => [s.name, ...s.aliases].map((n) => [n, s] as [string, StdInfo])));
 
 export const BUILTINS = (GAS_TABLE.builtins as unknown as CallableInfo[]).map(priced) as readonly CallableInfo[];
 export const METHODS = (GAS_TABLE.methods as unknown as CallableInfo[]).map(priced) as readonly CallableInfo[];

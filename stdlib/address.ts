@@ -6,6 +6,7 @@ import { needBytes } from './args.js';
 
 export function needAddress(m: Machine, fn: string, param: string, v: Value): Uint8Array {
   const b = needBytes(fn, param, v);
-  if (b.length !== m.limits.address_bytes) throw new VmError('ValueError', `${fn}(): '${param}' must be a ${m.limits.address_bytes}-byte address, got ${b.length} bytes`);
+  if (b.length !== m.limits.address_bytes)
+    throw new VmError('ValueError', `${fn}(): '${param}' must be a ${m.limits.address_bytes}-byte address, got ${b.length} bytes`);
   return b;
 }

@@ -46,7 +46,8 @@ export const verify: StdImpl = (m, a, b) => {
 export const address: StdImpl = (m: Machine, a, b) => {
   const alg = needAlg('pq.address', a[b]);
   const pk = needBytes('pq.address', 'pubkey', a[b + 1]);
-  if (pk.length !== alg.publicKeyBytes) throw new VmError('ValueError', `pq.address(): a ${alg.name} public key is ${alg.publicKeyBytes} bytes, got ${pk.length}`);
+  if (pk.length !== alg.publicKeyBytes)
+    throw new VmError('ValueError', `pq.address(): a ${alg.name} public key is ${alg.publicKeyBytes} bytes, got ${pk.length}`);
   m.charge(ADDRESS.base + ADDRESS.dynamic.words * words(2 + pk.length));
   if (m.limits.address_bytes > 32) throw new StateError(`pq.address() derives at most 32 bytes; limits.address_bytes is ${m.limits.address_bytes}`);
   return pqAddress(alg, pk, m.limits.address_bytes);

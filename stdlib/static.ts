@@ -5,5 +5,6 @@ import { VmError } from '../spec/errors.js';
 import type { Machine } from '../core/machine.js';
 
 export function noStaticWrite(m: Machine, fn: string): void {
-  if (m.host.static === true) throw new VmError('StaticCallViolation', `${fn}() in a static call: a static call may not write storage, emit events or move value`);
+  if (m.host.static === true)
+    throw new VmError('StaticCallViolation', `${fn}() in a static call: a static call may not write storage, emit events or move value`);
 }

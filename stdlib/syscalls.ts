@@ -79,7 +79,8 @@ export const readResult: StdImpl = (m, a, b) => {
   if (id.length !== 32) throw new VmError('ValueError', `syscalls.read_result(): task_id must be 32 bytes, got ${id.length}`);
   const r = m.host.results.get(bytesToHex(id));
   const out = r ?? new Uint8Array(0);
-  if (out.length > m.limits.max_syscall_out_bytes) throw new StateError(`host result for task ${bytesToHex(id)} is ${out.length} bytes, the cap is ${m.limits.max_syscall_out_bytes}`);
+  if (out.length > m.limits.max_syscall_out_bytes)
+    throw new StateError(`host result for task ${bytesToHex(id)} is ${out.length} bytes, the cap is ${m.limits.max_syscall_out_bytes}`);
   m.charge(READ_RESULT.base + READ_RESULT.dynamic.words * (words(id.length) + words(out.length)));
   return out.slice();
 };

@@ -96,9 +96,9 @@ export function createEditor(o: EditorOptions): EditorView {
   const lint = linter(
     (view) => {
       const doc = view.state.doc;
-      return o.check(doc.toString()).map(
-        (d): Diagnostic => ({ ...diagRange(doc, d), severity: 'error', message: `${d.code} ${d.message} (line ${d.line}, col ${d.col})` }),
-      );
+      return o
+        .check(doc.toString())
+        .map((d): Diagnostic => ({ ...diagRange(doc, d), severity: 'error', message: `${d.code} ${d.message} (line ${d.line}, col ${d.col})` }));
     },
     { delay: 300 },
   );

@@ -87,7 +87,13 @@ export function check(source: string): CheckResult {
   let ctor: FnSpec | null = null;
   const sig = c.checked.signatures.get(CONSTRUCTOR);
   const f = c.checked.funcs.get(CONSTRUCTOR);
-  if (sig && f) ctor = { name: CONSTRUCTOR, params: sig.params.map((type, i) => ({ name: f.params[i]?.name ?? `arg${i}`, type })), returns: 'none', line: c.checked.src.loc(f.at).line };
+  if (sig && f)
+    ctor = {
+      name: CONSTRUCTOR,
+      params: sig.params.map((type, i) => ({ name: f.params[i]?.name ?? `arg${i}`, type })),
+      returns: 'none',
+      line: c.checked.src.loc(f.at).line,
+    };
   return { ok: true, diags: [], compiled: { source, bytes: c.bytes, codeHash: hex(c.codeHash), functions, ctor } };
 }
 
@@ -230,7 +236,9 @@ export class Session {
 
   deploy(compiled: Compiled, args: unknown[], opts: TxOptions = {}): Outcome {
     const { tx, gasLimit } = this.txEnv(opts, new Uint8Array(32));
-    const rec = this.run(compiled.bytes, (tracer) => deploy({ contract: { code: compiled.bytes }, args, gasLimit, tx, block: block(), state: this.state, tracer }));
+    const rec = this.run(compiled.bytes, (tracer) =>
+      deploy({ contract: { code: compiled.bytes }, args, gasLimit, tx, block: block(), state: this.state, tracer }),
+    );
     const out = this.outcome('deploy', CONSTRUCTOR, args, rec, tx, gasLimit);
     if (rec.receipt.status === 'SUCCESS' && rec.receipt.created) {
       this.address = hex(rec.receipt.created.address);
@@ -305,7 +313,11 @@ export class Session {
       gasUsed: r.gasUsed,
       refund: r.refund,
       result: r.status === 'SUCCESS' && r.returnValue !== undefined && kind === 'call' ? valueToJson(r.returnValue) : undefined,
-      error: r.error ? `${r.error.code}${r.error.kind ? ` (${r.error.kind})` : ''}: ${r.error.message}${r.error.location ? ` at line ${r.error.location.line}` : ''}` : r.revertReason ? `revert: ${latin(r.revertReason)}` : null,
+      error: r.error
+        ? `${r.error.code}${r.error.kind ? ` (${r.error.kind})` : ''}: ${r.error.message}${r.error.location ? ` at line ${r.error.location.line}` : ''}`
+        : r.revertReason
+          ? `revert: ${latin(r.revertReason)}`
+          : null,
       events: r.logs.map((l) => ({ name: new TextDecoder().decode(l.name), data: eventData(l.data) })),
       diff: diffStates(rec.before, this.state.snapshot()),
       receiptHash: hex(r.hash),

@@ -1,7 +1,20 @@
 // The page: editor, compile, deploy and call forms, results, trace stepping, examples, share
 // links and the state saved in localStorage. All of it runs here; nothing is fetched.
 import type { EditorView } from '@codemirror/view';
-import { check, DEFAULT_GAS_LIMIT, hex, InputError, Session, showBytes, fieldToJson, type CheckResult, type Compiled, type Diag, type FnSpec, type Outcome } from './engine.js';
+import {
+  check,
+  DEFAULT_GAS_LIMIT,
+  hex,
+  InputError,
+  Session,
+  showBytes,
+  fieldToJson,
+  type CheckResult,
+  type Compiled,
+  type Diag,
+  type FnSpec,
+  type Outcome,
+} from './engine.js';
 import { createEditor, setText, showGas, showStep } from './editor.js';
 import { decodeShare, encodeShare } from './share.js';
 
@@ -12,7 +25,11 @@ const STORE = 'vm-py-studio:v1';
 // ---------------------------------------------------------------- tiny DOM helpers
 
 type Child = Node | string | null | undefined | false;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | ((e: Event) => void)> = {}, ...kids: Child[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
+  ...kids: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
@@ -130,7 +147,15 @@ function inputFor(fnName: string, p: { name: string; type: string }): HTMLElemen
   if (t === 'bool') input = h('select', { id, name: p.name, 'data-type': t }, h('option', { value: 'false' }, 'False'), h('option', { value: 'true' }, 'True'));
   else if (/^(u?int\d*|int)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, inputmode: 'numeric', placeholder: '0', pattern: '-?[0-9]+' });
   // the known accounts (see renderAccounts) are offered for bytes and address fields
-  else if (/^(bytes\d*|address)$/.test(t)) input = h('input', { id, name: p.name, 'data-type': t, placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x', spellcheck: 'false', list: 'accounts' });
+  else if (/^(bytes\d*|address)$/.test(t))
+    input = h('input', {
+      id,
+      name: p.name,
+      'data-type': t,
+      placeholder: t === 'address' ? '0x' + '11'.repeat(32) : '0x',
+      spellcheck: 'false',
+      list: 'accounts',
+    });
   else if (t === 'str') input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'text' });
   else input = h('input', { id, name: p.name, 'data-type': t, placeholder: 'JSON, e.g. [1, 2]', spellcheck: 'false' });
   return h('label', { class: 'field' }, h('span', {}, p.name, h('small', {}, `: ${t}`)), input);
@@ -148,7 +173,18 @@ function fnForm(fn: FnSpec, label: string, onSubmit: (args: unknown[]) => void):
   const form = h(
     'form',
     { class: 'fn', 'data-fn': fn.name },
-    h('div', { class: 'fn-head' }, h('button', { type: 'submit', class: 'call' }, label), h('code', {}, fn.name === '__init__' && !fn.params.length ? '(no constructor arguments)' : `${fn.name}(${fn.params.map((p) => `${p.name}: ${p.type}`).join(', ')})${fn.returns !== 'none' ? ` -> ${fn.returns}` : ''}`)),
+    h(
+      'div',
+      { class: 'fn-head' },
+      h('button', { type: 'submit', class: 'call' }, label),
+      h(
+        'code',
+        {},
+        fn.name === '__init__' && !fn.params.length
+          ? '(no constructor arguments)'
+          : `${fn.name}(${fn.params.map((p) => `${p.name}: ${p.type}`).join(', ')})${fn.returns !== 'none' ? ` -> ${fn.returns}` : ''}`,
+      ),
+    ),
     ...fn.params.map((p) => inputFor(fn.name, p)),
     err,
   );
@@ -255,7 +291,14 @@ function show(out: Outcome): void {
 function renderResult(o: Outcome): void {
   const box = $('result');
   const parts: Child[] = [
-    h('div', { class: `headline ${o.status === 'SUCCESS' ? 'good' : 'bad'}` }, h('code', {}, `${o.kind === 'deploy' ? 'deploy' : o.fn}(${fmtArgs(o)})`), ' ', h('span', { id: 'result-status' }, o.status), o.result !== undefined ? h('span', {}, ' → ', h('code', { id: 'result-value' }, json(o.result))) : null),
+    h(
+      'div',
+      { class: `headline ${o.status === 'SUCCESS' ? 'good' : 'bad'}` },
+      h('code', {}, `${o.kind === 'deploy' ? 'deploy' : o.fn}(${fmtArgs(o)})`),
+      ' ',
+      h('span', { id: 'result-status' }, o.status),
+      o.result !== undefined ? h('span', {}, ' → ', h('code', { id: 'result-value' }, json(o.result))) : null,
+    ),
     o.error ? h('div', { class: 'error', id: 'result-error' }, o.error) : null,
     h(
       'table',
@@ -268,7 +311,9 @@ function renderResult(o: Outcome): void {
       row('transaction', h('small', {}, `sender 0x${o.env.sender.slice(0, 8)}…, nonce ${o.env.nonce}, value ${o.env.value}, gas limit ${o.env.gasLimit}`)),
     ),
     h('h4', {}, `Events (${o.events.length})`),
-    o.events.length ? h('ul', { id: 'events' }, ...o.events.map((e) => h('li', {}, h('code', {}, e.name), ' ', json(e.data)))) : h('p', { class: 'muted' }, 'none'),
+    o.events.length
+      ? h('ul', { id: 'events' }, ...o.events.map((e) => h('li', {}, h('code', {}, e.name), ' ', json(e.data))))
+      : h('p', { class: 'muted' }, 'none'),
     h('h4', {}, `Storage diff (${o.diff.length})`),
     o.diff.length
       ? h(
@@ -322,7 +367,13 @@ function renderTrace(): void {
   const box = $('trace');
   const o = shown;
   if (!o || !o.trace.length) {
-    box.replaceChildren(h('p', { class: 'muted' }, o ? 'No trace for this result (traces are not kept across page loads: run it again).' : 'Run a transaction to step through it.'));
+    box.replaceChildren(
+      h(
+        'p',
+        { class: 'muted' },
+        o ? 'No trace for this result (traces are not kept across page loads: run it again).' : 'Run a transaction to step through it.',
+      ),
+    );
     showStep(editor, null);
     return;
   }
@@ -364,7 +415,14 @@ function renderTrace(): void {
       h('small', {}, ` (${sameLine} instructions on this line)`),
     ),
   );
-  if (o.instructions > n) box.append(h('p', { class: 'warn' }, `The trace keeps the first ${n.toLocaleString('en-US')} of ${o.instructions.toLocaleString('en-US')} instructions; the gas per line counts them all.`));
+  if (o.instructions > n)
+    box.append(
+      h(
+        'p',
+        { class: 'warn' },
+        `The trace keeps the first ${n.toLocaleString('en-US')} of ${o.instructions.toLocaleString('en-US')} instructions; the gas per line counts them all.`,
+      ),
+    );
   showStep(editor, s.line || null);
 }
 
@@ -462,4 +520,14 @@ async function start(): Promise<void> {
 
 void start();
 // for people poking at the page from the console
-Object.assign(globalThis, { vmpyStudio: { get session() { return session; }, get compiled() { return compiled; }, hex } });
+Object.assign(globalThis, {
+  vmpyStudio: {
+    get session() {
+      return session;
+    },
+    get compiled() {
+      return compiled;
+    },
+    hex,
+  },
+});

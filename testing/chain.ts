@@ -272,7 +272,13 @@ export class Chain {
   }
 
   /** The call must revert; with `reason`, with that reason (text or bytes). Returns the result. */
-  expectRevert(to: AddressLike | Deployed, fn: string, args: unknown[] | Record<string, unknown> = [], reason?: string | Uint8Array, opts: CallOptions = {}): CallResult {
+  expectRevert(
+    to: AddressLike | Deployed,
+    fn: string,
+    args: unknown[] | Record<string, unknown> = [],
+    reason?: string | Uint8Array,
+    opts: CallOptions = {},
+  ): CallResult {
     const r = this.tryCall(to, fn, args, opts);
     const problem = revertMismatch(r, reason);
     if (problem) throw new TestFailure(problem, r.status === 'SUCCESS' ? undefined : r);
@@ -298,7 +304,8 @@ export class Chain {
 
   address(a: AddressLike): Uint8Array {
     const b = typeof a === 'string' ? hexToBytes(a.replace(/^0x/i, '')) : a;
-    if (!(b instanceof Uint8Array) || b.length !== this.limits.address_bytes) throw new AbiError(`an address is ${this.limits.address_bytes} bytes, got ${b instanceof Uint8Array ? b.length : typeof b}`);
+    if (!(b instanceof Uint8Array) || b.length !== this.limits.address_bytes)
+      throw new AbiError(`an address is ${this.limits.address_bytes} bytes, got ${b instanceof Uint8Array ? b.length : typeof b}`);
     return b;
   }
 
@@ -308,7 +315,15 @@ export class Chain {
 
   private paramTypes(d: Deployed, fn: string): string[] {
     const ex = d.module.byName.get(fn);
-    if (!ex || fn === CONSTRUCTOR) throw new AbiError(`${d.name} has no public function '${fn}' (it has: ${[...d.module.byName.keys()].filter((n) => n !== CONSTRUCTOR).sort().join(', ') || 'none'})`);
+    if (!ex || fn === CONSTRUCTOR)
+      throw new AbiError(
+        `${d.name} has no public function '${fn}' (it has: ${
+          [...d.module.byName.keys()]
+            .filter((n) => n !== CONSTRUCTOR)
+            .sort()
+            .join(', ') || 'none'
+        })`,
+      );
     return d.abi?.get(fn)?.inputs.map((p) => p.type) ?? ex.params;
   }
 
@@ -340,7 +355,9 @@ export class Chain {
     const v = BigInt(value ?? 0);
     if (v < 0n) throw new AbiError(`call value must be non-negative, got ${v}`);
     // a distinct, reproducible hash per call: the history index and the call's inputs
-    const hash = sha3_256(enc.encode(`vm-py:test-tx|${this.history.length}|${bytesToHex(sender)}|${bytesToHex(to)}|${bytesToHex(calldata ?? new Uint8Array(0))}`));
+    const hash = sha3_256(
+      enc.encode(`vm-py:test-tx|${this.history.length}|${bytesToHex(sender)}|${bytesToHex(to)}|${bytesToHex(calldata ?? new Uint8Array(0))}`),
+    );
     return { ...defaultTx(this.limits.address_bytes), hash, sender, to, value: v, nonce };
   }
 
@@ -405,7 +422,12 @@ export function errorMismatch(r: CallResult, kind: string): string | undefined {
 }
 
 /** The matching event of the last call, or why there is none. */
-export function eventMismatch<T>(last: CallResult | null, name: string, fields: Record<string, T> | undefined, eq: (v: Value, want: T) => boolean): Event | string {
+export function eventMismatch<T>(
+  last: CallResult | null,
+  name: string,
+  fields: Record<string, T> | undefined,
+  eq: (v: Value, want: T) => boolean,
+): Event | string {
   if (!last) return `expected event ${name}, but nothing has been called yet`;
   const named = last.events.filter((e) => e.name === name);
   for (const e of named) {
@@ -421,7 +443,8 @@ export function toJsonish(v: unknown): unknown {
   if (v instanceof Uint8Array) return '0x' + bytesToHex(v);
   if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return v.map(toJsonish);
-  if (v !== null && typeof v === 'object' && 'items' in v && Array.isArray((v as { items: unknown }).items)) return (v as { items: unknown[] }).items.map(toJsonish);
+  if (v !== null && typeof v === 'object' && 'items' in v && Array.isArray((v as { items: unknown }).items))
+    return (v as { items: unknown[] }).items.map(toJsonish);
   return v;
 }
 
@@ -461,4 +484,3 @@ function displayPath(p: string): string {
   const cwd = process.cwd();
   return abs.startsWith(cwd + '/') ? abs.slice(cwd.length + 1) : abs;
 }
-

@@ -41,7 +41,11 @@ const DEFS: [string, StdParam[], Impl][] = [
   ['set_sender', [req('addr')], (s, _m, a, b) => (s.chain.setSender(addr('set_sender', a[b])), null)],
   ['set_height', [req('height')], (s, _m, a, b) => (s.chain.setHeight(nonNegative('set_height', 'height', a[b])), null)],
   ['set_timestamp', [req('timestamp')], (s, _m, a, b) => (s.chain.setTimestamp(nonNegative('set_timestamp', 'timestamp', a[b])), null)],
-  ['set_balance', [req('addr'), req('amount')], (s, _m, a, b) => (s.chain.setBalance(addr('set_balance', a[b]), nonNegative('set_balance', 'amount', a[b + 1])), null)],
+  [
+    'set_balance',
+    [req('addr'), req('amount')],
+    (s, _m, a, b) => (s.chain.setBalance(addr('set_balance', a[b]), nonNegative('set_balance', 'amount', a[b + 1])), null),
+  ],
   ['balance', [req('addr')], (s, _m, a, b) => norm(s.chain.balance(addr('balance', a[b])))],
   ['snapshot', [], (s) => s.chain.snapshot()],
   ['revert_to', [req('snapshot')], (s, _m, a, b) => (s.chain.revert(Number(nonNegative('revert_to', 'snapshot', a[b]))), null)],
@@ -75,7 +79,11 @@ export function testingHost(s: Session): { std: (StdImpl | undefined)[]; arity: 
         return impl(s, m, a, b);
       } catch (e) {
         // the chain's own errors (a bad address, no such function) are the test's TypeErrors
-        if (e instanceof DiagnosticsError) throw new VmError('ImportError', `testing.${DEFS[i][0]}(): the contract does not compile:\n${e.diagnostics.map((d) => '  ' + d.oneLine()).join('\n')}`);
+        if (e instanceof DiagnosticsError)
+          throw new VmError(
+            'ImportError',
+            `testing.${DEFS[i][0]}(): the contract does not compile:\n${e.diagnostics.map((d) => '  ' + d.oneLine()).join('\n')}`,
+          );
         if (e instanceof VmPyError && !(e instanceof VmError)) throw new VmError('TypeError', `testing.${DEFS[i][0]}(): ${e.message}`);
         throw e;
       }
@@ -93,7 +101,8 @@ function deployImpl(s: Session, m: Machine, a: Value[], b: number): Value {
   try {
     return s.chain.deploy(resolve(s.baseDir, path), args.map(toJsonish), opts).address;
   } catch (e) {
-    if (s.chain.last && s.chain.last.fn === '__init__' && s.chain.last.status !== 'SUCCESS') return failCall(s, m, `deploy of ${path} ${describeFailure(s.chain.last)}`);
+    if (s.chain.last && s.chain.last.fn === '__init__' && s.chain.last.status !== 'SUCCESS')
+      return failCall(s, m, `deploy of ${path} ${describeFailure(s.chain.last)}`);
     throw e;
   } finally {
     charge(s, m);
@@ -139,7 +148,8 @@ function expectEventImpl(s: Session, m: Machine, a: Value[], b: number): Value {
   const f = a[b + 1];
   if (f !== null && !(f instanceof PyDict)) throw new VmError('TypeError', `testing.expect_event() argument 'fields' must be dict or None, not ${typeName(f)}`);
   const fields: Record<string, Value> | undefined = f === null ? undefined : {};
-  if (f instanceof PyDict) for (const [k, v] of f.map.values()) fields![typeof k === 'string' ? k : k instanceof Uint8Array ? new TextDecoder().decode(k) : String(k)] = v;
+  if (f instanceof PyDict)
+    for (const [k, v] of f.map.values()) fields![typeof k === 'string' ? k : k instanceof Uint8Array ? new TextDecoder().decode(k) : String(k)] = v;
   const e = eventMismatch(s.chain.last, name, fields, (v, want) => pyEq(v, want));
   if (typeof e === 'string') return failCall(s, m, e);
   return dictOf(e.fields);

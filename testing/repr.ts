@@ -8,9 +8,9 @@ export function show(v: Value, d = 0): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
-  if (v instanceof Uint8Array) return `b'${[...v].map((c) => (c >= 0x20 && c < 0x7f && c !== 0x27 && c !== 0x5c ? String.fromCharCode(c) : '\\x' + c.toString(16).padStart(2, '0'))).join('')}'`;
+  if (v instanceof Uint8Array)
+    return `b'${[...v].map((c) => (c >= 0x20 && c < 0x7f && c !== 0x27 && c !== 0x5c ? String.fromCharCode(c) : '\\x' + c.toString(16).padStart(2, '0'))).join('')}'`;
   if (Array.isArray(v)) return `[${v.map((x) => show(x, d + 1)).join(', ')}]`;
   if (v instanceof PyTuple) return `(${v.items.map((x) => show(x, d + 1)).join(', ')}${v.items.length === 1 ? ',' : ''})`;
   return `{${[...v.map.values()].map(([k, x]) => `${show(k, d + 1)}: ${show(x, d + 1)}`).join(', ')}}`;
 }
-

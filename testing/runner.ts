@@ -155,7 +155,8 @@ function runTest(ctx: FileCtx, name: string): TestResult {
   const median = sorted.length ? sorted[(sorted.length - 1) >> 1] : 0;
   const mean = gases.length ? Math.round(gases.reduce((a, b) => a + b, 0) / gases.length) : 0;
   if (!details.failed) return { name, status: 'pass', gas: median, runs: details.numRuns, meanGas: mean };
-  if (!details.counterexample) return { name, status: 'fail', gas: median, runs: details.numRuns, message: `property failed: ${String(details.errorInstance ?? 'error')}` };
+  if (!details.counterexample)
+    return { name, status: 'fail', gas: median, runs: details.numRuns, message: `property failed: ${String(details.errorInstance ?? 'error')}` };
   const args = details.counterexample[0] as Value[];
   // run the minimal case once more for its message and traceback
   const o = runOnce(ctx, name, args, false);

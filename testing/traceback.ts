@@ -32,4 +32,3 @@ export function formatTraceback(frames: readonly Frame[]): string {
   }
   return lines.join('\n');
 }
-

@@ -5,15 +5,7 @@ import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError } from '../spec/errors.js';
 import { PyDict, PyTuple, type Value } from '../core/values.js';
 import { canonicalTypeName, formatType, parseType, toType, type AbiType } from '../core/abi/types.js';
-import {
-  decodeArgs,
-  decodeValue,
-  decodeValueExact,
-  encodeArgs,
-  encodeCall,
-  encodeValue,
-  splitCall,
-} from '../core/abi/codec.js';
+import { decodeArgs, decodeValue, decodeValueExact, encodeArgs, encodeCall, encodeValue, splitCall } from '../core/abi/codec.js';
 import { jsonToArgs, jsonToValue, valueToJson, valueToJsonText } from '../node/abi/json.js';
 import { selectorHex, selectorOf, signatureOf } from '../compiler/selector.js';
 
@@ -140,9 +132,15 @@ describe('type names', () => {
     expect(canonicalTypeName({ type: 'list', items: 'u8' })).toBe('list<int>');
     expect(formatType({ type: 'list', items: { type: 'bytes32' } })).toBe('list<bytes32>');
     expect(formatType({ type: 'tuple', items: ['int', { type: 'str' }] })).toBe('tuple(int,str)');
-    expect(formatType({ type: 'tuple[]', components: [{ name: 'a', type: 'address' }, { name: 'b', type: 'uint64' }] })).toBe(
-      'list<tuple(address,u64)>',
-    );
+    expect(
+      formatType({
+        type: 'tuple[]',
+        components: [
+          { name: 'a', type: 'address' },
+          { name: 'b', type: 'uint64' },
+        ],
+      }),
+    ).toBe('list<tuple(address,u64)>');
     expect(formatType({ kind: 'int', bits: 16, signed: true })).toBe('i16');
   });
   it('reject unknown or malformed names', () => {
@@ -214,7 +212,15 @@ const bigIntArb = fc.oneof(
 const norm = (x: bigint): number | bigint => (x >= -(2n ** 53n) + 1n && x <= 2n ** 53n - 1n ? Number(x) : x);
 
 function typeArb(depth: number): fc.Arbitrary<AbiType> {
-  const leaves = fc.constantFrom<AbiType>(parseType('int'), parseType('bool'), parseType('bytes'), parseType('str'), parseType('address'), parseType('u64'), parseType('bytes4'));
+  const leaves = fc.constantFrom<AbiType>(
+    parseType('int'),
+    parseType('bool'),
+    parseType('bytes'),
+    parseType('str'),
+    parseType('address'),
+    parseType('u64'),
+    parseType('bytes4'),
+  );
   if (depth === 0) return leaves;
   return fc.oneof(
     { weight: 3, arbitrary: leaves },
@@ -358,7 +364,7 @@ describe('encoder rejections', () => {
   it('wrong JS value kinds', () => {
     abiErr(() => encodeValue('int', 'x'), /expected int, got str/);
     abiErr(() => encodeValue('int', 1.5 as Value), /non-integer/);
-    abiErr(() => encodeValue('int', 2 ** 60 as Value), /non-integer number|expected int/);
+    abiErr(() => encodeValue('int', (2 ** 60) as Value), /non-integer number|expected int/);
     abiErr(() => encodeValue('bool', 1), /expected bool, got int/);
     abiErr(() => encodeValue('bytes', 'ab'), /expected bytes, got str/);
     abiErr(() => encodeValue('str', new Uint8Array(1)), /expected str, got bytes/);
@@ -430,8 +436,19 @@ describe('JSON mapping', () => {
     expect(valueToJson(9007199254740991)).toBe(9007199254740991);
   });
   it('JSON in, ABI bytes out, python agrees', () => {
-    const v = jsonToValue('list<tuple(int,bytes)>', [[-5, '0x01'], ['123456789012345678901234567890', '0x']]);
-    const want = pyEncode([[pyType(parseType('list<tuple(int,bytes)>')), [['-5', '01'], ['123456789012345678901234567890', '']]]]);
+    const v = jsonToValue('list<tuple(int,bytes)>', [
+      [-5, '0x01'],
+      ['123456789012345678901234567890', '0x'],
+    ]);
+    const want = pyEncode([
+      [
+        pyType(parseType('list<tuple(int,bytes)>')),
+        [
+          ['-5', '01'],
+          ['123456789012345678901234567890', ''],
+        ],
+      ],
+    ]);
     expect(hex(encodeValue('list<tuple(int,bytes)>', v))).toBe(want[0]);
   });
   it('selector of the sha3 domain string', () => {

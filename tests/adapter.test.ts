@@ -17,7 +17,13 @@ const sender = new Uint8Array(32).fill(0x11);
 
 function setup() {
   const state = new MemoryState();
-  const d = deploy({ contract: { manifest: counterManifest, source: counterSrc }, gasLimit: 100_000, tx: { ...defaultTx(), sender, nonce: 7n }, block: defaultBlock(), state });
+  const d = deploy({
+    contract: { manifest: counterManifest, source: counterSrc },
+    gasLimit: 100_000,
+    tx: { ...defaultTx(), sender, nonce: 7n },
+    block: defaultBlock(),
+    state,
+  });
   const tx: TxEnv = { ...defaultTx(), sender, to: d.created!.address };
   const req = (input: CallRequest['input'], gasLimit = 100_000): CallRequest => ({ input, gasLimit, tx, block: defaultBlock(), state });
   return { state, d, tx, req };
@@ -39,7 +45,13 @@ describe('deploy', () => {
 
   test('the same address twice is an ERROR receipt and leaves the first code', () => {
     const { state, d } = setup();
-    const again = deploy({ contract: { code: new Uint8Array(state.getCode(d.created!.address)!) }, gasLimit: 100_000, tx: { ...defaultTx(), sender, nonce: 7n }, block: defaultBlock(), state });
+    const again = deploy({
+      contract: { code: new Uint8Array(state.getCode(d.created!.address)!) },
+      gasLimit: 100_000,
+      tx: { ...defaultTx(), sender, nonce: 7n },
+      block: defaultBlock(),
+      state,
+    });
     expect(again).toMatchObject({ status: 'ERROR', error: { code: 'E-STATE' } });
     expect(again.created).toBeUndefined();
   });
@@ -87,7 +99,12 @@ describe('call', () => {
     expect(() => call({ ...req({ fn: 'get' }), tx: { ...defaultTx(), to: new Uint8Array(32) } })).toThrow(StateError);
     expect(call(req(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8)))).toMatchObject({ status: 'ERROR', error: { kind: 'UnknownFunction' } });
     expect(call(req({ fn: 'set', args: [-1] }))).toMatchObject({ status: 'REVERT' });
-    expect(() => call({ ...req({ fn: 'get' }), state: { getStorage: state.getStorage.bind(state), setStorage: state.setStorage.bind(state), getBalance: () => 0n, setBalance: () => {} } })).toThrow(/no code store/);
+    expect(() =>
+      call({
+        ...req({ fn: 'get' }),
+        state: { getStorage: state.getStorage.bind(state), setStorage: state.setStorage.bind(state), getBalance: () => 0n, setBalance: () => {} },
+      }),
+    ).toThrow(/no code store/);
   });
 
   test('code given directly runs without a code store', () => {
@@ -125,9 +142,33 @@ const DICT_MANIFEST = {
   entry: 'dicts.py',
   abi: {
     functions: [
-      { name: 'pair', inputs: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int' }], outputs: [{ name: 'diff', type: 'int' }, { name: 'sum', type: 'int' }] },
-      { name: 'missing', inputs: [], outputs: [{ name: 'sum', type: 'int' }, { name: 'diff', type: 'int' }] },
-      { name: 'extra', inputs: [], outputs: [{ name: 'sum', type: 'int' }, { name: 'diff', type: 'int' }] },
+      {
+        name: 'pair',
+        inputs: [
+          { name: 'a', type: 'int' },
+          { name: 'b', type: 'int' },
+        ],
+        outputs: [
+          { name: 'diff', type: 'int' },
+          { name: 'sum', type: 'int' },
+        ],
+      },
+      {
+        name: 'missing',
+        inputs: [],
+        outputs: [
+          { name: 'sum', type: 'int' },
+          { name: 'diff', type: 'int' },
+        ],
+      },
+      {
+        name: 'extra',
+        inputs: [],
+        outputs: [
+          { name: 'sum', type: 'int' },
+          { name: 'diff', type: 'int' },
+        ],
+      },
       { name: 'small', inputs: [{ name: 'x', type: 'u8' }], outputs: [{ type: 'u8' }] },
     ],
   },

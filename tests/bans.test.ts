@@ -65,7 +65,10 @@ const BANS: [string, string, number][] = [
 
 describe('every ban has its own code and points at the line', () => {
   for (const [code, src, line] of BANS) {
-    test(`${code}: ${src.split('\n').find((l) => l.trim() && !l.startsWith('def ok'))?.trim()}`, () => {
+    test(`${code}: ${src
+      .split('\n')
+      .find((l) => l.trim() && !l.startsWith('def ok'))
+      ?.trim()}`, () => {
       // the ban is reported after a clean function, so its line is shifted by OK's two lines
       const ds = diags(OK + src);
       const hit = ds.find((d) => d.code === code);
@@ -97,8 +100,17 @@ describe('every ban has its own code and points at the line', () => {
       '    return f"{undefined_name}"',
     ].join('\n');
     expect(diags(src).map((d) => [d.code, d.line])).toEqual([
-      ['E-IMPORT', 1], ['E-MODULE-STATE', 2], ['E-LAMBDA', 4], ['E-TRUEDIV', 5], ['E-FLOAT', 6], ['E-GLOBAL', 8], ['E-BUILTIN', 9], ['E-SET', 10],
-      ['E-FSTRING', 12], ['E-FORMAT', 13], ['E-NAME', 14],
+      ['E-IMPORT', 1],
+      ['E-MODULE-STATE', 2],
+      ['E-LAMBDA', 4],
+      ['E-TRUEDIV', 5],
+      ['E-FLOAT', 6],
+      ['E-GLOBAL', 8],
+      ['E-BUILTIN', 9],
+      ['E-SET', 10],
+      ['E-FSTRING', 12],
+      ['E-FORMAT', 13],
+      ['E-NAME', 14],
     ]);
   });
 });

@@ -16,7 +16,11 @@ test('transfers: nonces bump, fees move to the coinbase, the root equals a full 
   const { token } = setupToken(s, 4);
   const before = s.getBalance(addr(1));
   const cbBefore = s.getBalance(COINBASE);
-  const txs = [transferTx(addr(1), 0n, token, addr(2), 10n, 3n), transferTx(addr(1), 1n, token, addr(3), 5n, 3n), transferTx(addr(2), 0n, token, addr(1), 1n, 2n)];
+  const txs = [
+    transferTx(addr(1), 0n, token, addr(2), 10n, 3n),
+    transferTx(addr(1), 1n, token, addr(3), 5n, 3n),
+    transferTx(addr(2), 0n, token, addr(1), 1n, 2n),
+  ];
   const r = executeBlock({ state: s, block: header(1), txs });
   expect(r.rejected).toEqual([]);
   expect(r.receipts.map((x) => x.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
@@ -86,7 +90,11 @@ test('a strict block with a rejected tx fails whole: nothing applied', () => {
   const s = new MemoryState();
   const { token } = setupToken(s, 3);
   const snap = JSON.stringify(s.snapshot());
-  const txs = [transferTx(addr(1), 0n, token, addr(2), 1n), transferTx(addr(2), 0n, token, addr(1), 1n, 1n), { ...transferTx(addr(1), 1n, token, addr(2), 1n), gasLimit: 999_999_999 }];
+  const txs = [
+    transferTx(addr(1), 0n, token, addr(2), 1n),
+    transferTx(addr(2), 0n, token, addr(1), 1n, 1n),
+    { ...transferTx(addr(1), 1n, token, addr(2), 1n), gasLimit: 999_999_999 },
+  ];
   expect(() => executeBlock({ state: s, block: header(1, 1_000_000), txs, strict: true })).toThrow(BlockError);
   expect(JSON.stringify(s.snapshot())).toBe(snap);
   expect(() => executeBlock({ state: s, block: { ...header(1), gasLimit: 0 }, txs: [] })).toThrow(/gasLimit/);
@@ -119,7 +127,11 @@ test('a call to an address without code, out-of-gas, transfers with value', () =
       { kind: 'transfer', sender: addr(2), nonce: 0n, to: nobody, value: 1234n, gasLimit: 3000, gasPrice: 1n },
     ],
   });
-  expect(r.receipts.map((x) => [x.status, x.error?.code ?? x.exec?.error?.code ?? null])).toEqual([['ERROR', 'E-STATE'], ['OOG', 'OOG'], ['SUCCESS', null]]);
+  expect(r.receipts.map((x) => [x.status, x.error?.code ?? x.exec?.error?.code ?? null])).toEqual([
+    ['ERROR', 'E-STATE'],
+    ['OOG', 'OOG'],
+    ['SUCCESS', null],
+  ]);
   expect(r.receipts[1].gasUsed).toBe(r.receipts[1].exec!.gasUsed + intrinsicGas(transferTx(addr(1), 1n, token, addr(2), 1n)));
   expect(s.getBalance(nobody)).toBe(1234n);
   expect(hex(r.stateRoot)).toBe(rebuiltRoot(s));
@@ -153,7 +165,15 @@ test('receipts carry read and write sets as plain data that survives structuredC
   expect(reads).toContain(`balance:${hex(addr(1))}`);
   expect(reads).toContain(`code:${hex(token)}`);
   const writes = rc.writeSet.map((w) => `${w.kind}:${hex(w.address)}${w.kind === 'storage' ? ':' + hex(w.key) : ''}`);
-  expect(writes).toEqual(expect.arrayContaining([`storage:${hex(token)}:${bal(addr(1))}`, `storage:${hex(token)}:${bal(addr(2))}`, `nonce:${hex(addr(1))}`, `balance:${hex(addr(1))}`, `balance:${hex(COINBASE)}`]));
+  expect(writes).toEqual(
+    expect.arrayContaining([
+      `storage:${hex(token)}:${bal(addr(1))}`,
+      `storage:${hex(token)}:${bal(addr(2))}`,
+      `nonce:${hex(addr(1))}`,
+      `balance:${hex(addr(1))}`,
+      `balance:${hex(COINBASE)}`,
+    ]),
+  );
   const copy = structuredClone({ readSet: rc.readSet, writeSet: rc.writeSet, writes: rc.exec!.writes });
   expect(copy.readSet).toEqual(rc.readSet);
   expect(copy.writeSet).toEqual(rc.writeSet);

@@ -17,13 +17,17 @@ describe('bytes concatenation', () => {
     );
     const r = c.call('f');
     expect(r.status).toBe('SUCCESS');
-    const parts = Buffer.from(r.returnValue as Uint8Array).toString('latin1').split('|');
+    const parts = Buffer.from(r.returnValue as Uint8Array)
+      .toString('latin1')
+      .split('|');
     expect(parts.slice(0, 5)).toEqual(['ab', 'bX', 'bY', 'bXZ', 'bXW']);
     expect([...Buffer.from(parts[5], 'latin1')]).toEqual([80, 81, 81, 82, 82]);
   });
 
   test('a long append loop stays linear and exact', () => {
-    const c = new TestContract('from stdlib import hash\ndef f(n: int) -> bytes:\n    s = b""\n    for i in range(n):\n        s = s + bytes([i % 251])\n    return hash.sha3_256(s)\n');
+    const c = new TestContract(
+      'from stdlib import hash\ndef f(n: int) -> bytes:\n    s = b""\n    for i in range(n):\n        s = s + bytes([i % 251])\n    return hash.sha3_256(s)\n',
+    );
     const r = c.call('f', [20000], 50_000_000);
     expect(r.status).toBe('SUCCESS');
     const expected = new Uint8Array(20000).map((_, i) => i % 251);

@@ -19,7 +19,9 @@ const VALUE_DEPTH = DEFAULT_LIMITS.max_value_depth;
 // internal frames per contract frame: the table's limit less the hop frame and _deep's
 // (recursion is not allowed, so the chain is spelled out)
 const FRAMES = INTERNAL - 2;
-const CHAIN = Array.from({ length: FRAMES }, (_, k) => (k + 1 < FRAMES ? `def _d${k}(n: int) -> int:\n    return _d${k + 1}(n) + 1\n` : `def _d${k}(n: int) -> int:\n    return n\n`)).join('\n');
+const CHAIN = Array.from({ length: FRAMES }, (_, k) =>
+  k + 1 < FRAMES ? `def _d${k}(n: int) -> int:\n    return _d${k + 1}(n) + 1\n` : `def _d${k}(n: int) -> int:\n    return n\n`,
+).join('\n');
 
 const RELAY = `from stdlib import contracts, events
 
@@ -90,10 +92,24 @@ function run(dir: string, flags: string[]): Promise<string> {
 
 test('calls to the depth limit: same receipts under --stack-size=200, 300, default and 8000, cold and warm', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmpy-calldepth-'));
-  await build({ entryPoints: [resolve('index.ts')], outfile: join(dir, 'vmpy.mjs'), bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'esm', target: 'es2022', logLevel: 'silent' });
+  await build({
+    entryPoints: [resolve('index.ts')],
+    outfile: join(dir, 'vmpy.mjs'),
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   writeFileSync(join(dir, 'main.mjs'), SCRIPT);
   // 200: the margin spec/CALLS.md §9 claims (a third below the smallest stack required)
-  const [tiny, small, dflt, big] = await Promise.all([run(dir, ['--stack-size=200']), run(dir, ['--stack-size=300']), run(dir, []), run(dir, ['--stack-size=8000'])]);
+  const [tiny, small, dflt, big] = await Promise.all([
+    run(dir, ['--stack-size=200']),
+    run(dir, ['--stack-size=300']),
+    run(dir, []),
+    run(dir, ['--stack-size=8000']),
+  ]);
   expect(tiny).toBe(small);
   expect(dflt).toBe(small);
   expect(big).toBe(small);

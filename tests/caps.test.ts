@@ -76,7 +76,7 @@ describe('caps', () => {
     expect(g(100)).toBe(g(120));
     const d = g(2000) - g(100);
     // G_LIMB per limb beyond 4: the shift result has 2001 bits (32 limbs), the product 4002 (63)
-    expect(d).toBe(((32 - 4) + (63 - 4)) * CONSTANTS.G_LIMB);
+    expect(d).toBe((32 - 4 + (63 - 4)) * CONSTANTS.G_LIMB);
   });
 
   test('comparing containers costs per item compared', () => {

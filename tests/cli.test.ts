@@ -34,7 +34,12 @@ describe('README quickstart', () => {
     expect(cmds.length).toBeGreaterThanOrEqual(5);
     let last = '';
     for (const c of cmds) {
-      const r = vmpy(c.replace(/^npx vm-py /, '').match(/'[^']*'|\S+/g)!.map((s) => s.replace(/^'|'$/g, '')));
+      const r = vmpy(
+        c
+          .replace(/^npx vm-py /, '')
+          .match(/'[^']*'|\S+/g)!
+          .map((s) => s.replace(/^'|'$/g, '')),
+      );
       expect(r.code, `${c}\n${r.err}`).toBe(0);
       last = r.out;
     }
@@ -47,7 +52,12 @@ describe('run', () => {
   test('--json prints one object on the last line, and state persists', () => {
     const state = join(dir, 's1.json');
     const m = 'examples/counter/manifest.json';
-    expect(lastJson(vmpy(['run', '--manifest', m, '--call', 'inc', '--state', state, '--json']).out)).toMatchObject({ ok: true, status: 'SUCCESS', return: 1, events: [{ name: 'Inc', args: { value: 1 } }] });
+    expect(lastJson(vmpy(['run', '--manifest', m, '--call', 'inc', '--state', state, '--json']).out)).toMatchObject({
+      ok: true,
+      status: 'SUCCESS',
+      return: 1,
+      events: [{ name: 'Inc', args: { value: 1 } }],
+    });
     const r = lastJson(vmpy(['run', '--manifest', m, '--call', 'get', '--state', state, '--json']).out);
     expect(r).toMatchObject({ ok: true, status: 'SUCCESS', return: 1, events: [] });
     expect(r.gasUsed).toBeGreaterThanOrEqual(600);

@@ -13,8 +13,24 @@ def ok(pk: bytes, msg: bytes, sig: bytes) -> bool:
     return pq.verify(1, pk, msg, sig)
 `;
 const PQ_MANIFEST = {
-  name: 'pqcheck', version: '1.0.0', entry: 'contract.py',
-  abi: { functions: [{ name: 'ok', inputs: [{ name: 'pk', type: 'bytes' }, { name: 'msg', type: 'bytes' }, { name: 'sig', type: 'bytes' }], outputs: [{ type: 'bool' }] }], events: [], errors: [] },
+  name: 'pqcheck',
+  version: '1.0.0',
+  entry: 'contract.py',
+  abi: {
+    functions: [
+      {
+        name: 'ok',
+        inputs: [
+          { name: 'pk', type: 'bytes' },
+          { name: 'msg', type: 'bytes' },
+          { name: 'sig', type: 'bytes' },
+        ],
+        outputs: [{ type: 'bool' }],
+      },
+    ],
+    events: [],
+    errors: [],
+  },
 };
 
 let pkg: string;
@@ -57,7 +73,7 @@ describe('lazy parts of the bundle', () => {
 });
 
 describe('code cache', () => {
-  test('the build made one, named by the bundle\'s first line', () => {
+  test("the build made one, named by the bundle's first line", () => {
     const first = readFileSync(join(pkg, 'dist/vm-py.cjs'), 'latin1').split('\n', 1)[0];
     const id = /^\/\/vm-py build ([0-9a-f]{32})$/.exec(first)?.[1];
     expect(id).toBeDefined();
@@ -94,9 +110,15 @@ describe('output', () => {
     const state = join(dir, 'epipe.json');
     const cli = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(pkg, 'bin/vm-py.js'))}`;
     // `true` exits at once, so the pipe has no reader by the time the CLI writes: EPIPE
-    const r = spawnSync('sh', ['-c', `(sleep 0.3; ${cli} run -m examples/counter/manifest.json -c inc --state ${JSON.stringify(state)}; echo "rc=$?" >&2) | true`], { cwd: process.cwd(), encoding: 'utf8' });
+    const r = spawnSync(
+      'sh',
+      ['-c', `(sleep 0.3; ${cli} run -m examples/counter/manifest.json -c inc --state ${JSON.stringify(state)}; echo "rc=$?" >&2) | true`],
+      { cwd: process.cwd(), encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('rc=0\n');
     // the call itself happened: the state file holds the new count
-    expect(JSON.parse(vmpy(['run', '-m', 'examples/counter/manifest.json', '-c', 'get', '--state', state, '--json'], process.cwd()).out)).toMatchObject({ return: 1 });
+    expect(JSON.parse(vmpy(['run', '-m', 'examples/counter/manifest.json', '-c', 'get', '--state', state, '--json'], process.cwd()).out)).toMatchObject({
+      return: 1,
+    });
   });
 });

@@ -29,7 +29,11 @@ function vmpy(dir: string, args: string[]) {
 
 function entries(dir: string): string[] {
   const c = join(dir, '.vm-py/cache');
-  return existsSync(c) ? readdirSync(c).filter((f) => f.endsWith('.ir')).map((f) => join(c, f)) : [];
+  return existsSync(c)
+    ? readdirSync(c)
+        .filter((f) => f.endsWith('.ir'))
+        .map((f) => join(c, f))
+    : [];
 }
 
 describe('IR cache', () => {

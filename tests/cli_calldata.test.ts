@@ -42,7 +42,9 @@ test('a manifest that disagrees with the contract exits 2 naming both places', (
   writeFileSync(join(dir, 'examples/counter/bad.json'), JSON.stringify(m));
   const r = vmpy(['run', '-m', 'examples/counter/bad.json', '-c', 'get', '--state', 'c.json']);
   expect(r.code).toBe(2);
-  expect(r.err.trim()).toMatch(/^error: E-MANIFEST manifest function set \(\/abi\/functions\/2\) input 0 \(n\) has type str, .*contract\.py:18 def set annotates n as int$/);
+  expect(r.err.trim()).toMatch(
+    /^error: E-MANIFEST manifest function set \(\/abi\/functions\/2\) input 0 \(n\) has type str, .*contract\.py:18 def set annotates n as int$/,
+  );
 });
 
 test('vm-py vectors replays a file: pass lines and exit 0; a tampered copy fails with exit 1', () => {

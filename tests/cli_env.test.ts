@@ -45,7 +45,14 @@ const MANIFEST = {
     functions: [
       { name: 'env', inputs: [], outputs: [{ type: 'bytes' }] },
       { name: 'mine', inputs: [], outputs: [{ type: 'int' }] },
-      { name: 'pay', inputs: [{ name: 'to', type: 'bytes' }, { name: 'amount', type: 'int' }], outputs: [] },
+      {
+        name: 'pay',
+        inputs: [
+          { name: 'to', type: 'bytes' },
+          { name: 'amount', type: 'int' },
+        ],
+        outputs: [],
+      },
       { name: 'rnd', inputs: [], outputs: [{ type: 'bytes' }] },
       { name: 'ask', inputs: [{ name: 'prompt', type: 'str' }], outputs: [{ type: 'bytes' }] },
       { name: 'answer', inputs: [{ name: 'task', type: 'bytes' }], outputs: [{ type: 'bytes' }] },
@@ -83,7 +90,24 @@ describe('vm-py run call environment', () => {
 
   test('context accessors see --height --timestamp --chain-id --tx-hash; defaults are fixed', () => {
     const h = '0x' + 'ab'.repeat(32);
-    const r = vmpy(['run', '-m', 'manifest.json', '-c', 'env', '--state', join(dir, 'b.json'), '--height', '77', '--timestamp', '1800000000', '--chain-id', '9', '--tx-hash', h, '--json']);
+    const r = vmpy([
+      'run',
+      '-m',
+      'manifest.json',
+      '-c',
+      'env',
+      '--state',
+      join(dir, 'b.json'),
+      '--height',
+      '77',
+      '--timestamp',
+      '1800000000',
+      '--chain-id',
+      '9',
+      '--tx-hash',
+      h,
+      '--json',
+    ]);
     expect(r.code, r.out + r.err).toBe(0);
     const env = decodeArgs(ENV_TYPES, raw(r.json?.return as string));
     expect(env).toEqual([raw('0x' + '11'.repeat(32)), 0, 77, 1_800_000_000, 9, raw(h)]);
@@ -135,7 +159,22 @@ describe('vm-py run call environment', () => {
     const h = vmpy(['run', '-m', 'manifest.json', '-c', 'ask', '--args', '["hi"]', '--state', join(dir, 'g.json')]);
     expect(h.out).toContain(`syscall ai_enqueue task ${q.taskId}`);
     const beacon = '0x' + '5a'.repeat(32);
-    const a = vmpy(['run', '-m', 'manifest.json', '-c', 'answer', '--args', `["${q.taskId}"]`, '--result', `${q.taskId}=0x6f6b`, '--beacon', beacon, '--state', join(dir, 'g.json'), '--json']);
+    const a = vmpy([
+      'run',
+      '-m',
+      'manifest.json',
+      '-c',
+      'answer',
+      '--args',
+      `["${q.taskId}"]`,
+      '--result',
+      `${q.taskId}=0x6f6b`,
+      '--beacon',
+      beacon,
+      '--state',
+      join(dir, 'g.json'),
+      '--json',
+    ]);
     expect(a.json?.return).toBe('0x6f6b' + '5a'.repeat(32));
   });
 

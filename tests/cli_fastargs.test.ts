@@ -93,8 +93,56 @@ describe('fast run arguments', () => {
   }
 
   test('random command lines: taken ones read as yargs reads them', async () => {
-    const names = ['--manifest', '-m', '--call', '-c', '--args', '-a', '--calldata', '--state', '--gas-limit', '--sender', '--value', '--height', '--timestamp', '--chain-id', '--tx-hash', '--beacon', '--json', '--trace', '--dry-run', '--balance', '--gasLimit', '--no-trace', '-x', '--call=x'];
-    const values = ['m.json', 'get', '0', '7', '00', '-1', '-', '--', 'true', 'false', '"q"', "'q'", '[1, 2]', '{"n":1}', '', ' ', 'a=b', '0x12', '1e3', '99999999999999999', '.', 'run'];
+    const names = [
+      '--manifest',
+      '-m',
+      '--call',
+      '-c',
+      '--args',
+      '-a',
+      '--calldata',
+      '--state',
+      '--gas-limit',
+      '--sender',
+      '--value',
+      '--height',
+      '--timestamp',
+      '--chain-id',
+      '--tx-hash',
+      '--beacon',
+      '--json',
+      '--trace',
+      '--dry-run',
+      '--balance',
+      '--gasLimit',
+      '--no-trace',
+      '-x',
+      '--call=x',
+    ];
+    const values = [
+      'm.json',
+      'get',
+      '0',
+      '7',
+      '00',
+      '-1',
+      '-',
+      '--',
+      'true',
+      'false',
+      '"q"',
+      "'q'",
+      '[1, 2]',
+      '{"n":1}',
+      '',
+      ' ',
+      'a=b',
+      '0x12',
+      '1e3',
+      '99999999999999999',
+      '.',
+      'run',
+    ];
     const value = fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 4 }));
     const piece = fc.oneof(
       fc.tuple(fc.constantFrom(...names), value).map(([n, v]) => [n, v]),

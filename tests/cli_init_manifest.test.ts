@@ -17,7 +17,16 @@ describe('vm-py init', () => {
     const m = JSON.parse(readFileSync(join(dir, 'app/manifest.json'), 'utf8'));
     expect(m.name).toBe('app');
     expect(m.abi.functions.map((f: { name: string }) => f.name)).toEqual(['add', 'get', 'reset']);
-    expect(m.abi.events).toEqual([{ name: 'Added', inputs: [{ name: 'by', type: 'bytes' }, { name: 'amount', type: 'int' }, { name: 'count', type: 'int' }] }]);
+    expect(m.abi.events).toEqual([
+      {
+        name: 'Added',
+        inputs: [
+          { name: 'by', type: 'bytes' },
+          { name: 'amount', type: 'int' },
+          { name: 'count', type: 'int' },
+        ],
+      },
+    ]);
     const t = vmpy(['test', 'app', '--fuzz-runs', '10'], dir);
     expect(t.status, t.stdout + t.stderr).toBe(0);
     expect(t.stdout).toMatch(/ok: 5 passed, 0 failed/);
@@ -56,7 +65,26 @@ describe('vm-py manifest', () => {
     expect(r.stderr).toMatch(/c\.py:3:18: E-MANIFEST-INFER f\(\) returns a dict: .*declare them in the manifest/);
     expect(r.stderr).toMatch(/c\.py:5:37: E-MANIFEST-INFER event E field 'b': cannot infer its type.*"name": "E"/);
     // declarations in the existing manifest settle both; inferred parts are rewritten
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ name: 'c', version: '2.0.0', entry: 'c.py', abi: { functions: [{ name: 'f', inputs: [{ name: 'x', type: 'int' }], outputs: [{ name: 'x', type: 'int' }] }], events: [{ name: 'E', inputs: [{ name: 'a', type: 'int' }, { name: 'b', type: 'bytes' }] }] } }));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        name: 'c',
+        version: '2.0.0',
+        entry: 'c.py',
+        abi: {
+          functions: [{ name: 'f', inputs: [{ name: 'x', type: 'int' }], outputs: [{ name: 'x', type: 'int' }] }],
+          events: [
+            {
+              name: 'E',
+              inputs: [
+                { name: 'a', type: 'int' },
+                { name: 'b', type: 'bytes' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
     const ok = vmpy(['manifest', 'c.py'], dir);
     expect(ok.status, ok.stderr).toBe(0);
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

@@ -41,7 +41,10 @@ describe('run --trace values and --gas-profile', () => {
     expect(total).toBeLessThan(j.gasUsed);
     for (let i = 1; i < lines.length; i++) expect(lines[i - 1].gas).toBeGreaterThanOrEqual(lines[i].gas);
     // inclusive: the entry function's is everything; a helper's is its own (it calls nothing)
-    expect(fns.map((f) => [f.name, f.inclusive])).toEqual([['init', total], ['_balance_key', fns[1].gas]]);
+    expect(fns.map((f) => [f.name, f.inclusive])).toEqual([
+      ['init', total],
+      ['_balance_key', fns[1].gas],
+    ]);
     // the same numbers with --trace: each instruction's cost, summed
     const t = vmpy(['run', '-m', 'examples/token/manifest.json', '--call', 'init', '--args', '[1000]', '--trace', '--state', 'other.json']);
     const traced = [...t.stdout.matchAll(/ cost (\d+) {2}gas \d+$/gm)].reduce((n, m) => n + Number(m[1]), 0);

@@ -43,7 +43,7 @@ describe('constructor', () => {
     const addr = contractAddress(alice, 1n);
     expect(bytesToHex(d.created!.address)).toBe(bytesToHex(addr));
     expect(bytesToHex(d.returnValue as Uint8Array)).toBe(bytesToHex(addr));
-    expect(d.logs.map((l) => new TextDecoder().decode(l.name))).toEqual(["Created"]);
+    expect(d.logs.map((l) => new TextDecoder().decode(l.name))).toEqual(['Created']);
     expect(bytesToHex(d.logs[0].address)).toBe(bytesToHex(addr));
     expect(d.writes.length).toBe(2);
     expect(d.gasUsed).toBeGreaterThan(400 + 8 * code.length + 400);

@@ -26,8 +26,15 @@ test('core sources import no Node module and use no Node global', () => {
       .forEach((line, i) => {
         // comment lines may say "process"; only code counts
         if (/^\s*(\*|\/\*)/.test(line)) return;
-        const code = line.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '').replace(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, (s) => (/^'(node:|fs|path|os|crypto|child_process|url|module|worker_threads)/.test(s) ? s : "''"));
-        if (/from\s+'(node:[^']*|fs|path|os|crypto|child_process|url|module|worker_threads)'/.test(code) || /\bimport\s*\(/.test(code) || /\b(Buffer|process|__dirname|__filename|setTimeout|setImmediate)\b/.test(code)) {
+        const code = line
+          .replace(/\/\*.*?\*\//g, '')
+          .replace(/\/\/.*$/, '')
+          .replace(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, (s) => (/^'(node:|fs|path|os|crypto|child_process|url|module|worker_threads)/.test(s) ? s : "''"));
+        if (
+          /from\s+'(node:[^']*|fs|path|os|crypto|child_process|url|module|worker_threads)'/.test(code) ||
+          /\bimport\s*\(/.test(code) ||
+          /\b(Buffer|process|__dirname|__filename|setTimeout|setImmediate)\b/.test(code)
+        ) {
           bad.push(`${f.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}`);
         }
       });

@@ -42,7 +42,16 @@ function run(dir: string, env: Record<string, string>, flags: string[] = []): Pr
 
 test('two processes produce identical receipt bytes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmpy-det-'));
-  await build({ entryPoints: [resolve('index.ts')], outfile: join(dir, 'vmpy.mjs'), bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'esm', target: 'es2022', logLevel: 'silent' });
+  await build({
+    entryPoints: [resolve('index.ts')],
+    outfile: join(dir, 'vmpy.mjs'),
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   writeFileSync(join(dir, 'main.mjs'), SCRIPT);
   const [a, b] = await Promise.all([
     run(dir, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),

@@ -125,7 +125,23 @@ describe('key semantics (as python3 3.11 gives them)', () => {
   test('equal keys collide (1 == True, (1, 2) == (True, 2)), distinct kinds do not, order is insertion order', () => {
     const r = c.call('kinds', [], 1e7);
     expect(r.status).toBe('SUCCESS');
-    expect(r.returnValue).toEqual(['bool', 'false', 'str1', 'bytes1', 'empty str', 'empty bytes', 'none', 'private-use str', 'bytes 00', 'tuple again', 'nested', 'big', 'neg', 'smi edge', 'smi edge neg']);
+    expect(r.returnValue).toEqual([
+      'bool',
+      'false',
+      'str1',
+      'bytes1',
+      'empty str',
+      'empty bytes',
+      'none',
+      'private-use str',
+      'bytes 00',
+      'tuple again',
+      'nested',
+      'big',
+      'neg',
+      'smi edge',
+      'smi edge neg',
+    ]);
   });
   test('long bytes, long str, tuples and big ints are found by equal values built apart; delete and re-add', () => {
     const r = c.call('lookups', [], 1e8);

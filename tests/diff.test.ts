@@ -7,7 +7,9 @@ import { callVm, compileForDiff, disagreement, fromCanon, runOracle, type Oracle
 import type { LoadedModule } from '../core/load.js';
 
 const DIR = 'tests/diff';
-const files = readdirSync(DIR).filter((f) => f.endsWith('.py') && f !== 'oracle.py').map((f) => `${DIR}/${f}`);
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.py') && f !== 'oracle.py')
+  .map((f) => `${DIR}/${f}`);
 const cases = runOracle(files);
 const byFile = new Map<string, OracleCase[]>();
 for (const c of cases) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);

@@ -52,11 +52,23 @@ const PROBES: Probe[] = [
   // big-int limbs: the exact path (> 512 bits)
   ...(['ADD:x + x:1', 'SUB:x - 1:1', 'LSHIFT:x << 1:1', 'NEG:-x:1', 'POS:+x:1', 'INVERT:~x:1'] as const).map((s) => {
     const [op, e] = s.split(':');
-    return { entry: `op:${op}`, src: fn(e), args: (n: number) => [big(n)], measures: (n: number) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [10, 20] as [number, number] };
+    return {
+      entry: `op:${op}`,
+      src: fn(e),
+      args: (n: number) => [big(n)],
+      measures: (n: number) => ({ limbs: limbsOver(64 * n + 1) }),
+      sizes: [10, 20] as [number, number],
+    };
   }),
   ...(['FLOORDIV:x // 3', 'MOD:x % 3', 'RSHIFT:x >> 1', 'BITAND:x & x', 'BITOR:x | x', 'BITXOR:x ^ x'] as const).map((s) => {
     const [op, e] = s.split(':');
-    return { entry: `op:${op}`, src: fn(e), args: (n: number) => [big(n)], measures: (n: number) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] as [number, number] };
+    return {
+      entry: `op:${op}`,
+      src: fn(e),
+      args: (n: number) => [big(n)],
+      measures: (n: number) => ({ limbs: limbsOver(64 * n) }),
+      sizes: [10, 20] as [number, number],
+    };
   }),
   { entry: 'op:MUL', src: fn('x * x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
   { entry: 'op:POW', src: fn('x ** 2'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
@@ -89,22 +101,49 @@ const PROBES: Probe[] = [
   // containers
   { entry: 'op:BUILD_LIST', src: (n) => fn(`[${Array(n).fill('x').join(', ')}]`), args: () => [1], measures: (n) => ({ items: n }) },
   { entry: 'op:BUILD_TUPLE', src: (n) => fn(`(${Array(n).fill('x').join(', ')},)`), args: () => [1], measures: (n) => ({ items: n }) },
-  { entry: 'op:BUILD_DICT', src: (n) => fn(`{${Array.from({ length: n }, (_, i) => `${i}: x`).join(', ')}}`), args: () => [1], measures: (n) => ({ items: n }) },
+  {
+    entry: 'op:BUILD_DICT',
+    src: (n) => fn(`{${Array.from({ length: n }, (_, i) => `${i}: x`).join(', ')}}`),
+    args: () => [1],
+    measures: (n) => ({ items: n }),
+  },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
-  { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => ['a'.repeat(n)], measures: (n) => ({ items: n }) },
+  {
+    entry: 'op:ITER_INIT',
+    src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n',
+    args: (n) => ['a'.repeat(n)],
+    measures: (n) => ({ items: n }),
+  },
   // builtins
   { entry: 'builtin:range', src: fn('len(range(x))'), args: (n) => [n], measures: (n) => ({ items: n }) },
   { entry: 'builtin:min', src: fn('min(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:max', src: fn('max(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:int', src: fn('int(x)'), args: (n) => ['1'.repeat(n)], measures: (n) => ({ words: words(n), convert_steps: words(n) > 4 ? words(n) * (words(n) - 3) : 0 }) },
+  {
+    entry: 'builtin:int',
+    src: fn('int(x)'),
+    args: (n) => ['1'.repeat(n)],
+    measures: (n) => ({ words: words(n), convert_steps: words(n) > 4 ? words(n) * (words(n) - 3) : 0 }),
+  },
   { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
   { entry: 'builtin:bytes', src: fn('bytes(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [n], measures: (n) => ({ words: words(n) }) },
   { entry: 'builtin:bytearray', src: fn('bytearray(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [big(n)], measures: (n) => ({ convert_steps: words(16 * n) * Math.max(1, words(16 * n) - 3) }), sizes: [10, 20] },
-  { entry: 'builtin:hex', src: fn('hex(x)'), args: (n) => [big(n)], measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }), sizes: [10, 20] },
+  {
+    entry: 'builtin:str',
+    src: fn('str(x)'),
+    args: (n) => [big(n)],
+    measures: (n) => ({ convert_steps: words(16 * n) * Math.max(1, words(16 * n) - 3) }),
+    sizes: [10, 20],
+  },
+  {
+    entry: 'builtin:hex',
+    src: fn('hex(x)'),
+    args: (n) => [big(n)],
+    measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }),
+    sizes: [10, 20],
+  },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
@@ -115,14 +154,38 @@ const PROBES: Probe[] = [
   { entry: 'builtin:sum', src: fn('sum(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:all', src: fn('all(x)'), args: (n) => [Array(n).fill(true)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:any', src: fn('any(x)'), args: (n) => [Array(n).fill(false)], measures: (n) => ({ items: n }) },
-  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n), limbs: limbsOver(8 * n) }) },
-  { entry: 'builtin:int.from_bytes', src: fn('int.from_bytes(x, "big")'), args: (n) => [ints(n)], measures: (n) => ({ items: n, words: words(n), limbs: limbsOver(8 * (n - 1)) }) },
+  {
+    entry: 'builtin:int.from_bytes',
+    src: fn('int.from_bytes(x, "big")'),
+    args: (n) => [bytesOf(n)],
+    measures: (n) => ({ words: words(n), limbs: limbsOver(8 * n) }),
+  },
+  {
+    entry: 'builtin:int.from_bytes',
+    src: fn('int.from_bytes(x, "big")'),
+    args: (n) => [ints(n)],
+    measures: (n) => ({ items: n, words: words(n), limbs: limbsOver(8 * (n - 1)) }),
+  },
   { entry: 'builtin:bytes.fromhex', src: fn('bytes.fromhex(x)'), args: (n) => ['ab'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'builtin:pow', src: fn('pow(3, x, 7)'), args: (n) => [(1n << BigInt(n)) - 1n], measures: (n) => ({ limb_steps: 2 * n }) },
   // builtins that run opcode handlers are charged by those opcodes' formulas
   { entry: 'builtin:abs', via: ['NEG'], src: fn('abs(x)'), args: (n) => [-big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [10, 20] },
-  { entry: 'builtin:sum', via: ['ADD'], src: fn('sum(x)'), args: (n) => [[big(n), big(n)]], measures: (n) => ({ limbs: limbsOver(64 * n + 1) + limbsOver(64 * n + 2) }), sizes: [10, 20] },
-  { entry: 'builtin:divmod', via: ['FLOORDIV', 'MOD'], src: fn('divmod(x, 3)'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] },
+  {
+    entry: 'builtin:sum',
+    via: ['ADD'],
+    src: fn('sum(x)'),
+    args: (n) => [[big(n), big(n)]],
+    measures: (n) => ({ limbs: limbsOver(64 * n + 1) + limbsOver(64 * n + 2) }),
+    sizes: [10, 20],
+  },
+  {
+    entry: 'builtin:divmod',
+    via: ['FLOORDIV', 'MOD'],
+    src: fn('divmod(x, 3)'),
+    args: (n) => [big(n)],
+    measures: (n) => ({ limbs: limbsOver(64 * n) }),
+    sizes: [10, 20],
+  },
   { entry: 'builtin:pow', via: ['POW'], src: fn('pow(x, 2)'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
   { entry: 'builtin:min', via: ['LT'], src: fn('min(x, y)', 'x, y'), args: (n) => [bytesOf(n), bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'builtin:max', via: ['LT'], src: fn('max(x, y)', 'x, y'), args: (n) => [bytesOf(n), bytesOf(n)], measures: (n) => ({ words: words(n) }) },
@@ -154,7 +217,13 @@ const PROBES: Probe[] = [
   }),
   ...(['EQ:==', 'NE:!='] as const).map((s) => {
     const [op, sym] = s.split(':');
-    return { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [keyed(bytesOf(n)), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES };
+    return {
+      entry: `op:${op}`,
+      src: fn(`x ${sym} y`, 'x, y'),
+      args: (n: number) => [keyed(bytesOf(n)), keyed(bytesOf(n))],
+      measures: keyUnits,
+      sizes: KEY_SIZES,
+    };
   }),
   { entry: 'op:SUBSCR', src: fn('y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:SUBSCR', src: fn('x[0]'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
@@ -169,7 +238,13 @@ const PROBES: Probe[] = [
   { entry: 'method:pop', src: fn('y.pop(x)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:get', src: fn('y.get(x)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
   // a missing key is looked up, then stored: two uses
-  { entry: 'method:setdefault', src: fn('y.setdefault(x, 1)', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: (n) => ({ key_units: 2 * keyUnits(n).key_units }), sizes: KEY_SIZES },
+  {
+    entry: 'method:setdefault',
+    src: fn('y.setdefault(x, 1)', 'x, y'),
+    args: (n) => [bytesOf(n), keyed(bytesOf(1))],
+    measures: (n) => ({ key_units: 2 * keyUnits(n).key_units }),
+    sizes: KEY_SIZES,
+  },
   // text renderings and % formatting (words of format and output as it grows)
   { entry: 'op:MOD', src: fn('x % ()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
   { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => [ints(n)], measures: (n) => ({ items: 3 * n }) },
@@ -256,7 +331,11 @@ async function perturbedVm(): Promise<Vm> {
   vi.resetModules();
   vi.doMock('../spec/gas_table.generated.js', async (importOriginal) => {
     const orig = (await importOriginal()) as { GAS_TABLE: Record<string, unknown> };
-    const t = structuredClone(orig.GAS_TABLE) as { opcodes: { dynamic: Record<string, number> }[]; builtins: { dynamic: Record<string, number> }[]; methods: { dynamic: Record<string, number> }[] };
+    const t = structuredClone(orig.GAS_TABLE) as {
+      opcodes: { dynamic: Record<string, number> }[];
+      builtins: { dynamic: Record<string, number> }[];
+      methods: { dynamic: Record<string, number> }[];
+    };
     let next = 2;
     for (const list of [t.opcodes, t.builtins, t.methods]) for (const e of list) for (const k of Object.keys(e.dynamic)) e.dynamic[k] = next++;
     // priced_as opcodes share their target's formula, as the generator resolves them
@@ -316,7 +395,9 @@ describe('dynamic costs come from the table', async () => {
   });
 
   test('every opcode a builtin runs has a probe that charges through it', () => {
-    const missing = real.table.BUILTINS.flatMap((b) => b.runs.filter((r) => !PROBES.some((p) => p.entry === `builtin:${b.name}` && p.via?.includes(r))).map((r) => `${b.name} runs ${r}`));
+    const missing = real.table.BUILTINS.flatMap((b) =>
+      b.runs.filter((r) => !PROBES.some((p) => p.entry === `builtin:${b.name}` && p.via?.includes(r))).map((r) => `${b.name} runs ${r}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -27,7 +27,9 @@ describe('the IR-only entry', () => {
   });
 
   it('each export has a bundle-size row in the README, and each row an export', () => {
-    const exported = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? 'vm-py' : `vm-py/${k.slice(2)}`));
+    const exported = Object.keys(pkg.exports)
+      .filter((k) => k !== './package.json')
+      .map((k) => (k === '.' ? 'vm-py' : `vm-py/${k.slice(2)}`));
     expect((ENTRIES as { name: string }[]).map((e) => e.name).sort()).toEqual(exported.sort());
     const readme = readFileSync('README.md', 'utf8');
     const block = /<!-- bundle-size -->\n([\s\S]*?)\n<!-- \/bundle-size -->/.exec(readme);
@@ -68,7 +70,13 @@ describe('declarations', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     // no @types, no skipLibCheck: the shipped .d.ts files are checked too
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] }, files: ['main.ts'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] },
+        files: ['main.ts'],
+      }),
+    );
     writeFileSync(join(dir, 'main.ts'), body);
   };
   const header = `
@@ -90,11 +98,15 @@ describe('declarations', () => {
 
   it('type-check a consumer of all three entries', () => {
     const dir = resolve('.tmp/consumer-ok');
-    consumer(dir, header + `
+    consumer(
+      dir,
+      header +
+        `
       const r: AdapterReceipt = node.deploy({ ...env, contract: { code: c.bytes } });
       const s: 'SUCCESS' | 'REVERT' | 'OOG' | 'ERROR' = r.status;
       void call; void deploy; void s;
-    `);
+    `,
+    );
     const r = tsc(dir);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -102,10 +114,14 @@ describe('declarations', () => {
 
   it('reject a consumer that misuses them (so the check above can fail)', () => {
     const dir = resolve('.tmp/consumer-bad');
-    consumer(dir, header + `
+    consumer(
+      dir,
+      header +
+        `
       const n: number = node.deploy({ ...env, contract: { code: c.bytes } }).status;
       void n;
-    `);
+    `,
+    );
     const r = tsc(dir);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(/main\.ts.*error TS2322/);

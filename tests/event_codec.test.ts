@@ -92,7 +92,15 @@ describe('event data: exact bytes', () => {
     expect(hex(encodeEventData(new PyDict()))).toBe('00');
   });
   it('sorts by key bytes, not insertion order (uppercase before lowercase, _ between)', () => {
-    const a = encodeEventData(dict([['b', 1], ['_', 2], ['B', 3], ['a1', 4], ['a', 5]]));
+    const a = encodeEventData(
+      dict([
+        ['b', 1],
+        ['_', 2],
+        ['B', 3],
+        ['a1', 4],
+        ['a', 5],
+      ]),
+    );
     expect(decodeEventData(a).map(([k]) => k)).toEqual(['B', '_', 'a', 'a1', 'b']);
   });
   it('topics are sha3_256 of the domain and the name (python agrees)', () => {
@@ -134,7 +142,17 @@ describe('event data: contract mistakes are VmErrors', () => {
     vmErr(() => encodeEventData(dict([['é', 1]])), 'ValueError', /identifier/);
     vmErr(() => encodeEventData(dict([[unhex('ff'), 1]])), 'ValueError', /identifier/);
     vmErr(() => encodeEventData(dict([['', 1]])), 'ValueError', /identifier/);
-    vmErr(() => encodeEventData(dict([['a', 1], [new TextEncoder().encode('a'), 2]])), 'ValueError', /given twice/);
+    vmErr(
+      () =>
+        encodeEventData(
+          dict([
+            ['a', 1],
+            [new TextEncoder().encode('a'), 2],
+          ]),
+        ),
+      'ValueError',
+      /given twice/,
+    );
   });
   it('bad values', () => {
     vmErr(() => encodeEventData(dict([['a', [1]]])), 'TypeError', /int, bytes, bool, str or None, not list/);

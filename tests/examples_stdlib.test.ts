@@ -30,7 +30,10 @@ describe('manifests match their contracts', () => {
       expect(new Set(m.abi.functions.map((f) => f.name))).toEqual(new Set(c.module.byName.keys()));
       for (const f of m.abi.functions) {
         const ex = c.module.byName.get(f.name)!;
-        expect(f.inputs.map((p) => canonicalTypeName(p.type)), f.name).toEqual(ex.params);
+        expect(
+          f.inputs.map((p) => canonicalTypeName(p.type)),
+          f.name,
+        ).toEqual(ex.params);
         expect(f.outputs.length ? canonicalTypeName(f.outputs[0].type) : 'none', f.name).toBe(ex.returns);
       }
     });

@@ -66,7 +66,16 @@ def words(n: int, k: int) -> int:
 function call(mod: LoadedModule, fn: string, args: bigint[], gasLimit: number, traced: boolean, limits: Limits): Receipt {
   const ex = mod.byName.get(fn)!;
   const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
-  return executeCall({ module: mod, calldata, gasLimit, limits, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined });
+  return executeCall({
+    module: mod,
+    calldata,
+    gasLimit,
+    limits,
+    tx: defaultTx(),
+    block: defaultBlock(),
+    state: new MemoryState(),
+    tracer: traced ? () => {} : undefined,
+  });
 }
 
 function view(r: Receipt): unknown {
@@ -94,7 +103,40 @@ describe('folded powers and word arithmetic agree with unfused execution', () =>
     expect(runs).toBeGreaterThan(20);
   });
 
-  for (const [fn, runs] of [['lcg', [[0n, 0n], [7n, 3n], [40n, 2n ** 200n]]], ['powers', [[3n, 99n], [6n, 1n], [6n, 2n], [6n, 3n], [6n, 4n]]], ['words', [[12n, 5n], [12n, -(2n ** 60n)]]], ['low', [[9n, 7n], [9n, -(2n ** 250n)]]]] as const) {
+  for (const [fn, runs] of [
+    [
+      'lcg',
+      [
+        [0n, 0n],
+        [7n, 3n],
+        [40n, 2n ** 200n],
+      ],
+    ],
+    [
+      'powers',
+      [
+        [3n, 99n],
+        [6n, 1n],
+        [6n, 2n],
+        [6n, 3n],
+        [6n, 4n],
+      ],
+    ],
+    [
+      'words',
+      [
+        [12n, 5n],
+        [12n, -(2n ** 60n)],
+      ],
+    ],
+    [
+      'low',
+      [
+        [9n, 7n],
+        [9n, -(2n ** 250n)],
+      ],
+    ],
+  ] as const) {
     for (const limits of [DEFAULT_LIMITS, small]) {
       test(`${fn}, max_int_bits ${limits.max_int_bits}: every gas limit`, () => {
         for (const args of runs) {
@@ -116,14 +158,22 @@ describe('folded powers and word arithmetic agree with unfused execution', () =>
   });
 
   test('memory accounting and gas left are the same as unfused, call by call', () => {
-    for (const [fn, args] of [['lcg', [25, 1]], ['powers', [4, 99]], ['words', [9, 5]]] as const) {
+    for (const [fn, args] of [
+      ['lcg', [25, 1]],
+      ['powers', [4, 99]],
+      ['words', [9, 5]],
+    ] as const) {
       for (const limits of [DEFAULT_LIMITS, { ...DEFAULT_LIMITS, max_memory_bytes: 3000 }]) {
         const state = (traced: boolean) => {
           const m = new Machine(mod, limits, 1_000_000, [], {} as Host);
           if (traced) m.tracer = () => {};
           let r: unknown;
           try {
-            r = run(m, mod.ir.funcs.findIndex((f) => f.name === fn), [...args]);
+            r = run(
+              m,
+              mod.ir.funcs.findIndex((f) => f.name === fn),
+              [...args],
+            );
           } catch (e) {
             r = String(e);
           }
@@ -137,7 +187,11 @@ describe('folded powers and word arithmetic agree with unfused execution', () =>
   test("the interpreter's big-int path charges as the exact path does (max_int_bits 1023 turns it off)", () => {
     // every value here stays far below 1023 bits, so the two caps give the same results
     const exact = { ...DEFAULT_LIMITS, max_int_bits: 1023 };
-    for (const [fn, args] of [['lcg', [9n, 3n]], ['mix', [8n, 5n]], ['mix', [8n, -(2n ** 100n)]]] as const) {
+    for (const [fn, args] of [
+      ['lcg', [9n, 3n]],
+      ['mix', [8n, 5n]],
+      ['mix', [8n, -(2n ** 100n)]],
+    ] as const) {
       const full = call(mod, fn, [...args], 10_000_000, false, DEFAULT_LIMITS);
       expect(full.status).toBe('SUCCESS');
       for (let g = 400; g <= full.gasUsed + 2; g += 1) {

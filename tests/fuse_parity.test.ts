@@ -17,7 +17,24 @@ import { FUSED_BASE, NFORMS } from '../core/fuse.js';
 import { MemoryState } from '../node/state.js';
 
 const VARS = ['a', 'b', 'c', 'd'];
-const INTS = ['0', '1', '2', '3', '7', '-1', '-5', '255', '2147483647', '-2147483648', '4294967296', '9007199254740991', '-9007199254740991', '2**64', '2**255 - 19', '-(2**70)'];
+const INTS = [
+  '0',
+  '1',
+  '2',
+  '3',
+  '7',
+  '-1',
+  '-5',
+  '255',
+  '2147483647',
+  '-2147483648',
+  '4294967296',
+  '9007199254740991',
+  '-9007199254740991',
+  '2**64',
+  '2**255 - 19',
+  '-(2**70)',
+];
 const BIN = ['+', '-', '*', '//', '%', '&', '|', '^', '>>'];
 const CMP = ['<', '<=', '>', '>=', '==', '!='];
 
@@ -33,7 +50,9 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
     tie('e').map((x) => `(-${x})`),
   ),
 })).e;
-const cond = fc.tuple(fc.constantFrom(...VARS), fc.constantFrom(...CMP), fc.oneof(fc.constantFrom(...VARS), fc.constantFrom(...INTS))).map(([x, o, y]) => `${x} ${o} ${y}`);
+const cond = fc
+  .tuple(fc.constantFrom(...VARS), fc.constantFrom(...CMP), fc.oneof(fc.constantFrom(...VARS), fc.constantFrom(...INTS)))
+  .map(([x, o, y]) => `${x} ${o} ${y}`);
 
 let loopId = 0;
 const stmt: fc.Arbitrary<string[]> = fc.letrec<{ s: string[]; body: string[] }>((tie) => ({
@@ -109,11 +128,26 @@ const arg = fc.oneof(fc.integer({ min: -50, max: 2000 }), fc.constantFrom(2 ** 3
 function call(mod: LoadedModule, args: bigint[], gasLimit: number, traced: boolean): Receipt {
   const ex = mod.byName.get('f')!;
   const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
-  return executeCall({ module: mod, calldata, gasLimit, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined });
+  return executeCall({
+    module: mod,
+    calldata,
+    gasLimit,
+    tx: defaultTx(),
+    block: defaultBlock(),
+    state: new MemoryState(),
+    tracer: traced ? () => {} : undefined,
+  });
 }
 
 function view(r: Receipt): unknown {
-  return { status: r.status, gasUsed: r.gasUsed, ret: Buffer.from(r.returnData).toString('hex'), reason: r.revertReason && Buffer.from(r.revertReason).toString(), err: r.error, logs: r.logs };
+  return {
+    status: r.status,
+    gasUsed: r.gasUsed,
+    ret: Buffer.from(r.returnData).toString('hex'),
+    reason: r.revertReason && Buffer.from(r.revertReason).toString(),
+    err: r.error,
+    logs: r.logs,
+  };
 }
 
 describe('fused and unfused execution agree', () => {
@@ -163,7 +197,12 @@ def f(a: int, b: int, c: int) -> int:
     return s + i
 `;
     const mod = loadModule(compileSource(src).module);
-    for (const [a, b, c] of [[50, 20, 99], [50, 99, 30], [0, 0, 0], [40, 10, 10]]) {
+    for (const [a, b, c] of [
+      [50, 20, 99],
+      [50, 99, 30],
+      [0, 0, 0],
+      [40, 10, 10],
+    ]) {
       const args = [BigInt(a), BigInt(b), BigInt(c)];
       const full = call(mod, args, 5_000_000, false);
       for (let g = 400; g <= full.gasUsed + 2; g += 1) {
@@ -177,7 +216,15 @@ def f(a: int, b: int, c: int) -> int:
     // loop slots 1..3 themselves, which the compiler never emits but IR may contain
     const ins = (op: number, ...args: number[]) => ({ op, args });
     let loaded = 0;
-    for (const [storeSlot, bodySlot] of [[1, 4], [2, 4], [3, 4], [4, 1], [4, 2], [4, 3], [4, 4]]) {
+    for (const [storeSlot, bodySlot] of [
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 1],
+      [4, 2],
+      [4, 3],
+      [4, 4],
+    ]) {
       const ir: IRModule = {
         consts: [0n, 1n],
         funcs: [
@@ -220,7 +267,17 @@ def f(a: int, b: int, c: int) -> int:
         const ex = mod.byName.get('f')!;
         const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [n] as never)]);
         const run = (traced: boolean, gasLimit: number) =>
-          view(executeCall({ module: mod, calldata, gasLimit, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined }));
+          view(
+            executeCall({
+              module: mod,
+              calldata,
+              gasLimit,
+              tx: defaultTx(),
+              block: defaultBlock(),
+              state: new MemoryState(),
+              tracer: traced ? () => {} : undefined,
+            }),
+          );
         const full = executeCall({ module: mod, calldata, gasLimit: 100_000, tx: defaultTx(), block: defaultBlock(), state: new MemoryState() });
         for (let g = 400; g <= Math.min(full.gasUsed + 2, 3000); g += 7) expect(run(false, g)).toEqual(run(true, g));
         expect(run(false, 100_000)).toEqual(run(true, 100_000));
@@ -262,15 +319,37 @@ def f(a: int, b: int, c: int) -> int:
 `;
     const mod = loadModule(compileSource(src).module);
     const ex = mod.byName.get('f')!;
-    const limitSets: Partial<Limits>[] = [{}, { max_container_len: 5 }, { max_container_len: 12 }, { max_memory_bytes: 150 }, { max_memory_bytes: 300 }, { max_call_depth: 1 }, { max_call_depth: 2 }];
+    const limitSets: Partial<Limits>[] = [
+      {},
+      { max_container_len: 5 },
+      { max_container_len: 12 },
+      { max_memory_bytes: 150 },
+      { max_memory_bytes: 300 },
+      { max_call_depth: 1 },
+      { max_call_depth: 2 },
+    ];
     for (const stack of [20, 24, 28, 32]) limitSets.push({ max_stack: stack });
     const seen = new Set<string>();
     for (const over of limitSets) {
       const limits = { ...DEFAULT_LIMITS, ...over };
-      for (const [a, b, c] of [[3n, 9n, 4n], [2n ** 70n, 1n, 3n], [5n, 2n ** 62n, 2n], [-7n, 0n, 8n]]) {
+      for (const [a, b, c] of [
+        [3n, 9n, 4n],
+        [2n ** 70n, 1n, 3n],
+        [5n, 2n ** 62n, 2n],
+        [-7n, 0n, 8n],
+      ]) {
         const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
         const run = (traced: boolean, gasLimit: number) =>
-          executeCall({ module: mod, calldata, gasLimit, limits, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined });
+          executeCall({
+            module: mod,
+            calldata,
+            gasLimit,
+            limits,
+            tx: defaultTx(),
+            block: defaultBlock(),
+            state: new MemoryState(),
+            tracer: traced ? () => {} : undefined,
+          });
         const full = run(false, 1_000_000);
         seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
         expect(view(full)).toEqual(view(run(true, 1_000_000)));

@@ -40,7 +40,31 @@ const constArb: fc.Arbitrary<Const> = fc.oneof(
   fc.array(fc.integer({ min: -5, max: 300 }).map(BigInt), { maxLength: 4 }).map((xs) => new ConstTuple(xs)),
 );
 
-const BINOPS = [Op.ADD, Op.SUB, Op.MUL, Op.FLOORDIV, Op.MOD, Op.POW, Op.LSHIFT, Op.RSHIFT, Op.BITAND, Op.BITOR, Op.BITXOR, Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE, Op.IS, Op.IS_NOT, Op.IN, Op.NOT_IN, Op.SUBSCR, Op.INPLACE_ADD];
+const BINOPS = [
+  Op.ADD,
+  Op.SUB,
+  Op.MUL,
+  Op.FLOORDIV,
+  Op.MOD,
+  Op.POW,
+  Op.LSHIFT,
+  Op.RSHIFT,
+  Op.BITAND,
+  Op.BITOR,
+  Op.BITXOR,
+  Op.EQ,
+  Op.NE,
+  Op.LT,
+  Op.LE,
+  Op.GT,
+  Op.GE,
+  Op.IS,
+  Op.IS_NOT,
+  Op.IN,
+  Op.NOT_IN,
+  Op.SUBSCR,
+  Op.INPLACE_ADD,
+];
 const UNOPS = [Op.NEG, Op.POS, Op.INVERT, Op.NOT];
 const stdIds = STDLIB.map((s) => s.id);
 

@@ -42,8 +42,14 @@ function mutate(src: Uint8Array, ms: { kind: string; at: number; bit?: number; v
 
 describe('IR loader fuzz', () => {
   test('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(b)), fuzzParams(2000));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(new Uint8Array([0x56, 0x4d, 0x50, 0x59, 1, ...b]))), fuzzParams(2000));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(b)),
+      fuzzParams(2000),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => check(new Uint8Array([0x56, 0x4d, 0x50, 0x59, 1, ...b]))),
+      fuzzParams(2000),
+    );
   });
 
   test('mutated real modules', () => {

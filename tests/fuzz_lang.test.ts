@@ -52,18 +52,22 @@ describe('expression fuzzing against CPython', () => {
   });
 
   const budget = Number(process.env.VMPY_FUZZ_SECONDS ?? 0);
-  test.runIf(budget > 0)(`random seeds for ${budget} s`, () => {
-    const end = Date.now() + budget * 1000;
-    let seed = Number(process.env.VMPY_FUZZ_SEED ?? Date.now() % 1_000_000_007);
-    let total = 0;
-    while (Date.now() < end) {
-      for (const kind of ['expr', 'stmt'] as const) {
-        const [failures, n] = batch(seed, kind === 'expr' ? 200 : 100, kind);
-        expect(failures, `${kind} seed ${seed}`).toEqual([]);
-        total += n;
+  test.runIf(budget > 0)(
+    `random seeds for ${budget} s`,
+    () => {
+      const end = Date.now() + budget * 1000;
+      let seed = Number(process.env.VMPY_FUZZ_SEED ?? Date.now() % 1_000_000_007);
+      let total = 0;
+      while (Date.now() < end) {
+        for (const kind of ['expr', 'stmt'] as const) {
+          const [failures, n] = batch(seed, kind === 'expr' ? 200 : 100, kind);
+          expect(failures, `${kind} seed ${seed}`).toEqual([]);
+          total += n;
+        }
+        seed++;
       }
-      seed++;
-    }
-    console.log(`fuzz:lang compared ${total} cases`);
-  }, budget * 1000 + 60_000);
+      console.log(`fuzz:lang compared ${total} cases`);
+    },
+    budget * 1000 + 60_000,
+  );
 });

@@ -11,10 +11,88 @@ import { fuzzParams } from './helpers/fuzz.js';
 const seeds = ['examples/counter/contract.py', 'examples/escrow/contract.py'].map((f) => readFileSync(f, 'utf8'));
 
 const TOKENS = [
-  'def ', 'return ', 'if ', 'else:', 'elif ', 'while ', 'for ', ' in ', 'range(', 'len(', '(', ')', '[', ']', '{', '}', ':', ',', '.', '=', '==', '+', '-',
-  '*', '//', '%', '**', '<<', '>>', '&', '|', '^', '~', 'not ', ' and ', ' or ', ' is ', 'None', 'True', 'False', '0', '1', '-1', '2**255', '0x10', 'b"ab"', '"s"',
-  '\n', '\n    ', '\n        ', 'x', 'y', '_h', 'storage.', 'abi.', 'hash.', 'lambda ', 'import ', 'from ', 'yield ', 'class ', 'global ', '@', '1.5', '/', '\\', '"""', "'", '#',
-  '[i for i in range(3)]', 'break', 'continue', 'pass', 'assert ', 'del ', 'x[0]', 'x[1:2]', '{1: 2}', '(1, 2)', 'sorted(', 'min(', 'isinstance(',
+  'def ',
+  'return ',
+  'if ',
+  'else:',
+  'elif ',
+  'while ',
+  'for ',
+  ' in ',
+  'range(',
+  'len(',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ',',
+  '.',
+  '=',
+  '==',
+  '+',
+  '-',
+  '*',
+  '//',
+  '%',
+  '**',
+  '<<',
+  '>>',
+  '&',
+  '|',
+  '^',
+  '~',
+  'not ',
+  ' and ',
+  ' or ',
+  ' is ',
+  'None',
+  'True',
+  'False',
+  '0',
+  '1',
+  '-1',
+  '2**255',
+  '0x10',
+  'b"ab"',
+  '"s"',
+  '\n',
+  '\n    ',
+  '\n        ',
+  'x',
+  'y',
+  '_h',
+  'storage.',
+  'abi.',
+  'hash.',
+  'lambda ',
+  'import ',
+  'from ',
+  'yield ',
+  'class ',
+  'global ',
+  '@',
+  '1.5',
+  '/',
+  '\\',
+  '"""',
+  "'",
+  '#',
+  '[i for i in range(3)]',
+  'break',
+  'continue',
+  'pass',
+  'assert ',
+  'del ',
+  'x[0]',
+  'x[1:2]',
+  '{1: 2}',
+  '(1, 2)',
+  'sorted(',
+  'min(',
+  'isinstance(',
 ];
 
 function check(src: string): void {
@@ -30,7 +108,10 @@ const edit = fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 6 }), ins:
 
 describe('source fuzz', () => {
   test('token soup', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }), (ts) => check(ts.join(''))), fuzzParams(1500));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }), (ts) => check(ts.join(''))),
+      fuzzParams(1500),
+    );
   });
 
   test('mutated examples', () => {
@@ -48,6 +129,9 @@ describe('source fuzz', () => {
   });
 
   test('arbitrary unicode', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => check(s)), fuzzParams(1000));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => check(s)),
+      fuzzParams(1000),
+    );
   });
 });

@@ -23,7 +23,15 @@ function checkBounds(c: TestContract, calls: [string, unknown[], string?][]): vo
 describe('static gas estimator', () => {
   test('counter: bound >= actual', () => {
     const c = TestContract.fromFile('examples/counter/contract.py');
-    checkBounds(c, [['get', []], ['inc', []], ['inc', []], ['set', [41]], ['set', [-1]], ['set', ['1' + '0'.repeat(70)]], ['get', []]]);
+    checkBounds(c, [
+      ['get', []],
+      ['inc', []],
+      ['inc', []],
+      ['set', [41]],
+      ['set', [-1]],
+      ['set', ['1' + '0'.repeat(70)]],
+      ['get', []],
+    ]);
   });
 
   test('escrow: bound >= actual', () => {
@@ -78,7 +86,11 @@ def g(x: bytes) -> bytes:
     const c = new TestContract(src);
     const b = estimateGas(c.compiled.module).functions;
     const big = '0x' + 'ab'.repeat(100_000);
-    checkBounds(c, [['f', ['0x01020304', big]], ['g', [big]], ['g', ['0x01020304']]]);
+    checkBounds(c, [
+      ['f', ['0x01020304', big]],
+      ['g', [big]],
+      ['g', ['0x01020304']],
+    ]);
     expect(b.get('f') as number).toBeGreaterThan(50_000);
   });
 

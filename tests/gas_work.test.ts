@@ -109,7 +109,9 @@ describe('conversions and list edits priced for their real complexity', () => {
     const r200 = perOps('int_parse', [200], 3);
     const quad = (n: number) => (words(n) > 4 ? words(n) * (words(n) - 3) : 0);
     const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_LIMB;
-    expect(r1200 - r200).toBe(3 * ((words(1200) - words(200)) * CONSTANTS.G_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)));
+    expect(r1200 - r200).toBe(
+      3 * ((words(1200) - words(200)) * CONSTANTS.G_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)),
+    );
   });
   test('int.to_bytes and int.from_bytes: G_LIMB_CONV per limb beyond four', () => {
     const to = perOps('to_bytes', [1400], 5) - perOps('to_bytes', [80], 5);

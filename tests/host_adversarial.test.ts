@@ -99,7 +99,16 @@ function run(dir: string, flags: string[]): Promise<string> {
 
 test('adversarial set: same receipts under --stack-size=300, default and 8000, cold and warm, full gas and out of gas', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vmpy-adv-'));
-  await build({ entryPoints: [resolve('index.ts')], outfile: join(dir, 'vmpy.mjs'), bundle: true, platform: 'neutral', mainFields: ['module', 'main'], format: 'esm', target: 'es2022', logLevel: 'silent' });
+  await build({
+    entryPoints: [resolve('index.ts')],
+    outfile: join(dir, 'vmpy.mjs'),
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   writeFileSync(join(dir, 'main.mjs'), SCRIPT);
   const [small, dflt, big] = await Promise.all([run(dir, ['--stack-size=300']), run(dir, []), run(dir, ['--stack-size=8000'])]);
   expect(dflt).toBe(small);

@@ -28,7 +28,11 @@ test('jsonToArgs takes the exact integers; floats and out-of-range values are st
 });
 
 test('any integer up to 4096 bits survives JSON text exactly, alone or nested, as number or bigint', () => {
-  const int = fc.oneof(fc.bigInt({ min: -(1n << 4095n), max: (1n << 4095n) - 1n }), fc.bigInt({ min: -(1n << 60n), max: 1n << 60n }), fc.constantFrom(2n ** 53n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 64n - 1n));
+  const int = fc.oneof(
+    fc.bigInt({ min: -(1n << 4095n), max: (1n << 4095n) - 1n }),
+    fc.bigInt({ min: -(1n << 60n), max: 1n << 60n }),
+    fc.constantFrom(2n ** 53n, 2n ** 53n + 1n, -(2n ** 53n) - 1n, 2n ** 64n - 1n),
+  );
   fc.assert(
     fc.property(fc.array(int, { maxLength: 4 }), int, (xs, x) => {
       const text = `[${x}, [${xs.join(', ')}]]`;

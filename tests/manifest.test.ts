@@ -94,7 +94,14 @@ describe('normalizeManifest: accepted variants', () => {
             { name: 'to', type: { type: 'address' } },
             { name: 'amount', type: 'uint64' },
             { name: 'ids', type: 'list', items: 'u8' },
-            { name: 'pairs', type: 'tuple[]', components: [{ name: 'k', type: 'bytes32' }, { name: 'v', type: 'string' }] },
+            {
+              name: 'pairs',
+              type: 'tuple[]',
+              components: [
+                { name: 'k', type: 'bytes32' },
+                { name: 'v', type: 'string' },
+              ],
+            },
           ],
           outputs: [{ name: 'ok', type: 'bool' }, { type: 'int[]' }],
         },
@@ -136,11 +143,22 @@ describe('normalizeManifest: accepted variants', () => {
     expect(() => normalizeManifest({ ...base, unknownTopLevel: true })).toThrow(/^\/unknownTopLevel: unknown key "unknownTopLevel" in the manifest/);
     expect(() => normalizeManifest({ ...base, resorces: {} })).toThrow(/\/resorces: unknown key "resorces" in the manifest \(did you mean "resources"\?\)/);
     expect(() => normalizeManifest({ ...base, resources: { other: 1 } })).toThrow(/^\/resources\/other: unknown key/);
-    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [], ouputs: [] }] } })).toThrow(/^\/abi\/functions\/0\/ouputs: unknown key "ouputs" in a function entry \(did you mean "outputs"\?\)/);
-    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [{ name: 'a', typ: 'int', type: 'int' }] }] } })).toThrow(/^\/abi\/functions\/0\/inputs\/0\/typ: unknown key/);
-    expect(() => normalizeManifest({ ...base, abi: { functions: [], event: [] } })).toThrow(/^\/abi\/event: unknown key "event" in abi \(did you mean "events"\?\)/);
+    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [], ouputs: [] }] } })).toThrow(
+      /^\/abi\/functions\/0\/ouputs: unknown key "ouputs" in a function entry \(did you mean "outputs"\?\)/,
+    );
+    expect(() => normalizeManifest({ ...base, abi: { functions: [{ name: 'f', inputs: [{ name: 'a', typ: 'int', type: 'int' }] }] } })).toThrow(
+      /^\/abi\/functions\/0\/inputs\/0\/typ: unknown key/,
+    );
+    expect(() => normalizeManifest({ ...base, abi: { functions: [], event: [] } })).toThrow(
+      /^\/abi\/event: unknown key "event" in abi \(did you mean "events"\?\)/,
+    );
     // Ethereum-style descriptive keys are known (they carry nothing vm-py uses)
-    expect(() => normalizeManifest({ ...base, abi: [{ type: 'function', name: 'f', stateMutability: 'view', inputs: [{ name: 'a', type: 'int', internalType: 'int' }], outputs: [] }] })).not.toThrow();
+    expect(() =>
+      normalizeManifest({
+        ...base,
+        abi: [{ type: 'function', name: 'f', stateMutability: 'view', inputs: [{ name: 'a', type: 'int', internalType: 'int' }], outputs: [] }],
+      }),
+    ).not.toThrow();
   });
 
   it('does not alias the input', () => {
@@ -173,7 +191,10 @@ describe('normalizeManifest: rejections name the place', () => {
     [{ name: 'x', entry: 'a.py', abi: [{ name: 'f', args: ['a: int', 'a: int'] }] }, /^\/abi\/0\/args\/1: duplicate parameter name "a"/],
     [{ name: 'x', entry: 'a.py', abi: [{ name: 'f', returns: { type: 'u999' } }] }, /^\/abi\/0\/returns\/type: bad type "u999"/],
     [{ name: 'x', entry: 'a.py', abi: { events: [{ name: 'E', inputs: [{ type: 'int' }] }] } }, /^\/abi\/events\/0\/inputs\/0: missing "name"/],
-    [{ name: 'x', entry: 'a.py', abi: { events: [{ name: 'E', inputs: [{ name: 'a', type: 'int[]' }] }] } }, /^\/abi\/events\/0\/inputs\/0\/type: event fields hold/],
+    [
+      { name: 'x', entry: 'a.py', abi: { events: [{ name: 'E', inputs: [{ name: 'a', type: 'int[]' }] }] } },
+      /^\/abi\/events\/0\/inputs\/0\/type: event fields hold/,
+    ],
     [{ name: 'x', entry: 'a.py', abi: { events: [{ name: 'E'.repeat(65) }] } }, /^\/abi\/events\/0\/name: event name must be 1..64 bytes/],
     [{ name: 'x', entry: 'a.py', abi: { functions: 3 } }, /^\/functions|^\/abi\/functions/],
     [{ name: 'x', entry: 'a.py', resources: { limits: { gas: -1 } } }, /^\/resources\/limits\/gas: a limit is a non-negative integer/],
@@ -184,10 +205,14 @@ describe('normalizeManifest: rejections name the place', () => {
 describe('abiHash', () => {
   it('is sha3_256 of sorted-key compact JSON (python json.dumps agrees)', () => {
     const abi = normalizeManifest(COUNTER).abi;
-    const py = execFileSync('python3', [
-      '-c',
-      'import sys,json,hashlib\nd=json.loads(sys.stdin.read())\ns=json.dumps(d,sort_keys=True,separators=(",",":"),ensure_ascii=False)\nprint(s)\nprint(hashlib.sha3_256(s.encode()).hexdigest())',
-    ], { input: JSON.stringify(abi) })
+    const py = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,json,hashlib\nd=json.loads(sys.stdin.read())\ns=json.dumps(d,sort_keys=True,separators=(",",":"),ensure_ascii=False)\nprint(s)\nprint(hashlib.sha3_256(s.encode()).hexdigest())',
+      ],
+      { input: JSON.stringify(abi) },
+    )
       .toString()
       .trim()
       .split('\n');

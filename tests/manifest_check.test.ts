@@ -29,7 +29,15 @@ const compiled = compileSource(SRC, { file: 'c.py' });
 const sigs = signaturesFromSource(compiled.checked);
 
 const GOOD = [
-  { name: 'pay', inputs: [{ name: 'to', type: 'address' }, { name: 'amount', type: 'u64' }, { name: 'memo', type: 'bytes32' }], outputs: [{ type: 'bool' }] },
+  {
+    name: 'pay',
+    inputs: [
+      { name: 'to', type: 'address' },
+      { name: 'amount', type: 'u64' },
+      { name: 'memo', type: 'bytes32' },
+    ],
+    outputs: [{ type: 'bool' }],
+  },
   { name: 'owner', inputs: [], outputs: [{ name: 'who', type: 'address' }] },
   { name: 'pair', inputs: [], outputs: [{ type: 'u8' }, { type: 'string' }] },
   { name: 'info', inputs: [], outputs: [{ name: 'a', type: 'int' }] },
@@ -61,15 +69,43 @@ describe('manifest cross-check', () => {
   });
 
   const bad: [string, unknown[], RegExp][] = [
-    ['a function the contract lacks', [...GOOD, { name: 'mint', inputs: [], outputs: [] }], /manifest function mint \(\/abi\/functions\/4\): c\.py has no public function mint/],
+    [
+      'a function the contract lacks',
+      [...GOOD, { name: 'mint', inputs: [], outputs: [] }],
+      /manifest function mint \(\/abi\/functions\/4\): c\.py has no public function mint/,
+    ],
     ['a private helper', [...GOOD, { name: '_helper', inputs: [], outputs: [{ type: 'int' }] }], /manifest function _helper .*no public function/],
     ['a public function the manifest lacks', GOOD.slice(1), /^c\.py:3: public function pay is missing from the manifest ABI/],
-    ['wrong arity', mutate(0, (f) => (f.inputs = [{ name: 'to', type: 'address' }])), /manifest function pay \(\/abi\/functions\/0\) takes 1 argument, c\.py:3 def pay takes 3/],
-    ['wrong input type', mutate(0, (f) => ((f.inputs as { type: string }[])[1].type = 'str')), /input 1 \(amount\) has type str, c\.py:3 def pay annotates amount as int/],
-    ['address for a bytes parameter', mutate(0, (f) => ((f.inputs as { type: string }[])[2].type = 'address')), /annotates memo as bytes \(address is part of the selector/],
-    ['bytes for an address parameter', mutate(0, (f) => ((f.inputs as { type: string }[])[0].type = 'bytes')), /input 0 \(to\) has type bytes, c\.py:3 def pay annotates to as address/],
-    ['a renamed parameter', mutate(0, (f) => ((f.inputs as { name: string }[])[1].name = 'value')), /input 1 \(value\) is named value, c\.py:3 def pay names parameter 1 'amount'/],
-    ['outputs for a None function', [...GOOD.slice(0, 3), GOOD[3]].map((f) => (f.name === 'pay' ? { ...f, outputs: [] } : f)), /manifest function pay .*declares no outputs, c\.py:3 def pay returns bool/],
+    [
+      'wrong arity',
+      mutate(0, (f) => (f.inputs = [{ name: 'to', type: 'address' }])),
+      /manifest function pay \(\/abi\/functions\/0\) takes 1 argument, c\.py:3 def pay takes 3/,
+    ],
+    [
+      'wrong input type',
+      mutate(0, (f) => ((f.inputs as { type: string }[])[1].type = 'str')),
+      /input 1 \(amount\) has type str, c\.py:3 def pay annotates amount as int/,
+    ],
+    [
+      'address for a bytes parameter',
+      mutate(0, (f) => ((f.inputs as { type: string }[])[2].type = 'address')),
+      /annotates memo as bytes \(address is part of the selector/,
+    ],
+    [
+      'bytes for an address parameter',
+      mutate(0, (f) => ((f.inputs as { type: string }[])[0].type = 'bytes')),
+      /input 0 \(to\) has type bytes, c\.py:3 def pay annotates to as address/,
+    ],
+    [
+      'a renamed parameter',
+      mutate(0, (f) => ((f.inputs as { name: string }[])[1].name = 'value')),
+      /input 1 \(value\) is named value, c\.py:3 def pay names parameter 1 'amount'/,
+    ],
+    [
+      'outputs for a None function',
+      [...GOOD.slice(0, 3), GOOD[3]].map((f) => (f.name === 'pay' ? { ...f, outputs: [] } : f)),
+      /manifest function pay .*declares no outputs, c\.py:3 def pay returns bool/,
+    ],
     ['wrong output type', mutate(1, (f) => (f.outputs = [{ type: 'int' }])), /declares outputs \(int\), c\.py:6 def owner returns bytes/],
     ['tuple of the wrong shape', mutate(2, (f) => (f.outputs = [{ type: 'int' }])), /returns tuple\(int,str\)/],
     ['unnamed outputs for a dict', mutate(3, (f) => (f.outputs = [{ type: 'int' }])), /def info returns a dict, so every output needs a name/],
@@ -86,7 +122,9 @@ describe('manifest cross-check', () => {
     const s = signaturesFromModule(mod);
     // IR debug info maps pc 0 to the first line of the body
     expect(s.find((x) => x.name === 'pay')).toMatchObject({ paramNames: ['to', 'amount', 'memo'], where: 'c.py:4' });
-    expect(() => crossCheckAbi(normalizeManifest({ name: 't', entry: 'c.py', abi: { functions: GOOD.slice(1) } }).abi, s)).toThrow(/c\.py:4: public function pay/);
+    expect(() => crossCheckAbi(normalizeManifest({ name: 't', entry: 'c.py', abi: { functions: GOOD.slice(1) } }).abi, s)).toThrow(
+      /c\.py:4: public function pay/,
+    );
     const stripped = loadModule(compileSource(SRC, { strip: true }).module);
     expect(signaturesFromModule(stripped).find((x) => x.name === 'pay')).toMatchObject({ paramNames: undefined, where: 'code function pay' });
   });

@@ -35,7 +35,8 @@ test('every method accepts exactly the receivers CHECK_METHOD lets through', () 
         if (!(err instanceof VmError) || err.kind !== 'AttributeError') throw err;
         checkSays = false;
       }
-      if (implSays !== checkSays) wrong.push(`${e.name} on ${typeof v === 'object' && v !== null ? v.constructor.name : typeof v}: method ${implSays}, check ${checkSays}`);
+      if (implSays !== checkSays)
+        wrong.push(`${e.name} on ${typeof v === 'object' && v !== null ? v.constructor.name : typeof v}: method ${implSays}, check ${checkSays}`);
     }
   }
   expect(wrong).toEqual([]);

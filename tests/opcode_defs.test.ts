@@ -19,7 +19,16 @@ import { BUILTIN_BY_NAME, DEFAULT_LIMITS, METHOD_BY_NAME, Op, OPCODES, STDLIB_BY
 
 const SENTINEL = 'sentinel';
 /** The second function of every crafted module: `def f(x): return x`. */
-const CALLEE: IRFunction = { name: 'callee', isPublic: false, nparams: 1, nlocals: 1, code: [{ op: Op.LOAD, args: [0] }, { op: Op.RETURN, args: [] }] };
+const CALLEE: IRFunction = {
+  name: 'callee',
+  isPublic: false,
+  nparams: 1,
+  nlocals: 1,
+  code: [
+    { op: Op.LOAD, args: [0] },
+    { op: Op.RETURN, args: [] },
+  ],
+};
 
 /** Inputs for one run: instructions that push the operands, the opcode's own operands. */
 interface Setup {
@@ -49,14 +58,38 @@ const CASES: Record<string, () => Setup[]> = {
   ROT3: () => [{ pre: (k) => [k(I(1)), k(I(2)), k(I(3))], args: [] }],
   LOAD: () => [{ pre: (k) => [k(I(1)), ins(Op.STORE, 0)], args: [0], nlocals: 1 }],
   STORE: () => [{ pre: (k) => [k(I(1))], args: [0], nlocals: 1 }],
-  ADD: binary, SUB: binary, MUL: binary, FLOORDIV: binary, MOD: binary, POW: binary, LSHIFT: binary, RSHIFT: binary,
-  BITAND: binary, BITOR: binary, BITXOR: binary, INPLACE_ADD: binary, INPLACE_MUL: binary,
-  NEG: unary, POS: unary, INVERT: unary, NOT: unary,
-  EQ: binary, NE: binary, LT: binary, LE: binary, GT: binary, GE: binary, IS: binary, IS_NOT: binary,
+  ADD: binary,
+  SUB: binary,
+  MUL: binary,
+  FLOORDIV: binary,
+  MOD: binary,
+  POW: binary,
+  LSHIFT: binary,
+  RSHIFT: binary,
+  BITAND: binary,
+  BITOR: binary,
+  BITXOR: binary,
+  INPLACE_ADD: binary,
+  INPLACE_MUL: binary,
+  NEG: unary,
+  POS: unary,
+  INVERT: unary,
+  NOT: unary,
+  EQ: binary,
+  NE: binary,
+  LT: binary,
+  LE: binary,
+  GT: binary,
+  GE: binary,
+  IS: binary,
+  IS_NOT: binary,
   IN: () => [{ pre: (k) => [k(I(1)), k(new ConstTuple([I(1), I(2)]))], args: [] }],
   NOT_IN: () => [{ pre: (k) => [k(I(1)), k(new ConstTuple([I(1), I(2)]))], args: [] }],
   JUMP: () => [{ pre: () => [], args: [T] }],
-  JUMP_IF_FALSE: cond, JUMP_IF_TRUE: cond, JUMP_IF_FALSE_OR_POP: cond, JUMP_IF_TRUE_OR_POP: cond,
+  JUMP_IF_FALSE: cond,
+  JUMP_IF_TRUE: cond,
+  JUMP_IF_FALSE_OR_POP: cond,
+  JUMP_IF_TRUE_OR_POP: cond,
   RETURN: unary,
   REVERT: () => [{ pre: (k) => [k('no')], args: [] }],
   CALL: () => [{ pre: (k) => [k(I(4))], args: [1] }],
@@ -77,8 +110,7 @@ const CASES: Record<string, () => Setup[]> = {
   FOR_ITER: () =>
     [true, false].map((empty) => ({ pre: (k) => [k(new ConstTuple(empty ? [] : [I(7)])), ins(Op.ITER_INIT, 0)], args: [0, T], nlocals: 3, empty })),
   RANGE_INIT: () => [{ pre: (k) => [k(I(2))], args: [0, 1], nlocals: 3 }],
-  FOR_RANGE: () =>
-    [true, false].map((empty) => ({ pre: (k) => [k(I(empty ? 0 : 2)), ins(Op.RANGE_INIT, 0, 1)], args: [0, T], nlocals: 3, empty })),
+  FOR_RANGE: () => [true, false].map((empty) => ({ pre: (k) => [k(I(empty ? 0 : 2)), ins(Op.RANGE_INIT, 0, 1)], args: [0, T], nlocals: 3, empty })),
 };
 
 function binary_n(n: number): () => Setup[] {

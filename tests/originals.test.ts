@@ -47,7 +47,16 @@ describe('contracts of the original vm_py', () => {
 
   test('a list[dict] parameter is refused with the tuple form to write instead, which compiles and runs', () => {
     expect(errors('def run(permits: list[dict]) -> int:\n    return len(permits)\n').join('\n')).toMatch(/no dict type.*list\[tuple\[/);
-    const c = new TestContract('def run(permits: list[tuple[bytes, int]]) -> int:\n    t = 0\n    for signer, alg_id in permits:\n        t += len(signer) * alg_id\n    return t\n');
-    expect(c.call('run', [[['0x0102', 3], ['0x01', 5]]]).returnValue).toBe(11);
+    const c = new TestContract(
+      'def run(permits: list[tuple[bytes, int]]) -> int:\n    t = 0\n    for signer, alg_id in permits:\n        t += len(signer) * alg_id\n    return t\n',
+    );
+    expect(
+      c.call('run', [
+        [
+          ['0x0102', 3],
+          ['0x01', 5],
+        ],
+      ]).returnValue,
+    ).toBe(11);
   });
 });

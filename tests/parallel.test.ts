@@ -35,7 +35,11 @@ function same(a: BlockResult, b: BlockResult): void {
 
 /** three kinds of block over a 40-holder token chain; nonces tracked in `n` */
 function blocks(token: Uint8Array): ((n: bigint[]) => Tx[])[] {
-  const independent = (n: bigint[]) => Array.from({ length: 30 }, (_, j) => transferTx(addr(1 + j), n[1 + j]++, token, addr(39 - (j % 5)) , 1n)).map((t, j) => ({ ...t, data: transferTx(addr(1 + j), 0n, token, addr(100 + j), 2n).data }));
+  const independent = (n: bigint[]) =>
+    Array.from({ length: 30 }, (_, j) => transferTx(addr(1 + j), n[1 + j]++, token, addr(39 - (j % 5)), 1n)).map((t, j) => ({
+      ...t,
+      data: transferTx(addr(1 + j), 0n, token, addr(100 + j), 2n).data,
+    }));
   const hot = (n: bigint[]) => Array.from({ length: 30 }, (_, j) => transferTx(addr(1 + j), n[1 + j]++, token, addr(7), 1n));
   const mixed = (n: bigint[]) => {
     const txs: Tx[] = [];

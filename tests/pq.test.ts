@@ -73,7 +73,7 @@ describe('pq.verify', () => {
     expect(c.call('check_named', ['Dilithium3', '0x', '0x', '0x']).error?.kind).toBe('ValueError');
   });
 
-  test('ids and names are unique; the fixed key and signature sizes are the library\'s', () => {
+  test("ids and names are unique; the fixed key and signature sizes are the library's", () => {
     expect(new Set(PQ_ALGS.map((a) => a.id)).size).toBe(PQ_ALGS.length);
     expect(new Set(PQ_ALGS.map((a) => a.name)).size).toBe(PQ_ALGS.length);
     expect(PQ_ALGS.length).toBe(15);

@@ -72,7 +72,20 @@ describe('receipts', () => {
 
   test('the layout carries status, gas, return, revert reason, error code, logs and writes', () => {
     const [inc, , rev, , oog] = receipts.map((r) => decode(encodeReceipt(r)) as Record<string, unknown>);
-    expect(Object.keys(inc).sort()).toEqual(['balances', 'error', 'gasUsed', 'logs', 'logsRoot', 'refund', 'return', 'revert', 'status', 'syscalls', 'v', 'writes']);
+    expect(Object.keys(inc).sort()).toEqual([
+      'balances',
+      'error',
+      'gasUsed',
+      'logs',
+      'logsRoot',
+      'refund',
+      'return',
+      'revert',
+      'status',
+      'syscalls',
+      'v',
+      'writes',
+    ]);
     expect(inc.status).toBe('SUCCESS');
     expect(hex(inc.return as Uint8Array)).toBe('02');
     expect((inc.logs as unknown[]).length).toBe(1);
@@ -91,7 +104,12 @@ describe('receipts', () => {
 });
 
 describe('logs root', () => {
-  const log = (n: number): Log => ({ address: new Uint8Array(32).fill(n), name: Uint8Array.of(n), topics: [new Uint8Array(32).fill(n)], data: Uint8Array.of(n) });
+  const log = (n: number): Log => ({
+    address: new Uint8Array(32).fill(n),
+    name: Uint8Array.of(n),
+    topics: [new Uint8Array(32).fill(n)],
+    data: Uint8Array.of(n),
+  });
   const leaf = (l: Log) => sha3_256(Uint8Array.from([0, ...encodeCanonical({ address: l.address, topics: l.topics, data: l.data })]));
   const node = (a: Uint8Array, b: Uint8Array) => sha3_256(Uint8Array.from([1, ...a, ...b]));
 

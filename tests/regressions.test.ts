@@ -12,7 +12,9 @@ import { MemoryState } from '../node/state.js';
 
 const dir = 'tests/regressions';
 const expectedPath = `${dir}/expected.json`;
-const files = readdirSync(dir).filter((x) => x.endsWith('.ir.hex')).sort();
+const files = readdirSync(dir)
+  .filter((x) => x.endsWith('.ir.hex'))
+  .sort();
 
 function outcomes(file: string) {
   const mod = loadBytes(Buffer.from(readFileSync(`${dir}/${file}`, 'utf8').trim(), 'hex'));

@@ -20,7 +20,10 @@ const ALICE = '0x' + 'a1'.repeat(32);
 const BOB = '0x' + 'b2'.repeat(32);
 
 async function startNode(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [resolve('bin/vm-py.js'), 'node', '--port', '0', '--state', dir, '--fund', `${ALICE}=1000000000`], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve('bin/vm-py.js'), 'node', '--port', '0', '--state', dir, '--fund', `${ALICE}=1000000000`], {
+    cwd: resolve('.'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   let err = '';
@@ -38,7 +41,11 @@ async function startNode(): Promise<{ url: string; child: ChildProcess }> {
 
 let nextId = 1;
 async function rpc(url: string, method: string, params?: unknown): Promise<{ result?: any; error?: { code: number; message: string; data?: any } }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -52,7 +59,12 @@ function proofFromJson(p: any): StorageProof {
     address: b(p.address)!,
     key: b(p.key)!,
     value: b(p.value),
-    account: p.account && { nonce: BigInt(p.account.nonce), balance: BigInt(p.account.balance), storageRoot: b(p.account.storageRoot)!, codeHash: b(p.account.codeHash)! },
+    account: p.account && {
+      nonce: BigInt(p.account.nonce),
+      balance: BigInt(p.account.balance),
+      storageRoot: b(p.account.storageRoot)!,
+      codeHash: b(p.account.codeHash)!,
+    },
     accountProof: p.accountProof.map(b),
     storageProof: p.storageProof.map(b),
   };

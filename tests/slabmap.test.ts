@@ -89,7 +89,7 @@ describe('SlabMap', () => {
     expect([...t.read(e)!]).toEqual([7]);
   });
 
-  test('keys and values that are views of the map\'s own slab are copied right while it grows', () => {
+  test("keys and values that are views of the map's own slab are copied right while it grows", () => {
     const t = new SlabMap();
     const K = (i: number) => Uint8Array.of(i >> 8, i & 255);
     t.put(t.add(K(0)), Uint8Array.of(1, 0, 0, 9, 9, 9));

@@ -31,7 +31,8 @@ function gasOfRevert(name: string, args: Value[]): number {
 
 describe('stdlib exact gas: base + per_word * words', () => {
   test('the per-word parts are non-zero where the table says size matters', () => {
-    for (const n of ['storage.get', 'storage.set', 'hash.sha3_256', 'random.bytes', 'pq.verify', 'abi.encode', 'treasury.transfer']) expect(T(n).dynamic.words, n).toBeGreaterThan(0);
+    for (const n of ['storage.get', 'storage.set', 'hash.sha3_256', 'random.bytes', 'pq.verify', 'abi.encode', 'treasury.transfer'])
+      expect(T(n).dynamic.words, n).toBeGreaterThan(0);
   });
 
   test('storage.get / get_bytes / get_int: key words, plus value words when present', () => {
@@ -130,7 +131,18 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(gasOf('abi.require', [true, ''])).toBe(T('abi.require').base);
     expect(gasOfRevert('abi.require', [false, B(500)])).toBe(T('abi.require').base);
     expect(gasOfRevert('abi.revert', [B(5)])).toBe(T('abi.revert').base);
-    for (const n of ['abi.caller', 'abi.sender', 'abi.msg_sender', 'abi.block_height', 'abi.block_number', 'abi.block_timestamp', 'abi.chain_id', 'abi.contract_address', 'abi.tx_hash', 'abi.call_value']) {
+    for (const n of [
+      'abi.caller',
+      'abi.sender',
+      'abi.msg_sender',
+      'abi.block_height',
+      'abi.block_number',
+      'abi.block_timestamp',
+      'abi.chain_id',
+      'abi.contract_address',
+      'abi.tx_hash',
+      'abi.call_value',
+    ]) {
       expect(gasOf(n, []), n).toBe(CONSTANTS.CONTEXT_BASE);
     }
   });
@@ -142,7 +154,7 @@ describe('stdlib exact gas: base + per_word * words', () => {
       const types = ['int', 'bytes'];
       const out = 1 + (n < 128 ? 1 : 2) + n; // int 5 -> 1 byte, then uvarint(len) || bytes
       expect(gasOf('abi.encode', [types, [5, B(n)]])).toBe(en.base + en.dynamic.words * (w(8) + w(out)));
-      const data = (stdCall('abi.encode', [types, [5, B(n)]]).value as Uint8Array);
+      const data = stdCall('abi.encode', [types, [5, B(n)]]).value as Uint8Array;
       expect(data.length).toBe(out);
       expect(gasOf('abi.decode', [new PyTuple(types), data])).toBe(de.base + de.dynamic.words * (w(8) + w(out)));
     }

@@ -140,7 +140,15 @@ def n(k: int) -> bytes:
     expect(a.subarray(0, 32)).not.toEqual(a.subarray(32, 64));
     expect(c.call('two', [], 1_000_000, { hash: bytes('01'.repeat(32)) }).returnValue).not.toEqual(a);
     expect(c.call('two', [], 1_000_000, { to: bytes('dd'.repeat(32)) }).returnValue).not.toEqual(a);
-    const r = executeCall({ module: c.module, calldata: c.calldata('two'), gasLimit: 1_000_000, tx: c.tx, block: defaultBlock(), state: c.state, callIndex: 1 });
+    const r = executeCall({
+      module: c.module,
+      calldata: c.calldata('two'),
+      gasLimit: 1_000_000,
+      tx: c.tx,
+      block: defaultBlock(),
+      state: c.state,
+      callIndex: 1,
+    });
     expect(r.returnValue).not.toEqual(a);
   });
 
@@ -176,7 +184,17 @@ def ask_then_fail() -> None:
 `;
   const lp = (b: Uint8Array) => cat(new Uint8Array([b.length]), b);
   const taskId = (kind: string, addr: Uint8Array, txHash: Uint8Array, inputs: Uint8Array[]) =>
-    sha3_256(cat(u8('animica:vm:task:v1|'), lp(u8(kind)), new Uint8Array([1]), lp(addr), lp(txHash), new Uint8Array([inputs.length]), ...inputs.map((x) => sha3_256(x))));
+    sha3_256(
+      cat(
+        u8('animica:vm:task:v1|'),
+        lp(u8(kind)),
+        new Uint8Array([1]),
+        lp(addr),
+        lp(txHash),
+        new Uint8Array([inputs.length]),
+        ...inputs.map((x) => sha3_256(x)),
+      ),
+    );
 
   test('task ids follow the documented layout and requests are recorded', () => {
     const c = new TestContract(SRC);
@@ -205,7 +223,15 @@ def ask_then_fail() -> None:
     const id = bytes('77'.repeat(32));
     expect(c.call('read', ['0x' + '77'.repeat(32)]).returnValue).toEqual(new Uint8Array(0));
     const results = new Map([[hex(id), u8('answer')]]);
-    const r = executeCall({ module: c.module, calldata: c.calldata('read', ['0x' + '77'.repeat(32)]), gasLimit: 1_000_000, tx: c.tx, block: defaultBlock(), state: c.state, results });
+    const r = executeCall({
+      module: c.module,
+      calldata: c.calldata('read', ['0x' + '77'.repeat(32)]),
+      gasLimit: 1_000_000,
+      tx: c.tx,
+      block: defaultBlock(),
+      state: c.state,
+      results,
+    });
     expect(r.returnValue).toEqual(u8('answer'));
     expect(c.call('read', ['0x77']).error?.kind).toBe('ValueError');
   });
@@ -219,7 +245,15 @@ def ask_then_fail() -> None:
     const key = sha3_256(cat(u8('animica:vm:zk:v1|'), ...hs));
     expect(r0.syscalls).toEqual([{ kind: 'zk_verify', taskId: key, inputHashes: hs }]);
     const call = (verdict: Uint8Array) =>
-      executeCall({ module: c.module, calldata: c.calldata('zk', args), gasLimit: 1_000_000, tx: c.tx, block: defaultBlock(), state: c.state, results: new Map([[hex(key), verdict]]) }).returnValue;
+      executeCall({
+        module: c.module,
+        calldata: c.calldata('zk', args),
+        gasLimit: 1_000_000,
+        tx: c.tx,
+        block: defaultBlock(),
+        state: c.state,
+        results: new Map([[hex(key), verdict]]),
+      }).returnValue;
     expect(call(new Uint8Array([1]))).toBe(true);
     expect(call(new Uint8Array([0]))).toBe(false);
     expect(call(new Uint8Array([1, 1]))).toBe(false);
@@ -228,7 +262,14 @@ def ask_then_fail() -> None:
   test('read_beacon returns the block beacon; requests die with a revert', () => {
     const c = new TestContract(SRC);
     const beacon = bytes('5a'.repeat(32));
-    const r = executeCall({ module: c.module, calldata: c.calldata('beacon'), gasLimit: 1_000_000, tx: c.tx, block: { ...defaultBlock(), beacon }, state: c.state });
+    const r = executeCall({
+      module: c.module,
+      calldata: c.calldata('beacon'),
+      gasLimit: 1_000_000,
+      tx: c.tx,
+      block: { ...defaultBlock(), beacon },
+      state: c.state,
+    });
     expect(r.returnValue).toEqual(beacon);
     const f = c.call('ask_then_fail');
     expect(f.status).toBe('REVERT');
@@ -237,7 +278,14 @@ def ask_then_fail() -> None:
 
   test('a negative chain id from the host is a StateError, not a crash', () => {
     const c = new TestContract(SRC);
-    const r = executeCall({ module: c.module, calldata: c.calldata('ask', ['0x6d', 'x']), gasLimit: 1_000_000, tx: c.tx, block: { ...defaultBlock(), chainId: -1n }, state: c.state });
+    const r = executeCall({
+      module: c.module,
+      calldata: c.calldata('ask', ['0x6d', 'x']),
+      gasLimit: 1_000_000,
+      tx: c.tx,
+      block: { ...defaultBlock(), chainId: -1n },
+      state: c.state,
+    });
     expect(r.status).toBe('ERROR');
     expect(r.error?.code).toBe('E-STATE');
   });

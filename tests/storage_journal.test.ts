@@ -43,7 +43,13 @@ describe('latin1Key', () => {
 
   test('keys sort like their bytes (prefixes first)', () => {
     const r = rng(11);
-    const keys = [Uint8Array.of(1), Uint8Array.of(1, 0), Uint8Array.of(0xff), Uint8Array.of(0x80, 0x7f), ...Array.from({ length: 300 }, (_, i) => r(1 + (i % 40)))];
+    const keys = [
+      Uint8Array.of(1),
+      Uint8Array.of(1, 0),
+      Uint8Array.of(0xff),
+      Uint8Array.of(0x80, 0x7f),
+      ...Array.from({ length: 300 }, (_, i) => r(1 + (i % 40))),
+    ];
     const byString = [...keys].sort((a, b) => (latin1Key(a) < latin1Key(b) ? -1 : latin1Key(a) > latin1Key(b) ? 1 : 0));
     expect(byString.map(hex)).toEqual([...keys].sort(cmpBytes).map(hex));
   });

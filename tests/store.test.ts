@@ -68,9 +68,18 @@ test('SIGKILL during block production: the store reopens at exactly the last com
   // inside the repository, so the bundle resolves lmdb from node_modules
   mkdirSync('.tmp', { recursive: true });
   const bundle = resolve(`.tmp/store-child-${process.pid}.mjs`);
-  await build({ entryPoints: [resolve('tests/helpers/store_child.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', external: ['lmdb'], logLevel: 'warning', banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }});
+  await build({
+    entryPoints: [resolve('tests/helpers/store_child.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['lmdb'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
   for (const killAfter of [2, 5]) {
-    const child = spawn(process.execPath, [bundle, dir], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(process.execPath, [bundle, dir], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (d) => (err += d));
@@ -81,7 +90,9 @@ test('SIGKILL during block production: the store reopens at exactly the last com
         // kill while the next block is being executed or written
         if (seen.length >= killAfter && !child.killed) setTimeout(() => child.kill('SIGKILL'), (seen.length * 7) % 11);
       });
-      child.on('exit', (code, sig) => (sig === 'SIGKILL' ? done(Math.max(...[...out.matchAll(/committed (\d+)/g)].map((m) => Number(m[1])))) : fail(new Error(`child exited ${code}: ${err}`))));
+      child.on('exit', (code, sig) =>
+        sig === 'SIGKILL' ? done(Math.max(...[...out.matchAll(/committed (\d+)/g)].map((m) => Number(m[1])))) : fail(new Error(`child exited ${code}: ${err}`)),
+      );
     });
     const store = LmdbStore.open(dir); // rebuilds the state root from disk and checks it against the head
     const h = Number(store.head().height);
@@ -132,7 +143,11 @@ test('a damaged store is refused with E-STORE', async () => {
 
 test('vm-py run --state <dir> runs on the store: one transaction per call, nothing on failure', async () => {
   const dir = tmp();
-  const run = (...args: string[]) => spawnSync(process.execPath, [resolve('bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--state', dir, '--json', ...args], { encoding: 'utf8', cwd: resolve('.') });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [resolve('bin/vm-py.js'), 'run', '--manifest', 'examples/counter/manifest.json', '--state', dir, '--json', ...args], {
+      encoding: 'utf8',
+      cwd: resolve('.'),
+    });
   expect(JSON.parse(run('--call', 'inc').stdout)).toMatchObject({ status: 'SUCCESS', return: 1 });
   expect(JSON.parse(run('--call', 'inc').stdout)).toMatchObject({ status: 'SUCCESS', return: 2 });
   const bad = run('--call', 'set', '--args', '[-1]');

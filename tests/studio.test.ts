@@ -98,7 +98,7 @@ async function submit(page: Page, fn: string): Promise<{ status: string; hash: s
   }));
 }
 
-test('type, see the diagnostic, fix, deploy, call: receipts equal the Node adapter\'s', async (ctx) => {
+test("type, see the diagnostic, fix, deploy, call: receipts equal the Node adapter's", async (ctx) => {
   if (!browser) ctx.skip(skipReason);
   const page = await browser!.newPage();
   const requests: string[] = [];

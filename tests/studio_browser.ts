@@ -4,7 +4,15 @@
 import type { Browser } from 'puppeteer-core';
 
 // root needs --no-sandbox; the rest keep a test run quiet and off the network
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export type Launched = { browser: Browser; executable: string } | { skip: string };
 

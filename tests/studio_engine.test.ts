@@ -60,7 +60,9 @@ describe('check', () => {
   });
 
   test('the constructor is the deploy form, not a function form', () => {
-    const c = compiled('from stdlib import storage\n\ndef __init__(n: int, who: bytes) -> None:\n    storage.set_int(who, n)\n\ndef get(who: bytes) -> int:\n    return storage.get_int(who)\n');
+    const c = compiled(
+      'from stdlib import storage\n\ndef __init__(n: int, who: bytes) -> None:\n    storage.set_int(who, n)\n\ndef get(who: bytes) -> int:\n    return storage.get_int(who)\n',
+    );
     expect(c.ctor?.params).toEqual([
       { name: 'n', type: 'int' },
       { name: 'who', type: 'bytes' },
@@ -100,7 +102,7 @@ describe('form fields', () => {
 });
 
 describe('session', () => {
-  test('deploy and calls give the adapter\'s receipts, nonce one per transaction', () => {
+  test("deploy and calls give the adapter's receipts, nonce one per transaction", () => {
     const s = new Session();
     const c = compiled(COUNTER);
     const outs = [s.deploy(c, []), s.call('inc', []), s.call('set', ['41']), s.call('inc', []), s.call('get', [])];
@@ -108,7 +110,13 @@ describe('session', () => {
     expect(outs[4].result).toBe(42);
     const state = new MemoryState();
     const block = defaultBlock();
-    const d = deploy({ contract: { code: compileSource(COUNTER, { file: 'contract.py' }).bytes }, gasLimit: DEFAULT_GAS_LIMIT, tx: { ...defaultTx(), nonce: 0n }, block, state });
+    const d = deploy({
+      contract: { code: compileSource(COUNTER, { file: 'contract.py' }).bytes },
+      gasLimit: DEFAULT_GAS_LIMIT,
+      tx: { ...defaultTx(), nonce: 0n },
+      block,
+      state,
+    });
     const to = d.created!.address;
     const calls: [string, unknown[]][] = [
       ['inc', []],
@@ -116,7 +124,12 @@ describe('session', () => {
       ['inc', []],
       ['get', []],
     ];
-    const receipts = [d, ...calls.map(([fn, args], i) => call({ input: { fn, args }, gasLimit: DEFAULT_GAS_LIMIT, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }))];
+    const receipts = [
+      d,
+      ...calls.map(([fn, args], i) =>
+        call({ input: { fn, args }, gasLimit: DEFAULT_GAS_LIMIT, tx: { ...defaultTx(), to, nonce: BigInt(i + 1) }, block, state }),
+      ),
+    ];
     expect(outs.map((o) => o.receiptHash)).toEqual(receipts.map((r) => hex(r.hash)));
     expect(outs.slice(1).map((o) => o.calldata)).toEqual(receipts.slice(1).map((r) => hex(r.calldata)));
     expect(outs[4].returnData).toBe(hex(receipts[4].returnData));
@@ -134,7 +147,11 @@ describe('session', () => {
     expect(o.trace[0].gasLeft + o.trace[0].cost).toBe(DEFAULT_GAS_LIMIT - entry);
     expect(Object.values(o.gasByLine).reduce((a, b) => a + b, 0)).toBe(o.trace.filter((t) => t.line > 0).reduce((a, t) => a + t.cost, 0));
     // inc's body is lines 12-15 of the example
-    expect(Object.keys(o.gasByLine).map(Number).sort((a, b) => a - b)).toEqual([12, 13, 14, 15]);
+    expect(
+      Object.keys(o.gasByLine)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([12, 13, 14, 15]);
     expect(o.trace.every((t) => t.fn === 'inc' && t.op.length > 0)).toBe(true);
   });
 
@@ -221,7 +238,9 @@ describe('session', () => {
     const run = (tracer?: () => void) => {
       const state = new MemoryState();
       const d = deploy({ contract: { code }, gasLimit: 1_000_000, tx: defaultTx(), block: defaultBlock(), state, tracer });
-      return [d, call({ input: { fn: 'inc' }, gasLimit: 1_000_000, tx: { ...defaultTx(), to: d.created!.address }, block: defaultBlock(), state, tracer })].map((r) => hex(r.hash));
+      return [d, call({ input: { fn: 'inc' }, gasLimit: 1_000_000, tx: { ...defaultTx(), to: d.created!.address }, block: defaultBlock(), state, tracer })].map(
+        (r) => hex(r.hash),
+      );
     };
     let n = 0;
     expect(run(() => n++)).toEqual(run());

@@ -70,7 +70,15 @@ describe('vm-py/testing Chain', () => {
   });
 
   test('the package export loads from dist', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "import { Chain } from 'vm-py/testing'; const c = new Chain(); const d = c.deploy('examples/counter/manifest.json'); console.log(typeof c.call, d.name)"], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { Chain } from 'vm-py/testing'; const c = new Chain(); const d = c.deploy('examples/counter/manifest.json'); console.log(typeof c.call, d.name)",
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('function counter');
   });
@@ -83,11 +91,23 @@ describe('vm-py/testing declarations', () => {
       const dir = resolve(`.tmp/${name}`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] }, files: ['main.ts'] }));
-      writeFileSync(join(dir, 'main.ts'), `import { Chain, TestFailure, type CallResult, type Deployed } from 'vm-py/testing';\nconst chain = new Chain({ gasLimit: 1_000_000 });\nconst d: Deployed = chain.deploy({ source: 'def f() -> int:\\n    return 1\\n' });\n${body}\n`);
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', types: [] },
+          files: ['main.ts'],
+        }),
+      );
+      writeFileSync(
+        join(dir, 'main.ts'),
+        `import { Chain, TestFailure, type CallResult, type Deployed } from 'vm-py/testing';\nconst chain = new Chain({ gasLimit: 1_000_000 });\nconst d: Deployed = chain.deploy({ source: 'def f() -> int:\\n    return 1\\n' });\n${body}\n`,
+      );
       return tsc(dir);
     };
-    const ok = consumer('testing-ok', "const r: CallResult = chain.tryCall(d, 'f');\nconst g: number = chain.lastGas;\nchain.setSender(chain.account('bob'));\nvoid r; void g; void TestFailure;");
+    const ok = consumer(
+      'testing-ok',
+      "const r: CallResult = chain.tryCall(d, 'f');\nconst g: number = chain.lastGas;\nchain.setSender(chain.account('bob'));\nvoid r; void g; void TestFailure;",
+    );
     expect(ok.stdout + ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     const bad = consumer('testing-bad', "const s: number = chain.tryCall(d, 'f').status;\nvoid s;");

@@ -66,7 +66,13 @@ describe('vm-py test runner', () => {
     expect(get.calls).toBe(1);
     expect(get.min).toBe(r.calls.find((c) => c.fn === 'get')!.gasUsed);
     expect([get.mean, get.median, get.max]).toEqual([get.min, get.min, get.min]);
-    expect(gasReport([1, 5, 2, 9].map((g) => ({ contract: 'c', fn: 'f', gasUsed: g }) as never))[0]).toMatchObject({ min: 1, mean: 4, median: 4, max: 9, calls: 4 });
+    expect(gasReport([1, 5, 2, 9].map((g) => ({ contract: 'c', fn: 'f', gasUsed: g }) as never))[0]).toMatchObject({
+      min: 1,
+      mean: 4,
+      median: 4,
+      max: 9,
+      calls: 4,
+    });
   });
 
   test('contracts cannot import testing; test IR does not load without the host', () => {

@@ -16,10 +16,51 @@ const parses = (s: string) => {
 };
 
 const NAMES = [
-  'int', 'bool', 'bytes', 'str', 'address', 'string', 'boolean', 'integer', 'bytearray', 'u8', 'u64', 'u256', 'i8', 'int128', 'uint256',
-  'u7', 'u264', 'bytes1', 'bytes32', 'bytes33', 'bytes0', 'list<int>', 'list[int]', 'List[u8]', 'list', 'list[]', 'int[]', 'int[][]',
-  'int[3]', 'tuple(int,str)', 'tuple[int, str]', 'Tuple[int,]', '(int,bytes)', '()', 'tuple', 'adress', 'lst[int]', 'list<int', 'int str',
-  ' int ', 'tuple(int,,str)', 'list<tuple(bytes32,str)>', 'dict', 'None', '',
+  'int',
+  'bool',
+  'bytes',
+  'str',
+  'address',
+  'string',
+  'boolean',
+  'integer',
+  'bytearray',
+  'u8',
+  'u64',
+  'u256',
+  'i8',
+  'int128',
+  'uint256',
+  'u7',
+  'u264',
+  'bytes1',
+  'bytes32',
+  'bytes33',
+  'bytes0',
+  'list<int>',
+  'list[int]',
+  'List[u8]',
+  'list',
+  'list[]',
+  'int[]',
+  'int[][]',
+  'int[3]',
+  'tuple(int,str)',
+  'tuple[int, str]',
+  'Tuple[int,]',
+  '(int,bytes)',
+  '()',
+  'tuple',
+  'adress',
+  'lst[int]',
+  'list<int',
+  'int str',
+  ' int ',
+  'tuple(int,,str)',
+  'list<tuple(bytes32,str)>',
+  'dict',
+  'None',
+  '',
 ];
 
 describe('string annotations', () => {
@@ -29,7 +70,13 @@ describe('string annotations', () => {
 
   test('and on generated names', () => {
     const atom = fc.constantFrom('int', 'u64', 'bytes32', 'str', 'adress', 'list', 'tuple', 'x', '(', ')', '[', ']', '<', '>', ',', ' ', '[]');
-    fc.assert(fc.property(fc.array(atom, { maxLength: 8 }).map((a) => a.join('')), (s) => (typeNameProblem(s) === null) === parses(s)), { numRuns: 3000, seed: 1 });
+    fc.assert(
+      fc.property(
+        fc.array(atom, { maxLength: 8 }).map((a) => a.join('')),
+        (s) => (typeNameProblem(s) === null) === parses(s),
+      ),
+      { numRuns: 3000, seed: 1 },
+    );
   });
 
   test('a bad one is a compile error at the string, in parameters, returns and local annotations', () => {

@@ -30,16 +30,7 @@ const PQ = (() => {
 const SEQUENCES: Record<string, SequenceSpec> = {
   counter: {
     source: 'examples/counter/contract.py',
-    calls: [
-      { fn: 'get' },
-      { fn: 'inc' },
-      { fn: 'inc' },
-      { fn: 'get' },
-      { fn: 'set', args: [-1] },
-      { fn: 'set', args: [41] },
-      { fn: 'inc' },
-      { fn: 'get' },
-    ],
+    calls: [{ fn: 'get' }, { fn: 'inc' }, { fn: 'inc' }, { fn: 'get' }, { fn: 'set', args: [-1] }, { fn: 'set', args: [41] }, { fn: 'inc' }, { fn: 'get' }],
   },
   escrow: {
     source: 'examples/escrow/contract.py',
@@ -240,7 +231,11 @@ function examples() {
 
 const FILES: Record<string, () => Json> = {
   abi: () => makeAbiVectors(ABI_VALID, ABI_REJECTED, SIGNATURES),
-  ir: () => makeIrVectors(examples().map((name) => ({ name, source: `examples/${name}/contract.py`, file: 'contract.py' })), read),
+  ir: () =>
+    makeIrVectors(
+      examples().map((name) => ({ name, source: `examples/${name}/contract.py`, file: 'contract.py' })),
+      read,
+    ),
   calls: () => makeCallVectors(SEQUENCES, read),
 };
 

@@ -19,8 +19,8 @@ const BUILTIN_HINTS: Record<string, string> = {
   print: 'emit an event with `events.emit(name, {...})`',
   iter: 'loop with `for`, or index the list',
   next: 'loop with `for`, or index the list',
-  bin: "use `format(x, 'b')` or an f-string `f\"{x:b}\"`",
-  oct: "use `format(x, 'o')` or an f-string `f\"{x:o}\"`",
+  bin: 'use `format(x, \'b\')` or an f-string `f"{x:b}"`',
+  oct: 'use `format(x, \'o\')` or an f-string `f"{x:o}"`',
 };
 
 /** Callees that take a generator expression as their sole argument ('.m' is a method). */
@@ -55,7 +55,8 @@ export function checkModule(src: Source, mod: Module, host?: HostStdlib): Checke
     consts.set(c.name, c.value);
   }
   for (const f of mod.funcs) {
-    if (f.name.startsWith('__') && f.name !== CONSTRUCTOR) src.error('E-DUNDER', `dunder names are not allowed (${f.name}; the only one is the constructor ${CONSTRUCTOR})`, f.at);
+    if (f.name.startsWith('__') && f.name !== CONSTRUCTOR)
+      src.error('E-DUNDER', `dunder names are not allowed (${f.name}; the only one is the constructor ${CONSTRUCTOR})`, f.at);
     if (funcs.has(f.name) || consts.has(f.name) || imports.has(f.name)) src.error('E-REDEFINED', `'${f.name}' is defined twice`, f.at);
     funcs.set(f.name, f);
   }
@@ -65,7 +66,12 @@ export function checkModule(src: Source, mod: Module, host?: HostStdlib): Checke
     new Scope(cm, null, new Set()).expr(c.value);
     const bad = mutableLiteral(c.value);
     // found here (not only when folding) so that it is reported with the other errors
-    if (bad) src.error('E-MODULE-STATE', `constant ${c.name}: module-level ${bad} would be shared mutable state; build it inside a function`, bad === 'value' ? c.at : c.value.at);
+    if (bad)
+      src.error(
+        'E-MODULE-STATE',
+        `constant ${c.name}: module-level ${bad} would be shared mutable state; build it inside a function`,
+        bad === 'value' ? c.at : c.value.at,
+      );
   }
   for (const f of mod.funcs) {
     const scope = new Scope(cm, f, localsOf(f));
@@ -79,7 +85,13 @@ export function checkModule(src: Source, mod: Module, host?: HostStdlib): Checke
     else if (f.name === CONSTRUCTOR) checkConstructor(cm, f);
   }
   for (const cs of calls.values()) {
-    for (const c of cs) if (c.callee === CONSTRUCTOR) src.error('E-CONSTRUCTOR', `${CONSTRUCTOR} runs once, at deploy; it cannot be called from the contract (move the shared part into a private function)`, c.at);
+    for (const c of cs)
+      if (c.callee === CONSTRUCTOR)
+        src.error(
+          'E-CONSTRUCTOR',
+          `${CONSTRUCTOR} runs once, at deploy; it cannot be called from the contract (move the shared part into a private function)`,
+          c.at,
+        );
   }
   findRecursion(cm, calls);
   return cm;
@@ -296,7 +308,11 @@ class Scope {
         e.keys.forEach((x) => this.expr(x));
         return e.values.forEach((x) => this.expr(x));
       case 'genexp':
-        this.err('E-GENERATOR', `a generator expression may only be the sole argument of ${[...GEN_CONSUMERS].map((c) => (c.startsWith('.') ? `str${c}` : c) + '()').join(', ')}; use a list comprehension [...]`, e.at);
+        this.err(
+          'E-GENERATOR',
+          `a generator expression may only be the sole argument of ${[...GEN_CONSUMERS].map((c) => (c.startsWith('.') ? `str${c}` : c) + '()').join(', ')}; use a list comprehension [...]`,
+          e.at,
+        );
         return this.comprehension(e);
       case 'lambda':
         this.err('E-LAMBDA', 'a lambda may only be the key= argument of sorted(), min(), max() or list.sort(); elsewhere define a private function', e.at);
@@ -335,7 +351,8 @@ class Scope {
     if (bad) return this.err('E-FORMAT', `%-format ${JSON.stringify(text)}: ${bad}`, fmt.at);
     if (args.k === 'tuple' && !text.includes('%(')) {
       const want = percentArgCount(text);
-      if (want !== args.elts.length) this.err('E-FORMAT', `%-format ${JSON.stringify(text)} takes ${want} argument${want === 1 ? '' : 's'}, the tuple has ${args.elts.length}`, args.at);
+      if (want !== args.elts.length)
+        this.err('E-FORMAT', `%-format ${JSON.stringify(text)} takes ${want} argument${want === 1 ? '' : 's'}, the tuple has ${args.elts.length}`, args.at);
     }
   }
 
@@ -390,7 +407,12 @@ class Scope {
       if (!called) this.err('E-FUNC-VALUE', `stdlib function '${full.join('.')}' can only be called`, e.at);
       return;
     }
-    if (path && path.length === 2 && !this.isLocal(path[0]) && ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex'))) {
+    if (
+      path &&
+      path.length === 2 &&
+      !this.isLocal(path[0]) &&
+      ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex'))
+    ) {
       if (!called) this.err('E-FUNC-VALUE', `'${path.join('.')}' can only be called`, e.at);
       return;
     }
@@ -415,7 +437,12 @@ export function attrPath(e: Expr): string[] | null {
  */
 function checkConstructor(cm: CheckedModule, f: FunctionDef): void {
   checkPublic(cm, f);
-  if (cm.signatures.get(f.name)?.returns !== 'none') cm.src.error('E-CONSTRUCTOR', `${CONSTRUCTOR} returns nothing (deploy returns the new contract's address); annotate it -> None or not at all`, f.returns?.at ?? f.at);
+  if (cm.signatures.get(f.name)?.returns !== 'none')
+    cm.src.error(
+      'E-CONSTRUCTOR',
+      `${CONSTRUCTOR} returns nothing (deploy returns the new contract's address); annotate it -> None or not at all`,
+      f.returns?.at ?? f.at,
+    );
 }
 
 function checkPublic(cm: CheckedModule, f: FunctionDef): void {
@@ -426,7 +453,8 @@ function checkPublic(cm: CheckedModule, f: FunctionDef): void {
       continue;
     }
     const t = annotationType(p.annotation);
-    if (t === null || t === 'none' || t === 'dict') cm.src.error('E-ANNOTATION', `parameter '${p.name}': ${unsupportedParam(p.annotation, p.name)}`, p.annotation.at);
+    if (t === null || t === 'none' || t === 'dict')
+      cm.src.error('E-ANNOTATION', `parameter '${p.name}': ${unsupportedParam(p.annotation, p.name)}`, p.annotation.at);
     else params.push(t);
   }
   let returns = 'none';

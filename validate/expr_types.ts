@@ -26,7 +26,17 @@ export const STD_RETURNS: Record<string, string> = {
   'pq.address': 'bytes',
   'pq.verify': 'bool',
 };
-const BUILTIN_RETURNS: Record<string, string> = { len: 'int', int: 'int', abs: 'int', bool: 'bool', bytes: 'bytes', str: 'str', sum: 'int', 'int.from_bytes': 'int', 'bytes.fromhex': 'bytes' };
+const BUILTIN_RETURNS: Record<string, string> = {
+  len: 'int',
+  int: 'int',
+  abs: 'int',
+  bool: 'bool',
+  bytes: 'bytes',
+  str: 'str',
+  sum: 'int',
+  'int.from_bytes': 'int',
+  'bytes.fromhex': 'bytes',
+};
 
 /** The table name of a stdlib function an expression names (through imports), if any. */
 export function stdName(cm: CheckedModule, fn: Expr): string | undefined {

@@ -22,13 +22,19 @@ export function parseIntLiteral(text: string): IntLit {
   return { kind: 'int', value: BigInt(text.replace(/_/g, '')) };
 }
 
-export type StrLit =
-  | { kind: 'str'; value: string }
-  | { kind: 'bytes'; value: number[] }
-  | { kind: 'error'; code: string; message: string };
+export type StrLit = { kind: 'str'; value: string } | { kind: 'bytes'; value: number[] } | { kind: 'error'; code: string; message: string };
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  '\\': 0x5c, "'": 0x27, '"': 0x22, a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11,
+  '\\': 0x5c,
+  "'": 0x27,
+  '"': 0x22,
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
 };
 
 export function decodeStringLiteral(text: string): StrLit {
@@ -95,7 +101,8 @@ export function decodeStringLiteral(text: string): StrLit {
   // code points and UTF-16 would disagree on a lone surrogate, and it could never be encoded,
   // stored or returned: contract strings hold Unicode scalar values only (spec/LANGUAGE.md)
   for (const u of units) {
-    if (u >= 0xd800 && u <= 0xdfff) return { kind: 'error', code: 'E-SYNTAX', message: `lone surrogate \\u${u.toString(16)} in str literal: contract strings must be encodable as UTF-8` };
+    if (u >= 0xd800 && u <= 0xdfff)
+      return { kind: 'error', code: 'E-SYNTAX', message: `lone surrogate \\u${u.toString(16)} in str literal: contract strings must be encodable as UTF-8` };
   }
   return { kind: 'str', value: String.fromCodePoint(...units) };
 }

@@ -4,17 +4,65 @@ import { BUILTIN_BY_NAME, STDLIB_BY_NAME, TYPES } from '../spec/table.js';
 
 /** Builtins that exist in Python but that contracts may not call (E-BUILTIN). */
 export const BANNED_BUILTINS = new Set([
-  'eval', 'exec', 'compile', 'open', 'print', 'input', 'getattr', 'setattr', 'delattr', 'hasattr',
-  'globals', 'locals', 'vars', 'dir', 'id', 'hash', 'type', 'super', '__import__', 'memoryview',
-  'iter', 'next', 'set', 'frozenset', 'float', 'complex', 'object', 'callable', 'exit', 'quit',
-  'breakpoint', 'help', 'ascii', 'classmethod', 'staticmethod', 'property',
-  'issubclass', 'map', 'filter', 'slice', 'round', 'bin', 'oct', 'aiter', 'anext',
+  'eval',
+  'exec',
+  'compile',
+  'open',
+  'print',
+  'input',
+  'getattr',
+  'setattr',
+  'delattr',
+  'hasattr',
+  'globals',
+  'locals',
+  'vars',
+  'dir',
+  'id',
+  'hash',
+  'type',
+  'super',
+  '__import__',
+  'memoryview',
+  'iter',
+  'next',
+  'set',
+  'frozenset',
+  'float',
+  'complex',
+  'object',
+  'callable',
+  'exit',
+  'quit',
+  'breakpoint',
+  'help',
+  'ascii',
+  'classmethod',
+  'staticmethod',
+  'property',
+  'issubclass',
+  'map',
+  'filter',
+  'slice',
+  'round',
+  'bin',
+  'oct',
+  'aiter',
+  'anext',
 ]);
 
 /** Stdlib module names reachable below `stdlib` (and their alias modules). */
 export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
-  ['storage', 'storage'], ['events', 'events'], ['hash', 'hash'], ['abi', 'abi'], ['treasury', 'treasury'],
-  ['syscalls', 'syscalls'], ['random', 'random'], ['pq', 'pq'], ['random_api', 'random'], ['pq_verify', 'pq'],
+  ['storage', 'storage'],
+  ['events', 'events'],
+  ['hash', 'hash'],
+  ['abi', 'abi'],
+  ['treasury', 'treasury'],
+  ['syscalls', 'syscalls'],
+  ['random', 'random'],
+  ['pq', 'pq'],
+  ['random_api', 'random'],
+  ['pq_verify', 'pq'],
   ['contracts', 'contracts'],
 ]);
 
@@ -22,7 +70,10 @@ export const STDLIB_MODULES: ReadonlyMap<string, string> = new Map([
  * Resolve a path below `stdlib` to a function name of the table, or a module, or nothing.
  * `host` adds a tool's modules (spec/host_std.ts); without it they do not exist.
  */
-export function resolveStdlibPath(path: readonly string[], host?: HostStdlib): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
+export function resolveStdlibPath(
+  path: readonly string[],
+  host?: HostStdlib,
+): { kind: 'root' } | { kind: 'module'; module: string } | { kind: 'func'; name: string } | null {
   if (path.length === 0) return { kind: 'root' };
   if (host?.modules.has(path[0])) {
     if (path.length === 1) return { kind: 'module', module: path[0] };

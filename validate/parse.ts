@@ -353,7 +353,10 @@ class Converter {
         return { k: 'assert', at, test: this.expr(parts[0]), msg: parts[1] ? this.expr(parts[1]) : null };
       }
       case 'DeleteStatement': {
-        const targets = ch.slice(1).filter((c) => c.name !== ',').map((c) => this.expr(c));
+        const targets = ch
+          .slice(1)
+          .filter((c) => c.name !== ',')
+          .map((c) => this.expr(c));
         for (const t of targets) if (t.k !== 'index') this.err('E-DEL', 'only `del d[k]` / `del xs[i]` is allowed', t.at);
         return { k: 'del', at, targets };
       }
@@ -438,7 +441,17 @@ class Converter {
 
   binOp(t: string, at: number): BinOp | null {
     switch (t) {
-      case '+': case '-': case '*': case '//': case '%': case '**': case '<<': case '>>': case '&': case '|': case '^':
+      case '+':
+      case '-':
+      case '*':
+      case '//':
+      case '%':
+      case '**':
+      case '<<':
+      case '>>':
+      case '&':
+      case '|':
+      case '^':
         return t;
       case '/':
         this.err('E-TRUEDIV', 'true division `/` is not allowed (no floats); use `//` for floor division', at);
@@ -720,7 +733,16 @@ class Converter {
 
   cmpOp(t: string): CmpOp | null {
     switch (t) {
-      case '==': case '!=': case '<': case '<=': case '>': case '>=': case 'in': case 'not in': case 'is': case 'is not':
+      case '==':
+      case '!=':
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case 'in':
+      case 'not in':
+      case 'is':
+      case 'is not':
         return t;
     }
     return null;

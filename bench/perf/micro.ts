@@ -43,7 +43,14 @@ for (const w of WORKLOADS) {
   const ex = mod.byName.get(w.fn)!;
   const call = (n: number) => {
     const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [BigInt(n)] as never)]);
-    return executeCall({ module: mod, calldata, gasLimit: Number(process.env.GAS ?? Number.MAX_SAFE_INTEGER), tx: defaultTx(), block: defaultBlock(), state: new MemoryState() });
+    return executeCall({
+      module: mod,
+      calldata,
+      gasLimit: Number(process.env.GAS ?? Number.MAX_SAFE_INTEGER),
+      tx: defaultTx(),
+      block: defaultBlock(),
+      state: new MemoryState(),
+    });
   };
   // warm-up
   for (let i = 0; i < 3; i++) call(Math.max(1, w.n >> 3));
@@ -57,16 +64,21 @@ for (const w of WORKLOADS) {
     ts.push((d.user + d.system) / 1000);
   }
   if (r.status !== 'SUCCESS') throw new Error(`${w.name}: ${r.status} ${JSON.stringify(r.error)}`);
-  const vm = process.env.STAT === "median" ? median(ts) : Math.min(...ts);
+  const vm = process.env.STAT === 'median' ? median(ts) : Math.min(...ts);
   let py = NaN;
   let pyRes = '';
   if (!noPy) {
-    const out = execFileSync('python3', ['-c', PY, w.fn, String(w.n), String(RUNS), process.env.STAT ?? "min"], { input: w.src }).toString().trim().split(' ');
+    const out = execFileSync('python3', ['-c', PY, w.fn, String(w.n), String(RUNS), process.env.STAT ?? 'min'], { input: w.src })
+      .toString()
+      .trim()
+      .split(' ');
     py = Number(out[0]);
     pyRes = out[1];
     if (pyRes !== String(r.returnValue)) throw new Error(`${w.name}: result mismatch vm=${r.returnValue} py=${pyRes}`);
   }
-  rows.push(`| ${w.name.padEnd(26)} | ${vm.toFixed(1).padStart(8)} | ${py.toFixed(1).padStart(8)} | ${(vm / py).toFixed(2).padStart(5)} | ${String(r.gasUsed).padStart(12)} |`);
+  rows.push(
+    `| ${w.name.padEnd(26)} | ${vm.toFixed(1).padStart(8)} | ${py.toFixed(1).padStart(8)} | ${(vm / py).toFixed(2).padStart(5)} | ${String(r.gasUsed).padStart(12)} |`,
+  );
   console.log(rows[rows.length - 1]);
 }
 console.log(`\n| workload                   |    vm ms |    py ms | vm/py |     gasUsed |\n|---|---|---|---|---|\n${rows.join('\n')}`);

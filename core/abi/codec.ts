@@ -59,7 +59,6 @@ function resolve(ref: TypeRef): AbiType {
 
 // ---------------------------------------------------------------- encoding
 
-
 function encErr(ctx: Ctx, msg: string): never {
   throw new AbiError(`${pathStr(ctx)}: ${msg}`);
 }
@@ -119,7 +118,7 @@ function encodeInt(w: ByteWriter, t: AbiType & { kind: 'int' }, v: unknown, ctx:
   }
   const b = BigInt(x);
   if ((b < 0n ? -b : b) >= ctx.intLimit) encErr(ctx, `int wider than ${ctx.maxIntBits} bits`);
-  w.uvarintBig(b >= 0n ? b << 1n : ((-b) << 1n) - 1n);
+  w.uvarintBig(b >= 0n ? b << 1n : (-b << 1n) - 1n);
 }
 
 function encodeBytesLike(w: ByteWriter, b: Uint8Array, ctx: Ctx, what: string): void {

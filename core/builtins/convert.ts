@@ -48,11 +48,10 @@ const DIGIT = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c
  * contract computes. Unicode keeps every run contiguous, zero to nine.
  */
 const DIGIT_ZEROS = [
-  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20,
-  0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0,
-  0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0,
-  0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
-  0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946,
+  0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0,
+  0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce,
+  0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
 /** ASCII digits and letters, and (as CPython) any Unicode decimal digit. */
@@ -257,7 +256,12 @@ const toBytes: Impl = (m, a, b, n, p) => {
   }
   if (Array.isArray(x)) return bytesFromInts(m, x, p);
   if (x instanceof PyTuple) return bytesFromInts(m, x.items, p);
-  if (x instanceof PyDict) return bytesFromInts(m, Array.from(x.map.values(), (e) => e[0]), p);
+  if (x instanceof PyDict)
+    return bytesFromInts(
+      m,
+      Array.from(x.map.values(), (e) => e[0]),
+      p,
+    );
   throw new VmError('TypeError', `cannot convert '${typeName(x)}' object to bytes`);
 };
 
@@ -339,7 +343,7 @@ const fromBytes: Impl = (m, a, b, n, p) => {
   const big = n >= 2 ? byteorderArg(a[b + 1], 'from_bytes') : true;
   const signed = n >= 3 ? truthy(a[b + 2]) : false;
   if (!(src instanceof Uint8Array)) {
-    if (typeof src === 'string') throw new VmError('TypeError', 'cannot convert \'str\' object to bytes');
+    if (typeof src === 'string') throw new VmError('TypeError', "cannot convert 'str' object to bytes");
     if (iterLen(src) < 0 || src instanceof PyDict) throw new VmError('TypeError', `cannot convert '${typeName(src)}' object to bytes`);
     src = bytesFromInts(m, Array.isArray(src) ? src : (src as PyTuple).items, p);
   }
@@ -365,7 +369,13 @@ const fromBytes: Impl = (m, a, b, n, p) => {
   m.charge(p.limbs * limbsOver(sig * 8));
   let v: bigint;
   if (sig <= 64) {
-    v = big ? bigFromBE(bytes, s, len) : bigFromBE(Array.from({ length: sig }, (_, k) => at(s + k)), 0, sig);
+    v = big
+      ? bigFromBE(bytes, s, len)
+      : bigFromBE(
+          Array.from({ length: sig }, (_, k) => at(s + k)),
+          0,
+          sig,
+        );
   } else {
     const parts = new Array<string>(sig);
     for (let i = s; i < len; i++) parts[i - s] = HEX2[at(i)];

@@ -189,7 +189,7 @@ export function parseSpec(spec: string): Spec {
   };
   s.width = num();
   if (cs[i] === ',' || cs[i] === '_') s.grouping = cs[i++];
-  if (cs[i] === ',' || cs[i] === '_') throw new VmError('ValueError', 'Cannot specify both \',\' and \'_\'.');
+  if (cs[i] === ',' || cs[i] === '_') throw new VmError('ValueError', "Cannot specify both ',' and '_'.");
   if (cs[i] === '.') {
     i++;
     s.precision = num();
@@ -431,7 +431,7 @@ export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value,
       case 'r':
       case 'b':
       case 'a': {
-        if (t === 'a') throw new VmError('ValueError', "%a is not supported in contracts; use %r");
+        if (t === 'a') throw new VmError('ValueError', '%a is not supported in contracts; use %r');
         if (isBytes) {
           if (t === 'r') body = repr(m, v, per);
           else if (v instanceof Uint8Array) body = latin1(v);

@@ -105,7 +105,9 @@ const enumerate: Impl = (m, a, b, n, p) => {
   const start = n === 2 ? intArg(a[b + 1], 'enumerate()') : 0;
   const xs = items(m, a[b], p);
   m.mem += seqBytes(2) * xs.length;
-  return xs.map((x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : countInt(m, normBig(toBig(start) + BigInt(i))), x]));
+  return xs.map(
+    (x, i) => new PyTuple([typeof start === 'number' && Number.isSafeInteger(start + i) ? start + i : countInt(m, normBig(toBig(start) + BigInt(i))), x]),
+  );
 };
 
 const zip: Impl = (m, a, b, n, p) => {
@@ -195,5 +197,16 @@ const isinstance: Impl = (_m, a, b, n) => {
 };
 
 export const ITERABLES: Record<string, Impl> = {
-  len, range, list, tuple, dict, enumerate, zip, sorted, reversed, all: allAny('all'), any: allAny('any'), isinstance,
+  len,
+  range,
+  list,
+  tuple,
+  dict,
+  enumerate,
+  zip,
+  sorted,
+  reversed,
+  all: allAny('all'),
+  any: allAny('any'),
+  isinstance,
 };

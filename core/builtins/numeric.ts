@@ -90,7 +90,8 @@ const pow: Impl = (m, a, b, n, p) => {
     return countInt(m, powInt(m, toBig(x), toBig(y)));
   }
   const z = a[b + 2];
-  if (!isIntValue(x) || !isIntValue(y) || !isIntValue(z)) throw new VmError('TypeError', `unsupported operand type(s) for pow(): '${typeName(x)}', '${typeName(y)}', '${typeName(z)}'`);
+  if (!isIntValue(x) || !isIntValue(y) || !isIntValue(z))
+    throw new VmError('TypeError', `unsupported operand type(s) for pow(): '${typeName(x)}', '${typeName(y)}', '${typeName(z)}'`);
   let base = toBig(x);
   let e = toBig(y);
   const mod = toBig(z);

@@ -39,7 +39,8 @@ export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p
   if (enc === 'ascii') {
     let s = '';
     for (let i = 0; i < b.length; i++) {
-      if (b[i] > 0x7f) throw new VmError('UnicodeDecodeError', `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
+      if (b[i] > 0x7f)
+        throw new VmError('UnicodeDecodeError', `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
       s += String.fromCharCode(b[i]);
     }
     m.mem += s.length;

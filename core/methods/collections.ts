@@ -135,5 +135,14 @@ function view(name: 'keys' | 'values' | 'items'): MImpl {
 }
 
 export const COLLECTIONS: Record<string, MImpl> = {
-  append, extend, insert, pop, index, get, setdefault, keys: view('keys'), values: view('values'), items: view('items'),
+  append,
+  extend,
+  insert,
+  pop,
+  index,
+  get,
+  setdefault,
+  keys: view('keys'),
+  values: view('values'),
+  items: view('items'),
 };

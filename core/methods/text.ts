@@ -123,9 +123,18 @@ const join: MImpl = (m, a, b, n, p) => {
   arity('join', n, 1, 1);
   const src = a[b + 1];
   // a dict joins its keys, as iterating it does
-  const items = Array.isArray(src) ? src : src instanceof PyTuple ? src.items : typeof src === 'string' ? chars(src) : src instanceof PyDict ? Array.from(src.map.values(), (e) => e[0]) : null;
+  const items = Array.isArray(src)
+    ? src
+    : src instanceof PyTuple
+      ? src.items
+      : typeof src === 'string'
+        ? chars(src)
+        : src instanceof PyDict
+          ? Array.from(src.map.values(), (e) => e[0])
+          : null;
   if (items === null) {
-    if (src instanceof Uint8Array) throw new VmError('TypeError', `sequence item 0: expected ${typeof s === 'string' ? 'str instance' : 'a bytes-like object'}, int found`);
+    if (src instanceof Uint8Array)
+      throw new VmError('TypeError', `sequence item 0: expected ${typeof s === 'string' ? 'str instance' : 'a bytes-like object'}, int found`);
     throw new VmError('TypeError', 'can only join an iterable');
   }
   let total = items.length > 0 ? (items.length - 1) * s.length : 0;
@@ -279,6 +288,14 @@ const encode: MImpl = (m, a, b, n, p) => {
 };
 
 export const TEXT: Record<string, MImpl> = {
-  hex, startswith: affix('startswith'), endswith: affix('endswith'), find, join, strip,
-  rjust: justify('rjust'), ljust: justify('ljust'), decode, encode,
+  hex,
+  startswith: affix('startswith'),
+  endswith: affix('endswith'),
+  find,
+  join,
+  strip,
+  rjust: justify('rjust'),
+  ljust: justify('ljust'),
+  decode,
+  encode,
 };

@@ -89,11 +89,12 @@ export class ParallelExecutor {
     let checked = 0;
     let conflicts = 0;
     const channels = speculate ? this.workers.map(() => new MessageChannel()) : [];
-    if (speculate) this.workers.forEach((w, k) =>
-      w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
-        channels[k].port2,
-      ]),
-    );
+    if (speculate)
+      this.workers.forEach((w, k) =>
+        w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
+          channels[k].port2,
+        ]),
+      );
     const speculative = new Map<number, WireOutcome | null>();
     const resultOf = (i: number): WireOutcome | null => {
       for (;;) {

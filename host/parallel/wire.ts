@@ -23,7 +23,15 @@ export interface WireOutcome {
 }
 
 function plainValue(v: unknown): boolean {
-  return v === undefined || v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' || v instanceof Uint8Array;
+  return (
+    v === undefined ||
+    v === null ||
+    typeof v === 'boolean' ||
+    typeof v === 'number' ||
+    typeof v === 'bigint' ||
+    typeof v === 'string' ||
+    v instanceof Uint8Array
+  );
 }
 
 export function toWire(o: TxOutcome): WireOutcome | null {
@@ -48,5 +56,17 @@ export function fromWire(w: WireOutcome, base: ChainState): TxOutcome {
   const overlay = new Overlay(base);
   for (const [a, e] of w.accounts) overlay.accounts.set(a, e);
   overlay.reads = new Map(w.reads);
-  return { hash: w.hash, overlay, kind: w.kind, status: w.status, gasUsed: w.gasUsed, fee: w.fee, sender: w.sender, nonce: w.nonce, exec: w.exec, error: w.error, touched: w.touched };
+  return {
+    hash: w.hash,
+    overlay,
+    kind: w.kind,
+    status: w.status,
+    gasUsed: w.gasUsed,
+    fee: w.fee,
+    sender: w.sender,
+    nonce: w.nonce,
+    exec: w.exec,
+    error: w.error,
+    touched: w.touched,
+  };
 }

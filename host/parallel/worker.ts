@@ -13,7 +13,9 @@ import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
 import { useNativeTrieHash } from '../native_hash.js';
 
-type Msg = { type: 'run'; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort } | { type: 'apply'; accounts: AccountEntry[] };
+type Msg =
+  | { type: 'run'; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
+  | { type: 'apply'; accounts: AccountEntry[] };
 
 useNativeTrieHash();
 const init = workerData as { snapshot?: StateSnapshot; storePath?: string };

@@ -29,11 +29,22 @@ export class DevChain {
   static open(path: string, o: DevChainOptions = {}): DevChain {
     const store = LmdbStore.open(path);
     if (store.head().height < 0n) for (const [a, v] of o.fund ?? []) store.setBalance(a, store.getBalance(a) + v);
-    return new DevChain(store, { chainId: o.chainId ?? 1337n, coinbase: o.coinbase ?? new Uint8Array(DEFAULT_LIMITS.address_bytes), gasLimit: o.gasLimit ?? 30_000_000 });
+    return new DevChain(store, {
+      chainId: o.chainId ?? 1337n,
+      coinbase: o.coinbase ?? new Uint8Array(DEFAULT_LIMITS.address_bytes),
+      gasLimit: o.gasLimit ?? 30_000_000,
+    });
   }
 
   header(height: bigint): BlockHeader {
-    return { height, timestamp: 1_700_000_000n + height, chainId: this.opts.chainId, coinbase: this.opts.coinbase, beacon: new Uint8Array(32), gasLimit: this.opts.gasLimit };
+    return {
+      height,
+      timestamp: 1_700_000_000n + height,
+      chainId: this.opts.chainId,
+      coinbase: this.opts.coinbase,
+      beacon: new Uint8Array(32),
+      gasLimit: this.opts.gasLimit,
+    };
   }
 
   /** Mine tx in a block of its own; a rejected tx throws TxRejected and nothing is written. */
@@ -53,7 +64,12 @@ export class DevChain {
     const mod = loadCode(code);
     const ex = mod.byName.get(fn);
     if (!ex) throw new AbiError(`no public function ${fn} (the contract has: ${[...mod.byName.keys()].sort().join(', ')})`);
-    const opts = { addressBytes: DEFAULT_LIMITS.address_bytes, maxIntBits: DEFAULT_LIMITS.max_int_bits, maxBytesLength: DEFAULT_LIMITS.max_bytes_len, maxListLength: DEFAULT_LIMITS.max_container_len };
+    const opts = {
+      addressBytes: DEFAULT_LIMITS.address_bytes,
+      maxIntBits: DEFAULT_LIMITS.max_int_bits,
+      maxBytesLength: DEFAULT_LIMITS.max_bytes_len,
+      maxListLength: DEFAULT_LIMITS.max_container_len,
+    };
     return encodeCall(ex.selector, ex.params, jsonToArgs(ex.params, args, opts), opts);
   }
 
@@ -61,7 +77,14 @@ export class DevChain {
   readCall(to: Uint8Array, data: Uint8Array, from: Uint8Array, gasLimit: number) {
     const ov = new Overlay(this.store);
     const height = this.store.head().height + 1n;
-    return call({ input: data, gasLimit, tx: { hash: new Uint8Array(32), sender: from, to, value: 0n, nonce: this.store.getNonce(from) }, block: this.header(height), state: ov, codes: ov });
+    return call({
+      input: data,
+      gasLimit,
+      tx: { hash: new Uint8Array(32), sender: from, to, value: 0n, nonce: this.store.getNonce(from) },
+      block: this.header(height),
+      state: ov,
+      codes: ov,
+    });
   }
 
   prove(address: Uint8Array, key: Uint8Array) {

@@ -69,7 +69,13 @@ function txFrom(chain: DevChain, t: unknown): Tx {
 
 function submit(chain: DevChain, tx: Tx): J {
   const { height, receipt } = chain.submit(tx);
-  const out: Record<string, J> = { txHash: toJson(receipt.txHash), height: Number(height), status: receipt.status, gasUsed: receipt.gasUsed, fee: receipt.fee.toString() };
+  const out: Record<string, J> = {
+    txHash: toJson(receipt.txHash),
+    height: Number(height),
+    status: receipt.status,
+    gasUsed: receipt.gasUsed,
+    fee: receipt.fee.toString(),
+  };
   if (receipt.exec?.created) out.contractAddress = toJson(receipt.exec.created.address);
   if (receipt.exec?.error) out.error = { code: receipt.exec.error.code, message: receipt.exec.error.message };
   else if (receipt.error) out.error = { code: receipt.error.code, message: receipt.error.message };
@@ -96,7 +102,14 @@ export function handle(chain: DevChain, method: string, params: unknown): J {
       else if (typeof p.source === 'string') code = compileSource(p.source, { file: typeof p.file === 'string' ? p.file : 'contract.py' }).bytes;
       else throw new RpcError(-32602, 'vm_deploy needs code (0x IR) or source (contract text)');
       const nonce = chain.store.getNonce(sender);
-      const tx: Tx = { kind: 'deploy', sender, nonce, data: code, gasLimit: p.gasLimit === undefined ? 5_000_000 : intParam(p.gasLimit, 'gasLimit'), gasPrice: p.gasPrice === undefined ? 0n : bigParam(p.gasPrice, 'gasPrice') };
+      const tx: Tx = {
+        kind: 'deploy',
+        sender,
+        nonce,
+        data: code,
+        gasLimit: p.gasLimit === undefined ? 5_000_000 : intParam(p.gasLimit, 'gasLimit'),
+        gasPrice: p.gasPrice === undefined ? 0n : bigParam(p.gasPrice, 'gasPrice'),
+      };
       if (p.args !== undefined) tx.args = p.args as unknown[];
       const out = submit(chain, tx) as Record<string, J>;
       out.address = toJson(contractAddress(sender, nonce));
@@ -122,7 +135,13 @@ export function handle(chain: DevChain, method: string, params: unknown): J {
       const hash = bytesParam(p.txHash, 'txHash', 32);
       const r = chain.store.receiptOf(hash);
       if (!r) return null;
-      return { height: Number(r.height), index: r.index, encoded: toJson(r.encoded), receipt: receiptJson(r.encoded), exec: r.exec ? receiptJson(r.exec) : null };
+      return {
+        height: Number(r.height),
+        index: r.index,
+        encoded: toJson(r.encoded),
+        receipt: receiptJson(r.encoded),
+        exec: r.exec ? receiptJson(r.exec) : null,
+      };
     }
     case 'vm_getBlock': {
       const height = p.height === undefined ? chain.store.head().height : bigParam(p.height, 'height');
@@ -156,7 +175,8 @@ function one(chain: DevChain, req: unknown): J | undefined {
   const r = req as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown } | null;
   const id = r && typeof r === 'object' && (typeof r.id === 'number' || typeof r.id === 'string' || r.id === null) ? (r.id as J) : null;
   try {
-    if (!r || typeof r !== 'object' || r.jsonrpc !== '2.0' || typeof r.method !== 'string') throw new RpcError(-32600, 'a request is {jsonrpc: "2.0", method, params?, id?}');
+    if (!r || typeof r !== 'object' || r.jsonrpc !== '2.0' || typeof r.method !== 'string')
+      throw new RpcError(-32600, 'a request is {jsonrpc: "2.0", method, params?, id?}');
     const result = handle(chain, r.method, r.params);
     return r.id === undefined ? undefined : { jsonrpc: '2.0', id, result };
   } catch (e) {
@@ -227,4 +247,3 @@ export function serve(chain: DevChain, port: number): Promise<Server> {
     server.listen(port, '127.0.0.1', () => ok(server));
   });
 }
-

@@ -254,7 +254,9 @@ export class LmdbStore implements IterableState, BlockSink {
     if (this.commitment_ === null) {
       const c = StateCommitment.build(this);
       if (this.hasHead && bytesToHex(c.root()) !== bytesToHex(this.head_.stateRoot)) {
-        throw new StoreError(`the stored state hashes to ${bytesToHex(c.root())}, but the head (block ${this.head_.height}) committed ${bytesToHex(this.head_.stateRoot)}: the store is damaged`);
+        throw new StoreError(
+          `the stored state hashes to ${bytesToHex(c.root())}, but the head (block ${this.head_.height}) committed ${bytesToHex(this.head_.stateRoot)}: the store is damaged`,
+        );
       }
       this.commitment_ = c;
     }
@@ -319,7 +321,10 @@ export class LmdbStore implements IterableState, BlockSink {
   }
 
   private writeHead(h: Head): void {
-    this.db.putSync(K('H'), encodeCanonical({ format: STORE_FORMAT, height: h.height, stateRoot: h.stateRoot, receiptsRoot: h.receiptsRoot, blockHash: h.blockHash }));
+    this.db.putSync(
+      K('H'),
+      encodeCanonical({ format: STORE_FORMAT, height: h.height, stateRoot: h.stateRoot, receiptsRoot: h.receiptsRoot, blockHash: h.blockHash }),
+    );
   }
 
   private writeOverlay(ov: Overlay): void {
@@ -348,7 +353,15 @@ export class LmdbStore implements IterableState, BlockSink {
     const r = cborDecode(raw) as Record<string, unknown>;
     const h = r.header as Record<string, unknown>;
     return {
-      header: { height: BigInt(h.height as number), timestamp: BigInt(h.timestamp as number), chainId: BigInt(h.chainId as number), coinbase: view(h.coinbase as Uint8Array), beacon: view(h.beacon as Uint8Array), gasLimit: Number(h.gasLimit), minGasPrice: BigInt(h.minGasPrice as number) },
+      header: {
+        height: BigInt(h.height as number),
+        timestamp: BigInt(h.timestamp as number),
+        chainId: BigInt(h.chainId as number),
+        coinbase: view(h.coinbase as Uint8Array),
+        beacon: view(h.beacon as Uint8Array),
+        gasLimit: Number(h.gasLimit),
+        minGasPrice: BigInt(h.minGasPrice as number),
+      },
       receipts: (r.receipts as Uint8Array[]).map(view),
       execs: ((r.execs as (Uint8Array | null)[]) ?? []).map((x) => (x ? view(x) : null)),
       rejected: r.rejected as StoredBlock['rejected'],
@@ -399,7 +412,15 @@ function checkMetaPages(path: string): void {
 }
 
 function headerCbor(h: BlockHeader): Cbor {
-  return { height: h.height, timestamp: h.timestamp, chainId: h.chainId, coinbase: h.coinbase, beacon: h.beacon, gasLimit: h.gasLimit, minGasPrice: h.minGasPrice ?? 0n };
+  return {
+    height: h.height,
+    timestamp: h.timestamp,
+    chainId: h.chainId,
+    coinbase: h.coinbase,
+    beacon: h.beacon,
+    gasLimit: h.gasLimit,
+    minGasPrice: h.minGasPrice ?? 0n,
+  };
 }
 
 export type { Database };

@@ -76,7 +76,8 @@ export function commitmentOf(state: ChainState): StateCommitment {
   let c = commitments.get(state);
   if (c === undefined) {
     const it = state as Partial<IterableState>;
-    if (typeof it.addresses !== 'function' || typeof it.storageEntries !== 'function') throw new BlockError('the state cannot list its content (addresses, storageEntries), so no state root can be built for it');
+    if (typeof it.addresses !== 'function' || typeof it.storageEntries !== 'function')
+      throw new BlockError('the state cannot list its content (addresses, storageEntries), so no state root can be built for it');
     commitments.set(state, (c = StateCommitment.build(state as IterableState)));
   }
   return c;
@@ -95,22 +96,27 @@ export function proveStorage(state: ChainState, address: Uint8Array, key: Uint8A
 function checkHeader(b: BlockHeader, limits: Readonly<Limits>): void {
   if (!b || typeof b !== 'object') throw new BlockError('block header must be an object');
   if (!Number.isSafeInteger(b.gasLimit) || b.gasLimit <= 0) throw new BlockError(`block gasLimit must be a positive safe integer, got ${String(b.gasLimit)}`);
-  for (const k of ['height', 'timestamp', 'chainId'] as const) if (typeof b[k] !== 'bigint' || b[k] < 0n) throw new BlockError(`block ${k} must be a non-negative bigint`);
-  if (!(b.coinbase instanceof Uint8Array) || b.coinbase.length !== limits.address_bytes) throw new BlockError(`block coinbase must be ${limits.address_bytes} bytes`);
+  for (const k of ['height', 'timestamp', 'chainId'] as const)
+    if (typeof b[k] !== 'bigint' || b[k] < 0n) throw new BlockError(`block ${k} must be a non-negative bigint`);
+  if (!(b.coinbase instanceof Uint8Array) || b.coinbase.length !== limits.address_bytes)
+    throw new BlockError(`block coinbase must be ${limits.address_bytes} bytes`);
   if (!(b.beacon instanceof Uint8Array) || b.beacon.length !== 32) throw new BlockError('block beacon must be 32 bytes');
-  if (b.minGasPrice !== undefined && (typeof b.minGasPrice !== 'bigint' || b.minGasPrice < 0n)) throw new BlockError('block minGasPrice must be a non-negative bigint');
+  if (b.minGasPrice !== undefined && (typeof b.minGasPrice !== 'bigint' || b.minGasPrice < 0n))
+    throw new BlockError('block minGasPrice must be a non-negative bigint');
 }
 
 /** The rejection checks of spec/BLOCKS.md, in their order; throws TxRejected. */
 export function checkTx(st: ChainState, block: BlockHeader, tx: Tx, blockGasUsed: number, limits: Readonly<Limits>): void {
   checkTxShape(tx, limits);
-  if (tx.gasPrice < (block.minGasPrice ?? 0n)) throw new TxRejected('GAS_PRICE_TOO_LOW', `gas price ${tx.gasPrice} is below the block's minimum ${block.minGasPrice}`);
+  if (tx.gasPrice < (block.minGasPrice ?? 0n))
+    throw new TxRejected('GAS_PRICE_TOO_LOW', `gas price ${tx.gasPrice} is below the block's minimum ${block.minGasPrice}`);
   const expected = st.getNonce(tx.sender);
   if (tx.nonce < expected) throw new TxRejected('NONCE_TOO_LOW', `nonce ${tx.nonce}, the sender's next nonce is ${expected}`);
   if (tx.nonce > expected) throw new TxRejected('NONCE_TOO_HIGH', `nonce ${tx.nonce}, the sender's next nonce is ${expected}`);
   const intrinsic = intrinsicGas(tx);
   if (tx.gasLimit < intrinsic) throw new TxRejected('INTRINSIC_GAS', `gas limit ${tx.gasLimit} is below the intrinsic gas ${intrinsic}`);
-  if (blockGasUsed + tx.gasLimit > block.gasLimit) throw new TxRejected('BLOCK_GAS_LIMIT', `gas limit ${tx.gasLimit} exceeds the ${block.gasLimit - blockGasUsed} gas left in the block`);
+  if (blockGasUsed + tx.gasLimit > block.gasLimit)
+    throw new TxRejected('BLOCK_GAS_LIMIT', `gas limit ${tx.gasLimit} exceeds the ${block.gasLimit - blockGasUsed} gas left in the block`);
   const need = BigInt(tx.gasLimit) * tx.gasPrice + (tx.value ?? 0n);
   const have = st.getBalance(tx.sender);
   if (have < need) throw new TxRejected('INSUFFICIENT_FUNDS', `balance ${have} is below gasLimit * gasPrice + value = ${need}`);
@@ -184,7 +190,19 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   }
   const gasUsed = intrinsic + execGas;
   st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
-  return { hash, overlay: st, kind: tx.kind, status, gasUsed, fee: BigInt(gasUsed) * tx.gasPrice, sender: sender.slice(), nonce, exec, error, touched: [...touched.values()] };
+  return {
+    hash,
+    overlay: st,
+    kind: tx.kind,
+    status,
+    gasUsed,
+    fee: BigInt(gasUsed) * tx.gasPrice,
+    sender: sender.slice(),
+    nonce,
+    exec,
+    error,
+    touched: [...touched.values()],
+  };
 }
 
 /**
@@ -203,7 +221,20 @@ export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, ind
     writeSet.push({ kind: 'balance', address: block.coinbase.slice(), balance: blockOv.getBalance(block.coinbase) });
   }
   const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
-  const r = sealReceipt({ index, txHash: o.hash, kind: o.kind, status: o.status, gasUsed: o.gasUsed, cumulativeGasUsed, fee: o.fee, sender: o.sender, nonce: o.nonce, balances, exec: o.exec, error: o.error });
+  const r = sealReceipt({
+    index,
+    txHash: o.hash,
+    kind: o.kind,
+    status: o.status,
+    gasUsed: o.gasUsed,
+    cumulativeGasUsed,
+    fee: o.fee,
+    sender: o.sender,
+    nonce: o.nonce,
+    balances,
+    exec: o.exec,
+    error: o.error,
+  });
   return { ...r, readSet, writeSet };
 }
 

@@ -93,7 +93,8 @@ export function checkTxShape(tx: Tx, limits: Readonly<Limits> = DEFAULT_LIMITS):
   } else {
     if (!isBytes(tx.to, ab)) throw malformed(`to must be ${ab} bytes`);
     if (tx.args !== undefined) throw malformed('only a deploy has args');
-    if (tx.kind === 'call' && (!tx.data || tx.data.length < SELECTOR_LENGTH)) throw malformed(`a call carries calldata (a ${SELECTOR_LENGTH}-byte selector, then the arguments)`);
+    if (tx.kind === 'call' && (!tx.data || tx.data.length < SELECTOR_LENGTH))
+      throw malformed(`a call carries calldata (a ${SELECTOR_LENGTH}-byte selector, then the arguments)`);
     if (tx.kind === 'transfer' && tx.data !== undefined && tx.data.length > 0) throw malformed('a transfer carries no data');
   }
 }

@@ -53,7 +53,8 @@ function beToBig(b: Uint8Array): bigint {
 
 export function decodeAccount(raw: Uint8Array): AccountFields {
   const d = rlpDecode(raw) as unknown;
-  if (!Array.isArray(d) || d.length !== 4 || !d.every((x) => x instanceof Uint8Array)) throw new Error('account leaf is not rlp([nonce, balance, storageRoot, codeHash])');
+  if (!Array.isArray(d) || d.length !== 4 || !d.every((x) => x instanceof Uint8Array))
+    throw new Error('account leaf is not rlp([nonce, balance, storageRoot, codeHash])');
   const [n, b, s, c] = d as Uint8Array[];
   if (s.length !== 32 || c.length !== 32) throw new Error('account leaf: storageRoot and codeHash must be 32 bytes');
   return { nonce: beToBig(n), balance: beToBig(b), storageRoot: s, codeHash: c };
@@ -160,7 +161,7 @@ export function verifyStorageProof(p: StorageProof, stateRoot: Uint8Array = p.st
     return null;
   }
   const acct = decodeAccount(raw);
-  if (p.account && encodeAccount(p.account).join() !== raw.join()) throw new ProofError("proof: the account fields differ from the proven leaf");
+  if (p.account && encodeAccount(p.account).join() !== raw.join()) throw new ProofError('proof: the account fields differ from the proven leaf');
   let value: Uint8Array | null;
   if (bytesEqual(acct.storageRoot, EMPTY_ROOT)) value = null;
   else value = verifyTrieProof(acct.storageRoot, storageSlot(p.key), p.storageProof);

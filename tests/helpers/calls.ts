@@ -13,12 +13,25 @@ export class World {
   private nonce = 0n;
 
   deploy(source: string, args: unknown[] = [], sender = ALICE): Uint8Array {
-    const r = deploy({ contract: { code: compileSource(source).bytes }, args, gasLimit: 5_000_000, tx: { ...defaultTx(), sender, nonce: this.nonce++ }, block: defaultBlock(), state: this.state });
+    const r = deploy({
+      contract: { code: compileSource(source).bytes },
+      args,
+      gasLimit: 5_000_000,
+      tx: { ...defaultTx(), sender, nonce: this.nonce++ },
+      block: defaultBlock(),
+      state: this.state,
+    });
     if (r.status !== 'SUCCESS') throw new Error(`deploy failed: ${r.status} ${r.error?.message}`);
     return r.created!.address;
   }
 
   call(to: Uint8Array, fn: string, args: unknown[] = [], opts: { sender?: Uint8Array; gas?: number; value?: bigint } = {}): AdapterReceipt {
-    return call({ input: { fn, args }, gasLimit: opts.gas ?? 5_000_000, tx: { ...defaultTx(), sender: opts.sender ?? ALICE, to, value: opts.value ?? 0n }, block: defaultBlock(), state: this.state });
+    return call({
+      input: { fn, args },
+      gasLimit: opts.gas ?? 5_000_000,
+      tx: { ...defaultTx(), sender: opts.sender ?? ALICE, to, value: opts.value ?? 0n },
+      block: defaultBlock(),
+      state: this.state,
+    });
   }
 }

@@ -44,7 +44,11 @@ export function transferTx(sender: Uint8Array, nonce: bigint, token: Uint8Array,
  * Fund `accounts` holders, deploy the token from holder 0 and give each holder `each` tokens.
  * Returns the token address; every holder's next nonce is 1 except holder 0's (2 + holders).
  */
-export function setupToken(state: ChainState & { setBalance(a: Uint8Array, v: bigint): void }, accounts: number, each = 1_000_000n): { token: Uint8Array; nonces: bigint[] } {
+export function setupToken(
+  state: ChainState & { setBalance(a: Uint8Array, v: bigint): void },
+  accounts: number,
+  each = 1_000_000n,
+): { token: Uint8Array; nonces: bigint[] } {
   for (let i = 0; i < accounts; i++) state.setBalance(addr(i), 10n ** 15n);
   const owner = addr(0);
   const token = contractAddress(owner, 0n);
@@ -54,7 +58,8 @@ export function setupToken(state: ChainState & { setBalance(a: Uint8Array, v: bi
   ];
   for (let i = 1; i < accounts; i++) txs.push(transferTx(owner, BigInt(txs.length), token, addr(i), each));
   const r = executeBlock({ state, block: header(0), txs, strict: true });
-  for (const rc of r.receipts) if (rc.status !== 'SUCCESS') throw new Error(`setup tx ${rc.index}: ${rc.status} ${rc.exec?.error?.message ?? rc.error?.message}`);
+  for (const rc of r.receipts)
+    if (rc.status !== 'SUCCESS') throw new Error(`setup tx ${rc.index}: ${rc.status} ${rc.exec?.error?.message ?? rc.error?.message}`);
   const nonces = Array.from({ length: accounts }, (_, i) => (i === 0 ? BigInt(txs.length) : 0n));
   return { token, nonces };
 }

@@ -31,6 +31,13 @@ export class TestContract {
   }
 
   call(fn: string, args: unknown[] = [], gasLimit = 1_000_000, tx: Partial<TxEnv> = {}): Receipt {
-    return executeCall({ module: this.module, calldata: this.calldata(fn, args), gasLimit, tx: { ...this.tx, ...tx }, block: defaultBlock(), state: this.state });
+    return executeCall({
+      module: this.module,
+      calldata: this.calldata(fn, args),
+      gasLimit,
+      tx: { ...this.tx, ...tx },
+      block: defaultBlock(),
+      state: this.state,
+    });
   }
 }

@@ -31,7 +31,10 @@ export const ORACLE = 'tests/diff/oracle.py';
 export function runOracle(files: string[], script = ORACLE): OracleCase[] {
   const r = spawnSync('python3', [script, ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
-  return r.stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as OracleCase);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as OracleCase);
 }
 
 export function fromCanon(c: Canon): Value {

@@ -16,7 +16,24 @@ const anyIntLit = fc.oneof(
 const k = fc.integer({ min: 0, max: 5 }).map(String);
 const shift = fc.integer({ min: 0, max: 70 }).map(String);
 const bytesLit = fc.uint8Array({ maxLength: 6 }).map((b) => 'b"' + Array.from(b, (x) => '\\x' + x.toString(16).padStart(2, '0')).join('') + '"');
-const strLit = fc.constantFrom('""', '"a"', '"abc"', '"héllo"', '"😀x"', '" pad "', '"0"', '"-12"', '"ff"', '"A,B"', '"ΣΑΣ ΟΔΟΣ"', '"Straße"', '"١٢٣"', '" \\t x\\u3000y "', '"İi"', '"a b,c"');
+const strLit = fc.constantFrom(
+  '""',
+  '"a"',
+  '"abc"',
+  '"héllo"',
+  '"😀x"',
+  '" pad "',
+  '"0"',
+  '"-12"',
+  '"ff"',
+  '"A,B"',
+  '"ΣΑΣ ΟΔΟΣ"',
+  '"Straße"',
+  '"١٢٣"',
+  '" \\t x\\u3000y "',
+  '"İi"',
+  '"a b,c"',
+);
 // f-string and format() specs for ints: every part of the grammar contracts have
 const intSpec = fc.constantFrom('d', 'x', 'X', 'o', 'b', '05d', '>6', '<4', '^7', '+d', ' d', ',', '_', '_x', '#x', '#010b', '*^9,', '0=8');
 const strSpec = fc.constantFrom('>8', '<5', '^9', '.2', '*^7', 's', '-<6');
@@ -178,13 +195,15 @@ export function exprArbitraries(maxDepth: number) {
   });
 }
 
-export const ARGS_ARB = fc.tuple(
-  anyIntLit,
-  anyIntLit,
-  bytesLit,
-  strLit,
-  fc.array(smallInt, { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
-).map((xs) => xs.join(', '));
+export const ARGS_ARB = fc
+  .tuple(
+    anyIntLit,
+    anyIntLit,
+    bytesLit,
+    strLit,
+    fc.array(smallInt, { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
+  )
+  .map((xs) => xs.join(', '));
 
 const RET = ['int', 'bool', 'bytes', 'str', 'list'] as const;
 

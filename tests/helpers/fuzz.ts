@@ -7,7 +7,7 @@ export const LONG = seconds > 0;
 
 export function fuzzParams<T>(shortRuns: number): fc.Parameters<T> {
   if (!LONG) return { seed: 0x5eed, numRuns: shortRuns };
-  const seed = Number(process.env.VMPY_FUZZ_SEED ?? (Date.now() % 2 ** 31)); // determinism-ok: test seed only
+  const seed = Number(process.env.VMPY_FUZZ_SEED ?? Date.now() % 2 ** 31); // determinism-ok: test seed only
   process.stdout.write(`fuzz seed ${seed}, budget ${seconds}s\n`);
   return { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false };
 }

@@ -42,43 +42,93 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
       }
       case 'for': {
         const i = `i${depth}`;
-        out.push(`${indent}for ${i} in range(${pick(['0', '1', '3', 'min(len(xs), 4)', '2, 5', '4, 0, -1'])}):`, `${indent}    b += ${i}`, ...stmts(rnd, g, depth - 1, true, indent + '    ', 2));
+        out.push(
+          `${indent}for ${i} in range(${pick(['0', '1', '3', 'min(len(xs), 4)', '2, 5', '4, 0, -1'])}):`,
+          `${indent}    b += ${i}`,
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 2),
+        );
         break;
       }
       case 'forlist': {
         const i = `e${depth}`;
-        out.push(`${indent}for j${depth}, ${i} in enumerate(list(xs[:4])):`, `${indent}    a ^= ${i} + j${depth}`, ...stmts(rnd, g, depth - 1, true, indent + '    ', 2));
+        out.push(
+          `${indent}for j${depth}, ${i} in enumerate(list(xs[:4])):`,
+          `${indent}    a ^= ${i} + j${depth}`,
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 2),
+        );
         break;
       }
       case 'while': {
         const w = `w${depth}`;
-        out.push(`${indent}${w} = 0`, `${indent}while ${w} < 3 and ${g.bool()}:`, `${indent}    ${w} += 1`, ...stmts(rnd, g, depth - 1, true, indent + '    ', 2));
+        out.push(
+          `${indent}${w} = 0`,
+          `${indent}while ${w} < 3 and ${g.bool()}:`,
+          `${indent}    ${w} += 1`,
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 2),
+        );
         break;
       }
       case 'alias': {
         // a second name for the list: every mutation through it must show in xs
-        const m = pick(['ys += [INT]', 'if len(ys) < 6:\n    ys *= 2', 'ys.append(INT)', 'ys.sort(reverse=True)', 'ys.reverse()', 'ys.sort(key=lambda v: v % 3)', 'if b in ys:\n    ys.remove(b)', 'ys.extend([INT, INT])']);
-        out.push(`${indent}ys = xs`, ...m.replace(/INT/g, () => g.int()).split('\n').map((l) => indent + l));
+        const m = pick([
+          'ys += [INT]',
+          'if len(ys) < 6:\n    ys *= 2',
+          'ys.append(INT)',
+          'ys.sort(reverse=True)',
+          'ys.reverse()',
+          'ys.sort(key=lambda v: v % 3)',
+          'if b in ys:\n    ys.remove(b)',
+          'ys.extend([INT, INT])',
+        ]);
+        out.push(
+          `${indent}ys = xs`,
+          ...m
+            .replace(/INT/g, () => g.int())
+            .split('\n')
+            .map((l) => indent + l),
+        );
         break;
       }
       case 'kwcall':
         // keyword arguments with effects, out of parameter order: evaluated as written
-        out.push(`${indent}${v} = _kw(${pick(['r=_log(xs, INT), p=_log(xs, INT), q=INT', 'INT, r=_log(xs, INT), q=_log(xs, INT)', 'q=_log(xs, INT), p=INT'])})`.replace(/INT/g, () => g.int()));
+        out.push(
+          `${indent}${v} = _kw(${pick(['r=_log(xs, INT), p=_log(xs, INT), q=INT', 'INT, r=_log(xs, INT), q=_log(xs, INT)', 'q=_log(xs, INT), p=INT'])})`.replace(
+            /INT/g,
+            () => g.int(),
+          ),
+        );
         break;
       case 'text':
-        out.push(`${indent}t ${pick(['=', '+='])} ${pick(['f"{a:>6}|{s!r}|{b:x}"', '"%s/%d" % (s, a)', 's.upper().replace("A", "-")', '",".join(str(v) for v in xs)', '(s.split()[0] if s.split() else "")', 'f"{len(xs):03d}{s[:2]:*<3}"', 's.lower().rstrip()'])}`);
+        out.push(
+          `${indent}t ${pick(['=', '+='])} ${pick(['f"{a:>6}|{s!r}|{b:x}"', '"%s/%d" % (s, a)', 's.upper().replace("A", "-")', '",".join(str(v) for v in xs)', '(s.split()[0] if s.split() else "")', 'f"{len(xs):03d}{s[:2]:*<3}"', 's.lower().rstrip()'])}`,
+        );
         break;
       case 'mutloop': {
         const e = `e${depth}`;
         const head = pick([`for j${depth}, ${e} in enumerate(xs):`, `for ${e}, j${depth} in zip(xs, xs[1:]):`, `for ${e} in reversed(xs):`, `for ${e} in xs:`]);
-        const mut = pick([`if len(xs) < 9:\n    xs.append(${e} + 1)`, `if len(xs) < 9:\n    xs.insert(0, ${e})`, `if xs and ${e} % 2:\n    xs.pop()`, `if xs:\n    xs[0] = ${e}`]);
-        out.push(`${indent}${head}`, `${indent}    a += ${e}`, ...mut.split('\n').map((l) => `${indent}    ${l}`), ...stmts(rnd, g, depth - 1, true, indent + '    ', 1));
+        const mut = pick([
+          `if len(xs) < 9:\n    xs.append(${e} + 1)`,
+          `if len(xs) < 9:\n    xs.insert(0, ${e})`,
+          `if xs and ${e} % 2:\n    xs.pop()`,
+          `if xs:\n    xs[0] = ${e}`,
+        ]);
+        out.push(
+          `${indent}${head}`,
+          `${indent}    a += ${e}`,
+          ...mut.split('\n').map((l) => `${indent}    ${l}`),
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 1),
+        );
         break;
       }
       case 'dictloop': {
         // a dict changing size while iterated raises RuntimeError; a store to an existing key does not
         const k = `k${depth}`;
-        out.push(`${indent}d = dict(zip(xs, range(len(xs))))`, `${indent}for ${k} in ${pick(['d', 'd.keys()', 'list(d)'])}:`, `${indent}    d[${pick([k, `${k} + 1`, `${k} * 0`])}] = a`, `${indent}b += len(d)`);
+        out.push(
+          `${indent}d = dict(zip(xs, range(len(xs))))`,
+          `${indent}for ${k} in ${pick(['d', 'd.keys()', 'list(d)'])}:`,
+          `${indent}    d[${pick([k, `${k} + 1`, `${k} * 0`])}] = a`,
+          `${indent}b += len(d)`,
+        );
         break;
       }
       case 'break':
