@@ -4,6 +4,7 @@
 // canonical CBOR, hashed, and committed to by the block's receipts root.
 import { sha3 as sha3_256 } from '../sha3.js';
 import type { AdapterReceipt } from '../adapter.js';
+import { errorCodeNumber } from '../../spec/errors.js';
 import { encodeCanonical, type Cbor } from '../cbor.js';
 import type { Status } from '../execute.js';
 import { MerkleTrie } from '../trie/mpt.js';
@@ -73,7 +74,8 @@ export function blockReceiptCbor(r: Sealable): Cbor {
     balances: r.balances.map((b) => ({ address: b.address, balance: b.balance })),
     // the execution receipt by its hash (spec/RECEIPTS.md): committed to without encoding it twice
     exec: r.exec ? r.exec.hash : null,
-    error: r.error ? { code: r.error.code } : null,
+    // the code's number from spec/errors.ts, as execution receipts do: no text reaches the hash
+    error: r.error ? { code: errorCodeNumber(r.error.code) } : null,
   };
 }
 
