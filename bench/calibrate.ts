@@ -4,7 +4,7 @@
 // divides the time difference by the gas difference (setup cancels); the ratio to the
 // baseline is the median of 5 such pairs (each time the fastest of 3 runs). Writes bench/calibration.md, entries worst first.
 // Not a test: the numbers are noisy on a shared machine, so the load is printed beside them.
-// Usage: node bench/calibrate.mjs [--out file] [filter ...]
+// Usage: npm run calibrate -- [--out file] [filter ...]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeArgs } from '../core/abi/codec.js';

@@ -6,7 +6,7 @@
 // by the baseline's ns/gas measured just before it. Evolution: most rounds mutate one of the
 // worst found (a larger k, or a new expression of the same seed family), the rest are fresh.
 // Runs for VMPY_FUZZ_SECONDS (default 60) and prints the worst programs. Not a test: report
-// the load beside the numbers. Usage: node bench/fuzz_gas.mjs [seed]
+// the load beside the numbers. Usage: npm run fuzz:gas -- [seed]
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { encodeArgs } from '../core/abi/codec.js';

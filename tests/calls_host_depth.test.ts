@@ -4,12 +4,8 @@
 // byte-identical receipts under a tiny, the default and a huge native stack, cold and warm.
 // Each cross-contract call takes the host's native stack once; the outcome must never
 // depend on how much of it there is.
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { bundleWithScript, runScript } from './helpers/bundled_process.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 
 const MAX = DEFAULT_LIMITS.max_contract_depth;
@@ -80,29 +76,11 @@ process.stdout.write(out.join('\\n'));
 `;
 
 function run(dir: string, flags: string[]): Promise<string> {
-  return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [...flags, join(dir, 'main.mjs'), JSON.stringify([MAX, VALUE_DEPTH, 3])], { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${flags.join(' ')}: exit ${code}: ${err.slice(0, 2000)}`))));
-  });
+  return runScript(dir, flags, [JSON.stringify([MAX, VALUE_DEPTH, 3])]);
 }
 
 test('calls to the depth limit: same receipts under --stack-size=200, 300, default and 8000, cold and warm', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vmpy-calldepth-'));
-  await build({
-    entryPoints: [resolve('index.ts')],
-    outfile: join(dir, 'vmpy.mjs'),
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'main.mjs'), SCRIPT);
+  const dir = await bundleWithScript('vmpy-calldepth-', SCRIPT);
   // 200: the margin spec/CALLS.md §9 claims (a third below the smallest stack required)
   const [tiny, small, dflt, big] = await Promise.all([
     run(dir, ['--stack-size=200']),

@@ -1,11 +1,8 @@
 // Same inputs in two separate processes give identical receipt bytes. The processes differ
 // in time zone, locale and hash seed so that anything ambient leaking into a receipt shows.
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { bundleWithScript, runScript } from './helpers/bundled_process.js';
 
 const SCRIPT = `
 import { readFileSync } from 'node:fs';
@@ -30,29 +27,11 @@ process.stdout.write(out.join('\\n'));
 `;
 
 function run(dir: string, env: Record<string, string>, flags: string[] = []): Promise<string> {
-  return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [...flags, join(dir, 'main.mjs'), resolve('.')], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`exit ${code}: ${err}`))));
-  });
+  return runScript(dir, flags, [resolve('.')], env);
 }
 
 test('two processes produce identical receipt bytes', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vmpy-det-'));
-  await build({
-    entryPoints: [resolve('index.ts')],
-    outfile: join(dir, 'vmpy.mjs'),
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'main.mjs'), SCRIPT);
+  const dir = await bundleWithScript('vmpy-det-', SCRIPT);
   const [a, b] = await Promise.all([
     run(dir, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
     run(dir, { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }, ['--hash-seed=12345', '--random-seed=777']),

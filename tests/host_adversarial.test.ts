@@ -4,12 +4,9 @@
 // Each case runs to completion and again with 60% of its gas (an out-of-gas point inside the
 // attacked work), under a tiny, the default and a huge native stack, cold and after warm-up
 // in one process; the receipts must be byte-identical everywhere.
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { bundleWithScript, runScript } from './helpers/bundled_process.js';
 
 const WARM = 8;
 
@@ -86,30 +83,11 @@ process.stdout.write(out.join('\\n'));
 `;
 
 function run(dir: string, flags: string[]): Promise<string> {
-  return new Promise((ok, fail) => {
-    const args = [...flags, join(dir, 'main.mjs'), resolve('tests/fixtures/adversarial/contract.py'), JSON.stringify(CASES), String(WARM)];
-    const p = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${flags.join(' ')}: exit ${code}: ${err}`))));
-  });
+  return runScript(dir, flags, [resolve('tests/fixtures/adversarial/contract.py'), JSON.stringify(CASES), String(WARM)]);
 }
 
 test('adversarial set: same receipts under --stack-size=300, default and 8000, cold and warm, full gas and out of gas', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vmpy-adv-'));
-  await build({
-    entryPoints: [resolve('index.ts')],
-    outfile: join(dir, 'vmpy.mjs'),
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'main.mjs'), SCRIPT);
+  const dir = await bundleWithScript('vmpy-adv-', SCRIPT);
   const [small, dflt, big] = await Promise.all([run(dir, ['--stack-size=300']), run(dir, []), run(dir, ['--stack-size=8000'])]);
   expect(dflt).toBe(small);
   expect(big).toBe(small);

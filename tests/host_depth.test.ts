@@ -2,12 +2,9 @@
 // compared with ==, <, in, used as a dict key, sorted; a large event) give byte-identical
 // receipts under a tiny, the default and a huge native stack, cold and after warm-up. Depth
 // is counted by the walks themselves (limits.max_value_depth), never read off a RangeError.
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { bundleWithScript, runScript } from './helpers/bundled_process.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 
 const LIMIT = DEFAULT_LIMITS.max_value_depth;
@@ -46,30 +43,11 @@ process.stdout.write(out.join('\\n'));
 `;
 
 function run(dir: string, flags: string[]): Promise<string> {
-  return new Promise((ok, fail) => {
-    const args = [...flags, join(dir, 'main.mjs'), resolve('tests/fixtures/deep'), JSON.stringify(FNS), JSON.stringify(DEPTHS), String(WARM)];
-    const p = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${flags.join(' ')}: exit ${code}: ${err}`))));
-  });
+  return runScript(dir, flags, [resolve('tests/fixtures/deep'), JSON.stringify(FNS), JSON.stringify(DEPTHS), String(WARM)]);
 }
 
 test('deep values: same receipts under --stack-size=300, default and 8000, cold and warm', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vmpy-depth-'));
-  await build({
-    entryPoints: [resolve('index.ts')],
-    outfile: join(dir, 'vmpy.mjs'),
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'main.mjs'), SCRIPT);
+  const dir = await bundleWithScript('vmpy-depth-', SCRIPT);
   const [small, dflt, big] = await Promise.all([run(dir, ['--stack-size=300']), run(dir, []), run(dir, ['--stack-size=8000'])]);
   expect(dflt).toBe(small);
   expect(big).toBe(small);
