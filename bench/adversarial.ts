@@ -12,24 +12,7 @@ import { loadModule } from '../core/load.js';
 import { executeCall } from '../node/execute.js';
 import { MemoryState } from '../node/state.js';
 import type { Value } from '../core/values.js';
-
-/** V8's hash for Smi keys (ComputeUnseededHash): public, unseeded, so keys can be chosen. */
-function v8IntHash(k: number): number {
-  let h = k >>> 0;
-  h = (~h + (h << 15)) >>> 0;
-  h = (h ^ (h >>> 12)) >>> 0;
-  h = (h + (h << 2)) >>> 0;
-  h = (h ^ (h >>> 4)) >>> 0;
-  h = Math.imul(h, 2057) >>> 0;
-  h = (h ^ (h >>> 16)) >>> 0;
-  return h & 0x3fffffff;
-}
-
-function collidingInts(n: number): number[] {
-  const out: number[] = [];
-  for (let k = 1; out.length < n; k++) if ((v8IntHash(k) & 0x3fff) === 0) out.push(k);
-  return out;
-}
+import { collidingInts } from '../tests/helpers/v8_int_hash.js';
 
 interface Case {
   name: string;
@@ -41,7 +24,7 @@ interface Case {
 const n = (fn: string, size: number, r: number, name = `${fn}(${size})`): Case => ({ name, fn, args: (k) => [size, k], r });
 
 export function cases(): Case[] {
-  const coll = collidingInts(8192);
+  const coll = collidingInts(8192, 0x3fff);
   const seq = Array.from({ length: 8192 }, (_, i) => i * 16384 + 7);
   return [
     n('dict_bytes_key', 1 << 20, 20, 'd[k], k = 1 MB bytes'),

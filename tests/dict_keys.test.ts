@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
+import { collidingInts } from './helpers/v8_int_hash.js';
 
 const FREE = CONSTANTS.KEY_FREE_UNITS;
 const words = (n: number) => Math.ceil(n / 32);
@@ -41,18 +42,7 @@ describe('gas grows with the key', () => {
   });
 
   test('8,192 ints chosen to collide in V8s integer hash cost what any 8,192 ints cost', () => {
-    const v8IntHash = (k: number) => {
-      let h = k >>> 0;
-      h = (~h + (h << 15)) >>> 0;
-      h = (h ^ (h >>> 12)) >>> 0;
-      h = (h + (h << 2)) >>> 0;
-      h = (h ^ (h >>> 4)) >>> 0;
-      h = Math.imul(h, 2057) >>> 0;
-      h = (h ^ (h >>> 16)) >>> 0;
-      return h & 0x3fffffff;
-    };
-    const coll: number[] = [];
-    for (let k = 1; coll.length < 8192; k++) if ((v8IntHash(k) & 0x3fff) === 0) coll.push(k);
+    const coll = collidingInts(8192, 0x3fff);
     const spread = coll.map((_, i) => coll[i] + 1 + (i % 3));
     const a = adv.call('dict_keys', [coll, 2], 1e9);
     const b = adv.call('dict_keys', [spread, 2], 1e9);

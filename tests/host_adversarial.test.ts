@@ -7,32 +7,16 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { bundleWithScript, runScript } from './helpers/bundled_process.js';
+import { collidingInts } from './helpers/v8_int_hash.js';
 
 const WARM = 8;
-
-/** V8's Smi hash (public, unseeded): keys chosen so they all share a bucket. */
-function collidingInts(n: number): number[] {
-  const h = (k: number) => {
-    let x = k >>> 0;
-    x = (~x + (x << 15)) >>> 0;
-    x = (x ^ (x >>> 12)) >>> 0;
-    x = (x + (x << 2)) >>> 0;
-    x = (x ^ (x >>> 4)) >>> 0;
-    x = Math.imul(x, 2057) >>> 0;
-    x = (x ^ (x >>> 16)) >>> 0;
-    return x & 0x3fffffff;
-  };
-  const out: number[] = [];
-  for (let k = 1; out.length < n; k++) if ((h(k) & 0xfff) === 0) out.push(k);
-  return out;
-}
 
 const CASES: [string, unknown[]][] = [
   ['dict_bytes_key', [70000, 3]],
   ['dict_str_key', [20000, 3]],
   ['dict_tuple_key', [300, 3]],
   ['dict_big_key', [1400, 3]],
-  ['dict_keys', [collidingInts(512), 1]],
+  ['dict_keys', [collidingInts(512, 0xfff), 1]],
   ['member_deep', [30, 2]],
   ['index_deep', [30, 2]],
   ['lt_deep', [30, 2]],
