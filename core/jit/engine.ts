@@ -1,0 +1,78 @@
+// Which engine runs a call: the interpreter (the reference) or the compiling tier. The
+// choice never changes a result or a gas figure (tests/jit_*.test.ts hold the two to the
+// same receipts), only speed. Modes: 'interp' always interprets; 'jit' compiles a module on
+// its first call; 'auto' compiles a module once it has been called JIT_AFTER times (code
+// run once does not pay for compiling). The compiled module is cached on the loaded
+// module, which node/code_cache.ts keeps per code hash.
+import { VmError } from '../../spec/errors.js';
+import { run, STD_ARITY } from '../interpreter.js';
+import type { LoadedModule } from '../load.js';
+import type { Machine } from '../machine.js';
+import { memCheck } from '../memory.js';
+import type { Value } from '../values.js';
+import { compileModule, type JitModule } from './compile.js';
+
+export type EngineMode = 'interp' | 'jit' | 'auto';
+
+/** Calls of a module before 'auto' compiles it. */
+export const JIT_AFTER = 2;
+
+function envMode(): EngineMode {
+  const v = typeof process !== 'undefined' ? process.env?.VMPY_ENGINE : undefined;
+  return v === 'interp' || v === 'jit' || v === 'auto' ? v : 'interp';
+}
+
+let mode: EngineMode = envMode();
+
+export function setEngineMode(m: EngineMode): EngineMode {
+  const was = mode;
+  mode = m;
+  return was;
+}
+
+export function engineMode(): EngineMode {
+  return mode;
+}
+
+interface Entry {
+  calls: number;
+  jit: JitModule | null;
+}
+const CACHE = new WeakMap<LoadedModule, Entry>();
+
+/** The compiled module for `mod`, compiling it now if need be (tests and bench use this directly). */
+export function jitFor(mod: LoadedModule): JitModule {
+  let e = CACHE.get(mod);
+  if (!e) CACHE.set(mod, (e = { calls: 0, jit: null }));
+  e.jit ??= compileModule(mod, STD_ARITY, () => performance.now());
+  return e.jit;
+}
+
+/** Run function `fi` with `args` on machine `m` in the engine the mode picks. */
+export function execute(m: Machine, fi: number, args: Value[]): Value {
+  // a tracer sees every instruction (the interpreter's job); a tool's host modules bring their own arities
+  if (mode === 'interp' || m.tracer !== null || m.stdArity !== null) return run(m, fi, args);
+  let e = CACHE.get(m.mod);
+  if (!e) CACHE.set(m.mod, (e = { calls: 0, jit: null }));
+  e.calls++;
+  if (e.jit === null && (mode === 'jit' || e.calls >= JIT_AFTER)) e.jit = compileModule(m.mod, STD_ARITY, () => performance.now());
+  const f = e.jit?.fns[fi];
+  return f ? runCompiled(m, fi, f, args) : run(m, fi, args);
+}
+
+/** The interpreter's entry (run()), then the compiled function in place of its loop. */
+function runCompiled(m: Machine, fi: number, f: (m: Machine, bp: number, depth: number) => Value, args: Value[]): Value {
+  const stack = m.stack;
+  const fn = m.mod.funcs[fi];
+  for (let i = 0; i < args.length; i++) stack[i] = args[i];
+  for (let i = args.length; i < fn.nlocals; i++) stack[i] = undefined as unknown as Value;
+  if (fn.nlocals + fn.maxStack > stack.length) throw new VmError('MemoryError', 'operand stack limit exceeded');
+  memCheck(m, args.length);
+  m.errFrames = null;
+  try {
+    return f(m, 0, 0);
+  } catch (e) {
+    if (m.gas < 0) m.gas = 0;
+    throw e;
+  }
+}

@@ -1,0 +1,86 @@
+// What compiled code calls: the interpreter's own slow paths (reused, never forked), the
+// errors it raises, and the bookkeeping of where a failure happened. Compiled functions
+// reach all of it through this one object, by name, so no host function is spliced into text.
+import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
+import { binarySlow, unarySlow } from '../arith.js';
+import { midAllowed, midOp } from '../arith_mid.js';
+import { BUILTIN_IMPLS } from '../builtins.js';
+import { contains, eqCharged, pyCompare } from '../compare.js';
+import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
+import type { Machine } from '../machine.js';
+import { countInt, countResult, memCheck } from '../memory.js';
+import { checkMethod, METHOD_IMPLS } from '../methods.js';
+import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
+import { Op } from '../../spec/table.js';
+
+const utf8 = new TextEncoder();
+
+/** The text of a non-bytes, non-str REVERT reason, as the interpreter writes it. */
+function reasonText(v: Value): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number' || typeof v === 'bigint') return v.toString();
+  return `<${Array.isArray(v) ? 'list' : v instanceof PyTuple ? 'tuple' : v instanceof PyDict ? 'dict' : 'value'}>`;
+}
+
+export const HELPERS = {
+  OutOfGas,
+  PyTuple,
+  binarySlow,
+  unarySlow,
+  midAllowed,
+  midOp,
+  contains,
+  eqCharged,
+  pyCompare,
+  pyEq,
+  truthy,
+  normBig,
+  countInt,
+  countResult,
+  memCheck,
+  checkMethod,
+  buildDict,
+  checkDictIter,
+  delSubscr,
+  iterInit,
+  rangeInit,
+  slice,
+  storeSubscr,
+  subscr,
+  unpack,
+  isIntLike: (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint',
+  /** `xs *= n` repeats the list itself (aliases see it); anything else is MUL */
+  inplaceMul(m: Machine, a: Value, b: Value): Value {
+    const r = binarySlow(m, Op.MUL, a, b);
+    if (Array.isArray(a) && Array.isArray(r)) {
+      a.length = r.length;
+      for (let i = 0; i < r.length; i++) a[i] = r[i];
+      return a;
+    }
+    return r;
+  },
+  unbound: (): VmError => new VmError('UnboundLocalError', 'local variable referenced before assignment'),
+  invalid: (msg: string): VmError => new VmError('InvalidProgram', msg),
+  recursion: (maxDepth: number): VmError => new VmError('RecursionError', `maximum call depth of ${maxDepth} exceeded`),
+  stackLimit: (): VmError => new VmError('MemoryError', 'operand stack limit exceeded'),
+  fellOff: (): Error => new Error('jit: control left the compiled function'),
+  revert: (r: Value): Revert => new Revert(r instanceof Uint8Array ? r : utf8.encode(typeof r === 'string' ? r : reasonText(r))),
+  /**
+   * A failure passing through compiled frame `fi` at offset `pc`: the innermost frame names
+   * the failing instruction, each caller its call instruction as the interpreter's frame
+   * record does (return offset - 1, inside the CALL).
+   */
+  onThrow(m: Machine, fi: number, pc: number): void {
+    if (m.errFrames === null) {
+      m.errFn = fi;
+      m.errPc = pc;
+      m.errFrames = [fi, pc];
+    } else m.errFrames.unshift(fi, pc + 1);
+  },
+};
+
+export type Helpers = typeof HELPERS;
+export const BUILTINS = BUILTIN_IMPLS;
+export const METHODS = METHOD_IMPLS;
