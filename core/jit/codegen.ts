@@ -16,9 +16,15 @@ import { Op } from '../../spec/table.js';
 import { OP_PRICE } from '../pricing.js';
 import { seqBytes } from '../memory.js';
 import type { LoadedModule } from '../load.js';
-import type { Cfg, Instr } from './cfg.js';
+import type { Cfg } from './cfg.js';
 
 const MAX = '9007199254740991';
+/** frames with more locals than this keep them in the stack array */
+const LOCALS_IN_VARS = 24;
+/** blocks of at most this many instructions are copied to where they are jumped to ... */
+const INLINE_BLOCK = 40;
+/** ... up to this many instructions copied per dispatched block */
+const INLINE_BUDGET = 120;
 const MIN = '-9007199254740991';
 
 const BIN_SYM: Record<number, string> = {
@@ -118,7 +124,10 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   }
   const consts = mod.consts;
   const S = (p: number): string => `s${p}`;
-  const L = (i: number): string => `l${i}`;
+  // a frame with many locals keeps them in the machine's stack (no write-back code at each
+  // call and memory walk); otherwise in JS variables
+  const inStack = nl > LOCALS_IN_VARS;
+  const L = (i: number): string => (inStack ? `stack[bp + ${i}]` : `l${i}`);
   const at = (p: number): string => `bp + ${nl + p}`;
   const blockOf = (off: number): number => instrs[cfg.byOff[off]].block;
   const careful = (i: number): number => NB + i;
@@ -126,13 +135,24 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     const v = consts[k];
     return typeof v === 'number' && Number.isSafeInteger(v) ? `(${String(v)})` : `K[${k}]`;
   };
-  /** stack writes of locals and the operands below `top` */
+  /** stack writes of locals and the operands below `top` (before a private call) */
   const flush = (top: number): string => {
     const w: string[] = [];
-    for (let i = 0; i < nl; i++) w.push(`stack[bp + ${i}] = ${L(i)};`);
+    if (!inStack) for (let i = 0; i < nl; i++) w.push(`stack[bp + ${i}] = ${L(i)};`);
     for (let p = 0; p < top; p++) w.push(`stack[${at(p)}] = ${S(p)};`);
     return w.join(' ');
   };
+  /** the same as one call, for the rare memory walk (smaller code) */
+  const sync = (top: number): string => {
+    const vals: string[] = [];
+    if (!inStack) for (let i = 0; i < nl; i++) vals.push(L(i));
+    for (let p = 0; p < top; p++) vals.push(S(p));
+    if (vals.length === 0) return '';
+    return `H.sync(stack, ${inStack ? at(0) : 'bp'}, ${vals.join(', ')});`;
+  };
+  /** loop state a helper wrote into the stack, back into the JS variables */
+  const reloadSlots = (s: number): string =>
+    inStack ? '' : `${L(s)} = stack[bp + ${s}]; ${L(s + 1)} = stack[bp + ${s + 1}]; ${L(s + 2)} = stack[bp + ${s + 2}];`;
   const writeArgs = (from: number, to: number): string => {
     const w: string[] = [];
     for (let p = from; p < to; p++) w.push(`stack[${at(p)}] = ${S(p)};`);
@@ -140,14 +160,18 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   };
 
   const out: string[] = [];
-  const rest = (ins: Instr, i: number): number => {
+  // base cost of the instructions after each one in its block
+  const restCost = new Float64Array(instrs.length);
+  for (const blk of blocks) {
     let r = 0;
-    for (let j = i + 1; j < blocks[ins.block].end; j++) r += instrs[j].cost;
-    return r;
-  };
+    for (let i = blk.end - 1; i >= blk.first; i--) {
+      restCost[i] = r;
+      r += instrs[i].cost;
+    }
+  }
 
   // one instruction; R: base cost of the block's later instructions already charged (0 in careful code)
-  const emit = (i: number, R: number, labels: Set<number> | null): string => {
+  const emit = (i: number, R: number, edge: (b: number) => string): string => {
     const ins = instrs[i];
     const d = ins.height;
     const off = ins.off;
@@ -158,21 +182,16 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     // after a slow path that may have charged: continue in careful code when the rest is no longer covered
     const deopt = (): string => {
       if (R === 0) return '';
-      labels?.add(i + 1);
-      return `if (gas < 0) { gas += ${R}; st = ${careful(i + 1)}; continue; }`;
+      labels.add(i + 1);
+      return `if (gas < 0) { gas += ${R}; st = ${careful(i + 1)}; continue D; }`;
     };
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
     // the memory walk when the running count passed the cap, with `top` operands live
-    const memChk = (top: number): string => `if (m.mem > memCap) { ${flush(top)} ${spill} H.memCheck(m, ${at(top)}); }`;
-    const nextBlock = (): string => (i + 1 < instrs.length ? `st = ${instrs[i + 1].block}; continue;` : 'throw H.fellOff();');
+    const memChk = (top: number): string => `if (m.mem > memCap) { ${sync(top)} ${spill} H.memCheck(m, ${at(top)}); }`;
+    const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
-    const binSlow = (o: number, target: string, a: string, b: string, mid: boolean, top: number): string => {
-      const exact = `${spill} ${target} = H.binarySlow(m, ${o}, ${a}, ${b}); ${reload}`;
-      const body = mid
-        ? `if ((typeof ${a} === 'bigint' || typeof ${b} === 'bigint') && midOk && (r = H.midOp(m, ${o}, ${a}, ${b})) !== undefined && m.midCharge <= ${G}) { gas -= m.midCharge; ${target} = r; if (typeof r === 'bigint') m.mem += bigIntBytes; } else { ${exact} }`
-        : exact;
-      return `${body} ${memChk(top)} ${deopt()}`;
-    };
+    const binSlow = (o: number, target: string, a: string, b: string, mid: boolean, top: number): string =>
+      `${spill} ${target} = H.${mid ? 'arith' : 'binarySlow'}(m, ${o}, ${a}, ${b}); ${reload} ${memChk(top)} ${deopt()}`;
     switch (op) {
       case Op.NOP:
         return '';
@@ -272,16 +291,16 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
       case Op.NOT_IN:
         return `${spill} ${S(d - 2)} = ${op === Op.NOT_IN ? '!' : ''}H.contains(m, ${S(d - 1)}, ${S(d - 2)}); ${reload} ${deopt()}`;
       case Op.JUMP:
-        return `st = ${blockOf(a0)}; continue;`;
+        return edge(blockOf(a0));
       case Op.JUMP_IF_FALSE:
       case Op.JUMP_IF_FALSE_OR_POP: {
         const v = S(d - 1);
-        return `if (${v} === false || (${v} !== true && !H.truthy(${v}))) { st = ${blockOf(a0)}; continue; } ${nextBlock()}`;
+        return `if (${v} === false || (${v} !== true && !H.truthy(${v}))) { ${edge(blockOf(a0))} } ${nextBlock()}`;
       }
       case Op.JUMP_IF_TRUE:
       case Op.JUMP_IF_TRUE_OR_POP: {
         const v = S(d - 1);
-        return `if (${v} === true || (${v} !== false && H.truthy(${v}))) { st = ${blockOf(a0)}; continue; } ${nextBlock()}`;
+        return `if (${v} === true || (${v} !== false && H.truthy(${v}))) { ${edge(blockOf(a0))} } ${nextBlock()}`;
       }
       case Op.RETURN:
         return `m.gas = ${G}; return ${S(d - 1)};`;
@@ -315,7 +334,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const n = a0;
         const per = op === Op.BUILD_DICT ? OP_PRICE.items[Op.BUILD_DICT] : op === Op.BUILD_LIST ? OP_PRICE.items[Op.BUILD_LIST] : OP_PRICE.items[Op.BUILD_TUPLE];
         const dyn = n * per;
-        const charge = dyn === 0 ? '' : `gas -= ${dyn}; if (${G} < 0) { m.gas = 0; P = ${off}; throw new H.OutOfGas(); }`;
+        const charge = dyn === 0 ? '' : `gas -= ${dyn}; if (${G} < 0) throw H.oog(m, (P = ${off}));`;
         const late = dyn === 0 ? '' : deopt();
         if (op === Op.BUILD_DICT) {
           const base = d - 2 * n;
@@ -324,13 +343,13 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const base = d - n;
         const items = Array.from({ length: n }, (_, k) => S(base + k)).join(', ');
         const made = op === Op.BUILD_LIST ? `[${items}]` : `new H.PyTuple([${items}])`;
-        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) { ${flush(base + 1)} ${spill} H.memCheck(m, ${at(base + 1)}); } ${late}`;
+        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) { ${sync(base + 1)} ${spill} H.memCheck(m, ${at(base + 1)}); } ${late}`;
       }
       case Op.SUBSCR: {
         const o = S(d - 2);
         const k = S(d - 1);
         return `if (Array.isArray(${o}) && typeof ${k} === 'number' && ${k} >= 0 && ${k} < ${o}.length) ${o} = ${o}[${k}];
-          else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${flush(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); } ${deopt()} }`;
+          else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${sync(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); } ${deopt()} }`;
       }
       case Op.STORE_SUBSCR: {
         const k = S(d - 1);
@@ -348,17 +367,17 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const v = S(d - 1);
         const reads: string[] = [];
         for (let k = 0; k < n; k++) reads.push(`${S(d - 1 + k)} = stack[${at(d - 1 + k)}];`);
-        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${flush(d - 1 + n)} ${spill} H.memCheck(m, ${at(d - 1 + n)}); }`;
+        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${sync(d - 1 + n)} ${spill} H.memCheck(m, ${at(d - 1 + n)}); }`;
       }
       case Op.LIST_APPEND: {
         const l = L(a0);
         return `if (!Array.isArray(${l})) ${fail("H.invalid('LIST_APPEND to a slot that holds no list')")}
           if (${l}.length >= maxLen) { ${spill} m.capLen(${l}.length + 1, 'list'); }
-          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) { ${flush(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); }`;
+          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) { ${sync(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); }`;
       }
       case Op.ITER_INIT: {
         const s = a0;
-        return `${spill} H.iterInit(m, stack, bp + ${s}, ${S(d - 1)}); ${reload} ${L(s)} = stack[bp + ${s}]; ${L(s + 1)} = stack[bp + ${s + 1}]; ${L(s + 2)} = stack[bp + ${s + 2}]; ${memChk(d - 1)} ${deopt()}`;
+        return `${spill} H.iterInit(m, stack, bp + ${s}, ${S(d - 1)}); ${reload} ${reloadSlots(s)} ${memChk(d - 1)} ${deopt()}`;
       }
       case Op.FOR_ITER: {
         const s = a0;
@@ -366,12 +385,12 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         return `v = ${L(s)}; r = ${L(s + 1)};
           if (typeof r !== 'number' || !(Array.isArray(v) || v instanceof Uint8Array)) ${fail("H.invalid('FOR_ITER without ITER_INIT')")}
           if (${L(s + 2)} !== null) { ${spill} H.checkDictIter(${L(s + 2)}, v.length); }
-          if (r < v.length) { ${S(d)} = v[r]; ${L(s + 1)} = r + 1; } else { st = ${t}; continue; } ${nextBlock()}`;
+          if (r < v.length) { ${S(d)} = v[r]; ${L(s + 1)} = r + 1; } else { ${edge(t)} } ${nextBlock()}`;
       }
       case Op.RANGE_INIT: {
         const s = a0;
         const n = ins.args[1];
-        return `${writeArgs(d - n, d)} ${spill} H.rangeInit(stack, bp + ${s}, stack, ${at(d - n)}, ${n}); ${L(s)} = stack[bp + ${s}]; ${L(s + 1)} = stack[bp + ${s + 1}]; ${L(s + 2)} = stack[bp + ${s + 2}];`;
+        return `${writeArgs(d - n, d)} ${spill} H.rangeInit(stack, bp + ${s}, stack, ${at(d - n)}, ${n}); ${reloadSlots(s)}`;
       }
       case Op.FOR_RANGE: {
         const s = a0;
@@ -381,48 +400,79 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const step = L(s + 2);
         return `if (typeof ${cur} === 'number' && typeof ${stop} === 'number' && typeof ${step} === 'number') {
             if (${step} > 0 ? ${cur} < ${stop} : ${cur} > ${stop}) { ${S(d)} = ${cur}; r = ${cur} + ${step}; ${cur} = r <= ${MAX} && r >= ${MIN} ? r : H.normBig(BigInt(${cur}) + BigInt(${step})); }
-            else { st = ${t}; continue; }
+            else { ${edge(t)} }
           } else {
             if (!H.isIntLike(${cur}) || !H.isIntLike(${stop}) || !H.isIntLike(${step})) ${fail("H.invalid('FOR_RANGE without RANGE_INIT')")}
             v = BigInt(${cur}); r = BigInt(${step}); t = BigInt(${stop});
             if (r > 0n ? v < t : v > t) { ${S(d)} = H.normBig(v); ${cur} = H.countInt(m, H.normBig(v + r)); ${memChk(d + 1)} }
-            else { st = ${t}; continue; }
+            else { ${edge(t)} }
           } ${nextBlock()}`;
       }
     }
     throw new Error(`jit: opcode ${op} has no template`);
   };
 
+  // Fast code: each reachable block is a case of the dispatch loop D, run in a loop of its
+  // own (a jump back to it is a `continue` of that loop, not a dispatch); the blocks it
+  // jumps to are written out in place while they are small and the budget lasts (a copy
+  // behaves as the block does: same code, same charges), else reached through D.
+  const reachable = (b: number): boolean => instrs[blocks[b].first].height >= 0;
+  const labels = new Set<number>(); // careful entries a deopt resumes at
+  const ends = (o: number): boolean =>
+    o === Op.JUMP || o === Op.RETURN || o === Op.REVERT || o === Op.JUMP_IF_FALSE || o === Op.JUMP_IF_TRUE || o === Op.JUMP_IF_FALSE_OR_POP || o === Op.JUMP_IF_TRUE_OR_POP || o === Op.FOR_ITER || o === Op.FOR_RANGE;
+  const dispatch = (t: number): string => `st = ${t}; continue D;`;
+  const tailOf = (b: number, edge: (t: number) => string): string => {
+    const blk = blocks[b];
+    if (ends(instrs[blk.end - 1].op)) return '';
+    return blk.end < instrs.length ? edge(b + 1) : 'throw H.fellOff();';
+  };
+  const fastBlock = (b: number, edge: (t: number) => string): string => {
+    const blk = blocks[b];
+    const body: string[] = [`if (gas < ${blk.cost}) { st = ${careful(blk.first)}; continue D; } gas -= ${blk.cost};`];
+    for (let i = blk.first; i < blk.end; i++) body.push(emit(i, restCost[i], edge));
+    body.push(tailOf(b, edge));
+    return body.join('\n');
+  };
+  for (let h = 0; h < NB; h++) {
+    if (!reachable(h)) continue;
+    let budget = INLINE_BUDGET;
+    const path: number[] = [h];
+    const edge = (t: number): string => {
+      if (t === h) return `continue L${h};`;
+      const size = blocks[t].end - blocks[t].first;
+      if (path.includes(t) || size > INLINE_BLOCK || size > budget || !reachable(t)) return dispatch(t);
+      budget -= size;
+      path.push(t);
+      const code = `{ ${fastBlock(t, edge)} }`;
+      path.pop();
+      return code;
+    };
+    out.push(`case ${h}: L${h}: for (;;) { ${fastBlock(h, edge)} }`);
+  }
+  // careful code: each instruction charged on its own, as the interpreter does
   for (let b = 0; b < NB; b++) {
     const blk = blocks[b];
-    if (instrs[blk.first].height < 0) continue; // unreachable
-    const labels = new Set<number>();
-    const fast: string[] = [];
-    for (let i = blk.first; i < blk.end; i++) fast.push(emit(i, rest(instrs[i], i), labels));
-    const last = instrs[blk.end - 1];
-    const ends = (o: number): boolean => o === Op.JUMP || o === Op.RETURN || o === Op.REVERT || o === Op.JUMP_IF_FALSE || o === Op.JUMP_IF_TRUE;
-    const closesItself = (o: number): boolean =>
-      ends(o) || o === Op.JUMP_IF_FALSE_OR_POP || o === Op.JUMP_IF_TRUE_OR_POP || o === Op.FOR_ITER || o === Op.FOR_RANGE;
-    const tail = closesItself(last.op) ? '' : blk.end < instrs.length ? `st = ${b + 1}; continue;` : 'throw H.fellOff();';
-    out.push(`case ${b}: if (gas >= ${blk.cost}) { gas -= ${blk.cost}; ${fast.join('\n')} ${tail} }`);
+    if (!reachable(b)) continue;
     for (let i = blk.first; i < blk.end; i++) {
       if (i === blk.first || labels.has(i)) out.push(`case ${careful(i)}:`);
       const c = instrs[i].cost;
-      if (c > 0) out.push(`if ((gas -= ${c}) < 0) { m.gas = 0; P = ${instrs[i].off}; throw new H.OutOfGas(); }`);
-      out.push(emit(i, 0, null));
+      if (c > 0) out.push(`if ((gas -= ${c}) < 0) throw H.oog(m, (P = ${instrs[i].off}));`);
+      out.push(emit(i, 0, dispatch));
     }
-    out.push(tail);
+    out.push(tailOf(b, dispatch));
   }
 
   const decl: string[] = [];
-  for (let i = 0; i < nl; i++) decl.push(i < fn.nparams ? `${L(i)} = stack[bp + ${i}]` : `${L(i)} = undefined`);
+  // a callee's locals past its parameters start unbound (in the stack too: the memory walk reads them)
+  const init = inStack && nl > fn.nparams ? `for (let i = bp + ${fn.nparams}; i < bp + ${nl}; i++) stack[i] = undefined;` : '';
+  if (!inStack) for (let i = 0; i < nl; i++) decl.push(i < fn.nparams ? `${L(i)} = stack[bp + ${i}]` : `${L(i)} = undefined`);
   for (let p = 0; p < Math.max(cfg.maxHeight, 1); p++) decl.push(`${S(p)} = undefined`);
   return `const stack = m.stack; const std = m.std; let gas = m.gas; let P = 0; let st = 0;
-  const memCap = m.memCap; const bigIntBytes = m.bigIntBytes; const midOk = H.midAllowed(m.limits.max_int_bits);
+  const memCap = m.memCap;
   const maxDepth = m.limits.max_call_depth; const stackLimit = stack.length; const maxLen = m.limits.max_container_len;
-  let a, b, r, t, v; let ${decl.join(', ')};
+  let a, b, r, t, v; let ${decl.join(', ')}; ${init}
   try {
-    for (;;) {
+    D: for (;;) {
       switch (st) {
         ${out.join('\n')}
         default: throw H.fellOff();

@@ -1,7 +1,8 @@
-// A loaded module compiled to JavaScript, one function at a time. A function is compiled
-// only when the tier models every opcode in it and every function it calls is compiled
-// too (a call never crosses from compiled code into the interpreter), so any opcode the
-// tier does not know, today's or one added later, leaves its callers to the interpreter.
+// A loaded module compiled to JavaScript, one function at a time, when first needed. A
+// function is compiled only when the tier models every opcode in it and every function it
+// calls is compiled too (a call never crosses from compiled code into the interpreter), so
+// any opcode the tier does not know, today's or one added later, leaves the function and
+// its callers to the interpreter.
 import { Op } from '../../spec/table.js';
 import type { LoadedModule } from '../load.js';
 import type { Machine } from '../machine.js';
@@ -14,52 +15,75 @@ import { BUILTINS, HELPERS, METHODS } from './runtime.js';
 export type CompiledFn = (m: Machine, bp: number, depth: number) => Value;
 
 export interface JitModule {
-  /** per function: compiled, or null (runs in the interpreter) */
-  fns: (CompiledFn | null)[];
-  /** milliseconds spent generating and evaluating the code (for measurement, never consensus) */
-  compileMs: number;
-  /** JavaScript characters generated */
-  sourceChars: number;
+  /** function fi compiled (with everything it calls), or null: it runs in the interpreter */
+  get(fi: number): CompiledFn | null;
+  /** what compiling has cost so far (for measurement only; never consensus) */
+  stats: { functions: number; refused: number; ms: number; sourceChars: number };
 }
 
+const H = { ...HELPERS, BUILTINS, METHODS };
+
 export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () => number = () => 0): JitModule {
-  const t0 = now();
   const info: FuncInfo[] = mod.funcs.map((f) => ({ nparams: f.nparams, nlocals: f.nlocals, maxStack: f.maxStack }));
   const nparamsOf = (f: number): number => (f >= 0 && f < info.length ? info[f].nparams : -1);
-  const bodies: (string | null)[] = mod.funcs.map((f, fi) => {
-    let cfg;
-    try {
-      cfg = buildCfg(f, nparamsOf, stdArity);
-    } catch {
-      // a shape the tier does not model (verified code never has one): the interpreter runs it
-      cfg = null;
-    }
-    return cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
-  });
-  // callees: a function is compiled only if everything it calls is
-  const calls: number[][] = mod.funcs.map((f) => {
+  // per function: undefined not tried, null refused, else compiled; F is what compiled calls read
+  const F: (CompiledFn | null | undefined)[] = mod.funcs.map(() => undefined);
+  const callees = (fi: number): number[] => {
+    const f = mod.funcs[fi];
     const out: number[] = [];
     for (const o of f.offsets) if (f.code[o] === Op.CALL) out.push(f.code[o + 1]);
     return out;
-  });
-  let changed = true;
-  while (changed) {
-    changed = false;
-    calls.forEach((cs, fi) => {
-      if (bodies[fi] !== null && cs.some((c) => bodies[c] === null || bodies[c] === undefined)) {
-        bodies[fi] = null;
-        changed = true;
+  };
+  const stats = { functions: 0, refused: 0, ms: 0, sourceChars: 0 };
+
+  const compileOne = (fi: number): CompiledFn | null => {
+    let cfg;
+    try {
+      cfg = buildCfg(mod.funcs[fi], nparamsOf, stdArity);
+    } catch {
+      cfg = null; // a shape the tier does not model (verified code never has one)
+    }
+    const body = cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
+    if (body === null) return null;
+    stats.sourceChars += body.length;
+    const factory = new Function('H', 'K', 'F', `const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth) {\n${body}\n};`);
+    return factory(H, mod.consts, F) as CompiledFn;
+  };
+
+  const get = (fi: number): CompiledFn | null => {
+    if (F[fi] !== undefined) return F[fi];
+    const t0 = now();
+    // the functions reachable from fi by calls, each compiled once
+    const seen = new Set<number>([fi]);
+    const order = [fi];
+    for (let k = 0; k < order.length; k++) {
+      for (const c of callees(order[k])) {
+        if (c >= 0 && c < F.length && !seen.has(c) && F[c] === undefined) {
+          seen.add(c);
+          order.push(c);
+        }
       }
-    });
-  }
-  const parts: string[] = ['const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;'];
-  bodies.forEach((b, fi) => {
-    if (b !== null) parts.push(`F[${fi}] = function f${fi}(m, bp, depth) {\n${b}\n};`);
-  });
-  const src = parts.join('\n');
-  const fns: (CompiledFn | null)[] = mod.funcs.map(() => null);
-  // eslint-disable-next-line no-new-func
-  const factory = new Function('H', 'K', 'F', src) as (h: unknown, k: readonly Value[], f: (CompiledFn | null)[]) => void;
-  factory({ ...HELPERS, BUILTINS, METHODS }, mod.consts, fns);
-  return { fns, compileMs: now() - t0, sourceChars: src.length };
+    }
+    for (const g of order) {
+      F[g] = compileOne(g);
+      if (F[g] === null) stats.refused++;
+      else stats.functions++;
+    }
+    // a function that calls a refused one is refused too, until nothing changes
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const g of order) {
+        if (F[g] !== null && callees(g).some((c) => F[c] === null || F[c] === undefined)) {
+          F[g] = null;
+          stats.functions--;
+          stats.refused++;
+          changed = true;
+        }
+      }
+    }
+    stats.ms += now() - t0;
+    return F[fi]!;
+  };
+  return { get, stats };
 }

@@ -34,6 +34,9 @@ export function engineMode(): EngineMode {
   return mode;
 }
 
+/** Calls run by each engine since start (for tests and bench; never read by consensus code). */
+export const ENGINE_STATS = { compiled: 0, interpreted: 0, modulesCompiled: 0 };
+
 interface Entry {
   calls: number;
   jit: JitModule | null;
@@ -44,8 +47,14 @@ const CACHE = new WeakMap<LoadedModule, Entry>();
 export function jitFor(mod: LoadedModule): JitModule {
   let e = CACHE.get(mod);
   if (!e) CACHE.set(mod, (e = { calls: 0, jit: null }));
-  e.jit ??= compileModule(mod, STD_ARITY, () => performance.now());
+  e.jit ??= compile(mod);
   return e.jit;
+}
+
+function compile(mod: LoadedModule): JitModule {
+  const j = compileModule(mod, STD_ARITY, () => performance.now());
+  ENGINE_STATS.modulesCompiled++;
+  return j;
 }
 
 /** Run function `fi` with `args` on machine `m` in the engine the mode picks. */
@@ -55,9 +64,14 @@ export function execute(m: Machine, fi: number, args: Value[]): Value {
   let e = CACHE.get(m.mod);
   if (!e) CACHE.set(m.mod, (e = { calls: 0, jit: null }));
   e.calls++;
-  if (e.jit === null && (mode === 'jit' || e.calls >= JIT_AFTER)) e.jit = compileModule(m.mod, STD_ARITY, () => performance.now());
-  const f = e.jit?.fns[fi];
-  return f ? runCompiled(m, fi, f, args) : run(m, fi, args);
+  if (e.jit === null && (mode === 'jit' || e.calls >= JIT_AFTER)) e.jit = compile(m.mod);
+  const f = e.jit?.get(fi);
+  if (f) {
+    ENGINE_STATS.compiled++;
+    return runCompiled(m, fi, f, args);
+  }
+  ENGINE_STATS.interpreted++;
+  return run(m, fi, args);
 }
 
 /** The interpreter's entry (run()), then the compiled function in place of its loop. */

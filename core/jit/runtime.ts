@@ -50,6 +50,25 @@ export const HELPERS = {
   storeSubscr,
   subscr,
   unpack,
+  /**
+   * A binary operator's slow path as the interpreter takes it: big ints below 2^512 by
+   * arith_mid when their limb gas is covered (charged here), else the exact path.
+   */
+  arith(m: Machine, op: number, a: Value, b: Value): Value {
+    if ((typeof a === 'bigint' || typeof b === 'bigint') && midAllowed(m.limits.max_int_bits)) {
+      const r = midOp(m, op, a, b);
+      if (r !== undefined && m.midCharge <= m.gas) {
+        m.gas -= m.midCharge;
+        if (typeof r === 'bigint') m.mem += m.bigIntBytes;
+        return r;
+      }
+    }
+    return binarySlow(m, op, a, b);
+  },
+  /** Locals and operands of a compiled frame written back to the stack (vals from bp on). */
+  sync(stack: Value[], bp: number, ...vals: Value[]): void {
+    for (let i = 0; i < vals.length; i++) stack[bp + i] = vals[i];
+  },
   isIntLike: (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint',
   /** `xs *= n` repeats the list itself (aliases see it); anything else is MUL */
   inplaceMul(m: Machine, a: Value, b: Value): Value {
@@ -60,6 +79,11 @@ export const HELPERS = {
       return a;
     }
     return r;
+  },
+  /** out of gas at the instruction the caller names (in its P): no gas is left */
+  oog(m: Machine, _pc: number): OutOfGas {
+    m.gas = 0;
+    return new OutOfGas();
   },
   unbound: (): VmError => new VmError('UnboundLocalError', 'local variable referenced before assignment'),
   invalid: (msg: string): VmError => new VmError('InvalidProgram', msg),
