@@ -40,7 +40,11 @@ function withArgFunctions(src: string): { src: string; cases: { fn: string; args
 
 function argsOf(mod: LoadedModule, argsFn: string): Value[] {
   const m = new Machine(mod, DEFAULT_LIMITS, 1e9, STD_IMPLS, makeHost());
-  const t = run(m, mod.funcs.findIndex((f) => f.name === argsFn), []);
+  const t = run(
+    m,
+    mod.funcs.findIndex((f) => f.name === argsFn),
+    [],
+  );
   m.release();
   return (t as PyTuple).items;
 }

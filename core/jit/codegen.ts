@@ -332,7 +332,8 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
       case Op.BUILD_TUPLE:
       case Op.BUILD_DICT: {
         const n = a0;
-        const per = op === Op.BUILD_DICT ? OP_PRICE.items[Op.BUILD_DICT] : op === Op.BUILD_LIST ? OP_PRICE.items[Op.BUILD_LIST] : OP_PRICE.items[Op.BUILD_TUPLE];
+        const per =
+          op === Op.BUILD_DICT ? OP_PRICE.items[Op.BUILD_DICT] : op === Op.BUILD_LIST ? OP_PRICE.items[Op.BUILD_LIST] : OP_PRICE.items[Op.BUILD_TUPLE];
         const dyn = n * per;
         const charge = dyn === 0 ? '' : `gas -= ${dyn}; if (${G} < 0) throw H.oog(m, (P = ${off}));`;
         const late = dyn === 0 ? '' : deopt();
@@ -419,7 +420,15 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   const reachable = (b: number): boolean => instrs[blocks[b].first].height >= 0;
   const labels = new Set<number>(); // careful entries a deopt resumes at
   const ends = (o: number): boolean =>
-    o === Op.JUMP || o === Op.RETURN || o === Op.REVERT || o === Op.JUMP_IF_FALSE || o === Op.JUMP_IF_TRUE || o === Op.JUMP_IF_FALSE_OR_POP || o === Op.JUMP_IF_TRUE_OR_POP || o === Op.FOR_ITER || o === Op.FOR_RANGE;
+    o === Op.JUMP ||
+    o === Op.RETURN ||
+    o === Op.REVERT ||
+    o === Op.JUMP_IF_FALSE ||
+    o === Op.JUMP_IF_TRUE ||
+    o === Op.JUMP_IF_FALSE_OR_POP ||
+    o === Op.JUMP_IF_TRUE_OR_POP ||
+    o === Op.FOR_ITER ||
+    o === Op.FOR_RANGE;
   const dispatch = (t: number): string => `st = ${t}; continue D;`;
   const tailOf = (b: number, edge: (t: number) => string): string => {
     const blk = blocks[b];

@@ -12,7 +12,7 @@ import { executeCall, type Receipt } from '../../node/execute.js';
 import { encodeReceipt } from '../../node/receipt.js';
 import { MemoryState } from '../../node/state.js';
 import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
-import { DEFAULT_LIMITS } from '../../spec/table.js';
+import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
 import { STD_IMPLS } from '../../stdlib/index.js';
 import { makeHost } from './stdcall.js';
 
@@ -64,8 +64,8 @@ export interface MachineOutcome {
 }
 
 /** Function `fi` of `mod` on a bare machine with `gasLimit`, in `mode`. */
-export function runIn(mode: EngineMode, mod: LoadedModule, fi: number, args: Value[], gasLimit: number): MachineOutcome {
-  const m = new Machine(mod, DEFAULT_LIMITS, gasLimit, STD_IMPLS, makeHost());
+export function runIn(mode: EngineMode, mod: LoadedModule, fi: number, args: Value[], gasLimit: number, limits: Partial<Limits> = {}): MachineOutcome {
+  const m = new Machine(mod, { ...DEFAULT_LIMITS, ...limits }, gasLimit, STD_IMPLS, makeHost());
   const done = (status: string, extra: object): MachineOutcome => ({
     status,
     ...extra,
@@ -77,7 +77,13 @@ export function runIn(mode: EngineMode, mod: LoadedModule, fi: number, args: Val
   });
   try {
     // arguments are copied: a call may change a list it was given
-    const v = withEngine(mode, () => execute(m, fi, args.map((a) => (Array.isArray(a) ? [...a] : a))));
+    const v = withEngine(mode, () =>
+      execute(
+        m,
+        fi,
+        args.map((a) => (Array.isArray(a) ? [...a] : a)),
+      ),
+    );
     return done('ok', { value: show(v) });
   } catch (e) {
     if (e instanceof OutOfGas) return done('OOG', {});
