@@ -1,4 +1,4 @@
-// Which engine runs a call: the interpreter (the reference) or the compiling tier. The
+// Which engine runs a call: the interpreter (the reference) or the compiling tier (spec/JIT.md). The
 // choice never changes a result or a gas figure (tests/jit_*.test.ts hold the two to the
 // same receipts), only speed. Modes: 'interp' always interprets; 'jit' compiles a module on
 // its first call; 'auto' compiles a module once it has been called JIT_AFTER times (code
@@ -17,12 +17,14 @@ export type EngineMode = 'interp' | 'jit' | 'auto';
 /** Calls of a module before 'auto' compiles it. */
 export const JIT_AFTER = 2;
 
-function envMode(): EngineMode {
-  const v = typeof process !== 'undefined' ? process.env?.VMPY_ENGINE : undefined;
-  return v === 'interp' || v === 'jit' || v === 'auto' ? v : 'interp';
-}
+/** The mode until setEngineMode (the CLI sets it from VMPY_ENGINE). */
+export const DEFAULT_MODE: EngineMode = 'interp';
 
-let mode: EngineMode = envMode();
+let mode: EngineMode = DEFAULT_MODE;
+
+export function isEngineMode(v: unknown): v is EngineMode {
+  return v === 'interp' || v === 'jit' || v === 'auto';
+}
 
 export function setEngineMode(m: EngineMode): EngineMode {
   const was = mode;
