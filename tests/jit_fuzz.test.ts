@@ -82,14 +82,14 @@ describe('compiling tier on generated programs', () => {
     const [calls, failures, cov] = compare('expr', 20261207, 80, 150, 8);
     expect(failures.slice(0, 3)).toEqual([]);
     expect(calls).toBeGreaterThan(1000);
-    expect(cov).toBeGreaterThan(0.95);
+    expect(cov).toBeGreaterThan(0.8);
   });
 
   test('statement programs (fixed seed): same outcome at every sampled gas limit', () => {
     const [calls, failures, cov] = compare('stmt', 20261208, 30, 150, 8);
     expect(failures.slice(0, 3)).toEqual([]);
     expect(calls).toBeGreaterThan(1000);
-    expect(cov).toBeGreaterThan(0.95);
+    expect(cov).toBeGreaterThan(0.8);
   });
 
   const budget = Number(process.env.VMPY_FUZZ_SECONDS ?? 0);

@@ -12,19 +12,28 @@
 // "careful" code, which charges each instruction before it runs, as the interpreter does.
 // A block the gas left does not cover runs careful code from its start. So an out-of-gas
 // stops at the same instruction, and an error at an instruction leaves the same gas.
-import { Op } from '../../spec/table.js';
+import { Op, OP_BY_CODE } from '../../spec/table.js';
 import { OP_PRICE } from '../pricing.js';
 import { seqBytes } from '../memory.js';
 import type { LoadedModule } from '../load.js';
 import type { Cfg } from './cfg.js';
+import { safeLoads } from './defined.js';
 
 const MAX = '9007199254740991';
 /** frames with more locals than this keep them in the stack array */
 const LOCALS_IN_VARS = 24;
-/** blocks of at most this many instructions are copied to where they are jumped to ... */
-const INLINE_BLOCK = 40;
-/** ... up to this many instructions copied per dispatched block */
-const INLINE_BUDGET = 120;
+/**
+ * Gas left is gas + reserve: the counter the code decrements stays a small integer (below
+ * 2^29), as in the interpreter (a double counter is boxed in V8 and slows every block);
+ * it is topped up from reserve when it does not cover a block. Elsewhere it may go below
+ * zero while reserve covers it: gas + reserve < 0 is what runs out.
+ */
+const GAS_CHUNK = 1 << 29;
+const REFILL = `if (reserve > 0) { gt = gas + reserve; reserve = gt > ${GAS_CHUNK} ? gt - ${GAS_CHUNK} : 0; gas = (gt - reserve) | 0; }`;
+/** join blocks of at most this many instructions are copied to each place that jumps to them ... */
+const INLINE_BLOCK = 6;
+/** ... up to this many instructions per chain */
+const INLINE_BUDGET = 12;
 const MIN = '-9007199254740991';
 
 const BIN_SYM: Record<number, string> = {
@@ -107,7 +116,7 @@ export const SUPPORTED: ReadonlySet<number> = new Set<number>([
 ]);
 
 /** The body of `function (m, bp, depth)` for function `fi`; null when the tier does not compile it. */
-export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array): string | null {
+export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline = true): string | null {
   const fn = info[fi];
   const nl = fn.nlocals;
   const { instrs, blocks } = cfg;
@@ -131,6 +140,8 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   const at = (p: number): string => `bp + ${nl + p}`;
   const blockOf = (off: number): number => instrs[cfg.byOff[off]].block;
   const careful = (i: number): number => NB + i;
+  const SYNC = NB + instrs.length;
+  const safe = safeLoads(cfg, fn.nparams, nl);
   const constExpr = (k: number): string => {
     const v = consts[k];
     return typeof v === 'number' && Number.isSafeInteger(v) ? `(${String(v)})` : `K[${k}]`;
@@ -142,7 +153,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     for (let p = 0; p < top; p++) w.push(`stack[${at(p)}] = ${S(p)};`);
     return w.join(' ');
   };
-  /** the same as one call, for the rare memory walk (smaller code) */
+  /** locals and every operand variable as one call, for the rare memory walk (smaller code) */
   const sync = (top: number): string => {
     const vals: string[] = [];
     if (!inStack) for (let i = 0; i < nl; i++) vals.push(L(i));
@@ -176,18 +187,23 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     const d = ins.height;
     const off = ins.off;
     const a0 = ins.args[0];
-    const G = R === 0 ? 'gas' : `gas + ${R}`;
+    const G = R === 0 ? 'gas + reserve' : `gas + reserve + ${R}`;
     const spill = `P = ${off}; m.gas = ${G};`;
-    const reload = R === 0 ? 'gas = m.gas;' : `gas = m.gas - ${R};`;
+    const reload = R === 0 ? 'gas = m.gas - reserve;' : `gas = m.gas - reserve - ${R};`;
     // after a slow path that may have charged: continue in careful code when the rest is no longer covered
     const deopt = (): string => {
       if (R === 0) return '';
       labels.add(i + 1);
-      return `if (gas < 0) { gas += ${R}; st = ${careful(i + 1)}; continue D; }`;
+      return `if (gas < 0 && gas + reserve < 0) { gas += ${R}; st = ${careful(i + 1)}; continue D; }`;
     };
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
     // the memory walk when the running count passed the cap, with `top` operands live
-    const memChk = (top: number): string => `if (m.mem > memCap) { ${sync(top)} ${spill} H.memCheck(m, ${at(top)}); }`;
+    // (out of line: the write-back and the walk run in the SYNC case, then careful code from the next instruction)
+    const walk = (top: number): string => {
+      labels.add(i + 1);
+      return `{ ${R === 0 ? '' : `gas += ${R}; `}Q = ${top}; RS = ${careful(i + 1)}; P = ${off}; st = ${SYNC}; continue D; }`;
+    };
+    const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
     const binSlow = (o: number, target: string, a: string, b: string, mid: boolean, top: number): string =>
@@ -208,7 +224,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
       case Op.ROT3:
         return `t = ${S(d - 1)}; ${S(d - 1)} = ${S(d - 2)}; ${S(d - 2)} = ${S(d - 3)}; ${S(d - 3)} = t;`;
       case Op.LOAD:
-        return `${S(d)} = ${L(a0)}; if (${S(d)} === undefined) ${fail('H.unbound()')}`;
+        return safe[i] ? `${S(d)} = ${L(a0)};` : `${S(d)} = ${L(a0)}; if (${S(d)} === undefined) ${fail('H.unbound()')}`;
       case Op.STORE:
         return `${L(a0)} = ${S(d - 1)};`;
       case Op.ADD:
@@ -249,7 +265,17 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const b = S(d - 1);
         return `if (typeof ${a} === 'number' && typeof ${b} === 'number' && (${a} | 0) === ${a} && ${b} >= 0 && ${b} < 32) ${a} = ${a} >> ${b}; else { ${binSlow(op, a, a, b, false, d - 1)} }`;
       }
-      case Op.POW:
+      case Op.POW: {
+        // CONST a; CONST b; POW in one block: the power comes from the interpreter's cache
+        // (core/fold.ts), with the limb gas and memory the exact path would charge; a
+        // shortfall of either takes the exact path, as the interpreter's fused form does
+        const k1 = instrs[i - 2];
+        const k2 = instrs[i - 1];
+        const folds = i >= 2 && k1.op === Op.CONST && k2.op === Op.CONST && k1.block === ins.block && k2.block === ins.block;
+        const slow = binSlow(op, S(d - 2), S(d - 2), S(d - 1), false, d - 1);
+        if (!folds) return slow;
+        return `if ((v = H.foldedPow(${S(d - 2)}, ${S(d - 1)}, m.limits.max_int_bits)) !== undefined && v.charge <= ${G} && m.mem + (typeof v.value === 'bigint' ? m.bigIntBytes : 0) <= memCap) { gas -= v.charge; if (typeof v.value === 'bigint') m.mem += m.bigIntBytes; ${S(d - 2)} = v.value; ${deopt()} } else { ${slow} }`;
+      }
       case Op.LSHIFT:
         return binSlow(op, S(d - 2), S(d - 2), S(d - 1), false, d - 1);
       case Op.NEG:
@@ -344,13 +370,13 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const base = d - n;
         const items = Array.from({ length: n }, (_, k) => S(base + k)).join(', ');
         const made = op === Op.BUILD_LIST ? `[${items}]` : `new H.PyTuple([${items}])`;
-        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) { ${sync(base + 1)} ${spill} H.memCheck(m, ${at(base + 1)}); } ${late}`;
+        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) ${walk(base + 1)} ${late}`;
       }
       case Op.SUBSCR: {
         const o = S(d - 2);
         const k = S(d - 1);
         return `if (Array.isArray(${o}) && typeof ${k} === 'number' && ${k} >= 0 && ${k} < ${o}.length) ${o} = ${o}[${k}];
-          else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${sync(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); } ${deopt()} }`;
+          else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walk(d - 1)} ${deopt()} }`;
       }
       case Op.STORE_SUBSCR: {
         const k = S(d - 1);
@@ -368,13 +394,13 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const v = S(d - 1);
         const reads: string[] = [];
         for (let k = 0; k < n; k++) reads.push(`${S(d - 1 + k)} = stack[${at(d - 1 + k)}];`);
-        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) { ${sync(d - 1 + n)} ${spill} H.memCheck(m, ${at(d - 1 + n)}); }`;
+        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walk(d - 1 + n)}`;
       }
       case Op.LIST_APPEND: {
         const l = L(a0);
         return `if (!Array.isArray(${l})) ${fail("H.invalid('LIST_APPEND to a slot that holds no list')")}
           if (${l}.length >= maxLen) { ${spill} m.capLen(${l}.length + 1, 'list'); }
-          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) { ${sync(d - 1)} ${spill} H.memCheck(m, ${at(d - 1)}); }`;
+          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) ${walk(d - 1)}`;
       }
       case Op.ITER_INIT: {
         const s = a0;
@@ -437,23 +463,45 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   };
   const fastBlock = (b: number, edge: (t: number) => string): string => {
     const blk = blocks[b];
-    const body: string[] = [`if (gas < ${blk.cost}) { st = ${careful(blk.first)}; continue D; } gas -= ${blk.cost};`];
+    const body: string[] = [`if (gas < ${blk.cost}) { ${REFILL} if (gas < ${blk.cost}) { st = ${careful(blk.first)}; continue D; } } gas -= ${blk.cost};`];
     for (let i = blk.first; i < blk.end; i++) body.push(emit(i, restCost[i], edge));
     body.push(tailOf(b, edge));
     return body.join('\n');
   };
+  // predecessors of each block (edges from reachable blocks)
+  const preds = new Int32Array(NB);
+  for (let b = 0; b < NB; b++) {
+    if (!reachable(b)) continue;
+    const last = instrs[blocks[b].end - 1];
+    const info = OP_BY_CODE[last.op]!;
+    info.operands.forEach((k, j) => {
+      if (k === 'target') preds[blockOf(last.args[j])]++;
+    });
+    if (info.flow !== 'jump' && info.flow !== 'end' && blocks[b].end < instrs.length) preds[b + 1]++;
+  }
   for (let h = 0; h < NB; h++) {
     if (!reachable(h)) continue;
-    let budget = INLINE_BUDGET;
+    // a block with one predecessor is written out in its predecessor's chain; its own case
+    // (entered only after careful code) copies nothing
+    const head = h === 0 || preds[h] !== 1;
+    let budget = inline && head ? INLINE_BUDGET : 0;
     const path: number[] = [h];
+    // inside a copied join block nothing more is copied (its successors would be copied with it)
+    let copying = 0;
     const edge = (t: number): string => {
       if (t === h) return `continue L${h};`;
       const size = blocks[t].end - blocks[t].first;
-      if (path.includes(t) || size > INLINE_BLOCK || size > budget || !reachable(t)) return dispatch(t);
-      budget -= size;
+      const fits = inline && head && copying === 0 && (preds[t] === 1 || (size <= INLINE_BLOCK && size <= budget));
+      if (path.includes(t) || !fits || !reachable(t)) return dispatch(t);
+      const join = preds[t] !== 1;
+      if (join) {
+        budget -= size;
+        copying++;
+      }
       path.push(t);
       const code = `{ ${fastBlock(t, edge)} }`;
       path.pop();
+      if (join) copying--;
       return code;
     };
     out.push(`case ${h}: L${h}: for (;;) { ${fastBlock(h, edge)} }`);
@@ -465,7 +513,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     for (let i = blk.first; i < blk.end; i++) {
       if (i === blk.first || labels.has(i)) out.push(`case ${careful(i)}:`);
       const c = instrs[i].cost;
-      if (c > 0) out.push(`if ((gas -= ${c}) < 0) throw H.oog(m, (P = ${instrs[i].off}));`);
+      if (c > 0) out.push(`if ((gas -= ${c}) < 0 && gas + reserve < 0) throw H.oog(m, (P = ${instrs[i].off}));`);
       out.push(emit(i, 0, dispatch));
     }
     out.push(tailOf(b, dispatch));
@@ -476,14 +524,15 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   const init = inStack && nl > fn.nparams ? `for (let i = bp + ${fn.nparams}; i < bp + ${nl}; i++) stack[i] = undefined;` : '';
   if (!inStack) for (let i = 0; i < nl; i++) decl.push(i < fn.nparams ? `${L(i)} = stack[bp + ${i}]` : `${L(i)} = undefined`);
   for (let p = 0; p < Math.max(cfg.maxHeight, 1); p++) decl.push(`${S(p)} = undefined`);
-  return `const stack = m.stack; const std = m.std; let gas = m.gas; let P = 0; let st = 0;
+  return `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
   const memCap = m.memCap;
   const maxDepth = m.limits.max_call_depth; const stackLimit = stack.length; const maxLen = m.limits.max_container_len;
-  let a, b, r, t, v; let ${decl.join(', ')}; ${init}
+  let a, b, r, t, v, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
   try {
     D: for (;;) {
       switch (st) {
         ${out.join('\n')}
+        case ${SYNC}: ${sync(Math.max(cfg.maxHeight, 1))} m.gas = gas + reserve; H.memCheck(m, bp + ${nl} + Q); st = RS; continue D;
         default: throw H.fellOff();
       }
     }

@@ -18,10 +18,12 @@ export interface JitModule {
   /** function fi compiled (with everything it calls), or null: it runs in the interpreter */
   get(fi: number): CompiledFn | null;
   /** what compiling has cost so far (for measurement only; never consensus) */
-  stats: { functions: number; refused: number; ms: number; sourceChars: number };
+  stats: { functions: number; refused: number; tooBig: number; ms: number; sourceChars: number };
 }
 
 const H = { ...HELPERS, BUILTINS, METHODS };
+/** generated characters per function past which V8 would not optimize it (measured on the bench workloads) */
+const MAX_BODY = 64_000;
 
 export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () => number = () => 0): JitModule {
   const info: FuncInfo[] = mod.funcs.map((f) => ({ nparams: f.nparams, nlocals: f.nlocals, maxStack: f.maxStack }));
@@ -34,7 +36,7 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     for (const o of f.offsets) if (f.code[o] === Op.CALL) out.push(f.code[o + 1]);
     return out;
   };
-  const stats = { functions: 0, refused: 0, ms: 0, sourceChars: 0 };
+  const stats = { functions: 0, refused: 0, tooBig: 0, ms: 0, sourceChars: 0 };
 
   const compileOne = (fi: number): CompiledFn | null => {
     let cfg;
@@ -43,8 +45,12 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     } catch {
       cfg = null; // a shape the tier does not model (verified code never has one)
     }
-    const body = cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
-    if (body === null) return null;
+    let body = cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
+    // V8 optimizes only functions below a bytecode size: a big function is written without
+    // copied blocks, and one still too big stays in the interpreter (which is then faster)
+    if (cfg && body !== null && body.length > MAX_BODY) body = genFunction(mod, fi, cfg, info, stdArity, false);
+    if (body !== null && body.length > MAX_BODY) stats.tooBig++;
+    if (body === null || body.length > MAX_BODY) return null;
     stats.sourceChars += body.length;
     const factory = new Function('H', 'K', 'F', `const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth) {\n${body}\n};`);
     return factory(H, mod.consts, F) as CompiledFn;

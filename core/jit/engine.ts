@@ -67,7 +67,8 @@ export function execute(m: Machine, fi: number, args: Value[]): Value {
   if (!e) CACHE.set(m.mod, (e = { calls: 0, jit: null }));
   e.calls++;
   if (e.jit === null && (mode === 'jit' || e.calls >= JIT_AFTER)) e.jit = compile(m.mod);
-  const f = e.jit?.get(fi);
+  // (a call with fewer arguments than parameters leaves some unbound, which the tier assumes never happens)
+  const f = args.length >= m.mod.funcs[fi].nparams ? e.jit?.get(fi) : null;
   if (f) {
     ENGINE_STATS.compiled++;
     return runCompiled(m, fi, f, args);

@@ -4,6 +4,7 @@
 import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
 import { binarySlow, unarySlow } from '../arith.js';
 import { midAllowed, midOp } from '../arith_mid.js';
+import { foldedPow } from '../fold.js';
 import { BUILTIN_IMPLS } from '../builtins.js';
 import { contains, eqCharged, pyCompare } from '../compare.js';
 import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
@@ -29,6 +30,7 @@ export const HELPERS = {
   PyTuple,
   binarySlow,
   unarySlow,
+  foldedPow,
   midAllowed,
   midOp,
   contains,

@@ -96,10 +96,10 @@ export function runIn(mode: EngineMode, mod: LoadedModule, fi: number, args: Val
 }
 
 /** Every function of the module the tier compiled (a parity test must not pass by falling back). */
-export function compiledCount(mod: LoadedModule): { compiled: number; total: number } {
+export function compiledCount(mod: LoadedModule): { compiled: number; total: number; tooBig: number } {
   const j = jitFor(mod);
   const fns = mod.funcs.map((_, fi) => j.get(fi));
-  return { compiled: fns.filter((f) => f !== null).length, total: fns.length };
+  return { compiled: fns.filter((f) => f !== null).length, total: fns.length, tooBig: j.stats.tooBig };
 }
 
 /**
