@@ -786,6 +786,7 @@ class FnBuilder {
       }
       if (id === 'isinstance') return this.isinstance(e);
       const b = BUILTIN_BY_NAME.get(id);
+      if (b && id === 'str' && e.kw.length) return this.strKeywords(e, b.id);
       if (b) return this.builtinCall(e, id, b.id);
     }
     if (fn.k === 'attr') {
@@ -910,6 +911,21 @@ class FnBuilder {
     this.args(e, s.params, `${s.name}()`);
     this.at = e.at;
     this.emit(Op.CALL_STD, s.id);
+  }
+
+  /**
+   * str(object='', encoding='utf-8', errors='strict') with keywords: bound to str's positions
+   * as CPython binds them; only the arguments up to the last one given are passed, so an
+   * `errors=` alone decodes as utf-8 and `str(object=x)` converts.
+   */
+  strKeywords(e: Expr & { k: 'call' }, id: number): void {
+    const params = ['object', 'encoding', 'errors'];
+    const given = new Set([...params.slice(0, e.args.length), ...e.kw.map((k) => k.name)]);
+    const bound = this.bind(e.args, e.kw, params, [], (name) => (name === 'object' ? '' : name === 'encoding' ? 'utf-8' : 'strict'), 'str()', e.at);
+    const n = given.has('errors') ? 3 : given.has('encoding') ? 2 : 1;
+    this.pushBound(bound.slice(0, n), [...e.args, ...e.kw.map((k) => k.value)]);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, id, n);
   }
 
   builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {

@@ -597,7 +597,7 @@ class Converter {
         if (c.name !== 'FormatReplacement') continue;
         const s = lit(pos, c.from, raw);
         if (s) out.push(s);
-        out.push(this.replacement(c));
+        out.push(this.replacement(c, quote));
         pos = c.to;
       }
       const s = lit(pos, to, raw);
@@ -607,7 +607,8 @@ class Converter {
     return { k: 'fstring', at, parts: fields(n, n.from + prefix.length + q, n.to - q, false) };
   }
 
-  replacement(r: SyntaxNode): FPart {
+  replacement(r: SyntaxNode, quote: string): FPart {
+    this.py311Field(r, quote);
     const ch = kids(r).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== 'Comment');
     const exprNodes = ch.filter((c) => c.name !== 'FormatConversion' && c.name !== 'FormatSpec');
     const convNode = ch.find((c) => c.name === 'FormatConversion');
@@ -628,12 +629,37 @@ class Converter {
       for (const c of kids(specNode)) {
         if (c.name !== 'FormatReplacement') continue;
         if (c.from > pos) spec.push(this.src.text.slice(pos, c.from));
-        spec.push(this.replacement(c));
+        spec.push(this.replacement(c, quote));
         pos = c.to;
       }
       if (specNode.to > pos) spec.push(this.src.text.slice(pos, specNode.to));
     }
     return { at: exprNodes[0].from, e: this.exprList(exprNodes), conv, spec };
+  }
+
+  /**
+   * The parser reads f-strings as Python 3.12 does, but contracts are Python 3.11, whose
+   * tokenizer ends an f-string at its own quote and refuses a backslash or a comment inside
+   * `{...}`: such a field is an error here, with the 3.11 form to write instead.
+   */
+  py311Field(r: SyntaxNode, quote: string): void {
+    const ch = kids(r);
+    const end = ch.find((c) => c.name === 'FormatConversion' || c.name === 'FormatSpec')?.from ?? r.to - 1;
+    const text = this.src.text.slice(r.from + 1, end);
+    const q = text.indexOf(quote);
+    if (q >= 0) {
+      const other = quote[0] === '"' ? "'" : '"';
+      this.err(
+        'E-FSTRING',
+        `f-string: a string inside {...} uses the f-string's own quote ${quote}; Python 3.11 ends the f-string there (reusing the quote is Python 3.12 syntax): use ${other} inside`,
+        r.from + 1 + q,
+      );
+    }
+    const b = text.indexOf('\\');
+    if (b >= 0)
+      this.err('E-FSTRING', 'f-string expression part cannot include a backslash (Python 3.11): compute the value before the f-string', r.from + 1 + b);
+    const c = ch.find((x) => x.name === 'Comment' && x.from < end);
+    if (c) this.err('E-FSTRING', "f-string expression part cannot include '#' (Python 3.11)", c.from);
   }
 
   lambda(n: SyntaxNode): Expr {
