@@ -37,6 +37,16 @@ function applyNot(e: Expr, at: number): Expr {
   return { k: 'unary', at, op: 'not', e };
 }
 
+/**
+ * `a and not b or c`: lezer's `not` swallows the `or` (`a and not (b or c)`, which applyNot
+ * makes `a and ((not b) or c)`), but Python reads `(a and not b) or c`: lift each `or` the
+ * `not` swallowed above the `and`. (`and` inside it needs nothing: and-chains associate.)
+ */
+function andNot(l: Expr, r: Expr, at: number): Expr {
+  if (r.k === 'boolop' && r.op === 'or' && !r.paren) return { ...r, at, l: andNot(l, r.l, at) };
+  return { k: 'boolop', at, op: 'and', l, r };
+}
+
 export function parseModule(src: Source): Module {
   const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
   let tree;
@@ -741,6 +751,7 @@ class Converter {
     const r = ch[ch.length - 1];
     const opNodes = ch.slice(1, ch.length - 1);
     const opText = opNodes.map((o) => this.text(o)).join(' ');
+    if (opText === 'and' && r.name === 'UnaryExpression') return andNot(this.expr(l), this.expr(r), at);
     if (opText === 'and' || opText === 'or') return { k: 'boolop', at, op: opText, l: this.expr(l), r: this.expr(r) };
     const cmp = this.cmpOp(opText);
     if (cmp) {
