@@ -26,7 +26,6 @@ describe('compiling tier: bench workloads', () => {
       const cov = compiledCount(mod);
       // every function compiled, but one too big for V8 to optimize (it stays in the interpreter)
       expect(cov.compiled + cov.tooBig, `${file}: functions the tier compiled`).toBe(cov.total);
-      expect(cov.compiled).toBeGreaterThan(0);
       const full = callIn('interp', mod, 'main', [BigInt(N)], 1e12);
       expect(full.status).toBe('SUCCESS');
       expect(receiptView(callIn('jit', mod, 'main', [BigInt(N)], 1e12))).toBe(receiptView(full));

@@ -409,10 +409,17 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
       case Op.FOR_ITER: {
         const s = a0;
         const t = blockOf(ins.args[1]);
-        return `v = ${L(s)}; r = ${L(s + 1)};
-          if (typeof r !== 'number' || !(Array.isArray(v) || v instanceof Uint8Array)) ${fail("H.invalid('FOR_ITER without ITER_INIT')")}
-          if (${L(s + 2)} !== null) { ${spill} H.checkDictIter(${L(s + 2)}, v.length); }
-          if (r < v.length) { ${S(d)} = v[r]; ${L(s + 1)} = r + 1; } else { ${edge(t)} } ${nextBlock()}`;
+        // a dict loop steps the dict itself (core/dict_iter.ts; H.dictStep charges an items() tuple)
+        return `v = ${L(s)};
+          if (v instanceof H.DictIter) {
+            ${spill} r = H.dictStep(m, v); ${reload}
+            if (r === undefined) { ${edge(t)} }
+            ${S(d)} = r; if (v.kind === 2 && m.mem > memCap) ${walk(d + 1)}
+          } else {
+            r = ${L(s + 1)};
+            if (typeof r !== 'number' || !(Array.isArray(v) || v instanceof Uint8Array)) ${fail("H.invalid('FOR_ITER without ITER_INIT')")}
+            if (r < v.length) { ${S(d)} = v[r]; ${L(s + 1)} = r + 1; } else { ${edge(t)} }
+          } ${nextBlock()}`;
       }
       case Op.RANGE_INIT: {
         const s = a0;

@@ -7,14 +7,17 @@ import { midAllowed, midOp } from '../arith_mid.js';
 import { foldedPow } from '../fold.js';
 import { BUILTIN_IMPLS } from '../builtins.js';
 import { contains, eqCharged, pyCompare } from '../compare.js';
-import { buildDict, checkDictIter, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
+import { buildDict, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
+import { DictIter } from '../dict_iter.js';
 import type { Machine } from '../machine.js';
-import { countInt, countResult, memCheck } from '../memory.js';
+import { countInt, countResult, memCheck, seqBytes } from '../memory.js';
+import { OP_PRICE } from '../pricing.js';
 import { checkMethod, METHOD_IMPLS } from '../methods.js';
 import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
 import { Op } from '../../spec/table.js';
 
 const utf8 = new TextEncoder();
+const TUPLE_PAIR_GAS = 2 * OP_PRICE.items[Op.BUILD_TUPLE];
 
 /** The text of a non-bytes, non-str REVERT reason, as the interpreter writes it. */
 function reasonText(v: Value): string {
@@ -44,7 +47,7 @@ export const HELPERS = {
   memCheck,
   checkMethod,
   buildDict,
-  checkDictIter,
+  DictIter,
   delSubscr,
   iterInit,
   rangeInit,
@@ -70,6 +73,18 @@ export const HELPERS = {
   /** Locals and operands of a compiled frame written back to the stack (vals from bp on). */
   sync(stack: Value[], bp: number, ...vals: Value[]): void {
     for (let i = 0; i < vals.length; i++) stack[bp + i] = vals[i];
+  },
+  /**
+   * FOR_ITER over a dict (core/dict_iter.ts) as the interpreter steps it: the next key, value
+   * or item; an item is a new (key, value) tuple, priced and counted as BUILD_TUPLE's.
+   */
+  dictStep(m: Machine, it: DictIter): Value | undefined {
+    const v = it.next();
+    if (v !== undefined && it.kind === 2) {
+      m.charge(TUPLE_PAIR_GAS);
+      m.mem += seqBytes(2);
+    }
+    return v;
   },
   isIntLike: (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint',
   /** `xs *= n` repeats the list itself (aliases see it); anything else is MUL */
