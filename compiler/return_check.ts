@@ -8,8 +8,8 @@ import type { Expr, FunctionDef, Stmt } from '../validate/ast.js';
 import { annotationType } from '../validate/check.js';
 import { Types } from '../validate/expr_types.js';
 import type { CheckedModule } from '../validate/index.js';
-import { proofOf, type Proof } from './return_proof.js';
-import { parseReturnType, provenToSatisfy, returnTypeName, type RType } from './return_types.js';
+import { proofOf, returnTypeName, type Proof } from './return_proof.js';
+import { parseReturnType, provenToSatisfy, type RType } from './return_types.js';
 
 /** The family an ABI type name belongs to, as far as returned values go. */
 function family(t: string): string {

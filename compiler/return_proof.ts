@@ -6,7 +6,7 @@ import type { Expr, FPart, FunctionDef, Stmt } from '../validate/ast.js';
 import { annotationType } from '../validate/check.js';
 import { STD_RETURNS, stdName } from '../validate/expr_types.js';
 import type { CheckedModule } from '../validate/index.js';
-import { parseReturnType, provenToSatisfy, returnTypeName } from './return_types.js';
+import { parseReturnType, provenToSatisfy } from './return_types.js';
 
 const proofs = new WeakMap<CheckedModule, Map<FunctionDef, Proof>>();
 export function proofOf(cm: CheckedModule, f: FunctionDef): Proof {
@@ -391,4 +391,28 @@ export class Proof {
     }
     return undefined;
   }
+}
+
+/** T for `T | None`, `None | T` and `Optional[T]`. */
+function optionalOf(a: Expr): Expr | null {
+  const isNone = (e: Expr): boolean => e.k === 'const' && e.v === null;
+  if (a.k === 'bin' && a.op === '|') return isNone(a.r) ? a.l : isNone(a.l) ? a.r : null;
+  if (a.k === 'index' && a.obj.k === 'name' && a.obj.id === 'Optional') return a.index;
+  return null;
+}
+
+/**
+ * The canonical name of a function's return annotation as CHECK_RETURN carries it, null when
+ * it has none, undefined when the run could not check it.
+ */
+export function returnTypeName(f: FunctionDef): string | null | undefined {
+  if (!f.returns) return null;
+  const opt = optionalOf(f.returns);
+  const a = opt ?? f.returns;
+  // a bare `list` / `tuple`: the kind of container only
+  const bare = a.k === 'name' && ['list', 'List', 'tuple', 'Tuple'].includes(a.id) ? a.id.toLowerCase() : null;
+  const inner = bare ?? annotationType(a);
+  if (inner === null) return undefined;
+  const name = opt ? `optional<${inner}>` : inner;
+  return parseReturnType(name) ? name : undefined;
 }

@@ -4,8 +4,6 @@
 // `int`, `u64`, `bytes32`, `address`, `list<T>`, `T[]`, `tuple(T,...)`) plus what only a
 // private function may return: `none`, `dict` (any dict) and `optional<T>` (T or None).
 import { DEFAULT_LIMITS } from '../spec/table.js';
-import type { Expr, FunctionDef } from '../validate/ast.js';
-import { annotationType } from '../validate/check.js';
 
 export type RType =
   | { k: 'int'; name: string; min?: bigint; max?: bigint }
@@ -168,28 +166,4 @@ function within(h: RType, w: RType): boolean {
     default:
       return h.k === w.k;
   }
-}
-
-/** T for `T | None`, `None | T` and `Optional[T]`. */
-function optionalOf(a: Expr): Expr | null {
-  const isNone = (e: Expr): boolean => e.k === 'const' && e.v === null;
-  if (a.k === 'bin' && a.op === '|') return isNone(a.r) ? a.l : isNone(a.l) ? a.r : null;
-  if (a.k === 'index' && a.obj.k === 'name' && a.obj.id === 'Optional') return a.index;
-  return null;
-}
-
-/**
- * The canonical name of a function's return annotation as CHECK_RETURN carries it, null when
- * it has none, undefined when the run could not check it.
- */
-export function returnTypeName(f: FunctionDef): string | null | undefined {
-  if (!f.returns) return null;
-  const opt = optionalOf(f.returns);
-  const a = opt ?? f.returns;
-  // a bare `list` / `tuple`: the kind of container only
-  const bare = a.k === 'name' && ['list', 'List', 'tuple', 'Tuple'].includes(a.id) ? a.id.toLowerCase() : null;
-  const inner = bare ?? annotationType(a);
-  if (inner === null) return undefined;
-  const name = opt ? `optional<${inner}>` : inner;
-  return parseReturnType(name) ? name : undefined;
 }
