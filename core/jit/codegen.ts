@@ -100,6 +100,7 @@ export const SUPPORTED: ReadonlySet<number> = new Set<number>([
   Op.CALL_METHOD,
   Op.CHECK_METHOD,
   Op.REVERT,
+  Op.CHECK_RETURN,
   Op.BUILD_LIST,
   Op.BUILD_TUPLE,
   Op.BUILD_DICT,
@@ -352,6 +353,12 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
       }
       case Op.CHECK_METHOD:
         return `${spill} H.checkMethod(${S(d - 1)}, ${a0});`;
+      case Op.CHECK_RETURN: {
+        // the return annotation (a verified str constant) against the value about to return
+        const v = S(d - 1);
+        const call = `${spill} H.checkReturn(m, m.mod.funcs[${fi}].name, K[${a0}], ${v}); ${reload} ${deopt()}`;
+        return consts[a0] === 'int' ? `if (typeof ${v} !== 'number') { ${call} }` : call;
+      }
       case Op.REVERT:
         return `${spill} throw H.revert(${S(d - 1)});`;
       case Op.BUILD_LIST:

@@ -13,6 +13,7 @@ import type { Machine } from '../machine.js';
 import { countInt, countResult, memCheck, seqBytes } from '../memory.js';
 import { OP_PRICE } from '../pricing.js';
 import { checkMethod, METHOD_IMPLS } from '../methods.js';
+import { checkReturn } from '../return_check.js';
 import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
 import { Op } from '../../spec/table.js';
 
@@ -46,6 +47,7 @@ export const HELPERS = {
   countResult,
   memCheck,
   checkMethod,
+  checkReturn,
   buildDict,
   DictIter,
   delSubscr,
