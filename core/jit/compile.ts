@@ -52,7 +52,16 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     if (body !== null && body.length > MAX_BODY) stats.tooBig++;
     if (body === null || body.length > MAX_BODY) return null;
     stats.sourceChars += body.length;
-    const factory = new Function('H', 'K', 'F', `const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth) {\n${body}\n};`);
+    let factory: (...a: unknown[]) => unknown;
+    try {
+      // a host that forbids evaluating code (a browser page's content security policy) keeps the interpreter
+      factory = new Function('H', 'K', 'F', `const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth) {\n${body}\n};`) as (
+        ...a: unknown[]
+      ) => unknown;
+    } catch (e) {
+      if (e instanceof SyntaxError) throw e; // generated code that does not parse is a bug in the tier
+      return null;
+    }
     return factory(H, mod.consts, F) as CompiledFn;
   };
 

@@ -18,7 +18,7 @@ export type EngineMode = 'interp' | 'jit' | 'auto';
 export const JIT_AFTER = 2;
 
 /** The mode until setEngineMode (the CLI sets it from VMPY_ENGINE). */
-export const DEFAULT_MODE: EngineMode = 'interp';
+export const DEFAULT_MODE: EngineMode = 'auto';
 
 let mode: EngineMode = DEFAULT_MODE;
 
@@ -54,7 +54,7 @@ export function jitFor(mod: LoadedModule): JitModule {
 }
 
 function compile(mod: LoadedModule): JitModule {
-  const j = compileModule(mod, STD_ARITY, () => performance.now());
+  const j = compileModule(mod, STD_ARITY);
   ENGINE_STATS.modulesCompiled++;
   return j;
 }
