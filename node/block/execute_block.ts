@@ -12,7 +12,8 @@ import { StateCommitment, type StorageProof } from '../trie/state_commitment.js'
 import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
 import { isChainState, type ChainState, type IterableState } from './chain_state.js';
 import { Overlay } from './overlay.js';
-import { checkTxShape, intrinsicGas, txHash, type Tx } from './tx.js';
+import { latin1Key } from '../bytekey.js';
+import { checkTxShape, intrinsicGas, shapedTxHash, txHash, type Tx } from './tx.js';
 
 export interface BlockHeader extends BlockEnv {
   /** the most gas the block's transactions may buy together */
@@ -157,7 +158,8 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   const nonce = tx.nonce + 1n;
   st.setNonce(sender, nonce);
   st.setBalance(sender, st.getBalance(sender) - BigInt(tx.gasLimit) * tx.gasPrice);
-  const touched = new Map<string, Uint8Array>([[bytesToHex(sender), sender]]);
+  // by latin1Key (byte order, as hex would sort, without building hex)
+  const touched = new Map<string, Uint8Array>([[latin1Key(sender), sender]]);
   let exec: AdapterReceipt | null = null;
   let error: { code: string; message: string } | null = null;
   let status: BlockReceipt['status'] = 'SUCCESS';
@@ -166,10 +168,10 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   const gasLimit = tx.gasLimit - intrinsic;
   try {
     if (tx.kind === 'transfer') {
-      if (value > 0n && bytesToHex(sender) !== bytesToHex(tx.to!)) {
+      if (value > 0n && !bytesEqual(sender, tx.to!)) {
         st.setBalance(sender, st.getBalance(sender) - value);
         st.setBalance(tx.to!, st.getBalance(tx.to!) + value);
-        touched.set(bytesToHex(tx.to!), tx.to!);
+        touched.set(latin1Key(tx.to!), tx.to!);
       }
     } else if (tx.kind === 'call') {
       if (!st.getCode(tx.to!)) {
@@ -186,7 +188,7 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   if (exec) {
     status = exec.status;
     execGas = exec.gasUsed;
-    for (const w of exec.balanceWrites) touched.set(bytesToHex(w.address), w.address);
+    for (const w of exec.balanceWrites) touched.set(latin1Key(w.address), w.address);
   }
   const gasUsed = intrinsic + execGas;
   st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
@@ -205,6 +207,12 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   };
 }
 
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Take a tx's outcome into the block: its writes onto the block's overlay, the fee onto the
  * coinbase, and its receipt (balances read after both, so they are final values).
@@ -212,30 +220,36 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
 export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, index: number, cumulativeGasUsed: number): BlockReceipt {
   const readSet = o.overlay.reads ? [...o.overlay.reads.values()] : [];
   const writeSet = writeSetOf(o.overlay);
-  o.overlay.applyTo(blockOv);
+  // the tx's overlay is done with: its entries move to the block's (no sort, no copies)
+  o.overlay.mergeInto(blockOv);
   const touched = new Map<string, Uint8Array>();
-  for (const a of o.touched) touched.set(bytesToHex(a), a);
+  for (const a of o.touched) touched.set(latin1Key(a), a);
   if (o.fee > 0n) {
     blockOv.setBalance(block.coinbase, blockOv.getBalance(block.coinbase) + o.fee);
-    touched.set(bytesToHex(block.coinbase), block.coinbase);
+    touched.set(latin1Key(block.coinbase), block.coinbase);
     writeSet.push({ kind: 'balance', address: block.coinbase.slice(), balance: blockOv.getBalance(block.coinbase) });
   }
-  const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
-  const r = sealReceipt({
-    index,
-    txHash: o.hash,
-    kind: o.kind,
-    status: o.status,
-    gasUsed: o.gasUsed,
-    cumulativeGasUsed,
-    fee: o.fee,
-    sender: o.sender,
-    nonce: o.nonce,
-    balances,
-    exec: o.exec,
-    error: o.error,
-  });
-  return { ...r, readSet, writeSet };
+  const keys = [...touched.keys()];
+  if (keys.length > 1) keys.sort();
+  const balances: BalanceChange[] = keys.map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
+  return sealReceipt(
+    {
+      index,
+      txHash: o.hash,
+      kind: o.kind,
+      status: o.status,
+      gasUsed: o.gasUsed,
+      cumulativeGasUsed,
+      fee: o.fee,
+      sender: o.sender,
+      nonce: o.nonce,
+      balances,
+      exec: o.exec,
+      error: o.error,
+    },
+    readSet,
+    writeSet,
+  );
 }
 
 /** An overlay's writes as plain data. */
@@ -286,7 +300,7 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
       rejected.push(reject(i, tx, e, limits));
       return;
     }
-    const o = runTx(ov, block, tx, txHash(tx, limits), limits);
+    const o = runTx(ov, block, tx, shapedTxHash(tx), limits);
     gasUsed += o.gasUsed;
     fees += o.fee;
     receipts.push(finishTx(ov, block, o, receipts.length, gasUsed));
