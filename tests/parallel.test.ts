@@ -69,10 +69,31 @@ test('in memory: parallel equals serial, with and without conflicts', async () =
     for (const make of blocks(token)) {
       const before = { ...ex.stats };
       const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
-      const b = await ex.executeBlock({ block: header(h), txs: make(nP), mainClaims: false });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP), schedule: 'workers' });
       same(a, b);
       if (h === 1) expect(ex.stats.kept - before.kept).toBe(30);
       if (h === 2) expect(ex.stats.reexecuted - before.reexecuted).toBe(29);
+      h++;
+    }
+    // every tx speculated by the main thread itself against the state before the block: the
+    // same validation keeps its own results or re-executes them
+    for (const make of blocks(token)) {
+      const before = { ...ex.stats };
+      const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP), schedule: 'main-ahead' });
+      same(a, b);
+      if (h === 4) expect(ex.stats.keptMain - before.keptMain).toBe(30);
+      if (h === 5) expect(ex.stats.reexecuted - before.reexecuted).toBe(29);
+      h++;
+    }
+    // the hot block stopped speculation: the next blocks run serially (then a probe block)
+    for (let k = 0; k < 8; k++) {
+      const before = { ...ex.stats };
+      const make = blocks(token)[k % 3];
+      const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP) });
+      same(a, b);
+      expect(ex.stats.serialBlocks - before.serialBlocks).toBe(k < 7 ? 1 : 0);
       h++;
     }
     // the main thread and the worker sharing the block

@@ -1,36 +1,113 @@
-// Optimistic parallel block execution on worker_threads, after Block-STM: workers run the
-// block's txs speculatively, each against the state before the block, recording what each
-// read; the main thread then goes through the txs in block order, checks each (nonce, funds,
-// block gas, as serial execution does), keeps a tx's speculative result when nothing it read
-// was written by an earlier tx of the block, and re-executes it on the block's state
-// otherwise. A kept result read exactly what serial execution would have read, and execution
-// is deterministic, so receipts and roots are byte-identical to executeBlock's
-// (tests/parallel.test.ts). Fees reach the coinbase on the main thread (finishTx), so fee
-// credits alone never make two txs conflict.
+// Optimistic parallel block execution on worker_threads, after Block-STM. Workers and the
+// main thread claim the block's txs from one shared cursor, in ascending order; a worker runs
+// its tx speculatively against the state before the block, the main thread runs its own
+// either for real (the next tx in block order) or speculatively against the block so far
+// (when the next tx in order is still running on a worker: rather than wait). Every
+// speculative run records what it read. The main thread then takes the txs in block order,
+// checks each (nonce, funds, block gas, as serial execution does), keeps a speculative result
+// when nothing it read was written by a tx between its snapshot and itself, and re-executes
+// it on the block's state otherwise. A kept result read exactly what serial execution would
+// have read, and execution is deterministic, so receipts and roots are byte-identical to
+// executeBlock's (tests/parallel.test.ts). Fees reach the coinbase on the main thread
+// (finishTx), so fee credits alone never make two txs conflict.
+//
+// When most checked results conflict (every tx touches one hot slot), speculation stops for
+// the rest of the block and the next blocks run the serial executeBlock itself, so such a
+// chain costs about what serial execution costs; a probe block every 8 tries again.
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
-import { checkTx, commitmentOf, finishTx, runTx, type BlockHeader, type BlockResult, type Rejection, type TxOutcome } from '../../node/block/execute_block.js';
+import {
+  checkTx,
+  commitmentOf,
+  executeBlockOverlay,
+  finishTx,
+  runTx,
+  type BlockHeader,
+  type BlockResult,
+  type Rejection,
+  type TxOutcome,
+} from '../../node/block/execute_block.js';
 import { receiptsTrie, type BlockReceipt } from '../../node/block/block_receipt.js';
 import type { ChainState } from '../../node/block/chain_state.js';
-import { keyId, Overlay } from '../../node/block/overlay.js';
+import { keyId, Overlay, type AccountEntry } from '../../node/block/overlay.js';
 import { latin1Key } from '../../node/bytekey.js';
-import { txHash, type Tx } from '../../node/block/tx.js';
+import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
+import { CURSOR, STOP } from './shared.js';
 
 export interface ParallelStats {
-  /** txs whose speculative result was kept */
+  /** blocks executed, and how many of them ran on the main thread alone (after conflicts) */
+  blocks: number;
+  serialBlocks: number;
+  /** workers' speculative results kept */
   kept: number;
-  /** txs re-executed on the main thread (a read conflicted, or no speculative result) */
+  /** the main thread's own speculative results kept */
+  keptMain: number;
+  /** txs re-executed on the main thread (a read conflicted, or the speculation failed its checks) */
   reexecuted: number;
-  /** txs of the main thread's own slice */
+  /** txs the main thread ran for real, in order (no speculation) */
   main: number;
+  /** speculative runs on the main thread (while the next tx in order was still on a worker) */
+  specMain: number;
+  /** results received from workers */
+  messages: number;
+  /** main thread, ms: receiving and decoding workers' results */
+  msgMs: number;
+  /** main thread, ms: waiting for a worker's result with nothing else to do */
+  waitMs: number;
+  /** main thread, ms: running txs (real, speculative, re-executed) */
+  execMs: number;
+  /** main thread, ms: checking, validating and finishing txs (receipts) */
+  finishMs: number;
+  /** main thread, ms: receipts root, state root, applying the block */
+  rootsMs: number;
+  /** main thread, ms: starting blocks (posting txs to workers) */
+  postMs: number;
+  /** workers, ms: running txs (summed over workers) */
+  workerMs: number;
+  /** ms from executeBlock's call to its return, summed */
+  totalMs: number;
 }
 
+const zeroStats = (): ParallelStats => ({
+  blocks: 0,
+  serialBlocks: 0,
+  kept: 0,
+  keptMain: 0,
+  reexecuted: 0,
+  main: 0,
+  specMain: 0,
+  messages: 0,
+  msgMs: 0,
+  waitMs: 0,
+  execMs: 0,
+  finishMs: 0,
+  rootsMs: 0,
+  postMs: 0,
+  workerMs: 0,
+  totalMs: 0,
+});
+
+/** A speculative result: the outcome (worker's on the wire, or the main thread's) and the block position its reads saw. */
+interface Spec {
+  /** txs before this position were in the state it ran against */
+  snapshot: number;
+  wire: WireOutcome | null;
+  own: TxOutcome | null;
+}
+
+/** Stop speculating after this many conflicts, when they are at least half of the checked results. */
+const MIN_CONFLICTS = 4;
+/** Blocks run serially after a block that stopped speculating, before a probe block tries again. */
+const SERIAL_AFTER_CONFLICTS = 7;
+
+export type Schedule = 'shared' | 'workers' | 'main-ahead';
+
 export class ParallelExecutor {
-  readonly stats: ParallelStats = { kept: 0, reexecuted: 0, main: 0 };
+  readonly stats: ParallelStats = zeroStats();
   /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
   private serialFor = 0;
 
@@ -40,9 +117,10 @@ export class ParallelExecutor {
   ) {}
 
   /**
-   * Start `threads` workers over `state`. workerFile: the bundled host/parallel/worker.ts.
-   * A MemoryState is copied to each worker (and kept in step after every block); an
-   * LmdbStore is opened by each worker, which reads what the main thread commits.
+   * Start `threads` workers over `state`, kept for every block after (start once, run many
+   * blocks). workerFile: the bundled host/parallel/worker.ts. A MemoryState is copied to each
+   * worker (and kept in step after every block); an LmdbStore is opened by each worker,
+   * which reads what the main thread commits.
    */
   static async start(state: MemoryState | LmdbStore, threads: number, workerFile: string | URL): Promise<ParallelExecutor> {
     const data = state instanceof LmdbStore ? { storePath: state.path } : { snapshot: state.snapshot() };
@@ -60,65 +138,142 @@ export class ParallelExecutor {
     block: BlockHeader;
     txs: readonly Tx[];
     strict?: boolean;
-    /** false: the main thread runs no tx itself first; every tx is speculated by a worker (tests use it to reach every path) */
-    mainClaims?: boolean;
+    /**
+     * Who runs what, for tests to reach every path whatever the timing. 'shared' (default):
+     * workers and the main thread share the block. 'workers': workers speculate every tx, the
+     * main thread only checks and finishes them. 'main-ahead': no worker; the main thread
+     * speculates every tx against the state before the block first, then checks them in order.
+     */
+    schedule?: Schedule;
   }): Promise<BlockResult> {
+    const t0 = performance.now();
+    const st = this.stats;
+    st.blocks++;
+    try {
+      const schedule = req.schedule ?? 'shared';
+      const probe = schedule !== 'shared' || this.serialFor === 0;
+      if (!probe || (schedule !== 'main-ahead' && this.workers.length === 0)) {
+        this.serialFor--;
+        st.serialBlocks++;
+        return this.serialBlock(req);
+      }
+      return this.speculativeBlock(req, schedule);
+    } finally {
+      st.totalMs += performance.now() - t0;
+    }
+  }
+
+  /** The serial executeBlock itself (the workers' replicas kept in step). */
+  private serialBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }): BlockResult {
+    const t = performance.now();
+    const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
+    this.stats.main += result.receipts.length;
+    this.stats.execMs += performance.now() - t;
+    if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
+    return result;
+  }
+
+  private sendChanges(accounts: readonly AccountEntry[]): void {
+    for (const w of this.workers) w.postMessage({ type: 'apply', accounts });
+  }
+
+  private speculativeBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }, schedule: Schedule): BlockResult {
     const limits = DEFAULT_LIMITS;
     const { block } = req;
+    const st = this.stats;
     const state: ChainState = this.state;
     const commitment = commitmentOf(state);
-    // The main thread claims txs from the front and runs them for real, in order; workers
-    // claim from the back and run theirs speculatively against the state before the block.
-    // When the main thread reaches a worker's tx it waits for its result, checks its reads
-    // and keeps it or re-executes it. Independent txs split between the threads; when all
-    // conflict, the main thread does about the serial work and never waits long.
     const count = req.txs.length;
+    const mainRuns = schedule !== 'workers';
+    const workers = schedule === 'main-ahead' ? [] : this.workers;
+    // claimed[i]: 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once a worker posted tx i's result
     const claimed = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
     const done = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
-    const ctrl = new Int32Array(new SharedArrayBuffer(4));
-    ctrl[0] = count;
-    // Conflicts cost the speculation twice (the worker's run, then the re-execution), and a
-    // worker competes with the main thread for the machine. So when most checked results
-    // conflict, the workers are stopped for the rest of the block (ctrl[0] = 0: no more
-    // claims), and the next blocks run on the main thread alone until a probe 8 blocks on.
-    const speculate = req.mainClaims === false || this.serialFor === 0;
-    if (!speculate) {
-      this.serialFor--;
-      ctrl[0] = 0;
-    }
+    const ctrl = new Int32Array(new SharedArrayBuffer(8));
+    let t = performance.now();
+    const channels = workers.map(() => new MessageChannel());
+    workers.forEach((w, k) =>
+      w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
+        channels[k].port2,
+      ]),
+    );
+    st.postMs += performance.now() - t;
+
+    const specs = new Map<number, Spec>();
+    const drain = (): void => {
+      const t1 = performance.now();
+      for (const ch of channels) {
+        for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
+          const [j, o, ms] = m.message as [number, WireOutcome | null, number];
+          specs.set(j, { snapshot: 0, wire: o, own: null });
+          st.messages++;
+          st.workerMs += ms;
+        }
+      }
+      st.msgMs += performance.now() - t1;
+    };
+    const ov = new Overlay(state);
+    /** state key id -> block position of the last tx that wrote it */
+    const lastWriter = new Map<string, number>();
+    const coinbaseId = keyId('balance', latin1Key(block.coinbase));
+    let speculating = true;
     let checked = 0;
     let conflicts = 0;
-    const channels = speculate ? this.workers.map(() => new MessageChannel()) : [];
-    if (speculate)
-      this.workers.forEach((w, k) =>
-        w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
-          channels[k].port2,
-        ]),
-      );
-    const speculative = new Map<number, WireOutcome | null>();
-    const resultOf = (i: number): WireOutcome | null => {
+    const stop = (): void => {
+      speculating = false;
+      Atomics.store(ctrl, STOP, 1);
+    };
+    /** claim the lowest free tx after `after` for a speculative run on this thread; -1 when none */
+    const claimAhead = (after: number): number => {
       for (;;) {
-        if (speculative.has(i)) return speculative.get(i)!;
-        if (Atomics.load(done, i) === 0) Atomics.wait(done, i, 0, 50);
-        for (const ch of channels) {
-          for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
-            const [j, o] = m.message as [number, WireOutcome | null];
-            speculative.set(j, o);
-          }
-        }
+        const k = Atomics.add(ctrl, CURSOR, 1);
+        if (k >= count) return -1;
+        if (k > after && Atomics.compareExchange(claimed, k, 0, 1) === 0) return k;
       }
     };
 
-    const ov = new Overlay(state);
-    const written = new Set<string>();
     const receipts: BlockReceipt[] = [];
     const rejected: Rejection[] = [];
     let gasUsed = 0;
     let fees = 0n;
     try {
-      for (let i = 0; i < req.txs.length; i++) {
+      if (schedule === 'main-ahead') {
+        t = performance.now();
+        for (let k = 0; k < count; k++)
+          if (Atomics.compareExchange(claimed, k, 0, 1) === 0) specs.set(k, { snapshot: 0, wire: null, own: this.speculate(ov, block, req.txs[k], 0) });
+        st.specMain += count;
+        st.execMs += performance.now() - t;
+      }
+      for (let i = 0; i < count; i++) {
         const tx = req.txs[i];
-        const mine = req.mainClaims !== false && Atomics.compareExchange(claimed, i, 0, 1) === 0;
+        // the next tx in order: ours to run for real, ours or a worker's speculated, or running on a worker
+        let spec: Spec | undefined;
+        let mine = false;
+        for (;;) {
+          if (mainRuns && Atomics.compareExchange(claimed, i, 0, 1) === 0) {
+            mine = true;
+            break;
+          }
+          spec = specs.get(i);
+          if (spec !== undefined) break;
+          if (Atomics.load(done, i) === 1) {
+            drain();
+            continue;
+          }
+          // a worker is on it: run a later tx speculatively rather than wait
+          const k = mainRuns && speculating ? claimAhead(i) : -1;
+          if (k >= 0) {
+            t = performance.now();
+            specs.set(k, { snapshot: i, wire: null, own: this.speculate(ov, block, req.txs[k], gasUsed) });
+            st.specMain++;
+            st.execMs += performance.now() - t;
+            continue;
+          }
+          t = performance.now();
+          Atomics.wait(done, i, 0, 20);
+          st.waitMs += performance.now() - t;
+        }
+        t = performance.now();
         try {
           checkTx(ov, block, tx, gasUsed, limits);
         } catch (e) {
@@ -131,45 +286,82 @@ export class ParallelExecutor {
             hash = null;
           }
           rejected.push({ index: i, txHash: hash, reason: e.reason, message: e.message });
+          specs.delete(i);
+          st.finishMs += performance.now() - t;
           continue;
         }
-        const w = mine ? null : resultOf(i);
-        let o: TxOutcome;
-        if (!mine) checked++;
-        if (w !== null && !w.reads.some(([id]) => written.has(id))) {
-          o = fromWire(w, ov);
-          this.stats.kept++;
-        } else {
-          o = runTx(ov, block, tx, txHash(tx, limits), limits);
-          if (mine) this.stats.main++;
-          else {
-            this.stats.reexecuted++;
+        let o: TxOutcome | null = null;
+        if (spec !== undefined) {
+          specs.delete(i);
+          checked++;
+          const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
+          if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
+            o = cand;
+            if (spec.own) st.keptMain++;
+            else st.kept++;
+          } else {
             conflicts++;
-            if (req.mainClaims !== false && conflicts >= 4 && 2 * conflicts >= checked) Atomics.store(ctrl, 0, 0);
+            if (speculating && mainRuns && conflicts >= MIN_CONFLICTS && 2 * conflicts >= checked) stop();
           }
         }
-        for (const id of o.overlay.writtenIds()) written.add(id);
+        st.finishMs += performance.now() - t;
+        if (o === null) {
+          t = performance.now();
+          o = runTx(ov, block, tx, shapedTxHash(tx), limits);
+          if (mine) st.main++;
+          else st.reexecuted++;
+          st.execMs += performance.now() - t;
+        }
+        t = performance.now();
+        for (const id of o.overlay.writtenIds()) lastWriter.set(id, i);
         gasUsed += o.gasUsed;
         fees += o.fee;
         const r = finishTx(ov, block, o, receipts.length, gasUsed);
-        if (o.fee > 0n) written.add(keyId('balance', latin1Key(block.coinbase)));
+        if (o.fee > 0n) lastWriter.set(coinbaseId, i);
         receipts.push(r);
+        st.finishMs += performance.now() - t;
       }
-      if (req.mainClaims !== false && speculate) this.serialFor = conflicts >= 4 && 2 * conflicts >= checked ? 7 : 0;
+      if (mainRuns) this.serialFor = !speculating ? SERIAL_AFTER_CONFLICTS : 0;
     } finally {
       // stop the workers' claims (a rejected tx in a strict block leaves early, through a throw)
-      Atomics.store(ctrl, 0, 0);
+      Atomics.store(ctrl, STOP, 1);
       for (const ch of channels) ch.port1.close();
     }
+    t = performance.now();
     const receiptsRoot = receiptsTrie(receipts).root();
     const stateRoot = commitment.update(ov, ov.accounts.values());
-    const result = { receipts, rejected, gasUsed, fees, stateRoot, receiptsRoot };
+    const result: BlockResult = { receipts, rejected, gasUsed, fees, stateRoot, receiptsRoot };
     if (this.state instanceof LmdbStore) this.state.applyBlock(ov, block, result);
     else {
       ov.applyTo(this.state);
-      const accounts = [...ov.accounts.keys()].sort().map((a) => ov.accounts.get(a)!);
-      for (const w of this.workers) w.postMessage({ type: 'apply', accounts });
+      this.sendChanges(sortedEntries(ov));
     }
+    st.rootsMs += performance.now() - t;
     return result;
   }
+
+  /** A speculative run on this thread against the block so far; null when the tx fails its checks there. */
+  private speculate(ov: Overlay, block: BlockHeader, tx: Tx, gasUsed: number): TxOutcome | null {
+    try {
+      checkTx(ov, block, tx, gasUsed, DEFAULT_LIMITS);
+    } catch (e) {
+      if (!(e instanceof TxRejected)) throw e;
+      return null;
+    }
+    return runTx(ov, block, tx, shapedTxHash(tx), DEFAULT_LIMITS);
+  }
+}
+
+/** Nothing the outcome read was written by a tx at or after its snapshot (and before it). */
+function valid(o: TxOutcome, snapshot: number, lastWriter: ReadonlyMap<string, number>): boolean {
+  if (o.overlay.reads === null) return false;
+  for (const id of o.overlay.reads.keys()) {
+    const w = lastWriter.get(id);
+    if (w !== undefined && w >= snapshot) return false;
+  }
+  return true;
+}
+
+function sortedEntries(ov: Overlay): AccountEntry[] {
+  return [...ov.accounts.keys()].sort().map((a) => ov.accounts.get(a)!);
 }

@@ -5,9 +5,9 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { checkTx, runTx, type BlockHeader } from '../../node/block/execute_block.js';
 import type { ChainState } from '../../node/block/chain_state.js';
 import type { AccountEntry } from '../../node/block/overlay.js';
-import { txHash, type Tx } from '../../node/block/tx.js';
+import { shapedTxHash, type Tx } from '../../node/block/tx.js';
+import { CURSOR, STOP } from './shared.js';
 import { MemoryState, type StateSnapshot } from '../../node/state.js';
-import { TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
@@ -22,9 +22,10 @@ const init = workerData as { snapshot?: StateSnapshot; storePath?: string };
 const state: ChainState = init.storePath ? LmdbStore.open(init.storePath, { verify: false }) : MemoryState.fromSnapshot(init.snapshot!);
 
 // Claims: claimed[i] 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once tx i's
-// result is posted. A worker takes txs from the end of the block (ctrl[0] counts down), the
-// main thread from the front, so they meet in the middle and each tx runs once unless it
-// conflicts.
+// result is posted. Workers and the main thread take txs from one cursor (ctrl[CURSOR]), in
+// ascending order, so results arrive about when the main thread reaches them in block order.
+// Every tx a worker claims gets a result posted (null when it cannot be speculated), or the
+// main thread would wait for it forever.
 parentPort!.on('message', (m: Msg) => {
   if (m.type === 'apply') {
     // the main thread's block, applied to the replica in the same order as the state
@@ -40,19 +41,24 @@ parentPort!.on('message', (m: Msg) => {
   const claimed = new Int32Array(m.claimed);
   const done = new Int32Array(m.done);
   const ctrl = new Int32Array(m.ctrl);
+  const n = m.txs.length;
   for (;;) {
-    const i = Atomics.sub(ctrl, 0, 1) - 1;
-    if (i < 0 || Atomics.compareExchange(claimed, i, 0, 2) !== 0) break;
+    if (Atomics.load(ctrl, STOP) !== 0) break;
+    const i = Atomics.add(ctrl, CURSOR, 1);
+    if (i >= n) break;
+    if (Atomics.compareExchange(claimed, i, 0, 2) !== 0) continue;
     const tx = m.txs[i];
+    const t = performance.now();
     let out = null;
     try {
       // nonce and funds against the state before the block; the main thread checks again in order
       checkTx(state, m.block, tx, 0, DEFAULT_LIMITS);
-      out = toWire(runTx(state, m.block, tx, txHash(tx), DEFAULT_LIMITS));
-    } catch (e) {
-      if (!(e instanceof TxRejected)) throw e;
+      out = toWire(runTx(state, m.block, tx, shapedTxHash(tx), DEFAULT_LIMITS));
+    } catch {
+      // not speculated (a rejected tx, or a failure the main thread meets again when it runs the tx itself)
+      out = null;
     }
-    m.port.postMessage([i, out]);
+    m.port.postMessage([i, out, performance.now() - t]);
     Atomics.store(done, i, 1);
     Atomics.notify(done, i);
   }

@@ -280,6 +280,11 @@ function reject(index: number, tx: Tx, e: TxRejected, limits: Readonly<Limits>):
  * The state changes only when this returns.
  */
 export function executeBlock(req: ExecuteBlockRequest): BlockResult {
+  return executeBlockOverlay(req).result;
+}
+
+/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
+export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
   const limits = req.limits ?? DEFAULT_LIMITS;
   const { state, block } = req;
   if (!isChainState(state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
@@ -308,7 +313,8 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
   const receiptsRoot = receiptsTrie(receipts).root();
   // the overlay reads through to the state: it is the state after the block
   const root = commitment.update(ov, ov.accounts.values());
-  if (isSink(state)) state.applyBlock(ov, block, { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot });
+  const result = { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
+  if (isSink(state)) state.applyBlock(ov, block, result);
   else ov.applyTo(state);
-  return { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
+  return { result, overlay: ov };
 }
