@@ -14,13 +14,15 @@
 // When most checked results conflict (every tx touches one hot slot), speculation stops for
 // the rest of the block and the next blocks run the serial executeBlock itself, so such a
 // chain costs about what serial execution costs; a probe block every 8 tries again.
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import {
   checkTx,
   commitmentOf,
   executeBlockOverlay,
+  forgetCommitment,
+  runBlockTxs,
   finishTx,
   runTx,
   type BlockHeader,
@@ -36,7 +38,8 @@ import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
-import { CURSOR, STOP } from './shared.js';
+import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
+import type { KeeperMsg } from './root_keeper.js';
 
 export interface ParallelStats {
   /** blocks executed, and how many of them ran on the main thread alone (after conflicts) */
@@ -62,8 +65,14 @@ export interface ParallelStats {
   execMs: number;
   /** main thread, ms: checking, validating and finishing txs (receipts) */
   finishMs: number;
-  /** main thread, ms: receipts root, state root, applying the block */
+  /** main thread, ms: receipts root, state root (when kept here), applying the block */
   rootsMs: number;
+  /** main thread, ms: sending included txs' writes to the root keeper */
+  streamMs: number;
+  /** main thread, ms: waiting at the block's end for the root keeper's state root */
+  rootWaitMs: number;
+  /** root keeper (worker 0), ms: merging writes and hashing the trie */
+  keeperMs: number;
   /** main thread, ms: starting blocks (posting txs to workers) */
   postMs: number;
   /** workers, ms: running txs (summed over workers) */
@@ -86,6 +95,9 @@ const zeroStats = (): ParallelStats => ({
   execMs: 0,
   finishMs: 0,
   rootsMs: 0,
+  streamMs: 0,
+  rootWaitMs: 0,
+  keeperMs: 0,
   postMs: 0,
   workerMs: 0,
   totalMs: 0,
@@ -99,6 +111,8 @@ interface Spec {
   own: TxOutcome | null;
 }
 
+/** Included txs per batch of writes streamed to the root keeper. */
+const STREAM_BATCH = 16;
 /** Stop speculating after this many conflicts, when they are at least half of the checked results. */
 const MIN_CONFLICTS = 4;
 /** Blocks run serially after a block that stopped speculating, before a probe block tries again. */
@@ -111,9 +125,14 @@ export class ParallelExecutor {
   /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
   private serialFor = 0;
 
+  /** blocks started, numbering the root keeper's seals */
+  private seq = 0;
+
   private constructor(
     private readonly workers: Worker[],
     readonly state: MemoryState | LmdbStore,
+    /** the root keeper's channel and box (worker 0), or null: the state root is kept on this thread */
+    private readonly keeper: { port: MessagePort; words: Int32Array; box: SharedArrayBuffer } | null,
   ) {}
 
   /**
@@ -121,15 +140,39 @@ export class ParallelExecutor {
    * blocks). workerFile: the bundled host/parallel/worker.ts. A MemoryState is copied to each
    * worker (and kept in step after every block); an LmdbStore is opened by each worker,
    * which reads what the main thread commits.
+   *
+   * roots: where the state root is kept. 'worker' (the default over a MemoryState): worker 0
+   * keeps it from the writes streamed to it during the block (host/parallel/root_keeper.ts),
+   * and this thread's own commitment for the state is dropped: stateRoot(state) or
+   * proveStorage(state) on this thread then build it again from the whole state (the
+   * executor's lastRoot is the root without that). 'main': kept on this thread, as
+   * executeBlock keeps it (always so over an LmdbStore, which commits each block with it).
    */
-  static async start(state: MemoryState | LmdbStore, threads: number, workerFile: string | URL): Promise<ParallelExecutor> {
+  static async start(
+    state: MemoryState | LmdbStore,
+    threads: number,
+    workerFile: string | URL,
+    opts: { roots?: 'main' | 'worker' } = {},
+  ): Promise<ParallelExecutor> {
+    const onWorker = state instanceof MemoryState && threads > 0 && opts.roots !== 'main';
     const data = state instanceof LmdbStore ? { storePath: state.path } : { snapshot: state.snapshot() };
-    const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: data }));
+    const channel = onWorker ? new MessageChannel() : null;
+    const box = new SharedArrayBuffer(BOX_BYTES);
+    const workers = Array.from({ length: threads }, (_, k) =>
+      k === 0 && channel
+        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2] })
+        : new Worker(workerFile, { workerData: data }),
+    );
     await Promise.all(workers.map((w) => new Promise((ok, fail) => (w.once('online', ok), w.once('error', fail)))));
-    return new ParallelExecutor(workers, state);
+    if (onWorker) forgetCommitment(state);
+    return new ParallelExecutor(workers, state, channel ? { port: channel.port1, words: new Int32Array(box, 0, 2), box } : null);
   }
 
+  /** The state root after the last block this executor ran (null before the first). */
+  lastRoot: Uint8Array | null = null;
+
   async close(): Promise<void> {
+    this.keeper?.port.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -149,11 +192,12 @@ export class ParallelExecutor {
     const t0 = performance.now();
     const st = this.stats;
     st.blocks++;
+    this.seq++;
     try {
       const schedule = req.schedule ?? 'shared';
       const probe = schedule !== 'shared' || this.serialFor === 0;
       if (!probe || (schedule !== 'main-ahead' && this.workers.length === 0)) {
-        this.serialFor--;
+        this.serialFor = Math.max(0, this.serialFor - 1);
         st.serialBlocks++;
         return this.serialBlock(req);
       }
@@ -163,18 +207,101 @@ export class ParallelExecutor {
     }
   }
 
-  /** The serial executeBlock itself (the workers' replicas kept in step). */
+  /** The serial executeBlock itself (the workers' replicas kept in step; the root on the keeper, when there is one). */
   private serialBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }): BlockResult {
     const t = performance.now();
-    const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
-    this.stats.main += result.receipts.length;
+    if (this.keeper === null) {
+      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
+      this.stats.main += result.receipts.length;
+      this.stats.execMs += performance.now() - t;
+      if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
+      this.lastRoot = result.stateRoot;
+      return result;
+    }
+    this.workers[0].postMessage({ type: 'pump', seq: this.seq });
+    const stream = this.stream();
+    let run;
+    try {
+      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => stream.add(o));
+    } catch (e) {
+      this.toKeeper({ type: 'abort', seq: this.seq });
+      throw e;
+    }
+    this.stats.main += run.receipts.length;
     this.stats.execMs += performance.now() - t;
-    if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
-    return result;
+    return this.seal(run.overlay, req.block, run, stream);
   }
 
+  /** Writes of included txs, sent to the root keeper in batches as the block goes. */
+  private stream(): { add(o: TxOutcome): void; entries: AccountEntry[] } {
+    const out = {
+      entries: [] as AccountEntry[],
+      count: 0,
+      add: (o: TxOutcome): void => {
+        for (const e of o.overlay.accounts.values()) out.entries.push(e);
+        if (++out.count % STREAM_BATCH === 0) {
+          const t = performance.now();
+          this.toKeeper({ type: 'writes', entries: out.entries });
+          out.entries = [];
+          this.stats.streamMs += performance.now() - t;
+        }
+      },
+    };
+    return out;
+  }
+
+  private toKeeper(m: KeeperMsg): void {
+    const k = this.keeper!;
+    k.port.postMessage(m);
+    Atomics.add(k.words, POSTED, 1);
+    Atomics.notify(k.words, POSTED);
+  }
+
+  /**
+   * End a block: its receipts root, its state root (here, or from the root keeper: the last
+   * writes and the coinbase's balance sent, then waited for), and the block applied.
+   */
+  private seal(ov: Overlay, block: BlockHeader, run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>, stream: { entries: AccountEntry[] } | null): BlockResult {
+    const st = this.stats;
+    let t = performance.now();
+    if (stream) {
+      // fee credits go to the block's overlay directly (finishTx), in no tx's writes
+      const coinbase: AccountEntry = { address: block.coinbase, storage: new Map(), balance: ov.getBalance(block.coinbase) };
+      this.toKeeper({ type: 'seal', seq: this.seq, entries: [...stream.entries, coinbase] });
+      st.streamMs += performance.now() - t;
+      t = performance.now();
+    }
+    const receiptsRoot = receiptsTrie(run.receipts).root();
+    let stateRoot: Uint8Array;
+    if (stream) {
+      ov.applyTo(this.state);
+      this.sendChanges(sortedEntries(ov));
+      st.rootsMs += performance.now() - t;
+      t = performance.now();
+      const k = this.keeper!;
+      for (let s = Atomics.load(k.words, SEALED); s !== this.seq; s = Atomics.load(k.words, SEALED)) Atomics.wait(k.words, SEALED, s, 100);
+      stateRoot = new Uint8Array(k.box, ROOT_AT, 32).slice();
+      st.keeperMs = new Float64Array(k.box, KEEPER_MS_AT, 1)[0];
+      st.rootWaitMs += performance.now() - t;
+    } else {
+      stateRoot = commitmentOf(this.state).update(ov, ov.accounts.values());
+      const result = { ...run, stateRoot, receiptsRoot };
+      if (this.state instanceof LmdbStore) this.state.applyBlock(ov, block, result);
+      else {
+        ov.applyTo(this.state);
+        this.sendChanges(sortedEntries(ov));
+      }
+      st.rootsMs += performance.now() - t;
+    }
+    this.lastRoot = stateRoot;
+    return { receipts: run.receipts, rejected: run.rejected, gasUsed: run.gasUsed, fees: run.fees, stateRoot, receiptsRoot };
+  }
+
+  /** the block's changes to the replicas (the root keeper applies them itself, from the stream) */
   private sendChanges(accounts: readonly AccountEntry[]): void {
-    for (const w of this.workers) w.postMessage({ type: 'apply', accounts });
+    this.workers.forEach((w, k) => {
+      if (k > 0 || this.keeper === null) w.postMessage({ type: 'apply', accounts });
+    });
   }
 
   private speculativeBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }, schedule: Schedule): BlockResult {
@@ -182,8 +309,8 @@ export class ParallelExecutor {
     const { block } = req;
     const st = this.stats;
     const state: ChainState = this.state;
-    const commitment = commitmentOf(state);
     const count = req.txs.length;
+    const stream = this.keeper ? this.stream() : null;
     const mainRuns = schedule !== 'workers';
     const workers = schedule === 'main-ahead' ? [] : this.workers;
     // claimed[i]: 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once a worker posted tx i's result
@@ -193,10 +320,13 @@ export class ParallelExecutor {
     let t = performance.now();
     const channels = workers.map(() => new MessageChannel());
     workers.forEach((w, k) =>
-      w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
-        channels[k].port2,
-      ]),
+      w.postMessage(
+        { type: 'run', seq: this.seq, block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 },
+        [channels[k].port2],
+      ),
     );
+    // a root keeper given no txs to speculate still takes the block's writes
+    if (this.keeper && workers.length === 0) this.workers[0].postMessage({ type: 'pump', seq: this.seq });
     st.postMs += performance.now() - t;
 
     const specs = new Map<number, Spec>();
@@ -260,8 +390,9 @@ export class ParallelExecutor {
             drain();
             continue;
           }
-          // a worker is on it: run a later tx speculatively rather than wait
-          const k = mainRuns && speculating ? claimAhead(i) : -1;
+          // a worker is on it: run a later tx speculatively rather than wait, unless results
+          // conflict often (a conflicting run of this thread's would cost it the tx twice)
+          const k = mainRuns && speculating && 4 * conflicts <= checked ? claimAhead(i) : -1;
           if (k >= 0) {
             t = performance.now();
             specs.set(k, { snapshot: i, wire: null, own: this.speculate(ov, block, req.txs[k], gasUsed) });
@@ -320,24 +451,18 @@ export class ParallelExecutor {
         if (o.fee > 0n) lastWriter.set(coinbaseId, i);
         receipts.push(r);
         st.finishMs += performance.now() - t;
+        stream?.add(o);
       }
       if (mainRuns) this.serialFor = !speculating ? SERIAL_AFTER_CONFLICTS : 0;
+    } catch (e) {
+      if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
+      throw e;
     } finally {
       // stop the workers' claims (a rejected tx in a strict block leaves early, through a throw)
       Atomics.store(ctrl, STOP, 1);
       for (const ch of channels) ch.port1.close();
     }
-    t = performance.now();
-    const receiptsRoot = receiptsTrie(receipts).root();
-    const stateRoot = commitment.update(ov, ov.accounts.values());
-    const result: BlockResult = { receipts, rejected, gasUsed, fees, stateRoot, receiptsRoot };
-    if (this.state instanceof LmdbStore) this.state.applyBlock(ov, block, result);
-    else {
-      ov.applyTo(this.state);
-      this.sendChanges(sortedEntries(ov));
-    }
-    st.rootsMs += performance.now() - t;
-    return result;
+    return this.seal(ov, block, { receipts, rejected, gasUsed, fees }, stream);
   }
 
   /** A speculative run on this thread against the block so far; null when the tx fails its checks there. */

@@ -283,14 +283,27 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
   return executeBlockOverlay(req).result;
 }
 
-/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
-export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
+/** A block's transactions run on an overlay over the state: not yet committed to, nor applied. */
+export interface BlockRun {
+  receipts: BlockReceipt[];
+  rejected: Rejection[];
+  gasUsed: number;
+  fees: bigint;
+  /** what the block changed (reads through to the state: the state after the block) */
+  overlay: Overlay;
+}
+
+/**
+ * The txs of a block in order, on an overlay: checks, execution, receipts. onTx sees each
+ * included tx's outcome once it is in the block's overlay (a parallel executor streams the
+ * writes to the worker that keeps the state root). Nothing reaches the state.
+ */
+export function runBlockTxs(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => void): BlockRun {
   const limits = req.limits ?? DEFAULT_LIMITS;
   const { state, block } = req;
   if (!isChainState(state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
   checkHeader(block, limits);
   if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
-  const commitment = commitmentOf(state);
   const ov = new Overlay(state);
   const receipts: BlockReceipt[] = [];
   const rejected: Rejection[] = [];
@@ -309,12 +322,33 @@ export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockRe
     gasUsed += o.gasUsed;
     fees += o.fee;
     receipts.push(finishTx(ov, block, o, receipts.length, gasUsed));
+    onTx?.(o);
   });
+  return { receipts, rejected, gasUsed, fees, overlay: ov };
+}
+
+/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
+export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
+  if (!isChainState(req.state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
+  const state = req.state;
+  checkHeader(req.block, req.limits ?? DEFAULT_LIMITS);
+  if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
+  const commitment = commitmentOf(state);
+  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req);
   const receiptsRoot = receiptsTrie(receipts).root();
   // the overlay reads through to the state: it is the state after the block
   const root = commitment.update(ov, ov.accounts.values());
   const result = { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
-  if (isSink(state)) state.applyBlock(ov, block, result);
+  if (isSink(state)) state.applyBlock(ov, req.block, result);
   else ov.applyTo(state);
   return { result, overlay: ov };
+}
+
+/**
+ * Drop the state commitment kept for state (a parallel executor keeps the state root on a
+ * worker instead): the next stateRoot, proveStorage or executeBlock on this state builds it
+ * again from the state's whole content.
+ */
+export function forgetCommitment(state: ChainState): void {
+  commitments.delete(state);
 }
