@@ -1,6 +1,6 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS, Op } from '../spec/table.js';
+import { Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
@@ -19,15 +19,12 @@ export function strLen(s: string): number {
 }
 
 /**
- * The `scan_words` measure of a str (len, s[i], slicing, ord): its words beyond the first
- * KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the position cache may
- * need on every use (spec/GAS.md).
+ * The `scan_words` measure of a str (len, s[i], slicing): its words, for the surrogate scan
+ * a str missing from the position cache needs on every use (spec/GAS.md).
  */
 export function strScanWords(s: string): number {
-  const w = words(s.length);
-  return w > STR_FREE_WORDS ? w - STR_FREE_WORDS : 0;
+  return words(s.length);
 }
-const STR_FREE_WORDS = CONSTANTS.KEY_FREE_UNITS;
 const SUBSCR = opPrices(Op.SUBSCR);
 const STORE_SUBSCR = opPrices(Op.STORE_SUBSCR);
 const DEL_SUBSCR = opPrices(Op.DEL_SUBSCR);

@@ -63,10 +63,11 @@ const copy: MImpl = (m, a, b, n, p) => {
     return r.slice();
   }
   if (r instanceof PyDict) {
-    m.charge(p.items * r.size);
+    // each entry is made again and its key re-keyed (key_units, as a lookup charges them)
+    m.charge(p.entries * r.size);
     m.mem += dictBytes(r.size);
     const d = new PyDict();
-    for (const [k, v] of r.map.values()) d.set(k, v);
+    for (const [k, v] of r.map.values()) d.set(k, v, m, p.key_units);
     return d;
   }
   return noAttr(r, 'copy');
@@ -98,7 +99,7 @@ const update: MImpl = (m, a, b, n, p) => {
     m.charge(p.items * src.size);
     m.capLen(d.size + src.size, 'dict');
     m.mem += 16 * src.size;
-    for (const [k, v] of Array.from(src.map.values())) d.set(k, v);
+    for (const [k, v] of Array.from(src.map.values())) d.set(k, v, m, p.key_units);
     return null;
   }
   const len = iterLen(src);
@@ -109,7 +110,7 @@ const update: MImpl = (m, a, b, n, p) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : null;
     if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
-    d.set(kv[0], kv[1]);
+    d.set(kv[0], kv[1], m, p.key_units);
   });
   m.mem += 16 * len;
   return null;
