@@ -4,7 +4,7 @@ import { Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
-import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
+import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyTuple, typeName, type Value } from './values.js';
 
 const SLICE = opPrices(Op.SLICE);
@@ -12,7 +12,7 @@ const ITER_INIT = opPrices(Op.ITER_INIT);
 
 /** str as code points; only strings with astral characters need the slow split. */
 export function codePoints(s: string): string[] | null {
-  return astralIndex(s).length !== 0 ? Array.from(s) : null;
+  return astralIndex(s).length !== 0 ? strChars(s) : null;
 }
 export function strLen(s: string): number {
   return cpLen(s);
@@ -178,7 +178,7 @@ export function iterItems(v: Value, live = false): Value[] {
   if (Array.isArray(v)) return live ? v : v.slice();
   if (v instanceof PyTuple) return v.items;
   if (v instanceof Uint8Array) return Array.from(v);
-  if (typeof v === 'string') return Array.from(v);
+  if (typeof v === 'string') return strChars(v);
   if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
   throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);
 }

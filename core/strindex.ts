@@ -118,3 +118,34 @@ function isLowOfPair(s: string, u: number): boolean {
   const p = s.charCodeAt(u - 1);
   return p >= 0xd800 && p <= 0xdbff;
 }
+
+// One-code-point strs, made once per process: V8 shares only the one-byte ones, so splitting
+// a CJK or astral str allocated a new string per character. The cache changes speed only.
+const BMP_CHARS: (string | undefined)[] = new Array(0x10000);
+const ASTRAL_CHARS = new Map<number, string>();
+const ASTRAL_CACHE_MAX = 1 << 16;
+
+/** The code points of s, one str each (a lone surrogate is one code point, as in CPython). */
+export function strChars(s: string): string[] {
+  const n = s.length;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        let ch = ASTRAL_CHARS.get(cp);
+        if (ch === undefined) {
+          ch = s.slice(i, i + 2);
+          if (ASTRAL_CHARS.size < ASTRAL_CACHE_MAX) ASTRAL_CHARS.set(cp, ch);
+        }
+        out.push(ch);
+        i++;
+        continue;
+      }
+    }
+    out.push(BMP_CHARS[c] ?? (BMP_CHARS[c] = String.fromCharCode(c)));
+  }
+  return out;
+}
