@@ -16,6 +16,7 @@ import { MemoryState } from '../node/state.js';
 import { BUILTINS, METHODS, OPCODES, STDLIB } from '../spec/table.js';
 import { CASES, type CalCase } from './calibrate_cases.js';
 import { median } from './stats.js';
+import { cpuNs } from './cputime.js';
 
 const TARGET_MS = 12;
 const PAIRS = 5;
@@ -61,9 +62,9 @@ function main(root: string, args: string[]): void {
   const run = (fn: string, n: number, r: number) => {
     const ex = module.byName.get(fn)!;
     const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [n, r])]);
-    const t0 = process.hrtime.bigint();
+    const t0 = cpuNs();
     const res = executeCall({ module, calldata, gasLimit: 1e13, tx, block, state: new MemoryState() });
-    const ns = Number(process.hrtime.bigint() - t0);
+    const ns = cpuNs() - t0;
     if (res.status !== 'SUCCESS') throw new Error(`${fn}(${n}, ${r}): ${res.status} ${res.error?.message ?? ''}`);
     return { ns, gas: res.gasUsed };
   };
@@ -151,7 +152,7 @@ function report(rows: Row[], base: number): string {
     'Written by `npm run calibrate` (bench/calibrate.ts; cases in bench/calibrate_cases.ts). Each',
     'row times one priced operation at several operand sizes n and gives its ns per gas unit',
     'relative to the arithmetic loop `s = s + i*3 % 7` timed beside it in the same process',
-    '(median of 5 pairs, each the fastest of 3 runs). Inputs are the worst known for the entry. Targets (issue 12): no input',
+    '(process CPU time; median of 5 pairs, each the fastest of 3 runs). Inputs are the worst known for the entry. Targets (issue 12): no input',
     "above 10x the baseline; every entry within 4x of the median entry (an entry's figure is its",
     'worst input). Storage reads and writes are priced for the state they keep, not for time here:',
     'listed, but outside the median and the 4x target.',

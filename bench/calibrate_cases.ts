@@ -30,6 +30,9 @@ export const CASES: CalCase[] = [
   c('method partition', 'str.partition', text('"a" * n', '"a" * (n // 8) + "b"'), 'h.partition(nd)'),
   c('method startswith', 'str.startswith', ['h = "a" * n'], 'h.startswith("ab")'),
   c('method strip', 'str.strip', ['h = " " + "a" * n + " "'], 'h.strip()'),
+  c('method strip', 'str.strip, all stripped', ['h = "\\u3000" * n'], 'h.strip()'),
+  c('method isspace', 'str.isspace, non-ASCII', ['h = "\\u3000" * n'], 'h.isspace()'),
+  c('method isascii', 'str.isascii, astral', ['h = "\\U0001F600" * (n // 2)'], 'h.isascii()'),
   c('method upper', 'str.upper', ['h = "a" * n'], 'h.upper()'),
   c('method join', 'str.join', ['xs = ["ab"] * (n // 2 + 1)'], '",".join(xs)'),
   c('method encode', 'str.encode', ['h = "a" * n'], 'h.encode()'),
@@ -68,8 +71,8 @@ export const CASES: CalCase[] = [
   c('opcode SUBSCR', 'astral str index', ['h = "a" * n + "\\U0001F600"'], 'h[n]'),
   c('builtin len', 'len of astral str', ['h = "a" * n + "\\U0001F600"'], 'len(h)'),
   // 16 distinct strs used in turn: the position cache (8 strs) misses on every use
-  c('builtin len', 'len of astral strs, uncached', ['hs = ["a" * n + chr(0x1F600 + j) for j in range(16)]'], 'len(hs[_i % 16])', [16, 64, 4096, 65536]),
-  c('opcode SUBSCR', 'astral str index, uncached', ['hs = ["a" * n + chr(0x1F600 + j) for j in range(16)]'], 'hs[_i % 16][n]', [16, 64, 4096, 65536]),
+  c('builtin len', 'len of astral strs, uncached', ['hs = [chr(0x1F600 + j) + "a" * n for j in range(16)]'], 'len(hs[_i % 16])', [16, 64, 4096, 65536]),
+  c('opcode SUBSCR', 'astral str index, uncached', ['hs = [chr(0x1F600 + j) + "a" * n for j in range(16)]'], 'hs[_i % 16][n]', [16, 64, 4096, 65536]),
   // dict keys
   c('opcode SUBSCR', 'd[k], long bytes key', ['k = b"\\x01" * n', 'k2 = b"\\x01" * n', 'd = {k: 1}'], 'd[k2]'),
   c('opcode SUBSCR', 'd[k], long str key', ['k = "a" * n', 'k2 = "a" * n', 'd = {k: 1}'], 'd[k2]'),

@@ -24,6 +24,7 @@ import { executeCall } from '../node/execute.js';
 import { MemoryState } from '../node/state.js';
 import { ARGS_ARB, exprArbitraries } from '../tests/helpers/exprgen.js';
 import { type Genome, genomeSource, mutate, randomGenome } from './fuzz_gas_shapes.js';
+import { cpuNs } from './cputime.js';
 
 const KINDS = ['int', 'bool', 'bytes', 'str', 'list'] as const;
 const TARGET_MS = 4;
@@ -102,9 +103,9 @@ export function measure(c: Candidate, rounds = 3): Found | null {
   const call = (fn: string, kk: number, r: number) => {
     const ex = module.byName.get(fn)!;
     const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [kk, r])]);
-    const t0 = process.hrtime.bigint();
+    const t0 = cpuNs();
     const res = executeCall({ module, calldata, gasLimit: 1e12, tx, block, state: new MemoryState() });
-    return { ns: Number(process.hrtime.bigint() - t0), gas: res.gasUsed, ok: res.status === 'SUCCESS' };
+    return { ns: cpuNs() - t0, gas: res.gasUsed, ok: res.status === 'SUCCESS' };
   };
   const nsPerGas = (fn: string, kk: number, r: number) => {
     const hi = call(fn, kk, r);

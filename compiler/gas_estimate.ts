@@ -168,7 +168,7 @@ class Estimator {
     const L = this.L;
     let units: number;
     if (v.k === 'bytes' || v.k === 'str') units = Math.ceil(Math.min(v.len, L.max_bytes_len) / 32);
-    else if (v.k === 'int') units = v.bits > 53 ? 4 * Math.ceil(v.bits / 64) : 0;
+    else if (v.k === 'int') units = v.bits > 53 ? 4 * Math.ceil(v.bits / 64) : v.bits > 30 ? 1 : 0;
     else if (v.k === 'bool' || v.k === 'none') units = 0;
     // a key of unknown shape (a tuple of text, say): all the text memory can hold, plus items
     else units = Math.ceil(L.max_memory_bytes / 32) + L.max_container_len;

@@ -18,18 +18,24 @@ export function astralIndex(s: string): Int32Array {
   const n = s.length;
   if (n < 2) return NONE;
   // short strs are scanned every time (cheap); long ones are remembered, found or not
-  if (n < 256) return SURROGATE.test(s) ? scan(s) : NONE;
+  // the native search finds the first surrogate (for a one-byte string at once); the loop
+  // starts there
+  if (n < 256) {
+    const f = s.search(SURROGATE);
+    return f < 0 ? NONE : scan(s, f);
+  }
   for (let i = 0; i < 8; i++) if (cacheStr[i] === s) return cacheIdx[i];
-  const idx = SURROGATE.test(s) ? scan(s) : NONE;
+  const f = s.search(SURROGATE);
+  const idx = f < 0 ? NONE : scan(s, f);
   cacheStr[next] = s;
   cacheIdx[next] = idx;
   next = (next + 1) & 7;
   return idx;
 }
 
-function scan(s: string): Int32Array {
+function scan(s: string, from: number): Int32Array {
   const out: number[] = [];
-  for (let i = 0; i + 1 < s.length; i++) {
+  for (let i = from; i + 1 < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);

@@ -83,7 +83,10 @@ function longStrHash(s: string): number {
 function directKey(k: Value, m: Meter | undefined, price: number): number | string | null {
   switch (typeof k) {
     case 'number':
-      return k >= SMI_LO && k < SMI_HI ? mixSmi(k) : ESC + 'i' + intHex(k);
+      if (k >= SMI_LO && k < SMI_HI) return mixSmi(k);
+      // outside the small range the key is text: one unit
+      chargeKey(m, price, 1);
+      return ESC + 'i' + intHex(k);
     case 'boolean':
       return mixSmi(k ? 1 : 0);
     case 'bigint': {
@@ -161,7 +164,11 @@ function tupleHash(t: PyTuple, d: number): void {
     let ih: number;
     switch (typeof x) {
       case 'number':
-        ih = x >= SMI_LO && x < SMI_HI ? mixSmi(x) : hashStr(intHex(x));
+        if (x >= SMI_LO && x < SMI_HI) ih = mixSmi(x);
+        else {
+          units += 1;
+          ih = hashStr(intHex(x));
+        }
         break;
       case 'boolean':
         ih = mixSmi(x ? 1 : 0);

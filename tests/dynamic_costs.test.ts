@@ -227,6 +227,14 @@ const PROBES: Probe[] = [
   }),
   { entry: 'op:SUBSCR', src: fn('y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:SUBSCR', src: fn('x[0]'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
+  // an int key outside the small range [-2^30, 2^30) is one unit (size 1: a small key; 2: 2^40)
+  {
+    entry: 'op:SUBSCR',
+    src: fn('y[x]', 'x, y'),
+    args: (n) => [n === 1 ? 5 : 2 ** 40, keyed(n === 1 ? 5 : 2 ** 40)],
+    measures: (n) => ({ key_units: n === 1 ? 0 : 1 }),
+    sizes: [1, 2],
+  },
   { entry: 'op:STORE_SUBSCR', src: stmt('y[x] = 1', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:DEL_SUBSCR', src: stmt('del y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:DEL_SUBSCR', src: stmt('del x[0]'), args: (n) => [ints(n)], measures: (n) => ({ items: n - 1 }) },

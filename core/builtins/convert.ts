@@ -167,7 +167,8 @@ function decimalInt(m: Machine, neg: boolean, digits: string, convertPrice: numb
   }
   const v = BigInt(digits);
   const r = neg ? -v : v;
-  m.capBits(bitLenBig(r));
+  // d digits hold under 3.33 * d bits: only near the cap is the exact length needed
+  if (digits.length * 10 > (m.limits.max_int_bits - 1) * 3) m.capBits(bitLenBig(r));
   return normBig(r);
 }
 

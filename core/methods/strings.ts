@@ -13,6 +13,7 @@ import { PyTuple, typeName, type Value } from '../values.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import * as U from '../builtins/unicode.js';
 import * as C from '../builtins/charclass.js';
+import * as SI from '../strindex.js';
 import type { MImpl } from './numbers.js';
 
 type Text = string | Uint8Array;
@@ -66,24 +67,10 @@ function spaceTest(like: Text): (c: number) => boolean {
   return typeof like === 'string' ? strSpace : byteSpace;
 }
 
-/** UTF-16 offset <-> code point index over a well-formed string. */
+/** Code points of a str (its astral positions come from strindex's cache or one scan). */
 function cpLen(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) n++;
-  }
-  return n;
+  return SI.cpLen(s, SI.astralIndex(s));
 }
-function unitOffset(s: string, cp: number): number {
-  let i = 0;
-  for (let k = 0; k < cp && i < s.length; k++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-  }
-  return i;
-}
-
 /** Python's start/end slice arguments, as UTF-16 offsets into s ([lo, hi], lo may exceed hi). */
 function range(a: Value[], b: number, n: number, first: number, s: string, isStr: boolean): [number, number] {
   const len = isStr ? cpLen(s) : s.length;
@@ -98,13 +85,14 @@ function range(a: Value[], b: number, n: number, first: number, s: string, isStr
   // a start past the end finds nothing (not the empty string at len)
   const loRaw = n > first && a[b + 1 + first] !== null ? smallInt(intArg(a[b + 1 + first], 'slice indices')) : 0;
   const startPastEnd = loRaw > len;
-  const L = isStr ? unitOffset(s, lo) : lo;
-  const H = isStr ? unitOffset(s, hi) : hi;
+  const ax = isStr ? SI.astralIndex(s) : null;
+  const L = ax ? SI.cpToUnit(ax, lo) : lo;
+  const H = ax ? SI.cpToUnit(ax, hi) : hi;
   return [startPastEnd ? H + 1 : L, H];
 }
 
 function toCp(s: string, unit: number, isStr: boolean): number {
-  return isStr ? cpLen(s.slice(0, unit)) : unit;
+  return isStr ? SI.unitToCp(SI.astralIndex(s), unit) : unit;
 }
 
 function splitImpl(rev: boolean): MImpl {
