@@ -263,6 +263,8 @@ const PROBES: Probe[] = [
   { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(3 * n) }) },
   { entry: 'op:INPLACE_MUL', src: stmt('x *= x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
   { entry: 'builtin:repr', src: fn('repr(x)'), args: (n) => ['a'.repeat(32 * n - 2)], measures: (n) => ({ words: n }) },
+  // str() of bytes renders its repr: b'...' (3 more chars than the bytes)
+  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [bytesOf(32 * n - 3)], measures: (n) => ({ words: n }) },
   { entry: 'builtin:format', src: fn('format(1, x)'), args: (n) => [`>${32 * n}`], measures: (n) => ({ words: n + words(String(32 * n).length + 1) }) },
   // str/bytes methods
   { entry: 'method:split', src: fn('x.split(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
