@@ -14,6 +14,7 @@ const IN = opPrices(Op.IN);
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
 export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
+  if (a instanceof PyTuple && b instanceof PyTuple) return compareTuples(m, a.items, b.items, sym, d);
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -50,6 +51,33 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   throw new VmError('TypeError', `'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/**
+ * Two tuples' order (the sort's tuple keys): the generic sequence walk below, with the str
+ * and small-int items compared in place. It charges exactly what the walk does, in the same
+ * order: the items up front, then per str item pair its == walk and, where they differ, its
+ * ordering; other items take the walk's own calls.
+ */
+function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
+  const n = Math.min(qa.length, qb.length);
+  m.charge(n * ORDER.items);
+  if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+  for (let i = 0; i < n; i++) {
+    const x = qa[i];
+    const y = qb[i];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return x < y ? -1 : 1;
+    } else if (typeof x === 'string' && typeof y === 'string') {
+      const w = words(Math.min(x.length, y.length));
+      m.charge(EQ.words * w);
+      if (x !== y) {
+        m.charge(ORDER.words * w);
+        return compareStr(x, y);
+      }
+    } else if (!eqCharged(m, x, y, d + 1)) return pyCompare(m, x, y, sym, d + 1);
+  }
+  return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
+}
+
 /** Code-point order, which differs from JS's UTF-16 order only around surrogates. */
 export function compareStr(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -72,6 +100,10 @@ export function compareStr(a: string, b: string): number {
  * big values costs what it does.
  */
 export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
+  if (a instanceof PyTuple) {
+    if (b instanceof PyTuple) return eqItems(m, a.items, b.items, d);
+    if (Array.isArray(b)) return false;
+  }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return bytesEq(a, b);
@@ -82,17 +114,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   }
   const qa = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
   const qb = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
-  if (qa && qb) {
-    if (Array.isArray(a) !== Array.isArray(b) || qa.length !== qb.length) return false;
-    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (let i = 0; i < qa.length; i++) {
-      m.charge(EQ.items);
-      const x = qa[i];
-      const y = qb[i];
-      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return false;
-    }
-    return true;
-  }
+  if (qa && qb) return Array.isArray(a) === Array.isArray(b) && eqItems(m, qa, qb, d);
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
@@ -104,6 +126,27 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     return true;
   }
   return pyEq(a, b, d);
+}
+
+/**
+ * The == walk over two lists' or two tuples' items (eqCharged's sequence case), with str and
+ * small-int items compared in place: per item its EQ.items, then a str pair its words.
+ */
+function eqItems(m: Machine, qa: Value[], qb: Value[], d: number): boolean {
+  if (qa.length !== qb.length) return false;
+  if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+  for (let i = 0; i < qa.length; i++) {
+    m.charge(EQ.items);
+    const x = qa[i];
+    const y = qb[i];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return false;
+    } else if (typeof x === 'string' && typeof y === 'string') {
+      m.charge(EQ.words * words(Math.min(x.length, y.length)));
+      if (x !== y) return false;
+    } else if (!eqCharged(m, x, y, d + 1)) return false;
+  }
+  return true;
 }
 
 /** `x in c`. */
