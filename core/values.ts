@@ -25,6 +25,8 @@ export class PyTuple {
   /** dict-key facts, computed on first use as a key (a hashable tuple never changes) */
   hash = -1;
   units = 0;
+  /** the last memory walk that counted this tuple (core/memory.ts) */
+  walk = 0;
   constructor(readonly items: Value[]) {}
 }
 
@@ -231,6 +233,8 @@ function keyEq(a: Value, b: Value): boolean {
  */
 export class PyDict {
   readonly map = new Map<number | string, [Value, Value]>();
+  /** the last memory walk that counted this dict (core/memory.ts) */
+  walk = 0;
   private hashed: Map<number, (Value | undefined)[]> | null = null;
   get size(): number {
     return this.map.size;
