@@ -11,6 +11,8 @@ import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, typ
 const ORDER = opPrices(Op.LT);
 const EQ = opPrices(Op.EQ);
 const IN = opPrices(Op.IN);
+/** the prices of `<` and `==` walks, for the sort's shortcuts over its keys (core/sort.ts) */
+export { ORDER as ORDER_PRICES, EQ as EQ_PRICES };
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
 export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
@@ -57,7 +59,7 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
  * order: the items up front, then per str item pair its == walk and, where they differ, its
  * ordering; other items take the walk's own calls.
  */
-function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
+export function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
   const n = Math.min(qa.length, qb.length);
   m.charge(n * ORDER.items);
   if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
@@ -73,6 +75,9 @@ function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: num
         m.charge(ORDER.words * w);
         return compareStr(x, y);
       }
+    } else if (x instanceof PyTuple && y instanceof PyTuple) {
+      // eqCharged and then pyCompare on two tuples, without their dispatch
+      if (!eqItems(m, x.items, y.items, d + 1)) return compareTuples(m, x.items, y.items, sym, d + 1);
     } else if (!eqCharged(m, x, y, d + 1)) return pyCompare(m, x, y, sym, d + 1);
   }
   return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
