@@ -77,7 +77,7 @@ export function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string,
       }
     } else if (x instanceof PyTuple && y instanceof PyTuple) {
       // eqCharged and then pyCompare on two tuples, without their dispatch
-      if (!eqItems(m, x.items, y.items, d + 1)) return compareTuples(m, x.items, y.items, sym, d + 1);
+      if (!eqCharged(m, x, y, d + 1)) return compareTuples(m, x.items, y.items, sym, d + 1);
     } else if (!eqCharged(m, x, y, d + 1)) return pyCompare(m, x, y, sym, d + 1);
   }
   return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
@@ -105,9 +105,34 @@ export function compareStr(a: string, b: string): number {
  * big values costs what it does.
  */
 export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
+  let qa: Value[] | null = null;
+  let qb: Value[] | null = null;
   if (a instanceof PyTuple) {
-    if (b instanceof PyTuple) return eqItems(m, a.items, b.items, d);
-    if (Array.isArray(b)) return false;
+    if (!(b instanceof PyTuple)) return false;
+    qa = a.items;
+    qb = b.items;
+  } else if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return false;
+    qa = a;
+    qb = b;
+  }
+  if (qa !== null && qb !== null) {
+    // the sequence walk, in this frame (one frame per level: the walk may nest
+    // max_value_depth deep on the smallest native stack a host runs with)
+    if (qa.length !== qb.length) return false;
+    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+    for (let i = 0; i < qa.length; i++) {
+      m.charge(EQ.items);
+      const x = qa[i];
+      const y = qb[i];
+      if (typeof x === 'number' && typeof y === 'number') {
+        if (x !== y) return false;
+      } else if (typeof x === 'string' && typeof y === 'string') {
+        m.charge(EQ.words * words(Math.min(x.length, y.length)));
+        if (x !== y) return false;
+      } else if (!eqCharged(m, x, y, d + 1)) return false;
+    }
+    return true;
   }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
@@ -117,9 +142,6 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return a === b;
   }
-  const qa = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
-  const qb = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
-  if (qa && qb) return Array.isArray(a) === Array.isArray(b) && eqItems(m, qa, qb, d);
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
@@ -131,27 +153,6 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     return true;
   }
   return pyEq(a, b, d);
-}
-
-/**
- * The == walk over two lists' or two tuples' items (eqCharged's sequence case), with str and
- * small-int items compared in place: per item its EQ.items, then a str pair its words.
- */
-function eqItems(m: Machine, qa: Value[], qb: Value[], d: number): boolean {
-  if (qa.length !== qb.length) return false;
-  if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-  for (let i = 0; i < qa.length; i++) {
-    m.charge(EQ.items);
-    const x = qa[i];
-    const y = qb[i];
-    if (typeof x === 'number' && typeof y === 'number') {
-      if (x !== y) return false;
-    } else if (typeof x === 'string' && typeof y === 'string') {
-      m.charge(EQ.words * words(Math.min(x.length, y.length)));
-      if (x !== y) return false;
-    } else if (!eqCharged(m, x, y, d + 1)) return false;
-  }
-  return true;
 }
 
 /** `x in c`. */
