@@ -140,8 +140,9 @@ function sortSmallInts(m: Machine, xs: Value[], keys: number[], reverse: boolean
  * -1 leaves the comparison to compareTuples.
  */
 class Leads {
-  /** items[0] of each key (undefined for ()), its length */
+  /** items[0] and items[1] of each key (undefined where the key is shorter), its length */
   readonly first: Value[];
+  readonly second: Value[];
   readonly len: Int32Array;
   /** when items[0] is a tuple: its own first item and its length (-1 when not a tuple) */
   readonly first2: Value[];
@@ -149,6 +150,7 @@ class Leads {
   constructor(its: Value[][]) {
     const n = its.length;
     this.first = new Array(n);
+    this.second = new Array(n);
     this.first2 = new Array(n);
     this.len = new Int32Array(n);
     this.len2 = new Int32Array(n).fill(-1);
@@ -157,12 +159,26 @@ class Leads {
       this.len[i] = q.length;
       const f = q.length > 0 ? q[0] : undefined;
       this.first[i] = f as Value;
+      this.second[i] = (q.length > 1 ? q[1] : undefined) as Value;
       if (f instanceof PyTuple) {
         this.len2[i] = f.items.length;
         this.first2[i] = (f.items.length > 0 ? f.items[0] : undefined) as Value;
       }
     }
   }
+  /**
+   * Equal first items (their == walk costs `eq`): two different small ints second decide,
+   * as the decorated index does for equal keys.
+   */
+  private tie(m: Machine, x: number, y: number, n: number, eq: number): number {
+    const a = this.second[x];
+    const b = this.second[y];
+    if (n < 2 || typeof a !== 'number' || typeof b !== 'number' || a === b) return -1;
+    m.charge(n * ORDER.items);
+    m.charge(eq);
+    return a < b ? 1 : 0;
+  }
+
   /** 1 when key x < key y, 0 when not, -1 when the leading items do not decide. */
   less(m: Machine, x: number, y: number): number {
     const a = this.first[x];
@@ -170,13 +186,13 @@ class Leads {
     if (a === undefined || b === undefined) return -1;
     const n = Math.min(this.len[x], this.len[y]);
     if (typeof a === 'number' && typeof b === 'number') {
-      if (a === b) return -1;
+      if (a === b) return this.tie(m, x, y, n, 0);
       m.charge(n * ORDER.items);
       return a < b ? 1 : 0;
     }
     if (typeof a === 'string' && typeof b === 'string') {
-      if (a === b) return -1;
       const w = words(Math.min(a.length, b.length));
+      if (a === b) return this.tie(m, x, y, n, EQ.words * w);
       m.charge(n * ORDER.items);
       m.charge(EQ.words * w);
       m.charge(ORDER.words * w);

@@ -61,7 +61,7 @@ function keysFor(seed: number): Value[] {
     ['x'.repeat(40), 'x'.repeat(41), '\u{1f600}', '\ue000'],
   ]);
   const leaf = (): Value => (r() < 0.5 ? Math.floor(r() * 5) - 2 : pick(strs));
-  const shape = Math.floor(r() * 6);
+  const shape = Math.floor(r() * 7);
   const n = Math.floor(r() * 60);
   const keys: Value[] = [];
   for (let i = 0; i < n; i++) {
@@ -72,7 +72,8 @@ function keysFor(seed: number): Value[] {
     else if (shape === 3) key = new PyTuple(r() < 0.8 ? [Math.floor(r() * 3), pick(strs)] : [Math.floor(r() * 3)]);
     else if (shape === 4)
       key = r() < 0.95 ? new PyTuple([leaf(), leaf()]) : leaf(); // may be unorderable
-    else key = new PyTuple([new PyTuple([leaf()]), leaf()]);
+    else if (shape === 5) key = new PyTuple([new PyTuple([leaf()]), leaf()]);
+    else key = Math.floor(r() * 4); // decorated below: ties decided by the index
     // the decorated form sorted(key=) sorts: (key, index, item)
     keys.push(r() < 0.9 ? new PyTuple([key, i, i]) : key);
   }
