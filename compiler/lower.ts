@@ -340,10 +340,6 @@ class FnBuilder {
       if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
       if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
     }
-    if (it.k === 'call' && it.fn.k === 'attr' && ['keys', 'values', 'items'].includes(it.fn.attr) && it.args.length === 0 && it.kw.length === 0) {
-      const path = attrPath(it.fn);
-      if (!(path && !this.isLocal(path[0]) && this.m.cm.imports.has(path[0]))) return this.forDictView(s, it.fn.obj, it.fn.attr as 'keys' | 'values' | 'items');
-    }
     const isRange =
       it.k === 'call' &&
       it.fn.k === 'name' &&
@@ -427,47 +423,6 @@ class FnBuilder {
       this.emit(Op.POP);
     }
     this.endLoop(exits[0]);
-  }
-
-  /**
-   * for .. in d.keys()/values()/items(): the view iterates the dict itself, so a change of the
-   * dict's size in the body raises RuntimeError as in CPython (a view copy would not).
-   */
-  forDictView(s: Stmt & { k: 'for' }, obj: Expr, view: 'keys' | 'values' | 'items'): void {
-    const d = this.temp(1, 'dict');
-    const base = this.temp(3, 'loop');
-    this.expr(obj);
-    this.at = s.iter.at;
-    this.emit(Op.STORE, d);
-    this.emit(Op.LOAD, d);
-    this.konst(BigInt(TYPE_MASK.dict));
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
-    const ok = this.emit(Op.JUMP_IF_TRUE, 0);
-    // not a dict: the method call raises the AttributeError CPython would
-    this.emit(Op.LOAD, d);
-    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get(view)!.id, 0);
-    this.emit(Op.POP);
-    this.patch(ok, this.here());
-    this.emit(Op.LOAD, d);
-    this.emit(Op.ITER_INIT, base);
-    const top = this.here();
-    const next = this.emit(Op.FOR_ITER, base, 0);
-    if (view === 'values') {
-      this.emit(Op.LOAD, d);
-      this.emit(Op.SWAP);
-      this.emit(Op.SUBSCR);
-    } else if (view === 'items') {
-      this.emit(Op.DUP);
-      this.emit(Op.LOAD, d);
-      this.emit(Op.SWAP);
-      this.emit(Op.SUBSCR);
-      this.emit(Op.BUILD_TUPLE, 2);
-    }
-    this.store(s.target);
-    this.loopBody(s.body, top);
-    this.at = s.at;
-    this.emit(Op.JUMP, top);
-    this.endLoop(next);
   }
 
   /** CPython's list reverse iterator: an index from the end, ending once it leaves the list. */
@@ -786,6 +741,7 @@ class FnBuilder {
       }
       if (id === 'isinstance') return this.isinstance(e);
       const b = BUILTIN_BY_NAME.get(id);
+      if (b && id === 'str' && e.kw.length) return this.strKeywords(e, b.id);
       if (b) return this.builtinCall(e, id, b.id);
     }
     if (fn.k === 'attr') {
@@ -910,6 +866,21 @@ class FnBuilder {
     this.args(e, s.params, `${s.name}()`);
     this.at = e.at;
     this.emit(Op.CALL_STD, s.id);
+  }
+
+  /**
+   * str(object='', encoding='utf-8', errors='strict') with keywords: bound to str's positions
+   * as CPython binds them; only the arguments up to the last one given are passed, so an
+   * `errors=` alone decodes as utf-8 and `str(object=x)` converts.
+   */
+  strKeywords(e: Expr & { k: 'call' }, id: number): void {
+    const params = ['object', 'encoding', 'errors'];
+    const given = new Set([...params.slice(0, e.args.length), ...e.kw.map((k) => k.name)]);
+    const bound = this.bind(e.args, e.kw, params, [], (name) => (name === 'object' ? '' : name === 'encoding' ? 'utf-8' : 'strict'), 'str()', e.at);
+    const n = given.has('errors') ? 3 : given.has('encoding') ? 2 : 1;
+    this.pushBound(bound.slice(0, n), [...e.args, ...e.kw.map((k) => k.value)]);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, id, n);
   }
 
   builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {
