@@ -66,7 +66,14 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
       if (v.walk === walk) continue;
       v.walk = walk;
       if (rootArrays && seen.has(v.items)) continue;
-      total += items(v.items, work);
+      if (v.flat >= 0) {
+        total += v.flat; // a tuple of leaves (immutable, so its size is too), measured before
+        continue;
+      }
+      const k = work.length;
+      const size = items(v.items, work);
+      if (work.length === k) v.flat = size;
+      total += size;
     } else if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);

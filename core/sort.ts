@@ -146,12 +146,14 @@ class Leads {
   readonly len: Int32Array;
   /** when items[0] is a tuple: its own first item and its length (-1 when not a tuple) */
   readonly first2: Value[];
+  readonly second2: Value[];
   readonly len2: Int32Array;
   constructor(its: Value[][]) {
     const n = its.length;
     this.first = new Array(n);
     this.second = new Array(n);
     this.first2 = new Array(n);
+    this.second2 = new Array(n);
     this.len = new Int32Array(n);
     this.len2 = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
@@ -163,6 +165,7 @@ class Leads {
       if (f instanceof PyTuple) {
         this.len2[i] = f.items.length;
         this.first2[i] = (f.items.length > 0 ? f.items[0] : undefined) as Value;
+        this.second2[i] = (f.items.length > 1 ? f.items[1] : undefined) as Value;
       }
     }
   }
@@ -212,8 +215,21 @@ class Leads {
       return a2 < b2 ? 1 : 0;
     }
     if (typeof a2 === 'string' && typeof b2 === 'string') {
-      if (a2 === b2) return -1;
       const w = words(Math.min(a2.length, b2.length));
+      if (a2 === b2) {
+        // equal first strs: two different small ints second decide (sorted(key=lambda r:
+        // (r.name, -r.size))): each walk passes the str, then stops at the ints
+        const c = this.second2[x];
+        const e = this.second2[y];
+        if (l < 2 || typeof c !== 'number' || typeof e !== 'number' || c === e) return -1;
+        m.charge(n * ORDER.items);
+        m.charge(EQ.items);
+        m.charge(EQ.words * w);
+        m.charge(EQ.items);
+        m.charge(l * ORDER.items);
+        m.charge(EQ.words * w);
+        return c < e ? 1 : 0;
+      }
       m.charge(n * ORDER.items);
       m.charge(EQ.items);
       m.charge(EQ.words * w);

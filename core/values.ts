@@ -27,6 +27,8 @@ export class PyTuple {
   units = 0;
   /** the last memory walk that counted this tuple (core/memory.ts) */
   walk = 0;
+  /** its size by the memory walk's rule when it holds no container, once measured; else -1 */
+  flat = -1;
   constructor(readonly items: Value[]) {}
 }
 
