@@ -73,6 +73,17 @@ def _tup() -> tuple[int, str]:
 def _lit_list() -> list[int]:
     return [1, 2]
 
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+def _loop(n: int) -> int:
+    last = 0
+    for i in range(n):
+        last = i
+    return max(last, 0) + pow(2, last, 7)
+
 def f(a: int) -> int:
     _len(b"")
     _cmp(1, 2)
@@ -87,6 +98,8 @@ def f(a: int) -> int:
     _fall(a)
     _tup()
     _lit_list()
+    _gcd(a, 3)
+    _loop(a)
     return _lit() + _konst() + _std() + len(_local())
 `;
     expect(checked(src).sort()).toEqual(['_fall', '_lst', '_mul', '_raw', '_unknown']);
