@@ -11,7 +11,7 @@ import { creditCallValue } from '../stdlib/treasury.js';
 import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from '../core/abi/codec.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
-import { run } from '../core/interpreter.js';
+import { execute } from '../core/jit/engine.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
 export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
@@ -121,14 +121,23 @@ export function executeCall(req: CallRequest): Receipt {
     memCap: limits.max_memory_bytes,
     calls,
   });
-  const withCalls = calls.length ? { calls } : {};
-  if (f.status !== 'SUCCESS') return { ...f.receipt, ...withCalls };
-  const gasUsed = f.receipt.gasUsed;
-  const refund = Math.min(Math.max(f.refund, 0), refundCap(gasUsed, REFUNDS.capBasisPoints));
-  const writes = journal.storageWrites();
-  const balanceWrites = journal.balanceWrites();
-  journal.commit(writes, balanceWrites);
-  return { ...f.receipt, gasUsed: gasUsed - refund, refund, logs: tx.logs, syscalls: tx.syscalls, writes, balanceWrites, ...withCalls };
+  // f.receipt is this frame's own object: completed in place (same fields, same order)
+  const r = f.receipt;
+  if (f.status === 'SUCCESS') {
+    const gasUsed = r.gasUsed;
+    const refund = Math.min(Math.max(f.refund, 0), refundCap(gasUsed, REFUNDS.capBasisPoints));
+    const writes = journal.storageWrites();
+    const balanceWrites = journal.balanceWrites();
+    journal.commit(writes, balanceWrites);
+    r.gasUsed = gasUsed - refund;
+    r.refund = refund;
+    r.logs = tx.logs;
+    r.syscalls = tx.syscalls;
+    r.writes = writes;
+    r.balanceWrites = balanceWrites;
+  }
+  if (calls.length) r.calls = calls;
+  return r;
 }
 
 function codeStoreOf(state: StateAdapter): CodeStore | null {
@@ -234,7 +243,7 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     };
     const declared = f.abi?.get(f.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
-    const ret = run(m, ex.func, values);
+    const ret = execute(m, ex.func, values);
     let returnData: Uint8Array;
     try {
       returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
