@@ -4,7 +4,8 @@
 //   bool  -> boolean      None -> null      bytes -> Uint8Array (never mutated)
 //   str   -> string       list -> Value[]   tuple -> PyTuple      dict -> PyDict
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS, DEFAULT_LIMITS } from '../spec/table.js';
+import { DEFAULT_LIMITS } from '../spec/table.js';
+import { intHex } from './inthex.js';
 import { hashBytes, hashCombine, hashFinish, hashStr, mixSmi, SMI_HI, SMI_LO, TUPLE_SEED } from './hash.js';
 
 /**
@@ -25,6 +26,10 @@ export class PyTuple {
   /** dict-key facts, computed on first use as a key (a hashable tuple never changes) */
   hash = -1;
   units = 0;
+  /** the last memory walk that counted this tuple (core/memory.ts) */
+  walk = 0;
+  /** its size by the memory walk's rule when it holds no container, once measured; else -1 */
+  flat = -1;
   constructor(readonly items: Value[]) {}
 }
 
@@ -33,20 +38,15 @@ export interface Meter {
   charge(n: number): void;
 }
 
-/**
- * Key size units hashed or compared per use for free (spec/GAS.md "Dict keys"): a key of up
- * to 256 bytes of text, or a tuple of a few small items, costs only its instruction.
- */
-const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
 /** Text longer than this is keyed by its seeded content hash, not by a V8 string key. */
 const LONG_BYTES = 64;
 const LONG_STR = 16000;
 /** Map keys that are not a str's own text start with a private-use char; see directKey. */
 const ESC = '\ue100';
 
-/** Charge a key's units beyond the free ones at the caller's table price for `key_units`. */
+/** Charge a key's units at the caller's table price for `key_units` (spec/GAS.md §4.1). */
 function chargeKey(m: Meter | undefined, price: number, units: number): void {
-  if (m !== undefined && units > KEY_FREE) m.charge((units - KEY_FREE) * price);
+  if (m !== undefined && units > 0) m.charge(units * price);
 }
 
 function words(n: number): number {
@@ -61,8 +61,15 @@ function limbs(hex: string): number {
   return ((hex.length + 15) >>> 4) * 4;
 }
 
-/** Seeded hashes of long bytes keys, kept per bytes object (bytes are never mutated). */
-const bytesHash = new WeakMap<Uint8Array, number>();
+/**
+ * A bytes value is never mutated, so its dict-key facts are computed once and kept on the
+ * object itself under these symbols (a property read, where a WeakMap lookup costs a hash
+ * probe and an ephemeron entry): the Map key string of a short key, the seeded content hash
+ * of a long one. Speed only: nothing observable depends on whether a fact is cached.
+ */
+const KEY = Symbol('vm-py bytes key');
+const HASH = Symbol('vm-py bytes hash');
+type KeyedBytes = Uint8Array & { [KEY]?: string; [HASH]?: number };
 
 /** A few recent long str keys and their hashes: a str cannot carry its own. */
 const strCache: (string | number)[] = ['', 0, '', 0, '', 0, '', 0];
@@ -87,7 +94,10 @@ function longStrHash(s: string): number {
 function directKey(k: Value, m: Meter | undefined, price: number): number | string | null {
   switch (typeof k) {
     case 'number':
-      return k >= SMI_LO && k < SMI_HI ? mixSmi(k) : ESC + 'i' + k.toString(16);
+      if (k >= SMI_LO && k < SMI_HI) return mixSmi(k);
+      // outside the small range the key is text: one unit
+      chargeKey(m, price, 1);
+      return ESC + 'i' + intHex(k);
     case 'boolean':
       return mixSmi(k ? 1 : 0);
     case 'bigint': {
@@ -111,8 +121,8 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
         if (n === 0) return ESC + 'e';
         chargeKey(m, price, words(n));
         // a bytes value is never mutated: its key string is made once per object
-        let ks = shortKeys.get(k);
-        if (ks === undefined) shortKeys.set(k, (ks = latin1Key(k)));
+        let ks = (k as KeyedBytes)[KEY];
+        if (ks === undefined) (k as KeyedBytes)[KEY] = ks = latin1Key(k);
         return ks;
       }
       if (k instanceof PyTuple) return null;
@@ -120,8 +130,6 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
 
-/** Key strings of short bytes keys, per bytes object (speed only). */
-const shortKeys = new WeakMap<Uint8Array, string>();
 const keyChars: number[] = [];
 function latin1Key(b: Uint8Array): string {
   const n = b.length;
@@ -139,8 +147,8 @@ function contentHash(k: Value, m: Meter | undefined, price: number): number {
   }
   if (k instanceof Uint8Array) {
     chargeKey(m, price, words(k.length));
-    let h = bytesHash.get(k);
-    if (h === undefined) bytesHash.set(k, (h = hashBytes(k)));
+    let h = (k as KeyedBytes)[HASH];
+    if (h === undefined) (k as KeyedBytes)[HASH] = h = hashBytes(k);
     return h;
   }
   const t = k as PyTuple;
@@ -165,7 +173,11 @@ function tupleHash(t: PyTuple, d: number): void {
     let ih: number;
     switch (typeof x) {
       case 'number':
-        ih = x >= SMI_LO && x < SMI_HI ? mixSmi(x) : hashStr(x.toString(16));
+        if (x >= SMI_LO && x < SMI_HI) ih = mixSmi(x);
+        else {
+          units += 1;
+          ih = hashStr(intHex(x));
+        }
         break;
       case 'boolean':
         ih = mixSmi(x ? 1 : 0);
@@ -184,10 +196,10 @@ function tupleHash(t: PyTuple, d: number): void {
         if (x === null) ih = 0x2545f491;
         else if (x instanceof Uint8Array) {
           units += words(x.length);
-          let bh = bytesHash.get(x);
+          let bh = (x as KeyedBytes)[HASH];
           if (bh === undefined) {
             bh = hashBytes(x);
-            if (x.length > LONG_BYTES) bytesHash.set(x, bh);
+            if (x.length > LONG_BYTES) (x as KeyedBytes)[HASH] = bh;
           }
           ih = bh ^ 0x1b873593;
         } else if (x instanceof PyTuple) {
@@ -227,6 +239,8 @@ function keyEq(a: Value, b: Value): boolean {
 export class PyDict {
   /** entries [key, value, position]: the position in CPython's entry table (see grow) */
   readonly map = new Map<number | string, [Value, Value, number]>();
+  /** the last memory walk that counted this dict (core/memory.ts) */
+  walk = 0;
   private hashed: Map<number, (Value | undefined)[]> | null = null;
   /**
    * CPython's table layout, which decides what a loop over a dict that the body changes sees
