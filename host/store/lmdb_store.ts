@@ -25,13 +25,14 @@
 //   'H'                   -> head: canonical CBOR {format, height, stateRoot, receiptsRoot, blockHash}
 //   'G'                   -> present while the state was written directly (genesis) after the stored trie
 //   'N' hash(32)          -> a trie node's encoding (no checksum: its key is its hash)
+//   'M' name (UTF-8)      -> a host's record kept with the state (vm-py deploy --state: its deployments), not in the state root
 //   'b' addr              -> balance (big-endian, minimal)
 //   'n' addr              -> nonce (big-endian, minimal)
 //   'c' addr              -> code
 //   's' addr key          -> storage value
 //   'B' height(8)         -> block record: canonical CBOR {header, receipts: [bytes], rejected, roots}
 //   'T' txHash            -> height(8) || index(4): where a tx's receipt is
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { decode as cborDecode } from 'cbor-x';
@@ -136,6 +137,9 @@ export class LmdbStore implements IterableState, BlockSink {
     },
   };
 
+  /** whether this store made the lock file (and so removes it at close) */
+  private locked = false;
+
   private constructor(
     readonly path: string,
     db: RootDatabase<Uint8Array, Uint8Array>,
@@ -156,20 +160,25 @@ export class LmdbStore implements IterableState, BlockSink {
   static open(path: string, opts: { addressBytes?: number; verify?: boolean } = {}): LmdbStore {
     useNativeTrieHash();
     checkMetaPages(path);
+    // one process at a time: another's in-memory trie and head would go stale under our writes
+    const locked = lock(path);
     let db: RootDatabase<Uint8Array, Uint8Array>;
     try {
       // noSubdir false: the path is always a directory (lmdb guesses a file when the name has a dot)
       db = open<Uint8Array, Uint8Array>({ path, keyEncoding: 'binary', encoding: 'binary', compression: false, noSubdir: false });
     } catch (e) {
+      if (locked) unlock(path);
       throw storeError(e, `cannot open the store at ${path}`);
     }
     try {
       const s = new LmdbStore(path, db, opts.addressBytes ?? DEFAULT_LIMITS.address_bytes);
+      s.locked = locked;
       s.commitment();
       if (opts.verify === true) s.verify();
       return s;
     } catch (e) {
       void db.close();
+      if (locked) unlock(path);
       throw storeError(e, `the store at ${path} is unreadable`);
     }
   }
@@ -188,8 +197,15 @@ export class LmdbStore implements IterableState, BlockSink {
     this.touched = 0;
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.db.close();
+    if (this.locked) unlock(this.path);
+    this.locked = false;
+  }
+
+  /** A host's record kept beside the state (not part of the state root), or null. */
+  meta(name: string): Uint8Array | null {
+    return this.get(K('M', new TextEncoder().encode(name)));
   }
 
   /** the bytes stored under key, unchecked */
@@ -443,10 +459,10 @@ export class LmdbStore implements IterableState, BlockSink {
   }
 
   /**
-   * Apply a call's overlay outside any block (vm-py run on a store): the writes and the head's
-   * new state root (same height) in one transaction.
+   * Apply a call's overlay outside any block (vm-py run on a store): the writes, the trie
+   * nodes, host records (meta) and the head's new state root (same height) in one transaction.
    */
-  applyOverlay(ov: Overlay): void {
+  applyOverlay(ov: Overlay, meta: Readonly<Record<string, Uint8Array>> = {}): void {
     let stateRoot: Uint8Array;
     try {
       stateRoot = this.commitment().update(ov, ov.accounts.values());
@@ -459,6 +475,7 @@ export class LmdbStore implements IterableState, BlockSink {
       this.db.transactionSync(() => {
         this.writeOverlay(ov);
         this.writeNodes();
+        for (const [name, value] of Object.entries(meta)) this.put(K('M', new TextEncoder().encode(name)), value);
         this.writeHead(head);
       });
     } catch (e) {
@@ -560,6 +577,57 @@ function checkMetaPages(path: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+const LOCK_FILE = 'vm-py.lock';
+
+/**
+ * Take the store's lock file (it holds the owner's pid): true when this call made it, false
+ * when this process already holds it (a worker thread, or a second open). A lock left by a
+ * process that is gone (killed) is taken over.
+ */
+function lock(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw storeError(e, `cannot create the store directory ${dir}`);
+  }
+  const file = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storeError(e, `cannot lock the store at ${dir}`);
+    }
+    let pid = Number.NaN;
+    try {
+      pid = Number(readFileSync(file, 'latin1').trim());
+    } catch {
+      // removed meanwhile by its owner: try again
+      continue;
+    }
+    if (pid === process.pid) return false;
+    if (Number.isSafeInteger(pid) && pid > 0 && alive(pid))
+      throw new StoreError(`the store at ${dir} is in use by process ${pid} (a vm-py node or another command): stop it first, or use another store`);
+    rmSync(file, { force: true });
+  }
+  throw new StoreError(`cannot lock the store at ${dir}: its lock file keeps changing`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function unlock(dir: string): void {
+  rmSync(join(dir, LOCK_FILE), { force: true });
 }
 
 function headerCbor(h: BlockHeader): Cbor {
