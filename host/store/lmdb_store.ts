@@ -36,7 +36,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmS
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { decode as cborDecode } from 'cbor-x';
-import { open, type Database, type RootDatabase } from 'lmdb';
+import { open, type RootDatabase } from 'lmdb';
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { encodeCanonical, type Cbor } from '../../node/cbor.js';
 import { StoreError } from '../../spec/errors.js';
@@ -641,5 +641,3 @@ function headerCbor(h: BlockHeader): Cbor {
     minGasPrice: h.minGasPrice ?? 0n,
   };
 }
-
-export type { Database };
