@@ -173,7 +173,12 @@ test('garbage in values or trie nodes (written through LMDB) is E-STORE, never a
   // the values back, and every trie node replaced by garbage
   const raw2 = open<Uint8Array, Uint8Array>({ path: dir, keyEncoding: 'binary', encoding: 'binary', compression: false, noSubdir: false });
   sKeys.forEach((k, i) => raw2.putSync(k, goods[i]));
-  const nodes = [...raw2.getKeys({ start: Uint8Array.of(0x4e), end: Uint8Array.of(0x4f) })] as Uint8Array[];
+  // trie nodes: 'A' path (account trie), 'S' address path (storage tries)
+  const nodes = [
+    ...raw2.getKeys({ start: Uint8Array.of(0x41), end: Uint8Array.of(0x42) }),
+    ...raw2.getKeys({ start: Uint8Array.of(0x53), end: Uint8Array.of(0x54) }),
+  ] as Uint8Array[];
+  expect(nodes.some((k) => k[0] === 0x53)).toBe(true);
   expect(nodes.length).toBeGreaterThan(4);
   for (const k of nodes) raw2.putSync(k, Uint8Array.of(0xc0));
   await raw2.close();

@@ -12,9 +12,10 @@
 // so a block's root costs (keys changed) x (path length) hashes at most.
 //
 // Persistence (host/store): a trie can be opened from a stored root with a loader that finds
-// a node's encoding by its hash. Nodes are then loaded on first use (a HashNode stands for a
-// node not loaded yet), checked against their hash, and kept decoded; root() hands every node
-// it had to re-encode to the trie's sink, which the store writes in the block's transaction.
+// a node's encoding by its path from the root (and its hash). Nodes are then loaded on first
+// use (a HashNode stands for a node not loaded yet), checked against their hash, and kept
+// decoded; root() hands every node it had to re-encode, with its path, to the trie's sink,
+// which the store writes in the block's transaction.
 // So opening costs one node read, and a block costs (keys changed) x (path length) node reads
 // and writes, whatever the state's size.
 //
@@ -50,17 +51,39 @@ class Branch {
 /** A stored node not loaded yet, known by its hash (its parent's reference to it). */
 class HashNode {
   readonly ref: Uint8Array;
-  constructor(readonly hash: Uint8Array) {
+  constructor(
+    readonly hash: Uint8Array,
+    /** where the node sits: the nibbles from the root to it */
+    readonly at: Uint8Array,
+  ) {
     this.ref = rlpBytes(hash);
   }
 }
 type Node = Leaf | Ext | Branch | HashNode;
 type Loaded = Leaf | Ext | Branch;
 
-/** Finds a stored node's encoding by its hash (null when absent). */
-export type NodeLoader = (hash: Uint8Array) => Uint8Array | null;
-/** Receives each node root() encoded anew: its hash and encoding (nodes inlined in their parent are not given). */
-export type NodeSink = (hash: Uint8Array, encoding: Uint8Array) => void;
+/**
+ * Finds a stored node's encoding: the node at path `at` (nibbles from the root), which must
+ * hash to `hash` (null when absent).
+ */
+export type NodeLoader = (hash: Uint8Array, at: Uint8Array) => Uint8Array | null;
+/**
+ * Receives each node root() encoded anew: its hash, encoding and path from the root (nodes
+ * inlined in their parent are not given). A node's path is fixed by the keys under it, so a
+ * store may keep one node per path, overwritten when the node there changes.
+ */
+export type NodeSink = (hash: Uint8Array, encoding: Uint8Array, at: Uint8Array) => void;
+
+const NO_PATH = new Uint8Array(0);
+
+function extend(at: Uint8Array, more: Uint8Array | number): Uint8Array {
+  const extra = typeof more === 'number' ? 1 : more.length;
+  const out = new Uint8Array(at.length + extra);
+  out.set(at);
+  if (typeof more === 'number') out[at.length] = more;
+  else out.set(more, at.length);
+  return out;
+}
 
 type Raw = Uint8Array | Raw[];
 
@@ -72,7 +95,7 @@ function damaged(hash: Uint8Array, what: string): StoreError {
 function res(n: Node, load: NodeLoader | null): Loaded {
   if (!(n instanceof HashNode)) return n;
   if (load === null) throw new Error('internal error: a trie without a loader holds a hash reference');
-  const enc = load(n.hash);
+  const enc = load(n.hash, n.at);
   if (enc === null) throw damaged(n.hash, 'is missing');
   const h = sha3_256(enc);
   for (let i = 0; i < 32; i++) if (h[i] !== n.hash[i]) throw damaged(n.hash, 'does not match its hash');
@@ -82,7 +105,7 @@ function res(n: Node, load: NodeLoader | null): Loaded {
   } catch {
     throw damaged(n.hash, 'is not RLP');
   }
-  const d = decodeNode(raw, n.hash, 0);
+  const d = decodeNode(raw, n.hash, 0, n.at);
   d.ref = n.ref;
   return d;
 }
@@ -102,21 +125,23 @@ function hexPrefixDecode(b: Uint8Array, hash: Uint8Array): [Uint8Array, boolean]
 }
 
 /** A child reference: a 32-byte hash (not loaded) or an inlined node (depth: at most 2 per nibble of a 64-byte key). */
-function child(r: Raw, hash: Uint8Array, depth: number): Node | null {
+function child(r: Raw, hash: Uint8Array, depth: number, at: Uint8Array): Node | null {
   if (r instanceof Uint8Array) {
     if (r.length === 0) return null;
-    if (r.length === 32) return new HashNode(r);
+    if (r.length === 32) return new HashNode(r, at);
     throw damaged(hash, 'has a bad child reference');
   }
-  return decodeNode(r, hash, depth + 1);
+  return decodeNode(r, hash, depth + 1, at);
 }
 
-function decodeNode(r: Raw, hash: Uint8Array, depth: number): Loaded {
+/** The node encoded as r, at path `at`; hash names the stored node it came in (for errors). */
+function decodeNode(r: Raw, hash: Uint8Array, depth: number, at: Uint8Array): Loaded {
   if (depth > 4 * MAX_KEY_BYTES || !Array.isArray(r)) throw damaged(hash, 'is not a node');
   let n: Loaded;
   if (r.length === 17) {
     const b = new Branch();
-    for (let i = 0; i < 16; i++) b.children[i] = child(r[i], hash, depth);
+    for (let i = 0; i < 16; i++)
+      b.children[i] = r[i] instanceof Uint8Array && (r[i] as Uint8Array).length === 0 ? null : child(r[i], hash, depth, extend(at, i));
     const v = r[16];
     if (!(v instanceof Uint8Array)) throw damaged(hash, 'has a bad value');
     b.value = v.length ? v : null;
@@ -127,13 +152,13 @@ function decodeNode(r: Raw, hash: Uint8Array, depth: number): Loaded {
       if (!(r[1] instanceof Uint8Array) || r[1].length === 0) throw damaged(hash, 'has a bad leaf value');
       n = new Leaf(path, r[1]);
     } else {
-      const c = child(r[1], hash, depth);
+      const c = child(r[1], hash, depth, extend(at, path));
       if (c === null || path.length === 0) throw damaged(hash, 'has a bad extension');
       n = new Ext(path, c);
     }
   } else throw damaged(hash, 'is not a node');
   // an inlined node's reference is its own encoding (under 32 bytes): cached so it is not re-encoded
-  if (depth > 0) n.ref = ref(n, null);
+  if (depth > 0) n.ref = ref(n, null, at);
   return n;
 }
 
@@ -175,27 +200,28 @@ function hexPrefix(path: Uint8Array, leaf: boolean): Uint8Array {
   return out;
 }
 
-function encode(n: Loaded, sink: NodeSink | null): Uint8Array {
+/** n's encoding; at: n's path, from which its changed children's paths (for the sink) follow */
+function encode(n: Loaded, sink: NodeSink | null, at: Uint8Array): Uint8Array {
   if (n instanceof Leaf) return rlpList([rlpBytes(hexPrefix(n.path, true)), rlpBytes(n.value)]);
-  if (n instanceof Ext) return rlpList([rlpBytes(hexPrefix(n.path, false)), ref(n.child, sink)]);
+  if (n instanceof Ext) return rlpList([rlpBytes(hexPrefix(n.path, false)), ref(n.child, sink, n.child.ref === null && sink ? extend(at, n.path) : NO_PATH)]);
   const items: Uint8Array[] = new Array(17);
   for (let i = 0; i < 16; i++) {
     const c = n.children[i];
-    items[i] = c === null ? RLP_EMPTY : ref(c, sink);
+    items[i] = c === null ? RLP_EMPTY : ref(c, sink, c.ref === null && sink ? extend(at, i) : NO_PATH);
   }
   items[16] = n.value === null ? RLP_EMPTY : rlpBytes(n.value);
   return rlpList(items);
 }
 
 /** How a parent refers to n: its encoding when shorter than 32 bytes, else rlp(hash). Cached until n changes. */
-function ref(m: Node, sink: NodeSink | null): Uint8Array {
+function ref(m: Node, sink: NodeSink | null, at: Uint8Array): Uint8Array {
   if (m.ref !== null) return m.ref;
   // a HashNode's ref is never null
   const n = m as Loaded;
-  const e = encode(n, sink);
+  const e = encode(n, sink, at);
   if (e.length < 32) return (n.ref = e);
   const h = sha3_256(e);
-  if (sink !== null) sink(h, e);
+  if (sink !== null) sink(h, e, at);
   return (n.ref = rlpBytes(h));
 }
 
@@ -288,7 +314,7 @@ export class MerkleTrie {
       if (opts.root.length !== 32) throw new RangeError('trie root must be 32 bytes');
       if (!bytesEq(opts.root, EMPTY_ROOT)) {
         if (this.load === null) throw new RangeError('opening a stored trie needs a node loader');
-        this.root_ = new HashNode(opts.root.slice());
+        this.root_ = new HashNode(opts.root.slice(), NO_PATH);
         this.size_ = null;
       }
     }
@@ -311,7 +337,7 @@ export class MerkleTrie {
 
   /** Forget every loaded node (they are reloaded on use). Only after the changed nodes have reached the sink and the store. */
   unload(): void {
-    if (this.root_ !== null && this.sink !== null && this.load !== null) this.root_ = new HashNode(this.root());
+    if (this.root_ !== null && this.sink !== null && this.load !== null) this.root_ = new HashNode(this.root(), NO_PATH);
   }
 
   get(key: Uint8Array): Uint8Array | null {
@@ -356,12 +382,12 @@ export class MerkleTrie {
   /** The root hash; hashes only the nodes changed since the last call (and gives them to the sink). */
   root(): Uint8Array {
     if (this.root_ === null) return EMPTY_ROOT;
-    const r = ref(this.root_, this.sink);
+    const r = ref(this.root_, this.sink, NO_PATH);
     // the root is always referred to by hash, even when its encoding is short
     if (r.length === 33 && r[0] === 0xa0) return r.slice(1);
     const h = sha3_256(r);
     // stored under its hash too, so the trie can be opened from it
-    if (this.sink !== null) this.sink(h, r);
+    if (this.sink !== null) this.sink(h, r, NO_PATH);
     return h;
   }
 
@@ -379,7 +405,7 @@ export class MerkleTrie {
     let n = this.root_ as Loaded | null;
     let off = 0;
     while (n !== null) {
-      const e = encode(n, this.sink);
+      const e = encode(n, this.sink, NO_PATH);
       if (out.length === 0 || e.length >= 32) out.push(e);
       if (n instanceof Branch) {
         if (off === k.length) break;

@@ -62,10 +62,20 @@ export function decodeAccount(raw: Uint8Array): AccountFields {
   return { nonce: beToBig(n), balance: beToBig(b), storageRoot: s, codeHash: c };
 }
 
-/** Where a commitment's tries keep their nodes: host/store gives one to persist them. */
+/**
+ * Where a commitment's tries keep their nodes (host/store gives one to persist them). owner:
+ * null for the account trie, else the address whose storage trie the node is in.
+ */
 export interface NodeStore {
-  load: NodeLoader;
-  sink: NodeSink;
+  load(owner: Uint8Array | null, hash: Uint8Array, at: Uint8Array): Uint8Array | null;
+  sink(owner: Uint8Array | null, hash: Uint8Array, encoding: Uint8Array, at: Uint8Array): void;
+}
+
+function trieOf(nodes: NodeStore | null, owner: Uint8Array | null, root?: Uint8Array): MerkleTrie {
+  if (nodes === null) return new MerkleTrie({ root });
+  const load: NodeLoader = (h, at) => nodes.load(owner, h, at);
+  const sink: NodeSink = (h, e, at) => nodes.sink(owner, h, e, at);
+  return new MerkleTrie({ root, load, sink });
 }
 
 export class StateCommitment {
@@ -80,7 +90,7 @@ export class StateCommitment {
    */
   constructor(opts: { nodes?: NodeStore; root?: Uint8Array } = {}) {
     this.nodes = opts.nodes ?? null;
-    this.accounts = new MerkleTrie({ root: opts.root, load: this.nodes?.load, sink: this.nodes?.sink });
+    this.accounts = trieOf(this.nodes, null, opts.root);
   }
 
   /** A commitment over everything in state: cost proportional to the state's size, once. With nodes, every node goes to its sink. */
@@ -111,7 +121,7 @@ export class StateCommitment {
     let t = this.storage.get(a);
     if (t === undefined) {
       const root = this.nodes ? (this.leaf(address)?.storageRoot ?? EMPTY_ROOT) : EMPTY_ROOT;
-      this.storage.set(a, (t = new MerkleTrie({ root, load: this.nodes?.load, sink: this.nodes?.sink })));
+      this.storage.set(a, (t = trieOf(this.nodes, address.slice(), root)));
     }
     return t;
   }
