@@ -219,7 +219,13 @@ export class LmdbStore implements IterableState, BlockSink {
 
   /** the bytes stored under key, unchecked */
   private raw(key: Uint8Array): Uint8Array | null {
-    const v = this.db.getBinary(key) as Uint8Array | undefined;
+    let v: Uint8Array | undefined;
+    try {
+      v = this.db.getBinary(key) as Uint8Array | undefined;
+    } catch (e) {
+      // LMDB's own checks of a damaged page (MDB_CORRUPTED, MDB_PAGE_NOTFOUND)
+      throw storeError(e, `${this.path}: reading key ${bytesToHex(key)} failed (the store is damaged)`);
+    }
     return v === undefined ? null : view(v);
   }
 
@@ -351,6 +357,13 @@ export class LmdbStore implements IterableState, BlockSink {
 
   // ---------------------------------------------------------------- IterableState
   addresses(): Uint8Array[] {
+    try {
+      return this.addresses_();
+    } catch (e) {
+      throw storeError(e, `${this.path}: listing the state failed (the store is damaged)`);
+    }
+  }
+  private addresses_(): Uint8Array[] {
     const seen = new Map<string, Uint8Array>();
     for (const kind of ['b', 'n', 'c', 's']) {
       const start = K(kind);
@@ -363,6 +376,13 @@ export class LmdbStore implements IterableState, BlockSink {
     return [...seen.values()];
   }
   storageEntries(address: Uint8Array): [Uint8Array, Uint8Array][] {
+    try {
+      return this.storageEntries_(address);
+    } catch (e) {
+      throw storeError(e, `${this.path}: listing storage failed (the store is damaged)`);
+    }
+  }
+  private storageEntries_(address: Uint8Array): [Uint8Array, Uint8Array][] {
     const start = K('s', address);
     const out: [Uint8Array, Uint8Array][] = [];
     for (const { key, value } of this.db.getRange({ start })) {
