@@ -9,6 +9,7 @@ import { fold, FoldError } from './constfold.js';
 import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { FPart } from '../validate/ast.js';
+import { needsCheck, returnPlan, type ReturnPlan } from './return_check.js';
 
 const BIN_OPS: Record<BinOp, Op> = {
   '+': Op.ADD,
@@ -152,6 +153,15 @@ class FnBuilder {
     private readonly f: FunctionDef,
   ) {
     for (const p of f.params) this.slot(p.name);
+    this.plan = returnPlan(m.cm, f);
+  }
+
+  /** the function's return annotation, when the run checks it */
+  private readonly plan: ReturnPlan | null;
+
+  /** CHECK_RETURN before a return of `e` (null: None) unless its type is proven. */
+  checkReturn(e: Expr | null): void {
+    if (this.plan && needsCheck(this.plan, e)) this.emit(Op.CHECK_RETURN, this.m.constId(this.plan.name));
   }
 
   get src() {
@@ -210,6 +220,11 @@ class FnBuilder {
     const last = this.f.body[this.f.body.length - 1];
     if (!last || last.k !== 'return') {
       this.konst(null);
+      if (this.plan && needsCheck(this.plan, null)) {
+        // falling off the end returns None: a TypeError located at the def
+        this.at = this.f.at;
+        this.checkReturn(null);
+      }
       this.emit(Op.RETURN);
     }
   }
@@ -280,6 +295,7 @@ class FnBuilder {
         if (s.value) this.expr(s.value);
         else this.konst(null);
         this.at = s.at;
+        this.checkReturn(s.value);
         this.emit(Op.RETURN);
         return;
       case 'assert': {
@@ -339,10 +355,6 @@ class FnBuilder {
       }
       if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
       if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
-    }
-    if (it.k === 'call' && it.fn.k === 'attr' && ['keys', 'values', 'items'].includes(it.fn.attr) && it.args.length === 0 && it.kw.length === 0) {
-      const path = attrPath(it.fn);
-      if (!(path && !this.isLocal(path[0]) && this.m.cm.imports.has(path[0]))) return this.forDictView(s, it.fn.obj, it.fn.attr as 'keys' | 'values' | 'items');
     }
     const isRange =
       it.k === 'call' &&
@@ -427,47 +439,6 @@ class FnBuilder {
       this.emit(Op.POP);
     }
     this.endLoop(exits[0]);
-  }
-
-  /**
-   * for .. in d.keys()/values()/items(): the view iterates the dict itself, so a change of the
-   * dict's size in the body raises RuntimeError as in CPython (a view copy would not).
-   */
-  forDictView(s: Stmt & { k: 'for' }, obj: Expr, view: 'keys' | 'values' | 'items'): void {
-    const d = this.temp(1, 'dict');
-    const base = this.temp(3, 'loop');
-    this.expr(obj);
-    this.at = s.iter.at;
-    this.emit(Op.STORE, d);
-    this.emit(Op.LOAD, d);
-    this.konst(BigInt(TYPE_MASK.dict));
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
-    const ok = this.emit(Op.JUMP_IF_TRUE, 0);
-    // not a dict: the method call raises the AttributeError CPython would
-    this.emit(Op.LOAD, d);
-    this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get(view)!.id, 0);
-    this.emit(Op.POP);
-    this.patch(ok, this.here());
-    this.emit(Op.LOAD, d);
-    this.emit(Op.ITER_INIT, base);
-    const top = this.here();
-    const next = this.emit(Op.FOR_ITER, base, 0);
-    if (view === 'values') {
-      this.emit(Op.LOAD, d);
-      this.emit(Op.SWAP);
-      this.emit(Op.SUBSCR);
-    } else if (view === 'items') {
-      this.emit(Op.DUP);
-      this.emit(Op.LOAD, d);
-      this.emit(Op.SWAP);
-      this.emit(Op.SUBSCR);
-      this.emit(Op.BUILD_TUPLE, 2);
-    }
-    this.store(s.target);
-    this.loopBody(s.body, top);
-    this.at = s.at;
-    this.emit(Op.JUMP, top);
-    this.endLoop(next);
   }
 
   /** CPython's list reverse iterator: an index from the end, ending once it leaves the list. */
@@ -786,6 +757,7 @@ class FnBuilder {
       }
       if (id === 'isinstance') return this.isinstance(e);
       const b = BUILTIN_BY_NAME.get(id);
+      if (b && id === 'str' && e.kw.length) return this.strKeywords(e, b.id);
       if (b) return this.builtinCall(e, id, b.id);
     }
     if (fn.k === 'attr') {
@@ -910,6 +882,21 @@ class FnBuilder {
     this.args(e, s.params, `${s.name}()`);
     this.at = e.at;
     this.emit(Op.CALL_STD, s.id);
+  }
+
+  /**
+   * str(object='', encoding='utf-8', errors='strict') with keywords: bound to str's positions
+   * as CPython binds them; only the arguments up to the last one given are passed, so an
+   * `errors=` alone decodes as utf-8 and `str(object=x)` converts.
+   */
+  strKeywords(e: Expr & { k: 'call' }, id: number): void {
+    const params = ['object', 'encoding', 'errors'];
+    const given = new Set([...params.slice(0, e.args.length), ...e.kw.map((k) => k.name)]);
+    const bound = this.bind(e.args, e.kw, params, [], (name) => (name === 'object' ? '' : name === 'encoding' ? 'utf-8' : 'strict'), 'str()', e.at);
+    const n = given.has('errors') ? 3 : given.has('encoding') ? 2 : 1;
+    this.pushBound(bound.slice(0, n), [...e.args, ...e.kw.map((k) => k.value)]);
+    this.at = e.at;
+    this.emit(Op.CALL_BUILTIN, id, n);
   }
 
   builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {

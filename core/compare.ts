@@ -4,7 +4,8 @@ import { Op } from '../spec/table.js';
 import { findBytes } from './bytesearch.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
-import { bytesEq, MAX_VALUE_DEPTH, PyDict, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
+import { viewContains, viewEq } from './dict_view.js';
+import { bytesEq, MAX_VALUE_DEPTH, PyDict, PyDictView, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
 
 // the shared walks are priced by the formulas of the opcodes they implement (NE, LE, GT, GE
 // and NOT_IN are priced_as these in the table)
@@ -103,6 +104,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     }
     return true;
   }
+  if (a instanceof PyDictView || b instanceof PyDictView) return viewEq(m, a, b, eqCharged, d);
   return pyEq(a, b, d);
 }
 
@@ -138,6 +140,7 @@ export function contains(m: Machine, c: Value, x: Value): boolean {
     return false;
   }
   if (c instanceof PyDict) return c.has(x, m, IN.key_units);
+  if (c instanceof PyDictView) return viewContains(m, c, x, eqCharged);
   throw new VmError('TypeError', `argument of type '${typeName(c)}' is not iterable`);
 }
 

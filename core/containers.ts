@@ -5,7 +5,9 @@ import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
-import { PyDict, PyTuple, typeName, type Value } from './values.js';
+import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
+import { DictIter } from './dict_iter.js';
+import { viewItems } from './dict_view.js';
 
 const SLICE = opPrices(Op.SLICE);
 const ITER_INIT = opPrices(Op.ITER_INIT);
@@ -183,6 +185,7 @@ export function iterItems(v: Value, live = false): Value[] {
   if (v instanceof Uint8Array) return Array.from(v);
   if (typeof v === 'string') return Array.from(v);
   if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
+  if (v instanceof PyDictView) return viewItems(v);
   throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);
 }
 
@@ -206,33 +209,24 @@ export function buildDict(m: Machine, stack: Value[], from: number, n: number): 
 }
 
 /**
- * ITER_INIT: loop state in three slots: [source, next index, dict being iterated or null].
- * Lists iterate live (appends during the loop are seen, as in Python); dicts iterate over a
- * snapshot of their keys and fail if the dict changes size, as Python does.
+ * ITER_INIT: loop state in three slots: [source, next index, null]. Lists iterate live
+ * (appends during the loop are seen, as in Python). A dict or a dict view iterates live over
+ * the dict ([DictIter, 0, null]): no copy of its keys, so starting is O(1) (core/dict_iter.ts).
  */
 export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void {
-  // a dict loop starts from a snapshot of its keys, a str loop from a list of its code points:
-  // ITER_INIT's `items` (a str counts its code units, an upper bound on its code points)
-  if (v instanceof PyDict) m.charge(ITER_INIT.items * v.size);
-  else if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
-  if (Array.isArray(v) || v instanceof Uint8Array) {
-    stack[at] = v;
-    stack[at + 2] = null;
-  } else if (v instanceof PyDict) {
+  // a str loop starts from a list of its code points: ITER_INIT's `items` (a str counts its
+  // code units, an upper bound on its code points)
+  if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
+  stack[at + 2] = null;
+  if (Array.isArray(v) || v instanceof Uint8Array) stack[at] = v;
+  else if (v instanceof PyDict) stack[at] = new DictIter(v, 0);
+  else if (v instanceof PyDictView) stack[at] = new DictIter(v.dict, v.kind);
+  else {
     stack[at] = iterItems(v);
-    stack[at + 2] = v;
-    m.mem += seqBytes(v.size); // the snapshot of the keys
-  } else {
-    stack[at] = iterItems(v);
-    stack[at + 2] = null;
     // a str loop holds a list of its code points (a tuple loop holds the tuple's own items)
     if (typeof v === 'string') m.mem += seqBytes((stack[at] as Value[]).length) + v.length;
   }
   stack[at + 1] = 0;
-}
-
-export function checkDictIter(d: PyDict, n: number): void {
-  if (d.size !== n) throw new VmError('RuntimeError', 'dictionary changed size during iteration');
 }
 
 export function rangeInit(stack: Value[], at: number, args: Value[], base: number, n: number): void {

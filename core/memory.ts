@@ -7,7 +7,7 @@
 import { VmError } from '../spec/errors.js';
 import { bitLenBig } from './bigint.js';
 import type { Machine } from './machine.js';
-import { PyDict, PyTuple, type Value } from './values.js';
+import { PyDict, PyDictView, PyTuple, type Value } from './values.js';
 
 /** Bytes a list or tuple of n items counts; a dict of n entries counts dictBytes(n). */
 export const seqBytes = (n: number): number => 16 + 8 * n;
@@ -49,7 +49,12 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
     if (Array.isArray(v)) items = v;
     else if (v instanceof PyTuple)
       items = v.items; // the items array is the tuple's identity (a loop over a tuple holds it)
-    else {
+    else if (v instanceof PyDictView) {
+      // a view (or a dict loop's iterator) holds its dict
+      total += 16;
+      work.push(v.dict);
+      continue;
+    } else {
       const d = v as PyDict;
       if (seen.has(d)) continue;
       seen.add(d);

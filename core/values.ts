@@ -19,7 +19,7 @@ export function tooDeep(what: string): VmError {
   return new VmError('RecursionError', `maximum nesting depth (${MAX_VALUE_DEPTH}) exceeded in ${what}`);
 }
 
-export type Value = number | bigint | boolean | null | Uint8Array | string | Value[] | PyTuple | PyDict;
+export type Value = number | bigint | boolean | null | Uint8Array | string | Value[] | PyTuple | PyDict | PyDictView;
 
 export class PyTuple {
   /** dict-key facts, computed on first use as a key (a hashable tuple never changes) */
@@ -225,8 +225,18 @@ function keyEq(a: Value, b: Value): boolean {
  * ESC 'h' hash '.' slot, where slot is its place among the keys with that hash.
  */
 export class PyDict {
-  readonly map = new Map<number | string, [Value, Value]>();
+  /** entries [key, value, position]: the position in CPython's entry table (see grow) */
+  readonly map = new Map<number | string, [Value, Value, number]>();
   private hashed: Map<number, (Value | undefined)[]> | null = null;
+  /**
+   * CPython's table layout, which decides what a loop over a dict that the body changes sees
+   * (core/dict_iter.ts): `nent` entries used in the table (deleted ones stay until a resize),
+   * `usable` free entries left, `cap` the table size, `resizes` counts compactions.
+   */
+  nent = 0;
+  usable = 0;
+  cap = 1;
+  resizes = 0;
   get size(): number {
     return this.map.size;
   }
@@ -261,7 +271,36 @@ export class PyDict {
     const e = this.map.get(hk);
     if (e !== undefined)
       e[1] = v; // Python keeps the first key object and its position
-    else this.map.set(hk, [k, v]);
+    else {
+      if (this.usable <= 0) this.grow(this.map.size * 3);
+      this.usable--;
+      this.map.set(hk, [k, v, this.nent++]);
+    }
+  }
+  /**
+   * CPython's dictresize: a table of the least power of two >= max(minsize, 8), two thirds of
+   * it usable, holding the live entries compacted in order (a new key that finds no usable
+   * entry grows to 3 x the live count, as CPython's GROWTH_RATE).
+   */
+  grow(minsize: number): void {
+    let cap = 8;
+    while (cap < minsize) cap *= 2;
+    const used = this.map.size;
+    this.cap = cap;
+    this.usable = (((cap << 1) / 3) | 0) - used;
+    this.nent = used;
+    this.resizes++;
+    let i = 0;
+    for (const e of this.map.values()) e[2] = i++;
+  }
+  /** dict.clear(): CPython's empty table. */
+  clear(): void {
+    this.map.clear();
+    this.hashed = null;
+    this.nent = 0;
+    this.usable = 0;
+    this.cap = 1;
+    this.resizes++;
   }
   has(k: Value, m?: Meter, price = 0): boolean {
     const hk = this.keyOf(k, m, price, false);
@@ -290,6 +329,15 @@ export class PyDict {
     }
   }
 }
+
+/** d.keys() (0), d.values() (1), d.items() (2): a live view that reads the dict at each use. */
+export class PyDictView {
+  constructor(
+    readonly dict: PyDict,
+    readonly kind: 0 | 1 | 2,
+  ) {}
+}
+const VIEW_NAMES = ['dict_keys', 'dict_values', 'dict_items'];
 
 /** Normalize a bigint result: back to number when it fits. */
 export function normBig(x: bigint): number | bigint {
@@ -331,6 +379,7 @@ export function typeName(v: Value): string {
   if (v instanceof Uint8Array) return 'bytes';
   if (Array.isArray(v)) return 'list';
   if (v instanceof PyTuple) return 'tuple';
+  if (v instanceof PyDictView) return VIEW_NAMES[v.kind];
   return 'dict';
 }
 
@@ -399,5 +448,6 @@ export function truthy(v: Value): boolean {
   if (v instanceof Uint8Array) return v.length !== 0;
   if (Array.isArray(v)) return v.length !== 0;
   if (v instanceof PyTuple) return v.items.length !== 0;
+  if (v instanceof PyDictView) return v.dict.size !== 0;
   return (v as PyDict).size !== 0;
 }

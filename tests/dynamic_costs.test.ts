@@ -109,7 +109,14 @@ const PROBES: Probe[] = [
   },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'op:ITER_INIT', src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n', args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  // a return annotation checked at the return: every item of the list, and of each inner list
+  { entry: 'op:CHECK_RETURN', src: 'def _p(x) -> list[int]:\n    return x\n', args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  {
+    entry: 'op:CHECK_RETURN',
+    src: 'def _p(x) -> tuple[list[int], int]:\n    return x\n',
+    args: (n) => [tuple([ints(n), 1])],
+    measures: (n) => ({ items: 2 + n }),
+  },
   {
     entry: 'op:ITER_INIT',
     src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n',
@@ -207,9 +214,6 @@ const PROBES: Probe[] = [
   { entry: 'method:index', src: fn('x.index(-1)'), args: (n) => [[...ints(n), -1]], measures: (n) => ({ items: n + 1 }) },
   { entry: 'method:index', src: fn('x.index(b"b")'), args: (n) => [new Uint8Array([...bytesOf(n), 98])], measures: (n) => ({ words: words(n + 1) }) },
   { entry: 'method:extend', src: stmt('x.extend(y)', 'x, y'), args: (n) => [[], ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'method:keys', src: fn('x.keys()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
-  { entry: 'method:values', src: fn('x.values()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
-  { entry: 'method:items', src: fn('x.items()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   // dict keys (key_units: words beyond KEY_FREE_UNITS), str positions (scan_words), conversions
   ...(['IN:in', 'NOT_IN:not in'] as const).map((s) => {
     const [op, sym] = s.split(':');

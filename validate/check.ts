@@ -280,6 +280,8 @@ class Scope {
         return;
       case 'bin':
         if (e.op === '%' && (e.l.k === 'str' || e.l.k === 'bytes')) this.checkPercent(e.l, e.r);
+        if ((e.op === '&' || e.op === '|' || e.op === '-' || e.op === '^') && (isSetView(e.l) || isSetView(e.r)))
+          this.err('E-SET', `'${e.op}' on dict views builds a set, and contracts have no sets: write a comprehension (e.g. [k for k in a if k in b])`, e.at);
         this.expr(e.l);
         return this.expr(e.r);
       case 'boolop':
@@ -288,6 +290,10 @@ class Scope {
       case 'unary':
         return this.expr(e.e);
       case 'cmp':
+        e.ops.forEach((op, i) => {
+          if ((op === '<' || op === '<=' || op === '>' || op === '>=') && (isSetView(e.operands[i]) || isSetView(e.operands[i + 1])))
+            this.err('E-SET', `'${op}' on dict views is a subset test, which contracts do not support: write all(k in b for k in a)`, e.at);
+        });
         return e.operands.forEach((o) => this.expr(o));
       case 'ifexp':
         this.expr(e.test);
@@ -560,4 +566,9 @@ function findRecursion(cm: CheckedModule, calls: Map<string, { callee: string; a
     state.set(f, 2);
   };
   for (const f of cm.funcs.keys()) if (!state.has(f)) visit(f);
+}
+
+/** `x.keys()` or `x.items()`: a set-like dict view, seen in the source. */
+function isSetView(e: Expr): boolean {
+  return e.k === 'call' && e.fn.k === 'attr' && (e.fn.attr === 'keys' || e.fn.attr === 'items') && e.args.length === 0 && e.kw.length === 0;
 }

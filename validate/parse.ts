@@ -37,6 +37,16 @@ function applyNot(e: Expr, at: number): Expr {
   return { k: 'unary', at, op: 'not', e };
 }
 
+/**
+ * `a and not b or c`: lezer's `not` swallows the `or` (`a and not (b or c)`, which applyNot
+ * makes `a and ((not b) or c)`), but Python reads `(a and not b) or c`: lift each `or` the
+ * `not` swallowed above the `and`. (`and` inside it needs nothing: and-chains associate.)
+ */
+function andNot(l: Expr, r: Expr, at: number): Expr {
+  if (r.k === 'boolop' && r.op === 'or' && !r.paren) return { ...r, at, l: andNot(l, r.l, at) };
+  return { k: 'boolop', at, op: 'and', l, r };
+}
+
 export function parseModule(src: Source): Module {
   const mod: Module = { imports: [], typingNames: new Set(), consts: [], funcs: [] };
   let tree;
@@ -597,7 +607,7 @@ class Converter {
         if (c.name !== 'FormatReplacement') continue;
         const s = lit(pos, c.from, raw);
         if (s) out.push(s);
-        out.push(this.replacement(c));
+        out.push(this.replacement(c, quote));
         pos = c.to;
       }
       const s = lit(pos, to, raw);
@@ -607,7 +617,8 @@ class Converter {
     return { k: 'fstring', at, parts: fields(n, n.from + prefix.length + q, n.to - q, false) };
   }
 
-  replacement(r: SyntaxNode): FPart {
+  replacement(r: SyntaxNode, quote: string): FPart {
+    this.py311Field(r, quote);
     const ch = kids(r).filter((c) => c.name !== '{' && c.name !== '}' && c.name !== 'Comment');
     const exprNodes = ch.filter((c) => c.name !== 'FormatConversion' && c.name !== 'FormatSpec');
     const convNode = ch.find((c) => c.name === 'FormatConversion');
@@ -628,12 +639,37 @@ class Converter {
       for (const c of kids(specNode)) {
         if (c.name !== 'FormatReplacement') continue;
         if (c.from > pos) spec.push(this.src.text.slice(pos, c.from));
-        spec.push(this.replacement(c));
+        spec.push(this.replacement(c, quote));
         pos = c.to;
       }
       if (specNode.to > pos) spec.push(this.src.text.slice(pos, specNode.to));
     }
     return { at: exprNodes[0].from, e: this.exprList(exprNodes), conv, spec };
+  }
+
+  /**
+   * The parser reads f-strings as Python 3.12 does, but contracts are Python 3.11, whose
+   * tokenizer ends an f-string at its own quote and refuses a backslash or a comment inside
+   * `{...}`: such a field is an error here, with the 3.11 form to write instead.
+   */
+  py311Field(r: SyntaxNode, quote: string): void {
+    const ch = kids(r);
+    const end = ch.find((c) => c.name === 'FormatConversion' || c.name === 'FormatSpec')?.from ?? r.to - 1;
+    const text = this.src.text.slice(r.from + 1, end);
+    const q = text.indexOf(quote);
+    if (q >= 0) {
+      const other = quote[0] === '"' ? "'" : '"';
+      this.err(
+        'E-FSTRING',
+        `f-string: a string inside {...} uses the f-string's own quote ${quote}; Python 3.11 ends the f-string there (reusing the quote is Python 3.12 syntax): use ${other} inside`,
+        r.from + 1 + q,
+      );
+    }
+    const b = text.indexOf('\\');
+    if (b >= 0)
+      this.err('E-FSTRING', 'f-string expression part cannot include a backslash (Python 3.11): compute the value before the f-string', r.from + 1 + b);
+    const c = ch.find((x) => x.name === 'Comment' && x.from < end);
+    if (c) this.err('E-FSTRING', "f-string expression part cannot include '#' (Python 3.11)", c.from);
   }
 
   lambda(n: SyntaxNode): Expr {
@@ -715,6 +751,7 @@ class Converter {
     const r = ch[ch.length - 1];
     const opNodes = ch.slice(1, ch.length - 1);
     const opText = opNodes.map((o) => this.text(o)).join(' ');
+    if (opText === 'and' && r.name === 'UnaryExpression') return andNot(this.expr(l), this.expr(r), at);
     if (opText === 'and' || opText === 'or') return { k: 'boolop', at, op: opText, l: this.expr(l), r: this.expr(r) };
     const cmp = this.cmpOp(opText);
     if (cmp) {

@@ -4,7 +4,8 @@
 // checked against the str cap before it is appended, so a huge rendering stops at the cap.
 import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
-import { PyDict, PyTuple, tooDeep, MAX_VALUE_DEPTH, typeName, type Value } from '../values.js';
+import { PyDict, PyDictView, PyTuple, tooDeep, MAX_VALUE_DEPTH, typeName, type Value } from '../values.js';
+import { viewItems } from '../dict_view.js';
 import { isPrintable, codePointsOf } from './unicode.js';
 import { words } from './util.js';
 
@@ -109,6 +110,12 @@ export function reprInto(m: Machine, out: Out, v: Value, per: number, depth = 0)
       reprInto(m, out, x, per, depth + 1);
     });
     return out.add(Array.isArray(v) ? ']' : items.length === 1 ? ',)' : ')');
+  }
+  if (v instanceof PyDictView) {
+    // dict_keys(['a']), as CPython
+    out.add(typeName(v) + '(');
+    reprInto(m, out, viewItems(v), per, depth + 1);
+    return out.add(')');
   }
   out.add('{');
   let first = true;

@@ -7,7 +7,7 @@ import { typeBits, type Prices } from '../../spec/table.js';
 import { stableSort } from '../sort.js';
 import { iterItems, strLen, strScanWords } from '../containers.js';
 import type { Machine } from '../machine.js';
-import { normBig, PyDict, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
+import { normBig, PyDict, PyDictView, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
 import { countInt, dictBytes, seqBytes } from '../memory.js';
 import { arity, intArg, iterLen, notIterable } from './util.js';
@@ -22,6 +22,7 @@ const len: Impl = (m, a, b, n, p) => {
   if (v instanceof Uint8Array || Array.isArray(v)) return v.length;
   if (v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.size;
+  if (v instanceof PyDictView) return v.dict.size;
   throw new VmError('TypeError', `object of type '${typeName(v)}' has no len()`);
 };
 

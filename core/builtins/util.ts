@@ -2,7 +2,7 @@
 // TypeError wording, integer coercion, size units for gas, and str code-point views.
 import { VmError } from '../../spec/errors.js';
 import { codePoints } from '../containers.js';
-import { PyDict, PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyDictView, PyTuple, typeName, type Value } from '../values.js';
 
 export { words } from '../pricing.js';
 
@@ -40,6 +40,7 @@ export function iterLen(v: Value): number {
   if (v instanceof Uint8Array) return v.length;
   if (typeof v === 'string') return v.length;
   if (v instanceof PyDict) return v.size;
+  if (v instanceof PyDictView) return v.dict.size;
   return -1;
 }
 

@@ -1,12 +1,11 @@
 // list and dict methods: append pop insert index extend get keys values items setdefault.
-// dict views are returned as lists (materialized in insertion order).
+// dict views are live PyDictView values (core/dict_view.ts).
 import { VmError } from '../../spec/errors.js';
 import { arity, intArg, iterLen, notIterable, smallInt } from '../builtins/util.js';
 import { iterItems, reprKey } from '../containers.js';
-import { PyDict, PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyDictView, PyTuple, typeName, type Value } from '../values.js';
 import { eqCharged } from '../compare.js';
 import type { MImpl } from './numbers.js';
-import { seqBytes } from '../memory.js';
 import { textIndex } from './text.js';
 
 function noAttr(v: Value, name: string): never {
@@ -122,17 +121,16 @@ const setdefault: MImpl = (m, a, b, n, p) => {
   return dv;
 };
 
-function view(name: 'keys' | 'values' | 'items'): MImpl {
-  return (m, a, b, n, p) => {
+function view(name: 'keys' | 'values' | 'items', kind: 0 | 1 | 2): MImpl {
+  return (m, a, b, n) => {
     const d = dictRecv(a[b], name);
     arity(name, n, 0, 0);
-    m.charge(p.items * d.size);
-    m.mem += seqBytes(d.size) + (name === 'items' ? seqBytes(2) * d.size : 0);
-    const out: Value[] = [];
-    for (const [k, v] of d.map.values()) out.push(name === 'keys' ? k : name === 'values' ? v : new PyTuple([k, v]));
-    return out;
+    // a live view: O(1), it reads the dict at each use (core/dict_view.ts)
+    m.mem += VIEW_BYTES;
+    return new PyDictView(d, kind);
   };
 }
+const VIEW_BYTES = 16;
 
 export const COLLECTIONS: Record<string, MImpl> = {
   append,
@@ -142,7 +140,7 @@ export const COLLECTIONS: Record<string, MImpl> = {
   index,
   get,
   setdefault,
-  keys: view('keys'),
-  values: view('values'),
-  items: view('items'),
+  keys: view('keys', 0),
+  values: view('values', 1),
+  items: view('items', 2),
 };

@@ -67,6 +67,15 @@ const copy: MImpl = (m, a, b, n, p) => {
     m.mem += dictBytes(r.size);
     const d = new PyDict();
     for (const [k, v] of r.map.values()) d.set(k, v);
+    // CPython clones the table (deleted entries and free room included) unless over a third
+    // of it is deleted entries, and then inserts into a new one as above
+    if (r.size > 0 && r.size >= (((r.nent * 2) / 3) | 0)) {
+      d.nent = r.nent;
+      d.usable = r.usable;
+      d.cap = r.cap;
+      const src = r.map.values();
+      for (const e of d.map.values()) e[2] = src.next().value![2];
+    }
     return d;
   }
   return noAttr(r, 'copy');
@@ -82,7 +91,7 @@ const clear: MImpl = (m, a, b, n, p) => {
   }
   if (r instanceof PyDict) {
     m.charge(p.items * r.size);
-    r.map.clear();
+    r.clear();
     return null;
   }
   return noAttr(r, 'clear');
@@ -98,6 +107,8 @@ const update: MImpl = (m, a, b, n, p) => {
     m.charge(p.items * src.size);
     m.capLen(d.size + src.size, 'dict');
     m.mem += 16 * src.size;
+    // CPython first resizes once for both, when the table's usable part is smaller than src
+    if (src !== d && src.size !== 0 && (((d.cap << 1) / 3) | 0) < src.size) d.grow(((3 * (d.size + src.size) + 1) / 2) | 0);
     for (const [k, v] of Array.from(src.map.values())) d.set(k, v);
     return null;
   }
@@ -121,10 +132,13 @@ const popitem: MImpl = (m, a, b, n, p) => {
   if (!(d instanceof PyDict)) return noAttr(d, 'popitem');
   arity('popitem', n, 0, 0);
   m.charge(p.items * d.size);
-  let last: [Value, Value] | undefined;
+  let last: [Value, Value, number] | undefined;
   for (const e of d.map.values()) last = e;
   if (last === undefined) throw new VmError('KeyError', "'popitem(): dictionary is empty'");
   d.delete(last[0]);
+  // CPython cuts its table back to the popped entry (its free room stays as it was)
+  d.nent = last[2];
+  d.resizes++;
   return new PyTuple([last[0], last[1]]);
 };
 

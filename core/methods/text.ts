@@ -6,7 +6,8 @@ import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictE
 import { findBytes } from '../bytesearch.js';
 import { bytesToHex } from '../hex.js';
 import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
-import { PyDict, PyTuple, typeName, type Value } from '../values.js';
+import { PyDict, PyDictView, PyTuple, typeName, type Value } from '../values.js';
+import { viewItems } from '../dict_view.js';
 import type { MImpl } from './numbers.js';
 
 type Text = string | Uint8Array;
@@ -131,7 +132,9 @@ const join: MImpl = (m, a, b, n, p) => {
         ? chars(src)
         : src instanceof PyDict
           ? Array.from(src.map.values(), (e) => e[0])
-          : null;
+          : src instanceof PyDictView
+            ? viewItems(src)
+            : null;
   if (items === null) {
     if (src instanceof Uint8Array)
       throw new VmError('TypeError', `sequence item 0: expected ${typeof s === 'string' ? 'str instance' : 'a bytes-like object'}, int found`);

@@ -1,7 +1,8 @@
 // JSON <-> contract values for the CLI (spec/ABI.md §6). Input is typed (the ABI says what
 // each argument is); output is untyped (any runtime value can be shown).
 import { AbiError } from '../../spec/errors.js';
-import { MAX_VALUE_DEPTH, PyDict, PyTuple, normBig, type Value } from '../../core/values.js';
+import { MAX_VALUE_DEPTH, PyDict, PyDictView, PyTuple, normBig, type Value } from '../../core/values.js';
+import { viewItems } from '../../core/dict_view.js';
 import { utf8Encode } from '../../core/abi/codec.js';
 import { intRange, toType, type AbiType, type TypeRef } from '../../core/abi/types.js';
 import { parse as parseLossless } from 'lossless-json';
@@ -170,6 +171,7 @@ export function valueToJson(v: Value, d = 0): Json {
   }
   if (v === null) return null;
   if (v instanceof Uint8Array) return hex(v);
+  if (v instanceof PyDictView) return valueToJson(viewItems(v), d); // a dict view shows as the list it would make
   if (d >= MAX_VALUE_DEPTH && (Array.isArray(v) ? v.length : v instanceof PyTuple ? v.items.length : (v as PyDict).size) !== 0) throw tooDeepJson();
   if (Array.isArray(v)) return v.map((x) => valueToJson(x, d + 1));
   if (v instanceof PyTuple) return v.items.map((x) => valueToJson(x, d + 1));
@@ -197,6 +199,7 @@ function tooDeepJson(): AbiError {
 }
 
 function write(v: Value, out: string[], indent: number, level: number): void {
+  if (v instanceof PyDictView) return write(viewItems(v), out, indent, level);
   if (v instanceof PyDict) {
     const entries = new Map<string, Value>();
     for (const [, [k, x]] of v.map) {

@@ -241,3 +241,15 @@ def _format_arg(v, spec):
 # args: "%d", "x" | "%s %s", (1,) | "%s", (1, 2) | "%(k)s", {"j": 1} | "%(k)s", [1] | "%c", 1114112 | "%c", "ab" | "%d", None | "abc", 5 | "abc", [5] | "%*d", (3, 4) | "%.*s", (2, "abc") | "%i|%u", (True, False)
 def _percent_arg(fmt, args):
     return fmt % args
+
+# args: b"abc" | b"\xc3\xa9t\xc3\xa9" | b"\xff" | b""
+def _str_decode_keywords(b):
+    return (str(b, encoding="utf-8"), str(b, "utf-8", errors="strict"), str(b, errors="strict"), str(object=b), b.decode(encoding="utf-8"), b.decode("utf-8", errors="strict"))
+
+# args: b"abc" | b"\xc3\xa9"
+def _str_decode_keyword_ascii(b):
+    return str(encoding="ascii", object=b)
+
+# args: "abc"
+def _str_decode_not_bytes(s):
+    return str(s, encoding="utf-8")

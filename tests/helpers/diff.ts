@@ -11,7 +11,7 @@ import type { Host } from '../../core/host.js';
 import { run } from '../../core/interpreter.js';
 import { loadModule, type LoadedModule } from '../../core/load.js';
 import { Machine } from '../../core/machine.js';
-import { normBig, PyDict, PyTuple, type Value } from '../../core/values.js';
+import { normBig, PyDict, PyDictView, PyTuple, typeName, type Value } from '../../core/values.js';
 
 export type Canon = null | { b: boolean } | { i: string } | { y: string } | { s: string } | { l: Canon[] } | { t: Canon[] } | { d: [Canon, Canon][] };
 
@@ -58,6 +58,7 @@ export function toCanon(v: Value): Canon {
   if (v instanceof Uint8Array) return { y: Buffer.from(v).toString('hex') };
   if (Array.isArray(v)) return { l: v.map(toCanon) };
   if (v instanceof PyTuple) return { t: v.items.map(toCanon) };
+  if (v instanceof PyDictView) throw new Error(`cannot render ${typeName(v)}`);
   return { d: Array.from(v.map.values(), ([k, x]) => [toCanon(k), toCanon(x)] as [Canon, Canon]) };
 }
 

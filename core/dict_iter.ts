@@ -1,0 +1,61 @@
+// Iterating a dict or a dict view: live over the dict, as CPython's dict iterator. No copy of
+// the keys is made at the start (ITER_INIT is O(1)); each FOR_ITER step reads the next entry.
+import { VmError } from '../spec/errors.js';
+import { type PyDict, PyDictView, PyTuple, type Value } from './values.js';
+
+/**
+ * The state a `for` over a dict (kind 0: keys, 1: values, 2: items) keeps in its loop slot.
+ * As CPython's dictiter: every step first checks that the dict's size is the one it had at
+ * the start (RuntimeError "dictionary changed size during iteration", also on the step that
+ * would end the loop); then it takes the first live entry at or after its position in the
+ * dict's entry table; the iterator yields at most as many entries as the dict had, and one
+ * more (keys deleted and others added, size unchanged) raises "dictionary keys changed during
+ * iteration". A JS Map iterator visits entries in insertion order, skips deleted ones and sees
+ * added ones, as CPython's scan of its table does, until CPython compacts the table (a resize
+ * on insertion, clear, popitem): then the position counts in the compacted table, and the
+ * iterator restarts there (PyDict tracks CPython's layout for this).
+ * It is a view of its dict too, so that a loop slot read as a value (IR is untrusted) is still
+ * a contract value.
+ */
+export class DictIter extends PyDictView {
+  private it: Iterator<[Value, Value, number]> | null;
+  private readonly used: number;
+  private left: number;
+  /** CPython's di_pos: the table position after the last entry yielded */
+  private pos = 0;
+  private resizes: number;
+  constructor(dict: PyDict, kind: 0 | 1 | 2) {
+    super(dict, kind);
+    this.it = dict.map.values();
+    this.used = this.left = dict.size;
+    this.resizes = dict.resizes;
+  }
+
+  /** The next item, or undefined once the dict is exhausted. */
+  next(): Value | undefined {
+    if (this.it === null) return undefined;
+    const d = this.dict;
+    if (d.size !== this.used) throw new VmError('RuntimeError', 'dictionary changed size during iteration');
+    let r: IteratorResult<[Value, Value, number]>;
+    if (d.resizes !== this.resizes) {
+      // the table was compacted: the first entry now at or after pos (skipping the ones
+      // before it walks at most the live entries, paid for by the inserts that forced the resize)
+      this.resizes = d.resizes;
+      this.it = d.map.values();
+      do r = this.it.next();
+      while (r.done !== true && r.value[2] < this.pos);
+    } else r = this.it.next();
+    if (r.done === true) {
+      this.it = null;
+      return undefined;
+    }
+    if (this.left === 0) {
+      this.it = null;
+      throw new VmError('RuntimeError', 'dictionary keys changed during iteration');
+    }
+    this.left--;
+    const e = r.value;
+    this.pos = e[2] + 1;
+    return this.kind === 0 ? e[0] : this.kind === 1 ? e[1] : new PyTuple([e[0], e[1]]);
+  }
+}
