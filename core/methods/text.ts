@@ -2,7 +2,7 @@
 // plus index() for str/bytes. str positions are code points, as in Python.
 import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
-import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
+import { arity, chars, codec, errorsArg, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
 import { findBytes } from '../bytesearch.js';
 import { bytesToHex } from '../hex.js';
 import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
@@ -277,8 +277,7 @@ const decode: MImpl = (m, a, b, n, p) => {
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'decode'`);
   arity('decode', n, 0, 2);
   const enc = codec(n >= 1 ? a[b + 1] : 'utf-8', 'decode');
-  if (n >= 2) strictErrors(a[b + 2], 'decode');
-  return decodeBytes(m, s, enc, p);
+  return decodeBytes(m, s, enc, p, n >= 2 ? errorsArg(a[b + 2], 'decode') : 'strict');
 };
 
 const encode: MImpl = (m, a, b, n, p) => {
