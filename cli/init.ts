@@ -97,6 +97,15 @@ export function initCommand(a: InitArgs, out: (s: string) => void): number {
   const name = basename(dir).replace(/[^A-Za-z0-9_.-]/g, '_') || 'contract';
   manifestCommand({ file: files.contract, out: files.manifest, name, json: false }, () => {});
   if (a.json) out(JSON.stringify({ ok: true, dir: a.dir, files: Object.values(files) }));
-  else out([`created ${a.dir}/: contract.py, manifest.json, test_contract.py`, `next: npx vm-py test ${a.dir}`].join('\n'));
+  else
+    out(
+      [
+        `created ${a.dir}/: contract.py, manifest.json, test_contract.py`,
+        `next: npx vm-py test ${a.dir}`,
+        // run/call reach a contract's latest deployment; the constructor runs only there
+        `      npx vm-py deploy -m ${join(a.dir, 'manifest.json')} --args '[0]'   (runs __init__(start))`,
+        `      npx vm-py run -m ${join(a.dir, 'manifest.json')} --call add --args '[5]'`,
+      ].join('\n'),
+    );
   return 0;
 }

@@ -29,7 +29,8 @@ export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Recor
   if (r.status === 'SUCCESS') out.return = r.returnValue === undefined ? null : valueToJson(r.returnValue);
   out.returnHex = '0x' + bytesToHex(r.returnData);
   out.gasUsed = r.gasUsed;
-  out.events = decodeEvents(r) as unknown as Json;
+  // each event's data too, as `vm-py decode --event` reads it back
+  out.events = decodeEvents(r).map((e, i) => ({ ...e, data: '0x' + bytesToHex(r.logs[i].data) })) as unknown as Json;
   if (r.refund) out.refund = r.refund;
   if (r.error) {
     const err: Record<string, Json> = { code: r.error.code, message: r.error.message };

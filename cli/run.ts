@@ -10,6 +10,7 @@ import { executeCall, type Receipt } from '../node/execute.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import type { LoadedModule } from '../core/load.js';
 import type { AbiFunction } from '../node/manifest.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { callEnv, parseBalances, parseResults, type CallEnvFlags } from './callenv.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
@@ -103,6 +104,7 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
       const extra = {
         function: fn,
         selector,
+        calldata: '0x' + bytesToHex(calldata),
         ...(profile ? { gasProfile: { functions: profile.functions(), lines: profile.lines() } as unknown as Json } : {}),
         ...(a.dryRun ? { committed: false } : {}),
         ...(r.balanceWrites.length ? { balances } : {}),
@@ -116,6 +118,10 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
       for (const [k, v] of Object.entries(balances)) lines.push(`balance ${k} = ${v}`);
       for (const q of syscalls) lines.push(`syscall ${q.kind} task ${q.taskId}`);
       if (a.dryRun && r.status === 'SUCCESS') lines.push('dry run: nothing written to the state');
+      if (target.inPlace && mod.byName.has(CONSTRUCTOR))
+        lines.push(
+          `note: ${project.manifest.name} is not deployed in this state, so its constructor never ran; \`vm-py deploy -m ${a.manifest} --args '[...]'\` runs it, and later calls reach that deployment`,
+        );
       if (profile) lines.push(profile.render(mod === compiled.mod ? project.source : undefined, r.gasUsed));
       out(lines.join('\n'));
     }
@@ -130,7 +136,8 @@ function isStoreDir(path: string): boolean {
   return /[\\/]$/.test(path) || (existsSync(path) && statSync(path).isDirectory());
 }
 
-type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Array };
+/** `inPlace`: the manifest was never deployed here, its code runs at its name's address */
+type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Array; inPlace?: boolean };
 
 /**
  * What `run` calls: the code at --to (or at the manifest's latest deployment), read with the
@@ -147,7 +154,7 @@ function targetOf(a: RunArgs, project: Project, compiled: Contract, state: Memor
   } else {
     // a store keeps no CLI deployment records: give --to, or the manifest's code runs in place
     const list = state instanceof MemoryState ? deploymentsOf(state).byName.get(project.manifest.name) : undefined;
-    if (!list?.length) return { ...compiled, address: cliContractAddress(project.manifest.name) };
+    if (!list?.length) return { ...compiled, address: cliContractAddress(project.manifest.name), inPlace: true };
     hex = list[list.length - 1];
   }
   const address = hexToBytes(hex);
@@ -169,7 +176,11 @@ function namedCall(a: RunArgs, mod: LoadedModule, project: Project, abi: Map<str
   if (a.call === undefined) throw new UsageError('name the function with --call (or give raw --calldata)');
   const ex = mod.byName.get(a.call);
   if (!ex) {
-    const names = [...mod.byName.keys()].sort().join(', ');
+    // the constructor is in the exports (deploy encodes its arguments) but is not callable
+    const names = [...mod.byName.keys()]
+      .filter((n) => n !== CONSTRUCTOR)
+      .sort()
+      .join(', ');
     throw new UsageError(`contract ${project.manifest.name} has no public function '${a.call}' (it has: ${names || 'none'})`, 'E-UNKNOWN-FUNCTION');
   }
   // the manifest's types: sized names (u64, bytes32, address) add their range/length checks

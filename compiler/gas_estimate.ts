@@ -10,6 +10,7 @@
 // See spec/DETERMINISM.md §7.
 import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
+import { parseReturnType, type RType } from './return_types.js';
 import { stackCount } from './verify.js';
 
 /** A bound in gas, or why there is none and where: `unbounded: loop at contract.py:12`. */
@@ -119,6 +120,7 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   DEL_SUBSCR: ['key_units', 'items'],
   SLICE: ['words', 'items', 'scan_words'],
   ITER_INIT: ['items'],
+  CHECK_RETURN: ['items'],
 };
 const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
 const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
@@ -545,6 +547,11 @@ class Estimator {
       }
       case Op.LIST_APPEND:
         return [0, []];
+      case Op.CHECK_RETURN: {
+        const t = parseReturnType(this.m.consts[args[0]] as string);
+        if (!t) throw new Unbounded('CHECK_RETURN without a type');
+        return [this.checkCost(t, x), [x]];
+      }
     }
     const info = OP_BY_CODE[op]!;
     // an instruction whose table entry names a size-dependent cost but has no case above
@@ -552,6 +559,18 @@ class Estimator {
     if (info.measures.length) throw new Unbounded(`no bound for ${info.name}'s ${info.measures.join('/')} cost`);
     const pushes = stackCount(info.stack[1], args, this.m, info.operands);
     return [0, new Array(pushes).fill(this.top)];
+  }
+
+  /** CHECK_RETURN charges the items of every list and tuple the type looks into. */
+  private checkCost(t: RType, v: AV | undefined): number {
+    if (t.k === 'optional') return this.checkCost(t.item, v);
+    if (t.k !== 'list' && t.k !== 'tuple') return 0;
+    const items = t.k === 'list' ? (t.item ? [t.item] : null) : t.items;
+    if (items === null) return 0; // a bare list or tuple: its items are not looked at
+    v ??= this.top;
+    const n = Math.min(v.len, this.L.max_container_len);
+    const inner = Math.max(0, ...items.map((x) => this.checkCost(x, v.elem)));
+    return this.items(n) + n * inner;
   }
 
   /** Equality charges per word of bytes/str and per item of containers, nested ones too. */

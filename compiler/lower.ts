@@ -9,6 +9,7 @@ import { fold, FoldError } from './constfold.js';
 import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { FPart } from '../validate/ast.js';
+import { needsCheck, returnPlan, type ReturnPlan } from './return_check.js';
 
 const BIN_OPS: Record<BinOp, Op> = {
   '+': Op.ADD,
@@ -152,6 +153,15 @@ class FnBuilder {
     private readonly f: FunctionDef,
   ) {
     for (const p of f.params) this.slot(p.name);
+    this.plan = returnPlan(m.cm, f);
+  }
+
+  /** the function's return annotation, when the run checks it */
+  private readonly plan: ReturnPlan | null;
+
+  /** CHECK_RETURN before a return of `e` (null: None) unless its type is proven. */
+  checkReturn(e: Expr | null): void {
+    if (this.plan && needsCheck(this.plan, e)) this.emit(Op.CHECK_RETURN, this.m.constId(this.plan.name));
   }
 
   get src() {
@@ -210,6 +220,11 @@ class FnBuilder {
     const last = this.f.body[this.f.body.length - 1];
     if (!last || last.k !== 'return') {
       this.konst(null);
+      if (this.plan && needsCheck(this.plan, null)) {
+        // falling off the end returns None: a TypeError located at the def
+        this.at = this.f.at;
+        this.checkReturn(null);
+      }
       this.emit(Op.RETURN);
     }
   }
@@ -280,6 +295,7 @@ class FnBuilder {
         if (s.value) this.expr(s.value);
         else this.konst(null);
         this.at = s.at;
+        this.checkReturn(s.value);
         this.emit(Op.RETURN);
         return;
       case 'assert': {

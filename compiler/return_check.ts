@@ -2,11 +2,14 @@
 // returned value's type (validate/expr_types.ts): `def f() -> str: return 5` is an error at
 // the `return`, as is a bare `return` in a function annotated to return a value, or a value
 // returned from one annotated `-> None`. Values whose type only the run shows are checked
-// when a public function's result is encoded (node/execute.ts).
-import type { Expr, Stmt } from '../validate/ast.js';
+// at the return by CHECK_RETURN, which the compiler leaves out where the value's type is
+// proven (Proof below): a proof must hold on every run, so it trusts less than Types does.
+import type { Expr, FunctionDef, Stmt } from '../validate/ast.js';
 import { annotationType } from '../validate/check.js';
 import { Types } from '../validate/expr_types.js';
 import type { CheckedModule } from '../validate/index.js';
+import { proofOf, returnTypeName, type Proof } from './return_proof.js';
+import { parseReturnType, provenToSatisfy, type RType } from './return_types.js';
 
 /** The family an ABI type name belongs to, as far as returned values go. */
 function family(t: string): string {
@@ -32,6 +35,12 @@ function returned(types: Types, e: Expr | null): string | undefined {
 export function checkReturns(cm: CheckedModule): void {
   for (const f of cm.mod.funcs) {
     if (!f.returns) continue;
+    if (f.name.startsWith('_') && returnTypeName(f) === undefined)
+      cm.src.error(
+        'E-ANNOTATION',
+        `${f.name}(): unsupported return annotation (int, bool, bytes, str, None, list[T], tuple[...], dict, Optional[T], or an ABI type name such as "address" or "u64")`,
+        f.returns.at,
+      );
     const ann = annotationType(f.returns);
     if (ann === null) continue; // unsupported annotations are reported by the validator
     const want = family(ann);
@@ -57,4 +66,24 @@ function returnsOf(ss: readonly Stmt[], out: (Stmt & { k: 'return' })[] = []): (
     } else if (s.k === 'while' || s.k === 'for') returnsOf(s.body, out);
   }
   return out;
+}
+
+/** What the run must check of a function's returned values. */
+export interface ReturnPlan {
+  /** the annotation's canonical name: the CHECK_RETURN constant */
+  name: string;
+  type: RType;
+  proof: Proof;
+}
+
+export function returnPlan(cm: CheckedModule, f: FunctionDef): ReturnPlan | null {
+  const name = returnTypeName(f);
+  if (!name) return null;
+  return { name, type: parseReturnType(name)!, proof: proofOf(cm, f) };
+}
+
+/** Whether returning `e` (null: the implicit None) needs CHECK_RETURN. */
+export function needsCheck(plan: ReturnPlan, e: Expr | null): boolean {
+  const t = e === null ? 'none' : plan.proof.typeOf(e);
+  return t === undefined || !provenToSatisfy(t, plan.type);
 }

@@ -4,6 +4,7 @@ import { VerifyError } from '../spec/errors.js';
 import { DEFAULT_LIMITS, Op, OP_BY_CODE, STDLIB_BY_ID, BUILTINS, METHODS, type StackSpec } from '../spec/table.js';
 import type { HostStdlib } from '../spec/host_std.js';
 import type { IRFunction, IRModule } from './ir.js';
+import { parseReturnType } from './return_types.js';
 
 const BUILTIN_IDS = new Set(BUILTINS.map((b) => b.id));
 const METHOD_IDS = new Set(METHODS.map((b) => b.id));
@@ -92,6 +93,10 @@ function verifyFunction(m: IRModule, f: IRFunction, maxStack: number, host?: Hos
       }
     });
     if (ins.op === Op.RANGE_INIT && (ins.args[1] < 1 || ins.args[1] > 3)) fail(`${where(pc)}: range takes 1 to 3 arguments`);
+    if (ins.op === Op.CHECK_RETURN) {
+      const t = m.consts[ins.args[0]];
+      if (typeof t !== 'string' || !parseReturnType(t)) fail(`${where(pc)}: CHECK_RETURN needs a type name constant`);
+    }
   }
   const { max } = stackHeights(m, f, maxStack, host);
   return max;

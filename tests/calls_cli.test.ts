@@ -38,7 +38,7 @@ describe('vm-py deploy and run --to', () => {
     expect(d1.code).toBe(0);
     // the adapter's rule: sha3("animica:vm:deploy|" || sender || uvarint(nonce)), nonces 0, 1, ...
     expect(d1.j.address).toBe('0x' + bytesToHex(contractAddress(new Uint8Array(32).fill(0xab), 0n)));
-    expect(d1.j.events).toEqual([{ name: 'Started', args: { start: 5 } }]);
+    expect(d1.j.events).toEqual([{ name: 'Started', args: { start: 5 }, data: expect.stringMatching(/^0x[0-9a-f]+$/) }]);
     const d2 = json(['deploy', '-m', M, '--args', '{"start": 40}', '--state', s, '--sender', sender]);
     expect(d2.j.address).toBe('0x' + bytesToHex(contractAddress(new Uint8Array(32).fill(0xab), 1n)));
     expect(json(['run', '-m', M, '-c', 'inc', '--state', s]).j.return).toBe(41);

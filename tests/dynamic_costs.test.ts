@@ -109,6 +109,14 @@ const PROBES: Probe[] = [
   },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'op:SLICE', src: fn('x[0:]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  // a return annotation checked at the return: every item of the list, and of each inner list
+  { entry: 'op:CHECK_RETURN', src: 'def _p(x) -> list[int]:\n    return x\n', args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  {
+    entry: 'op:CHECK_RETURN',
+    src: 'def _p(x) -> tuple[list[int], int]:\n    return x\n',
+    args: (n) => [tuple([ints(n), 1])],
+    measures: (n) => ({ items: 2 + n }),
+  },
   {
     entry: 'op:ITER_INIT',
     src: 'def _p(x):\n    for k in x:\n        return k\n    return 0\n',

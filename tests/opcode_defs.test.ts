@@ -97,6 +97,8 @@ const CASES: Record<string, () => Setup[]> = {
   CALL_BUILTIN: () => [{ pre: (k) => [k('abc')], args: [BUILTIN_BY_NAME.get('len')!.id, 1] }],
   CALL_METHOD: () => [{ pre: (k) => [k(I(5))], args: [METHOD_BY_NAME.get('bit_length')!.id, 0] }],
   CHECK_METHOD: () => [{ pre: (k) => [k(I(5))], args: [METHOD_BY_NAME.get('bit_length')!.id] }],
+  // the type name is the first constant `pre` adds (#2), popped again
+  CHECK_RETURN: () => [{ pre: (k) => [k('int'), ins(Op.POP), k(I(5))], args: [2] }],
   BUILD_LIST: binary_n(2),
   BUILD_TUPLE: binary_n(2),
   BUILD_DICT: () => [{ pre: (k) => [k(I(1)), k(I(2))], args: [1] }],
