@@ -1,5 +1,6 @@
 // One measurement in a fresh process (so one workload's JIT feedback never shapes another's):
 // warm up, then time `runs` calls. Prints one JSON line: {ms, result, gasUsed?} or {skip}.
+import { setEngineMode } from '../core/jit/engine.js';
 import { JS_WORKLOADS } from './js/workloads.js';
 import { failure, prepare, resultOf } from './vmpy.js';
 import { ALL_WORKLOADS, canonical } from './workloads.js';
@@ -60,6 +61,8 @@ export function measure(root: string, engine: string, id: string, runs: number, 
     );
     return { ms, cpu, result: canonical(last) };
   }
+  // 'vmpy-jit': the compiling tier (compiles at the first call, which the warm-up times)
+  setEngineMode(engine === 'vmpy-jit' ? 'jit' : 'interp');
   let p;
   try {
     p = prepare(`${root}/bench/workloads/${w.file}`, w.n);

@@ -11,6 +11,8 @@ export interface Row {
   vmpy: Measurement;
   cpython: Measurement;
   js: Measurement;
+  /** vm-py with the compiling tier (core/jit) */
+  tier?: Measurement;
 }
 
 // issue 6: vm-py/CPython <= 1.0 on W1 W2 W6 W7, <= 2.0 on W4 W5; W3 within 1.2x of plain JS

@@ -1,6 +1,6 @@
 // `npm run bench`: every workload on every engine, each measurement in its own process, one
 // after another (the machine has two cores; parallel runs would skew each other). Writes
-// bench/results.md. Options: --only W1,W3  --runs 7  --no-cold;
+// bench/results.md. Options: --only W1,W3  --runs 7  --no-cold  --no-tier (skip the compiling tier);
 // `npm run bench -- opstats` prints dynamic opcode statistics instead.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { coldStart, type ColdStart } from './coldstart.js';
 import { measure, type Measurement } from './measure.js';
 import { opstats } from './opstats.js';
 import { loadNow, machineLine, renderResults, type Row } from './report.js';
+import { tierSection } from './tier_report.js';
 import { ALL_WORKLOADS, GENERAL, workloadPath } from './workloads.js';
 
 const WARMUPS = 1;
@@ -51,9 +52,12 @@ function main(argv: string[]): void {
         PYTHONPATH: `${root}/bench/py`,
       }),
       js: w.group === 'general' ? { skip: 'no hand-written JS version' } : node('js'),
+      tier: argv.includes('--no-tier') ? undefined : node('vmpy-jit'),
     };
     rows.push(row);
-    process.stderr.write(`${w.id}: ${JSON.stringify({ vmpy: summary(row.vmpy), cpython: summary(row.cpython), js: summary(row.js) })}\n`);
+    process.stderr.write(
+      `${w.id}: ${JSON.stringify({ vmpy: summary(row.vmpy), tier: row.tier ? summary(row.tier) : '-', cpython: summary(row.cpython), js: summary(row.js) })}\n`,
+    );
   }
   let cold: ColdStart | null = null;
   if (!argv.includes('--no-cold')) {
@@ -61,10 +65,14 @@ function main(argv: string[]): void {
     process.stderr.write(`cold start: ${JSON.stringify(cold)}\n`);
   }
   const py = spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync(`${root}/bench/results.md`, renderResults(rows, cold, machineLine(py), runs, loadBefore));
+  writeFileSync(`${root}/bench/results.md`, renderResults(rows, cold, machineLine(py), runs, loadBefore) + tierSection(rows));
   process.stderr.write(`wrote ${root}/bench/results.md\n`);
   // the bench is also a correctness check: vm-py must return what CPython returns
-  const wrong = rows.filter((r) => r.vmpy.result !== undefined && r.cpython.result !== undefined && r.vmpy.result !== r.cpython.result);
+  const wrong = rows.filter(
+    (r) =>
+      (r.vmpy.result !== undefined && r.cpython.result !== undefined && r.vmpy.result !== r.cpython.result) ||
+      (r.tier?.result !== undefined && (r.tier.result !== r.vmpy.result || r.tier.gasUsed !== r.vmpy.gasUsed)),
+  );
   for (const r of wrong) process.stderr.write(`${r.w.id}: vm-py returned ${r.vmpy.result}, CPython ${r.cpython.result}\n`);
   if (wrong.length) process.exitCode = 1;
 }

@@ -5,12 +5,15 @@
 // Cold start: a plain `vm-py run` initializes only what it needs. The plain run forms are
 // read by cli/fastargs.ts; everything else goes to yargs (cli/yargs_cli.ts, imported
 // dynamically), and the compiler is initialized only on an IR cache miss.
+import { isEngineMode, setEngineMode } from '../core/jit/engine.js';
 import { fastRunArgs } from './fastargs.js';
 import { out, report } from './report.js';
 import { runCommand } from './run.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // which engine runs contract code (spec/JIT.md); receipts are the same in every mode
+  if (isEngineMode(process.env.VMPY_ENGINE)) setEngineMode(process.env.VMPY_ENGINE);
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     out(`vm-py ${VERSION}`);
     return 0;

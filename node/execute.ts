@@ -11,7 +11,7 @@ import { creditCallValue } from '../stdlib/treasury.js';
 import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from '../core/abi/codec.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
-import { run } from '../core/interpreter.js';
+import { execute } from '../core/jit/engine.js';
 import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
 export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
@@ -234,7 +234,7 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     };
     const declared = f.abi?.get(f.module.funcs[ex.func].name);
     const values = decodeArgs(declared ? declared.inputs.map((p) => p.type) : ex.params, args, abiOpts);
-    const ret = run(m, ex.func, values);
+    const ret = execute(m, ex.func, values);
     let returnData: Uint8Array;
     try {
       returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);

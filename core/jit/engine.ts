@@ -1,0 +1,95 @@
+// Which engine runs a call: the interpreter (the reference) or the compiling tier (spec/JIT.md). The
+// choice never changes a result or a gas figure (tests/jit_*.test.ts hold the two to the
+// same receipts), only speed. Modes: 'interp' always interprets; 'jit' compiles a module on
+// its first call; 'auto' compiles a module once it has been called JIT_AFTER times (code
+// run once does not pay for compiling). The compiled module is cached on the loaded
+// module, which node/code_cache.ts keeps per code hash.
+import { VmError } from '../../spec/errors.js';
+import { run, STD_ARITY } from '../interpreter.js';
+import type { LoadedModule } from '../load.js';
+import type { Machine } from '../machine.js';
+import { memCheck } from '../memory.js';
+import type { Value } from '../values.js';
+import { compileModule, type JitModule } from './compile.js';
+
+export type EngineMode = 'interp' | 'jit' | 'auto';
+
+/** Calls of a module before 'auto' compiles it. */
+export const JIT_AFTER = 2;
+
+/** The mode until setEngineMode (the CLI sets it from VMPY_ENGINE). */
+export const DEFAULT_MODE: EngineMode = 'interp';
+
+let mode: EngineMode = DEFAULT_MODE;
+
+export function isEngineMode(v: unknown): v is EngineMode {
+  return v === 'interp' || v === 'jit' || v === 'auto';
+}
+
+export function setEngineMode(m: EngineMode): EngineMode {
+  const was = mode;
+  mode = m;
+  return was;
+}
+
+export function engineMode(): EngineMode {
+  return mode;
+}
+
+/** Calls run by each engine since start (for tests and bench; never read by consensus code). */
+export const ENGINE_STATS = { compiled: 0, interpreted: 0, modulesCompiled: 0 };
+
+interface Entry {
+  calls: number;
+  jit: JitModule | null;
+}
+const CACHE = new WeakMap<LoadedModule, Entry>();
+
+/** The compiled module for `mod`, compiling it now if need be (tests and bench use this directly). */
+export function jitFor(mod: LoadedModule): JitModule {
+  let e = CACHE.get(mod);
+  if (!e) CACHE.set(mod, (e = { calls: 0, jit: null }));
+  e.jit ??= compile(mod);
+  return e.jit;
+}
+
+function compile(mod: LoadedModule): JitModule {
+  const j = compileModule(mod, STD_ARITY, () => performance.now());
+  ENGINE_STATS.modulesCompiled++;
+  return j;
+}
+
+/** Run function `fi` with `args` on machine `m` in the engine the mode picks. */
+export function execute(m: Machine, fi: number, args: Value[]): Value {
+  // a tracer sees every instruction (the interpreter's job); a tool's host modules bring their own arities
+  if (mode === 'interp' || m.tracer !== null || m.stdArity !== null) return run(m, fi, args);
+  let e = CACHE.get(m.mod);
+  if (!e) CACHE.set(m.mod, (e = { calls: 0, jit: null }));
+  e.calls++;
+  if (e.jit === null && (mode === 'jit' || e.calls >= JIT_AFTER)) e.jit = compile(m.mod);
+  // (a call with fewer arguments than parameters leaves some unbound, which the tier assumes never happens)
+  const f = args.length >= m.mod.funcs[fi].nparams ? e.jit?.get(fi) : null;
+  if (f) {
+    ENGINE_STATS.compiled++;
+    return runCompiled(m, fi, f, args);
+  }
+  ENGINE_STATS.interpreted++;
+  return run(m, fi, args);
+}
+
+/** The interpreter's entry (run()), then the compiled function in place of its loop. */
+function runCompiled(m: Machine, fi: number, f: (m: Machine, bp: number, depth: number) => Value, args: Value[]): Value {
+  const stack = m.stack;
+  const fn = m.mod.funcs[fi];
+  for (let i = 0; i < args.length; i++) stack[i] = args[i];
+  for (let i = args.length; i < fn.nlocals; i++) stack[i] = undefined as unknown as Value;
+  if (fn.nlocals + fn.maxStack > stack.length) throw new VmError('MemoryError', 'operand stack limit exceeded');
+  memCheck(m, args.length);
+  m.errFrames = null;
+  try {
+    return f(m, 0, 0);
+  } catch (e) {
+    if (m.gas < 0) m.gas = 0;
+    throw e;
+  }
+}

@@ -1,0 +1,129 @@
+// What compiled code calls: the interpreter's own slow paths (reused, never forked), the
+// errors it raises, and the bookkeeping of where a failure happened. Compiled functions
+// reach all of it through this one object, by name, so no host function is spliced into text.
+import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
+import { binarySlow, unarySlow } from '../arith.js';
+import { midAllowed, midOp } from '../arith_mid.js';
+import { foldedPow } from '../fold.js';
+import { BUILTIN_IMPLS } from '../builtins.js';
+import { contains, eqCharged, pyCompare } from '../compare.js';
+import { buildDict, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
+import { DictIter } from '../dict_iter.js';
+import type { Machine } from '../machine.js';
+import { countInt, countResult, memCheck, seqBytes } from '../memory.js';
+import { OP_PRICE } from '../pricing.js';
+import { checkMethod, METHOD_IMPLS } from '../methods.js';
+import { checkReturn } from '../return_check.js';
+import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
+import { Op } from '../../spec/table.js';
+
+const utf8 = new TextEncoder();
+const TUPLE_PAIR_GAS = 2 * OP_PRICE.items[Op.BUILD_TUPLE];
+
+/** The text of a non-bytes, non-str REVERT reason, as the interpreter writes it. */
+function reasonText(v: Value): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number' || typeof v === 'bigint') return v.toString();
+  return `<${Array.isArray(v) ? 'list' : v instanceof PyTuple ? 'tuple' : v instanceof PyDict ? 'dict' : 'value'}>`;
+}
+
+export const HELPERS = {
+  OutOfGas,
+  PyTuple,
+  binarySlow,
+  unarySlow,
+  foldedPow,
+  midAllowed,
+  midOp,
+  contains,
+  eqCharged,
+  pyCompare,
+  pyEq,
+  truthy,
+  normBig,
+  countInt,
+  countResult,
+  memCheck,
+  checkMethod,
+  checkReturn,
+  buildDict,
+  DictIter,
+  delSubscr,
+  iterInit,
+  rangeInit,
+  slice,
+  storeSubscr,
+  subscr,
+  unpack,
+  /**
+   * A binary operator's slow path as the interpreter takes it: big ints below 2^512 by
+   * arith_mid when their limb gas is covered (charged here), else the exact path.
+   */
+  arith(m: Machine, op: number, a: Value, b: Value): Value {
+    if ((typeof a === 'bigint' || typeof b === 'bigint') && midAllowed(m.limits.max_int_bits)) {
+      const r = midOp(m, op, a, b);
+      if (r !== undefined && m.midCharge <= m.gas) {
+        m.gas -= m.midCharge;
+        if (typeof r === 'bigint') m.mem += m.bigIntBytes;
+        return r;
+      }
+    }
+    return binarySlow(m, op, a, b);
+  },
+  /** Locals and operands of a compiled frame written back to the stack (vals from bp on). */
+  sync(stack: Value[], bp: number, ...vals: Value[]): void {
+    for (let i = 0; i < vals.length; i++) stack[bp + i] = vals[i];
+  },
+  /**
+   * FOR_ITER over a dict (core/dict_iter.ts) as the interpreter steps it: the next key, value
+   * or item; an item is a new (key, value) tuple, priced and counted as BUILD_TUPLE's.
+   */
+  dictStep(m: Machine, it: DictIter): Value | undefined {
+    const v = it.next();
+    if (v !== undefined && it.kind === 2) {
+      m.charge(TUPLE_PAIR_GAS);
+      m.mem += seqBytes(2);
+    }
+    return v;
+  },
+  isIntLike: (v: Value): boolean => typeof v === 'number' || typeof v === 'bigint',
+  /** `xs *= n` repeats the list itself (aliases see it); anything else is MUL */
+  inplaceMul(m: Machine, a: Value, b: Value): Value {
+    const r = binarySlow(m, Op.MUL, a, b);
+    if (Array.isArray(a) && Array.isArray(r)) {
+      a.length = r.length;
+      for (let i = 0; i < r.length; i++) a[i] = r[i];
+      return a;
+    }
+    return r;
+  },
+  /** out of gas at the instruction the caller names (in its P): no gas is left */
+  oog(m: Machine, _pc: number): OutOfGas {
+    m.gas = 0;
+    return new OutOfGas();
+  },
+  unbound: (): VmError => new VmError('UnboundLocalError', 'local variable referenced before assignment'),
+  invalid: (msg: string): VmError => new VmError('InvalidProgram', msg),
+  recursion: (maxDepth: number): VmError => new VmError('RecursionError', `maximum call depth of ${maxDepth} exceeded`),
+  stackLimit: (): VmError => new VmError('MemoryError', 'operand stack limit exceeded'),
+  fellOff: (): Error => new Error('jit: control left the compiled function'),
+  revert: (r: Value): Revert => new Revert(r instanceof Uint8Array ? r : utf8.encode(typeof r === 'string' ? r : reasonText(r))),
+  /**
+   * A failure passing through compiled frame `fi` at offset `pc`: the innermost frame names
+   * the failing instruction, each caller its call instruction as the interpreter's frame
+   * record does (return offset - 1, inside the CALL).
+   */
+  onThrow(m: Machine, fi: number, pc: number): void {
+    if (m.errFrames === null) {
+      m.errFn = fi;
+      m.errPc = pc;
+      m.errFrames = [fi, pc];
+    } else m.errFrames.unshift(fi, pc + 1);
+  },
+};
+
+export type Helpers = typeof HELPERS;
+export const BUILTINS = BUILTIN_IMPLS;
+export const METHODS = METHOD_IMPLS;
