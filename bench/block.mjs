@@ -25,8 +25,13 @@ try {
     external: ['lmdb', 'esbuild'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', outfile, root, ...rest], { stdio: 'inherit' });
+  // node flags (--cpu-prof, --cpu-prof-dir=...) go before the script, the harness's arguments after
+  const flags = rest.filter((a) => a.startsWith('--'));
+  const args = rest.filter((a) => !a.startsWith('--'));
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', ...flags, outfile, root, ...args], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  // a profile names lines of the bundle: keep it for bench/profsum.mjs
+  if (process.argv.some((a) => a.startsWith('--cpu-prof'))) console.log(`bundle kept for the profile: ${outfile}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

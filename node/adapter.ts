@@ -127,7 +127,19 @@ function prepare(contract: ContractCode, manifest: unknown, limits: Readonly<Lim
   return { module: loadCode(compiled.bytes, limits), abi: compiled.abi, paramNames: compiled.paramNames, bytes: compiled.bytes };
 }
 
+/** fromModule(module, no manifest) is the same for every call of one module: built once */
+const plainPrepared = new WeakMap<LoadedModule, Prepared>();
+
 function fromModule(module: LoadedModule, manifest: unknown): Prepared {
+  if (manifest === undefined) {
+    let p = plainPrepared.get(module);
+    if (p === undefined) plainPrepared.set(module, (p = prepareModule(module, undefined)));
+    return p;
+  }
+  return prepareModule(module, manifest);
+}
+
+function prepareModule(module: LoadedModule, manifest: unknown): Prepared {
   const paramNames = new Map<string, string[]>();
   for (const s of signaturesFromModule(module)) if (s.paramNames) paramNames.set(s.name, s.paramNames);
   // the constructor is not in the call ABI, but deploy args may name its parameters too
@@ -217,7 +229,14 @@ function checkRequest(req: ExecRequest): Readonly<Limits> {
 function finish(r: Receipt, calldata: Uint8Array, created?: Created): AdapterReceipt {
   const root = logsRoot(r.logs);
   const encoded = encodeReceipt(r, created, root);
-  return { ...r, calldata, ...(created ? { created } : {}), logsRoot: root, encoded, hash: receiptHash(encoded) };
+  // r is ours (executeCall's or outcome's): it becomes the receipt rather than being copied
+  const out = r as AdapterReceipt;
+  out.calldata = calldata;
+  if (created) out.created = created;
+  out.logsRoot = root;
+  out.encoded = encoded;
+  out.hash = receiptHash(encoded);
+  return out;
 }
 
 // ---------------------------------------------------------------- deploy and call

@@ -74,6 +74,35 @@ function keyBytes(k: string): Uint8Array {
   return e;
 }
 
+interface SortedKey {
+  k: string;
+  e: Uint8Array;
+}
+// Receipts build maps of a few fixed key lists over and over: each list is sorted once,
+// and found again by its first key and length, then checked name by name (no string built).
+const orderCache = new Map<string, { names: string[]; sorted: SortedKey[] }[]>();
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Deterministic order: keys compared by their encoded bytes (length first, then bytewise). */
+function sortedKeys(names: string[]): SortedKey[] {
+  if (names.length === 0) return [];
+  const bucket = orderCache.get(names[0]);
+  if (bucket !== undefined) for (const c of bucket) if (sameNames(c.names, names)) return c.sorted;
+  const sorted = names.map((k) => ({ k, e: keyBytes(k) })).sort((a, b) => compareBytes(a.e, b.e));
+  if (orderCache.size < 1024 && (bucket?.length ?? 0) < 8) {
+    if (bucket === undefined) orderCache.set(names[0], [{ names, sorted }]);
+    else bucket.push({ names, sorted });
+  }
+  return sorted;
+}
+
+const textCache = new Map<string, Uint8Array>();
+
 function enc(o: ByteWriter, v: Cbor, depth: number): void {
   if (depth > 64) throw new StateError('CBOR value nested too deeply');
   if (v === null) return o.byte(0xf6);
@@ -85,6 +114,19 @@ function enc(o: ByteWriter, v: Cbor, depth: number): void {
   }
   if (typeof v === 'bigint') return int(o, v);
   if (typeof v === 'string') {
+    // receipts repeat a few short texts (status, kind): their encodings are kept
+    if (v.length <= 16) {
+      let e = textCache.get(v);
+      if (e === undefined) {
+        const b = utf8.encode(v);
+        const w = new ByteWriter();
+        head(w, 3, b.length);
+        w.bytes(b);
+        e = w.finish();
+        if (textCache.size < 256) textCache.set(v, e);
+      }
+      return o.bytes(e);
+    }
     const b = utf8.encode(v);
     head(o, 3, b.length);
     return o.bytes(b);
@@ -99,22 +141,30 @@ function enc(o: ByteWriter, v: Cbor, depth: number): void {
     return;
   }
   if (typeof v === 'object') {
-    // Deterministic order: keys compared by their encoded bytes (length first, then bytewise).
-    const keys = Object.keys(v)
-      .map((k) => ({ k, e: keyBytes(k) }))
-      .sort((a, b) => compareBytes(a.e, b.e));
+    const keys = sortedKeys(Object.keys(v));
     head(o, 5, keys.length);
-    for (const { k, e } of keys) {
-      o.bytes(e);
-      enc(o, v[k], depth + 1);
+    for (let i = 0; i < keys.length; i++) {
+      o.bytes(keys[i].e);
+      enc(o, v[keys[i].k], depth + 1);
     }
     return;
   }
   throw new StateError(`canonical CBOR cannot hold ${typeof v}`);
 }
 
+// One writer for every encoding (encodeCanonical does not nest): its buffer grows to the
+// largest receipt once instead of doubling up from 64 bytes for each. A huge one is let go.
+const shared = new ByteWriter();
+const KEEP_BYTES = 1 << 16;
+
 export function encodeCanonical(v: Cbor): Uint8Array {
-  const o = new ByteWriter();
-  enc(o, v, 0);
-  return o.buf.slice(0, o.len);
+  const o = shared;
+  o.len = 0;
+  try {
+    enc(o, v, 0);
+    return o.buf.slice(0, o.len);
+  } finally {
+    o.len = 0;
+    if (o.buf.length > KEEP_BYTES) o.buf = new Uint8Array(64);
+  }
 }

@@ -121,14 +121,23 @@ export function executeCall(req: CallRequest): Receipt {
     memCap: limits.max_memory_bytes,
     calls,
   });
-  const withCalls = calls.length ? { calls } : {};
-  if (f.status !== 'SUCCESS') return { ...f.receipt, ...withCalls };
-  const gasUsed = f.receipt.gasUsed;
-  const refund = Math.min(Math.max(f.refund, 0), refundCap(gasUsed, REFUNDS.capBasisPoints));
-  const writes = journal.storageWrites();
-  const balanceWrites = journal.balanceWrites();
-  journal.commit(writes, balanceWrites);
-  return { ...f.receipt, gasUsed: gasUsed - refund, refund, logs: tx.logs, syscalls: tx.syscalls, writes, balanceWrites, ...withCalls };
+  // f.receipt is this frame's own object: completed in place (same fields, same order)
+  const r = f.receipt;
+  if (f.status === 'SUCCESS') {
+    const gasUsed = r.gasUsed;
+    const refund = Math.min(Math.max(f.refund, 0), refundCap(gasUsed, REFUNDS.capBasisPoints));
+    const writes = journal.storageWrites();
+    const balanceWrites = journal.balanceWrites();
+    journal.commit(writes, balanceWrites);
+    r.gasUsed = gasUsed - refund;
+    r.refund = refund;
+    r.logs = tx.logs;
+    r.syscalls = tx.syscalls;
+    r.writes = writes;
+    r.balanceWrites = balanceWrites;
+  }
+  if (calls.length) r.calls = calls;
+  return r;
 }
 
 function codeStoreOf(state: StateAdapter): CodeStore | null {

@@ -24,19 +24,27 @@ function hashOf(b: Uint8Array, off: number, len: number): number {
 }
 
 export class SlabMap {
-  private slab = new Uint8Array(INITIAL * 16);
+  private slab: Uint8Array;
   private used = 0;
-  private ent = new Int32Array(INITIAL * STRIDE);
+  private ent: Int32Array;
   /** entry + 1 per bucket, 0 = free; at most half full */
-  private index = new Int32Array(INITIAL * 2);
+  private index: Int32Array;
   /** entries (including empty slots) */
   n = 0;
   /** entries with a value */
   live = 0;
   /** one caller-defined byte per entry (the journal's "written" and "non-empty before the call") */
-  flags = new Uint8Array(INITIAL);
+  flags: Uint8Array;
   /** the object reads return, per entry, made at the first read after a write (reads between writes return one object) */
   private objs: (Uint8Array | undefined)[] = [];
+
+  /** initial: entries before the first growth (a power of two; a call's journal touches a few slots per address) */
+  constructor(initial = INITIAL) {
+    this.slab = new Uint8Array(initial * 16);
+    this.ent = new Int32Array(initial * STRIDE);
+    this.index = new Int32Array(initial * 2);
+    this.flags = new Uint8Array(initial);
+  }
 
   /** The entry of key, or -1. */
   find(key: Uint8Array): number {

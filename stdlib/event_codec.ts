@@ -42,11 +42,20 @@ export function eventNameBytes(name: Value, maxNameBytes = 64): Uint8Array {
 /** topic = sha3_256(b"animica:event:v1|" + name bytes). */
 export function eventTopic(name: Value, maxNameBytes = 64): Uint8Array {
   const n = eventNameBytes(name, maxNameBytes);
-  const pre = new Uint8Array(DOMAIN_BYTES.length + n.length);
-  pre.set(DOMAIN_BYTES);
-  pre.set(n, DOMAIN_BYTES.length);
-  return sha3_256(pre);
+  // a contract emits a few names over and over: each is hashed once (gas does not depend on it)
+  const k = String.fromCharCode.apply(null, n as unknown as number[]);
+  let t = topicMemo.get(k);
+  if (t === undefined) {
+    const pre = new Uint8Array(DOMAIN_BYTES.length + n.length);
+    pre.set(DOMAIN_BYTES);
+    pre.set(n, DOMAIN_BYTES.length);
+    t = sha3_256(pre);
+    if (topicMemo.size >= 256) topicMemo.clear();
+    topicMemo.set(k, t);
+  }
+  return t.slice();
 }
+const topicMemo = new Map<string, Uint8Array>();
 
 function keyString(k: Value): string {
   if (typeof k === 'string') {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ParallelExecutor } from '../host/parallel/executor.js';
 import { LmdbStore } from '../host/store/lmdb_store.js';
-import { executeBlock, type BlockResult } from '../node/block/execute_block.js';
+import { executeBlock, stateRoot, type BlockResult } from '../node/block/execute_block.js';
 import type { Tx } from '../node/block/tx.js';
 import { MemoryState } from '../node/state.js';
 import { addr, header, setupToken, transferTx } from './helpers/chain.js';
@@ -69,10 +69,31 @@ test('in memory: parallel equals serial, with and without conflicts', async () =
     for (const make of blocks(token)) {
       const before = { ...ex.stats };
       const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
-      const b = await ex.executeBlock({ block: header(h), txs: make(nP), mainClaims: false });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP), schedule: 'workers' });
       same(a, b);
       if (h === 1) expect(ex.stats.kept - before.kept).toBe(30);
       if (h === 2) expect(ex.stats.reexecuted - before.reexecuted).toBe(29);
+      h++;
+    }
+    // every tx speculated by the main thread itself against the state before the block: the
+    // same validation keeps its own results or re-executes them
+    for (const make of blocks(token)) {
+      const before = { ...ex.stats };
+      const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP), schedule: 'main-ahead' });
+      same(a, b);
+      if (h === 4) expect(ex.stats.keptMain - before.keptMain).toBe(30);
+      if (h === 5) expect(ex.stats.reexecuted - before.reexecuted).toBe(29);
+      h++;
+    }
+    // the hot block stopped speculation: the next blocks run serially (then a probe block)
+    for (let k = 0; k < 8; k++) {
+      const before = { ...ex.stats };
+      const make = blocks(token)[k % 3];
+      const a = executeBlock({ state: serial, block: header(h), txs: make(nS) });
+      const b = await ex.executeBlock({ block: header(h), txs: make(nP) });
+      same(a, b);
+      expect(ex.stats.serialBlocks - before.serialBlocks).toBe(k < 7 ? 1 : 0);
       h++;
     }
     // the main thread and the worker sharing the block
@@ -83,6 +104,20 @@ test('in memory: parallel equals serial, with and without conflicts', async () =
       h++;
     }
     expect(ex.stats.kept + ex.stats.reexecuted + ex.stats.main).toBeGreaterThan(200);
+    // a strict block with a replayed tx fails whole, after some of its writes reached the
+    // root keeper: it drops them, and the next block's root is still serial's
+    const bad = [...Array.from({ length: 20 }, (_, j) => transferTx(addr(1 + j), nP[1 + j], token, addr(30), 1n)), transferTx(addr(5), 0n, token, addr(6), 1n)];
+    await expect(ex.executeBlock({ block: header(h), txs: bad, strict: true })).rejects.toThrow(/rejected/);
+    for (const schedule of ['shared', 'main-ahead'] as const) {
+      const a = executeBlock({ state: serial, block: header(h), txs: blocks(token)[0](nS) });
+      const b = await ex.executeBlock({ block: header(h), txs: blocks(token)[0](nP), schedule });
+      same(a, b);
+      h++;
+    }
+    expect(ex.stats.keeperMs).toBeGreaterThan(0);
+    expect(hex(ex.lastRoot!)).toBe(hex(stateRoot(serial)));
+    // this thread's own commitment was dropped for the keeper's: built again when asked, it agrees
+    expect(hex(stateRoot(par))).toBe(hex(stateRoot(serial)));
     expect(JSON.stringify(par.snapshot())).toBe(JSON.stringify(serial.snapshot()));
   } finally {
     await ex.close();

@@ -1,57 +1,178 @@
-// Optimistic parallel block execution on worker_threads, after Block-STM: workers run the
-// block's txs speculatively, each against the state before the block, recording what each
-// read; the main thread then goes through the txs in block order, checks each (nonce, funds,
-// block gas, as serial execution does), keeps a tx's speculative result when nothing it read
-// was written by an earlier tx of the block, and re-executes it on the block's state
-// otherwise. A kept result read exactly what serial execution would have read, and execution
-// is deterministic, so receipts and roots are byte-identical to executeBlock's
-// (tests/parallel.test.ts). Fees reach the coinbase on the main thread (finishTx), so fee
-// credits alone never make two txs conflict.
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+// Optimistic parallel block execution on worker_threads, after Block-STM. Workers and the
+// main thread claim the block's txs from one shared cursor, in ascending order; a worker runs
+// its tx speculatively against the state before the block, the main thread runs its own
+// either for real (the next tx in block order) or speculatively against the block so far
+// (when the next tx in order is still running on a worker: rather than wait). Every
+// speculative run records what it read. The main thread then takes the txs in block order,
+// checks each (nonce, funds, block gas, as serial execution does), keeps a speculative result
+// when nothing it read was written by a tx between its snapshot and itself, and re-executes
+// it on the block's state otherwise. A kept result read exactly what serial execution would
+// have read, and execution is deterministic, so receipts and roots are byte-identical to
+// executeBlock's (tests/parallel.test.ts). Fees reach the coinbase on the main thread
+// (finishTx), so fee credits alone never make two txs conflict.
+//
+// When most checked results conflict (every tx touches one hot slot), speculation stops for
+// the rest of the block and the next blocks run the serial executeBlock itself, so such a
+// chain costs about what serial execution costs; a probe block every 8 tries again.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
-import { checkTx, commitmentOf, finishTx, runTx, type BlockHeader, type BlockResult, type Rejection, type TxOutcome } from '../../node/block/execute_block.js';
+import {
+  checkTx,
+  commitmentOf,
+  executeBlockOverlay,
+  forgetCommitment,
+  runBlockTxs,
+  finishTx,
+  runTx,
+  type BlockHeader,
+  type BlockResult,
+  type Rejection,
+  type TxOutcome,
+} from '../../node/block/execute_block.js';
 import { receiptsTrie, type BlockReceipt } from '../../node/block/block_receipt.js';
 import type { ChainState } from '../../node/block/chain_state.js';
-import { keyId, Overlay } from '../../node/block/overlay.js';
+import { keyId, Overlay, type AccountEntry } from '../../node/block/overlay.js';
 import { latin1Key } from '../../node/bytekey.js';
-import { txHash, type Tx } from '../../node/block/tx.js';
+import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
+import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
+import type { KeeperMsg } from './root_keeper.js';
 
 export interface ParallelStats {
-  /** txs whose speculative result was kept */
+  /** blocks executed, and how many of them ran on the main thread alone (after conflicts) */
+  blocks: number;
+  serialBlocks: number;
+  /** workers' speculative results kept */
   kept: number;
-  /** txs re-executed on the main thread (a read conflicted, or no speculative result) */
+  /** the main thread's own speculative results kept */
+  keptMain: number;
+  /** txs re-executed on the main thread (a read conflicted, or the speculation failed its checks) */
   reexecuted: number;
-  /** txs of the main thread's own slice */
+  /** txs the main thread ran for real, in order (no speculation) */
   main: number;
+  /** speculative runs on the main thread (while the next tx in order was still on a worker) */
+  specMain: number;
+  /** results received from workers */
+  messages: number;
+  /** main thread, ms: receiving and decoding workers' results */
+  msgMs: number;
+  /** main thread, ms: waiting for a worker's result with nothing else to do */
+  waitMs: number;
+  /** main thread, ms: running txs (real, speculative, re-executed) */
+  execMs: number;
+  /** main thread, ms: checking, validating and finishing txs (receipts) */
+  finishMs: number;
+  /** main thread, ms: receipts root, state root (when kept here), applying the block */
+  rootsMs: number;
+  /** main thread, ms: sending included txs' writes to the root keeper */
+  streamMs: number;
+  /** main thread, ms: waiting at the block's end for the root keeper's state root */
+  rootWaitMs: number;
+  /** root keeper (worker 0), ms: merging writes and hashing the trie */
+  keeperMs: number;
+  /** main thread, ms: starting blocks (posting txs to workers) */
+  postMs: number;
+  /** workers, ms: running txs (summed over workers) */
+  workerMs: number;
+  /** ms from executeBlock's call to its return, summed */
+  totalMs: number;
 }
 
+const zeroStats = (): ParallelStats => ({
+  blocks: 0,
+  serialBlocks: 0,
+  kept: 0,
+  keptMain: 0,
+  reexecuted: 0,
+  main: 0,
+  specMain: 0,
+  messages: 0,
+  msgMs: 0,
+  waitMs: 0,
+  execMs: 0,
+  finishMs: 0,
+  rootsMs: 0,
+  streamMs: 0,
+  rootWaitMs: 0,
+  keeperMs: 0,
+  postMs: 0,
+  workerMs: 0,
+  totalMs: 0,
+});
+
+/** A speculative result: the outcome (worker's on the wire, or the main thread's) and the block position its reads saw. */
+interface Spec {
+  /** txs before this position were in the state it ran against */
+  snapshot: number;
+  wire: WireOutcome | null;
+  own: TxOutcome | null;
+}
+
+/** Included txs per batch of writes streamed to the root keeper. */
+const STREAM_BATCH = 16;
+/** Stop speculating after this many conflicts, when they are at least half of the checked results. */
+const MIN_CONFLICTS = 4;
+/** Blocks run serially after a block that stopped speculating, before a probe block tries again. */
+const SERIAL_AFTER_CONFLICTS = 7;
+
+export type Schedule = 'shared' | 'workers' | 'main-ahead';
+
 export class ParallelExecutor {
-  readonly stats: ParallelStats = { kept: 0, reexecuted: 0, main: 0 };
+  readonly stats: ParallelStats = zeroStats();
   /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
   private serialFor = 0;
+
+  /** blocks started, numbering the root keeper's seals */
+  private seq = 0;
 
   private constructor(
     private readonly workers: Worker[],
     readonly state: MemoryState | LmdbStore,
+    /** the root keeper's channel and box (worker 0), or null: the state root is kept on this thread */
+    private readonly keeper: { port: MessagePort; words: Int32Array; box: SharedArrayBuffer } | null,
   ) {}
 
   /**
-   * Start `threads` workers over `state`. workerFile: the bundled host/parallel/worker.ts.
-   * A MemoryState is copied to each worker (and kept in step after every block); an
-   * LmdbStore is opened by each worker, which reads what the main thread commits.
+   * Start `threads` workers over `state`, kept for every block after (start once, run many
+   * blocks). workerFile: the bundled host/parallel/worker.ts. A MemoryState is copied to each
+   * worker (and kept in step after every block); an LmdbStore is opened by each worker,
+   * which reads what the main thread commits.
+   *
+   * roots: where the state root is kept. 'worker' (the default over a MemoryState): worker 0
+   * keeps it from the writes streamed to it during the block (host/parallel/root_keeper.ts),
+   * and this thread's own commitment for the state is dropped: stateRoot(state) or
+   * proveStorage(state) on this thread then build it again from the whole state (the
+   * executor's lastRoot is the root without that). 'main': kept on this thread, as
+   * executeBlock keeps it (always so over an LmdbStore, which commits each block with it).
    */
-  static async start(state: MemoryState | LmdbStore, threads: number, workerFile: string | URL): Promise<ParallelExecutor> {
+  static async start(
+    state: MemoryState | LmdbStore,
+    threads: number,
+    workerFile: string | URL,
+    opts: { roots?: 'main' | 'worker' } = {},
+  ): Promise<ParallelExecutor> {
+    const onWorker = state instanceof MemoryState && threads > 0 && opts.roots !== 'main';
     const data = state instanceof LmdbStore ? { storePath: state.path } : { snapshot: state.snapshot() };
-    const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: data }));
+    const channel = onWorker ? new MessageChannel() : null;
+    const box = new SharedArrayBuffer(BOX_BYTES);
+    const workers = Array.from({ length: threads }, (_, k) =>
+      k === 0 && channel
+        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2] })
+        : new Worker(workerFile, { workerData: data }),
+    );
     await Promise.all(workers.map((w) => new Promise((ok, fail) => (w.once('online', ok), w.once('error', fail)))));
-    return new ParallelExecutor(workers, state);
+    if (onWorker) forgetCommitment(state);
+    return new ParallelExecutor(workers, state, channel ? { port: channel.port1, words: new Int32Array(box, 0, 2), box } : null);
   }
 
+  /** The state root after the last block this executor ran (null before the first). */
+  lastRoot: Uint8Array | null = null;
+
   async close(): Promise<void> {
+    this.keeper?.port.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -60,65 +181,230 @@ export class ParallelExecutor {
     block: BlockHeader;
     txs: readonly Tx[];
     strict?: boolean;
-    /** false: the main thread runs no tx itself first; every tx is speculated by a worker (tests use it to reach every path) */
-    mainClaims?: boolean;
+    /**
+     * Who runs what, for tests to reach every path whatever the timing. 'shared' (default):
+     * workers and the main thread share the block. 'workers': workers speculate every tx, the
+     * main thread only checks and finishes them. 'main-ahead': no worker; the main thread
+     * speculates every tx against the state before the block first, then checks them in order.
+     */
+    schedule?: Schedule;
   }): Promise<BlockResult> {
+    const t0 = performance.now();
+    const st = this.stats;
+    st.blocks++;
+    this.seq++;
+    try {
+      const schedule = req.schedule ?? 'shared';
+      const probe = schedule !== 'shared' || this.serialFor === 0;
+      if (!probe || (schedule !== 'main-ahead' && this.workers.length === 0)) {
+        this.serialFor = Math.max(0, this.serialFor - 1);
+        st.serialBlocks++;
+        return this.serialBlock(req);
+      }
+      return this.speculativeBlock(req, schedule);
+    } finally {
+      st.totalMs += performance.now() - t0;
+    }
+  }
+
+  /** The serial executeBlock itself (the workers' replicas kept in step; the root on the keeper, when there is one). */
+  private serialBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }): BlockResult {
+    const t = performance.now();
+    if (this.keeper === null) {
+      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
+      this.stats.main += result.receipts.length;
+      this.stats.execMs += performance.now() - t;
+      if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
+      this.lastRoot = result.stateRoot;
+      return result;
+    }
+    this.workers[0].postMessage({ type: 'pump', seq: this.seq });
+    const stream = this.stream();
+    let run;
+    try {
+      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => stream.add(o));
+    } catch (e) {
+      this.toKeeper({ type: 'abort', seq: this.seq });
+      throw e;
+    }
+    this.stats.main += run.receipts.length;
+    this.stats.execMs += performance.now() - t;
+    return this.seal(run.overlay, req.block, run, stream);
+  }
+
+  /** Writes of included txs, sent to the root keeper in batches as the block goes. */
+  private stream(): { add(o: TxOutcome): void; entries: AccountEntry[] } {
+    const out = {
+      entries: [] as AccountEntry[],
+      count: 0,
+      add: (o: TxOutcome): void => {
+        for (const e of o.overlay.accounts.values()) out.entries.push(e);
+        if (++out.count % STREAM_BATCH === 0) {
+          const t = performance.now();
+          this.toKeeper({ type: 'writes', entries: out.entries });
+          out.entries = [];
+          this.stats.streamMs += performance.now() - t;
+        }
+      },
+    };
+    return out;
+  }
+
+  private toKeeper(m: KeeperMsg): void {
+    const k = this.keeper!;
+    k.port.postMessage(m);
+    Atomics.add(k.words, POSTED, 1);
+    Atomics.notify(k.words, POSTED);
+  }
+
+  /**
+   * End a block: its receipts root, its state root (here, or from the root keeper: the last
+   * writes and the coinbase's balance sent, then waited for), and the block applied.
+   */
+  private seal(ov: Overlay, block: BlockHeader, run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>, stream: { entries: AccountEntry[] } | null): BlockResult {
+    const st = this.stats;
+    let t = performance.now();
+    if (stream) {
+      // fee credits go to the block's overlay directly (finishTx), in no tx's writes
+      const coinbase: AccountEntry = { address: block.coinbase, storage: new Map(), balance: ov.getBalance(block.coinbase) };
+      this.toKeeper({ type: 'seal', seq: this.seq, entries: [...stream.entries, coinbase] });
+      st.streamMs += performance.now() - t;
+      t = performance.now();
+    }
+    const receiptsRoot = receiptsTrie(run.receipts).root();
+    let stateRoot: Uint8Array;
+    if (stream) {
+      ov.applyTo(this.state);
+      this.sendChanges(sortedEntries(ov));
+      st.rootsMs += performance.now() - t;
+      t = performance.now();
+      const k = this.keeper!;
+      for (let s = Atomics.load(k.words, SEALED); s !== this.seq; s = Atomics.load(k.words, SEALED)) Atomics.wait(k.words, SEALED, s, 100);
+      stateRoot = new Uint8Array(k.box, ROOT_AT, 32).slice();
+      st.keeperMs = new Float64Array(k.box, KEEPER_MS_AT, 1)[0];
+      st.rootWaitMs += performance.now() - t;
+    } else {
+      stateRoot = commitmentOf(this.state).update(ov, ov.accounts.values());
+      const result = { ...run, stateRoot, receiptsRoot };
+      if (this.state instanceof LmdbStore) this.state.applyBlock(ov, block, result);
+      else {
+        ov.applyTo(this.state);
+        this.sendChanges(sortedEntries(ov));
+      }
+      st.rootsMs += performance.now() - t;
+    }
+    this.lastRoot = stateRoot;
+    return { receipts: run.receipts, rejected: run.rejected, gasUsed: run.gasUsed, fees: run.fees, stateRoot, receiptsRoot };
+  }
+
+  /** the block's changes to the replicas (the root keeper applies them itself, from the stream) */
+  private sendChanges(accounts: readonly AccountEntry[]): void {
+    this.workers.forEach((w, k) => {
+      if (k > 0 || this.keeper === null) w.postMessage({ type: 'apply', accounts });
+    });
+  }
+
+  private speculativeBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }, schedule: Schedule): BlockResult {
     const limits = DEFAULT_LIMITS;
     const { block } = req;
+    const st = this.stats;
     const state: ChainState = this.state;
-    const commitment = commitmentOf(state);
-    // The main thread claims txs from the front and runs them for real, in order; workers
-    // claim from the back and run theirs speculatively against the state before the block.
-    // When the main thread reaches a worker's tx it waits for its result, checks its reads
-    // and keeps it or re-executes it. Independent txs split between the threads; when all
-    // conflict, the main thread does about the serial work and never waits long.
     const count = req.txs.length;
+    const stream = this.keeper ? this.stream() : null;
+    const mainRuns = schedule !== 'workers';
+    const workers = schedule === 'main-ahead' ? [] : this.workers;
+    // claimed[i]: 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once a worker posted tx i's result
     const claimed = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
     const done = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
-    const ctrl = new Int32Array(new SharedArrayBuffer(4));
-    ctrl[0] = count;
-    // Conflicts cost the speculation twice (the worker's run, then the re-execution), and a
-    // worker competes with the main thread for the machine. So when most checked results
-    // conflict, the workers are stopped for the rest of the block (ctrl[0] = 0: no more
-    // claims), and the next blocks run on the main thread alone until a probe 8 blocks on.
-    const speculate = req.mainClaims === false || this.serialFor === 0;
-    if (!speculate) {
-      this.serialFor--;
-      ctrl[0] = 0;
-    }
+    const ctrl = new Int32Array(new SharedArrayBuffer(8));
+    let t = performance.now();
+    const channels = workers.map(() => new MessageChannel());
+    workers.forEach((w, k) =>
+      w.postMessage(
+        { type: 'run', seq: this.seq, block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 },
+        [channels[k].port2],
+      ),
+    );
+    // a root keeper given no txs to speculate still takes the block's writes
+    if (this.keeper && workers.length === 0) this.workers[0].postMessage({ type: 'pump', seq: this.seq });
+    st.postMs += performance.now() - t;
+
+    const specs = new Map<number, Spec>();
+    const drain = (): void => {
+      const t1 = performance.now();
+      for (const ch of channels) {
+        for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
+          const [j, o, ms] = m.message as [number, WireOutcome | null, number];
+          specs.set(j, { snapshot: 0, wire: o, own: null });
+          st.messages++;
+          st.workerMs += ms;
+        }
+      }
+      st.msgMs += performance.now() - t1;
+    };
+    const ov = new Overlay(state);
+    /** state key id -> block position of the last tx that wrote it */
+    const lastWriter = new Map<string, number>();
+    const coinbaseId = keyId('balance', latin1Key(block.coinbase));
+    let speculating = true;
     let checked = 0;
     let conflicts = 0;
-    const channels = speculate ? this.workers.map(() => new MessageChannel()) : [];
-    if (speculate)
-      this.workers.forEach((w, k) =>
-        w.postMessage({ type: 'run', block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, [
-          channels[k].port2,
-        ]),
-      );
-    const speculative = new Map<number, WireOutcome | null>();
-    const resultOf = (i: number): WireOutcome | null => {
+    const stop = (): void => {
+      speculating = false;
+      Atomics.store(ctrl, STOP, 1);
+    };
+    /** claim the lowest free tx after `after` for a speculative run on this thread; -1 when none */
+    const claimAhead = (after: number): number => {
       for (;;) {
-        if (speculative.has(i)) return speculative.get(i)!;
-        if (Atomics.load(done, i) === 0) Atomics.wait(done, i, 0, 50);
-        for (const ch of channels) {
-          for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
-            const [j, o] = m.message as [number, WireOutcome | null];
-            speculative.set(j, o);
-          }
-        }
+        const k = Atomics.add(ctrl, CURSOR, 1);
+        if (k >= count) return -1;
+        if (k > after && Atomics.compareExchange(claimed, k, 0, 1) === 0) return k;
       }
     };
 
-    const ov = new Overlay(state);
-    const written = new Set<string>();
     const receipts: BlockReceipt[] = [];
     const rejected: Rejection[] = [];
     let gasUsed = 0;
     let fees = 0n;
     try {
-      for (let i = 0; i < req.txs.length; i++) {
+      if (schedule === 'main-ahead') {
+        t = performance.now();
+        for (let k = 0; k < count; k++)
+          if (Atomics.compareExchange(claimed, k, 0, 1) === 0) specs.set(k, { snapshot: 0, wire: null, own: this.speculate(ov, block, req.txs[k], 0) });
+        st.specMain += count;
+        st.execMs += performance.now() - t;
+      }
+      for (let i = 0; i < count; i++) {
         const tx = req.txs[i];
-        const mine = req.mainClaims !== false && Atomics.compareExchange(claimed, i, 0, 1) === 0;
+        // the next tx in order: ours to run for real, ours or a worker's speculated, or running on a worker
+        let spec: Spec | undefined;
+        let mine = false;
+        for (;;) {
+          if (mainRuns && Atomics.compareExchange(claimed, i, 0, 1) === 0) {
+            mine = true;
+            break;
+          }
+          spec = specs.get(i);
+          if (spec !== undefined) break;
+          if (Atomics.load(done, i) === 1) {
+            drain();
+            continue;
+          }
+          // a worker is on it: run a later tx speculatively rather than wait, unless results
+          // conflict often (a conflicting run of this thread's would cost it the tx twice)
+          const k = mainRuns && speculating && 4 * conflicts <= checked ? claimAhead(i) : -1;
+          if (k >= 0) {
+            t = performance.now();
+            specs.set(k, { snapshot: i, wire: null, own: this.speculate(ov, block, req.txs[k], gasUsed) });
+            st.specMain++;
+            st.execMs += performance.now() - t;
+            continue;
+          }
+          t = performance.now();
+          Atomics.wait(done, i, 0, 20);
+          st.waitMs += performance.now() - t;
+        }
+        t = performance.now();
         try {
           checkTx(ov, block, tx, gasUsed, limits);
         } catch (e) {
@@ -131,45 +417,76 @@ export class ParallelExecutor {
             hash = null;
           }
           rejected.push({ index: i, txHash: hash, reason: e.reason, message: e.message });
+          specs.delete(i);
+          st.finishMs += performance.now() - t;
           continue;
         }
-        const w = mine ? null : resultOf(i);
-        let o: TxOutcome;
-        if (!mine) checked++;
-        if (w !== null && !w.reads.some(([id]) => written.has(id))) {
-          o = fromWire(w, ov);
-          this.stats.kept++;
-        } else {
-          o = runTx(ov, block, tx, txHash(tx, limits), limits);
-          if (mine) this.stats.main++;
-          else {
-            this.stats.reexecuted++;
+        let o: TxOutcome | null = null;
+        if (spec !== undefined) {
+          specs.delete(i);
+          checked++;
+          const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
+          if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
+            o = cand;
+            if (spec.own) st.keptMain++;
+            else st.kept++;
+          } else {
             conflicts++;
-            if (req.mainClaims !== false && conflicts >= 4 && 2 * conflicts >= checked) Atomics.store(ctrl, 0, 0);
+            if (speculating && mainRuns && conflicts >= MIN_CONFLICTS && 2 * conflicts >= checked) stop();
           }
         }
-        for (const id of o.overlay.writtenIds()) written.add(id);
+        st.finishMs += performance.now() - t;
+        if (o === null) {
+          t = performance.now();
+          o = runTx(ov, block, tx, shapedTxHash(tx), limits);
+          if (mine) st.main++;
+          else st.reexecuted++;
+          st.execMs += performance.now() - t;
+        }
+        t = performance.now();
+        for (const id of o.overlay.writtenIds()) lastWriter.set(id, i);
         gasUsed += o.gasUsed;
         fees += o.fee;
         const r = finishTx(ov, block, o, receipts.length, gasUsed);
-        if (o.fee > 0n) written.add(keyId('balance', latin1Key(block.coinbase)));
+        if (o.fee > 0n) lastWriter.set(coinbaseId, i);
         receipts.push(r);
+        st.finishMs += performance.now() - t;
+        stream?.add(o);
       }
-      if (req.mainClaims !== false && speculate) this.serialFor = conflicts >= 4 && 2 * conflicts >= checked ? 7 : 0;
+      if (mainRuns) this.serialFor = !speculating ? SERIAL_AFTER_CONFLICTS : 0;
+    } catch (e) {
+      if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
+      throw e;
     } finally {
       // stop the workers' claims (a rejected tx in a strict block leaves early, through a throw)
-      Atomics.store(ctrl, 0, 0);
+      Atomics.store(ctrl, STOP, 1);
       for (const ch of channels) ch.port1.close();
     }
-    const receiptsRoot = receiptsTrie(receipts).root();
-    const stateRoot = commitment.update(ov, ov.accounts.values());
-    const result = { receipts, rejected, gasUsed, fees, stateRoot, receiptsRoot };
-    if (this.state instanceof LmdbStore) this.state.applyBlock(ov, block, result);
-    else {
-      ov.applyTo(this.state);
-      const accounts = [...ov.accounts.keys()].sort().map((a) => ov.accounts.get(a)!);
-      for (const w of this.workers) w.postMessage({ type: 'apply', accounts });
-    }
-    return result;
+    return this.seal(ov, block, { receipts, rejected, gasUsed, fees }, stream);
   }
+
+  /** A speculative run on this thread against the block so far; null when the tx fails its checks there. */
+  private speculate(ov: Overlay, block: BlockHeader, tx: Tx, gasUsed: number): TxOutcome | null {
+    try {
+      checkTx(ov, block, tx, gasUsed, DEFAULT_LIMITS);
+    } catch (e) {
+      if (!(e instanceof TxRejected)) throw e;
+      return null;
+    }
+    return runTx(ov, block, tx, shapedTxHash(tx), DEFAULT_LIMITS);
+  }
+}
+
+/** Nothing the outcome read was written by a tx at or after its snapshot (and before it). */
+function valid(o: TxOutcome, snapshot: number, lastWriter: ReadonlyMap<string, number>): boolean {
+  if (o.overlay.reads === null) return false;
+  for (const id of o.overlay.reads.keys()) {
+    const w = lastWriter.get(id);
+    if (w !== undefined && w >= snapshot) return false;
+  }
+  return true;
+}
+
+function sortedEntries(ov: Overlay): AccountEntry[] {
+  return [...ov.accounts.keys()].sort().map((a) => ov.accounts.get(a)!);
 }

@@ -1,31 +1,42 @@
 // A parallel-execution worker (host/parallel/executor.ts): holds the state as of the last
 // block (a replica in memory kept in step by the main thread, or the LMDB store opened
-// beside it) and runs the txs it is given speculatively against it.
+// beside it) and runs the txs it is given speculatively against it. Worker 0 over a replica
+// also keeps the state root (root_keeper.ts).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { checkTx, runTx, type BlockHeader } from '../../node/block/execute_block.js';
 import type { ChainState } from '../../node/block/chain_state.js';
 import type { AccountEntry } from '../../node/block/overlay.js';
-import { txHash, type Tx } from '../../node/block/tx.js';
+import { shapedTxHash, type Tx } from '../../node/block/tx.js';
+import { CURSOR, STOP } from './shared.js';
 import { MemoryState, type StateSnapshot } from '../../node/state.js';
-import { TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
+import { RootKeeper } from './root_keeper.js';
 import { useNativeTrieHash } from '../native_hash.js';
 
 type Msg =
-  | { type: 'run'; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
-  | { type: 'apply'; accounts: AccountEntry[] };
+  | { type: 'run'; seq: number; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
+  | { type: 'apply'; accounts: AccountEntry[] }
+  /** a block the main thread runs alone: keep its root (the root keeper only) */
+  | { type: 'pump'; seq: number };
 
 useNativeTrieHash();
-const init = workerData as { snapshot?: StateSnapshot; storePath?: string };
+const init = workerData as { snapshot?: StateSnapshot; storePath?: string; keeper?: { port: MessagePort; box: SharedArrayBuffer } };
 const state: ChainState = init.storePath ? LmdbStore.open(init.storePath, { verify: false }) : MemoryState.fromSnapshot(init.snapshot!);
+// worker 0 over a replica in memory keeps the state root (root_keeper.ts)
+const keeper = init.keeper && state instanceof MemoryState ? new RootKeeper(state, init.keeper.port, init.keeper.box) : null;
 
 // Claims: claimed[i] 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once tx i's
-// result is posted. A worker takes txs from the end of the block (ctrl[0] counts down), the
-// main thread from the front, so they meet in the middle and each tx runs once unless it
-// conflicts.
+// result is posted. Workers and the main thread take txs from one cursor (ctrl[CURSOR]), in
+// ascending order, so results arrive about when the main thread reaches them in block order.
+// Every tx a worker claims gets a result posted (null when it cannot be speculated), or the
+// main thread would wait for it forever.
 parentPort!.on('message', (m: Msg) => {
+  if (m.type === 'pump') {
+    keeper!.pump(m.seq);
+    return;
+  }
   if (m.type === 'apply') {
     // the main thread's block, applied to the replica in the same order as the state
     for (const e of m.accounts) {
@@ -40,20 +51,29 @@ parentPort!.on('message', (m: Msg) => {
   const claimed = new Int32Array(m.claimed);
   const done = new Int32Array(m.done);
   const ctrl = new Int32Array(m.ctrl);
+  const n = m.txs.length;
   for (;;) {
-    const i = Atomics.sub(ctrl, 0, 1) - 1;
-    if (i < 0 || Atomics.compareExchange(claimed, i, 0, 2) !== 0) break;
+    if (Atomics.load(ctrl, STOP) !== 0) break;
+    const i = Atomics.add(ctrl, CURSOR, 1);
+    if (i >= n) break;
+    if (Atomics.compareExchange(claimed, i, 0, 2) !== 0) continue;
     const tx = m.txs[i];
+    const t = performance.now();
     let out = null;
     try {
       // nonce and funds against the state before the block; the main thread checks again in order
       checkTx(state, m.block, tx, 0, DEFAULT_LIMITS);
-      out = toWire(runTx(state, m.block, tx, txHash(tx), DEFAULT_LIMITS));
-    } catch (e) {
-      if (!(e instanceof TxRejected)) throw e;
+      out = toWire(runTx(state, m.block, tx, shapedTxHash(tx), DEFAULT_LIMITS));
+    } catch {
+      // not speculated (a rejected tx, or a failure the main thread meets again when it runs the tx itself)
+      out = null;
     }
-    m.port.postMessage([i, out]);
+    m.port.postMessage([i, out, performance.now() - t]);
     Atomics.store(done, i, 1);
     Atomics.notify(done, i);
+    // the writes of txs the main thread has finished, between two of ours
+    keeper?.pump();
   }
+  // then the rest of the block's writes, until its root
+  keeper?.pump(m.seq);
 });

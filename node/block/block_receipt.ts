@@ -79,9 +79,27 @@ export function blockReceiptCbor(r: Sealable): Cbor {
   };
 }
 
-export function sealReceipt(r: Sealable): Omit<BlockReceipt, 'readSet' | 'writeSet'> {
+/** The receipt with its bytes and hash, and the tx's read and write sets (not encoded). */
+export function sealReceipt(r: Sealable, readSet: StateKey[] = [], writeSet: StateWrite[] = []): BlockReceipt {
   const encoded = encodeCanonical(blockReceiptCbor(r));
-  return { ...r, encoded, hash: sha3_256(encoded) };
+  return {
+    index: r.index,
+    txHash: r.txHash,
+    kind: r.kind,
+    status: r.status,
+    gasUsed: r.gasUsed,
+    cumulativeGasUsed: r.cumulativeGasUsed,
+    fee: r.fee,
+    sender: r.sender,
+    nonce: r.nonce,
+    balances: r.balances,
+    exec: r.exec,
+    error: r.error,
+    encoded,
+    hash: sha3_256(encoded),
+    readSet,
+    writeSet,
+  };
 }
 
 /**

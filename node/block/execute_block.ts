@@ -12,7 +12,8 @@ import { StateCommitment, type StorageProof } from '../trie/state_commitment.js'
 import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
 import { isChainState, type ChainState, type IterableState } from './chain_state.js';
 import { Overlay } from './overlay.js';
-import { checkTxShape, intrinsicGas, txHash, type Tx } from './tx.js';
+import { latin1Key } from '../bytekey.js';
+import { checkTxShape, intrinsicGas, shapedTxHash, txHash, type Tx } from './tx.js';
 
 export interface BlockHeader extends BlockEnv {
   /** the most gas the block's transactions may buy together */
@@ -157,7 +158,8 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   const nonce = tx.nonce + 1n;
   st.setNonce(sender, nonce);
   st.setBalance(sender, st.getBalance(sender) - BigInt(tx.gasLimit) * tx.gasPrice);
-  const touched = new Map<string, Uint8Array>([[bytesToHex(sender), sender]]);
+  // by latin1Key (byte order, as hex would sort, without building hex)
+  const touched = new Map<string, Uint8Array>([[latin1Key(sender), sender]]);
   let exec: AdapterReceipt | null = null;
   let error: { code: string; message: string } | null = null;
   let status: BlockReceipt['status'] = 'SUCCESS';
@@ -166,10 +168,10 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   const gasLimit = tx.gasLimit - intrinsic;
   try {
     if (tx.kind === 'transfer') {
-      if (value > 0n && bytesToHex(sender) !== bytesToHex(tx.to!)) {
+      if (value > 0n && !bytesEqual(sender, tx.to!)) {
         st.setBalance(sender, st.getBalance(sender) - value);
         st.setBalance(tx.to!, st.getBalance(tx.to!) + value);
-        touched.set(bytesToHex(tx.to!), tx.to!);
+        touched.set(latin1Key(tx.to!), tx.to!);
       }
     } else if (tx.kind === 'call') {
       if (!st.getCode(tx.to!)) {
@@ -186,7 +188,7 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   if (exec) {
     status = exec.status;
     execGas = exec.gasUsed;
-    for (const w of exec.balanceWrites) touched.set(bytesToHex(w.address), w.address);
+    for (const w of exec.balanceWrites) touched.set(latin1Key(w.address), w.address);
   }
   const gasUsed = intrinsic + execGas;
   st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
@@ -205,6 +207,12 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   };
 }
 
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Take a tx's outcome into the block: its writes onto the block's overlay, the fee onto the
  * coinbase, and its receipt (balances read after both, so they are final values).
@@ -212,30 +220,36 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
 export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, index: number, cumulativeGasUsed: number): BlockReceipt {
   const readSet = o.overlay.reads ? [...o.overlay.reads.values()] : [];
   const writeSet = writeSetOf(o.overlay);
-  o.overlay.applyTo(blockOv);
+  // the tx's overlay is done with: its entries move to the block's (no sort, no copies)
+  o.overlay.mergeInto(blockOv);
   const touched = new Map<string, Uint8Array>();
-  for (const a of o.touched) touched.set(bytesToHex(a), a);
+  for (const a of o.touched) touched.set(latin1Key(a), a);
   if (o.fee > 0n) {
     blockOv.setBalance(block.coinbase, blockOv.getBalance(block.coinbase) + o.fee);
-    touched.set(bytesToHex(block.coinbase), block.coinbase);
+    touched.set(latin1Key(block.coinbase), block.coinbase);
     writeSet.push({ kind: 'balance', address: block.coinbase.slice(), balance: blockOv.getBalance(block.coinbase) });
   }
-  const balances: BalanceChange[] = [...touched.keys()].sort().map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
-  const r = sealReceipt({
-    index,
-    txHash: o.hash,
-    kind: o.kind,
-    status: o.status,
-    gasUsed: o.gasUsed,
-    cumulativeGasUsed,
-    fee: o.fee,
-    sender: o.sender,
-    nonce: o.nonce,
-    balances,
-    exec: o.exec,
-    error: o.error,
-  });
-  return { ...r, readSet, writeSet };
+  const keys = [...touched.keys()];
+  if (keys.length > 1) keys.sort();
+  const balances: BalanceChange[] = keys.map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
+  return sealReceipt(
+    {
+      index,
+      txHash: o.hash,
+      kind: o.kind,
+      status: o.status,
+      gasUsed: o.gasUsed,
+      cumulativeGasUsed,
+      fee: o.fee,
+      sender: o.sender,
+      nonce: o.nonce,
+      balances,
+      exec: o.exec,
+      error: o.error,
+    },
+    readSet,
+    writeSet,
+  );
 }
 
 /** An overlay's writes as plain data. */
@@ -266,12 +280,30 @@ function reject(index: number, tx: Tx, e: TxRejected, limits: Readonly<Limits>):
  * The state changes only when this returns.
  */
 export function executeBlock(req: ExecuteBlockRequest): BlockResult {
+  return executeBlockOverlay(req).result;
+}
+
+/** A block's transactions run on an overlay over the state: not yet committed to, nor applied. */
+export interface BlockRun {
+  receipts: BlockReceipt[];
+  rejected: Rejection[];
+  gasUsed: number;
+  fees: bigint;
+  /** what the block changed (reads through to the state: the state after the block) */
+  overlay: Overlay;
+}
+
+/**
+ * The txs of a block in order, on an overlay: checks, execution, receipts. onTx sees each
+ * included tx's outcome once it is in the block's overlay (a parallel executor streams the
+ * writes to the worker that keeps the state root). Nothing reaches the state.
+ */
+export function runBlockTxs(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => void): BlockRun {
   const limits = req.limits ?? DEFAULT_LIMITS;
   const { state, block } = req;
   if (!isChainState(state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
   checkHeader(block, limits);
   if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
-  const commitment = commitmentOf(state);
   const ov = new Overlay(state);
   const receipts: BlockReceipt[] = [];
   const rejected: Rejection[] = [];
@@ -286,15 +318,37 @@ export function executeBlock(req: ExecuteBlockRequest): BlockResult {
       rejected.push(reject(i, tx, e, limits));
       return;
     }
-    const o = runTx(ov, block, tx, txHash(tx, limits), limits);
+    const o = runTx(ov, block, tx, shapedTxHash(tx), limits);
     gasUsed += o.gasUsed;
     fees += o.fee;
     receipts.push(finishTx(ov, block, o, receipts.length, gasUsed));
+    onTx?.(o);
   });
+  return { receipts, rejected, gasUsed, fees, overlay: ov };
+}
+
+/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
+export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
+  if (!isChainState(req.state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
+  const state = req.state;
+  checkHeader(req.block, req.limits ?? DEFAULT_LIMITS);
+  if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
+  const commitment = commitmentOf(state);
+  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req);
   const receiptsRoot = receiptsTrie(receipts).root();
   // the overlay reads through to the state: it is the state after the block
   const root = commitment.update(ov, ov.accounts.values());
-  if (isSink(state)) state.applyBlock(ov, block, { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot });
+  const result = { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
+  if (isSink(state)) state.applyBlock(ov, req.block, result);
   else ov.applyTo(state);
-  return { receipts, rejected, gasUsed, fees, stateRoot: root, receiptsRoot };
+  return { result, overlay: ov };
+}
+
+/**
+ * Drop the state commitment kept for state (a parallel executor keeps the state root on a
+ * worker instead): the next stateRoot, proveStorage or executeBlock on this state builds it
+ * again from the state's whole content.
+ */
+export function forgetCommitment(state: ChainState): void {
+  commitments.delete(state);
 }

@@ -40,55 +40,88 @@ export class Overlay implements ChainState {
 
   constructor(readonly base: ChainState) {}
 
+  /** the last address keyed, by value (a caller may reuse its buffer), and its key */
+  private lastAddr = new Uint8Array(0);
+  private lastKey = '';
+  /** with reads: the value each recorded storage read returned (the base does not change under a tx's overlay) */
+  private readValues: Map<string, Uint8Array | null> | null = null;
+
+  /** latin1Key(address), remembered for the last address: a contract's reads and writes repeat it */
+  private addrKey(address: Uint8Array): string {
+    const last = this.lastAddr;
+    let same = last.length === address.length;
+    for (let i = 0; same && i < last.length; i++) same = last[i] === address[i];
+    if (!same) {
+      this.lastAddr = address.slice();
+      this.lastKey = latin1Key(address);
+    }
+    return this.lastKey;
+  }
+
   private entry(address: Uint8Array): AccountEntry {
-    const a = latin1Key(address);
+    const a = this.addrKey(address);
     let e = this.accounts.get(a);
     if (e === undefined) this.accounts.set(a, (e = { address: address.slice(), storage: new Map() }));
     return e;
   }
 
   getStorage(address: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const a = latin1Key(address);
+    const a = this.addrKey(address);
     const e = this.accounts.get(a);
+    const k = latin1Key(key);
     if (e !== undefined) {
-      const w = e.storage.get(latin1Key(key));
+      const w = e.storage.get(k);
       if (w !== undefined) return w.value;
     }
-    if (this.reads) {
-      const k = latin1Key(key);
-      this.reads.set(keyId('storage', a, k), { kind: 'storage', address: address.slice(), key: key.slice() });
-    }
-    return this.base.getStorage(address, key);
+    const reads = this.reads;
+    if (reads === null) return this.base.getStorage(address, key);
+    // a slot read twice (a contract's get, then its set checks the slot) is recorded and read below once
+    const id = keyId('storage', a, k);
+    const rv = (this.readValues ??= new Map());
+    const seen = rv.get(id);
+    if (seen !== undefined) return seen;
+    reads.set(id, { kind: 'storage', address: address.slice(), key: key.slice() });
+    const v = this.base.getStorage(address, key);
+    rv.set(id, v);
+    return v;
   }
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
     this.entry(address).storage.set(latin1Key(key), { key: key.slice(), value: value && value.length ? value.slice() : null });
   }
   getBalance(address: Uint8Array): bigint {
-    const e = this.accounts.get(latin1Key(address));
+    const a = this.addrKey(address);
+    const e = this.accounts.get(a);
     if (e?.balance !== undefined) return e.balance;
-    if (this.reads) this.reads.set(keyId('balance', latin1Key(address)), { kind: 'balance', address: address.slice() });
+    if (this.reads) this.record('balance', a, address);
     return this.base.getBalance(address);
   }
   setBalance(address: Uint8Array, value: bigint): void {
     this.entry(address).balance = value;
   }
   getNonce(address: Uint8Array): bigint {
-    const e = this.accounts.get(latin1Key(address));
+    const a = this.addrKey(address);
+    const e = this.accounts.get(a);
     if (e?.nonce !== undefined) return e.nonce;
-    if (this.reads) this.reads.set(keyId('nonce', latin1Key(address)), { kind: 'nonce', address: address.slice() });
+    if (this.reads) this.record('nonce', a, address);
     return this.base.getNonce(address);
   }
   setNonce(address: Uint8Array, nonce: bigint): void {
     this.entry(address).nonce = nonce;
   }
   getCode(address: Uint8Array): Uint8Array | null {
-    const e = this.accounts.get(latin1Key(address));
+    const a = this.addrKey(address);
+    const e = this.accounts.get(a);
     if (e?.code !== undefined) return e.code;
-    if (this.reads) this.reads.set(keyId('code', latin1Key(address)), { kind: 'code', address: address.slice() });
+    if (this.reads) this.record('code', a, address);
     return this.base.getCode(address);
   }
   setCode(address: Uint8Array, code: Uint8Array): void {
     this.entry(address).code = code.slice();
+  }
+
+  private record(kind: 'balance' | 'nonce' | 'code', a: string, address: Uint8Array): void {
+    const id = keyId(kind, a);
+    if (!this.reads!.has(id)) this.reads!.set(id, { kind, address: address.slice() });
   }
 
   /** keyIds of everything this overlay wrote */
@@ -101,6 +134,25 @@ export class Overlay implements ChainState {
       if (e.code !== undefined) out.push(keyId('code', a));
     }
     return out;
+  }
+
+  /**
+   * Move everything into target, an overlay below this one, and leave this one done with:
+   * entries are shared, not copied (nothing changes an entry in place; a write replaces it),
+   * and not sorted (an overlay is a map; whoever lists it in order sorts it then).
+   */
+  mergeInto(target: Overlay): void {
+    for (const [a, e] of this.accounts) {
+      const t = target.accounts.get(a);
+      if (t === undefined) {
+        target.accounts.set(a, e);
+        continue;
+      }
+      if (e.code !== undefined) t.code = e.code;
+      for (const [k, w] of e.storage) t.storage.set(k, w);
+      if (e.balance !== undefined) t.balance = e.balance;
+      if (e.nonce !== undefined) t.nonce = e.nonce;
+    }
   }
 
   /** Write everything down into target (the base, or an overlay below), in a fixed order. */

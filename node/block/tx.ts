@@ -102,6 +102,10 @@ export function checkTxShape(tx: Tx, limits: Readonly<Limits> = DEFAULT_LIMITS):
 /** The canonical bytes of a transaction (checked first). */
 export function encodeTx(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
   checkTxShape(tx, limits);
+  return encodeShaped(tx);
+}
+
+function encodeShaped(tx: Tx): Uint8Array {
   const m: { [k: string]: Cbor } = {
     kind: tx.kind,
     sender: tx.sender,
@@ -118,7 +122,13 @@ export function encodeTx(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
 
 /** sha3_256(b"animica:vm:tx|" || encodeTx(tx)) */
 export function txHash(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
-  const e = encodeTx(tx, limits);
+  checkTxShape(tx, limits);
+  return shapedTxHash(tx);
+}
+
+/** txHash of a tx that checkTxShape has already passed (block execution checks each tx once). */
+export function shapedTxHash(tx: Tx): Uint8Array {
+  const e = encodeShaped(tx);
   const pre = new Uint8Array(DOMAIN.length + e.length);
   pre.set(DOMAIN);
   pre.set(e, DOMAIN.length);
