@@ -152,27 +152,36 @@ export function pow(m: Machine, x: bigint, y: bigint, bx = bitLenBig(x)): Value 
  * view. Earlier values never change: only bytes past every existing view are written.
  */
 const used = new WeakMap<ArrayBufferLike, number>();
-const MIN_SPARE = 64;
+/**
+ * Results up to this many bytes are one-off copies with no spare room and no entry in `used`:
+ * most small concatenations (a 64-byte key made of two addresses, a record of a few fields)
+ * are never appended to again, and a registered buffer costs an ArrayBuffer plus a WeakMap
+ * entry. A value grown by repeated appends copies at most this much before it moves to the
+ * growing path.
+ */
+const ONE_OFF = 256;
 
 function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
-  if (n < MIN_SPARE) {
-    // small and one-off: an on-heap array (reading a.buffer would move a off the heap), no
-    // entry in `used` (a registered buffer is never this small, so a is not one)
+  if (n <= ONE_OFF) {
+    // up to 64 bytes V8 keeps the array on its heap (reading a.buffer would move a off it)
     const out = new Uint8Array(n);
     out.set(a);
     out.set(b, a.length);
     return out;
   }
-  const buf = a.buffer;
-  const end = a.byteOffset + a.length;
-  if (used.get(buf) === end && end + b.length <= buf.byteLength) {
-    const out = new Uint8Array(buf, a.byteOffset, n);
-    out.set(b, a.length);
-    used.set(buf, end + b.length);
-    return out;
+  // a view of a registered buffer made here is longer than ONE_OFF; a shorter a (a slice at
+  // most) is copied like any other, without reading its buffer
+  if (a.length > ONE_OFF) {
+    const buf = a.buffer;
+    const end = a.byteOffset + a.length;
+    if (used.get(buf) === end && end + b.length <= buf.byteLength) {
+      const out = new Uint8Array(buf, a.byteOffset, n);
+      out.set(b, a.length);
+      used.set(buf, end + b.length);
+      return out;
+    }
   }
-  // capacity grows with the result so repeated appends are amortized linear; small
-  // one-off concatenations stay small
+  // capacity grows with the result so repeated appends are amortized linear
   const out = new Uint8Array(new ArrayBuffer(n + (n >>> 1)), 0, n);
   out.set(a);
   out.set(b, a.length);

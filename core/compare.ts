@@ -12,9 +12,12 @@ import { bytesEq, MAX_VALUE_DEPTH, PyDict, PyDictView, pyEq, PyTuple, tooDeep, t
 const ORDER = opPrices(Op.LT);
 const EQ = opPrices(Op.EQ);
 const IN = opPrices(Op.IN);
+/** the prices of `<` and `==` walks, for the sort's shortcuts over its keys (core/sort.ts) */
+export { ORDER as ORDER_PRICES, EQ as EQ_PRICES };
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
 export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
+  if (a instanceof PyTuple && b instanceof PyTuple) return compareTuples(m, a.items, b.items, sym, d);
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -51,6 +54,36 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   throw new VmError('TypeError', `'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/**
+ * Two tuples' order (the sort's tuple keys): the generic sequence walk below, with the str
+ * and small-int items compared in place. It charges exactly what the walk does, in the same
+ * order: the items up front, then per str item pair its == walk and, where they differ, its
+ * ordering; other items take the walk's own calls.
+ */
+export function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
+  const n = Math.min(qa.length, qb.length);
+  m.charge(n * ORDER.items);
+  if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+  for (let i = 0; i < n; i++) {
+    const x = qa[i];
+    const y = qb[i];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return x < y ? -1 : 1;
+    } else if (typeof x === 'string' && typeof y === 'string') {
+      const w = words(Math.min(x.length, y.length));
+      m.charge(EQ.words * w);
+      if (x !== y) {
+        m.charge(ORDER.words * w);
+        return compareStr(x, y);
+      }
+    } else if (x instanceof PyTuple && y instanceof PyTuple) {
+      // eqCharged and then pyCompare on two tuples, without their dispatch
+      if (!eqCharged(m, x, y, d + 1)) return compareTuples(m, x.items, y.items, sym, d + 1);
+    } else if (!eqCharged(m, x, y, d + 1)) return pyCompare(m, x, y, sym, d + 1);
+  }
+  return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
+}
+
 /** Code-point order, which differs from JS's UTF-16 order only around surrogates. */
 export function compareStr(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -73,6 +106,35 @@ export function compareStr(a: string, b: string): number {
  * big values costs what it does.
  */
 export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
+  let qa: Value[] | null = null;
+  let qb: Value[] | null = null;
+  if (a instanceof PyTuple) {
+    if (!(b instanceof PyTuple)) return false;
+    qa = a.items;
+    qb = b.items;
+  } else if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return false;
+    qa = a;
+    qb = b;
+  }
+  if (qa !== null && qb !== null) {
+    // the sequence walk, in this frame (one frame per level: the walk may nest
+    // max_value_depth deep on the smallest native stack a host runs with)
+    if (qa.length !== qb.length) return false;
+    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+    for (let i = 0; i < qa.length; i++) {
+      m.charge(EQ.items);
+      const x = qa[i];
+      const y = qb[i];
+      if (typeof x === 'number' && typeof y === 'number') {
+        if (x !== y) return false;
+      } else if (typeof x === 'string' && typeof y === 'string') {
+        m.charge(EQ.words * words(Math.min(x.length, y.length)));
+        if (x !== y) return false;
+      } else if (!eqCharged(m, x, y, d + 1)) return false;
+    }
+    return true;
+  }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return bytesEq(a, b);
@@ -80,19 +142,6 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
   if (typeof a === 'string' && typeof b === 'string') {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
     return a === b;
-  }
-  const qa = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
-  const qb = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
-  if (qa && qb) {
-    if (Array.isArray(a) !== Array.isArray(b) || qa.length !== qb.length) return false;
-    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (let i = 0; i < qa.length; i++) {
-      m.charge(EQ.items);
-      const x = qa[i];
-      const y = qb[i];
-      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return false;
-    }
-    return true;
   }
   if (a instanceof PyDict && b instanceof PyDict) {
     if (a.size !== b.size) return false;

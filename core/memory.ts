@@ -25,6 +25,9 @@ export function countInt(m: Machine, v: Value): Value {
   return v;
 }
 
+/** Numbers the walks: a tuple or dict whose `walk` is the current one has been counted. */
+let walks = 0;
+
 /**
  * Size of everything reachable from vals[from..to) by the rule: bytes and str their length
  * (str in UTF-16 code units), a big int its magnitude bytes, small ints, bools and None
@@ -32,32 +35,57 @@ export function countInt(m: Machine, v: Value): Value {
  * what they hold. Every reference to a bytes, str or int counts; a list, tuple or dict
  * counts once per walk however often it is reached (so a list may contain itself).
  * Stops early, returning a value above `cap`, once the total passes `cap`.
+ *
+ * A tuple's identity is its items array (a loop over a tuple holds that array on the stack,
+ * not the tuple). Lists and the arrays among the roots are remembered in a Set; tuples and
+ * dicts carry the number of the walk that counted them, which costs no hashing: a tuple is
+ * looked up in the Set only when some root is an array, which may be its items. The
+ * arrays among the roots are counted before anything else (the total does not depend on
+ * the order, and past the cap any order returns a value above it).
  */
 export function measure(vals: readonly Value[], from: number, to: number, cap: number): number {
-  const seen = new Set<object>();
+  const walk = ++walks;
+  const seen = new Set<Value[]>();
   const work: Value[] = [];
   let total = 0;
+  let rootArrays = false;
   for (let i = from; i < to; i++) {
     const v = vals[i];
-    if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array)) work.push(v);
+    if (Array.isArray(v)) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      rootArrays = true;
+      total += items(v, work);
+    } else if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array)) work.push(v);
     else total += leaf(v);
   }
   while (work.length > 0) {
     if (total > cap) return total;
     const v = work.pop()!;
-    let items: Value[];
-    if (Array.isArray(v)) items = v;
-    else if (v instanceof PyTuple)
-      items = v.items; // the items array is the tuple's identity (a loop over a tuple holds it)
-    else if (v instanceof PyDictView) {
+    if (v instanceof PyTuple) {
+      if (v.walk === walk) continue;
+      v.walk = walk;
+      if (rootArrays && seen.has(v.items)) continue;
+      if (v.flat >= 0) {
+        total += v.flat; // a tuple of leaves (immutable, so its size is too), measured before
+        continue;
+      }
+      const k = work.length;
+      const size = items(v.items, work);
+      if (work.length === k) v.flat = size;
+      total += size;
+    } else if (Array.isArray(v)) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      total += items(v, work);
+    } else if (v instanceof PyDictView) {
       // a view (or a dict loop's iterator) holds its dict
       total += 16;
       work.push(v.dict);
-      continue;
     } else {
       const d = v as PyDict;
-      if (seen.has(d)) continue;
-      seen.add(d);
+      if (d.walk === walk) continue;
+      d.walk = walk;
       total += dictBytes(d.size);
       for (const e of d.map.values()) {
         for (let k = 0; k < 2; k++) {
@@ -66,22 +94,24 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
           else total += leaf(x);
         }
       }
-      continue;
     }
-    if (seen.has(items)) continue;
-    seen.add(items);
-    const n = items.length;
-    total += seqBytes(n);
-    for (let i = 0; i < n; i++) {
-      const x = items[i];
-      const t = typeof x;
-      if (t === 'number' || t === 'boolean') continue;
-      if (t === 'object') {
-        if (x === null) continue;
-        if (x instanceof Uint8Array) total += x.length;
-        else work.push(x);
-      } else total += leaf(x);
-    }
+  }
+  return total;
+}
+
+/** A list's or tuple's own size plus its leaves; its containers go onto `work`. */
+function items(xs: Value[], work: Value[]): number {
+  const n = xs.length;
+  let total = seqBytes(n);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
+    const t = typeof x;
+    if (t === 'number' || t === 'boolean') continue;
+    if (t === 'object') {
+      if (x === null) continue;
+      if (x instanceof Uint8Array) total += x.length;
+      else work.push(x);
+    } else total += leaf(x);
   }
   return total;
 }

@@ -25,6 +25,10 @@ export class PyTuple {
   /** dict-key facts, computed on first use as a key (a hashable tuple never changes) */
   hash = -1;
   units = 0;
+  /** the last memory walk that counted this tuple (core/memory.ts) */
+  walk = 0;
+  /** its size by the memory walk's rule when it holds no container, once measured; else -1 */
+  flat = -1;
   constructor(readonly items: Value[]) {}
 }
 
@@ -61,8 +65,15 @@ function limbs(hex: string): number {
   return ((hex.length + 15) >>> 4) * 4;
 }
 
-/** Seeded hashes of long bytes keys, kept per bytes object (bytes are never mutated). */
-const bytesHash = new WeakMap<Uint8Array, number>();
+/**
+ * A bytes value is never mutated, so its dict-key facts are computed once and kept on the
+ * object itself under these symbols (a property read, where a WeakMap lookup costs a hash
+ * probe and an ephemeron entry): the Map key string of a short key, the seeded content hash
+ * of a long one. Speed only: nothing observable depends on whether a fact is cached.
+ */
+const KEY = Symbol('vm-py bytes key');
+const HASH = Symbol('vm-py bytes hash');
+type KeyedBytes = Uint8Array & { [KEY]?: string; [HASH]?: number };
 
 /** A few recent long str keys and their hashes: a str cannot carry its own. */
 const strCache: (string | number)[] = ['', 0, '', 0, '', 0, '', 0];
@@ -111,8 +122,8 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
         if (n === 0) return ESC + 'e';
         chargeKey(m, price, words(n));
         // a bytes value is never mutated: its key string is made once per object
-        let ks = shortKeys.get(k);
-        if (ks === undefined) shortKeys.set(k, (ks = latin1Key(k)));
+        let ks = (k as KeyedBytes)[KEY];
+        if (ks === undefined) (k as KeyedBytes)[KEY] = ks = latin1Key(k);
         return ks;
       }
       if (k instanceof PyTuple) return null;
@@ -120,8 +131,6 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
 
-/** Key strings of short bytes keys, per bytes object (speed only). */
-const shortKeys = new WeakMap<Uint8Array, string>();
 const keyChars: number[] = [];
 function latin1Key(b: Uint8Array): string {
   const n = b.length;
@@ -139,8 +148,8 @@ function contentHash(k: Value, m: Meter | undefined, price: number): number {
   }
   if (k instanceof Uint8Array) {
     chargeKey(m, price, words(k.length));
-    let h = bytesHash.get(k);
-    if (h === undefined) bytesHash.set(k, (h = hashBytes(k)));
+    let h = (k as KeyedBytes)[HASH];
+    if (h === undefined) (k as KeyedBytes)[HASH] = h = hashBytes(k);
     return h;
   }
   const t = k as PyTuple;
@@ -184,10 +193,10 @@ function tupleHash(t: PyTuple, d: number): void {
         if (x === null) ih = 0x2545f491;
         else if (x instanceof Uint8Array) {
           units += words(x.length);
-          let bh = bytesHash.get(x);
+          let bh = (x as KeyedBytes)[HASH];
           if (bh === undefined) {
             bh = hashBytes(x);
-            if (x.length > LONG_BYTES) bytesHash.set(x, bh);
+            if (x.length > LONG_BYTES) (x as KeyedBytes)[HASH] = bh;
           }
           ih = bh ^ 0x1b873593;
         } else if (x instanceof PyTuple) {
@@ -227,6 +236,8 @@ function keyEq(a: Value, b: Value): boolean {
 export class PyDict {
   /** entries [key, value, position]: the position in CPython's entry table (see grow) */
   readonly map = new Map<number | string, [Value, Value, number]>();
+  /** the last memory walk that counted this dict (core/memory.ts) */
+  walk = 0;
   private hashed: Map<number, (Value | undefined)[]> | null = null;
   /**
    * CPython's table layout, which decides what a loop over a dict that the body changes sees

@@ -181,3 +181,24 @@ describe('max_memory_bytes', () => {
     expect(call('tuple_alias', []).returnValue).toBe(3312); // CPython: the tuple is unchanged
   });
 });
+
+describe('measure: each container counts once per walk', () => {
+  test('a tuple reached as the items array a loop holds and as a tuple counts once; so does a shared dict', async () => {
+    const { measure } = await import('../core/memory.js');
+    const { PyDict, PyTuple } = await import('../core/values.js');
+    const t = new PyTuple([1, 'abc', new Uint8Array(5)]); // 16 + 24 + 3 + 5 = 48
+    const d = new PyDict();
+    d.set('k', t); // 16 + 16 + 1 (the key) + the tuple
+    const l = [t, d, d, t]; // 16 + 32
+    expect(measure([t.items], 0, 1, 1e9)).toBe(48);
+    expect(measure([t], 0, 1, 1e9)).toBe(48);
+    expect(measure([d], 0, 1, 1e9)).toBe(33 + 48);
+    // the loop's array first or last among the roots, the tuple inside the list and the dict
+    expect(measure([l, t.items, d], 0, 3, 1e9)).toBe(48 + 33 + 48);
+    expect(measure([t.items, l], 0, 2, 1e9)).toBe(48 + 33 + 48);
+    // a second walk counts everything again (the marks of the first are stale)
+    expect(measure([l, l], 0, 2, 1e9)).toBe(48 + 33 + 48);
+    // past the cap the walk stops with a value above it
+    expect(measure([l], 0, 1, 50)).toBeGreaterThan(50);
+  });
+});
