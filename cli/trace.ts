@@ -51,6 +51,7 @@ export function traceSession(
   const values = trace && (opts.values ?? false);
   const profile = opts.profile;
   let pending: Pending | null = null;
+  const atWidth = Math.max(...mod.funcs.map((f) => f.name.length + 1 + String(f.code.length).length)) + 1;
   // per frame (by base pointer): the instruction waiting for its result, and the locals last seen
   const waiting = new Map<number, Pending>();
   const seen = new Map<number, Value[]>();
@@ -101,11 +102,13 @@ export function traceSession(
       active: profile ? active.slice() : null,
     };
     if (trace) {
-      const operands = info ? info.operands.map((kind, i) => describe(mod, kind, f.code[pc + 1 + i])) : [];
+      const operands = info ? info.operands.map((kind, i) => describe(mod, fi, kind, f.code[pc + 1 + i])) : [];
       const loc = locate(mod, fi, pc);
       const src = loc ? (lines[loc.line - 1] ?? '').trim() : '';
       const where = loc ? `${loc.line}:${loc.col}` : '?';
-      p.text = `${f.name}@${pc}  ${where.padEnd(7)} ${[info?.name ?? `op${op}`, ...operands].join(' ').padEnd(28)} | ${src}`;
+      // columns line up whatever the function names and offsets
+      const at = `${f.name}@${pc}`.padEnd(atWidth);
+      p.text = `${at} ${where.padEnd(7)} ${[info?.name ?? `op${op}`, ...operands].join(' ').padEnd(32)} | ${src}`;
       waiting.set(bp, p);
     }
     pending = p;
@@ -117,9 +120,9 @@ function pushesValue(spec: unknown): boolean {
   return typeof spec === 'number' ? spec > 0 : spec !== undefined;
 }
 
-function short(v: Value): string {
+function short(v: Value, max = MAX_SHOWN): string {
   const s = v === undefined ? '<unbound>' : show(v);
-  return s.length > MAX_SHOWN ? s.slice(0, MAX_SHOWN - 3) + '...' : s;
+  return s.length > max ? s.slice(0, max - 3) + '...' : s;
 }
 
 /** Gas per source line and per function, from the instructions that ran. */
@@ -174,7 +177,8 @@ export class GasProfile {
   }
 }
 
-function describe(mod: LoadedModule, kind: string, v: number): string {
+/** An operand as people read it: names for locals and callees, values for constants. */
+function describe(mod: LoadedModule, fi: number, kind: string, v: number): string {
   switch (kind) {
     case 'func':
       return mod.funcs[v]?.name ?? String(v);
@@ -184,10 +188,14 @@ function describe(mod: LoadedModule, kind: string, v: number): string {
       return BUILTIN_NAME.get(v) ?? String(v);
     case 'method':
       return '.' + (METHOD_NAME.get(v) ?? String(v));
-    case 'const':
-      return `#${v}`;
-    case 'local':
-      return `l${v}`;
+    case 'const': {
+      const c = mod.consts[v];
+      return c === undefined ? `#${v}` : `#${v} (${short(c, 24)})`;
+    }
+    case 'local': {
+      const name = mod.ir.debug?.funcs[fi]?.locals[v];
+      return name ? `l${v} (${name})` : `l${v}`;
+    }
     case 'target':
       return `->${v}`;
     default:

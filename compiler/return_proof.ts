@@ -209,13 +209,25 @@ export class Proof {
       if (l === null) return;
       this.bound.set(t.id, [...(l ?? []), v]);
     };
+    // `a, b = b, a % b`: each name gets its own item of the display (all evaluated first)
+    const assign = (t: Expr, v: Expr) => {
+      const seq = (x: Expr) => x.k === 'tuple' || x.k === 'list';
+      if (seq(t) && seq(v)) {
+        const ts = (t as Expr & { elts: Expr[] }).elts;
+        const vs = (v as Expr & { elts: Expr[] }).elts;
+        if (ts.length === vs.length) return ts.forEach((x, i) => assign(x, vs[i]));
+      }
+      add(t, v);
+    };
     const visit = (ss: readonly Stmt[]) => {
       for (const s of ss) {
-        if (s.k === 'assign') for (const t of s.targets) add(t, s.value);
+        if (s.k === 'assign') for (const t of s.targets) assign(t, s.value);
         else if (s.k === 'annassign' && s.value) add(s.target, s.value);
         else if (s.k === 'augassign') add(s.target, { k: 'bin', at: s.at, op: s.op, l: s.target, r: s.value });
         else if (s.k === 'for') {
-          other(s.target);
+          // `for i in range(...)`: i is an int on every pass
+          if (s.target.k === 'name' && this.isRange(s.iter)) add(s.target, { k: 'int', at: s.at, v: 0n });
+          else other(s.target);
           visit(s.body);
         } else if (s.k === 'if') {
           visit(s.body);
@@ -224,6 +236,11 @@ export class Proof {
       }
     };
     visit(f.body);
+  }
+
+  /** A call of the builtin range (not of a module function or constant of that name). */
+  private isRange(e: Expr): boolean {
+    return e.k === 'call' && e.fn.k === 'name' && e.fn.id === 'range' && !this.cm.funcs.has('range') && !this.cm.consts.has('range');
   }
 
   /** Whether `name` is a local or parameter here. */
@@ -373,6 +390,8 @@ export class Proof {
       if (this.bound.has(e.fn.id) || this.cm.consts.has(e.fn.id)) return undefined;
       const f = this.cm.funcs.get(e.fn.id);
       if (f) return returnTypeName(f) ?? undefined;
+      // on ints these give ints (anything else raises)
+      if (['pow', 'min', 'max'].includes(e.fn.id) && e.args.length >= 2 && e.kw.length === 0 && e.args.every((x) => this.intish(x))) return 'int';
       return BUILTIN_TYPES[e.fn.id];
     }
     if (e.fn.k === 'attr') {

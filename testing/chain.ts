@@ -285,6 +285,28 @@ export class Chain {
     return r;
   }
 
+  /**
+   * Deploying must revert in the constructor; with `reason`, with that reason. Returns the
+   * constructor's result (nothing is deployed).
+   */
+  expectDeployRevert(
+    contract: string | ContractSource,
+    args: unknown[] | Record<string, unknown> = [],
+    reason?: string | Uint8Array,
+    opts: CallOptions = {},
+  ): CallResult {
+    try {
+      this.deploy(contract, args, opts);
+    } catch (e) {
+      // a constructor that failed; anything else (a source that does not compile) is not that
+      if (!(e instanceof TestFailure) || this.last?.fn !== CONSTRUCTOR) throw e;
+    }
+    const r = this.last!;
+    const problem = revertMismatch(r, reason);
+    if (problem) throw new TestFailure(problem, r.status === 'SUCCESS' ? undefined : r);
+    return r;
+  }
+
   /** The call must fail with this error kind (ZeroDivisionError, ..., or OOG / REVERT). */
   expectError(to: AddressLike | Deployed, fn: string, args: unknown[] | Record<string, unknown> = [], kind: string, opts: CallOptions = {}): CallResult {
     const r = this.tryCall(to, fn, args, opts);

@@ -6,13 +6,14 @@ import { resolve } from 'node:path';
 import { STD_ARITY } from '../core/interpreter.js';
 import type { Machine, StdImpl } from '../core/machine.js';
 import { PyDict, PyTuple, pyEq, typeName, type Value } from '../core/values.js';
+import { CONSTRUCTOR } from '../spec/constructor.js';
 import { DiagnosticsError, VmPyError, VmError } from '../spec/errors.js';
 import { HOST_STD_BASE, hostStdlib, type HostStdlib } from '../spec/host_std.js';
 import { MEASURES, type Prices, type StdInfo, type StdParam } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { bytesOrStr, needBytes, needInt } from '../stdlib/args.js';
 import { show } from './repr.js';
-import { Chain, describeFailure, errorMismatch, eventMismatch, revertMismatch, toJsonish, type CallOptions, type CallResult } from './chain.js';
+import { Chain, describeFailure, errorMismatch, eventMismatch, revertMismatch, TestFailure, toJsonish, type CallOptions, type CallResult } from './chain.js';
 
 /** What a failing test reports beyond its own traceback: the contract call that failed. */
 export interface Session {
@@ -52,6 +53,8 @@ const DEFS: [string, StdParam[], Impl][] = [
   ['storage', [req('addr'), req('key')], (s, _m, a, b) => s.chain.storage(addr('storage', a[b]), bytesOrStr('testing.storage', 'key', a[b + 1]))],
   ['last_gas', [], (s) => s.chain.lastGas],
   ['assert_eq', [req('actual'), req('expected'), opt('msg', '')], assertEqImpl],
+  // appended: a host function's id is its place in this list
+  ['expect_deploy_revert', [req('path'), opt('args'), opt('reason'), opt('sender'), opt('value', 0)], expectDeployRevertImpl],
 ];
 
 /** The host module's table entries (ids from HOST_STD_BASE; no gas of their own). */
@@ -107,6 +110,26 @@ function deployImpl(s: Session, m: Machine, a: Value[], b: number): Value {
   } finally {
     charge(s, m);
   }
+}
+
+function expectDeployRevertImpl(s: Session, m: Machine, a: Value[], b: number): Value {
+  const path = text('expect_deploy_revert', 'path', a[b]);
+  const args = list('expect_deploy_revert', a[b + 1]);
+  const reasonV = a[b + 2];
+  const reason = reasonV === null || typeof reasonV === 'string' ? (reasonV ?? undefined) : bytesOrStr('testing.expect_deploy_revert', 'reason', reasonV);
+  const opts = callOpts('expect_deploy_revert', a[b + 3], a[b + 4]);
+  try {
+    s.chain.deploy(resolve(s.baseDir, path), args.map(toJsonish), opts);
+  } catch (e) {
+    // a constructor that failed; anything else (a source that does not compile) is not that
+    if (!(e instanceof TestFailure) || s.chain.last?.fn !== CONSTRUCTOR) throw e;
+  } finally {
+    charge(s, m);
+  }
+  const r = s.chain.last!;
+  const problem = revertMismatch(r, reason);
+  if (problem) return failCall(s, m, problem, r.status === 'SUCCESS' ? undefined : r);
+  return null;
 }
 
 function invoke(s: Session, m: Machine, name: string, a: Value[], b: number, extra: 0 | 1): CallResult {

@@ -23,8 +23,13 @@ describe('run --trace values and --gas-profile', () => {
     const lines = r.stdout.split('\n');
     const add = lines.findIndex((l) => /^inc@\d+ .* ADD /.test(l));
     expect(lines[add + 1]).toBe('    => 1');
-    const store = lines.findIndex((l) => /^inc@\d+ .* STORE l0 /.test(l));
+    // operands as people read them: a local's name, a constant's value
+    const store = lines.findIndex((l) => /^inc@\d+ .* STORE l0 \(value\) /.test(l));
     expect(lines[store + 1]).toBe('    value = 1');
+    expect(lines.some((l) => /^inc@\d+ .* CONST #\d+ \(b'counter'\) /.test(l))).toBe(true);
+    // the source column starts at the same offset on every instruction line
+    const cols = new Set(lines.filter((l) => /^inc@\d+ /.test(l)).map((l) => l.search(/\d+:\d+ /)));
+    expect(cols.size).toBe(1);
     expect(lines.some((l) => l === '    => {"value": 1}')).toBe(true);
   });
 

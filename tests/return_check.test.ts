@@ -73,6 +73,17 @@ def _tup() -> tuple[int, str]:
 def _lit_list() -> list[int]:
     return [1, 2]
 
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+def _loop(n: int) -> int:
+    last = 0
+    for i in range(n):
+        last = i
+    return max(last, 0) + pow(2, last, 7)
+
 def f(a: int) -> int:
     _len(b"")
     _cmp(1, 2)
@@ -87,6 +98,8 @@ def f(a: int) -> int:
     _fall(a)
     _tup()
     _lit_list()
+    _gcd(a, 3)
+    _loop(a)
     return _lit() + _konst() + _std() + len(_local())
 `;
     expect(checked(src).sort()).toEqual(['_fall', '_lst', '_mul', '_raw', '_unknown']);
@@ -223,5 +236,33 @@ describe('CHECK_RETURN at run time', () => {
     expect(tb.length).toBe(2);
     expect(tb[0].function).toBe(fn);
     expect(tb[1]).toMatchObject({ function: `_${fn}`, line: before.length, col: before[before.length - 1].length + 1 });
+  });
+});
+
+describe('the static gas bound covers CHECK_RETURN', () => {
+  test('a checked list return: bound >= actual, and the check is what grows with the items', async () => {
+    const { estimateGas } = await import('../compiler/gas_estimate.js');
+    const { ENTRY } = await import('../spec/table.js');
+    const { TestContract } = await import('./helpers/contract.js');
+    const src = `
+def _id(x) -> list[list[int]]:
+    return x
+
+def f(xs: list[list[int]]) -> int:
+    return len(_id(xs + [[1]]))
+`;
+    expect(checked(src)).toEqual(['_id']);
+    const c = new TestContract(src);
+    const bound = estimateGas(c.compiled.module).functions.get('f');
+    expect(typeof bound).toBe('number');
+    const used: number[] = [];
+    for (const n of [0, 10, 200]) {
+      const args = [Array.from({ length: n }, (_, i) => [i, i])];
+      const r = c.call('f', args, 10_000_000);
+      expect(r.status).toBe('SUCCESS');
+      expect((bound as number) + ENTRY.base + ENTRY.perCalldataByte * c.calldata('f', args).length).toBeGreaterThanOrEqual(r.gasUsed);
+      used.push(r.gasUsed);
+    }
+    expect(used[2]).toBeGreaterThan(used[1]);
   });
 });

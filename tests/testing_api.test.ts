@@ -115,3 +115,48 @@ describe('vm-py/testing declarations', () => {
     expect(bad.stdout).toMatch(/main\.ts.*error TS2322/);
   });
 });
+
+describe('a constructor that must revert', () => {
+  const GUARDED = {
+    source:
+      'from stdlib import abi, storage\n\ndef __init__(start: int) -> None:\n    abi.require(start >= 0, "negative start")\n    storage.set_int(b"n", start)\n',
+    file: 'guarded.py',
+  };
+
+  test('Chain.expectDeployRevert: the reason, a wrong reason, a deploy that succeeds', () => {
+    const chain = new Chain();
+    expect(chain.expectDeployRevert(GUARDED, [-1], 'negative start').revertReason).toBe('negative start');
+    expect(() => chain.expectDeployRevert(GUARDED, [-1], 'other')).toThrow(/revert with "other", but it reverted with "negative start"/);
+    expect(() => chain.expectDeployRevert(GUARDED, [1])).toThrow(/guarded.__init__\(\) to revert, but it succeeded/);
+  });
+
+  test('testing.expect_deploy_revert in a test file passes and fails as expect_revert does', async () => {
+    const { runTestFile } = await import('../testing/index.js');
+    const dir = join('tests', '.tmp-deploy-revert');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(join(dir, 'guarded.py'), GUARDED.source);
+      writeFileSync(
+        join(dir, 'test_guarded.py'),
+        [
+          'from stdlib import testing',
+          '',
+          'def test_reverts():',
+          '    testing.expect_deploy_revert("guarded.py", [-1], reason="negative start")',
+          '',
+          'def test_does_not_revert():',
+          '    testing.expect_deploy_revert("guarded.py", [3])',
+          '',
+        ].join('\n'),
+      );
+      const r = runTestFile(join(dir, 'test_guarded.py'));
+      const by = new Map(r.tests.map((t) => [t.name, t]));
+      expect(by.get('test_reverts')?.status, by.get('test_reverts')?.message).toBe('pass');
+      expect(by.get('test_does_not_revert')?.status).toBe('fail');
+      expect(by.get('test_does_not_revert')?.message).toMatch(/to revert, but it succeeded/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

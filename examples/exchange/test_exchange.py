@@ -33,6 +33,11 @@ def test_constructor_sets_token_and_price():
     testing.assert_eq(testing.call(_ex(), "stock_level"), 0)
 
 
+def test_constructor_refuses_a_bad_token_or_price():
+    testing.expect_deploy_revert("manifest.json", [b"short", PRICE], reason=b"exchange: bad token address")
+    testing.expect_deploy_revert("manifest.json", [_tok(), 0], reason=b"exchange: price must be positive")
+
+
 def test_owner_stocks_through_the_allowance():
     _stock(400)
     testing.expect_event("Stocked", {"amount": 400})

@@ -91,3 +91,7 @@ def test_constructor_threshold_bounds():
     owners = [testing.account("alice"), testing.account("bob")]
     ms = testing.deploy("manifest.json", [owners, 2])
     testing.assert_eq(testing.call(ms, "threshold"), 2)
+    testing.expect_deploy_revert("manifest.json", [owners, 3], reason=b"multisig: threshold must be 1..len(owners)")
+    testing.expect_deploy_revert("manifest.json", [owners, 0], reason=b"multisig: threshold must be 1..len(owners)")
+    twice = [testing.account("alice"), testing.account("alice")]
+    testing.expect_deploy_revert("manifest.json", [twice, 1], reason=b"multisig: duplicate owner")
