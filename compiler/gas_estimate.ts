@@ -8,7 +8,7 @@
 // data (ordering lists of unknown elements, sorting, min/max/sum over them), or when an
 // instruction has a size-dependent cost this file has no bound for: never a silent zero.
 // See spec/DETERMINISM.md §7.
-import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
+import { BUILTINS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 import { parseReturnType, type RType } from './return_types.js';
 import { stackCount } from './verify.js';
@@ -60,7 +60,6 @@ const maxPrice = (k: Measure): number => Math.max(...[...OPCODES, ...BUILTINS, .
 const G_WORD = maxPrice('words');
 const G_ITEM = maxPrice('items');
 const G_LIMB = maxPrice('limbs');
-const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
 /** Measures beyond words/items that a builtin's or method's case below bounds. */
 const CALL_BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   len: ['scan_words'],
@@ -164,23 +163,23 @@ class Estimator {
     const l = Math.ceil(Math.min(bits, 2 * this.L.max_int_bits) / 64);
     return Math.max(0, l - 4) * G_LIMB;
   }
-  /** Key units of a dict key beyond the free ones, at `price` (the runtime's key_units). */
+  /** Key units of a dict key, at `price` (the runtime's key_units). */
   keyCost(v: AV | undefined, price: number): number {
     if (price === 0) return 0;
     v ??= this.top;
     const L = this.L;
     let units: number;
     if (v.k === 'bytes' || v.k === 'str') units = Math.ceil(Math.min(v.len, L.max_bytes_len) / 32);
-    else if (v.k === 'int') units = v.bits > 53 ? 4 * Math.ceil(v.bits / 64) : 0;
+    else if (v.k === 'int') units = v.bits > 53 ? 4 * Math.ceil(v.bits / 64) : v.bits > 30 ? 1 : 0;
     else if (v.k === 'bool' || v.k === 'none') units = 0;
     // a key of unknown shape (a tuple of text, say): all the text memory can hold, plus items
     else units = Math.ceil(L.max_memory_bytes / 32) + L.max_container_len;
-    return Math.max(0, units - KEY_FREE) * price;
+    return units * price;
   }
-  /** The scan_words of a str (len, s[i], slicing): its words beyond the free ones, at `price`. */
+  /** The scan_words of a str (len, s[i], slicing): its words, at `price`. */
   scanCost(v: AV | undefined, price: number): number {
     if (price === 0 || !v || (v.k !== 'str' && v.k !== 'any')) return 0;
-    return Math.max(0, Math.ceil(Math.min(v.len, this.L.max_bytes_len) / 32) - KEY_FREE) * price;
+    return Math.ceil(Math.min(v.len, this.L.max_bytes_len) / 32) * price;
   }
   /** A container that may be a dict (so a subscript keys it). */
   mayDict(v: AV | undefined): boolean {

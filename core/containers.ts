@@ -1,10 +1,10 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS, Op } from '../spec/table.js';
+import { Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
-import { astralIndex, cpAt, cpLen, cpSlice } from './strindex.js';
+import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
 import { DictIter } from './dict_iter.js';
 import { viewItems } from './dict_view.js';
@@ -14,22 +14,19 @@ const ITER_INIT = opPrices(Op.ITER_INIT);
 
 /** str as code points; only strings with astral characters need the slow split. */
 export function codePoints(s: string): string[] | null {
-  return astralIndex(s).length !== 0 ? Array.from(s) : null;
+  return astralIndex(s).length !== 0 ? strChars(s) : null;
 }
 export function strLen(s: string): number {
   return cpLen(s);
 }
 
 /**
- * The `scan_words` measure of a str (len, s[i], slicing, ord): its words beyond the first
- * KEY_FREE_UNITS, for the surrogate scan a str too long to stay in the position cache may
- * need on every use (spec/GAS.md).
+ * The `scan_words` measure of a str (len, s[i], slicing): its words, for the surrogate scan
+ * a str missing from the position cache needs on every use (spec/GAS.md).
  */
 export function strScanWords(s: string): number {
-  const w = words(s.length);
-  return w > STR_FREE_WORDS ? w - STR_FREE_WORDS : 0;
+  return words(s.length);
 }
-const STR_FREE_WORDS = CONSTANTS.KEY_FREE_UNITS;
 const SUBSCR = opPrices(Op.SUBSCR);
 const STORE_SUBSCR = opPrices(Op.STORE_SUBSCR);
 const DEL_SUBSCR = opPrices(Op.DEL_SUBSCR);
@@ -183,7 +180,7 @@ export function iterItems(v: Value, live = false): Value[] {
   if (Array.isArray(v)) return live ? v : v.slice();
   if (v instanceof PyTuple) return v.items;
   if (v instanceof Uint8Array) return Array.from(v);
-  if (typeof v === 'string') return Array.from(v);
+  if (typeof v === 'string') return strChars(v);
   if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
   if (v instanceof PyDictView) return viewItems(v);
   throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);

@@ -18,18 +18,24 @@ export function astralIndex(s: string): Int32Array {
   const n = s.length;
   if (n < 2) return NONE;
   // short strs are scanned every time (cheap); long ones are remembered, found or not
-  if (n < 256) return SURROGATE.test(s) ? scan(s) : NONE;
+  // the native search finds the first surrogate (for a one-byte string at once); the loop
+  // starts there
+  if (n < 256) {
+    const f = s.search(SURROGATE);
+    return f < 0 ? NONE : scan(s, f);
+  }
   for (let i = 0; i < 8; i++) if (cacheStr[i] === s) return cacheIdx[i];
-  const idx = SURROGATE.test(s) ? scan(s) : NONE;
+  const f = s.search(SURROGATE);
+  const idx = f < 0 ? NONE : scan(s, f);
   cacheStr[next] = s;
   cacheIdx[next] = idx;
   next = (next + 1) & 7;
   return idx;
 }
 
-function scan(s: string): Int32Array {
+function scan(s: string, from: number): Int32Array {
   const out: number[] = [];
-  for (let i = 0; i + 1 < s.length; i++) {
+  for (let i = from; i + 1 < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = s.charCodeAt(i + 1);
@@ -117,4 +123,35 @@ function isLowOfPair(s: string, u: number): boolean {
   if (c < 0xdc00 || c > 0xdfff) return false;
   const p = s.charCodeAt(u - 1);
   return p >= 0xd800 && p <= 0xdbff;
+}
+
+// One-code-point strs, made once per process: V8 shares only the one-byte ones, so splitting
+// a CJK or astral str allocated a new string per character. The cache changes speed only.
+const BMP_CHARS: (string | undefined)[] = new Array(0x10000);
+const ASTRAL_CHARS = new Map<number, string>();
+const ASTRAL_CACHE_MAX = 1 << 16;
+
+/** The code points of s, one str each (a lone surrogate is one code point, as in CPython). */
+export function strChars(s: string): string[] {
+  const n = s.length;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        let ch = ASTRAL_CHARS.get(cp);
+        if (ch === undefined) {
+          ch = s.slice(i, i + 2);
+          if (ASTRAL_CHARS.size < ASTRAL_CACHE_MAX) ASTRAL_CHARS.set(cp, ch);
+        }
+        out.push(ch);
+        i++;
+        continue;
+      }
+    }
+    out.push(BMP_CHARS[c] ?? (BMP_CHARS[c] = String.fromCharCode(c)));
+  }
+  return out;
 }

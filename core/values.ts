@@ -4,7 +4,8 @@
 //   bool  -> boolean      None -> null      bytes -> Uint8Array (never mutated)
 //   str   -> string       list -> Value[]   tuple -> PyTuple      dict -> PyDict
 import { VmError } from '../spec/errors.js';
-import { CONSTANTS, DEFAULT_LIMITS } from '../spec/table.js';
+import { DEFAULT_LIMITS } from '../spec/table.js';
+import { intHex } from './inthex.js';
 import { hashBytes, hashCombine, hashFinish, hashStr, mixSmi, SMI_HI, SMI_LO, TUPLE_SEED } from './hash.js';
 
 /**
@@ -37,20 +38,15 @@ export interface Meter {
   charge(n: number): void;
 }
 
-/**
- * Key size units hashed or compared per use for free (spec/GAS.md "Dict keys"): a key of up
- * to 256 bytes of text, or a tuple of a few small items, costs only its instruction.
- */
-const KEY_FREE = CONSTANTS.KEY_FREE_UNITS;
 /** Text longer than this is keyed by its seeded content hash, not by a V8 string key. */
 const LONG_BYTES = 64;
 const LONG_STR = 16000;
 /** Map keys that are not a str's own text start with a private-use char; see directKey. */
 const ESC = '\ue100';
 
-/** Charge a key's units beyond the free ones at the caller's table price for `key_units`. */
+/** Charge a key's units at the caller's table price for `key_units` (spec/GAS.md §4.1). */
 function chargeKey(m: Meter | undefined, price: number, units: number): void {
-  if (m !== undefined && units > KEY_FREE) m.charge((units - KEY_FREE) * price);
+  if (m !== undefined && units > 0) m.charge(units * price);
 }
 
 function words(n: number): number {
@@ -98,7 +94,10 @@ function longStrHash(s: string): number {
 function directKey(k: Value, m: Meter | undefined, price: number): number | string | null {
   switch (typeof k) {
     case 'number':
-      return k >= SMI_LO && k < SMI_HI ? mixSmi(k) : ESC + 'i' + k.toString(16);
+      if (k >= SMI_LO && k < SMI_HI) return mixSmi(k);
+      // outside the small range the key is text: one unit
+      chargeKey(m, price, 1);
+      return ESC + 'i' + intHex(k);
     case 'boolean':
       return mixSmi(k ? 1 : 0);
     case 'bigint': {
@@ -174,7 +173,11 @@ function tupleHash(t: PyTuple, d: number): void {
     let ih: number;
     switch (typeof x) {
       case 'number':
-        ih = x >= SMI_LO && x < SMI_HI ? mixSmi(x) : hashStr(x.toString(16));
+        if (x >= SMI_LO && x < SMI_HI) ih = mixSmi(x);
+        else {
+          units += 1;
+          ih = hashStr(intHex(x));
+        }
         break;
       case 'boolean':
         ih = mixSmi(x ? 1 : 0);

@@ -18,6 +18,7 @@ export type Measure =
   | 'value_transfers'
   | 'key_units'
   | 'scan_words'
+  | 'entries'
   | 'comparisons'
   | 'convert_steps';
 /**

@@ -62,6 +62,6 @@ describe('mid big-int path', () => {
     expect(intOpMid(m, Op.MOD, -x, 2n ** 256n)).toBe(2n ** 256n - x);
     expect(intOpMid(m, Op.FLOORDIV, -x, 2n ** 64n)).toBe(-x >> 64n);
     // one limb beyond 256 bits for MUL's product and MOD's 2**256, none for FLOORDIV
-    expect(m.gas).toBe(100 - CONSTANTS.G_LIMB - CONSTANTS.G_LIMB - 0);
+    expect(m.gas).toBe(100 - CONSTANTS.G_LIMB - CONSTANTS.G_DIV_LIMB - 0);
   });
 });

@@ -1,14 +1,13 @@
 // Dict keys: Python's equality classes on every key kind, insertion order, and gas that grows
-// with the key's size (spec/GAS.md "Dict keys"): a use is charged G_KEY_UNIT per unit beyond
-// KEY_FREE_UNITS, whatever the key's cached state, so gas never depends on what ran before.
+// with the key's size (spec/GAS.md "Dict keys"): a use is charged G_KEY_UNIT per unit, whatever
+// the key's cached state, so gas never depends on what ran before.
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 import { collidingInts } from './helpers/v8_int_hash.js';
 
-const FREE = CONSTANTS.KEY_FREE_UNITS;
 const words = (n: number) => Math.ceil(n / 32);
-const keyGas = (units: number) => Math.max(0, units - FREE) * CONSTANTS.G_KEY_UNIT;
+const keyGas = (units: number) => units * CONSTANTS.G_KEY_UNIT;
 
 const adv = TestContract.fromFile('tests/fixtures/adversarial/contract.py');
 /** Gas of r repetitions of the attacked operation (the r = 0 call's setup subtracted). */
@@ -20,7 +19,7 @@ function perOps(fn: string, args: unknown[], r: number): number {
 }
 
 describe('gas grows with the key', () => {
-  test('bytes and str keys: G_KEY_UNIT per 32-byte word beyond the free units, per lookup', () => {
+  test('bytes and str keys: G_KEY_UNIT per 32-byte word, per lookup', () => {
     for (const fn of ['dict_bytes_key', 'dict_str_key']) {
       const small = perOps(fn, [64], 10);
       for (const n of [1000, 65536, 1 << 20]) {

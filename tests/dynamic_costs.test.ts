@@ -41,9 +41,9 @@ const keyed = (k: Value): Value => {
   d.set(k, 1);
   return d;
 };
-const KEY_FREE = 8; // KEY_FREE_UNITS: a key's first 8 units cost nothing beyond its instruction
-const keyUnits = (n: number) => ({ key_units: Math.max(0, words(n) - KEY_FREE) });
-const scanWords = (n: number) => ({ scan_words: Math.max(0, words(n) - KEY_FREE) });
+// every unit counts: no size is free beyond the instruction's base
+const keyUnits = (n: number) => ({ key_units: words(n) });
+const scanWords = (n: number) => ({ scan_words: words(n) });
 const KEY_SIZES: [number, number] = [400, 2000];
 const fn = (body: string, params = 'x'): string => `def _p(${params}):\n    return ${body}\n`;
 const stmt = (body: string, params = 'x'): string => `def _p(${params}):\n    ${body}\n    return 0\n`;
@@ -214,7 +214,7 @@ const PROBES: Probe[] = [
   { entry: 'method:index', src: fn('x.index(-1)'), args: (n) => [[...ints(n), -1]], measures: (n) => ({ items: n + 1 }) },
   { entry: 'method:index', src: fn('x.index(b"b")'), args: (n) => [new Uint8Array([...bytesOf(n), 98])], measures: (n) => ({ words: words(n + 1) }) },
   { entry: 'method:extend', src: stmt('x.extend(y)', 'x, y'), args: (n) => [[], ints(n)], measures: (n) => ({ items: n }) },
-  // dict keys (key_units: words beyond KEY_FREE_UNITS), str positions (scan_words), conversions
+  // dict keys (key_units: words), str positions (scan_words), conversions
   ...(['IN:in', 'NOT_IN:not in'] as const).map((s) => {
     const [op, sym] = s.split(':');
     return { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES };
@@ -231,6 +231,14 @@ const PROBES: Probe[] = [
   }),
   { entry: 'op:SUBSCR', src: fn('y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:SUBSCR', src: fn('x[0]'), args: (n) => ['a'.repeat(n)], measures: scanWords, sizes: KEY_SIZES },
+  // an int key outside the small range [-2^30, 2^30) is one unit (size 1: a small key; 2: 2^40)
+  {
+    entry: 'op:SUBSCR',
+    src: fn('y[x]', 'x, y'),
+    args: (n) => [n === 1 ? 5 : 2 ** 40, keyed(n === 1 ? 5 : 2 ** 40)],
+    measures: (n) => ({ key_units: n === 1 ? 0 : 1 }),
+    sizes: [1, 2],
+  },
   { entry: 'op:STORE_SUBSCR', src: stmt('y[x] = 1', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(1))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:DEL_SUBSCR', src: stmt('del y[x]', 'x, y'), args: (n) => [bytesOf(n), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'op:DEL_SUBSCR', src: stmt('del x[0]'), args: (n) => [ints(n)], measures: (n) => ({ items: n - 1 }) },
@@ -255,10 +263,16 @@ const PROBES: Probe[] = [
   { entry: 'op:INPLACE_MUL', src: stmt('x *= 3'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(3 * n) }) },
   { entry: 'op:INPLACE_MUL', src: stmt('x *= x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(128 * n) }), sizes: [10, 20] },
   { entry: 'builtin:repr', src: fn('repr(x)'), args: (n) => ['a'.repeat(32 * n - 2)], measures: (n) => ({ words: n }) },
+  // str() of bytes renders its repr: b'...' (3 more chars than the bytes)
+  { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [bytesOf(32 * n - 3)], measures: (n) => ({ words: n }) },
   { entry: 'builtin:format', src: fn('format(1, x)'), args: (n) => [`>${32 * n}`], measures: (n) => ({ words: n + words(String(32 * n).length + 1) }) },
   // str/bytes methods
   { entry: 'method:split', src: fn('x.split(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
   { entry: 'method:rsplit', src: fn('x.rsplit()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
+  // parts made: one more than the separators found
+  { entry: 'method:split', src: fn('x.split(",")'), args: (n) => [','.repeat(n)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
+  { entry: 'method:rsplit', src: fn('x.rsplit(b",")'), args: (n) => [new Uint8Array(n).fill(44)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
+  { entry: 'method:split', src: fn('x.split()'), args: (n) => ['a '.repeat(n)], measures: (n) => ({ words: 2 * words(2 * n), items: n }) },
   { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
   { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
   { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
@@ -283,9 +297,12 @@ const PROBES: Probe[] = [
   { entry: 'method:reverse', src: stmt('x.reverse()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:remove', src: stmt('x.remove(6)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
-  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ entries: n }) },
+  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:clear', src: stmt('x.clear()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), dictOf(n)], measures: (n) => ({ items: n }) },
+  { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'method:update', src: stmt('x.update([(y, 1)])', 'x, y'), args: (n) => [dictOf(1), bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:popitem', src: fn('x.popitem()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
 ];
 

@@ -33,16 +33,14 @@ describe('deep equality is charged per node visited', () => {
 
 describe('text search and code-point positions', () => {
   const words = (n: number) => Math.ceil(n / 32);
-  const G_WORD = CONSTANTS.G_WORD;
-  const FREE = CONSTANTS.KEY_FREE_UNITS;
   test('needle in bytes/str, find: G_SEARCH_WORD per word of the haystack (linear search, any needle)', () => {
     for (const fn of ['bytes_in', 'bytes_find', 'str_find', 'str_in']) {
       expect(perOps(fn, [200000], 3) - perOps(fn, [20000], 3), fn).toBe(3 * (words(200000) - words(20000)) * CONSTANTS.G_SEARCH_WORD);
     }
   });
-  test('len(s) and s[i] on a str with an astral char: G_WORD per word beyond the free ones, each', () => {
+  test('len(s) and s[i] on a str with an astral char: G_SCAN_WORD per word, each', () => {
     // t = "a" * n + one astral char: n + 2 UTF-16 units
-    const scan = (n: number) => Math.max(0, words(n + 2) - FREE) * G_WORD;
+    const scan = (n: number) => words(n + 2) * CONSTANTS.G_SCAN_WORD;
     expect(perOps('astral_len', [300000], 4) - perOps('astral_len', [100], 4)).toBe(4 * 2 * (scan(300000) - scan(100)));
   });
 });
@@ -99,16 +97,16 @@ describe('conversions and list edits priced for their real complexity', () => {
     const g = (n: number) => {
       const w = words(bits(7n ** BigInt(n)) >>> 2);
       const digits = (7n ** BigInt(n)).toString().length;
-      return w * Math.max(1, w - 3) * CONSTANTS.G_CONVERT_STEP + Math.max(0, words(digits) - CONSTANTS.KEY_FREE_UNITS) * CONSTANTS.G_WORD;
+      return w * Math.max(1, w - 3) * CONSTANTS.G_CONVERT_STEP + words(digits) * CONSTANTS.G_SCAN_WORD;
     };
     expect(perOps('int_str', [1400], 5) - perOps('int_str', [50], 5)).toBe(5 * (g(1400) - g(50)));
   });
   test('int() of a decimal str: words of the text, plus w * (w - 3) past 4 words of digits', () => {
-    // int_parse(n): int("1" * n) % 7 each time; "% 7" on the result costs its limbs too
+    // int_parse(n): int("1" * n) % 7 each time; "% 7" on the result costs its limbs too (G_DIV_LIMB)
     const r1200 = perOps('int_parse', [1200], 3);
     const r200 = perOps('int_parse', [200], 3);
     const quad = (n: number) => (words(n) > 4 ? words(n) * (words(n) - 3) : 0);
-    const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_LIMB;
+    const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_DIV_LIMB;
     expect(r1200 - r200).toBe(
       3 * ((words(1200) - words(200)) * CONSTANTS.G_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)),
     );

@@ -8,12 +8,12 @@ import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { bigFromBE } from '../bigbytes.js';
+import { intHex } from '../inthex.js';
 import { strLen } from '../containers.js';
 import { arity, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
 import { decodeBytes, encodeStr } from './text.js';
 import { formatValue, repr } from './format.js';
 
-const HEX2 = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 import type { Prices } from '../../spec/table.js';
 
 export type Impl = (m: Machine, a: Value[], b: number, n: number, p: Prices) => Value;
@@ -74,6 +74,11 @@ export function parseIntText(m: Machine, text: string, base: number, convertPric
   const bad = (): never => {
     throw new VmError('ValueError', `invalid literal for int() with base ${base}: ${pyReprStr(text)}`);
   };
+  // the common case, plain ASCII decimal: no array of code points (same checks, charges and result)
+  if (base === 10) {
+    const f = ASCII_DECIMAL.exec(text);
+    if (f !== null) return decimalInt(m, f[1] === '-', f[2], convertPrice);
+  }
   // code points as numbers: no array of one-char strings for a long text
   const cs: number[] = [];
   for (let k = 0; k < text.length; k++) {
@@ -146,6 +151,25 @@ export function parseIntText(m: Machine, text: string, base: number, convertPric
   if (neg) v = -v;
   m.capBits(bitLenBig(v));
   return normBig(v);
+}
+
+/** Optional ASCII whitespace, sign, digits (no underscores), whitespace. */
+const ASCII_DECIMAL = /^[\t-\r ]*([+-]?)0*([0-9]+)[\t-\r ]*$/;
+
+/** int() of significant decimal digits (no leading zeros but a lone 0), as parseIntText does it. */
+function decimalInt(m: Machine, neg: boolean, digits: string, convertPrice: number): Value {
+  if (digits !== '0') m.capBits((digits.length - 1) * 3 + 1);
+  const w = words(digits.length);
+  if (w > 4) m.charge(w * (w - 3) * convertPrice);
+  if (digits.length <= 15) {
+    const x = Number(digits);
+    return neg && x !== 0 ? -x : x;
+  }
+  const v = BigInt(digits);
+  const r = neg ? -v : v;
+  // d digits hold under 3.33 * d bits: only near the cap is the exact length needed
+  if (digits.length * 10 > (m.limits.max_int_bits - 1) * 3) m.capBits(bitLenBig(r));
+  return normBig(r);
 }
 
 const toInt: Impl = (m, a, b, n, p) => {
@@ -269,7 +293,7 @@ const toHex: Impl = (m, a, b, n, p) => {
   arity('hex', n, 1, 1);
   const x = a[b];
   if (typeof x === 'boolean') return x ? '0x1' : '0x0';
-  if (typeof x === 'number') return x < 0 ? '-0x' + (-x).toString(16) : '0x' + x.toString(16);
+  if (typeof x === 'number') return x < 0 ? '-0x' + intHex(-x) : '0x' + intHex(x);
   if (typeof x === 'bigint') {
     const bits = bitLenBig(x);
     m.charge(p.words * words(bits >>> 2) + p.limbs * limbsOver(bits));
@@ -377,9 +401,14 @@ const fromBytes: Impl = (m, a, b, n, p) => {
           sig,
         );
   } else {
-    const parts = new Array<string>(sig);
-    for (let i = s; i < len; i++) parts[i - s] = HEX2[at(i)];
-    v = BigInt('0x' + parts.join(''));
+    // 64 bytes at a time (at most 9 chunks under the int cap): no hex text
+    const src = big ? bytes : Array.from({ length: sig }, (_, k) => at(s + k));
+    const from = big ? s : 0;
+    v = 0n;
+    for (let i = from; i < from + sig; i += 64) {
+      const e = Math.min(i + 64, from + sig);
+      v = (v << BigInt(8 * (e - i))) | bigFromBE(src, i, e);
+    }
   }
   if (neg) v -= 1n << BigInt(8 * sig);
   m.capBits(bitLenBig(v));

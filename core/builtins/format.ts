@@ -457,7 +457,8 @@ export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value,
         if ('eEfFgG'.includes(t)) throw new VmError('ValueError', `%${t} formats a float; contracts have no floats`);
         throw new VmError('ValueError', `unsupported format character '${t}' (0x${t.charCodeAt(0).toString(16)}) at index ${i - 1}`);
     }
-    const len = codePointsOf(lead + body).length;
+    // the width counts code points; without one, no count (a long %s body is not split up)
+    const len = s.width > 0 ? codePointsOf(lead + body).length : 0;
     if (s.width > len) {
       m.capLen(s.width, 'str');
       const n = s.width - len;

@@ -52,6 +52,13 @@ const range: Impl = (m, a, b, n, p) => {
   m.charge(p.items * k);
   m.mem += seqBytes(k);
   const out: Value[] = new Array(k);
+  const s0 = Number(start);
+  const st = Number(step);
+  // every item a safe integer (k <= max_container_len): plain number arithmetic, no BigInt per item
+  if (Number.isSafeInteger(s0) && Number.isSafeInteger(st) && Number.isSafeInteger(s0 + st * k)) {
+    for (let i = 0; i < k; i++) out[i] = s0 + st * i;
+    return out;
+  }
   for (let i = 0; i < k; i++) out[i] = countInt(m, normBig(start + BigInt(i) * step));
   return out;
 };

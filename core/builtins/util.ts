@@ -69,6 +69,9 @@ export function isAsciiSpace(b: number): boolean {
 /** Python's codec name normalization, restricted to the codecs contracts get. */
 export function codec(enc: Value, what: string): 'utf-8' | 'ascii' {
   if (typeof enc !== 'string') throw new VmError('TypeError', `${what}() argument 'encoding' must be str, not ${typeName(enc)}`);
+  // the spellings contracts use (and the compiler's default) without the two regex passes
+  if (enc === 'utf-8') return 'utf-8';
+  if (enc === 'ascii') return 'ascii';
   // ASCII-only case folding: String.prototype.toLowerCase depends on the host's Unicode tables
   const n = enc.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)).replace(/[-_ ]/g, '');
   if (n === 'utf8') return 'utf-8';

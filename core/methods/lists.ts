@@ -63,10 +63,11 @@ const copy: MImpl = (m, a, b, n, p) => {
     return r.slice();
   }
   if (r instanceof PyDict) {
-    m.charge(p.items * r.size);
+    // each entry is made again and its key re-keyed (key_units, as a lookup charges them)
+    m.charge(p.entries * r.size);
     m.mem += dictBytes(r.size);
     const d = new PyDict();
-    for (const [k, v] of r.map.values()) d.set(k, v);
+    for (const [k, v] of r.map.values()) d.set(k, v, m, p.key_units);
     // CPython clones the table (deleted entries and free room included) unless over a third
     // of it is deleted entries, and then inserts into a new one as above
     if (r.size > 0 && r.size >= (((r.nent * 2) / 3) | 0)) {
@@ -109,7 +110,7 @@ const update: MImpl = (m, a, b, n, p) => {
     m.mem += 16 * src.size;
     // CPython first resizes once for both, when the table's usable part is smaller than src
     if (src !== d && src.size !== 0 && (((d.cap << 1) / 3) | 0) < src.size) d.grow(((3 * (d.size + src.size) + 1) / 2) | 0);
-    for (const [k, v] of Array.from(src.map.values())) d.set(k, v);
+    for (const [k, v] of Array.from(src.map.values())) d.set(k, v, m, p.key_units);
     return null;
   }
   const len = iterLen(src);
@@ -120,7 +121,7 @@ const update: MImpl = (m, a, b, n, p) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : null;
     if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
-    d.set(kv[0], kv[1]);
+    d.set(kv[0], kv[1], m, p.key_units);
   });
   m.mem += 16 * len;
   return null;

@@ -8,12 +8,18 @@
 import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
 import { seqBytes } from '../memory.js';
-import { PyTuple, pyEq, typeName, type Value } from '../values.js';
-import { arity, intArg, isAsciiSpace, smallInt, words } from '../builtins/util.js';
+import { eqCharged } from '../compare.js';
+import { PyTuple, typeName, type Value } from '../values.js';
+import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import * as U from '../builtins/unicode.js';
+import * as C from '../builtins/charclass.js';
+import * as SI from '../strindex.js';
 import type { MImpl } from './numbers.js';
 
 type Text = string | Uint8Array;
+
+/** Any code unit outside ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function noAttr(v: Value, name: string): never {
   throw new VmError('AttributeError', `'${typeName(v)}' object has no attribute '${name}'`);
@@ -29,16 +35,6 @@ function asStr(t: Text): string {
   if (typeof t === 'string') return t;
   let s = '';
   for (let i = 0; i < t.length; i += 4096) s += String.fromCharCode(...t.subarray(i, i + 4096));
-  return s;
-}
-
-/** Code points (or bytes, as latin-1) to a string, in chunks: a spread of a million arguments would overflow. */
-function fromCodes(xs: number[], cp: boolean): string {
-  let s = '';
-  for (let i = 0; i < xs.length; i += 4096) {
-    const part = xs.slice(i, i + 4096);
-    s += cp ? String.fromCodePoint(...part) : String.fromCharCode(...part);
-  }
   return s;
 }
 
@@ -63,28 +59,18 @@ function optArg(like: Text, v: Value, name: string): string | null {
   return v === null ? null : arg(like, v, name);
 }
 
+/** Whitespace by one class-bit look-up (builtins/charclass.ts): str by Unicode, bytes by ASCII. */
+const strSpace = (c: number): boolean => (C.classBits(c) & C.SPACE) !== 0;
+const byteSpace = (c: number): boolean => (C.BYTE_BITS[c] & C.SPACE) !== 0;
+
 function spaceTest(like: Text): (c: number) => boolean {
-  return typeof like === 'string' ? U.isSpace : isAsciiSpace;
+  return typeof like === 'string' ? strSpace : byteSpace;
 }
 
-/** UTF-16 offset <-> code point index over a well-formed string. */
+/** Code points of a str (its astral positions come from strindex's cache or one scan). */
 function cpLen(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) n++;
-  }
-  return n;
+  return SI.cpLen(s, SI.astralIndex(s));
 }
-function unitOffset(s: string, cp: number): number {
-  let i = 0;
-  for (let k = 0; k < cp && i < s.length; k++) {
-    const c = s.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-  }
-  return i;
-}
-
 /** Python's start/end slice arguments, as UTF-16 offsets into s ([lo, hi], lo may exceed hi). */
 function range(a: Value[], b: number, n: number, first: number, s: string, isStr: boolean): [number, number] {
   const len = isStr ? cpLen(s) : s.length;
@@ -99,13 +85,14 @@ function range(a: Value[], b: number, n: number, first: number, s: string, isStr
   // a start past the end finds nothing (not the empty string at len)
   const loRaw = n > first && a[b + 1 + first] !== null ? smallInt(intArg(a[b + 1 + first], 'slice indices')) : 0;
   const startPastEnd = loRaw > len;
-  const L = isStr ? unitOffset(s, lo) : lo;
-  const H = isStr ? unitOffset(s, hi) : hi;
+  const ax = isStr ? SI.astralIndex(s) : null;
+  const L = ax ? SI.cpToUnit(ax, lo) : lo;
+  const H = ax ? SI.cpToUnit(ax, hi) : hi;
   return [startPastEnd ? H + 1 : L, H];
 }
 
 function toCp(s: string, unit: number, isStr: boolean): number {
-  return isStr ? cpLen(s.slice(0, unit)) : unit;
+  return isStr ? SI.unitToCp(SI.astralIndex(s), unit) : unit;
 }
 
 function splitImpl(rev: boolean): MImpl {
@@ -119,36 +106,41 @@ function splitImpl(rev: boolean): MImpl {
     if (max < 0) max = Infinity;
     m.charge(p.words * words(s.length) * 2);
     const parts: string[] = [];
+    // each part is charged as it is made (items: parts, at most one per separator found)
+    const put = (x: string): void => {
+      m.charge(p.items);
+      parts.push(x);
+    };
     if (sep === null) {
+      // whitespace is never astral: walk UTF-16 units (bytes: latin-1 chars) and slice
       const sp = spaceTest(t);
-      const cps = typeof t === 'string' ? U.codePointsOf(s) : Array.from(t);
-      const str = (x: number[]): string => fromCodes(x, typeof t === 'string');
+      const L = s.length;
       if (!rev) {
         let i = 0;
-        while (i < cps.length) {
-          while (i < cps.length && sp(cps[i])) i++;
-          if (i >= cps.length) break;
+        while (i < L) {
+          while (i < L && sp(s.charCodeAt(i))) i++;
+          if (i >= L) break;
           if (parts.length >= max) {
             // CPython keeps the remainder's trailing whitespace after maxsplit
-            parts.push(str(cps.slice(i)));
+            put(s.slice(i));
             break;
           }
           const st = i;
-          while (i < cps.length && !sp(cps[i])) i++;
-          parts.push(str(cps.slice(st, i)));
+          while (i < L && !sp(s.charCodeAt(i))) i++;
+          put(s.slice(st, i));
         }
       } else {
-        let i = cps.length;
+        let i = L;
         while (i > 0) {
-          while (i > 0 && sp(cps[i - 1])) i--;
+          while (i > 0 && sp(s.charCodeAt(i - 1))) i--;
           if (i <= 0) break;
           if (parts.length >= max) {
-            parts.push(str(cps.slice(0, i)));
+            put(s.slice(0, i));
             break;
           }
           const en = i;
-          while (i > 0 && !sp(cps[i - 1])) i--;
-          parts.push(str(cps.slice(i, en)));
+          while (i > 0 && !sp(s.charCodeAt(i - 1))) i--;
+          put(s.slice(i, en));
         }
         parts.reverse();
       }
@@ -159,19 +151,19 @@ function splitImpl(rev: boolean): MImpl {
         while (parts.length < max) {
           const j = s.indexOf(sep, i);
           if (j < 0) break;
-          parts.push(s.slice(i, j));
+          put(s.slice(i, j));
           i = j + sep.length;
         }
-        parts.push(s.slice(i));
+        put(s.slice(i));
       } else {
         let e = s.length;
         while (parts.length < max) {
           const j = e - sep.length < 0 ? -1 : s.lastIndexOf(sep, e - sep.length);
           if (j < 0) break;
-          parts.push(s.slice(j + sep.length, e));
+          put(s.slice(j + sep.length, e));
           e = j;
         }
-        parts.push(s.slice(0, e));
+        put(s.slice(0, e));
         parts.reverse();
       }
     }
@@ -229,6 +221,11 @@ function caseMap(name: 'lower' | 'upper'): MImpl {
     if (typeof t === 'string') {
       // one code point maps to at most 3 (e.g. U+0390 upper): charge and cap for that bound
       m.charge(p.words * words(t.length * 3));
+      // ASCII maps one to one, and the host's mapping of ASCII is CPython's
+      if (!NON_ASCII.test(t)) {
+        m.mem += t.length;
+        return name === 'lower' ? t.toLowerCase() : t.toUpperCase();
+      }
       const cps = U.codePointsOf(t);
       const r = name === 'lower' ? U.lower(cps) : U.upper(cps);
       m.capLen(r.length, 'str');
@@ -253,8 +250,11 @@ const count: MImpl = (m, a, b, n, p) => {
     arity('count', n, 1, 1);
     const items = Array.isArray(r) ? r : r.items;
     m.charge(p.items * items.length);
+    // each item's equality walk is charged as == charges it (nested items, text words)
+    const y = a[b + 1];
+    const small = typeof y === 'number';
     let k = 0;
-    for (const x of items) if (pyEq(x, a[b + 1])) k++;
+    for (const x of items) if (small && typeof x === 'number' ? x === y : eqCharged(m, x, y)) k++;
     return k;
   }
   const t = recv(r, 'count');
@@ -300,16 +300,37 @@ function stripSide(name: 'lstrip' | 'rstrip'): MImpl {
     arity(name, n, 0, 1);
     m.charge(p.words * words(t.length));
     const chars = n === 1 ? optArg(t, a[b + 1], name) : null;
-    const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
     const set = chars === null ? null : new Set(typeof t === 'string' ? U.codePointsOf(chars) : Array.from(chars, (c) => c.charCodeAt(0)));
     const sp = spaceTest(t);
     const drop = (c: number): boolean => (set ? set.has(c) : sp(c));
+    if (typeof t !== 'string') {
+      let i = 0;
+      let j = t.length;
+      if (name === 'lstrip') while (i < j && drop(t[i])) i++;
+      else while (j > i && drop(t[j - 1])) j--;
+      m.mem += j - i;
+      return t.slice(i, j);
+    }
+    // code points from one end, on UTF-16 offsets (no array of the whole str)
     let i = 0;
-    let j = cps.length;
-    if (name === 'lstrip') while (i < j && drop(cps[i])) i++;
-    else while (j > i && drop(cps[j - 1])) j--;
-    const out = cps.slice(i, j);
-    return back(m, t, fromCodes(out, typeof t === 'string'));
+    let j = t.length;
+    if (name === 'lstrip') {
+      while (i < j) {
+        const c = t.codePointAt(i)!;
+        if (!drop(c)) break;
+        i += c > 0xffff ? 2 : 1;
+      }
+    } else {
+      while (j > i) {
+        const lo = t.charCodeAt(j - 1);
+        const pair = lo >= 0xdc00 && lo <= 0xdfff && j - 2 >= i && t.charCodeAt(j - 2) >= 0xd800 && t.charCodeAt(j - 2) <= 0xdbff;
+        if (!drop(pair ? t.codePointAt(j - 2)! : lo)) break;
+        j -= pair ? 2 : 1;
+      }
+    }
+    const out = t.slice(i, j);
+    m.mem += out.length;
+    return out;
   };
 }
 
@@ -382,56 +403,70 @@ function removeAffix(name: 'removeprefix' | 'removesuffix'): MImpl {
   };
 }
 
-const ASCII = {
-  alpha: (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122),
-  digit: (c: number) => c >= 48 && c <= 57,
-  lower: (c: number) => c >= 97 && c <= 122,
-  upper: (c: number) => c >= 65 && c <= 90,
-};
-
 type Pred = 'isdigit' | 'isdecimal' | 'isnumeric' | 'isalpha' | 'isalnum' | 'isspace' | 'islower' | 'isupper' | 'isascii';
 
+/** The class bits each test accepts (one of them suffices). */
+const ACCEPT: Record<Exclude<Pred, 'isascii' | 'islower' | 'isupper'>, number> = {
+  isdigit: C.DIGIT,
+  isdecimal: C.DECIMAL,
+  isnumeric: C.NUMERIC,
+  isalpha: C.ALPHA,
+  isalnum: C.ALPHA | C.DECIMAL | C.DIGIT | C.NUMERIC,
+  isspace: C.SPACE,
+};
+
+/**
+ * The is*() tests, one class-bit look-up per code point (builtins/charclass.ts) on UTF-16
+ * offsets: no array of the str's code points is built.
+ */
 function charTest(name: Pred): MImpl {
   return (m, a, b, n, p) => {
     const t = recv(a[b], name);
     arity(name, n, 0, 0);
     if (typeof t !== 'string' && (name === 'isdecimal' || name === 'isnumeric')) noAttr(t, name);
     m.charge(p.words * words(t.length));
-    const cps = typeof t === 'string' ? U.codePointsOf(t) : Array.from(t);
-    if (name === 'isascii') return cps.every((c) => c < 0x80);
-    if (name === 'islower' || name === 'isupper') {
-      const str = typeof t === 'string';
-      const want = name === 'islower' ? (str ? U.isLower : ASCII.lower) : str ? U.isUpper : ASCII.upper;
-      const other = name === 'islower' ? (str ? U.isUpper : ASCII.upper) : str ? U.isLower : ASCII.lower;
-      let cased = false;
-      for (const c of cps) {
-        if (other(c) || (str && U.isTitle(c))) return false;
-        if (want(c)) cased = true;
+    const str = typeof t === 'string';
+    const len = t.length;
+    if (name === 'isascii') {
+      if (str) {
+        for (let i = 0; i < len; i++) if ((t as string).charCodeAt(i) >= 0x80) return false;
+      } else for (let i = 0; i < len; i++) if ((t as Uint8Array)[i] >= 0x80) return false;
+      return true;
+    }
+    // islower: no upper or title-case code point and at least one lower one (isupper: mirrored)
+    const cased = name === 'islower' || name === 'isupper';
+    const want = name === 'islower' ? C.LOWER : name === 'isupper' ? C.UPPER : ACCEPT[name];
+    const reject = name === 'islower' ? C.UPPER | C.TITLE : name === 'isupper' ? C.LOWER | C.TITLE : 0;
+    if (!cased && len === 0) return false;
+    let seen = false;
+    if (!str) {
+      const u = t as Uint8Array;
+      for (let i = 0; i < len; i++) {
+        const x = C.BYTE_BITS[u[i]];
+        if (cased) {
+          if (x & reject) return false;
+          if (x & want) seen = true;
+        } else if (!(x & want)) return false;
       }
-      return cased;
+      return cased ? seen : true;
     }
-    if (cps.length === 0) return false;
-    let test: (c: number) => boolean;
-    if (typeof t === 'string') {
-      test = {
-        isdigit: U.isDigit,
-        isdecimal: U.isDecimal,
-        isnumeric: U.isNumeric,
-        isalpha: U.isAlpha,
-        isalnum: (c: number) => U.isAlpha(c) || U.isDecimal(c) || U.isDigit(c) || U.isNumeric(c),
-        isspace: U.isSpace,
-      }[name];
-    } else {
-      test = {
-        isdigit: ASCII.digit,
-        isdecimal: ASCII.digit,
-        isnumeric: ASCII.digit,
-        isalpha: ASCII.alpha,
-        isalnum: (c: number) => ASCII.alpha(c) || ASCII.digit(c),
-        isspace: isAsciiSpace,
-      }[name];
+    const s = t as string;
+    for (let i = 0; i < len; i++) {
+      let c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const x = C.classBits(c);
+      if (cased) {
+        if (x & reject) return false;
+        if (x & want) seen = true;
+      } else if (!(x & want)) return false;
     }
-    return cps.every(test);
+    return cased ? seen : true;
   };
 }
 

@@ -2,7 +2,8 @@
 // plus index() for str/bytes. str positions are code points, as in Python.
 import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
-import { arity, chars, codec, intArg, isAsciiSpace, isPySpace, smallInt, strictErrors, words } from '../builtins/util.js';
+import { BYTE_BITS, classBits, SPACE } from '../builtins/charclass.js';
+import { arity, chars, codec, intArg, smallInt, strictErrors, words } from '../builtins/util.js';
 import { findBytes } from '../bytesearch.js';
 import { bytesToHex } from '../hex.js';
 import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
@@ -173,7 +174,7 @@ const strip: MImpl = (m, a, b, n, p) => {
   if (typeof s === 'string') {
     if (arg !== null && typeof arg !== 'string') throw new VmError('TypeError', `strip arg must be None or str`);
     const set = arg === null ? null : new Set(Array.from(arg, (c) => c.codePointAt(0)!));
-    const drop = (c: number): boolean => (set ? set.has(c) : isPySpace(c));
+    const drop = (c: number): boolean => (set ? set.has(c) : (classBits(c) & SPACE) !== 0);
     // code points from both ends, on UTF-16 offsets (no array of the whole str)
     let i = 0;
     let j = s.length;
@@ -199,7 +200,7 @@ const strip: MImpl = (m, a, b, n, p) => {
     table = new Uint8Array(256);
     for (let k = 0; k < arg.length; k++) table[arg[k]] = 1;
   }
-  const drop = (c: number): boolean => (table ? table[c] === 1 : isAsciiSpace(c));
+  const drop = (c: number): boolean => (table ? table[c] === 1 : (BYTE_BITS[c] & SPACE) !== 0);
   let i = 0;
   let j = s.length;
   while (i < j && drop(s[i])) i++;
