@@ -17,7 +17,8 @@ import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { cacheDirFor, loadContract, type Contract } from './contract.js';
 import { loadBytes } from '../core/load.js';
 import { crossCheckAbi, signaturesFromModule } from '../node/manifest_check.js';
-import { existsSync, statSync } from 'node:fs';
+import type { LmdbStore } from '../host/store/lmdb_store.js';
+import { isStoreDir, openCliStore, storeDeployments } from './store_state.js';
 import { Overlay } from '../node/block/overlay.js';
 import { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
@@ -62,10 +63,10 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   const compiled = await loadContract(project, cacheDirFor(statePath));
   // a directory is the node's LMDB store (vm-py node): the call runs on an overlay over it and
   // reaches the disk in one transaction, or not at all
-  const store = isStoreDir(statePath) ? (await import('../host/store/lmdb_store.js')).LmdbStore.open(statePath) : null;
+  const store = isStoreDir(statePath) ? await openCliStore(statePath, false) : null;
   try {
     const state = store ? new Overlay(store) : loadState(statePath);
-    const target = targetOf(a, project, compiled, state);
+    const target = targetOf(a, project, compiled, state, store);
     const { mod, abi, paramNames } = target;
     const { fn, selector, calldata } = a.calldata !== undefined ? rawCall(a, mod) : namedCall(a, mod, project, abi, paramNames);
     const seeds = parseBalances(a.balance);
@@ -131,11 +132,6 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
   }
 }
 
-/** --state names a store directory: an existing directory, or a path ending in a separator. */
-function isStoreDir(path: string): boolean {
-  return /[\\/]$/.test(path) || (existsSync(path) && statSync(path).isDirectory());
-}
-
 /** `inPlace`: the manifest was never deployed here, its code runs at its name's address */
 type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Array; inPlace?: boolean };
 
@@ -144,7 +140,7 @@ type Target = Pick<Contract, 'mod' | 'abi' | 'paramNames'> & { address: Uint8Arr
  * manifest's ABI, which must describe it; a manifest never deployed runs its own code at its
  * name's address.
  */
-function targetOf(a: RunArgs, project: Project, compiled: Contract, state: MemoryState | Overlay): Target {
+function targetOf(a: RunArgs, project: Project, compiled: Contract, state: MemoryState | Overlay, store: LmdbStore | null): Target {
   let hex: string | undefined;
   if (a.to !== undefined) {
     const n = DEFAULT_LIMITS.address_bytes;
@@ -152,8 +148,7 @@ function targetOf(a: RunArgs, project: Project, compiled: Contract, state: Memor
       throw new UsageError(`--to must be a 0x-hex address of ${n} bytes, got ${JSON.stringify(a.to)}`, 'E-ARGS');
     hex = a.to.slice(2).toLowerCase();
   } else {
-    // a store keeps no CLI deployment records: give --to, or the manifest's code runs in place
-    const list = state instanceof MemoryState ? deploymentsOf(state).byName.get(project.manifest.name) : undefined;
+    const list = store ? storeDeployments(store, project.manifest.name) : deploymentsOf(state as MemoryState).byName.get(project.manifest.name);
     if (!list?.length) return { ...compiled, address: cliContractAddress(project.manifest.name), inPlace: true };
     hex = list[list.length - 1];
   }

@@ -65,7 +65,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
           .option('calldata', { type: 'string', describe: 'raw call payload 0x<selector><args> instead of --call/--args' })
           .option('to', { type: 'string', describe: "deployed contract address, 0x-hex (default: the manifest's latest `vm-py deploy`)" })
           .option('args', { alias: 'a', type: 'string', describe: 'JSON array (or object by parameter name)' })
-          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
+          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json), or an LMDB store directory' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
           .option('sender', { type: 'string', describe: 'caller address, 0x-hex (default 0x1111...)' })
           .option('value', { type: 'string', describe: 'call value moved from the sender to the contract (default 0)' })
@@ -116,7 +116,7 @@ export async function yargsMain(argv: string[], runHandler: (a: RunArgs) => Prom
         y
           .option('manifest', { alias: 'm', type: 'string', demandOption: true, describe: 'manifest.json' })
           .option('args', { alias: 'a', type: 'string', describe: 'constructor (__init__) arguments: JSON array (or object by parameter name)' })
-          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json)' })
+          .option('state', { type: 'string', describe: 'state file (default .vm-py/state.json), or an LMDB store directory (made if missing)' })
           .option('gas-limit', { type: 'number', default: 1_000_000 })
           .option('sender', { type: 'string', describe: 'deployer address, 0x-hex (default 0x1111...)' })
           .option('nonce', { type: 'string', describe: "the deployer's nonce (default: the next one this state file has recorded for the sender)" })

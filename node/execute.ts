@@ -4,7 +4,7 @@
 // JS exception.
 import { selectorHex } from '../compiler/selector.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
-import { AbiError, OutOfGas, Revert, VmError, VmPyError, type Location } from '../spec/errors.js';
+import { AbiError, OutOfGas, Revert, StoreError, VmError, VmPyError, type Location } from '../spec/errors.js';
 import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { creditCallValue } from '../stdlib/treasury.js';
@@ -262,6 +262,8 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     if (e instanceof OutOfGas) return done('OOG', { code: e.code, message: e.message, location, ...tb }, null);
     if (e instanceof Revert) return done('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
     if (e instanceof VmError) return done('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
+    // a damaged store is the host's fault, not an outcome of the call: it propagates, and nothing is written
+    if (e instanceof StoreError) throw e;
     if (e instanceof VmPyError) return done('ERROR', { code: e.code, message: e.message }, null);
     // Anything else (a RangeError from the host's stack or heap included) is a bug in the VM,
     // not an outcome: every walk counts its own depth (spec/DETERMINISM.md), so it propagates.

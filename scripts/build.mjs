@@ -115,8 +115,18 @@ function makeCodeCache() {
 // vm-py/node (runs IR, no compiler) and vm-py/compiler. No CLI and no Node built-ins, so
 // they also load in browsers and other JS hosts. Code they share goes in dist/chunks/, so
 // a program importing two entries has one copy of each class (errors stay instanceof).
+// vm-py/host (host.ts: the LMDB store, the parallel executor and its worker, the RPC node)
+// is built with them for that reason; it alone imports node: modules and lmdb (left as
+// imports), and code only it reaches stays out of the chunks the others load.
 await build({
-  entryPoints: { index: join(root, 'index.ts'), node: join(root, 'node.ts'), compiler: join(root, 'compile.ts') },
+  entryPoints: {
+    index: join(root, 'index.ts'),
+    node: join(root, 'node.ts'),
+    compiler: join(root, 'compile.ts'),
+    host: join(root, 'host.ts'),
+    'host-worker': join(root, 'host/parallel/worker.ts'),
+  },
+  external: ['lmdb', 'node:*'],
   outdir: join(root, 'dist'),
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

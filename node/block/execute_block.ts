@@ -6,7 +6,7 @@
 import { call, deploy, type AdapterReceipt } from '../adapter.js';
 import type { BlockEnv } from '../../core/context.js';
 import { bytesToHex } from '../../core/hex.js';
-import { BlockError, TxRejected, VmPyError, type RejectReason } from '../../spec/errors.js';
+import { BlockError, StoreError, TxRejected, VmPyError, type RejectReason } from '../../spec/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
 import { StateCommitment, type StorageProof } from '../trie/state_commitment.js';
 import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
@@ -180,8 +180,9 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
       } else exec = call({ input: tx.data!, gasLimit, tx: env, block, state: st, codes: st, limits });
     } else exec = deploy({ contract: { code: tx.data! }, args: tx.args, gasLimit, tx: env, block, state: st, codes: st, limits });
   } catch (e) {
-    // the adapter throws only before anything runs (bad constructor args, and the like)
-    if (!(e instanceof VmPyError)) throw e;
+    // the adapter throws only before anything runs (bad constructor args, and the like);
+    // a damaged store (E-STORE) is the host's fault, not the tx's: it fails the block
+    if (!(e instanceof VmPyError) || e instanceof StoreError) throw e;
     status = 'ERROR';
     error = { code: e.code, message: e.message };
   }

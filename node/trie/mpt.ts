@@ -11,8 +11,19 @@
 // and a changed node is re-hashed once per root() call, however many keys under it changed,
 // so a block's root costs (keys changed) x (path length) hashes at most.
 //
+// Persistence (host/store): a trie can be opened from a stored root with a loader that finds
+// a node's encoding by its path from the root (and its hash). Nodes are then loaded on first
+// use (a HashNode stands for a node not loaded yet), checked against their hash, and kept
+// decoded; root() hands every node it had to re-encode, with its path, to the trie's sink,
+// which the store writes in the block's transaction.
+// So opening costs one node read, and a block costs (keys changed) x (path length) node reads
+// and writes, whatever the state's size.
+//
 // Every routine's recursion is bounded by the key length (2 nibbles a byte): keys are at most
 // MAX_KEY_BYTES.
+import { decode as rlpDecode } from '@ethereumjs/rlp';
+import { bytesToHex } from '../../core/hex.js';
+import { StoreError } from '../../spec/errors.js';
 import { sha3 as sha3_256 } from '../sha3.js';
 import { RLP_EMPTY, rlpBytes, rlpList } from './rlp.js';
 
@@ -37,7 +48,119 @@ class Branch {
   readonly children: (Node | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null];
   value: Uint8Array | null = null;
 }
-type Node = Leaf | Ext | Branch;
+/** A stored node not loaded yet, known by its hash (its parent's reference to it). */
+class HashNode {
+  readonly ref: Uint8Array;
+  constructor(
+    readonly hash: Uint8Array,
+    /** where the node sits: the nibbles from the root to it */
+    readonly at: Uint8Array,
+  ) {
+    this.ref = rlpBytes(hash);
+  }
+}
+type Node = Leaf | Ext | Branch | HashNode;
+type Loaded = Leaf | Ext | Branch;
+
+/**
+ * Finds a stored node's encoding: the node at path `at` (nibbles from the root), which must
+ * hash to `hash` (null when absent).
+ */
+export type NodeLoader = (hash: Uint8Array, at: Uint8Array) => Uint8Array | null;
+/**
+ * Receives each node root() encoded anew: its hash, encoding and path from the root (nodes
+ * inlined in their parent are not given). A node's path is fixed by the keys under it, so a
+ * store may keep one node per path, overwritten when the node there changes.
+ */
+export type NodeSink = (hash: Uint8Array, encoding: Uint8Array, at: Uint8Array) => void;
+
+const NO_PATH = new Uint8Array(0);
+
+function extend(at: Uint8Array, more: Uint8Array | number): Uint8Array {
+  const extra = typeof more === 'number' ? 1 : more.length;
+  const out = new Uint8Array(at.length + extra);
+  out.set(at);
+  if (typeof more === 'number') out[at.length] = more;
+  else out.set(more, at.length);
+  return out;
+}
+
+type Raw = Uint8Array | Raw[];
+
+function damaged(hash: Uint8Array, what: string): StoreError {
+  return new StoreError(`trie node ${bytesToHex(hash)} ${what}: the store is damaged`);
+}
+
+/** n itself, or the stored node it stands for, decoded (its hash checked). */
+function res(n: Node, load: NodeLoader | null): Loaded {
+  if (!(n instanceof HashNode)) return n;
+  if (load === null) throw new Error('internal error: a trie without a loader holds a hash reference');
+  const enc = load(n.hash, n.at);
+  if (enc === null) throw damaged(n.hash, 'is missing');
+  const h = sha3_256(enc);
+  for (let i = 0; i < 32; i++) if (h[i] !== n.hash[i]) throw damaged(n.hash, 'does not match its hash');
+  let raw: Raw;
+  try {
+    raw = rlpDecode(enc) as Raw;
+  } catch {
+    throw damaged(n.hash, 'is not RLP');
+  }
+  const d = decodeNode(raw, n.hash, 0, n.at);
+  d.ref = n.ref;
+  return d;
+}
+
+function hexPrefixDecode(b: Uint8Array, hash: Uint8Array): [Uint8Array, boolean] {
+  const flag = b.length ? b[0] >> 4 : 4;
+  if (flag > 3) throw damaged(hash, 'has a bad path');
+  const odd = flag & 1;
+  const out = new Uint8Array((b.length - 1) * 2 + odd);
+  let o = 0;
+  if (odd) out[o++] = b[0] & 15;
+  for (let i = 1; i < b.length; i++) {
+    out[o++] = b[i] >> 4;
+    out[o++] = b[i] & 15;
+  }
+  return [out, (flag & 2) !== 0];
+}
+
+/** A child reference: a 32-byte hash (not loaded) or an inlined node (depth: at most 2 per nibble of a 64-byte key). */
+function child(r: Raw, hash: Uint8Array, depth: number, at: Uint8Array): Node | null {
+  if (r instanceof Uint8Array) {
+    if (r.length === 0) return null;
+    if (r.length === 32) return new HashNode(r, at);
+    throw damaged(hash, 'has a bad child reference');
+  }
+  return decodeNode(r, hash, depth + 1, at);
+}
+
+/** The node encoded as r, at path `at`; hash names the stored node it came in (for errors). */
+function decodeNode(r: Raw, hash: Uint8Array, depth: number, at: Uint8Array): Loaded {
+  if (depth > 4 * MAX_KEY_BYTES || !Array.isArray(r)) throw damaged(hash, 'is not a node');
+  let n: Loaded;
+  if (r.length === 17) {
+    const b = new Branch();
+    for (let i = 0; i < 16; i++)
+      b.children[i] = r[i] instanceof Uint8Array && (r[i] as Uint8Array).length === 0 ? null : child(r[i], hash, depth, extend(at, i));
+    const v = r[16];
+    if (!(v instanceof Uint8Array)) throw damaged(hash, 'has a bad value');
+    b.value = v.length ? v : null;
+    n = b;
+  } else if (r.length === 2 && r[0] instanceof Uint8Array) {
+    const [path, leaf] = hexPrefixDecode(r[0], hash);
+    if (leaf) {
+      if (!(r[1] instanceof Uint8Array) || r[1].length === 0) throw damaged(hash, 'has a bad leaf value');
+      n = new Leaf(path, r[1]);
+    } else {
+      const c = child(r[1], hash, depth, extend(at, path));
+      if (c === null || path.length === 0) throw damaged(hash, 'has a bad extension');
+      n = new Ext(path, c);
+    }
+  } else throw damaged(hash, 'is not a node');
+  // an inlined node's reference is its own encoding (under 32 bytes): cached so it is not re-encoded
+  if (depth > 0) n.ref = ref(n, null, at);
+  return n;
+}
 
 /** sha3_256(rlp("")), the root of an empty trie. */
 export const EMPTY_ROOT = sha3_256(RLP_EMPTY);
@@ -77,23 +200,29 @@ function hexPrefix(path: Uint8Array, leaf: boolean): Uint8Array {
   return out;
 }
 
-function encode(n: Node): Uint8Array {
+/** n's encoding; at: n's path, from which its changed children's paths (for the sink) follow */
+function encode(n: Loaded, sink: NodeSink | null, at: Uint8Array): Uint8Array {
   if (n instanceof Leaf) return rlpList([rlpBytes(hexPrefix(n.path, true)), rlpBytes(n.value)]);
-  if (n instanceof Ext) return rlpList([rlpBytes(hexPrefix(n.path, false)), ref(n.child)]);
+  if (n instanceof Ext) return rlpList([rlpBytes(hexPrefix(n.path, false)), ref(n.child, sink, n.child.ref === null && sink ? extend(at, n.path) : NO_PATH)]);
   const items: Uint8Array[] = new Array(17);
   for (let i = 0; i < 16; i++) {
     const c = n.children[i];
-    items[i] = c === null ? RLP_EMPTY : ref(c);
+    items[i] = c === null ? RLP_EMPTY : ref(c, sink, c.ref === null && sink ? extend(at, i) : NO_PATH);
   }
   items[16] = n.value === null ? RLP_EMPTY : rlpBytes(n.value);
   return rlpList(items);
 }
 
 /** How a parent refers to n: its encoding when shorter than 32 bytes, else rlp(hash). Cached until n changes. */
-function ref(n: Node): Uint8Array {
-  if (n.ref !== null) return n.ref;
-  const e = encode(n);
-  return (n.ref = e.length < 32 ? e : rlpBytes(sha3_256(e)));
+function ref(m: Node, sink: NodeSink | null, at: Uint8Array): Uint8Array {
+  if (m.ref !== null) return m.ref;
+  // a HashNode's ref is never null
+  const n = m as Loaded;
+  const e = encode(n, sink, at);
+  if (e.length < 32) return (n.ref = e);
+  const h = sha3_256(e);
+  if (sink !== null) sink(h, e, at);
+  return (n.ref = rlpBytes(h));
 }
 
 function leafOrBranch(path: Uint8Array, value: Uint8Array, b: Branch): void {
@@ -101,12 +230,13 @@ function leafOrBranch(path: Uint8Array, value: Uint8Array, b: Branch): void {
   else b.children[path[0]] = new Leaf(path.subarray(1), value);
 }
 
-function insert(n: Node | null, key: Uint8Array, off: number, value: Uint8Array): Node {
-  if (n === null) return new Leaf(key.subarray(off), value);
+function insert(m: Node | null, key: Uint8Array, off: number, value: Uint8Array, load: NodeLoader | null): Loaded {
+  if (m === null) return new Leaf(key.subarray(off), value);
+  const n = res(m, load);
   n.ref = null;
   if (n instanceof Branch) {
     if (off === key.length) n.value = value;
-    else n.children[key[off]] = insert(n.children[key[off]], key, off + 1, value);
+    else n.children[key[off]] = insert(n.children[key[off]], key, off + 1, value, load);
     return n;
   }
   const c = common(n.path, key, off);
@@ -115,7 +245,7 @@ function insert(n: Node | null, key: Uint8Array, off: number, value: Uint8Array)
     return n;
   }
   if (n instanceof Ext && c === n.path.length) {
-    n.child = insert(n.child, key, off + c, value);
+    n.child = insert(n.child, key, off + c, value, load);
     return n;
   }
   const b = new Branch();
@@ -126,28 +256,30 @@ function insert(n: Node | null, key: Uint8Array, off: number, value: Uint8Array)
 }
 
 /** n with a child path prefix joined onto it (the shape a deletion leaves must stay canonical). */
-function prefixed(prefix: Uint8Array, n: Node): Node {
+function prefixed(prefix: Uint8Array, m: Node, load: NodeLoader | null): Loaded {
+  const n = res(m, load);
   if (n instanceof Leaf) return new Leaf(concat(prefix, n.path), n.value);
   if (n instanceof Ext) return new Ext(concat(prefix, n.path), n.child);
   return new Ext(prefix, n);
 }
 
 /** Remove key, which the trie holds (put checks): every node on its path changes. */
-function remove(n: Node | null, key: Uint8Array, off: number): Node | null {
-  if (n === null) return null;
+function remove(m: Node | null, key: Uint8Array, off: number, load: NodeLoader | null): Node | null {
+  if (m === null) return null;
+  const n = res(m, load);
   n.ref = null;
   if (n instanceof Leaf) return common(n.path, key, off) === n.path.length && off + n.path.length === key.length ? null : n;
   if (n instanceof Ext) {
     if (common(n.path, key, off) !== n.path.length) return n;
-    const child = remove(n.child, key, off + n.path.length);
+    const child = remove(n.child, key, off + n.path.length, load);
     if (child === n.child) return n;
     if (child === null) return null;
-    return child instanceof Branch ? new Ext(n.path, child) : prefixed(n.path, child);
+    return child instanceof Branch ? new Ext(n.path, child) : prefixed(n.path, child, load);
   }
   if (off === key.length) n.value = null;
   else {
     const old = n.children[key[off]];
-    const child = remove(old, key, off + 1);
+    const child = remove(old, key, off + 1, load);
     if (child === old) return n;
     n.children[key[off]] = child;
   }
@@ -155,35 +287,83 @@ function remove(n: Node | null, key: Uint8Array, off: number): Node | null {
   let count = 0;
   for (let i = 0; i < 16; i++) if (n.children[i] !== null) (only = i), count++;
   if (count === 0) return n.value === null ? null : new Leaf(new Uint8Array(0), n.value);
-  if (count === 1 && n.value === null) return prefixed(Uint8Array.of(only), n.children[only]!);
+  if (count === 1 && n.value === null) return prefixed(Uint8Array.of(only), n.children[only]!, load);
   return n;
+}
+
+export interface TrieOptions {
+  /** open the trie stored under this root (EMPTY_ROOT: empty); needs load */
+  root?: Uint8Array;
+  /** finds stored nodes by hash; nodes are loaded on first use and checked against their hash */
+  load?: NodeLoader;
+  /** receives every node root() encodes anew, so a store can write them with the block */
+  sink?: NodeSink;
 }
 
 export class MerkleTrie {
   private root_: Node | null = null;
-  private size_ = 0;
+  /** the key count, known only for a trie built in memory (not opened from a stored root) */
+  private size_: number | null = 0;
+  private readonly load: NodeLoader | null;
+  private readonly sink: NodeSink | null;
 
+  constructor(opts: TrieOptions = {}) {
+    this.load = opts.load ?? null;
+    this.sink = opts.sink ?? null;
+    if (opts.root !== undefined) {
+      if (opts.root.length !== 32) throw new RangeError('trie root must be 32 bytes');
+      if (!bytesEq(opts.root, EMPTY_ROOT)) {
+        if (this.load === null) throw new RangeError('opening a stored trie needs a node loader');
+        this.root_ = new HashNode(opts.root.slice(), NO_PATH);
+        this.size_ = null;
+      }
+    }
+  }
+
+  /** The number of keys. Throws for a trie opened from a stored root, whose count is not stored. */
   get size(): number {
+    if (this.size_ === null) throw new RangeError('the key count of a trie opened from a stored root is not known');
     return this.size_;
+  }
+
+  get isEmpty(): boolean {
+    return this.root_ === null;
+  }
+
+  /** Load the root node now (a store checks, at open, that its root is there and intact). */
+  touch(): void {
+    if (this.root_ !== null) this.root_ = res(this.root_, this.load);
+  }
+
+  /** Forget every loaded node (they are reloaded on use). Only after the changed nodes have reached the sink and the store. */
+  unload(): void {
+    if (this.root_ !== null && this.sink !== null && this.load !== null) this.root_ = new HashNode(this.root(), NO_PATH);
   }
 
   get(key: Uint8Array): Uint8Array | null {
     const k = nibbles(key);
-    let n = this.root_;
+    if (this.root_ === null) return null;
+    let n = (this.root_ = res(this.root_, this.load));
     let off = 0;
-    while (n !== null) {
+    for (;;) {
+      let next: Node | null;
       if (n instanceof Branch) {
         if (off === k.length) return n.value;
-        n = n.children[k[off++]];
-        continue;
+        next = n.children[k[off]];
+        // a loaded node replaces its hash in the parent, so the next walk down finds it decoded
+        if (next instanceof HashNode) next = n.children[k[off]] = res(next, this.load);
+        off++;
+      } else {
+        const c = common(n.path, k, off);
+        if (c !== n.path.length) return null;
+        off += c;
+        if (n instanceof Leaf) return off === k.length ? n.value : null;
+        next = n.child;
+        if (next instanceof HashNode) next = n.child = res(next, this.load);
       }
-      const c = common(n.path, k, off);
-      if (c !== n.path.length) return null;
-      off += c;
-      if (n instanceof Leaf) return off === k.length ? n.value : null;
-      n = n.child;
+      if (next === null) return null;
+      n = next as Loaded;
     }
-    return null;
   }
 
   /** Set key to value; null or empty deletes (an empty value is no value). */
@@ -191,20 +371,24 @@ export class MerkleTrie {
     const had = this.get(key) !== null;
     if (value === null || value.length === 0) {
       if (!had) return;
-      this.root_ = remove(this.root_, nibbles(key), 0);
-      this.size_--;
+      this.root_ = remove(this.root_, nibbles(key), 0, this.load);
+      if (this.size_ !== null) this.size_--;
       return;
     }
-    this.root_ = insert(this.root_, nibbles(key), 0, value.slice());
-    if (!had) this.size_++;
+    this.root_ = insert(this.root_, nibbles(key), 0, value.slice(), this.load);
+    if (!had && this.size_ !== null) this.size_++;
   }
 
-  /** The root hash; hashes only the nodes changed since the last call. */
+  /** The root hash; hashes only the nodes changed since the last call (and gives them to the sink). */
   root(): Uint8Array {
     if (this.root_ === null) return EMPTY_ROOT;
-    const r = ref(this.root_);
+    const r = ref(this.root_, this.sink, NO_PATH);
     // the root is always referred to by hash, even when its encoding is short
-    return r.length === 33 && r[0] === 0xa0 ? r.slice(1) : sha3_256(r);
+    if (r.length === 33 && r[0] === 0xa0) return r.slice(1);
+    const h = sha3_256(r);
+    // stored under its hash too, so the trie can be opened from it
+    if (this.sink !== null) this.sink(h, r, NO_PATH);
+    return h;
   }
 
   /**
@@ -212,23 +396,33 @@ export class MerkleTrie {
    * needs to recompute the root and find the key's value, or prove it absent.
    */
   prove(key: Uint8Array): Uint8Array[] {
+    // every changed node hashed (and handed to the sink) first, so encode() below finds each child's reference cached
+    this.root();
     const k = nibbles(key);
     const out: Uint8Array[] = [];
-    let n = this.root_;
+    // get() loads the path into the tree first, so the walk below meets decoded nodes only
+    this.get(key);
+    let n = this.root_ as Loaded | null;
     let off = 0;
     while (n !== null) {
-      const e = encode(n);
+      const e = encode(n, this.sink, NO_PATH);
       if (out.length === 0 || e.length >= 32) out.push(e);
       if (n instanceof Branch) {
         if (off === k.length) break;
-        n = n.children[k[off++]];
+        n = n.children[k[off++]] as Loaded | null;
         continue;
       }
       const c = common(n.path, k, off);
       if (n instanceof Leaf || c !== n.path.length) break;
       off += c;
-      n = n.child;
+      n = n.child as Loaded;
     }
     return out;
   }
+}
+
+function bytesEq(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -2,14 +2,16 @@
 // whose leaves are rlp([nonce, balance, storageRoot, codeHash]), and one storage trie per
 // account keyed by the slot id (journal.storageSlot(key)) holding the raw value bytes.
 // After a full build it is updated from what a block changed: a changed slot costs one
-// storage-trie path, a changed account one account-trie path.
+// storage-trie path, a changed account one account-trie path. With a NodeStore (host/store)
+// it is opened from a stored root instead of built: the account leaf is the record of an
+// account's storage root and code hash, so nothing else is kept per account.
 import { sha3 as sha3_256 } from '../sha3.js';
 import { decode as rlpDecode } from '@ethereumjs/rlp';
 import { latin1Key } from '../bytekey.js';
 import { storageSlot } from '../journal.js';
 import type { ChainState, IterableState } from '../block/chain_state.js';
 import type { AccountEntry } from '../block/overlay.js';
-import { EMPTY_ROOT, MerkleTrie } from './mpt.js';
+import { EMPTY_ROOT, MerkleTrie, type NodeLoader, type NodeSink } from './mpt.js';
 import { ProofError, verifyTrieProof } from './proof.js';
 import { rlpBytes, rlpList, uintBytes } from './rlp.js';
 
@@ -60,52 +62,86 @@ export function decodeAccount(raw: Uint8Array): AccountFields {
   return { nonce: beToBig(n), balance: beToBig(b), storageRoot: s, codeHash: c };
 }
 
-export class StateCommitment {
-  readonly accounts = new MerkleTrie();
-  /** address latin1 -> its storage trie */
-  private readonly storage = new Map<string, MerkleTrie>();
-  /** address latin1 -> sha3_256(code): code is written once, at deploy, so it is hashed once */
-  private readonly codeHashes = new Map<string, Uint8Array>();
+/**
+ * Where a commitment's tries keep their nodes (host/store gives one to persist them). owner:
+ * null for the account trie, else the address whose storage trie the node is in.
+ */
+export interface NodeStore {
+  load(owner: Uint8Array | null, hash: Uint8Array, at: Uint8Array): Uint8Array | null;
+  sink(owner: Uint8Array | null, hash: Uint8Array, encoding: Uint8Array, at: Uint8Array): void;
+}
 
-  /** A commitment over everything in state: cost proportional to the state's size, once. */
-  static build(state: IterableState): StateCommitment {
-    const c = new StateCommitment();
+function trieOf(nodes: NodeStore | null, owner: Uint8Array | null, root?: Uint8Array): MerkleTrie {
+  if (nodes === null) return new MerkleTrie({ root });
+  const load: NodeLoader = (h, at) => nodes.load(owner, h, at);
+  const sink: NodeSink = (h, e, at) => nodes.sink(owner, h, e, at);
+  return new MerkleTrie({ root, load, sink });
+}
+
+export class StateCommitment {
+  readonly accounts: MerkleTrie;
+  /** address latin1 -> its storage trie (tries of accounts not touched yet are opened from their leaf on use) */
+  private readonly storage = new Map<string, MerkleTrie>();
+  private readonly nodes: NodeStore | null;
+
+  /**
+   * An empty commitment, or (with nodes and root) the one stored under root: its nodes are
+   * loaded on use, so opening costs nothing in the state's size.
+   */
+  constructor(opts: { nodes?: NodeStore; root?: Uint8Array } = {}) {
+    this.nodes = opts.nodes ?? null;
+    this.accounts = trieOf(this.nodes, null, opts.root);
+  }
+
+  /** A commitment over everything in state: cost proportional to the state's size, once. With nodes, every node goes to its sink. */
+  static build(state: IterableState, nodes?: NodeStore): StateCommitment {
+    const c = new StateCommitment({ nodes });
     for (const address of state.addresses()) {
-      const st = c.storageTrie(address, true)!;
+      const st = c.storageTrie(address)!;
       for (const [k, v] of state.storageEntries(address)) st.put(storageSlot(k), v);
-      c.refreshCode(address, state.getCode(address));
-      c.updateAccount(state, address);
+      const code = state.getCode(address);
+      c.updateAccount(state, address, code && code.length ? sha3_256(code) : EMPTY_CODE_HASH);
     }
     return c;
   }
 
-  private storageTrie(address: Uint8Array, create: boolean): MerkleTrie | undefined {
+  /** Load the account trie's root node (a store checks at open that it is there and intact). */
+  touch(): void {
+    this.accounts.touch();
+  }
+
+  /** The account's leaf fields, or null. */
+  private leaf(address: Uint8Array): AccountFields | null {
+    const raw = this.accounts.get(accountKey(address));
+    return raw === null ? null : decodeAccount(raw);
+  }
+
+  private storageTrie(address: Uint8Array): MerkleTrie {
     const a = latin1Key(address);
     let t = this.storage.get(a);
-    if (t === undefined && create) this.storage.set(a, (t = new MerkleTrie()));
+    if (t === undefined) {
+      const root = this.nodes ? (this.leaf(address)?.storageRoot ?? EMPTY_ROOT) : EMPTY_ROOT;
+      this.storage.set(a, (t = trieOf(this.nodes, address.slice(), root)));
+    }
     return t;
   }
 
-  private refreshCode(address: Uint8Array, code: Uint8Array | null): void {
-    if (code && code.length) this.codeHashes.set(latin1Key(address), sha3_256(code));
-    else this.codeHashes.delete(latin1Key(address));
-  }
-
-  private fields(state: ChainState, address: Uint8Array): AccountFields {
-    const st = this.storage.get(latin1Key(address));
-    return {
+  /**
+   * The account's leaf from the state's nonce and balance, its storage trie's root and its
+   * code hash (given when the code changed, else the leaf's); an empty account has none.
+   */
+  private updateAccount(state: ChainState, address: Uint8Array, codeHash?: Uint8Array): void {
+    const a = latin1Key(address);
+    const old = codeHash === undefined || !this.storage.has(a) ? this.leaf(address) : null;
+    const st = this.storage.get(a);
+    const f: AccountFields = {
       nonce: state.getNonce(address),
       balance: state.getBalance(address),
-      storageRoot: st && st.size > 0 ? st.root() : EMPTY_ROOT,
-      codeHash: this.codeHashes.get(latin1Key(address)) ?? EMPTY_CODE_HASH,
+      storageRoot: st !== undefined ? (st.isEmpty ? EMPTY_ROOT : st.root()) : (old?.storageRoot ?? EMPTY_ROOT),
+      codeHash: codeHash ?? old?.codeHash ?? EMPTY_CODE_HASH,
     };
-  }
-
-  /** the account's leaf from the state's nonce and balance and our storage root and code hash; an empty account has none */
-  private updateAccount(state: ChainState, address: Uint8Array): void {
-    const f = this.fields(state, address);
-    const empty = f.nonce === 0n && f.balance === 0n && f.storageRoot === EMPTY_ROOT && f.codeHash === EMPTY_CODE_HASH;
-    if (empty) this.storage.delete(latin1Key(address));
+    const empty = f.nonce === 0n && f.balance === 0n && bytesEqual(f.storageRoot, EMPTY_ROOT) && bytesEqual(f.codeHash, EMPTY_CODE_HASH);
+    if (empty) this.storage.delete(a);
     this.accounts.put(accountKey(address), empty ? null : encodeAccount(f));
   }
 
@@ -116,11 +152,11 @@ export class StateCommitment {
   update(state: ChainState, changed: Iterable<AccountEntry>): Uint8Array {
     for (const e of changed) {
       if (e.storage.size > 0) {
-        const st = this.storageTrie(e.address, true)!;
+        const st = this.storageTrie(e.address);
         for (const w of e.storage.values()) st.put(storageSlot(w.key), w.value);
       }
-      if (e.code !== undefined) this.refreshCode(e.address, e.code);
-      this.updateAccount(state, e.address);
+      const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
+      this.updateAccount(state, e.address, codeHash);
     }
     return this.root();
   }
@@ -129,21 +165,32 @@ export class StateCommitment {
     return this.accounts.root();
   }
 
+  /**
+   * Forget the decoded nodes and storage tries (stored tries only: they reload on use), so
+   * memory stays bounded; call after the nodes root() gave the sink are written.
+   */
+  unload(): void {
+    if (this.nodes === null) return;
+    this.root();
+    this.storage.clear();
+    this.accounts.unload();
+  }
+
   proveStorage(address: Uint8Array, key: Uint8Array): StorageProof {
     const stateRoot = this.root();
     const raw = this.accounts.get(accountKey(address));
     const accountProof = this.accounts.prove(accountKey(address));
     if (raw === null) return { stateRoot, address: address.slice(), key: key.slice(), value: null, account: null, accountProof, storageProof: [] };
-    const st = this.storage.get(latin1Key(address));
+    const st = this.storageTrie(address);
     const slot = storageSlot(key);
     return {
       stateRoot,
       address: address.slice(),
       key: key.slice(),
-      value: st?.get(slot) ?? null,
+      value: st.get(slot),
       account: decodeAccount(raw),
       accountProof,
-      storageProof: st && st.size > 0 ? st.prove(slot) : [],
+      storageProof: st.isEmpty ? [] : st.prove(slot),
     };
   }
 }
