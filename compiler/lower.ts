@@ -640,6 +640,8 @@ class FnBuilder {
         else this.konst(null);
         this.emit(Op.SLICE);
         return;
+      case 'dictcomp':
+        return this.dictComp(e);
       case 'listcomp':
         return this.listComp(e);
       case 'call':
@@ -684,6 +686,24 @@ class FnBuilder {
     this.compLoops(e.gens, () => {
       this.expr(e.elt);
       this.emit(Op.LIST_APPEND, result);
+    });
+    this.emit(Op.LOAD, result);
+  }
+
+  /** {k: v for ...}: the key, then the value, stored as `d[k] = v` (CPython 3.8+ order). */
+  dictComp(e: Expr & { k: 'dictcomp' }): void {
+    const result = this.temp(1, 'comp');
+    const key = this.temp(1, 'key');
+    this.emit(Op.BUILD_DICT, 0);
+    this.emit(Op.STORE, result);
+    this.compLoops(e.gens, () => {
+      this.expr(e.key);
+      this.emit(Op.STORE, key);
+      this.expr(e.value);
+      this.emit(Op.LOAD, result);
+      this.emit(Op.LOAD, key);
+      this.at = e.at;
+      this.emit(Op.STORE_SUBSCR);
     });
     this.emit(Op.LOAD, result);
   }

@@ -27,6 +27,7 @@ export type Expr =
   | { k: 'listcomp'; at: number; elt: Expr; gens: Comprehension[] }
   /** generator expression; allowed only as the sole argument of the builtins that consume one */
   | { k: 'genexp'; at: number; elt: Expr; gens: Comprehension[] }
+  | { k: 'dictcomp'; at: number; key: Expr; value: Expr; gens: Comprehension[] }
   /** lambda; allowed only as the key= argument of sorted/min/max/list.sort */
   | { k: 'lambda'; at: number; params: string[]; body: Expr }
   /** f-string: literal parts and replacement fields, in order */

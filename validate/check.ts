@@ -106,6 +106,8 @@ function mutableLiteral(e: Expr): string | null {
       return 'dict';
     case 'listcomp':
       return 'list comprehension';
+    case 'dictcomp':
+      return 'dict comprehension';
     case 'tuple':
       for (const x of e.elts) {
         const r = mutableLiteral(x);
@@ -326,6 +328,7 @@ class Scope {
       case 'fstring':
         return this.fparts(e.parts);
       case 'listcomp':
+      case 'dictcomp':
         return this.comprehension(e);
     }
   }
@@ -383,7 +386,7 @@ class Scope {
     this.comp.pop();
   }
 
-  comprehension(e: Expr & { k: 'listcomp' | 'genexp' }): void {
+  comprehension(e: Expr & { k: 'listcomp' | 'genexp' | 'dictcomp' }): void {
     const scope = new Set<string>();
     const bind = (t: Expr): void => {
       if (t.k === 'name') scope.add(t.id);
@@ -399,7 +402,10 @@ class Scope {
       }
       g.ifs.forEach((c) => this.expr(c));
     }
-    this.expr(e.elt);
+    if (e.k === 'dictcomp') {
+      this.expr(e.key);
+      this.expr(e.value);
+    } else this.expr(e.elt);
     if (pushed) this.comp.pop();
   }
 

@@ -21,7 +21,6 @@ const BANNED_NODES: Record<string, [string, string]> = {
   AwaitExpression: ['E-ASYNC', 'async/await is not allowed'],
   SetExpression: ['E-SET', 'sets are not allowed (their order is not deterministic); use a dict or list'],
   SetComprehensionExpression: ['E-SET', 'set comprehensions are not allowed; use a list comprehension'],
-  DictionaryComprehensionExpression: ['E-COMPREHENSION', 'dict comprehensions are not supported; build the dict in a loop'],
   NamedExpression: ['E-WALRUS', 'assignment expressions (:=) are not allowed'],
   PrintStatement: ['E-SYNTAX', 'print statement is not Python 3'],
   MatchStatement: ['E-SYNTAX', 'match statements are not supported'],
@@ -517,6 +516,8 @@ class Converter {
         }
         return { k: 'dict', at, keys, values };
       }
+      case 'DictionaryComprehensionExpression':
+        return this.dictComp(n);
       case 'ArrayComprehensionExpression':
         return this.listComp(n);
       case 'ComprehensionExpression': {
@@ -791,6 +792,22 @@ class Converter {
     // elt for target in iter [if cond]* [for ...]*
     const forIdx = ch.findIndex((c) => c.name === 'for');
     const elt = this.exprList(ch.slice(0, forIdx));
+    return { k: 'listcomp', at, elt, gens: this.compGens(n, ch, forIdx) };
+  }
+
+  /** {key: value for target in iter [if cond]* [for ...]*}: key, then value, as CPython 3.8+ */
+  dictComp(n: SyntaxNode): Expr {
+    const all = kids(n);
+    const ch = all.filter((c) => !PUNCT.has(c.name));
+    const forIdx = ch.findIndex((c) => c.name === 'for');
+    const colon = all.find((c) => c.name === ':');
+    if (forIdx < 0 || !colon) return this.bad('E-SYNTAX', 'invalid dict comprehension', n.from);
+    const key = this.exprList(ch.slice(0, forIdx).filter((c) => c.to <= colon.from));
+    const value = this.exprList(ch.slice(0, forIdx).filter((c) => c.from >= colon.to));
+    return { k: 'dictcomp', at: n.from, key, value, gens: this.compGens(n, ch, forIdx) };
+  }
+
+  compGens(n: SyntaxNode, ch: SyntaxNode[], forIdx: number): Comprehension[] {
     const gens: Comprehension[] = [];
     let i = forIdx;
     while (i < ch.length) {
@@ -811,6 +828,6 @@ class Converter {
         i++;
       }
     }
-    return { k: 'listcomp', at, elt, gens };
+    return gens;
   }
 }

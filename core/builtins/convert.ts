@@ -10,7 +10,7 @@ import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../value
 import { bigFromBE } from '../bigbytes.js';
 import { intHex } from '../inthex.js';
 import { strLen } from '../containers.js';
-import { arity, codec, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
+import { arity, codec, errorsArg, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
 import { decodeBytes, encodeStr } from './text.js';
 import { formatValue, repr } from './format.js';
 
@@ -215,8 +215,7 @@ const toStr: Impl = (m, a, b, n, p) => {
     // str(b, encoding[, errors]) decodes, as bytes.decode
     if (!(x instanceof Uint8Array)) throw new VmError('TypeError', `decoding to str: need a bytes-like object, ${typeName(x)} found`);
     const enc = codec(a[b + 1], 'str');
-    if (n === 3) strictErrors(a[b + 2], 'str');
-    return decodeBytes(m, x, enc, p);
+    return decodeBytes(m, x, enc, p, n === 3 ? errorsArg(a[b + 2], 'str') : 'strict');
   }
   if (typeof x === 'string') return x;
   const r = strOf(m, x, p);

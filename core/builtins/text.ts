@@ -3,6 +3,7 @@ import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
 import { words } from './util.js';
 import type { Prices } from '../../spec/table.js';
+import { decodeWithErrors } from './decode_errors.js';
 
 const utf8Dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -34,12 +35,11 @@ export function encodeStr(m: Machine, s: string, enc: 'utf-8' | 'ascii', p: Pric
   return out;
 }
 
-export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p: Prices): string {
+export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p: Prices, errors = 'strict'): string {
   m.charge(p.words * words(b.length));
   if (enc === 'ascii') {
     for (let i = 0; i < b.length; i++) {
-      if (b[i] > 0x7f)
-        throw new VmError('UnicodeDecodeError', `'ascii' codec can't decode byte 0x${b[i].toString(16)} in position ${i}: ordinal not in range(128)`);
+      if (b[i] > 0x7f) return decodeBad(m, b, enc, p, errors);
     }
     const s = latin1(b);
     m.mem += s.length;
@@ -60,8 +60,16 @@ export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p
     m.mem += s.length;
     return s;
   } catch {
-    throw new VmError('UnicodeDecodeError', "'utf-8' codec can't decode bytes: invalid utf-8");
+    return decodeBad(m, b, enc, p, errors);
   }
+}
+
+/** Ill-formed input: CPython's error handler, after paying a second pass and the longest output (`\\xNN` a byte). */
+function decodeBad(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p: Prices, errors: string): string {
+  m.charge(p.words * words(4 * b.length));
+  const s = decodeWithErrors(b, enc, errors);
+  m.mem += s.length;
+  return s;
 }
 
 /** Bytes as a string of the same char codes, 8192 at a time (a spread of more could overflow). */

@@ -79,6 +79,12 @@ export function codec(enc: Value, what: string): 'utf-8' | 'ascii' {
   throw new VmError('LookupError', `unknown encoding: ${enc} (contracts support utf-8 and ascii)`);
 }
 
+/** An `errors=` argument: a str (its handler is looked up at the first decoding error, as CPython). */
+export function errorsArg(errors: Value, what: string): string {
+  if (typeof errors !== 'string') throw new VmError('TypeError', `${what}() argument 'errors' must be str, not ${typeName(errors)}`);
+  return errors;
+}
+
 export function strictErrors(errors: Value, what: string): void {
   if (typeof errors !== 'string') throw new VmError('TypeError', `${what}() argument 'errors' must be str, not ${typeName(errors)}`);
   if (errors !== 'strict') throw new VmError('LookupError', `error handler '${errors}' is not supported (only 'strict')`);

@@ -3,7 +3,7 @@
 import { VmError } from '../../spec/errors.js';
 import { decodeBytes, encodeStr } from '../builtins/text.js';
 import { BYTE_BITS, classBits, SPACE } from '../builtins/charclass.js';
-import { arity, chars, codec, intArg, smallInt, strictErrors, words } from '../builtins/util.js';
+import { arity, chars, codec, errorsArg, intArg, smallInt, strictErrors, words } from '../builtins/util.js';
 import { findBytes } from '../bytesearch.js';
 import { bytesToHex } from '../hex.js';
 import { astralIndex, cpLen, cpToUnit, strFind } from '../strindex.js';
@@ -278,8 +278,7 @@ const decode: MImpl = (m, a, b, n, p) => {
   if (!(s instanceof Uint8Array)) throw new VmError('AttributeError', `'${typeName(s)}' object has no attribute 'decode'`);
   arity('decode', n, 0, 2);
   const enc = codec(n >= 1 ? a[b + 1] : 'utf-8', 'decode');
-  if (n >= 2) strictErrors(a[b + 2], 'decode');
-  return decodeBytes(m, s, enc, p);
+  return decodeBytes(m, s, enc, p, n >= 2 ? errorsArg(a[b + 2], 'decode') : 'strict');
 };
 
 const encode: MImpl = (m, a, b, n, p) => {

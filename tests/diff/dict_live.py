@@ -181,3 +181,12 @@ def _values_churn(n):
         d[v + 10] = v
         out.append(v)
     return out
+
+# args: {"a": 1, "b": 2}
+def _return_views(d):
+    k = d.keys()
+    v = d.values()
+    it = d.items()
+    d["c"] = 3
+    del d["a"]
+    return (k, v, it, {}.keys())

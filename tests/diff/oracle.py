@@ -24,6 +24,7 @@ def canon(v):
     if isinstance(v, list): return {"l": [canon(x) for x in v]}
     if isinstance(v, tuple): return {"t": [canon(x) for x in v]}
     if isinstance(v, dict): return {"d": [[canon(k), canon(x)] for k, x in v.items()]}
+    if type(v).__name__ in ("dict_keys", "dict_values", "dict_items"): return {"v": [type(v).__name__, [canon(x) for x in v]]}
     raise TypeError("cannot render %r" % type(v))
 
 def main():

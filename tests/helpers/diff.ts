@@ -12,8 +12,18 @@ import { run } from '../../core/interpreter.js';
 import { loadModule, type LoadedModule } from '../../core/load.js';
 import { Machine } from '../../core/machine.js';
 import { normBig, PyDict, PyDictView, PyTuple, typeName, type Value } from '../../core/values.js';
+import { viewItems } from '../../core/dict_view.js';
 
-export type Canon = null | { b: boolean } | { i: string } | { y: string } | { s: string } | { l: Canon[] } | { t: Canon[] } | { d: [Canon, Canon][] };
+export type Canon =
+  | null
+  | { b: boolean }
+  | { i: string }
+  | { y: string }
+  | { s: string }
+  | { l: Canon[] }
+  | { t: Canon[] }
+  | { d: [Canon, Canon][] }
+  | { v: [string, Canon[]] };
 
 export interface OracleCase {
   file: string;
@@ -45,6 +55,7 @@ export function fromCanon(c: Canon): Value {
   if ('s' in c) return c.s;
   if ('l' in c) return c.l.map(fromCanon);
   if ('t' in c) return new PyTuple(c.t.map(fromCanon));
+  if ('v' in c) throw new Error('a dict view is never an argument');
   const d = new PyDict();
   for (const [k, v] of c.d) d.set(fromCanon(k), fromCanon(v));
   return d;
@@ -58,7 +69,7 @@ export function toCanon(v: Value): Canon {
   if (v instanceof Uint8Array) return { y: Buffer.from(v).toString('hex') };
   if (Array.isArray(v)) return { l: v.map(toCanon) };
   if (v instanceof PyTuple) return { t: v.items.map(toCanon) };
-  if (v instanceof PyDictView) throw new Error(`cannot render ${typeName(v)}`);
+  if (v instanceof PyDictView) return { v: [typeName(v), viewItems(v).map(toCanon)] };
   return { d: Array.from(v.map.values(), ([k, x]) => [toCanon(k), toCanon(x)] as [Canon, Canon]) };
 }
 

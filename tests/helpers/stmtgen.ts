@@ -121,13 +121,37 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
         break;
       }
       case 'dictloop': {
-        // a dict changing size while iterated raises RuntimeError; a store to an existing key does not
+        // iterating a dict is live: a size change raises RuntimeError at the next step, keys
+        // deleted and added (same size) are seen, and CPython's table compaction on insert
+        // decides where such a loop ends; views kept in a variable see every change
         const k = `k${depth}`;
+        const head = pick([
+          `for ${k} in d:`,
+          `for ${k} in d.keys():`,
+          `for ${k} in list(d):`,
+          `for ${k}, v${depth} in d.items():`,
+          `for v${depth} in d.values():\n    ${k} = v${depth}`,
+          `for j${depth}, ${k} in enumerate(d):`,
+        ]);
+        const body = pick([
+          `d[${pick([k, `${k} + 1`, `${k} * 0`])}] = a`,
+          `del d[${k}]\nd[${k} + ${pick(['100', 'len(xs)', '7'])}] = a`,
+          `d.pop(${k}, None)\nd[${k} * 2 + 1] = a`,
+          `if ${k} in d:\n    d.pop(${k})`,
+          `d.setdefault(${k} + 1, a)`,
+          `d.update({${k} - 1: a})`,
+          `if len(d) > 1:\n    d.popitem()\n    d[${k} + 50] = a`,
+          `d[${k} + 1] = a\nbreak`,
+          `a += len(d) + len(view)`,
+        ]);
         out.push(
-          `${indent}d = dict(zip(xs, range(len(xs))))`,
-          `${indent}for ${k} in ${pick(['d', 'd.keys()', 'list(d)'])}:`,
-          `${indent}    d[${pick([k, `${k} + 1`, `${k} * 0`])}] = a`,
-          `${indent}b += len(d)`,
+          `${indent}d = ${pick(['dict(zip(xs, range(len(xs))))', '{}', '{1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6}', 'dict(zip(range(len(xs) + 5), xs))'])}`,
+          `${indent}${pick(['d[0] = b', 'd.pop(0, None)', 'd = d.copy()', 'pass'])}`,
+          `${indent}view = d.${pick(['keys', 'values', 'items'])}()`,
+          ...head.split('\n').map((l) => `${indent}${l}`),
+          ...body.split('\n').map((l) => `${indent}    ${l}`),
+          `${indent}b += len(d) + len(view)`,
+          `${indent}xs.append(${pick(['len(view)', 'a in view', 'len(list(view))', 'sum(1 for _ in view)', 'sorted(d)[0] if d else 0'])})`,
         );
         break;
       }
@@ -160,9 +184,12 @@ function simpleGen(rnd: () => number): Gen {
   const bool = (d: number): string => {
     const cmp = (): string => `${int(d - 1)} ${pick(['<', '<=', '>', '>=', '==', '!='])} ${int(d - 1)}`;
     if (d <= 0) return pick(['True', 'False', 'a > b', 'not xs', 'b in xs']);
-    switch (pick(['cmp', 'cmp', 'in', 'not', 'andor'])) {
+    switch (pick(['cmp', 'cmp', 'in', 'not', 'andor', 'andnot'])) {
       case 'cmp':
         return cmp();
+      case 'andnot':
+        // `not` inside an and/or chain: Python's precedence, not the parser's nesting
+        return pick([`${cmp()} and not ${cmp()} or ${cmp()}`, `not ${cmp()} or ${cmp()} and ${cmp()}`, `${cmp()} or not ${cmp()} and not ${cmp()}`]);
       case 'in':
         return `${int(d - 1)} ${pick(['in', 'not in'])} xs`;
       case 'not':
