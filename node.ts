@@ -14,6 +14,9 @@ export type {
   SourceCompiler,
 } from './node/adapter.js';
 export { executeCall } from './node/execute.js';
+// the engine is a speed choice only: every mode gives the same receipts (spec/JIT.md)
+export { engineMode, isEngineMode, setEngineMode } from './core/jit/engine.js';
+export type { EngineMode } from './core/jit/engine.js';
 export type { CallError, CallNode, Receipt, Status } from './node/execute.js';
 export { encodeReceipt, logsRoot, receiptCbor, receiptHash, RECEIPT_FORMAT } from './node/receipt.js';
 export type { Created } from './node/receipt.js';

@@ -3,6 +3,10 @@
 // CPU time per tx (this process's user+system time, which other processes on a shared
 // machine disturb far less than the wall clock) and the load next to it.
 import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LmdbStore } from '../host/store/lmdb_store.js';
 import { MemoryState } from '../node/state.js';
 import { executeBlock } from '../node/block/execute_block.js';
 import { StateCommitment } from '../node/trie/state_commitment.js';
@@ -16,7 +20,10 @@ if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 const BLOCK = 200;
 const ACCOUNTS = 1_000;
 const blocks = Number(process.argv[3] ?? 50);
-const state = new MemoryState();
+// BENCH_WHERE=disk: on an LMDB store in a temporary directory
+const disk = process.env.BENCH_WHERE === 'disk';
+const dir = disk ? mkdtempSync(join(tmpdir(), 'vmpy-prof-')) : '';
+const state = disk ? LmdbStore.open(dir) : new MemoryState();
 const { token, nonces } = setupToken(state, ACCOUNTS);
 const load = () =>
   execSync('uptime')
@@ -74,7 +81,11 @@ if (ex) {
   console.log(`parallel, ${threads} worker(s): ${JSON.stringify(ex.stats)}`);
   await ex.close();
 }
+if (state instanceof LmdbStore) {
+  await state.close();
+  rmSync(dir, { recursive: true, force: true });
+}
 const per = (cpu * 1000) / ((blocks - 2) * BLOCK);
 console.log(
-  `${ex ? 'parallel' : 'serial'} memory ${hot ? 'hot' : 'independent'}: ${per.toFixed(1)} us CPU per tx (${(1e6 / per).toFixed(0)} tx per CPU-second; best block ${((BLOCK * 1000) / best).toFixed(0)}) over ${blocks - 2} blocks (${load()})`,
+  `${ex ? 'parallel' : 'serial'} ${disk ? 'disk' : 'memory'} ${hot ? 'hot' : 'independent'}: ${per.toFixed(1)} us CPU per tx (${(1e6 / per).toFixed(0)} tx per CPU-second; best block ${((BLOCK * 1000) / best).toFixed(0)}) over ${blocks - 2} blocks (${load()})`,
 );

@@ -23,7 +23,7 @@ import { loadModule } from '../core/load.js';
 import { executeCall } from '../node/execute.js';
 import { MemoryState } from '../node/state.js';
 import { ARGS_ARB, exprArbitraries } from '../tests/helpers/exprgen.js';
-import { type Genome, genomeSource, mutate, randomGenome } from './fuzz_gas_shapes.js';
+import { BASELINE_FN, type Genome, genomeSource, mutate, randomGenome } from './fuzz_gas_shapes.js';
 import { cpuNs } from './cputime.js';
 
 const KINDS = ['int', 'bool', 'bytes', 'str', 'list'] as const;
@@ -60,13 +60,7 @@ export function program(c: ExprCandidate): { src: string; expr: string; args: st
     `    return ${expr}`,
     '',
     '',
-    'def baseline(k: int, r: int) -> int:',
-    '    s = 0',
-    '    for i in range(r):',
-    '        s = s + i * 3 % 7',
-    '    return s',
-    '',
-    '',
+    ...BASELINE_FN,
     'def run(k: int, r: int) -> int:',
     `    a, b, bs, s, xs = ${args}`,
     '    bs = bs * k',

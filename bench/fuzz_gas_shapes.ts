@@ -267,6 +267,9 @@ export const OPS: OpTemplate[] = [
 ];
 
 /** Python source of the program: `run(k, r)` builds the operands, then evaluates the op r times. */
+/** The arithmetic baseline every candidate program carries, so ns/gas is compared in one run. */
+export const BASELINE_FN = ['def baseline(k: int, r: int) -> int:', '    s = 0', '    for i in range(r):', '        s = s + i * 3 % 7', '    return s', '', ''];
+
 export function genomeSource(g: Genome): { src: string; what: string } {
   const op = OPS[g.op % OPS.length];
   const setup: string[] = [];
@@ -284,13 +287,7 @@ export function genomeSource(g: Genome): { src: string; what: string } {
     'from stdlib import abi, hash',
     '',
     '',
-    'def baseline(k: int, r: int) -> int:',
-    '    s = 0',
-    '    for i in range(r):',
-    '        s = s + i * 3 % 7',
-    '    return s',
-    '',
-    '',
+    ...BASELINE_FN,
     'def run(k: int, r: int) -> int:',
     ...setup.map((l) => `    ${l}`),
     '    for _i in range(r):',

@@ -292,7 +292,11 @@ const toHex: Impl = (m, a, b, n, p) => {
   arity('hex', n, 1, 1);
   const x = a[b];
   if (typeof x === 'boolean') return x ? '0x1' : '0x0';
-  if (typeof x === 'number') return x < 0 ? '-0x' + intHex(-x) : '0x' + intHex(x);
+  if (typeof x === 'number') {
+    // words(bits >>> 2) as for a big int: one word from 8 up (a safe int has at most 14 digits)
+    if (x >= 8 || x <= -8) m.charge(p.words);
+    return x < 0 ? '-0x' + intHex(-x) : '0x' + intHex(x);
+  }
   if (typeof x === 'bigint') {
     const bits = bitLenBig(x);
     m.charge(p.words * words(bits >>> 2) + p.limbs * limbsOver(bits));

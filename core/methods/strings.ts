@@ -46,17 +46,20 @@ function back(m: Machine, like: Text, s: string): Text {
   return out;
 }
 
-function arg(like: Text, v: Value, name: string): string {
+/** A bytes argument is read as a latin-1 string, which costs its words at the method's word
+ * price, charged before the copy: a long argument to a short receiver must not be free. */
+function arg(m: Machine, w: number, like: Text, v: Value, name: string): string {
   if (typeof like === 'string') {
     if (typeof v !== 'string') throw new VmError('TypeError', `${name}() argument must be str, not ${typeName(v)}`);
     return v;
   }
   if (!(v instanceof Uint8Array)) throw new VmError('TypeError', `a bytes-like object is required, not '${typeName(v)}'`);
+  m.charge(w * words(v.length));
   return asStr(v);
 }
 
-function optArg(like: Text, v: Value, name: string): string | null {
-  return v === null ? null : arg(like, v, name);
+function optArg(m: Machine, w: number, like: Text, v: Value, name: string): string | null {
+  return v === null ? null : arg(m, w, like, v, name);
 }
 
 /** Whitespace by one class-bit look-up (builtins/charclass.ts): str by Unicode, bytes by ASCII. */
@@ -101,7 +104,7 @@ function splitImpl(rev: boolean): MImpl {
     const t = recv(a[b], name);
     arity(name, n, 0, 2);
     const s = asStr(t);
-    const sep = n >= 1 ? optArg(t, a[b + 1], name) : null;
+    const sep = n >= 1 ? optArg(m, p.words, t, a[b + 1], name) : null;
     let max = n >= 2 ? smallInt(intArg(a[b + 2], name)) : -1;
     if (max < 0) max = Infinity;
     m.charge(p.words * words(s.length) * 2);
@@ -177,8 +180,8 @@ const replace: MImpl = (m, a, b, n, p) => {
   const t = recv(a[b], 'replace');
   arity('replace', n, 2, 3);
   const s = asStr(t);
-  const old = arg(t, a[b + 1], 'replace');
-  const neu = arg(t, a[b + 2], 'replace');
+  const old = arg(m, p.words, t, a[b + 1], 'replace');
+  const neu = arg(m, p.words, t, a[b + 2], 'replace');
   let count = n === 3 ? smallInt(intArg(a[b + 3], 'replace')) : -1;
   if (count < 0) count = Infinity;
   // the number of matches bounds the result: charge and cap before building it
@@ -261,7 +264,7 @@ const count: MImpl = (m, a, b, n, p) => {
   arity('count', n, 1, 3);
   const s = asStr(t);
   m.charge(p.words * words(s.length));
-  const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], 'count');
+  const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(m, p.words, t, a[b + 1], 'count');
   const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
   if (lo > hi) return 0;
   const part = s.slice(lo, hi);
@@ -283,7 +286,7 @@ function partition(rev: boolean): MImpl {
     const t = recv(a[b], name);
     arity(name, n, 1, 1);
     const s = asStr(t);
-    const sep = arg(t, a[b + 1], name);
+    const sep = arg(m, p.words, t, a[b + 1], name);
     if (sep.length === 0) throw new VmError('ValueError', 'empty separator');
     m.charge(p.words * words(s.length) * 2);
     const j = rev ? s.lastIndexOf(sep) : s.indexOf(sep);
@@ -299,7 +302,7 @@ function stripSide(name: 'lstrip' | 'rstrip'): MImpl {
     const t = recv(a[b], name);
     arity(name, n, 0, 1);
     m.charge(p.words * words(t.length));
-    const chars = n === 1 ? optArg(t, a[b + 1], name) : null;
+    const chars = n === 1 ? optArg(m, p.words, t, a[b + 1], name) : null;
     const set = chars === null ? null : new Set(typeof t === 'string' ? U.codePointsOf(chars) : Array.from(chars, (c) => c.charCodeAt(0)));
     const sp = spaceTest(t);
     const drop = (c: number): boolean => (set ? set.has(c) : sp(c));
@@ -340,7 +343,7 @@ function rfindImpl(name: 'rfind' | 'rindex'): MImpl {
     arity(name, n, 1, 3);
     const s = asStr(t);
     m.charge(p.words * words(s.length));
-    const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(t, a[b + 1], name);
+    const sub = t instanceof Uint8Array && typeof a[b + 1] === 'number' ? String.fromCharCode(byteArg(a[b + 1])) : arg(m, p.words, t, a[b + 1], name);
     const [lo, hi] = range(a, b, n, 1, s, typeof t === 'string');
     let r = -1;
     if (lo <= hi && hi - lo >= sub.length) {
@@ -394,7 +397,7 @@ function removeAffix(name: 'removeprefix' | 'removesuffix'): MImpl {
     const t = recv(a[b], name);
     arity(name, n, 1, 1);
     const s = asStr(t);
-    const x = arg(t, a[b + 1], name);
+    const x = arg(m, p.words, t, a[b + 1], name);
     m.charge(p.words * words(s.length));
     if (x.length === 0) return t;
     if (name === 'removeprefix' && s.startsWith(x)) return back(m, t, s.slice(x.length));
