@@ -18,6 +18,7 @@ import { seqBytes } from '../memory.js';
 import type { LoadedModule } from '../load.js';
 import type { Cfg } from './cfg.js';
 import { safeLoads } from './defined.js';
+import { frameEstimate } from './frame_budget.js';
 
 const MAX = '9007199254740991';
 /** frames with more locals than this keep them in the stack array */
@@ -116,8 +117,14 @@ export const SUPPORTED: ReadonlySet<number> = new Set<number>([
   Op.FOR_RANGE,
 ]);
 
-/** The body of `function (m, bp, depth)` for function `fi`; null when the tier does not compile it. */
-export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline = true): string | null {
+/** Generated code of one function: the body of `function (m, bp, depth, budget)` and the native stack one frame of it may take. */
+export interface GenResult {
+  body: string;
+  frame: number;
+}
+
+/** The code for function `fi`; null when the tier does not compile it. */
+export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline = true): GenResult | null {
   const fn = info[fi];
   const nl = fn.nlocals;
   const { instrs, blocks } = cfg;
@@ -337,12 +344,12 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         return `${spill} ${flush(d)}
           if (depth >= maxDepth) throw H.recursion(maxDepth);
           if (${at(base)} + ${callee.nlocals + callee.maxStack} > stackLimit) throw H.stackLimit();
-          ${S(base)} = F[${a0}](m, ${at(base)}, depth + 1); ${reload} ${deopt()}`;
+          ${S(base)} = (nb = budget - E[${a0}]) >= 0 ? F[${a0}](m, ${at(base)}, depth + 1, nb) : H.interp(m, ${a0}, ${at(base)}, depth + 1, budget); ${reload} ${deopt()}`;
       }
       case Op.CALL_STD: {
         const n = stdArity[a0];
         const base = d - n;
-        return `${writeArgs(base, d)} ${spill} r = std[${a0}](m, stack, ${at(base)}); H.countResult(m, r, stack, ${at(base)}, ${n}); ${S(base)} = r; ${reload} ${memChk(base + 1)} ${deopt()}`;
+        return `${writeArgs(base, d)} ${spill} CROSS.left = budget; r = std[${a0}](m, stack, ${at(base)}); H.countResult(m, r, stack, ${at(base)}, ${n}); ${S(base)} = r; ${reload} ${memChk(base + 1)} ${deopt()}`;
       }
       case Op.CALL_BUILTIN:
       case Op.CALL_METHOD: {
@@ -538,10 +545,12 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   const init = inStack && nl > fn.nparams ? `for (let i = bp + ${fn.nparams}; i < bp + ${nl}; i++) stack[i] = undefined;` : '';
   if (!inStack) for (let i = 0; i < nl; i++) decl.push(i < fn.nparams ? `${L(i)} = stack[bp + ${i}]` : `${L(i)} = undefined`);
   for (let p = 0; p < Math.max(cfg.maxHeight, 1); p++) decl.push(`${S(p)} = undefined`);
-  return `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
+  // JS variables: the locals kept in variables and the operand slots; the widest call is the write-back of all of them
+  const vars = (inStack ? 0 : nl) + Math.max(cfg.maxHeight, 1);
+  const body = `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
   const memCap = m.memCap;
   const maxDepth = m.limits.max_call_depth; const stackLimit = stack.length; const maxLen = m.limits.max_container_len;
-  let a, b, r, t, v, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
+  let r, t, v, nb = 0, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
   try {
     D: for (;;) {
       switch (st) {
@@ -554,4 +563,5 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     H.onThrow(m, ${fi}, P);
     throw e;
   }`;
+  return { body, frame: frameEstimate(vars, vars + 4) };
 }

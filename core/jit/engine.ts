@@ -10,7 +10,11 @@ import type { LoadedModule } from '../load.js';
 import type { Machine } from '../machine.js';
 import { memCheck } from '../memory.js';
 import type { Value } from '../values.js';
-import { compileModule, type JitModule } from './compile.js';
+import { compileModule, type CompiledFn, type JitModule } from './compile.js';
+import { CROSS, JS_STACK_BUDGET } from './frame_budget.js';
+
+/** native stack of the compiled entry (execute's and runCompiled's frames), charged with the first frame */
+const ENTRY_BYTES = 512;
 
 export type EngineMode = 'interp' | 'jit' | 'auto';
 
@@ -70,15 +74,27 @@ export function execute(m: Machine, fi: number, args: Value[]): Value {
   // (a call with fewer arguments than parameters leaves some unbound, which the tier assumes never happens)
   const f = args.length >= m.mod.funcs[fi].nparams ? e.jit?.get(fi) : null;
   if (f) {
-    ENGINE_STATS.compiled++;
-    return runCompiled(m, fi, f, args);
+    // the native stack compiled frames may still take: all of it in the transaction's own
+    // call, else what the calling contract's frame handed over (frame_budget.ts)
+    const outer = CROSS.active === 0 ? JS_STACK_BUDGET : CROSS.left;
+    const budget = outer - ENTRY_BYTES - e.jit!.frameBytes[fi];
+    if (budget >= 0) {
+      ENGINE_STATS.compiled++;
+      CROSS.active++;
+      try {
+        return runCompiled(m, fi, f, args, budget);
+      } finally {
+        CROSS.active--;
+        CROSS.left = outer;
+      }
+    }
   }
   ENGINE_STATS.interpreted++;
   return run(m, fi, args);
 }
 
 /** The interpreter's entry (run()), then the compiled function in place of its loop. */
-function runCompiled(m: Machine, fi: number, f: (m: Machine, bp: number, depth: number) => Value, args: Value[]): Value {
+function runCompiled(m: Machine, fi: number, f: CompiledFn, args: Value[], budget: number): Value {
   const stack = m.stack;
   const fn = m.mod.funcs[fi];
   for (let i = 0; i < args.length; i++) stack[i] = args[i];
@@ -87,7 +103,7 @@ function runCompiled(m: Machine, fi: number, f: (m: Machine, bp: number, depth: 
   memCheck(m, args.length);
   m.errFrames = null;
   try {
-    return f(m, 0, 0);
+    return f(m, 0, 0, budget);
   } catch (e) {
     if (m.gas < 0) m.gas = 0;
     throw e;

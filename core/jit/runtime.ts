@@ -16,6 +16,15 @@ import { checkMethod, METHOD_IMPLS } from '../methods.js';
 import { checkReturn } from '../return_check.js';
 import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
 import { Op } from '../../spec/table.js';
+import { run } from '../interpreter.js';
+import { CROSS } from './frame_budget.js';
+
+/**
+ * What the tier did that tests must be able to see (never read by consensus code):
+ * private calls handed to the interpreter for want of native stack, and the deepest call
+ * depth at which that happened (the compiled frames below it ran compiled).
+ */
+export const JIT_PROBE = { fallbacks: 0, deepestFallback: 0 };
 
 const utf8 = new TextEncoder();
 const TUPLE_PAIR_GAS = 2 * OP_PRICE.items[Op.BUILD_TUPLE];
@@ -103,6 +112,25 @@ export const HELPERS = {
   oog(m: Machine, _pc: number): OutOfGas {
     m.gas = 0;
     return new OutOfGas();
+  },
+  /**
+   * A private call whose callee's frame does not fit the native stack budget left
+   * (frame_budget.ts): the callee, and all it calls, in the interpreter from its frame at `bp`
+   * at call depth `depth`. The interpreter keeps its frames in arrays, so this takes one
+   * host frame however deep the calls go. A failure comes back with the interpreter's frames,
+   * to which the compiled callers add theirs.
+   */
+  interp(m: Machine, fi: number, bp: number, depth: number, budget: number): Value {
+    JIT_PROBE.fallbacks++;
+    if (depth > JIT_PROBE.deepestFallback) JIT_PROBE.deepestFallback = depth;
+    const args = m.stack.slice(bp, bp + m.mod.funcs[fi].nparams);
+    const saved = CROSS.left;
+    CROSS.left = budget;
+    try {
+      return run(m, fi, args, bp, depth);
+    } finally {
+      CROSS.left = saved;
+    }
   },
   unbound: (): VmError => new VmError('UnboundLocalError', 'local variable referenced before assignment'),
   invalid: (msg: string): VmError => new VmError('InvalidProgram', msg),
