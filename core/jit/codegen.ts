@@ -8,10 +8,12 @@
 // Gas: a block whose base cost the gas left covers is charged once at its entry ("fast"
 // code). An instruction that can charge more (a slow path, a call) first gives back the
 // base cost of the block's later instructions (R), so it sees the gas the interpreter
-// would; if afterwards that rest is no longer covered, execution continues in the block's
-// "careful" code, which charges each instruction before it runs, as the interpreter does.
-// A block the gas left does not cover runs careful code from its start. So an out-of-gas
-// stops at the same instruction, and an error at an instruction leaves the same gas.
+// would; if afterwards that rest is no longer covered, the interpreter takes the frame over
+// from the next instruction (its locals and operands written back to the stack), charging
+// each instruction before it runs. A block the gas left does not cover is handed over from
+// its start. Either way the call cannot get past the end of that block (its base cost is
+// not covered), so the hand-over only decides where it stops: at the same instruction, with
+// the same gas, as the interpreter, because it is the interpreter.
 import { Op, OP_BY_CODE, OPCODES } from '../../spec/table.js';
 import { OP_PRICE } from '../pricing.js';
 import { seqBytes } from '../memory.js';
@@ -104,8 +106,9 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   const L = (i: number): string => (inStack ? `stack[bp + ${i}]` : `l${i}`);
   const at = (p: number): string => `bp + ${nl + p}`;
   const blockOf = (off: number): number => instrs[cfg.byOff[off]].block;
-  const careful = (i: number): number => NB + i;
-  const SYNC = NB + instrs.length;
+  /** the case that hands the frame to the interpreter at offset RS with Q operands */
+  const RESUME = NB;
+  const toResume = (i: number): string => `RS = ${instrs[i].off}; Q = ${instrs[i].height}; st = ${RESUME}; continue D;`;
   const safe = safeLoads(cfg, fn.nparams, nl);
   const constExpr = (k: number): string => {
     const v = consts[k];
@@ -146,7 +149,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     }
   }
 
-  // one instruction; R: base cost of the block's later instructions already charged (0 in careful code)
+  // one instruction; R: base cost of the block's later instructions already charged
   const emit = (i: number, R: number, edge: (b: number) => string): string => {
     const ins = instrs[i];
     const d = ins.height;
@@ -155,19 +158,15 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     const G = R === 0 ? 'gas + reserve' : `gas + reserve + ${R}`;
     const spill = `P = ${off}; m.gas = ${G};`;
     const reload = R === 0 ? 'gas = m.gas - reserve;' : `gas = m.gas - reserve - ${R};`;
-    // after a slow path that may have charged: continue in careful code when the rest is no longer covered
+    // after a slow path that may have charged: the interpreter goes on from the next instruction when the rest is no longer covered
     const deopt = (): string => {
       if (R === 0) return '';
-      labels.add(i + 1);
-      return `if (gas < 0 && gas + reserve < 0) { gas += ${R}; st = ${careful(i + 1)}; continue D; }`;
+      return `if (gas < 0 && gas + reserve < 0) { gas += ${R}; ${toResume(i + 1)} }`;
     };
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
-    // the memory walk when the running count passed the cap, with `top` operands live
-    // (out of line: the write-back and the walk run in the SYNC case, then careful code from the next instruction)
-    const walk = (top: number): string => {
-      labels.add(i + 1);
-      return `{ ${R === 0 ? '' : `gas += ${R}; `}Q = ${top}; RS = ${careful(i + 1)}; P = ${off}; st = ${SYNC}; continue D; }`;
-    };
+    // the memory walk when the running count passed the cap, with `top` operands live: the
+    // locals and those operands written back first, so it measures what the interpreter would
+    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); }`;
     const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
@@ -422,7 +421,6 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   // jumps to are written out in place while they are small and the budget lasts (a copy
   // behaves as the block does: same code, same charges), else reached through D.
   const reachable = (b: number): boolean => instrs[blocks[b].first].height >= 0;
-  const labels = new Set<number>(); // careful entries a deopt resumes at
   const ends = (o: number): boolean =>
     o === Op.JUMP ||
     o === Op.RETURN ||
@@ -441,7 +439,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   };
   const fastBlock = (b: number, edge: (t: number) => string): string => {
     const blk = blocks[b];
-    const body: string[] = [`if (gas < ${blk.cost}) { ${REFILL} if (gas < ${blk.cost}) { st = ${careful(blk.first)}; continue D; } } gas -= ${blk.cost};`];
+    const body: string[] = [`if (gas < ${blk.cost}) { ${REFILL} if (gas < ${blk.cost}) { ${toResume(blk.first)} } } gas -= ${blk.cost};`];
     for (let i = blk.first; i < blk.end; i++) body.push(emit(i, restCost[i], edge));
     body.push(tailOf(b, edge));
     return body.join('\n');
@@ -460,7 +458,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   for (let h = 0; h < NB; h++) {
     if (!reachable(h)) continue;
     // a block with one predecessor is written out in its predecessor's chain; its own case
-    // (entered only after careful code) copies nothing
+    // (entered only by a dispatch that could not copy it) copies nothing
     const head = h === 0 || preds[h] !== 1;
     let budget = inline && head ? INLINE_BUDGET : 0;
     const path: number[] = [h];
@@ -484,19 +482,6 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     };
     out.push(`case ${h}: L${h}: for (;;) { ${fastBlock(h, edge)} }`);
   }
-  // careful code: each instruction charged on its own, as the interpreter does
-  for (let b = 0; b < NB; b++) {
-    const blk = blocks[b];
-    if (!reachable(b)) continue;
-    for (let i = blk.first; i < blk.end; i++) {
-      if (i === blk.first || labels.has(i)) out.push(`case ${careful(i)}:`);
-      const c = instrs[i].cost;
-      if (c > 0) out.push(`if ((gas -= ${c}) < 0 && gas + reserve < 0) throw H.oog(m, (P = ${instrs[i].off}));`);
-      out.push(emit(i, 0, dispatch));
-    }
-    out.push(tailOf(b, dispatch));
-  }
-
   const decl: string[] = [];
   // a callee's locals past its parameters start unbound (in the stack too: the memory walk reads them)
   const init = inStack && nl > fn.nparams ? `for (let i = bp + ${fn.nparams}; i < bp + ${nl}; i++) stack[i] = undefined;` : '';
@@ -512,7 +497,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     D: for (;;) {
       switch (st) {
         ${out.join('\n')}
-        case ${SYNC}: ${sync(Math.max(cfg.maxHeight, 1))} m.gas = gas + reserve; H.memCheck(m, bp + ${nl} + Q); st = RS; continue D;
+        case ${RESUME}: ${sync(Math.max(cfg.maxHeight, 1))} m.gas = gas + reserve; P = -1; return H.resume(m, ${fi}, bp, RS, bp + ${nl} + Q, depth, budget);
         default: throw H.fellOff();
       }
     }
