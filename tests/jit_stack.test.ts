@@ -167,6 +167,8 @@ test('deepest compositions: tier and interpreter give the same receipts under --
       expect(r.stats, 'the interpreter mode ran no compiled frame').toMatchObject({ compiled: 0, fallbacks: 0 });
       continue;
     }
+    // 'auto' compiles only once the calls have used about what compiling costs (it may not here)
+    if (r.mode === 'auto') continue;
     // compiled frames ran (contracts entered compiled), chains ran compiled 16 calls deep
     // and more before the budget handed the rest to the interpreter
     expect(r.stats.compiled, `${r.mode} ${r.flags.join(' ')}`).toBeGreaterThan(CONTRACTS);
