@@ -165,8 +165,15 @@ function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
   if (n <= ONE_OFF) {
     // up to 64 bytes V8 keeps the array on its heap (reading a.buffer would move a off it)
     const out = new Uint8Array(n);
-    out.set(a);
-    out.set(b, a.length);
+    if (n <= 64) {
+      // a few bytes: a loop is ~2x faster than two TypedArray set() calls
+      const k = a.length;
+      for (let i = 0; i < k; i++) out[i] = a[i];
+      for (let i = k; i < n; i++) out[i] = b[i - k];
+    } else {
+      out.set(a);
+      out.set(b, a.length);
+    }
     return out;
   }
   // a view of a registered buffer made here is longer than ONE_OFF; a shorter a (a slice at
