@@ -137,6 +137,16 @@ class Leads {
   readonly first2: Value[];
   readonly second2: Value[];
   readonly len2: Int32Array;
+  /**
+   * When every first item (rank1) or every first item of a tuple first item (rank2) is a str
+   * and they repeat (at most half are distinct): each one's place among the distinct strs in
+   * compareStr order, and its length. Two ranks compare as their strs do (compareStr is a
+   * total order, so the places are the same on every host), without touching the strs.
+   */
+  readonly rank1: Int32Array | null;
+  readonly slen1: Int32Array | null;
+  readonly rank2: Int32Array | null;
+  readonly slen2: Int32Array | null;
   constructor(its: Value[][]) {
     const n = its.length;
     this.first = new Array(n);
@@ -157,6 +167,8 @@ class Leads {
         this.second2[i] = (f.items.length > 1 ? f.items[1] : undefined) as Value;
       }
     }
+    [this.rank1, this.slen1] = ranks(this.first);
+    [this.rank2, this.slen2] = ranks(this.first2);
   }
   /**
    * Equal first items (their == walk costs `eq`): two different small ints second decide,
@@ -173,6 +185,15 @@ class Leads {
 
   /** 1 when key x < key y, 0 when not, -1 when the leading items do not decide. */
   less(m: Machine, x: number, y: number): number {
+    const r1 = this.rank1;
+    if (r1 !== null) {
+      // two strs first (what the str branch below decides, from their ranks)
+      const n = Math.min(this.len[x], this.len[y]);
+      const w = words(Math.min(this.slen1![x], this.slen1![y]));
+      if (r1[x] === r1[y]) return this.tie(m, x, y, n, EQ.words * w);
+      m.charge(n * ORDER.items + (EQ.words + ORDER.words) * w);
+      return r1[x] < r1[y] ? 1 : 0;
+    }
     const a = this.first[x];
     const b = this.first[y];
     if (a === undefined || b === undefined) return -1;
@@ -194,6 +215,20 @@ class Leads {
     // within the depth limit at depth 1)
     const l = this.len2[x];
     if (l < 1 || l !== this.len2[y] || MAX_VALUE_DEPTH < 2) return -1;
+    const r2 = this.rank2;
+    if (r2 !== null) {
+      // two strs first in the tuple keys (what the str branch below decides, from their ranks)
+      const w = words(Math.min(this.slen2![x], this.slen2![y]));
+      if (r2[x] === r2[y]) {
+        const c = this.second2[x];
+        const e = this.second2[y];
+        if (l < 2 || typeof c !== 'number' || typeof e !== 'number' || c === e) return -1;
+        m.charge(n * ORDER.items + 2 * EQ.items + 2 * EQ.words * w + l * ORDER.items);
+        return c < e ? 1 : 0;
+      }
+      m.charge(n * ORDER.items + EQ.items + 2 * EQ.words * w + l * ORDER.items + ORDER.words * w);
+      return r2[x] < r2[y] ? 1 : 0;
+    }
     const a2 = this.first2[x];
     const b2 = this.first2[y];
     if (typeof a2 === 'number' && typeof b2 === 'number') {
@@ -229,4 +264,28 @@ class Leads {
     }
     return -1;
   }
+}
+
+/** Ranks and lengths of strs that are all strs and repeat (see Leads.rank1), else nulls. */
+function ranks(xs: Value[]): [Int32Array | null, Int32Array | null] {
+  const n = xs.length;
+  const place = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const s = xs[i];
+    if (typeof s !== 'string') return [null, null];
+    if (!place.has(s)) {
+      place.set(s, 0);
+      if (place.size * 2 > n) return [null, null];
+    }
+  }
+  const distinct = Array.from(place.keys()).sort(compareStr);
+  for (let i = 0; i < distinct.length; i++) place.set(distinct[i], i);
+  const rank = new Int32Array(n);
+  const len = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = xs[i] as string;
+    rank[i] = place.get(s)!;
+    len[i] = s.length;
+  }
+  return [rank, len];
 }
