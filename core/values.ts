@@ -131,10 +131,12 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
 
-const keyChars: number[] = [];
+/** a char-code array per key length (1..LONG_BYTES): resizing one array per key cost ~25% of a key */
+const KEY_CHARS: number[][] = [];
 function latin1Key(b: Uint8Array): string {
   const n = b.length;
-  keyChars.length = n;
+  let keyChars = KEY_CHARS[n];
+  if (keyChars === undefined) KEY_CHARS[n] = keyChars = new Array<number>(n).fill(0);
   keyChars[0] = 0xe000 + b[0];
   for (let i = 1; i < n; i++) keyChars[i] = b[i];
   return String.fromCharCode.apply(null, keyChars);
