@@ -638,7 +638,11 @@ class FnBuilder {
         else this.konst(null);
         if (e.hi) this.expr(e.hi);
         else this.konst(null);
-        this.emit(Op.SLICE);
+        if (e.step) {
+          // a stepped slice is a builtin of its own (priced by the result's size), not an opcode
+          this.expr(e.step);
+          this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.step')!.id, 4);
+        } else this.emit(Op.SLICE);
         return;
       case 'dictcomp':
         return this.dictComp(e);

@@ -151,6 +151,26 @@ const PROBES: Probe[] = [
     measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }),
     sizes: [10, 20],
   },
+  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(Math.ceil(n / 2)) }) },
+  { entry: 'builtin:slice.step', src: fn('x[::-1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  {
+    entry: 'builtin:slice.step',
+    src: fn('x[::3]'),
+    args: (n) => ['a'.repeat(n)],
+    measures: (n) => ({ scan_words: words(n), words: words(Math.ceil(n / 3)) }),
+    sizes: KEY_SIZES,
+  },
+  ...(['bin:1', 'oct:3'] as const).map((s) => {
+    const [name, per] = s.split(':');
+    return {
+      entry: `builtin:${name}`,
+      src: fn(`${name}(x)`),
+      args: (n: number) => [big(n)],
+      measures: (n: number) => ({ words: words(Math.ceil((64 * n) / Number(per)) + 3), limbs: limbsOver(64 * n) }),
+      sizes: [10, 20] as [number, number],
+    };
+  }),
+  { entry: 'builtin:round', src: fn('round(x, -1)'), args: (n) => [big(n)], measures: (n) => ({ limbs: 3 * limbsOver(64 * n) }), sizes: [10, 20] },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },

@@ -15,7 +15,6 @@ const BUILTIN_HINTS: Record<string, string> = {
   set: 'use a dict with the items as keys (`d[x] = True`) and test `x in d`',
   frozenset: 'use a tuple, or a dict with the items as keys',
   float: 'contracts have no floats; use integers (e.g. amounts in the smallest unit)',
-  round: 'contracts have no floats; use `//` and `%`',
   print: 'emit an event with `events.emit(name, {...})`',
   iter: 'loop with `for`, or index the list',
   next: 'loop with `for`, or index the list',
@@ -308,6 +307,7 @@ class Scope {
         this.expr(e.obj);
         if (e.lo) this.expr(e.lo);
         if (e.hi) this.expr(e.hi);
+        if (e.step) this.expr(e.step);
         return;
       case 'list':
       case 'tuple':

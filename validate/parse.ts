@@ -706,11 +706,11 @@ class Converter {
       if (c.name === ':') parts.push([]);
       else parts[parts.length - 1].push(c);
     }
-    if (parts.length > 3 || (parts.length === 3 && parts[2].length > 0 && !(parts[2].length === 1 && parts[2][0].name === 'None'))) {
-      return this.bad('E-SLICE-STEP', 'slices with a step are not supported', at);
-    }
+    if (parts.length > 3) return this.bad('E-SYNTAX', 'a slice has at most three parts (a[start:stop:step])', at);
     const part = (p: SyntaxNode[]) => (p.length === 0 ? null : this.exprList(p));
-    return { k: 'slice', at, obj, lo: part(parts[0]), hi: part(parts[1]) };
+    // `a[x:y:]` and `a[x:y:None]` are plain slices, as in CPython
+    const step = parts.length === 3 && !(parts[2].length === 1 && parts[2][0].name === 'None') ? part(parts[2]) : null;
+    return { k: 'slice', at, obj, lo: part(parts[0]), hi: part(parts[1]), step };
   }
 
   call(n: SyntaxNode): Expr {
