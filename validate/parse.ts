@@ -733,7 +733,13 @@ class Converter {
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
       if (c.name === '*' || c.name === '**') {
-        this.err('E-STARARGS', `${c.name} arguments are not allowed`, c.from);
+        this.err(
+          'E-STARARGS',
+          c.name === '*'
+            ? '* arguments are not allowed (calls bind statically): pass the list itself where the callee takes one (max(xs), sum(xs), zip of named lists) or index it (f(xs[0], xs[1]))'
+            : '** arguments are not allowed (calls bind statically): pass each keyword by name',
+          c.from,
+        );
         i++;
         continue;
       }
