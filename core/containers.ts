@@ -148,7 +148,11 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const n = b > a ? b - a : 0;
     m.charge(SLICE.words * words(n));
     m.mem += n;
-    return obj.slice(a, a + n);
+    if (n > 16) return obj.slice(a, a + n);
+    // a few bytes (a field parsed out of a record): a loop copy skips slice()'s species lookup
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = obj[a + i];
+    return out;
   }
   if (Array.isArray(obj) || obj instanceof PyTuple) {
     const items = Array.isArray(obj) ? obj : obj.items;
