@@ -2,7 +2,7 @@
 // workload's main `calls` times (after 20 warm-up calls) at n / div in one engine and prints
 // its gas. Under `valgrind --tool=cachegrind --cache-sim=no`, the instruction count of a run
 // with 2k calls less that of one with k calls is what k steady calls cost: a count that does
-// not move with the machine's load, for A/B comparisons of the tier (bench/NOTES.md).
+// not move with the machine's load, for A/B comparisons of the tier.
 import { readFileSync } from 'node:fs';
 import { compileSource } from '../compiler/index.js';
 import { encodeArgs } from '../core/abi/codec.js';
