@@ -116,8 +116,8 @@ const price = (op: Op): Readonly<Record<Measure, number>> => OP_BY_CODE[op]!.dyn
  * bound unbounded (a formula this file does not know is never priced at zero).
  */
 const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
-  ADD: ['limbs', 'words', 'items'],
-  INPLACE_ADD: ['limbs', 'words', 'items'],
+  ADD: ['limbs', 'words', 'items', 'buffers'],
+  INPLACE_ADD: ['limbs', 'words', 'items', 'buffers'],
   MUL: ['limbs', 'words', 'items'],
   INPLACE_MUL: ['limbs', 'words', 'items'],
   SUB: ['limbs'],
@@ -613,10 +613,15 @@ class Estimator {
       case Op.INPLACE_ADD: {
         const bits = Math.max(this.ibits(x), this.ibits(y)) + 1;
         const len = x.len + y.len;
-        const cost = Math.max(this.limbs(bits, P.limbs), this.words(len, P.words), this.items(len, P.items));
+        // a bytes result past 64 bytes also pays its allocation (`buffers`)
+        const buf = len > 64 ? P.buffers : 0;
+        const cost = Math.max(this.limbs(bits, P.limbs), this.words(len, P.words) + buf, this.items(len, P.items));
         if (this.isInt(x) && this.isInt(y)) return [this.limbs(bits, P.limbs), [this.int(bits)]];
         if (x.k === y.k && x.k !== 'any')
-          return [x.k === 'bytes' || x.k === 'str' ? this.words(len, P.words) : this.items(len, P.items), [this.seq(x.k, len, x.elem)]];
+          return [
+            x.k === 'bytes' || x.k === 'str' ? this.words(len, P.words) + (x.k === 'bytes' ? buf : 0) : this.items(len, P.items),
+            [this.seq(x.k, len, x.elem)],
+          ];
         return [cost, [this.top]];
       }
       case Op.SUB:

@@ -77,7 +77,16 @@ const PROBES: Probe[] = [
   { entry: 'op:ADD', src: fn('x + x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [5, 7] },
   { entry: 'op:MUL', src: fn('x * y', 'x, y'), args: (n) => [big(n), 3n << 300n], measures: (n) => ({ limbs: limbsOver(64 * n + 302) }), sizes: [1, 3] },
   // sequences
-  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }) },
+  // a bytes result past 64 bytes pays its allocation off the JS heap; str results never do
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }), sizes: [32, 33] },
+  {
+    entry: 'op:INPLACE_ADD',
+    src: stmt('x += x'),
+    args: (n) => [bytesOf(n)],
+    measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }),
+    sizes: [16, 100],
+  },
   { entry: 'op:ADD', src: fn('x + x'), args: (n) => [ints(n)], measures: (n) => ({ items: 2 * n }) },
   { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
