@@ -43,6 +43,8 @@ interface AV {
   range?: { trip: number; bits: number };
   /** a dict built by BUILD_DICT: its keys and values */
   entries?: [AV, AV][];
+  /** a constant tuple of str: its items */
+  strs?: string[];
 }
 
 /** The walk's state before an instruction: gas so far on the worst path, stack, locals. */
@@ -284,7 +286,11 @@ class Estimator {
     if (typeof c === 'string') return this.seq('str', c.length);
     if (c === null) return { k: 'none', bits: 0, len: 0 };
     if (typeof c === 'boolean') return { k: 'bool', bits: 1, len: 0 };
-    if (c instanceof ConstTuple) return this.seq('tuple', c.items.length);
+    if (c instanceof ConstTuple) {
+      const t = this.seq('tuple', c.items.length);
+      if (c.items.every((x) => typeof x === 'string')) t.strs = c.items as string[];
+      return t;
+    }
     return this.top;
   }
 
@@ -856,11 +862,11 @@ class Estimator {
         ret = bytes(64);
         break;
       case 'abi.encode':
-        // type names, then the encoding, which the call caps at max_bytes_len
-        cost = pw * (w(this.textItems(a[0])) + w(L.max_bytes_len));
+        // type names, then the encoding, which the call caps at max_bytes_len; one item per value
+        cost = pw * (w(this.textItems(a[0])) + w(L.max_bytes_len)) + s.dynamic.items * this.abiItems(a[0]);
         break;
       case 'abi.decode':
-        cost = pw * (w(this.textItems(a[0])) + w(size(a[1])));
+        cost = pw * (w(this.textItems(a[0])) + w(size(a[1]))) + s.dynamic.items * this.abiItems(a[0]);
         break;
       case 'treasury.balance':
       case 'treasury.transfer':
@@ -923,6 +929,15 @@ class Estimator {
         if (s.name.startsWith('abi.')) ret = this.int(L.max_int_bits);
     }
     return [s.base + cost, [ret]];
+  }
+
+  /**
+   * Values abi.encode/decode make for a constant tuple of scalar type names: one per name. A
+   * list or tuple type holds as many values as the data says: no bound here.
+   */
+  private abiItems(v: AV | undefined): number {
+    if (!v?.strs || v.strs.some((n) => /[[<(]|list|tuple/i.test(n))) throw new Unbounded('abi codec of list or tuple types (its item count)');
+    return v.strs.length;
   }
 
   /** Bytes of the type names in abi.encode/decode's list or tuple of str. */
