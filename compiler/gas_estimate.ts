@@ -127,7 +127,8 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   POS: ['limbs'],
   INVERT: ['limbs'],
   FLOORDIV: ['limbs'],
-  MOD: ['limbs', 'words'],
+  // int % int converts nothing; text % args (which does) is unbounded below
+  MOD: ['limbs', 'words', 'convert_steps'],
   RSHIFT: ['limbs'],
   BITAND: ['limbs'],
   BITOR: ['limbs'],

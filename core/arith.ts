@@ -71,7 +71,8 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
     if (y !== null) return repeat(m, a, y, a, b);
   }
   // printf-style formatting, priced per word of format and output (core/builtins/format.ts)
-  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) return percentFormat(m, a, b, OP_PRICE.words[Op.MOD]);
+  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array))
+    return percentFormat(m, a, b, OP_PRICE.words[Op.MOD], OP_PRICE.convert_steps[Op.MOD]);
   return unsupported(op, a, b);
 }
 

@@ -247,7 +247,7 @@ function strOf(m: Machine, x: Value, p: Prices): string {
   if (x === true) return 'True';
   if (x === false) return 'False';
   if (x === null) return 'None';
-  return repr(m, x, p.words); // bytes and containers render as CPython's repr
+  return repr(m, x, p.words, p.convert_steps); // bytes and containers render as CPython's repr
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
@@ -451,13 +451,13 @@ export const CONVERT: Record<string, Impl> = {
   'int.from_bytes': fromBytes,
   repr: (m, a, b, n, p) => {
     arity('repr', n, 1, 1);
-    return repr(m, a[b], p.words);
+    return repr(m, a[b], p.words, p.convert_steps);
   },
   format: (m, a, b, n, p) => {
     arity('format', n, 1, 2);
     const spec = n === 2 ? a[b + 1] : '';
     if (typeof spec !== 'string') throw new VmError('TypeError', `format() argument 2 must be str, not ${typeName(spec)}`);
-    const r = formatValue(m, a[b], spec, p.words);
+    const r = formatValue(m, a[b], spec, p.words, p.convert_steps);
     m.mem += r.length;
     return r;
   },
