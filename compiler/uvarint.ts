@@ -14,7 +14,7 @@ export function writeUvarint(out: number[], n: number | bigint): void {
     out.push(n);
     return;
   }
-  let b = BigInt(n);
+  const b = BigInt(n);
   if (b < 0n) throw new VarintError('uvarint of negative number');
   if (b <= 0x1fffffffffffffn) {
     let x = Number(b);
