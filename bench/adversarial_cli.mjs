@@ -154,7 +154,12 @@ if (stacks) {
         const rs = STACKS.map((node) => call(dir, f.name, f.n, 2, node));
         const same = rs.every((x) => x.receipt === rs[0].receipt);
         if (!same) bad++;
-        process.stdout.write(`${same ? 'same' : 'DIFFERENT'} ${basename(file)} ${f.name}(${f.n}, 2): ${rs.map((x) => x.receipt).join(same ? '' : ' | ').slice(0, same ? 160 : 2000)}\n`);
+        process.stdout.write(
+          `${same ? 'same' : 'DIFFERENT'} ${basename(file)} ${f.name}(${f.n}, 2): ${rs
+            .map((x) => x.receipt)
+            .join(same ? '' : ' | ')
+            .slice(0, same ? 160 : 2000)}\n`,
+        );
         if (same) continue;
       }
     } finally {
