@@ -57,6 +57,13 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list index out of range');
     return obj[i];
   }
+  // a record's field (r[1]): tuples before the other kinds, whose tests cost a prototype walk each
+  if (obj instanceof PyTuple) {
+    let i = intIndex(idx, 'tuple');
+    if (i < 0) i += obj.items.length;
+    if (!(i >= 0 && i < obj.items.length)) throw new VmError('IndexError', 'tuple index out of range');
+    return obj.items[i];
+  }
   if (obj instanceof PyDict) {
     const v = obj.get(idx, m, SUBSCR.key_units);
     if (v === undefined) throw new VmError('KeyError', reprKey(idx));
@@ -67,12 +74,6 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'index out of range');
     return obj[i];
-  }
-  if (obj instanceof PyTuple) {
-    let i = intIndex(idx, 'tuple');
-    if (i < 0) i += obj.items.length;
-    if (!(i >= 0 && i < obj.items.length)) throw new VmError('IndexError', 'tuple index out of range');
-    return obj.items[i];
   }
   if (typeof obj === 'string') {
     if (m !== undefined) m.charge(SUBSCR.scan_words * strScanWords(obj));

@@ -36,9 +36,11 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
     const its: Value[][] = keys.map((k) => (k as PyTuple).items);
     const lead = new Leads(its);
     before = (x, y) => {
-      m.charge(per); // no small-int comparison is owed: every key is a tuple
-      const r = reverse ? lead.less(m, y, x) : lead.less(m, x, y);
+      // no small-int comparison is owed: every key is a tuple; `less` charges `per` with
+      // what it decides (one debit: an OOG ends the call either way), else it is charged here
+      const r = reverse ? lead.less(m, y, x, per) : lead.less(m, x, y, per);
       if (r >= 0) return r === 1;
+      m.charge(per);
       return reverse ? compareTuples(m, its[y], its[x], '<', 0) < 0 : compareTuples(m, its[x], its[y], '<', 0) < 0;
     };
   } else {
@@ -174,24 +176,27 @@ class Leads {
    * Equal first items (their == walk costs `eq`): two different small ints second decide,
    * as the decorated index does for equal keys.
    */
-  private tie(m: Machine, x: number, y: number, n: number, eq: number): number {
+  private tie(m: Machine, x: number, y: number, n: number, eq: number, per: number): number {
     const a = this.second[x];
     const b = this.second[y];
     if (n < 2 || typeof a !== 'number' || typeof b !== 'number' || a === b) return -1;
-    m.charge(n * ORDER.items);
-    m.charge(eq);
+    m.charge(per + n * ORDER.items + eq);
     return a < b ? 1 : 0;
   }
 
-  /** 1 when key x < key y, 0 when not, -1 when the leading items do not decide. */
-  less(m: Machine, x: number, y: number): number {
+  /**
+   * 1 when key x < key y, 0 when not, -1 when the leading items do not decide. A decided
+   * comparison is charged `per` plus what compareTuples charges for it, summed; -1 charges
+   * nothing.
+   */
+  less(m: Machine, x: number, y: number, per: number): number {
     const r1 = this.rank1;
     if (r1 !== null) {
       // two strs first (what the str branch below decides, from their ranks)
       const n = Math.min(this.len[x], this.len[y]);
       const w = words(Math.min(this.slen1![x], this.slen1![y]));
-      if (r1[x] === r1[y]) return this.tie(m, x, y, n, EQ.words * w);
-      m.charge(n * ORDER.items + (EQ.words + ORDER.words) * w);
+      if (r1[x] === r1[y]) return this.tie(m, x, y, n, EQ.words * w, per);
+      m.charge(per + n * ORDER.items + (EQ.words + ORDER.words) * w);
       return r1[x] < r1[y] ? 1 : 0;
     }
     const a = this.first[x];
@@ -199,16 +204,14 @@ class Leads {
     if (a === undefined || b === undefined) return -1;
     const n = Math.min(this.len[x], this.len[y]);
     if (typeof a === 'number' && typeof b === 'number') {
-      if (a === b) return this.tie(m, x, y, n, 0);
-      m.charge(n * ORDER.items);
+      if (a === b) return this.tie(m, x, y, n, 0, per);
+      m.charge(per + n * ORDER.items);
       return a < b ? 1 : 0;
     }
     if (typeof a === 'string' && typeof b === 'string') {
       const w = words(Math.min(a.length, b.length));
-      if (a === b) return this.tie(m, x, y, n, EQ.words * w);
-      m.charge(n * ORDER.items);
-      m.charge(EQ.words * w);
-      m.charge(ORDER.words * w);
+      if (a === b) return this.tie(m, x, y, n, EQ.words * w, per);
+      m.charge(per + n * ORDER.items + (EQ.words + ORDER.words) * w);
       return compareStr(a, b) < 0 ? 1 : 0;
     }
     // two tuple keys of one length L >= 1 (the == walk over them reaches their first items;
@@ -223,19 +226,18 @@ class Leads {
         const c = this.second2[x];
         const e = this.second2[y];
         if (l < 2 || typeof c !== 'number' || typeof e !== 'number' || c === e) return -1;
-        m.charge(n * ORDER.items + 2 * EQ.items + 2 * EQ.words * w + l * ORDER.items);
+        m.charge(per + n * ORDER.items + 2 * EQ.items + 2 * EQ.words * w + l * ORDER.items);
         return c < e ? 1 : 0;
       }
-      m.charge(n * ORDER.items + EQ.items + 2 * EQ.words * w + l * ORDER.items + ORDER.words * w);
+      m.charge(per + n * ORDER.items + EQ.items + 2 * EQ.words * w + l * ORDER.items + ORDER.words * w);
       return r2[x] < r2[y] ? 1 : 0;
     }
     const a2 = this.first2[x];
     const b2 = this.first2[y];
     if (typeof a2 === 'number' && typeof b2 === 'number') {
       if (a2 === b2) return -1;
-      m.charge(n * ORDER.items);
-      m.charge(EQ.items); // == walk: the first item, then unequal
-      m.charge(l * ORDER.items); // the ordering walk over the tuple keys
+      // the outer walk's items, the == walk (the first item, then unequal), the ordering walk
+      m.charge(per + n * ORDER.items + EQ.items + l * ORDER.items);
       return a2 < b2 ? 1 : 0;
     }
     if (typeof a2 === 'string' && typeof b2 === 'string') {
@@ -246,20 +248,10 @@ class Leads {
         const c = this.second2[x];
         const e = this.second2[y];
         if (l < 2 || typeof c !== 'number' || typeof e !== 'number' || c === e) return -1;
-        m.charge(n * ORDER.items);
-        m.charge(EQ.items);
-        m.charge(EQ.words * w);
-        m.charge(EQ.items);
-        m.charge(l * ORDER.items);
-        m.charge(EQ.words * w);
+        m.charge(per + n * ORDER.items + EQ.items + EQ.words * w + EQ.items + l * ORDER.items + EQ.words * w);
         return c < e ? 1 : 0;
       }
-      m.charge(n * ORDER.items);
-      m.charge(EQ.items);
-      m.charge(EQ.words * w);
-      m.charge(l * ORDER.items);
-      m.charge(EQ.words * w);
-      m.charge(ORDER.words * w);
+      m.charge(per + n * ORDER.items + EQ.items + EQ.words * w + l * ORDER.items + EQ.words * w + ORDER.words * w);
       return compareStr(a2, b2) < 0 ? 1 : 0;
     }
     return -1;
