@@ -446,6 +446,8 @@ class FnBuilder {
   forReversed(s: Stmt & { k: 'for' }, seq: Expr): void {
     const t = this.temp(1, 'rev');
     const idx = this.temp(1, 'rev');
+    const stepped = this.temp(1, 'rev');
+    const base = this.temp(3, 'loop');
     this.expr(seq);
     this.at = s.iter.at;
     this.emit(Op.STORE, t);
@@ -453,18 +455,28 @@ class FnBuilder {
     this.konst(BigInt(TYPE_MASK.list));
     this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
     const isList = this.emit(Op.JUMP_IF_TRUE, 0);
-    // other sequences cannot change: the builtin's reversed copy, read from its end
+    // anything else is stepped by FOR_ITER: a dict or view by CPython's reverse dict iterator
+    // (live, RuntimeError when the body changes its size), a tuple, str or bytes by a reversed
+    // copy; the index walk below sees idx < 0 at once and hands over to it
     this.emit(Op.LOAD, t);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
-    this.emit(Op.STORE, t);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed.live')!.id, 1);
+    this.emit(Op.ITER_INIT, base);
+    this.konst(true);
+    this.emit(Op.STORE, stepped);
+    this.konst(-1n);
+    this.emit(Op.STORE, idx);
+    const toTop = this.emit(Op.JUMP, 0);
+    // a list is walked by index from its end, so a body that pops sees the shorter list
     this.patch(isList, this.here());
+    this.konst(false);
+    this.emit(Op.STORE, stepped);
     this.emit(Op.LOAD, t);
     this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
     this.konst(1n);
     this.emit(Op.SUB);
     this.emit(Op.STORE, idx);
     const top = this.here();
+    this.patch(toTop, top);
     this.emit(Op.LOAD, idx);
     this.konst(0n);
     this.emit(Op.LT);
@@ -481,11 +493,19 @@ class FnBuilder {
     this.konst(1n);
     this.emit(Op.SUB);
     this.emit(Op.STORE, idx);
+    const got = this.here();
     this.store(s.target);
     this.loopBody(s.body, top);
     this.at = s.at;
     this.emit(Op.JUMP, top);
+    // idx < 0: the end of a list, or the iterator's next item
     this.patch(ex1, this.here());
+    this.emit(Op.LOAD, stepped);
+    const done = this.emit(Op.JUMP_IF_FALSE, 0);
+    const next = this.emit(Op.FOR_ITER, base, 0);
+    this.emit(Op.JUMP, got);
+    this.patch(done, this.here());
+    this.patch(next, this.here());
     this.endLoop(ex2);
   }
 

@@ -59,3 +59,56 @@ export class DictIter extends PyDictView {
     return this.kind === 0 ? e[0] : this.kind === 1 ? e[1] : new PyTuple([e[0], e[1]]);
   }
 }
+
+/**
+ * `for k in reversed(d)` (or of a view): CPython's reverse dict iterator. Every step first
+ * checks that the dict's size is the one it had at the start (RuntimeError, as the forward
+ * iterator); then it walks the entry table down from its position, skipping deleted entries,
+ * so keys added by the body (always after the start) are never seen and deleted ones are
+ * skipped. The table positions of the entries at the start are kept in order; a compaction
+ * (size unchanged: a delete and an insert) renumbers them, and the walk goes on from the same
+ * position in the new numbering, as CPython's index into the new table does.
+ */
+export class DictRevIter extends DictIter {
+  private order: [Value, Value, number][];
+  /** CPython's di_pos: the next table position to look at (walking down) */
+  private rpos: number;
+  private idx: number;
+  private readonly used0: number;
+  private seen: number;
+  private done = false;
+  constructor(dict: PyDict, kind: 0 | 1 | 2) {
+    super(dict, kind);
+    this.order = Array.from(dict.map.values());
+    this.rpos = dict.nent - 1;
+    this.idx = this.order.length - 1;
+    this.used0 = dict.size;
+    this.seen = dict.resizes;
+  }
+
+  /** The entry count the walk starts from (the loop is charged its items up front). */
+  get length(): number {
+    return this.order.length;
+  }
+
+  override next(): Value | undefined {
+    if (this.done) return undefined;
+    const d = this.dict;
+    if (d.size !== this.used0) throw new VmError('RuntimeError', 'dictionary changed size during iteration');
+    if (d.resizes !== this.seen) {
+      this.seen = d.resizes;
+      this.order = Array.from(d.map.values());
+      this.idx = this.order.length - 1;
+    }
+    // the live entry with the greatest position <= rpos (an entry object leaves the map when deleted)
+    for (; this.idx >= 0; this.idx--) {
+      const e = this.order[this.idx];
+      if (e[2] > this.rpos || e[2] < 0) continue;
+      this.rpos = e[2] - 1;
+      this.idx--;
+      return this.kind === 0 ? e[0] : this.kind === 1 ? e[1] : new PyTuple([e[0], e[1]]);
+    }
+    this.done = true;
+    return undefined;
+  }
+}

@@ -239,7 +239,7 @@ function keyEq(a: Value, b: Value): boolean {
  * ESC 'h' hash '.' slot, where slot is its place among the keys with that hash.
  */
 export class PyDict {
-  /** entries [key, value, position]: the position in CPython's entry table (see grow) */
+  /** entries [key, value, position]: the position in CPython's entry table (see grow); a removed entry's position becomes -1 (a reverse loop holding it skips it) */
   readonly map = new Map<number | string, [Value, Value, number]>();
   /** the last memory walk that counted this dict (core/memory.ts) */
   walk = 0;
@@ -311,6 +311,7 @@ export class PyDict {
   }
   /** dict.clear(): CPython's empty table. */
   clear(): void {
+    for (const e of this.map.values()) e[2] = -1;
     this.map.clear();
     this.hashed = null;
     this.nent = 0;
@@ -324,8 +325,11 @@ export class PyDict {
   }
   delete(k: Value, m?: Meter, price = 0): boolean {
     const hk = this.keyOf(k, m, price, false);
-    if (hk === undefined || !this.map.delete(hk)) return false;
-    this.freeSlot(hk);
+    const e = hk === undefined ? undefined : this.map.get(hk);
+    if (e === undefined) return false;
+    this.map.delete(hk!);
+    e[2] = -1;
+    this.freeSlot(hk!);
     return true;
   }
   /** Remove k and return its value, keying it once; undefined when absent. */
@@ -335,6 +339,7 @@ export class PyDict {
     const e = this.map.get(hk);
     if (e === undefined) return undefined;
     this.map.delete(hk);
+    e[2] = -1;
     this.freeSlot(hk);
     return e[1];
   }

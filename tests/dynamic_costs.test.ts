@@ -171,6 +171,7 @@ const PROBES: Probe[] = [
     };
   }),
   { entry: 'builtin:round', src: fn('round(x, -1)'), args: (n) => [big(n)], measures: (n) => ({ limbs: 3 * limbsOver(64 * n) }), sizes: [10, 20] },
+  { entry: 'builtin:reversed.live', src: stmt('for k in reversed(x):\n        pass'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
