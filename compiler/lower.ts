@@ -608,13 +608,25 @@ class FnBuilder {
         e.elts.forEach((x) => this.expr(x));
         this.emit(Op.BUILD_LIST, e.elts.length);
         return;
-      case 'dict':
+      case 'dict': {
+        // CPython builds a literal of 16 items or more in runs of 17 inserted item by item (the
+        // last run, under 16, at once): an unhashable key there fails before the next item runs
+        const n = e.keys.length;
+        const big = (i: number): boolean => n === 16 || (n > 16 && Math.min(17, n - 17 * Math.floor(i / 17)) >= 16);
         e.keys.forEach((k, i) => {
           this.expr(k);
           this.expr(e.values[i]);
+          if (big(i) && !(k.k === 'int' || k.k === 'str' || k.k === 'bytes' || k.k === 'const' || k.k === 'fstring')) {
+            // the key is under the value: check it there
+            this.emit(Op.SWAP);
+            this.at = k.at;
+            this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('dict.key')!.id, 1);
+            this.emit(Op.SWAP);
+          }
         });
         this.emit(Op.BUILD_DICT, e.keys.length);
         return;
+      }
       case 'bin':
         this.expr(e.l);
         this.expr(e.r);

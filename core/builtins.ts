@@ -11,13 +11,23 @@ import { RADIX } from './builtins/radix.js';
 import { ROUND } from './builtins/round.js';
 import { sliceStep } from './builtins/slice_step.js';
 import { reversedLive } from './builtins/reversed_live.js';
+import { dictKey } from './builtins/dict_key.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
 
 export type BuiltinImpl = Dispatch;
 
-const IMPLS: Record<string, Impl> = { ...CONVERT, ...NUMERIC, ...ITERABLES, ...RADIX, ...ROUND, 'slice.step': sliceStep, 'reversed.live': reversedLive };
+const IMPLS: Record<string, Impl> = {
+  ...CONVERT,
+  ...NUMERIC,
+  ...ITERABLES,
+  ...RADIX,
+  ...ROUND,
+  'slice.step': sliceStep,
+  'reversed.live': reversedLive,
+  'dict.key': dictKey,
+};
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
 

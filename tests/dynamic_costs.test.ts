@@ -22,6 +22,8 @@ interface Probe {
   sizes?: [number, number];
   /** the opcodes (of the entry's `runs`) whose formulas price this work, each once */
   via?: string[];
+  /** other entries that price the same measures in the probe's code too (e.g. `op:BUILD_DICT`) */
+  also?: string[];
 }
 
 const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
@@ -171,6 +173,14 @@ const PROBES: Probe[] = [
     };
   }),
   { entry: 'builtin:round', src: fn('round(x, -1)'), args: (n) => [big(n)], measures: (n) => ({ limbs: 3 * limbsOver(64 * n) }), sizes: [10, 20] },
+  {
+    entry: 'builtin:dict.key',
+    src: fn(`{x: 0, ${Array.from({ length: 15 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`),
+    args: (n) => [bytesOf(n)],
+    measures: keyUnits,
+    sizes: KEY_SIZES,
+    also: ['op:BUILD_DICT'],
+  },
   { entry: 'builtin:reversed.live', src: stmt('for k in reversed(x):\n        pass'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
@@ -404,7 +414,7 @@ function checkProbe(vm: Vm, p: Probe): void {
   const [a, b] = p.sizes ?? [40, 200];
   const owner = vm.entryOf(p.entry) as { runs?: readonly string[] };
   for (const v of p.via ?? []) expect(owner.runs, `${p.entry} runs ${v}`).toContain(v);
-  const pricers = p.via ? p.via.map((v) => vm.entryOf(`op:${v}`)) : [vm.entryOf(p.entry)];
+  const pricers = p.via ? p.via.map((v) => vm.entryOf(`op:${v}`)) : [vm.entryOf(p.entry), ...(p.also ?? []).map((e) => vm.entryOf(e))];
   V = vm.values;
   const src = (n: number) => (typeof p.src === 'string' ? p.src : p.src(n));
   const ma = p.measures(a);
