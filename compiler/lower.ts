@@ -310,6 +310,13 @@ class FnBuilder {
       }
       case 'del':
         for (const t of s.targets) {
+          if (t.k === 'slice') {
+            this.sliceParts(t);
+            this.at = t.at;
+            this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.del')!.id, 4);
+            this.emit(Op.POP);
+            continue;
+          }
           if (t.k !== 'index') continue;
           this.expr(t.obj);
           this.expr(t.index);
@@ -535,6 +542,13 @@ class FnBuilder {
         this.at = t.at;
         this.emit(Op.STORE_SUBSCR);
         return;
+      case 'slice':
+        // the value is on the stack; then the list and the bounds, as CPython evaluates them
+        this.sliceParts(t);
+        this.at = t.at;
+        this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.set')!.id, 5);
+        this.emit(Op.POP);
+        return;
       case 'tuple':
       case 'list':
         this.emit(Op.UNPACK, t.elts.length);
@@ -542,6 +556,14 @@ class FnBuilder {
         return;
     }
     this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  sliceParts(t: Expr & { k: 'slice' }): void {
+    this.expr(t.obj);
+    for (const x of [t.lo, t.hi, t.step]) {
+      if (x) this.expr(x);
+      else this.konst(null);
+    }
   }
 
   augassign(target: Expr, op: BinOp, value: Expr): void {

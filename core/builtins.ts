@@ -12,6 +12,7 @@ import { ROUND } from './builtins/round.js';
 import { sliceStep } from './builtins/slice_step.js';
 import { reversedLive } from './builtins/reversed_live.js';
 import { dictKey } from './builtins/dict_key.js';
+import { sliceDel, sliceSet } from './builtins/slice_set.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
@@ -27,6 +28,8 @@ const IMPLS: Record<string, Impl> = {
   'slice.step': sliceStep,
   'reversed.live': reversedLive,
   'dict.key': dictKey,
+  'slice.set': sliceSet,
+  'slice.del': sliceDel,
 };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));

@@ -216,7 +216,8 @@ class Scope {
     } else if (t.k === 'index') {
       this.expr(t.obj);
       this.expr(t.index);
-    } else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
+    } else if (t.k === 'slice') this.expr(t);
+    else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
   }
 
   isLocal(id: string): boolean {

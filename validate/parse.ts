@@ -369,7 +369,7 @@ class Converter {
           .slice(1)
           .filter((c) => c.name !== ',')
           .map((c) => this.expr(c));
-        for (const t of targets) if (t.k !== 'index') this.err('E-DEL', 'only `del d[k]` / `del xs[i]` is allowed', t.at);
+        for (const t of targets) if (t.k !== 'index' && t.k !== 'slice') this.err('E-DEL', 'only `del d[k]`, `del xs[i]` and `del xs[a:b]` are allowed', t.at);
         return { k: 'del', at, targets };
       }
       case 'FunctionDefinition':
@@ -427,7 +427,7 @@ class Converter {
 
   checkTarget(t: Expr, allowSubscript: boolean): void {
     if (t.k === 'name') return;
-    if (t.k === 'index' && allowSubscript) return;
+    if ((t.k === 'index' || t.k === 'slice') && allowSubscript) return;
     if (t.k === 'tuple' || t.k === 'list') {
       for (const e of t.elts) this.checkTarget(e, allowSubscript);
       return;
