@@ -550,10 +550,19 @@ class FnBuilder {
         this.emit(Op.POP);
         return;
       case 'tuple':
-      case 'list':
+      case 'list': {
+        const star = t.elts.findIndex((e) => e.k === 'starred');
+        if (star >= 0) {
+          // `a, *b, c = v`: the items before and after the starred name, and a list of the rest
+          this.konst(BigInt(star));
+          this.konst(BigInt(t.elts.length - star - 1));
+          this.at = t.at;
+          this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('unpack.star')!.id, 3);
+        }
         this.emit(Op.UNPACK, t.elts.length);
-        for (const e of t.elts) this.store(e);
+        for (const e of t.elts) this.store(e.k === 'starred' ? e.e : e);
         return;
+      }
     }
     this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
   }

@@ -13,6 +13,7 @@ import { sliceStep } from './builtins/slice_step.js';
 import { reversedLive } from './builtins/reversed_live.js';
 import { dictKey } from './builtins/dict_key.js';
 import { sliceDel, sliceSet } from './builtins/slice_set.js';
+import { unpackStar } from './builtins/unpack_star.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
@@ -30,6 +31,7 @@ const IMPLS: Record<string, Impl> = {
   'dict.key': dictKey,
   'slice.set': sliceSet,
   'slice.del': sliceDel,
+  'unpack.star': unpackStar,
 };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));

@@ -117,6 +117,7 @@ function localsOf(f: FunctionDef): Set<string> {
   const out = new Set(f.params.map((p) => p.name));
   const target = (t: Expr): void => {
     if (t.k === 'name') out.add(t.id);
+    else if (t.k === 'starred') target(t.e);
     else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(target);
   };
   const walk = (ss: Stmt[]): void => {
@@ -217,6 +218,7 @@ class Scope {
       this.expr(t.obj);
       this.expr(t.index);
     } else if (t.k === 'slice') this.expr(t);
+    else if (t.k === 'starred') this.target(t.e);
     else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
   }
 

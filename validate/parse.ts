@@ -346,7 +346,7 @@ class Converter {
       case 'ForStatement': {
         const inIdx = ch.findIndex((c) => c.name === 'in');
         const bodyIdx = ch.findIndex((c) => c.name === 'Body');
-        const target = this.exprList(ch.slice(1, inIdx));
+        const target = this.targetList(ch.slice(1, inIdx));
         this.checkTarget(target, false);
         const loop: Stmt = { k: 'for', at, target, iter: this.exprList(ch.slice(inIdx + 1, bodyIdx)), body: this.body(ch[bodyIdx]) };
         const elseIdx = ch.findIndex((c) => c.name === 'else');
@@ -419,7 +419,7 @@ class Converter {
         groups.push([]);
       } else groups[groups.length - 1].push(c);
     }
-    const exprs = groups.map((g) => this.exprList(g));
+    const exprs = groups.map((g, i) => (i < groups.length - 1 ? this.targetList(g) : this.exprList(g)));
     const value = exprs.pop()!;
     for (const t of exprs) this.checkTarget(t, true);
     return { k: 'assign', at, targets: exprs, value };
@@ -429,11 +429,31 @@ class Converter {
     if (t.k === 'name') return;
     if ((t.k === 'index' || t.k === 'slice') && allowSubscript) return;
     if (t.k === 'tuple' || t.k === 'list') {
-      for (const e of t.elts) this.checkTarget(e, allowSubscript);
+      const stars = t.elts.filter((e) => e.k === 'starred');
+      if (stars.length > 1) this.err('E-ASSIGN', 'multiple starred expressions in assignment', stars[1].at);
+      for (const e of t.elts) {
+        if (e.k === 'starred') {
+          if (e.e.k !== 'name') this.err('E-ASSIGN', 'a starred target must be a name (first, *rest = xs)', e.at);
+        } else this.checkTarget(e, allowSubscript);
+      }
       return;
     }
     if (t.k === 'attr') this.err('E-ASSIGN', 'cannot assign to an attribute', t.at);
     else this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  /** A target list: as exprList, and `*name` marks the one starred target (`first, *rest = xs`). */
+  targetList(nodes: SyntaxNode[]): Expr {
+    const items = nodes.filter((c) => c.name !== ',' && c.name !== 'Comment');
+    if (!items.some((c) => c.name === '*')) return this.exprList(nodes);
+    const elts: Expr[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (items[i].name === '*' && items[i + 1]) {
+        elts.push({ k: 'starred', at: items[i].from, e: this.expr(items[i + 1]) });
+        i++;
+      } else elts.push(this.expr(items[i]));
+    }
+    return { k: 'tuple', at: nodes[0]?.from ?? 0, elts };
   }
 
   /** Comma-separated expressions: one expression, or a tuple when there are commas. */
