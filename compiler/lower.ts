@@ -1219,6 +1219,13 @@ class FnBuilder {
       this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(key.id)!.id, 1);
       return;
     }
+    if (key.k === 'attr' && key.obj.k === 'name' && this.isLocal(key.obj.id)) {
+      // key=d.get: the method of the local, called with the item
+      this.scopes.push(new Map([['<keyarg>', x]]));
+      this.call({ k: 'call', at: key.at, fn: key, args: [{ k: 'name', at: key.at, id: '<keyarg>' }], kw: [] });
+      this.scopes.pop();
+      return;
+    }
     if (key.k === 'name') {
       const fi = this.m.funcIndex.get(key.id);
       if (fi !== undefined) {

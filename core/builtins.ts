@@ -14,6 +14,7 @@ import { reversedLive } from './builtins/reversed_live.js';
 import { dictKey } from './builtins/dict_key.js';
 import { sliceDel, sliceSet } from './builtins/slice_set.js';
 import { unpackStar } from './builtins/unpack_star.js';
+import { dictFromkeys } from './builtins/dict_fromkeys.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
@@ -32,6 +33,7 @@ const IMPLS: Record<string, Impl> = {
   'slice.set': sliceSet,
   'slice.del': sliceDel,
   'unpack.star': unpackStar,
+  'dict.fromkeys': dictFromkeys,
 };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));

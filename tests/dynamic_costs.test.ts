@@ -185,6 +185,8 @@ const PROBES: Probe[] = [
   { entry: 'builtin:slice.set', src: stmt('x[0:1] = [1, 2]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:slice.del', src: stmt('del x[0:1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:unpack.star', src: stmt('a, *b = x'), args: (n) => [ints(n + 1)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys(x)'), args: (n) => [ints(n).map((_, i) => i)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys([x])'), args: (n) => [bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'builtin:reversed.live', src: stmt('for k in reversed(x):\n        pass'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },

@@ -379,7 +379,8 @@ class Scope {
     }
     if (k.k === 'const' && k.v === null) return; // key=None: no key
     if (k.k === 'name' && !this.isLocal(k.id) && isBuiltinName(k.id) && !k.id.includes('.')) return; // key=len
-    this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', k.at);
+    if (this.boundMethod(k)) return; // key=d.get
+    this.err('E-KEY', `key= must be a lambda, a function of this contract, a builtin or a method of a local (d.get)${keyHint(k)}`, k.at);
   }
 
   /** map, filter, next or iter called as the builtin (not a contract function or local of that name). */
@@ -450,14 +451,19 @@ class Scope {
       } else if (fn.k === 'const' && fn.v === null && name === 'filter') {
         // filter(None, xs): the truthy items
       } else if (fn.k === 'name' && !this.isLocal(fn.id) && this.cm.funcs.has(fn.id)) this.calls.push({ callee: fn.id, at: fn.at });
-      else if (!(fn.k === 'name' && !this.isLocal(fn.id) && isBuiltinName(fn.id) && !fn.id.includes('.')))
+      else if (!(fn.k === 'name' && !this.isLocal(fn.id) && isBuiltinName(fn.id) && !fn.id.includes('.')) && !this.boundMethod(fn))
         this.err(
           'E-KEY',
-          `the function of ${name}() must be a lambda, a function of this contract or a builtin${name === 'filter' ? ' (or None)' : ''}`,
+          `the function of ${name}() must be a lambda, a function of this contract, a builtin or a method of a local (d.get)${name === 'filter' ? ' (or None)' : ''}${keyHint(fn)}`,
           fn.at,
         );
     }
     iters.forEach((a) => this.iterable(a));
+  }
+
+  /** `d.get` as a function: a method of a local or parameter (CPython's bound method). */
+  boundMethod(k: Expr): boolean {
+    return k.k === 'attr' && k.obj.k === 'name' && this.isLocal(k.obj.id);
   }
 
   lambdaBody(e: Expr & { k: 'lambda' }): void {
@@ -503,7 +509,7 @@ class Scope {
       path &&
       path.length === 2 &&
       !this.isLocal(path[0]) &&
-      ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex'))
+      ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex') || (path[0] === 'dict' && path[1] === 'fromkeys'))
     ) {
       if (!called) this.err('E-FUNC-VALUE', `'${path.join('.')}' can only be called`, e.at);
       return;
@@ -511,6 +517,12 @@ class Scope {
     if (!called) return this.err('E-ATTR', `attribute '${e.attr}' is not supported; only method calls are`, e.at);
     this.expr(e.obj);
   }
+}
+
+/** For `str.lower` and the like (a method of a type, not of a value): the lambda to write. */
+function keyHint(k: Expr): string {
+  if (k.k === 'attr' && k.obj.k === 'name') return `; write lambda x: x.${k.attr}() for ${k.obj.id}.${k.attr}`;
+  return '';
 }
 
 export function attrPath(e: Expr): string[] | null {
