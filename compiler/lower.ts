@@ -361,7 +361,7 @@ class FnBuilder {
       ) {
         return this.forEnumerate(s, it.args[0], it.args[1] ?? it.kw[0]?.value ?? null);
       }
-      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
+      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0 && it.args.every((a) => a.k !== 'starred')) return this.forZip(s, it.args);
       if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
     }
     const isRange =
@@ -819,6 +819,12 @@ class FnBuilder {
     // map()/filter() where their items are consumed at once: a list of them (an unpacking)
     if (this.iterCall(e)) return this.listComp(identityGen(e));
     if (builtin === 'next') return this.lowerNext(e);
+    if (builtin === 'zip' && e.args.length === 1 && e.args[0].k === 'starred') {
+      this.expr(e.args[0].e);
+      this.at = e.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('zip.star')!.id, 1);
+      return;
+    }
     // ... or the sole argument of a consumer: a generator over them (any/all stay lazy)
     if (e.args.length === 1 && this.iterCall(e.args[0])) e = { ...e, args: [identityGen(e.args[0])] };
     if (e.args.length === 1 && e.args[0].k === 'genexp') {

@@ -15,6 +15,7 @@ import { dictKey } from './builtins/dict_key.js';
 import { sliceDel, sliceSet } from './builtins/slice_set.js';
 import { unpackStar } from './builtins/unpack_star.js';
 import { dictFromkeys } from './builtins/dict_fromkeys.js';
+import { zipStar } from './builtins/zip_star.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
@@ -34,6 +35,7 @@ const IMPLS: Record<string, Impl> = {
   'slice.del': sliceDel,
   'unpack.star': unpackStar,
   'dict.fromkeys': dictFromkeys,
+  'zip.star': zipStar,
 };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));

@@ -187,6 +187,7 @@ const PROBES: Probe[] = [
   { entry: 'builtin:unpack.star', src: stmt('a, *b = x'), args: (n) => [ints(n + 1)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys(x)'), args: (n) => [ints(n).map((_, i) => i)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys([x])'), args: (n) => [bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'builtin:zip.star', src: fn('zip(*x)'), args: (n) => [[ints(n), ints(n)]], measures: (n) => ({ items: 2 * n }) },
   { entry: 'builtin:reversed.live', src: stmt('for k in reversed(x):\n        pass'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },

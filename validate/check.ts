@@ -264,6 +264,11 @@ class Scope {
         else this.err('E-CALL', 'only functions, builtins, methods and stdlib can be called', e.at);
         {
           const callee = e.fn.k === 'name' && !this.isLocal(e.fn.id) ? e.fn.id : e.fn.k === 'attr' ? '.' + e.fn.attr : '';
+          if (
+            e.args.some((a) => a.k === 'starred') &&
+            (callee !== 'zip' || this.cm.funcs.has('zip') || this.cm.consts.has('zip') || this.cm.imports.has('zip'))
+          )
+            this.err('E-STARARGS', '* arguments are not allowed (calls bind statically) but in the builtin zip(*rows)', e.at);
           if (callee === 'isinstance' && e.args.length === 2) {
             this.expr(e.args[0]);
             this.isinstanceTypes(e.args[1]);
@@ -324,6 +329,8 @@ class Scope {
           e.at,
         );
         return this.comprehension(e);
+      case 'starred':
+        return this.expr(e.e);
       case 'lambda':
         this.err('E-LAMBDA', 'a lambda may only be the key= argument of sorted(), min(), max() or list.sort(); elsewhere define a private function', e.at);
         return this.lambdaBody(e);

@@ -752,11 +752,17 @@ class Converter {
     const kw: Keyword[] = [];
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
+      if (c.name === '*' && fn.k === 'name' && fn.id === 'zip' && items.length === 2) {
+        // zip(*rows): the one star argument there is (the checker makes sure zip is the builtin)
+        args.push({ k: 'starred', at: c.from, e: this.expr(items[1]) });
+        i++;
+        continue;
+      }
       if (c.name === '*' || c.name === '**') {
         this.err(
           'E-STARARGS',
           c.name === '*'
-            ? '* arguments are not allowed (calls bind statically): pass the list itself where the callee takes one (max(xs), sum(xs), zip of named lists) or index it (f(xs[0], xs[1]))'
+            ? '* arguments are not allowed (calls bind statically) but in zip(*rows): pass the list itself where the callee takes one (max(xs), sum(xs)) or index it (f(xs[0], xs[1]))'
             : '** arguments are not allowed (calls bind statically): pass each keyword by name',
           c.from,
         );
