@@ -6,7 +6,7 @@ import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
-import { DictIter, DictRevIter } from './dict_iter.js';
+import { DictIter } from './dict_iter.js';
 import { viewItems } from './dict_view.js';
 
 const SLICE = opPrices(Op.SLICE);
@@ -231,8 +231,8 @@ export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void
   if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
   stack[at + 2] = null;
   if (Array.isArray(v) || v instanceof Uint8Array) stack[at] = v;
-  // reversed(d) in a for (builtin reversed.live): the reverse iterator steps itself
-  else if (v instanceof DictRevIter) stack[at] = v;
+  // reversed(x) in a for, zip or map (builtin reversed.live): the reverse iterator steps itself
+  else if (v instanceof DictIter) stack[at] = v;
   else if (v instanceof PyDict) stack[at] = new DictIter(v, 0);
   else if (v instanceof PyDictView) stack[at] = new DictIter(v.dict, v.kind);
   else {

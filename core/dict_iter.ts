@@ -1,7 +1,7 @@
 // Iterating a dict or a dict view: live over the dict, as CPython's dict iterator. No copy of
 // the keys is made at the start (ITER_INIT is O(1)); each FOR_ITER step reads the next entry.
 import { VmError } from '../spec/errors.js';
-import { type PyDict, PyDictView, PyTuple, type Value } from './values.js';
+import { PyDict, PyDictView, PyTuple, type Value } from './values.js';
 
 /**
  * The state a `for` over a dict (kind 0: keys, 1: values, 2: items) keeps in its loop slot.
@@ -109,6 +109,30 @@ export class DictRevIter extends DictIter {
       return this.kind === 0 ? e[0] : this.kind === 1 ? e[1] : new PyTuple([e[0], e[1]]);
     }
     this.done = true;
+    return undefined;
+  }
+}
+
+/**
+ * A list's reverse iterator (CPython's listreviter), stepped by FOR_ITER as the dict iterators
+ * are: from the last index down; an index that the body's pops have put past the end, or below
+ * zero, ends it. Live: stores into the list are seen. It is a view of an empty dict only so
+ * that FOR_ITER steps it as the others; it never becomes a contract value.
+ */
+export class ListRevIter extends DictIter {
+  private i: number;
+  constructor(private readonly list: Value[]) {
+    super(new PyDict(), 0);
+    this.i = list.length - 1;
+  }
+
+  override next(): Value | undefined {
+    const i = this.i;
+    if (i >= 0 && i < this.list.length) {
+      this.i = i - 1;
+      return this.list[i];
+    }
+    this.i = -1;
     return undefined;
   }
 }

@@ -1,11 +1,12 @@
-// The iterator of `for x in reversed(seq)` when seq is not a list (a list is walked by index
-// in the compiled loop, core: compiler/lower.ts forReversed): a dict or a dict view gets
-// CPython's reverse dict iterator (core/dict_iter.ts DictRevIter: live, RuntimeError when the
-// body changes the dict's size); a tuple, str or bytes, which cannot change, a reversed copy.
-// Gas: the items the iterator starts from, before it is made.
+// The iterator of reversed(seq) where a loop reads it (a for, a zip or map in one, a
+// comprehension): a list gets CPython's live reverse list iterator (ListRevIter: no copy, pops
+// by the body end it early), a dict or a dict view CPython's reverse dict iterator (DictRevIter:
+// live, RuntimeError when the body changes the dict's size); a tuple, str or bytes, which
+// cannot change, a reversed copy. Gas: the items the iterator starts from (none for a list),
+// before it is made.
 import { VmError } from '../../spec/errors.js';
 import { strChars } from '../strindex.js';
-import { DictRevIter } from '../dict_iter.js';
+import { DictRevIter, ListRevIter } from '../dict_iter.js';
 import { seqBytes } from '../memory.js';
 import { PyDict, PyDictView, PyTuple, typeName } from '../values.js';
 import type { Impl } from './convert.js';
@@ -20,9 +21,10 @@ export const reversedLive: Impl = (m, a, b, n, p) => {
     m.mem += seqBytes(d.size);
     return new DictRevIter(d, v instanceof PyDict ? 0 : v.kind);
   }
+  // a list is walked live from its end (no copy)
+  if (Array.isArray(v)) return new ListRevIter(v);
   let items;
-  if (Array.isArray(v)) items = v;
-  else if (v instanceof PyTuple) items = v.items;
+  if (v instanceof PyTuple) items = v.items;
   else if (v instanceof Uint8Array) items = Array.from(v);
   else if (typeof v === 'string') {
     m.charge(p.items * v.length);
