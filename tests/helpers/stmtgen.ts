@@ -109,7 +109,14 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
         break;
       case 'mutloop': {
         const e = `e${depth}`;
-        const head = pick([`for j${depth}, ${e} in enumerate(xs):`, `for ${e}, j${depth} in zip(xs, xs[1:]):`, `for ${e} in reversed(xs):`, `for ${e} in xs:`]);
+        const head = pick([
+          `for j${depth}, ${e} in enumerate(xs):`,
+          `for ${e}, j${depth} in zip(xs, xs[1:]):`,
+          `for ${e} in reversed(xs):`,
+          `for ${e} in xs:`,
+          `for ${e}, j${depth} in zip(xs, reversed(xs)):`,
+          `for j${depth}, ${e} in enumerate(reversed(xs)):`,
+        ]);
         const mut = pick([
           `if len(xs) < 9:\n    xs.append(${e} + 1)`,
           `if len(xs) < 9:\n    xs.insert(0, ${e})`,
