@@ -294,13 +294,15 @@ export class PyDict {
     }
   }
   /**
-   * CPython's dictresize: a table of the least power of two >= max(minsize, 8), two thirds of
-   * it usable, holding the live entries compacted in order (a new key that finds no usable
-   * entry grows to 3 x the live count, as CPython's GROWTH_RATE).
+   * CPython's dictresize: a table of 2 ** calculate_log2_keysize(minsize), two thirds of it
+   * usable, holding the live entries compacted in order (a new key that finds no usable entry
+   * grows for 3 x the live count, as CPython's GROWTH_RATE). CPython 3.11 on 64-bit hosts
+   * computes the size as bit_length(((minsize | 8) - 1) | 7), which is not always the least
+   * power of two >= minsize (6 gives 16, 16 gives 32): what a loop that changes the dict sees
+   * depends on it, so it is computed the same way here.
    */
   grow(minsize: number): void {
-    let cap = 8;
-    while (cap < minsize) cap *= 2;
+    const cap = 2 ** (32 - Math.clz32(((minsize | 8) - 1) | 7));
     const used = this.map.size;
     this.cap = cap;
     this.usable = (((cap << 1) / 3) | 0) - used;
