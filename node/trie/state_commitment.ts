@@ -11,7 +11,7 @@ import { latin1Key } from '../bytekey.js';
 import { storageSlot } from '../journal.js';
 import type { ChainState, IterableState } from '../block/chain_state.js';
 import type { AccountEntry } from '../block/overlay.js';
-import { EMPTY_ROOT, MerkleTrie, type NodeLoader, type NodeSink } from './mpt.js';
+import { EMPTY_ROOT, keyPath, MerkleTrie, type NodeLoader, type NodeSink } from './mpt.js';
 import { ProofError, verifyTrieProof } from './proof.js';
 import { rlpBytes, rlpList, uintBytes } from './rlp.js';
 
@@ -41,6 +41,34 @@ export interface StorageProof {
 
 export function accountKey(address: Uint8Array): Uint8Array {
   return sha3_256(address);
+}
+
+// The trie paths of the addresses and slot keys a chain touches again and again (every
+// block re-writes its senders' accounts and its contracts' hot slots): each hash is taken
+// once, not once per block. Bounded: dropped whole when full, as journal.ts's slot memo is.
+const PATHS_MAX = 1 << 17;
+const accountPaths = new Map<string, Uint8Array>();
+const slotPaths = new Map<string, Uint8Array>();
+
+/** keyPath(accountKey(address)), address given as its latin1Key too */
+function accountPath(a: string, address: Uint8Array): Uint8Array {
+  let p = accountPaths.get(a);
+  if (p === undefined) {
+    if (accountPaths.size >= PATHS_MAX) accountPaths.clear();
+    accountPaths.set(a, (p = keyPath(sha3_256(address))));
+  }
+  return p;
+}
+
+/** keyPath(storageSlot(key)) */
+function slotPath(key: Uint8Array): Uint8Array {
+  const k = latin1Key(key);
+  let p = slotPaths.get(k);
+  if (p === undefined) {
+    if (slotPaths.size >= PATHS_MAX) slotPaths.clear();
+    slotPaths.set(k, (p = keyPath(storageSlot(key))));
+  }
+  return p;
 }
 
 export function encodeAccount(a: AccountFields): Uint8Array {
@@ -83,6 +111,12 @@ export class StateCommitment {
   /** address latin1 -> its storage trie (tries of accounts not touched yet are opened from their leaf on use) */
   private readonly storage = new Map<string, MerkleTrie>();
   private readonly nodes: NodeStore | null;
+  /**
+   * In memory (no NodeStore): address latin1 -> code hash, for the accounts with code. With
+   * this and `storage` (every account's storage trie), an account's leaf is never read back
+   * to learn the fields a block did not change. A stored commitment reads its leaf instead.
+   */
+  private readonly codeHashes = new Map<string, Uint8Array>();
 
   /**
    * An empty commitment, or (with nodes and root) the one stored under root: its nodes are
@@ -98,7 +132,7 @@ export class StateCommitment {
     const c = new StateCommitment({ nodes });
     for (const address of state.addresses()) {
       const st = c.storageTrie(address)!;
-      for (const [k, v] of state.storageEntries(address)) st.put(storageSlot(k), v);
+      for (const [k, v] of state.storageEntries(address)) st.putPath(slotPath(k), v.length ? v.slice() : null);
       const code = state.getCode(address);
       c.updateAccount(state, address, code && code.length ? sha3_256(code) : EMPTY_CODE_HASH);
     }
@@ -111,8 +145,8 @@ export class StateCommitment {
   }
 
   /** The account's leaf fields, or null. */
-  private leaf(address: Uint8Array): AccountFields | null {
-    const raw = this.accounts.get(accountKey(address));
+  private leaf(address: Uint8Array, a = latin1Key(address)): AccountFields | null {
+    const raw = this.accounts.getPath(accountPath(a, address));
     return raw === null ? null : decodeAccount(raw);
   }
 
@@ -132,17 +166,23 @@ export class StateCommitment {
    */
   private updateAccount(state: ChainState, address: Uint8Array, codeHash?: Uint8Array): void {
     const a = latin1Key(address);
-    const old = codeHash === undefined || !this.storage.has(a) ? this.leaf(address) : null;
     const st = this.storage.get(a);
-    const f: AccountFields = {
-      nonce: state.getNonce(address),
-      balance: state.getBalance(address),
-      storageRoot: st !== undefined ? (st.isEmpty ? EMPTY_ROOT : st.root()) : (old?.storageRoot ?? EMPTY_ROOT),
-      codeHash: codeHash ?? old?.codeHash ?? EMPTY_CODE_HASH,
-    };
+    let storageRoot: Uint8Array;
+    if (this.nodes === null) {
+      // in memory every account's fields are at hand: its storage trie (none: empty) and codeHashes
+      storageRoot = st === undefined || st.isEmpty ? EMPTY_ROOT : st.root();
+      if (codeHash === undefined) codeHash = this.codeHashes.get(a) ?? EMPTY_CODE_HASH;
+      else if (bytesEqual(codeHash, EMPTY_CODE_HASH)) this.codeHashes.delete(a);
+      else this.codeHashes.set(a, codeHash);
+    } else {
+      const old = codeHash === undefined || st === undefined ? this.leaf(address, a) : null;
+      storageRoot = st !== undefined ? (st.isEmpty ? EMPTY_ROOT : st.root()) : (old?.storageRoot ?? EMPTY_ROOT);
+      codeHash = codeHash ?? old?.codeHash ?? EMPTY_CODE_HASH;
+    }
+    const f: AccountFields = { nonce: state.getNonce(address), balance: state.getBalance(address), storageRoot, codeHash };
     const empty = f.nonce === 0n && f.balance === 0n && bytesEqual(f.storageRoot, EMPTY_ROOT) && bytesEqual(f.codeHash, EMPTY_CODE_HASH);
     if (empty) this.storage.delete(a);
-    this.accounts.put(accountKey(address), empty ? null : encodeAccount(f));
+    this.accounts.putPath(accountPath(a, address), empty ? null : encodeAccount(f));
   }
 
   /**
@@ -153,7 +193,7 @@ export class StateCommitment {
     for (const e of changed) {
       if (e.storage.size > 0) {
         const st = this.storageTrie(e.address);
-        for (const w of e.storage.values()) st.put(storageSlot(w.key), w.value);
+        for (const w of e.storage.values()) st.putPath(slotPath(w.key), w.value === null || w.value.length === 0 ? null : w.value.slice());
       }
       const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
       this.updateAccount(state, e.address, codeHash);
@@ -173,6 +213,7 @@ export class StateCommitment {
     if (this.nodes === null) return;
     this.root();
     this.storage.clear();
+    this.codeHashes.clear();
     this.accounts.unload();
   }
 
