@@ -12,8 +12,11 @@
 // (finishTx), so fee credits alone never make two txs conflict.
 //
 // When most checked results conflict (every tx touches one hot slot), speculation stops for
-// the rest of the block and the next blocks run the serial executeBlock itself, so such a
-// chain costs about what serial execution costs; a probe block every 8 tries again.
+// the rest of the block and the next blocks run serially on the main thread (the state root
+// still kept on worker 0), so such a chain costs about what serial execution costs. Each
+// serial block measures, from its txs' own read and write sets, how many txs read what an
+// earlier tx of the block wrote (what would have conflicted); when few did, the next block
+// speculates again. No probe block is spent on a chain that stays hot.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
@@ -40,6 +43,7 @@ import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
 import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
+import { threadCpuMs } from './thread_cpu.js';
 
 export interface ParallelStats {
   /** blocks executed, and how many of them ran on the main thread alone (after conflicts) */
@@ -115,15 +119,15 @@ interface Spec {
 const STREAM_BATCH = 16;
 /** Stop speculating after this many conflicts, when they are at least half of the checked results. */
 const MIN_CONFLICTS = 4;
-/** Blocks run serially after a block that stopped speculating, before a probe block tries again. */
-const SERIAL_AFTER_CONFLICTS = 7;
+/** A serial block lets the next one speculate when at most this share of its txs read what an earlier tx wrote. */
+const CALM_SHARE = 0.25;
 
 export type Schedule = 'shared' | 'workers' | 'main-ahead';
 
 export class ParallelExecutor {
   readonly stats: ParallelStats = zeroStats();
-  /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
-  private serialFor = 0;
+  /** true after a block whose txs mostly conflicted: blocks run serially until one measures calm */
+  private hot = false;
 
   /** blocks started, numbering the root keeper's seals */
   private seq = 0;
@@ -158,10 +162,12 @@ export class ParallelExecutor {
     const data = state instanceof LmdbStore ? { storePath: state.path } : { snapshot: state.snapshot() };
     const channel = onWorker ? new MessageChannel() : null;
     const box = new SharedArrayBuffer(BOX_BYTES);
+    const young = Number(process.env.VMPY_WORKER_YOUNG_MB ?? 0);
+    const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
     const workers = Array.from({ length: threads }, (_, k) =>
       k === 0 && channel
-        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2] })
-        : new Worker(workerFile, { workerData: data }),
+        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2], resourceLimits })
+        : new Worker(workerFile, { workerData: data, resourceLimits }),
     );
     await Promise.all(workers.map((w) => new Promise((ok, fail) => (w.once('online', ok), w.once('error', fail)))));
     if (onWorker) forgetCommitment(state);
@@ -170,6 +176,29 @@ export class ParallelExecutor {
 
   /** The state root after the last block this executor ran (null before the first). */
   lastRoot: Uint8Array | null = null;
+
+  /**
+   * CPU time, ms, of this thread and of each worker (NaN off Linux), each worker's taken
+   * after everything posted to it so far: how the work divides between threads, whatever
+   * else runs on the machine (host/parallel/thread_cpu.ts).
+   */
+  async threadCpu(): Promise<{ main: number; workers: number[] }> {
+    const workers = await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<number>((ok) => {
+            const on = (m: { type?: string; ms?: number }) => {
+              if (m?.type !== 'cpu') return;
+              w.off('message', on);
+              ok(m.ms!);
+            };
+            w.on('message', on);
+            w.postMessage({ type: 'cpu' });
+          }),
+      ),
+    );
+    return { main: threadCpuMs(), workers };
+  }
 
   async close(): Promise<void> {
     this.keeper?.port.close();
@@ -195,9 +224,8 @@ export class ParallelExecutor {
     this.seq++;
     try {
       const schedule = req.schedule ?? 'shared';
-      const probe = schedule !== 'shared' || this.serialFor === 0;
-      if (!probe || (schedule !== 'main-ahead' && this.workers.length === 0)) {
-        this.serialFor = Math.max(0, this.serialFor - 1);
+      const speculate = schedule !== 'shared' || !this.hot;
+      if (!speculate || (schedule !== 'main-ahead' && this.workers.length === 0)) {
         st.serialBlocks++;
         return this.serialBlock(req);
       }
@@ -210,25 +238,31 @@ export class ParallelExecutor {
   /** The serial executeBlock itself (the workers' replicas kept in step; the root on the keeper, when there is one). */
   private serialBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }): BlockResult {
     const t = performance.now();
+    const meter = new ConflictMeter(req.txs.length);
     if (this.keeper === null) {
-      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
+      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => meter.add(o));
       this.stats.main += result.receipts.length;
       this.stats.execMs += performance.now() - t;
       if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
       this.lastRoot = result.stateRoot;
+      this.hot = !meter.calm();
       return result;
     }
     this.workers[0].postMessage({ type: 'pump', seq: this.seq });
     const stream = this.stream();
     let run;
     try {
-      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => stream.add(o));
+      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => {
+        meter.add(o);
+        stream.add(o);
+      });
     } catch (e) {
       this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
     }
     this.stats.main += run.receipts.length;
     this.stats.execMs += performance.now() - t;
+    this.hot = !meter.calm();
     return this.seal(run.overlay, req.block, run, stream);
   }
 
@@ -453,7 +487,7 @@ export class ParallelExecutor {
         st.finishMs += performance.now() - t;
         stream?.add(o);
       }
-      if (mainRuns) this.serialFor = !speculating ? SERIAL_AFTER_CONFLICTS : 0;
+      if (mainRuns) this.hot = !speculating;
     } catch (e) {
       if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
@@ -474,6 +508,40 @@ export class ParallelExecutor {
       return null;
     }
     return runTx(ov, block, tx, shapedTxHash(tx), DEFAULT_LIMITS);
+  }
+}
+
+/**
+ * How many txs of a block run in order read a state key an earlier tx of the block wrote
+ * (each would have failed validation, had it been speculated against the state before the
+ * block). Stops counting once the answer is known.
+ */
+class ConflictMeter {
+  private readonly lastWriter = new Set<string>();
+  private seen = 0;
+  private conflicts = 0;
+  private readonly limit: number;
+
+  constructor(txs: number) {
+    this.limit = Math.floor(CALM_SHARE * txs);
+  }
+
+  add(o: TxOutcome): void {
+    // over the limit already: not calm, whatever the rest does
+    if (this.conflicts > this.limit) return;
+    this.seen++;
+    if (o.overlay.reads !== null)
+      for (const id of o.overlay.reads.keys())
+        if (this.lastWriter.has(id)) {
+          this.conflicts++;
+          break;
+        }
+    for (const id of o.overlay.writtenIds()) this.lastWriter.add(id);
+  }
+
+  /** few enough conflicts that the next block should speculate */
+  calm(): boolean {
+    return this.conflicts <= this.limit;
   }
 }
 

@@ -14,12 +14,15 @@ import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
 import { RootKeeper } from './root_keeper.js';
 import { useNativeTrieHash } from '../native_hash.js';
+import { threadCpuMs } from './thread_cpu.js';
 
 type Msg =
   | { type: 'run'; seq: number; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
   | { type: 'apply'; accounts: AccountEntry[] }
   /** a block the main thread runs alone: keep its root (the root keeper only) */
-  | { type: 'pump'; seq: number };
+  | { type: 'pump'; seq: number }
+  /** report this thread's CPU time (after everything posted before it) */
+  | { type: 'cpu' };
 
 useNativeTrieHash();
 const init = workerData as { snapshot?: StateSnapshot; storePath?: string; keeper?: { port: MessagePort; box: SharedArrayBuffer } };
@@ -33,6 +36,10 @@ const keeper = init.keeper && state instanceof MemoryState ? new RootKeeper(stat
 // Every tx a worker claims gets a result posted (null when it cannot be speculated), or the
 // main thread would wait for it forever.
 parentPort!.on('message', (m: Msg) => {
+  if (m.type === 'cpu') {
+    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs() });
+    return;
+  }
   if (m.type === 'pump') {
     keeper!.pump(m.seq);
     return;

@@ -328,14 +328,14 @@ export function runBlockTxs(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => v
   return { receipts, rejected, gasUsed, fees, overlay: ov };
 }
 
-/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
-export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
+/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas); onTx as for runBlockTxs. */
+export function executeBlockOverlay(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => void): { result: BlockResult; overlay: Overlay } {
   if (!isChainState(req.state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
   const state = req.state;
   checkHeader(req.block, req.limits ?? DEFAULT_LIMITS);
   if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
   const commitment = commitmentOf(state);
-  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req);
+  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req, onTx);
   const receiptsRoot = receiptsTrie(receipts).root();
   // the overlay reads through to the state: it is the state after the block
   const root = commitment.update(ov, ov.accounts.values());

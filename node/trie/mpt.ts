@@ -352,6 +352,24 @@ function ref(m: Node, sink: NodeSink | null, at: Uint8Array): Uint8Array {
   return (n.ref = r);
 }
 
+/** ref() for the changed nodes under n (n at nibble depth d, path at) that are depth or more nibbles down. */
+function hashFrom(n: Loaded, d: number, depth: number, sink: NodeSink | null, at: Uint8Array): void {
+  if (d >= depth) {
+    ref(n, sink, at);
+    return;
+  }
+  if (n instanceof Leaf) return;
+  if (n instanceof Ext) {
+    const c = n.child;
+    if (c.ref === null) hashFrom(c as Loaded, d + n.path.length, depth, sink, sink ? extend(at, n.path) : NO_PATH);
+    return;
+  }
+  for (let i = 0; i < 16; i++) {
+    const c = n.children[i];
+    if (c !== null && c.ref === null) hashFrom(c as Loaded, d + 1, depth, sink, sink ? extend(at, i) : NO_PATH);
+  }
+}
+
 function leafOrBranch(path: Uint8Array, value: Uint8Array, b: Branch): void {
   if (path.length === 0) b.value = value;
   else b.children[path[0]] = new Leaf(path.subarray(1), value);
@@ -538,6 +556,17 @@ export class MerkleTrie {
     // stored under its hash too, so the trie can be opened from it
     if (this.sink !== null) this.sink(h, r, NO_PATH);
     return h;
+  }
+
+  /**
+   * Hash now the changed nodes at least `depth` nibbles below the root (leaves and low
+   * branches, which a block changes about once each); the few nodes above them, which every
+   * change passes through, wait for root(). A root keeper that takes a block's writes in
+   * batches spreads the hashing over the block this way without hashing the top of the
+   * trie once per batch.
+   */
+  hashBelow(depth: number): void {
+    if (this.root_ !== null && this.root_.ref === null) hashFrom(this.root_ as Loaded, 0, depth, this.sink, NO_PATH);
   }
 
   /**

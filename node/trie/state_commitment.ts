@@ -47,6 +47,8 @@ export function accountKey(address: Uint8Array): Uint8Array {
 // block re-writes its senders' accounts and its contracts' hot slots): each hash is taken
 // once, not once per block. Bounded: dropped whole when full, as journal.ts's slot memo is.
 const PATHS_MAX = 1 << 17;
+/** hashDeep(): nodes this many nibbles below a root or deeper (one account trie level of 16 is hashed per block, not per batch) */
+const HASH_DEPTH = 2;
 const accountPaths = new Map<string, Uint8Array>();
 const slotPaths = new Map<string, Uint8Array>();
 
@@ -190,18 +192,53 @@ export class StateCommitment {
    * return the new root. Cost: one trie path per changed slot and per changed account.
    */
   update(state: ChainState, changed: Iterable<AccountEntry>): Uint8Array {
+    this.stage(state, changed);
+    return this.root(state);
+  }
+
+  /** accounts whose storage or code changed since the last root(): their leaves wait for it (latin1 address -> address, new code hash) */
+  private readonly dirty = new Map<string, { address: Uint8Array; codeHash: Uint8Array | undefined }>();
+
+  /**
+   * Take in part of a block's changes without computing the root: storage goes into the
+   * storage tries now; accounts with no storage change get their leaves now (their nonce
+   * and balance read from state), the others at root(state), after their storage root.
+   * Changed nodes deep in the tries are hashed now, the top ones at root().
+   */
+  stage(state: ChainState, changed: Iterable<AccountEntry>): void {
     for (const e of changed) {
+      const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
+      if (e.storage.size === 0 && codeHash === undefined && !this.dirty.has(latin1Key(e.address))) {
+        this.updateAccount(state, e.address);
+        continue;
+      }
       if (e.storage.size > 0) {
         const st = this.storageTrie(e.address);
         for (const w of e.storage.values()) st.putPath(slotPath(w.key), w.value === null || w.value.length === 0 ? null : w.value.slice());
       }
-      const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
-      this.updateAccount(state, e.address, codeHash);
+      const a = latin1Key(e.address);
+      const d = this.dirty.get(a);
+      if (d === undefined) this.dirty.set(a, { address: e.address, codeHash });
+      else if (codeHash !== undefined) d.codeHash = codeHash;
     }
-    return this.root();
   }
 
-  root(): Uint8Array {
+  /** Hash the changed nodes more than two levels down (a root keeper between batches: stage(), then this). */
+  hashDeep(): void {
+    for (const a of this.dirty.keys()) this.storage.get(a)?.hashBelow(HASH_DEPTH);
+    this.accounts.hashBelow(HASH_DEPTH);
+  }
+
+  /**
+   * The state root. After stage(), pass the state the staged changes read from (now with
+   * every change of the block): the accounts whose storage changed get their leaves first.
+   */
+  root(state?: ChainState): Uint8Array {
+    if (this.dirty.size > 0) {
+      if (state === undefined) throw new Error('internal error: StateCommitment.root() after stage() needs the state');
+      for (const d of this.dirty.values()) this.updateAccount(state, d.address, d.codeHash);
+      this.dirty.clear();
+    }
     return this.accounts.root();
   }
 
