@@ -41,6 +41,7 @@ import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
+import { decodePlain, encodePlain } from './plain_codec.js';
 import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
 import { threadCpuMs } from './thread_cpu.js';
@@ -111,7 +112,8 @@ const zeroStats = (): ParallelStats => ({
 interface Spec {
   /** txs before this position were in the state it ran against */
   snapshot: number;
-  wire: WireOutcome | null;
+  /** a worker's outcome: plain_codec bytes, or structured-cloned when not plain data */
+  wire: WireOutcome | Uint8Array | null;
   own: TxOutcome | null;
 }
 
@@ -275,7 +277,7 @@ export class ParallelExecutor {
         for (const e of o.overlay.accounts.values()) out.entries.push(e);
         if (++out.count % STREAM_BATCH === 0) {
           const t = performance.now();
-          this.toKeeper({ type: 'writes', entries: out.entries });
+          this.toKeeper({ type: 'writes', data: encodePlain(out.entries) });
           out.entries = [];
           this.stats.streamMs += performance.now() - t;
         }
@@ -286,7 +288,8 @@ export class ParallelExecutor {
 
   private toKeeper(m: KeeperMsg): void {
     const k = this.keeper!;
-    k.port.postMessage(m);
+    if (m.type === 'abort') k.port.postMessage(m);
+    else k.port.postMessage(m, [m.data.buffer]);
     Atomics.add(k.words, POSTED, 1);
     Atomics.notify(k.words, POSTED);
   }
@@ -301,7 +304,7 @@ export class ParallelExecutor {
     if (stream) {
       // fee credits go to the block's overlay directly (finishTx), in no tx's writes
       const coinbase: AccountEntry = { address: block.coinbase, storage: new Map(), balance: ov.getBalance(block.coinbase) };
-      this.toKeeper({ type: 'seal', seq: this.seq, entries: [...stream.entries, coinbase] });
+      this.toKeeper({ type: 'seal', seq: this.seq, data: encodePlain([...stream.entries, coinbase]) });
       st.streamMs += performance.now() - t;
       t = performance.now();
     }
@@ -333,9 +336,11 @@ export class ParallelExecutor {
 
   /** the block's changes to the replicas (the root keeper applies them itself, from the stream) */
   private sendChanges(accounts: readonly AccountEntry[]): void {
-    this.workers.forEach((w, k) => {
-      if (k > 0 || this.keeper === null) w.postMessage({ type: 'apply', accounts });
-    });
+    const to = this.workers.filter((_, k) => k > 0 || this.keeper === null);
+    if (to.length === 0) return;
+    const data = encodePlain(accounts);
+    // the last one takes the buffer itself; the others get copies
+    to.forEach((w, k) => (k === to.length - 1 ? w.postMessage({ type: 'apply', data }, [data.buffer]) : w.postMessage({ type: 'apply', data })));
   }
 
   private speculativeBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }, schedule: Schedule): BlockResult {
@@ -368,7 +373,8 @@ export class ParallelExecutor {
       const t1 = performance.now();
       for (const ch of channels) {
         for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
-          const [j, o, ms] = m.message as [number, WireOutcome | null, number];
+          // the outcome as plain_codec bytes (decoded when checked), or structured-cloned
+          const [j, o, ms] = m.message as [number, WireOutcome | Uint8Array | null, number];
           specs.set(j, { snapshot: 0, wire: o, own: null });
           st.messages++;
           st.workerMs += ms;
@@ -459,7 +465,8 @@ export class ParallelExecutor {
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
-          const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
+          const wire = spec.wire instanceof Uint8Array ? (decodePlain(spec.wire) as WireOutcome) : spec.wire;
+          const cand = spec.own ?? (wire ? fromWire(wire, ov) : null);
           if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
             o = cand;
             if (spec.own) st.keptMain++;
@@ -518,7 +525,6 @@ export class ParallelExecutor {
  */
 class ConflictMeter {
   private readonly lastWriter = new Set<string>();
-  private seen = 0;
   private conflicts = 0;
   private readonly limit: number;
 
@@ -529,7 +535,6 @@ class ConflictMeter {
   add(o: TxOutcome): void {
     // over the limit already: not calm, whatever the rest does
     if (this.conflicts > this.limit) return;
-    this.seen++;
     if (o.overlay.reads !== null)
       for (const id of o.overlay.reads.keys())
         if (this.lastWriter.has(id)) {

@@ -11,12 +11,13 @@ import { Overlay, type AccountEntry } from '../../node/block/overlay.js';
 import type { IterableState } from '../../node/block/chain_state.js';
 import { StateCommitment } from '../../node/trie/state_commitment.js';
 import { KEEPER_MS_AT, POSTED, ROOT_AT, SEALED } from './shared.js';
+import { decodePlain } from './plain_codec.js';
 
 export type KeeperMsg =
-  /** writes of included txs, in block order */
-  | { type: 'writes'; entries: AccountEntry[] }
+  /** writes of included txs, in block order (AccountEntry[] as plain_codec bytes) */
+  | { type: 'writes'; data: Uint8Array<ArrayBuffer> }
   /** the block's last writes: hash, publish the root, and apply the block to the replica */
-  | { type: 'seal'; seq: number; entries: AccountEntry[] }
+  | { type: 'seal'; seq: number; data: Uint8Array<ArrayBuffer> }
   /** the block was dropped (a strict block's rejected tx): forget its writes */
   | { type: 'abort'; seq: number };
 
@@ -73,7 +74,7 @@ export class RootKeeper {
     const p = this.pending;
     // one entry per address for the batch (a contract's storage root is then hashed once per batch, not per tx)
     const batch = new Overlay(p);
-    for (const e of m.entries) mergeEntry(batch, e);
+    for (const e of decodePlain(m.data) as AccountEntry[]) mergeEntry(batch, e);
     batch.mergeInto(p);
     // a batch's leaves and low branches are hashed as it comes; the top of the tries, which
     // every batch changes, once at the seal (hashing it per batch cost more than the rest)
