@@ -36,8 +36,37 @@ interface AV {
   /** an int that is len() of the bytes/str in this local slot */
   lenOf?: number;
   /** a bool that, when true, means local `slot` has length `len` */
-  fact?: { slot: number; len: number };
+  fact?: Fact;
+  /** an int known to be >= 0 */
+  nonneg?: boolean;
+  /** a for-range loop's hidden slot: how many times it runs, and its values' bit length */
+  range?: { trip: number; bits: number };
+  /** a dict built by BUILD_DICT: its keys and values */
+  entries?: [AV, AV][];
 }
+
+/** The walk's state before an instruction: gas so far on the worst path, stack, locals. */
+type WState = { gas: number; stack: AV[]; locals: AV[] };
+/** What one function's walk gathers at its returns. */
+type WalkCtx = { fi: number; kept: Set<number>; post: Post; returned: boolean; ret: AV | undefined };
+
+/** Instructions one public function's walk may visit (loops unrolled until they repeat). */
+const MAX_VISITS = 250_000;
+
+/** len(range(...)) for RANGE_INIT's 1-3 arguments when all are constants. */
+function rangeTrip(v: (bigint | undefined)[]): number | undefined {
+  if (v.some((x) => x === undefined)) return undefined;
+  const [start, stop, step] = v.length === 1 ? [0n, v[0]!, 1n] : v.length === 2 ? [v[0]!, v[1]!, 1n] : (v as bigint[]);
+  if (step === 0n) return 0; // ValueError before the loop
+  const n = step > 0n ? (stop - start + step - 1n) / step : (start - stop - step - 1n) / -step;
+  return n > 0n ? Number(n > 1n << 40n ? 1n << 40n : n) : 0;
+}
+
+/**
+ * What a true condition says of a local: its bytes/str length (`len(x) == K`), that an int
+ * is >= 0 (`x >= 0`), or the bit length of a nonnegative int (`x <= y`, y known).
+ */
+type Fact = { slot: number; len?: number; bits?: number; nonneg?: boolean };
 
 /** What a helper guarantees about its immutable parameters when it returns normally. */
 type Post = Map<number, number>; // param slot -> max length
@@ -130,38 +159,76 @@ export interface GasEstimate {
 }
 
 export function estimateGas(m: IRModule, limits: Readonly<Limits> = DEFAULT_LIMITS): GasEstimate {
-  const est = new Estimator(m, limits);
-  const functions = new Map<string, Bound>();
-  m.funcs.forEach((f, i) => {
-    if (!f.isPublic) return;
-    const ex = m.exports.find((e) => e.func === i);
-    functions.set(f.name, est.bound(i, ex ? ex.params.map((t) => est.fromType(t)) : undefined));
-  });
-  return { functions };
+  // Storage reads are priced per word of the value found. The contract's storage holds only
+  // what its own calls wrote: if every write walked stores at most S bytes when reads find at
+  // most S, then by induction over the calls no read ever finds more. Start from set_int's
+  // 32 bytes and widen until the writes fit; a write the walks cannot see (in code only an
+  // unbounded function reaches) leaves the cap.
+  const cap = limits.max_storage_value_bytes;
+  let stored = Math.min(32, cap);
+  for (let pass = 0; ; pass++) {
+    const est = new Estimator(m, limits, stored);
+    const functions = new Map<string, Bound>();
+    const unseen = new Set<number>();
+    m.funcs.forEach((f, i) => {
+      if (!f.isPublic) return;
+      est.visits = 0;
+      const ex = m.exports.find((e) => e.func === i);
+      const b = est.bound(i, ex ? ex.params.map((t) => est.fromType(t)) : undefined);
+      functions.set(f.name, b);
+      if (!isBounded(b)) unseen.add(i);
+    });
+    const written = reachesStorageSet(m, unseen) ? cap : Math.min(est.written, cap);
+    if (written <= stored || stored >= cap) return { functions };
+    stored = pass >= 3 ? cap : written;
+  }
+}
+
+/** Whether a function in `from`, or one it calls, has a storage.set. */
+function reachesStorageSet(m: IRModule, from: Set<number>): boolean {
+  const seen = new Set<number>();
+  const todo = [...from];
+  while (todo.length) {
+    const fi = todo.pop()!;
+    if (seen.has(fi)) continue;
+    seen.add(fi);
+    for (const ins of m.funcs[fi].code) {
+      if (ins.op === Op.CALL_STD && STDLIB_BY_ID.get(ins.args[0])?.name === 'storage.set') return true;
+      if (ins.op === Op.CALL) todo.push(ins.args[0]);
+    }
+  }
+  return false;
 }
 
 class Estimator {
   private memo = new Map<number, Bound>();
+  /** instructions visited by the current public function's walk */
+  visits = 0;
   private readonly top: AV;
+  /** the longest value any storage.set walked so far writes */
+  written = 32;
   constructor(
     private readonly m: IRModule,
     private readonly L: Readonly<Limits>,
+    /** the longest value a storage read can find (estimateGas proves it) */
+    private readonly stored: number = L.max_storage_value_bytes,
   ) {
     this.top = { k: 'any', bits: L.max_int_bits, len: Math.max(L.max_bytes_len, L.max_container_len) };
   }
 
   // ---- size units, always clamped by the caps the runtime checks before charging ----
-  words(n: number): number {
-    return Math.ceil(Math.min(n, this.L.max_bytes_len) / 32) * G_WORD;
+  // at the worst price any entry gives the unit unless the caller knows whose handler runs
+  words(n: number, price = G_WORD): number {
+    return Math.ceil(Math.min(n, this.L.max_bytes_len) / 32) * price;
   }
-  items(n: number): number {
-    return Math.min(n, this.L.max_container_len) * G_ITEM;
+  items(n: number, price = G_ITEM): number {
+    return Math.min(n, this.L.max_container_len) * price;
   }
-  limbs(bits: number): number {
+  limbs(bits: number, price = G_LIMB): number {
     // the runtime refuses results over the cap before charging; operands never exceed it,
     // so a charged width is at most twice the cap (a product or a power's estimate)
     const l = Math.ceil(Math.min(bits, 2 * this.L.max_int_bits) / 64);
-    return Math.max(0, l - 4) * G_LIMB;
+    return Math.max(0, l - 4) * price;
   }
   /** Key units of a dict key, at `price` (the runtime's key_units). */
   keyCost(v: AV | undefined, price: number): number {
@@ -223,11 +290,29 @@ class Estimator {
 
   join(a: AV, b: AV): AV {
     if (a === b) return a;
+    const nonneg = a.nonneg && b.nonneg ? { nonneg: true } : {};
     const k: Kind = a.k === b.k ? a.k : this.isInt(a) && this.isInt(b) ? 'int' : 'any';
     const elem = a.elem && b.elem ? this.join(a.elem, b.elem) : undefined;
-    const r: AV = { k, bits: Math.max(a.bits, b.bits), len: Math.max(a.len, b.len), val: a.val !== undefined && a.val === b.val ? a.val : undefined, elem };
+    const r: AV = {
+      k,
+      bits: Math.max(a.bits, b.bits),
+      len: Math.max(a.len, b.len),
+      val: a.val !== undefined && a.val === b.val ? a.val : undefined,
+      elem,
+      ...nonneg,
+    };
     if (a.src !== undefined && a.src === b.src) r.src = a.src;
     return r;
+  }
+
+  /** The locals once `f` is known to hold. */
+  holds(locals: AV[], f: Fact): AV[] {
+    if (f.len !== undefined) return this.refine(locals, f.slot, f.len);
+    const v = locals[f.slot];
+    if (!v || v.k !== 'int') return locals;
+    const r: AV = { ...v, nonneg: v.nonneg || f.nonneg };
+    if (f.bits !== undefined && f.bits < v.bits) r.bits = f.bits;
+    return locals.map((x, i) => (i === f.slot ? r : x));
   }
 
   /** A local slot, now known to hold a bytes/str of at most `len`; containers may still grow. */
@@ -293,7 +378,12 @@ class Estimator {
     return new Unbounded(e.reason, `${e.reason} at ${this.where(fi, pc)}`);
   }
 
-  /** Longest path over the (forward-only) control flow, with abstract stacks joined at merges. */
+  /**
+   * Longest path over the control flow, with abstract stacks joined at merges. Jumps go
+   * forward, except a for-range loop's back edges: a loop over a range of known length is
+   * walked iteration by iteration (spec/DETERMINISM.md §7), until an iteration starts from the
+   * same abstract state as the one before, after which every further iteration costs the same.
+   */
   private walk(fi: number, params: AV[] | undefined, post: Post): { gas: number; ret?: AV } {
     const f = this.m.funcs[fi];
     const code = f.code;
@@ -302,101 +392,197 @@ class Estimator {
     const kept = new Set<number>();
     for (let i = 0; i < f.nparams; i++) kept.add(i);
     for (const ins of code) if (ins.op === Op.STORE) kept.delete(ins.args[0]);
-    let returned = false;
-    let ret: AV | undefined;
     for (let pc = 0; pc < n; pc++) {
       const ins = code[pc];
       const info = OP_BY_CODE[ins.op]!;
-      if (info.jumpWhen === 'exhausted') throw this.located(fi, pc, new Unbounded('for loop'));
+      if (info.jumpWhen === 'exhausted' && ins.op !== Op.FOR_RANGE) throw this.located(fi, pc, new Unbounded('for loop'));
       const ti = info.operands.indexOf('target');
-      // a backward jump is a loop
-      if (ti >= 0 && ins.args[ti] <= pc) throw this.located(fi, ins.args[ti], new Unbounded('while loop'));
+      // a backward jump is a loop: bounded only as a for-range loop's continue or back edge
+      if (ti >= 0 && ins.args[ti] <= pc && code[ins.args[ti]].op !== Op.FOR_RANGE) throw this.located(fi, ins.args[ti], new Unbounded('while loop'));
     }
-    type State = { gas: number; stack: AV[]; locals: AV[] };
-    const at: (State | undefined)[] = new Array(n);
     const locals0: AV[] = [];
     for (let i = 0; i < f.nlocals; i++) locals0.push(i < f.nparams ? (params?.[i] ?? this.top) : this.top);
-    at[0] = { gas: 0, stack: [], locals: locals0 };
+    const w: WalkCtx = { fi, kept, post, returned: false, ret: undefined };
     let worst = 0;
-    const flow = (to: number, s: State): void => {
-      const cur = at[to];
+    this.region(
+      w,
+      0,
+      n - 1,
+      { gas: 0, stack: [], locals: locals0 },
+      (to) => {
+        throw new Error(`gas estimator: ${f.name} jumps to ${to}, outside its code`);
+      },
+      (g) => {
+        worst = Math.max(worst, g);
+      },
+    );
+    return { gas: worst, ret: w.ret };
+  }
+
+  /**
+   * Walks pcs lo..hi from `entry`; a jump leaving the range goes to `out`, a function end's
+   * gas to `end`. Loops inside are walked by loop().
+   */
+  private region(w: WalkCtx, lo: number, hi: number, entry: WState, out: (to: number, s: WState) => void, end: (gas: number) => void): void {
+    const code = this.m.funcs[w.fi].code;
+    const at = new Map<number, WState>([[lo, entry]]);
+    const flow = (from: number, to: number, s: WState): void => {
+      if (to <= from || to < lo || to > hi) return out(to, s);
+      const cur = at.get(to);
       if (!cur) {
-        at[to] = { gas: s.gas, stack: s.stack.slice(), locals: s.locals.slice() };
+        at.set(to, { gas: s.gas, stack: s.stack.slice(), locals: s.locals.slice() });
         return;
       }
       cur.gas = Math.max(cur.gas, s.gas);
       cur.stack = cur.stack.map((v, i) => this.join(v, s.stack[i]));
       cur.locals = cur.locals.map((v, i) => this.join(v, s.locals[i]));
     };
-    for (let pc = 0; pc < n; pc++) {
-      const s = at[pc];
+    for (let pc = lo; pc <= hi; pc++) {
+      const s = at.get(pc);
       if (!s) continue; // unreachable
+      at.delete(pc);
+      if (++this.visits > MAX_VISITS) throw this.located(w.fi, pc, new Unbounded('loops too long to walk'));
       const ins = code[pc];
-      const info = OP_BY_CODE[ins.op]!;
-      const pops = stackCount(info.stack[0], ins.args, this.m, info.operands);
-      const args = s.stack.slice(s.stack.length - pops);
-      const rest = s.stack.slice(0, s.stack.length - pops);
-      let cost: number;
-      let pushed: AV[];
-      try {
-        [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
-      } catch (e) {
-        throw this.located(fi, pc, e);
+      if (ins.op === Op.FOR_RANGE) {
+        const head = pc;
+        pc = this.loop(w, head, s, (to, st) => flow(head, to, st), end);
+        for (const k of at.keys()) if (k > head && k <= pc) throw this.located(w.fi, k, new Unbounded('a jump into a loop body'));
+        continue;
       }
-      // the table's stack effect is the contract: an analysis that disagrees with it is a bug here
-      const pushes = stackCount(info.stack[1], ins.args, this.m, info.operands);
-      if (pushed.length !== pushes) throw new Error(`gas estimator: ${info.name} pushes ${pushed.length}, the table says ${pushes}`);
-      const after: State = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
-      if (ins.op === Op.STORE)
-        after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
-      // a normal return from abi.require(len(x) == K) or from a helper that checks its
-      // parameter the same way bounds x's length from here on
-      if (ins.op === Op.CALL_STD && STDLIB_BY_ID.get(ins.args[0])?.name === 'abi.require' && args[0]?.fact) {
-        after.locals = this.refine(after.locals, args[0].fact.slot, args[0].fact.len);
-      }
-      if (ins.op === Op.CALL) {
-        for (const [slot, len] of this.lastPost) {
-          const src = args[slot]?.src;
-          if (src !== undefined) after.locals = this.refine(after.locals, src, len);
-        }
-      }
-      const target = ins.args[info.operands.indexOf('target')];
-      switch (info.flow) {
-        case 'end':
-          if (ins.op === Op.RETURN) {
-            for (const slot of kept) {
-              const v = after.locals[slot];
-              const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : Infinity;
-              post.set(slot, returned ? Math.max(post.get(slot) ?? Infinity, len) : len);
-            }
-            returned = true;
-            if (args[0]) {
-              const v: AV = { ...args[0], src: undefined, lenOf: undefined, fact: undefined };
-              ret = ret ? this.join(ret, v) : v;
-            }
-          }
-          worst = Math.max(worst, after.gas);
-          break;
-        case 'jump':
-          flow(target, after);
-          break;
-        case 'branch': {
-          // the taken edge's stack, from the table's `taken` effect
-          const [tp, tu] = info.taken!;
-          const takenStack = [...s.stack.slice(0, s.stack.length - tp), ...new Array<AV>(tu).fill(this.top)];
-          // the edge on which a truthy condition holds knows its fact (len(x) == K)
-          const fact = tp === 1 ? args[0]?.fact : undefined;
-          const held = (st: State): State => (fact ? { ...st, locals: this.refine(st.locals, fact.slot, fact.len) } : st);
-          const taken: State = { ...after, stack: takenStack };
-          flow(target, info.jumpWhen === 'truthy' ? held(taken) : taken);
-          flow(pc + 1, info.jumpWhen === 'falsy' ? held(after) : after);
-          break;
-        }
-        default: // next, call
-          flow(pc + 1, after);
+      this.instruction(w, pc, s, (to, st) => flow(pc, to, st), end);
+    }
+  }
+
+  /** A for-range loop headed at `head`, entered with `s`: returns its last body pc. */
+  private loop(w: WalkCtx, head: number, s: WState, flow: (to: number, st: WState) => void, end: (gas: number) => void): number {
+    const code = this.m.funcs[w.fi].code;
+    const [slot, exit] = code[head].args;
+    // the back edge: the last jump to the head before the loop's exit
+    let back = -1;
+    for (let pc = head + 1; pc < exit; pc++) {
+      const ins = code[pc];
+      const ti = OP_BY_CODE[ins.op]!.operands.indexOf('target');
+      if (ti >= 0 && ins.args[ti] === head) back = pc;
+    }
+    const range = s.locals[slot]?.range;
+    if (!range || back < 0) throw this.located(w.fi, head, new Unbounded('for loop over a range of unknown length'));
+    const base = OP_BY_CODE[Op.FOR_RANGE]!.base;
+    const item = this.int(range.bits);
+    let cur: WState = s;
+    for (let it = 0; it < range.trip; it++) {
+      const exits: [number, WState][] = [];
+      let cont: WState | undefined;
+      let iterEnd = -1;
+      const body: WState = { gas: cur.gas + base, stack: [...cur.stack, item], locals: cur.locals };
+      this.region(
+        w,
+        head + 1,
+        back,
+        body,
+        (to, st) => {
+          if (to === head) cont = cont ? this.joinState(cont, st) : { ...st, stack: st.stack.slice(), locals: st.locals.slice() };
+          else exits.push([to, st]);
+        },
+        (g) => {
+          iterEnd = Math.max(iterEnd, g);
+        },
+      );
+      // once an iteration starts as the one before did, the rest repeat it at the same cost
+      const left = cont && this.sameShape(cur, cont) ? range.trip - it - 1 : 0;
+      const delta = left ? cont!.gas - cur.gas : 0;
+      for (const [to, st] of exits) flow(to, { ...st, gas: st.gas + left * delta });
+      if (iterEnd >= 0) end(iterEnd + left * delta);
+      if (!cont) return back;
+      cur = { ...cont, gas: cont.gas + left * delta };
+      if (left) break;
+    }
+    // exhausted: on to the exit with the stack the loop started with
+    flow(exit, { ...cur, gas: cur.gas + base });
+    return back;
+  }
+
+  private joinState(a: WState, b: WState): WState {
+    return { gas: Math.max(a.gas, b.gas), stack: a.stack.map((v, i) => this.join(v, b.stack[i])), locals: a.locals.map((v, i) => this.join(v, b.locals[i])) };
+  }
+
+  private sameShape(a: WState, b: WState): boolean {
+    const key = (s: WState): string => JSON.stringify([s.stack, s.locals], (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    return key(a) === key(b);
+  }
+
+  /** One instruction at pc from state s: its successors go to `flow`, a return's gas to `end`. */
+  private instruction(w: WalkCtx, pc: number, s: WState, flow: (to: number, st: WState) => void, end: (gas: number) => void): void {
+    const fi = w.fi;
+    const code = this.m.funcs[fi].code;
+    const ins = code[pc];
+    const info = OP_BY_CODE[ins.op]!;
+    const pops = stackCount(info.stack[0], ins.args, this.m, info.operands);
+    const args = s.stack.slice(s.stack.length - pops);
+    const rest = s.stack.slice(0, s.stack.length - pops);
+    let cost: number;
+    let pushed: AV[];
+    try {
+      [cost, pushed] = this.step(ins.op, ins.args, args, s.locals);
+    } catch (e) {
+      throw this.located(fi, pc, e);
+    }
+    // the table's stack effect is the contract: an analysis that disagrees with it is a bug here
+    const pushes = stackCount(info.stack[1], ins.args, this.m, info.operands);
+    if (pushed.length !== pushes) throw new Error(`gas estimator: ${info.name} pushes ${pushed.length}, the table says ${pushes}`);
+    const after: WState = { gas: s.gas + info.base + cost, stack: [...rest, ...pushed], locals: s.locals };
+    if (ins.op === Op.STORE) after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...args[0], src: undefined, lenOf: undefined, fact: undefined } : v));
+    if (ins.op === Op.RANGE_INIT) {
+      // the loop's hidden slot knows how many times it runs, when its bounds are constants
+      const trip = rangeTrip(args.map((v) => v.val));
+      const bits = Math.max(1, ...args.map((v) => this.ibits(v)));
+      after.locals = s.locals.map((v, i) => (i === ins.args[0] ? { ...this.top, range: trip === undefined ? undefined : { trip, bits } } : v));
+    }
+    // a normal return from abi.require(len(x) == K) or from a helper that checks its
+    // parameter the same way bounds x's length from here on
+    if (ins.op === Op.CALL_STD && STDLIB_BY_ID.get(ins.args[0])?.name === 'abi.require' && args[0]?.fact) {
+      after.locals = this.holds(after.locals, args[0].fact);
+    }
+    if (ins.op === Op.CALL) {
+      for (const [slot, len] of this.lastPost) {
+        const src = args[slot]?.src;
+        if (src !== undefined) after.locals = this.refine(after.locals, src, len);
       }
     }
-    return { gas: worst, ret };
+    const target = ins.args[info.operands.indexOf('target')];
+    switch (info.flow) {
+      case 'end':
+        if (ins.op === Op.RETURN) {
+          for (const slot of w.kept) {
+            const v = after.locals[slot];
+            const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : Infinity;
+            w.post.set(slot, w.returned ? Math.max(w.post.get(slot) ?? Infinity, len) : len);
+          }
+          w.returned = true;
+          if (args[0]) {
+            const v: AV = { ...args[0], src: undefined, lenOf: undefined, fact: undefined };
+            w.ret = w.ret ? this.join(w.ret, v) : v;
+          }
+        }
+        end(after.gas);
+        break;
+      case 'jump':
+        flow(target, after);
+        break;
+      case 'branch': {
+        // the taken edge's stack, from the table's `taken` effect
+        const [tp, tu] = info.taken!;
+        const takenStack = [...s.stack.slice(0, s.stack.length - tp), ...new Array<AV>(tu).fill(this.top)];
+        // the edge on which a truthy condition holds knows its fact (len(x) == K)
+        const fact = tp === 1 ? args[0]?.fact : undefined;
+        const held = (st: WState): WState => (fact ? { ...st, locals: this.holds(st.locals, fact) } : st);
+        const taken: WState = { ...after, stack: takenStack };
+        flow(target, info.jumpWhen === 'truthy' ? held(taken) : taken);
+        flow(pc + 1, info.jumpWhen === 'falsy' ? held(after) : after);
+        break;
+      }
+      default: // next, call
+        flow(pc + 1, after);
+    }
   }
 
   /** Worst-case dynamic cost of one instruction (beyond its base) and what it pushes. */
@@ -405,6 +591,9 @@ class Estimator {
     const known = BOUNDED[entry.name] ?? [];
     for (const k of entry.measures) if (!known.includes(k)) throw new Unbounded(`no bound for ${entry.name}'s ${k} cost`);
     const bool: AV = { k: 'bool', bits: 1, len: 0 };
+    // the instruction's own prices, for the cases whose handler charges only its entry
+    // (comparisons walk shared code at several entries' prices: they keep the worst)
+    const P = entry.dynamic;
     const x = a[0];
     const y = a[1];
     switch (op) {
@@ -424,9 +613,10 @@ class Estimator {
       case Op.INPLACE_ADD: {
         const bits = Math.max(this.ibits(x), this.ibits(y)) + 1;
         const len = x.len + y.len;
-        const cost = Math.max(this.limbs(bits), this.words(len), this.items(len));
-        if (this.isInt(x) && this.isInt(y)) return [this.limbs(bits), [this.int(bits)]];
-        if (x.k === y.k && x.k !== 'any') return [x.k === 'bytes' || x.k === 'str' ? this.words(len) : this.items(len), [this.seq(x.k, len, x.elem)]];
+        const cost = Math.max(this.limbs(bits, P.limbs), this.words(len, P.words), this.items(len, P.items));
+        if (this.isInt(x) && this.isInt(y)) return [this.limbs(bits, P.limbs), [this.int(bits)]];
+        if (x.k === y.k && x.k !== 'any')
+          return [x.k === 'bytes' || x.k === 'str' ? this.words(len, P.words) : this.items(len, P.items), [this.seq(x.k, len, x.elem)]];
         return [cost, [this.top]];
       }
       case Op.SUB:
@@ -434,18 +624,18 @@ class Estimator {
       case Op.POS:
       case Op.INVERT: {
         const bits = Math.max(this.ibits(x), y ? this.ibits(y) : 0) + 1;
-        return [this.limbs(bits), [this.int(bits)]];
+        return [this.limbs(bits, P.limbs), [this.int(bits, op === Op.NEG && x.val !== undefined ? -x.val : undefined)]];
       }
       case Op.MUL:
       case Op.INPLACE_MUL: {
-        if (this.isInt(x) && this.isInt(y)) return [this.limbs(x.bits + y.bits), [this.int(x.bits + y.bits)]];
+        if (this.isInt(x) && this.isInt(y)) return [this.limbs(x.bits + y.bits, P.limbs), [this.int(x.bits + y.bits)]];
         const [sq, n] = this.isInt(x) ? [y, x] : this.isInt(y) ? [x, y] : [this.top, this.top];
         const times = n.val !== undefined ? Number(n.val < 0n ? 0n : n.val) : Infinity;
         const len = sq.len === 0 || times === 0 ? 0 : sq.len * times;
         const cost = Math.max(
-          this.limbs(this.ibits(x) + this.ibits(y)),
-          sq.k === 'bytes' || sq.k === 'str' || sq.k === 'any' ? this.words(len) : 0,
-          sq.k === 'bytes' || sq.k === 'str' ? 0 : this.items(len),
+          this.limbs(this.ibits(x) + this.ibits(y), P.limbs),
+          sq.k === 'bytes' || sq.k === 'str' || sq.k === 'any' ? this.words(len, P.words) : 0,
+          sq.k === 'bytes' || sq.k === 'str' ? 0 : this.items(len, P.items),
         );
         return [cost, [sq.k === 'any' ? this.top : this.seq(sq.k, len, sq.elem)]];
       }
@@ -458,15 +648,16 @@ class Estimator {
         // str/bytes % args formats: its output is not tracked here
         if (op === Op.MOD && !this.isInt(x)) throw new Unbounded('% of a value that may be text (formatting)');
         const bits = Math.max(this.ibits(x), this.ibits(y));
-        return [this.limbs(bits), [this.int(op === Op.FLOORDIV ? bits + 1 : bits)]];
+        const rbits = op === Op.FLOORDIV ? bits + 1 : op === Op.MOD && this.isInt(y) ? this.ibits(y) : bits;
+        return [this.limbs(bits, P.limbs), [this.int(rbits)]];
       }
       case Op.POW: {
         const bits = y.val !== undefined ? this.ibits(x) * Number(y.val) : 2 * this.L.max_int_bits;
-        return [this.limbs(bits), [this.int(bits)]];
+        return [this.limbs(bits, P.limbs), [this.int(bits)]];
       }
       case Op.LSHIFT: {
         const bits = y.val !== undefined ? this.ibits(x) + Number(y.val) : this.L.max_int_bits;
-        return [this.limbs(bits), [this.int(bits)]];
+        return [this.limbs(bits, P.limbs), [this.int(bits)]];
       }
       case Op.NOT:
       case Op.IS:
@@ -482,8 +673,15 @@ class Estimator {
       case Op.LT:
       case Op.LE:
       case Op.GT:
-      case Op.GE:
-        return [this.orderCost(x, y), [bool]];
+      case Op.GE: {
+        // small <(=) big: a nonnegative small is then below 2^bits(big); 0 <(=) big makes big >= 0
+        const [small, big] = op === Op.LT || op === Op.LE ? [x, y] : [y, x];
+        const r: AV = { ...bool };
+        const nonneg = (v: AV): boolean => v.k === 'int' && (v.nonneg === true || (v.val !== undefined && v.val >= 0n));
+        if (small.src !== undefined && nonneg(small) && this.isInt(big)) r.fact = { slot: small.src, bits: this.ibits(big) };
+        else if (big.src !== undefined && big.k === 'int' && nonneg(small)) r.fact = { slot: big.src, nonneg: true };
+        return [this.orderCost(x, y), [r]];
+      }
       case Op.IN:
       case Op.NOT_IN:
         return [Math.max(this.words(y.len), this.items(y.len)) + (this.mayDict(y) ? this.keyCost(x, price(Op.IN).key_units) : 0), [bool]];
@@ -504,7 +702,7 @@ class Estimator {
         return this.methodCost(args[0], a);
       case Op.BUILD_LIST:
         return [
-          this.items(args[0]),
+          this.items(args[0], P.items),
           [
             this.seq(
               'list',
@@ -514,11 +712,13 @@ class Estimator {
           ],
         ];
       case Op.BUILD_TUPLE:
-        return [this.items(args[0]), [this.seq('tuple', args[0])]];
+        return [this.items(args[0], P.items), [this.seq('tuple', args[0])]];
       case Op.BUILD_DICT: {
         const kp = price(Op.BUILD_DICT).key_units;
         const keys = a.filter((_v, i) => i % 2 === 0).reduce((t, k) => t + this.keyCost(k, kp), 0);
-        return [this.items(args[0]) + keys, [this.seq('dict', args[0])]];
+        const entries: [AV, AV][] = [];
+        for (let i = 0; i < a.length; i += 2) entries.push([a[i], a[i + 1]]);
+        return [this.items(args[0], P.items) + keys, [{ ...this.seq('dict', args[0]), entries }]];
       }
       case Op.SUBSCR: {
         const p = price(Op.SUBSCR);
@@ -527,14 +727,14 @@ class Estimator {
       }
       case Op.SLICE:
         return [
-          Math.max(this.words(x.len), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len)) + this.scanCost(x, price(Op.SLICE).scan_words),
+          Math.max(this.words(x.len, P.words), x.k === 'bytes' || x.k === 'str' ? 0 : this.items(x.len, P.items)) + this.scanCost(x, P.scan_words),
           [x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem)],
         ];
       case Op.UNPACK:
         return [0, new Array(args[0]).fill(x.elem ?? this.top)];
       case Op.ITER_INIT:
         // a loop over a dict or str starts from a snapshot of its keys or code points
-        return [this.items(x.len), []];
+        return [this.items(x.len, P.items), []];
       case Op.STORE_SUBSCR:
         // value, container, index
         return [this.mayDict(a[1]) ? this.keyCost(a[2], price(Op.STORE_SUBSCR).key_units) : 0, []];
@@ -589,45 +789,160 @@ class Estimator {
     throw new Unbounded(`ordering of nested values (${x.k}, ${y.k})`);
   }
 
+  /**
+   * Each stdlib function priced as its implementation charges (stdlib/*.ts, spec/GAS.md §5):
+   * per word of the inputs it reads and of what it reads back. A storage read comes back
+   * with at most `stored` bytes (estimateGas proves that bound of the contract's own writes).
+   */
   private stdCost(id: number, a: AV[]): [number, AV[]] {
     const s = STDLIB_BY_ID.get(id)!;
     const mod = s.name.split('.')[0];
     // the callee's code is not known here: it may use all the gas forwarded to it
     if (mod === 'contracts') throw new Unbounded(`cross-contract call ${s.name}()`);
     const L = this.L;
-    // inputs are charged per word of their size; reads also per word of what comes back
-    const out: Record<string, number> = {
-      storage: L.max_storage_value_bytes,
-      events: L.max_event_data_bytes,
-      hash: 64,
-      random: L.max_random_bytes,
-      syscalls: L.max_syscall_out_bytes,
-      abi: 0,
-      treasury: 0,
-      pq: 0,
+    const pw = s.dynamic.words;
+    // bytes of a bytes argument, or of a str's UTF-8 (at most 3 per UTF-16 unit)
+    const size = (v: AV | undefined): number => {
+      if (!v || v.k === 'any' || v.k === 'list' || v.k === 'tuple' || v.k === 'dict') return L.max_bytes_len;
+      if (v.k === 'bytes') return Math.min(v.len, L.max_bytes_len);
+      if (v.k === 'str') return Math.min(3 * v.len, L.max_bytes_len);
+      return 0;
     };
-    const inWords = a.reduce((t, v) => t + (v.k === 'int' || v.k === 'bool' || v.k === 'none' ? 0 : Math.ceil(Math.min(v.len, L.max_bytes_len) / 32)), 0);
-    const outWords = Math.ceil((out[mod] ?? L.max_syscall_out_bytes) / 32);
-    const cost = s.base + s.dynamic.new_slots + s.dynamic.topics + s.dynamic.words * (inWords + outWords);
-    const ctx: Record<string, AV> = {
-      'abi.caller': this.seq('bytes', L.address_bytes),
-      'abi.contract_address': this.seq('bytes', L.address_bytes),
-      'abi.tx_hash': this.seq('bytes', 32),
-      'abi.block_height': this.int(L.max_int_bits),
-      'abi.block_timestamp': this.int(L.max_int_bits),
-      'abi.chain_id': this.int(L.max_int_bits),
-      'abi.call_value': this.int(L.max_int_bits),
-    };
-    const ret: AV = ctx[s.name]
-      ? ctx[s.name]
-      : s.name === 'storage.get_int'
-        ? this.int(8 * 32)
-        : s.name === 'storage.get'
-          ? this.seq('bytes', L.max_storage_value_bytes)
-          : mod === 'hash'
-            ? this.seq('bytes', 64)
-            : this.top;
-    return [cost, [ret]];
+    const w = (n: number): number => Math.ceil(Math.min(n, L.max_bytes_len) / 32);
+    const key = (v: AV | undefined): number => w(Math.min(size(v), L.max_storage_key_bytes));
+    const bytes = (n: number): AV => this.seq('bytes', n);
+    let cost: number;
+    let ret: AV = this.top;
+    switch (s.name) {
+      case 'storage.get':
+        cost = pw * (key(a[0]) + w(this.stored));
+        ret = this.join(bytes(this.stored), a[1] ?? this.top);
+        break;
+      case 'storage.get_int':
+        cost = pw * (key(a[0]) + w(this.stored));
+        ret = this.join(this.int(256), a[1] ?? this.top);
+        break;
+      case 'storage.set': {
+        const v = Math.min(size(a[1]), L.max_storage_value_bytes);
+        this.written = Math.max(this.written, v);
+        cost = pw * (key(a[0]) + w(v)) + s.dynamic.new_slots;
+        ret = { k: 'none', bits: 0, len: 0 };
+        break;
+      }
+      case 'storage.set_int':
+        cost = pw * (key(a[0]) + 1) + s.dynamic.new_slots;
+        ret = { k: 'none', bits: 0, len: 0 };
+        break;
+      case 'storage.delete':
+      case 'storage.exists':
+        cost = pw * key(a[0]);
+        break;
+      case 'events.emit':
+        cost = s.dynamic.topics + pw * w(this.eventData(a[1]));
+        break;
+      case 'hash.sha3_256':
+      case 'hash.keccak256':
+      case 'hash.blake3':
+        cost = pw * w(size(a[0]));
+        ret = bytes(32);
+        break;
+      case 'hash.sha3_512':
+        cost = pw * w(size(a[0]));
+        ret = bytes(64);
+        break;
+      case 'abi.encode':
+        // type names, then the encoding, which the call caps at max_bytes_len
+        cost = pw * (w(this.textItems(a[0])) + w(L.max_bytes_len));
+        break;
+      case 'abi.decode':
+        cost = pw * (w(this.textItems(a[0])) + w(size(a[1])));
+        break;
+      case 'treasury.balance':
+      case 'treasury.transfer':
+        cost = pw * w(L.address_bytes);
+        ret = s.name === 'treasury.balance' ? this.int(256) : ret;
+        break;
+      case 'random.bytes': {
+        const n = a[0]?.val !== undefined && a[0].val >= 0n ? Math.min(Number(a[0].val), L.max_random_bytes) : L.max_random_bytes;
+        cost = pw * w(n);
+        ret = bytes(n);
+        break;
+      }
+      case 'syscalls.blob_pin':
+        cost = pw * w(Math.min(size(a[1]), L.max_syscall_in_bytes));
+        break;
+      case 'syscalls.quantum_enqueue':
+        cost = pw * w(Math.min(size(a[0]), L.max_syscall_in_bytes));
+        break;
+      case 'syscalls.ai_enqueue':
+      case 'syscalls.zk_verify':
+        // each input's words, their sum capped by max_syscall_in_bytes (each may round up)
+        cost =
+          pw *
+          Math.min(
+            a.reduce((t, v) => t + w(size(v)), 0),
+            w(L.max_syscall_in_bytes) + a.length,
+          );
+        break;
+      case 'syscalls.read_result':
+        cost = pw * (1 + w(L.max_syscall_out_bytes));
+        ret = bytes(L.max_syscall_out_bytes);
+        break;
+      case 'pq.verify':
+        cost =
+          Math.max(s.dynamic.slh_sha2, s.dynamic.slh_shake) +
+          pw *
+            Math.min(
+              a.slice(1).reduce((t, v) => t + w(size(v)), 0),
+              w(L.max_syscall_in_bytes) + 3,
+            );
+        ret = { k: 'bool', bits: 1, len: 0 };
+        break;
+      case 'pq.address':
+        cost = pw * w(2 + size(a[1]));
+        ret = bytes(L.address_bytes);
+        break;
+      case 'abi.caller':
+      case 'abi.contract_address':
+        cost = 0;
+        ret = bytes(L.address_bytes);
+        break;
+      case 'abi.tx_hash':
+        cost = 0;
+        ret = bytes(32);
+        break;
+      default:
+        // the rest (require, revert, block context, the beacon) have no size-dependent part
+        if (s.measures.length) throw new Unbounded(`no bound for ${s.name}()'s ${s.measures.join('/')} cost`);
+        cost = 0;
+        if (s.name.startsWith('abi.')) ret = this.int(L.max_int_bits);
+    }
+    return [s.base + cost, [ret]];
+  }
+
+  /** Bytes of the type names in abi.encode/decode's list or tuple of str. */
+  private textItems(v: AV | undefined): number {
+    if (v && (v.k === 'list' || v.k === 'tuple') && v.elem && v.elem.k === 'str') return Math.min(v.len, this.L.max_container_len) * v.elem.len;
+    return this.L.max_bytes_len;
+  }
+
+  /** Bytes of an event's data (stdlib/event_codec.ts): count, then per arg key, tag, value. */
+  private eventData(v: AV | undefined): number {
+    const L = this.L;
+    if (!v || v.k !== 'dict' || !v.entries) return L.max_event_data_bytes;
+    const varint = (bits: number): number => Math.max(1, Math.ceil(bits / 7));
+    let n = varint(32);
+    for (const [k, x] of v.entries) {
+      const kl = k.k === 'str' || k.k === 'bytes' ? Math.min(k.len, L.max_event_data_bytes) : L.max_event_data_bytes;
+      n += varint(32) + kl + 1;
+      if (x.k === 'int') n += varint(x.bits + 1);
+      else if (x.k === 'bool') n += 1;
+      else if (x.k === 'none') n += 0;
+      else if (x.k === 'bytes') n += varint(32) + x.len;
+      else if (x.k === 'str') n += varint(32) + 3 * x.len;
+      else return L.max_event_data_bytes;
+    }
+    return Math.min(n, L.max_event_data_bytes);
   }
 
   private builtinCost(id: number, a: AV[]): [number, AV[]] {
@@ -659,7 +974,7 @@ class Estimator {
       case 'abs':
         return [b.base + this.limbs(this.ibits(x) + 1), [this.int(this.ibits(x))]];
       case 'int':
-        dyn = per * this.words(x.len) + convert(Math.ceil(Math.min(x.len, L.max_bytes_len) / 32));
+        dyn = this.words(x.len, per) + convert(Math.ceil(Math.min(x.len, L.max_bytes_len) / 32));
         ret = this.int(L.max_int_bits);
         break;
       case 'str':
@@ -667,7 +982,7 @@ class Estimator {
         // str() of bytes or a container renders it: its size is not tracked here
         if (b.name === 'str' && !this.isInt(x)) throw new Unbounded('str() of a value that may not be an int');
         dyn =
-          per * this.words(Math.ceil(L.max_int_bits / 4)) +
+          this.words(Math.ceil(L.max_int_bits / 4), per) +
           convert(Math.ceil(L.max_int_bits / 4 / 32)) +
           b.dynamic.limbs * Math.max(0, Math.ceil(L.max_int_bits / 64) - 4);
         ret = this.seq('str', Math.ceil(L.max_int_bits / 3) + 3);
@@ -707,12 +1022,12 @@ class Estimator {
         break;
       case 'int.from_bytes':
         dyn =
-          per * Math.max(this.words(x.len), this.items(x.len) + this.words(x.len)) +
+          Math.max(this.words(x.len, per), this.items(x.len, per) + this.words(x.len, per)) +
           b.dynamic.limbs * Math.max(0, Math.ceil((8 * Math.min(x.len, L.max_bytes_len)) / 64) - 4);
         ret = this.int(8 * x.len);
         break;
       case 'bytes.fromhex':
-        dyn = per * this.words(x.len);
+        dyn = this.words(x.len, per);
         ret = this.seq('bytes', Math.ceil(x.len / 2));
         break;
       case 'min':
@@ -758,12 +1073,12 @@ class Estimator {
         return [b.base, [this.top]];
       case 'to_bytes': {
         const len = a[1]?.val !== undefined ? Number(a[1].val) : L.max_bytes_len;
-        dyn = per * this.words(len) + b.dynamic.limbs * Math.max(0, Math.ceil(this.ibits(r) / 64) - 4);
+        dyn = this.words(len, per) + b.dynamic.limbs * Math.max(0, Math.ceil(this.ibits(r) / 64) - 4);
         ret = this.seq('bytes', len);
         break;
       }
       case 'hex':
-        dyn = per * this.words(2 * r.len);
+        dyn = this.words(2 * r.len, per);
         ret = this.seq('str', 2 * r.len);
         break;
       case 'startswith':
@@ -785,13 +1100,13 @@ class Estimator {
       case 'rjust':
       case 'ljust': {
         const w = a[1]?.val !== undefined ? Math.max(Number(a[1].val), r.len) : L.max_bytes_len;
-        dyn = per * this.words(w);
+        dyn = this.words(w, per);
         ret = this.seq(r.k, w);
         break;
       }
       case 'decode':
       case 'encode':
-        dyn = per * this.words(3 * r.len);
+        dyn = this.words(3 * r.len, per);
         ret = this.seq(b.name === 'decode' ? 'str' : 'bytes', 3 * r.len);
         break;
       case 'join':

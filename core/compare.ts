@@ -5,7 +5,7 @@ import { findBytes } from './bytesearch.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { viewContains, viewEq } from './dict_view.js';
-import { bytesEq, MAX_VALUE_DEPTH, PyDict, PyDictView, pyEq, PyTuple, tooDeep, typeName, type Value } from './values.js';
+import { bytesEq, MAX_VALUE_DEPTH, PyDict, PyDictView, PyTuple, scalarEq, tooDeep, typeName, type Value } from './values.js';
 
 // the shared walks are priced by the formulas of the opcodes they implement (NE, LE, GT, GE
 // and NOT_IN are priced_as these in the table)
@@ -154,7 +154,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     return true;
   }
   if (a instanceof PyDictView || b instanceof PyDictView) return viewEq(m, a, b, eqCharged, d);
-  return pyEq(a, b, d);
+  return scalarEq(a, b);
 }
 
 /** `x in c`. */

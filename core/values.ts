@@ -228,7 +228,9 @@ function keyEq(a: Value, b: Value): boolean {
     }
     return true;
   }
-  return pyEq(a, b);
+  // hashes matched and the lookup charged the key's units: the text compare is paid for
+  if (typeof a === 'string') return typeof b === 'string' && a === b;
+  return scalarEq(a, b);
 }
 
 /**
@@ -414,8 +416,14 @@ export function bytesEq(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** Python `==`. */
-export function pyEq(a: Value, b: Value, d = 0): boolean {
+/**
+ * Python `==` where neither side needs a walk: None, bools, ints, or two values of different
+ * kinds (list == tuple is False). O(1), a big int's limbs aside. Equality that walks text,
+ * bytes or containers is charged per word and item (core/compare.ts eqCharged, dict keys by
+ * their key units): it has no uncharged twin here, and a call that would need one is an
+ * internal error, never a silent free walk.
+ */
+export function scalarEq(a: Value, b: Value): boolean {
   if (a === b) return true;
   const ta = typeof a;
   const tb = typeof b;
@@ -423,27 +431,15 @@ export function pyEq(a: Value, b: Value, d = 0): boolean {
     if ((ta === 'boolean' || ta === 'number') && (tb === 'boolean' || tb === 'number')) return Number(a) === Number(b);
     return false;
   }
+  if (ta === 'string' && tb === 'string') throw new Error('internal: str == str must be charged (eqCharged)');
   if (ta !== 'object' || tb !== 'object' || a === null || b === null) return false;
-  if (a instanceof Uint8Array) return b instanceof Uint8Array && bytesEq(a, b);
-  if (Array.isArray(a)) return Array.isArray(b) && seqEq(a, b, d);
-  if (a instanceof PyTuple) return b instanceof PyTuple && seqEq(a.items, b.items, d);
-  if (a instanceof PyDict && b instanceof PyDict) {
-    if (a.size !== b.size) return false;
-    if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (const [k, v] of a.map.values()) {
-      const w = b.get(k);
-      if (w === undefined || !pyEq(v, w, d + 1)) return false;
-    }
-    return true;
-  }
+  if (walkKind(a as object) === walkKind(b as object)) throw new Error(`internal: ${typeName(a)} == ${typeName(b)} must be charged (eqCharged)`);
   return false;
 }
 
-function seqEq(a: Value[], b: Value[], d: number): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-  for (let i = 0; i < a.length; i++) if (!pyEq(a[i], b[i], d + 1)) return false;
-  return true;
+/** Which values == walks against each other (dict views compare with dicts' views: core/dict_view.ts). */
+function walkKind(v: object): number {
+  return v instanceof Uint8Array ? 1 : Array.isArray(v) ? 2 : v instanceof PyTuple ? 3 : v instanceof PyDict ? 4 : 5;
 }
 
 /** Python truthiness. */

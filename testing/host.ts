@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { STD_ARITY } from '../core/interpreter.js';
 import type { Machine, StdImpl } from '../core/machine.js';
-import { PyDict, PyTuple, pyEq, typeName, type Value } from '../core/values.js';
+import { PyDict, PyTuple, typeName, type Value } from '../core/values.js';
+import { testEq } from './py_eq.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { DiagnosticsError, VmPyError, VmError } from '../spec/errors.js';
 import { HOST_STD_BASE, hostStdlib, type HostStdlib } from '../spec/host_std.js';
@@ -173,13 +174,13 @@ function expectEventImpl(s: Session, m: Machine, a: Value[], b: number): Value {
   const fields: Record<string, Value> | undefined = f === null ? undefined : {};
   if (f instanceof PyDict)
     for (const [k, v] of f.map.values()) fields![typeof k === 'string' ? k : k instanceof Uint8Array ? new TextDecoder().decode(k) : String(k)] = v;
-  const e = eventMismatch(s.chain.last, name, fields, (v, want) => pyEq(v, want));
+  const e = eventMismatch(s.chain.last, name, fields, (v, want) => testEq(v, want));
   if (typeof e === 'string') return failCall(s, m, e);
   return dictOf(e.fields);
 }
 
 function assertEqImpl(s: Session, m: Machine, a: Value[], b: number): Value {
-  if (pyEq(a[b], a[b + 1])) return null;
+  if (testEq(a[b], a[b + 1])) return null;
   const msg = a[b + 2];
   const why = `${show(a[b])} != ${show(a[b + 1])}`;
   return failCall(s, m, typeof msg === 'string' && msg ? `${msg}: ${why}` : why);

@@ -297,7 +297,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         const b = S(d - 1);
         const neg = op === Op.NE ? '!' : '';
         return `if (typeof ${a} === 'number' && typeof ${b} === 'number') ${a} = ${a} ${op === Op.EQ ? '===' : '!=='} ${b};
-          else if (${a} === null || ${b} === null || typeof ${a} === 'boolean' || typeof ${b} === 'boolean') { P = ${off}; m.gas = ${G}; ${a} = ${neg}H.pyEq(${a}, ${b}); }
+          else if (${a} === null || ${b} === null || typeof ${a} === 'boolean' || typeof ${b} === 'boolean') { P = ${off}; m.gas = ${G}; ${a} = ${neg}H.scalarEq(${a}, ${b}); }
           else { ${spill} ${a} = ${neg}H.eqCharged(m, ${a}, ${b}); ${reload} ${deopt()} }`;
       }
       case Op.LT:

@@ -14,7 +14,7 @@ import { countInt, countResult, memCheck, seqBytes } from '../memory.js';
 import { OP_PRICE } from '../pricing.js';
 import { checkMethod, METHOD_IMPLS } from '../methods.js';
 import { checkReturn } from '../return_check.js';
-import { normBig, PyDict, pyEq, PyTuple, truthy, type Value } from '../values.js';
+import { normBig, PyDict, PyTuple, scalarEq, truthy, type Value } from '../values.js';
 import { Op } from '../../spec/table.js';
 
 const utf8 = new TextEncoder();
@@ -40,7 +40,7 @@ export const HELPERS = {
   contains,
   eqCharged,
   pyCompare,
-  pyEq,
+  scalarEq,
   truthy,
   normBig,
   countInt,
