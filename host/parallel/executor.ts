@@ -185,26 +185,38 @@ export class ParallelExecutor {
    * else runs on the machine (host/parallel/thread_cpu.ts).
    */
   async threadCpu(): Promise<{ main: number; workers: number[] }> {
-    const workers = await Promise.all(
-      this.workers.map(
-        (w) =>
-          new Promise<number>((ok) => {
-            const on = (m: { type?: string; ms?: number }) => {
-              if (m?.type !== 'cpu') return;
-              w.off('message', on);
-              ok(m.ms!);
-            };
-            w.on('message', on);
-            w.postMessage({ type: 'cpu' });
-          }),
-      ),
-    );
+    const workers = await Promise.all(this.workers.map(async (w) => (await this.ask(w, 'cpu')).ms!));
     return { main: threadCpuMs(), workers };
   }
 
   async close(): Promise<void> {
     this.keeper?.port.close();
+    // each worker first closes its own handle on the store, after whatever it is still doing:
+    // terminating a worker in the middle of its LMDB work could hang the terminate
+    await Promise.all(this.workers.map((w) => this.ask(w, 'close').catch(() => undefined)));
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Post {type} to a worker and wait for its answer of the same type (or its exit). */
+  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number }> {
+    return new Promise((ok, fail) => {
+      const on = (m: { type?: string; ms?: number }) => {
+        if (m?.type !== type) return;
+        done();
+        ok(m as { type: string; ms?: number });
+      };
+      const exit = () => {
+        done();
+        fail(new Error('the parallel worker has exited'));
+      };
+      const done = () => {
+        w.off('message', on);
+        w.off('exit', exit);
+      };
+      w.on('message', on);
+      w.on('exit', exit);
+      w.postMessage({ type });
+    });
   }
 
   /** executeBlock's result for the same block, computed with the workers. */

@@ -24,7 +24,9 @@ type Msg =
   /** a block the main thread runs alone: keep its root (the root keeper only) */
   | { type: 'pump'; seq: number }
   /** report this thread's CPU time (after everything posted before it) */
-  | { type: 'cpu' };
+  | { type: 'cpu' }
+  /** close the store handle, then answer (the executor terminates the worker after) */
+  | { type: 'close' };
 
 useNativeTrieHash();
 const init = workerData as { snapshot?: StateSnapshot; storePath?: string; keeper?: { port: MessagePort; box: SharedArrayBuffer } };
@@ -38,6 +40,13 @@ const keeper = init.keeper && state instanceof MemoryState ? new RootKeeper(stat
 // Every tx a worker claims gets a result posted (null when it cannot be speculated), or the
 // main thread would wait for it forever.
 parentPort!.on('message', (m: Msg) => {
+  if (m.type === 'close') {
+    void (async () => {
+      if (state instanceof LmdbStore) await state.close();
+      parentPort!.postMessage({ type: 'close' });
+    })();
+    return;
+  }
   if (m.type === 'cpu') {
     parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs() });
     return;
@@ -78,10 +87,16 @@ parentPort!.on('message', (m: Msg) => {
       out = null;
     }
     const ms = performance.now() - t;
+    // as bytes, transferred (host/parallel/plain_codec.ts); by structured clone when not plain;
+    // a result that cannot be sent at all goes as none (the main thread runs the tx itself):
+    // every claimed tx gets a message, or the main thread would wait for it forever
     const bytes = out === null ? null : plainBytes(out);
-    // as bytes, transferred (host/parallel/plain_codec.ts); by structured clone when not plain
-    if (bytes !== null) m.port.postMessage([i, bytes, ms], [bytes.buffer]);
-    else m.port.postMessage([i, out, ms]);
+    try {
+      if (bytes !== null) m.port.postMessage([i, bytes, ms], [bytes.buffer]);
+      else m.port.postMessage([i, out, ms]);
+    } catch {
+      m.port.postMessage([i, null, ms]);
+    }
     Atomics.store(done, i, 1);
     Atomics.notify(done, i);
     // the writes of txs the main thread has finished, between two of ours
@@ -95,7 +110,8 @@ function plainBytes(v: unknown): Uint8Array<ArrayBuffer> | null {
   try {
     return encodePlain(v);
   } catch (e) {
-    if (e instanceof NotPlain) return null;
+    // not plain data (or too deep): structured clone takes it, or the tx is run on the main thread
+    if (e instanceof NotPlain || e instanceof RangeError) return null;
     throw e;
   }
 }
