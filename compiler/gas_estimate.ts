@@ -1026,6 +1026,21 @@ class Estimator {
           b.dynamic.limbs * Math.max(0, Math.ceil((8 * Math.min(x.len, L.max_bytes_len)) / 64) - 4);
         ret = this.int(8 * x.len);
         break;
+      case 'slice.step':
+        // x[a:b:c]: at most the whole sequence, plus a str's scan
+        dyn = per * n(x) + this.scanCost(x, b.dynamic.scan_words);
+        ret = x.k === 'any' ? this.top : this.seq(x.k, x.len, x.elem);
+        break;
+      case 'bin':
+      case 'oct':
+        dyn = b.dynamic.words * this.words(L.max_int_bits + 3) + b.dynamic.limbs * Math.max(0, Math.ceil(L.max_int_bits / 64) - 4);
+        ret = this.seq('str', L.max_int_bits + 3);
+        break;
+      case 'round':
+        // the power 10**-n is at most a few bits wider than the cap before the result is 0
+        dyn = 3 * b.dynamic.limbs * Math.max(0, Math.ceil((L.max_int_bits + 8) / 64) - 4);
+        ret = this.int(L.max_int_bits);
+        break;
       case 'bytes.fromhex':
         dyn = this.words(x.len, per);
         ret = this.seq('bytes', Math.ceil(x.len / 2));

@@ -338,6 +338,7 @@ class FnBuilder {
 
   forLoop(s: Stmt & { k: 'for' }): void {
     const it = s.iter;
+    if (this.iterCall(it)) return this.forMapped(s);
     // enumerate/zip/reversed over the live sequence, as CPython's iterators: the body's
     // appends, inserts and stores are seen (the builtins would iterate a copy)
     if (it.k === 'call' && it.fn.k === 'name' && !this.isLocal(it.fn.id) && !this.m.funcIndex.has(it.fn.id) && !this.m.cm.imports.has(it.fn.id)) {
@@ -638,7 +639,11 @@ class FnBuilder {
         else this.konst(null);
         if (e.hi) this.expr(e.hi);
         else this.konst(null);
-        this.emit(Op.SLICE);
+        if (e.step) {
+          // a stepped slice is a builtin of its own (priced by the result's size), not an opcode
+          this.expr(e.step);
+          this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.step')!.id, 4);
+        } else this.emit(Op.SLICE);
         return;
       case 'dictcomp':
         return this.dictComp(e);
@@ -709,18 +714,17 @@ class FnBuilder {
   }
 
   /** The loops of a comprehension around `body`; leaves the stack as it found it. */
-  compLoops(gens: Comprehension[], body: () => void): void {
+  compLoops(gens: Comprehension[], body: () => void, firstOnStack = false): void {
     const scope = new Map<string, number>();
     const exits: number[] = [];
     const tops: number[] = [];
     gens.forEach((g, gi) => {
-      // the first iterable is evaluated in the enclosing scope, as in Python
-      const base = this.temp(3, 'loop');
-      this.expr(g.iter);
-      this.emit(Op.ITER_INIT, base);
-      const top = this.here();
+      // the first iterable is evaluated in the enclosing scope, as in Python (so are the
+      // stages of a map() or filter() there: a lambda's free names are the function's)
+      const { top, next, stages } = this.iterStart(g.iter, gi === 0 && firstOnStack);
       tops.push(top);
-      exits.push(this.emit(Op.FOR_ITER, base, 0));
+      exits.push(next);
+      this.applyStages(stages, top);
       if (gi === 0) this.scopes.push(scope);
       this.bindCompTarget(g.target, scope);
       this.store(g.target);
@@ -749,6 +753,11 @@ class FnBuilder {
   call(e: Expr & { k: 'call' }): void {
     const fn = e.fn;
     const builtin = fn.k === 'name' && !this.isLocal(fn.id) && !this.m.funcIndex.has(fn.id) && !this.m.cm.imports.has(fn.id) ? fn.id : null;
+    // map()/filter() where their items are consumed at once: a list of them (an unpacking)
+    if (this.iterCall(e)) return this.listComp(identityGen(e));
+    if (builtin === 'next') return this.lowerNext(e);
+    // ... or the sole argument of a consumer: a generator over them (any/all stay lazy)
+    if (e.args.length === 1 && this.iterCall(e.args[0])) e = { ...e, args: [identityGen(e.args[0])] };
     if (e.args.length === 1 && e.args[0].k === 'genexp') {
       const g = e.args[0];
       if (builtin === 'any' || builtin === 'all') {
@@ -805,7 +814,7 @@ class FnBuilder {
         this.at = e.at;
         this.emit(Op.CHECK_METHOD, m.id);
       }
-      const n = this.args(e, m.params, `.${fn.attr}()`);
+      const n = fn.attr === 'format' ? this.formatArgs(e) : this.args(e, m.params, `.${fn.attr}()`);
       this.at = e.at;
       this.emit(Op.CALL_METHOD, m.id, n);
       return;
@@ -919,6 +928,21 @@ class FnBuilder {
     this.emit(Op.CALL_BUILTIN, id, n);
   }
 
+  /** str.format(): the positional arguments, then the keyword arguments as one dict (names in source order). */
+  formatArgs(e: Expr & { k: 'call' }): number {
+    e.args.forEach((a) => this.expr(a));
+    const seen = new Set<string>();
+    for (const k of e.kw) {
+      if (seen.has(k.name)) this.err('E-CALL-ARGS', `keyword argument repeated: ${k.name}`, k.at);
+      seen.add(k.name);
+      this.konst(k.name);
+      this.expr(k.value);
+    }
+    this.at = e.at;
+    this.emit(Op.BUILD_DICT, e.kw.length);
+    return e.args.length + 1;
+  }
+
   builtinCall(e: Expr & { k: 'call' }, name: string, id: number): void {
     const n = this.args(e, BUILTIN_BY_NAME.get(name)!.params, `${name}()`);
     this.at = e.at;
@@ -972,6 +996,132 @@ class FnBuilder {
     }
     this.emit(Op.BUILD_LIST, parts.length);
     this.emit(Op.CALL_METHOD, METHOD_BY_NAME.get('join')!.id, 1);
+  }
+
+  // ---------------- map(), filter(), next() ----------------
+
+  /** map/filter called as the builtin (validate/check.ts allows them only where consumed at once). */
+  iterCall(e: Expr): MapFilter | null {
+    if (e.k !== 'call' || e.fn.k !== 'name') return null;
+    const id = e.fn.id;
+    if (id !== 'map' && id !== 'filter') return null;
+    if (this.isLocal(id) || this.m.funcIndex.has(id) || this.m.cm.imports.has(id)) return null;
+    return { kind: id, fn: e.args[0], iters: e.args.slice(1), at: e.at };
+  }
+
+  /**
+   * ITER_INIT and FOR_ITER over `it`. A map()/filter() chain is peeled down to its source (or
+   * to zip() of a map's several iterables) and returned as stages, innermost first, for
+   * applyStages to run on each item: lazily, per item, as CPython's iterators do.
+   */
+  iterStart(it: Expr, onStack = false): { top: number; next: number; stages: MapFilter[] } {
+    const stages: MapFilter[] = [];
+    let src = it;
+    let zipped: Expr[] | null = null;
+    for (let c = this.iterCall(src); c; c = this.iterCall(src)) {
+      stages.unshift(c);
+      if (c.iters.length !== 1) {
+        zipped = c.iters;
+        break;
+      }
+      src = c.iters[0];
+    }
+    const base = this.temp(3, 'loop');
+    if (!onStack) this.iterSource(src, zipped);
+    this.emit(Op.ITER_INIT, base);
+    const top = this.here();
+    return { top, next: this.emit(Op.FOR_ITER, base, 0), stages };
+  }
+
+  iterSource(src: Expr, zipped: Expr[] | null): void {
+    if (!zipped) return this.expr(src);
+    for (const a of zipped) this.expr(a);
+    this.at = src.at;
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('zip')!.id, zipped.length);
+  }
+
+  /** The item on the stack through each stage: map's function applied; filter's test, a failing item going back to `top`. */
+  applyStages(stages: MapFilter[], top: number): void {
+    for (const st of stages) {
+      const n = st.kind === 'map' ? Math.max(1, st.iters.length) : 1;
+      const base = this.temp(n, st.kind);
+      if (n > 1) this.emit(Op.UNPACK, n);
+      for (let i = 0; i < n; i++) this.emit(Op.STORE, base + i);
+      const slots = Array.from({ length: n }, (_, i) => base + i);
+      if (st.kind === 'filter' && st.fn.k === 'const' && st.fn.v === null) this.emit(Op.LOAD, base);
+      else this.applyFn(st.fn, slots);
+      if (st.kind === 'filter') {
+        this.emit(Op.JUMP_IF_FALSE, top);
+        this.emit(Op.LOAD, base);
+      }
+    }
+  }
+
+  /** Push fn(*slots): a lambda inlined over the slots, or a call of a contract function or builtin. */
+  applyFn(fn: Expr, slots: number[]): void {
+    if (fn.k === 'lambda') {
+      this.scopes.push(new Map(fn.params.map((p, i) => [p, slots[i]])));
+      this.expr(fn.body);
+      this.scopes.pop();
+      return;
+    }
+    const names = slots.map((_, i) => `<arg${i}>`);
+    this.scopes.push(new Map(names.map((id, i) => [id, slots[i]])));
+    this.call({ k: 'call', at: fn.at, fn, args: names.map((id) => ({ k: 'name', at: fn.at, id })), kw: [] });
+    this.scopes.pop();
+  }
+
+  forMapped(s: Stmt & { k: 'for' }): void {
+    const { top, next, stages } = this.iterStart(s.iter);
+    this.applyStages(stages, top);
+    this.store(s.target);
+    this.loopBody(s.body, top);
+    this.at = s.at;
+    this.emit(Op.JUMP, top);
+    this.endLoop(next);
+  }
+
+  /**
+   * next(it, default) over a generator expression, map(), filter() or iter(xs): the first item,
+   * or the default. As CPython: the generator's first iterable is evaluated, then the default,
+   * then items until the first one.
+   */
+  lowerNext(e: Expr & { k: 'call' }): void {
+    const [it, dflt] = e.args;
+    const g: Expr & { k: 'genexp' } =
+      it.k === 'genexp' ? it : it.k === 'call' && it.fn.k === 'name' && it.fn.id === 'iter' ? identityGen(it.args[0]) : identityGen(it);
+    const first = g.gens[0].iter;
+    const peeled: MapFilter[] = [];
+    let src = first;
+    let zipped: Expr[] | null = null;
+    for (let c = this.iterCall(src); c; c = this.iterCall(src)) {
+      peeled.push(c);
+      if (c.iters.length !== 1) {
+        zipped = c.iters;
+        break;
+      }
+      src = c.iters[0];
+    }
+    this.iterSource(src, zipped);
+    const d = this.temp(1, 'next');
+    const res = this.temp(1, 'next');
+    this.expr(dflt);
+    this.emit(Op.STORE, d);
+    const found: number[] = [];
+    this.compLoops(
+      g.gens,
+      () => {
+        this.expr(g.elt);
+        this.emit(Op.STORE, res);
+        found.push(this.emit(Op.JUMP, 0));
+      },
+      true,
+    );
+    this.emit(Op.LOAD, d);
+    const j = this.emit(Op.JUMP, 0);
+    for (const f of found) this.patch(f, this.here());
+    this.emit(Op.LOAD, res);
+    this.patch(j, this.here());
   }
 
   /** any(g) / all(g): stop at the first deciding item, as CPython's generator does. */
@@ -1210,4 +1360,17 @@ function keyArgs(b: FnBuilder, e: Expr & { k: 'call' }, what: string, allowed: s
 
 function isExpr(b: Expr | Const): b is Expr {
   return b !== null && typeof b === 'object' && !(b instanceof Uint8Array) && !(b instanceof ConstTuple) && 'k' in b;
+}
+
+interface MapFilter {
+  kind: 'map' | 'filter';
+  fn: Expr;
+  iters: Expr[];
+  at: number;
+}
+
+/** `(x for x in it)`: a consumer's generator over a map() or filter() (the name cannot be written in source). */
+function identityGen(it: Expr): Expr & { k: 'genexp' } {
+  const item: Expr = { k: 'name', at: it.at, id: '<item>' };
+  return { k: 'genexp', at: it.at, elt: item, gens: [{ target: item, iter: it, ifs: [] }] };
 }

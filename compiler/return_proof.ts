@@ -48,7 +48,8 @@ function eachExpr(ss: readonly Stmt[], visit: (e: Expr, parent: Expr | null) => 
       case 'slice':
         sub(e.obj);
         sub(e.lo);
-        return sub(e.hi);
+        sub(e.hi);
+        return sub(e.step);
       case 'list':
       case 'tuple':
         return e.elts.forEach(sub);

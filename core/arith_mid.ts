@@ -89,6 +89,22 @@ function powerOfTwo(m: Machine, y: bigint): number {
   return m.lastShift;
 }
 
+/** The last small right operand midOp converted, and its bigint (a pure cache). */
+let lastNum = 0;
+let lastNumBig = 0n;
+
+/**
+ * The product of two small ints that left the safe range (|a|, |b| < 2^53, so |a * b| <
+ * 2^106): within the free limbs, so no limb gas, and far below any cap midAllowed admits.
+ * undefined when the product is safe after all (the caller's small path owns that case).
+ */
+export function mulSmallWide(a: number, b: number): bigint | undefined {
+  const w = a * b;
+  // a double product beyond 2^53 means the exact one is beyond it too (rounding is monotone)
+  if (w <= 9007199254740991 && w >= -9007199254740991) return undefined;
+  return BigInt(a) * BigInt(b);
+}
+
 /** Whether the mid path may run under these limits (no result of its operands reaches the cap). */
 export const midAllowed = (maxIntBits: number): boolean => maxIntBits >= MID_CAP;
 
@@ -109,8 +125,14 @@ export function midOp(m: Machine, op: number, a: Value, b: Value): Value | undef
   else if (typeof a === 'number') x = BigInt(a);
   else return undefined;
   if (typeof b === 'bigint') y = b;
-  else if (typeof b === 'number') y = BigInt(b);
-  else return undefined;
+  else if (typeof b === 'number') {
+    // a small right operand is often the same each time (a modulus, a scale): convert it once
+    if (b !== lastNum) {
+      lastNum = b;
+      lastNumBig = BigInt(b);
+    }
+    y = lastNumBig;
+  } else return undefined;
   // each case bounds its operands below 2^512 (a limb scan that returns OUT) before any work
   switch (op) {
     case Op.ADD:

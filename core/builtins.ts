@@ -7,13 +7,16 @@ import { BUILTINS } from '../spec/table.js';
 import { CONVERT, type Impl } from './builtins/convert.js';
 import { ITERABLES } from './builtins/iterables.js';
 import { NUMERIC } from './builtins/numeric.js';
+import { RADIX } from './builtins/radix.js';
+import { ROUND } from './builtins/round.js';
+import { sliceStep } from './builtins/slice_step.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
 
 export type BuiltinImpl = Dispatch;
 
-const IMPLS: Record<string, Impl> = { ...CONVERT, ...NUMERIC, ...ITERABLES };
+const IMPLS: Record<string, Impl> = { ...CONVERT, ...NUMERIC, ...ITERABLES, ...RADIX, ...ROUND, 'slice.step': sliceStep };
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
 

@@ -57,6 +57,13 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'list index out of range');
     return obj[i];
   }
+  // a record's field (r[1]): tuples before the other kinds, whose tests cost a prototype walk each
+  if (obj instanceof PyTuple) {
+    let i = intIndex(idx, 'tuple');
+    if (i < 0) i += obj.items.length;
+    if (!(i >= 0 && i < obj.items.length)) throw new VmError('IndexError', 'tuple index out of range');
+    return obj.items[i];
+  }
   if (obj instanceof PyDict) {
     const v = obj.get(idx, m, SUBSCR.key_units);
     if (v === undefined) throw new VmError('KeyError', reprKey(idx));
@@ -67,12 +74,6 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
     if (i < 0) i += obj.length;
     if (!(i >= 0 && i < obj.length)) throw new VmError('IndexError', 'index out of range');
     return obj[i];
-  }
-  if (obj instanceof PyTuple) {
-    let i = intIndex(idx, 'tuple');
-    if (i < 0) i += obj.items.length;
-    if (!(i >= 0 && i < obj.items.length)) throw new VmError('IndexError', 'tuple index out of range');
-    return obj.items[i];
   }
   if (typeof obj === 'string') {
     if (m !== undefined) m.charge(SUBSCR.scan_words * strScanWords(obj));
@@ -148,7 +149,11 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const n = b > a ? b - a : 0;
     m.charge(SLICE.words * words(n));
     m.mem += n;
-    return obj.slice(a, a + n);
+    if (n > 16) return obj.slice(a, a + n);
+    // a few bytes (a field parsed out of a record): a loop copy skips slice()'s species lookup
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = obj[a + i];
+    return out;
   }
   if (Array.isArray(obj) || obj instanceof PyTuple) {
     const items = Array.isArray(obj) ? obj : obj.items;

@@ -11,19 +11,40 @@ export type StdImpl = (m: Machine, a: Value[], base: number) => Value;
 /** Called before each instruction; sp and bp locate the frame's operands and locals in `stack`. */
 export type Tracer = (fn: number, instr: number, op: number, cost: number, gasLeft: number, sp: number, bp: number, stack: readonly Value[]) => void;
 
-const STACK_POOL: Value[][] = [];
-const STACK_POOL_MAX = 16;
+/**
+ * What a call needs in proportion to the limits, reused by the next call once this one is
+ * over (Machine.release): the operand stack and the frame arrays. Allocating them per call
+ * was ~6-12% of a token transfer's CPU (the stack) plus four arrays of max_call_depth + 1.
+ * What a reused set still holds is never read: a frame writes its locals and slots, and a
+ * call its frame entries, before reading them (core/interpreter.ts).
+ */
+interface CallArrays {
+  stack: Value[];
+  frameFn: Int32Array;
+  framePc: Int32Array;
+  frameBp: Int32Array;
+  frameCode: Int32Array[];
+}
+const POOL: CallArrays[] = [];
+const POOL_MAX = 16;
+const NO_CODE = new Int32Array(0);
 
-function takeStack(n: number): Value[] {
-  for (let i = STACK_POOL.length - 1; i >= 0; i--) {
-    if (STACK_POOL[i].length === n) {
-      const s = STACK_POOL[i];
-      STACK_POOL[i] = STACK_POOL[STACK_POOL.length - 1];
-      STACK_POOL.pop();
-      return s;
+function takeArrays(nStack: number, nFrames: number): CallArrays {
+  for (let i = POOL.length - 1; i >= 0; i--) {
+    const a = POOL[i];
+    if (a.stack.length === nStack && a.frameFn.length === nFrames) {
+      POOL[i] = POOL[POOL.length - 1];
+      POOL.pop();
+      return a;
     }
   }
-  return Array.from({ length: n }, () => null);
+  return {
+    stack: Array.from({ length: nStack }, () => null),
+    frameFn: new Int32Array(nFrames),
+    framePc: new Int32Array(nFrames),
+    frameBp: new Int32Array(nFrames),
+    frameCode: Array.from({ length: nFrames }, () => NO_CODE),
+  };
 }
 
 export class Machine {
@@ -36,10 +57,12 @@ export class Machine {
   gas = 0;
   refund = 0;
   readonly stack: Value[];
-  /** call frames: caller function, return offset, caller bp */
+  /** call frames: caller function, return offset, caller bp, caller's code array */
   readonly frameFn: Int32Array;
   readonly framePc: Int32Array;
   readonly frameBp: Int32Array;
+  readonly frameCode: Int32Array[];
+  private arrays: CallArrays | null;
   tracer: Tracer | null = null;
   /** where the last error happened (function index, code offset) for source mapping */
   errFn = -1;
@@ -76,21 +99,28 @@ export class Machine {
     this.gas = gasLimit;
     this.memCap = limits.max_memory_bytes;
     this.bigIntBytes = (limits.max_int_bits + 7) >>> 3;
-    this.stack = takeStack(limits.max_stack);
-    this.frameFn = new Int32Array(limits.max_call_depth + 1);
-    this.framePc = new Int32Array(limits.max_call_depth + 1);
-    this.frameBp = new Int32Array(limits.max_call_depth + 1);
+    const a = takeArrays(limits.max_stack, limits.max_call_depth + 1);
+    this.arrays = a;
+    this.stack = a.stack;
+    this.frameFn = a.frameFn;
+    this.framePc = a.framePc;
+    this.frameBp = a.frameBp;
+    this.frameCode = a.frameCode;
   }
 
   /**
-   * Hand the operand stack back for the next call (node/execute.ts, when the call is over).
-   * Allocating a max_stack-slot array per call was ~6-12% of a token transfer's CPU. What a
-   * reused stack still holds is never read: a frame writes its locals and slots before
-   * reading them (core/interpreter.ts).
+   * Hand the call's arrays back for the next call (node/execute.ts, when the call is over);
+   * this machine keeps an empty stack, so a stray late use fails instead of sharing one.
    */
   release(): void {
-    if (STACK_POOL.length < STACK_POOL_MAX) STACK_POOL.push(this.stack);
-    (this as { stack: Value[] }).stack = [];
+    const a = this.arrays;
+    if (a === null) return;
+    this.arrays = null;
+    if (POOL.length < POOL_MAX) POOL.push(a);
+    const self = this as { stack: Value[]; frameFn: Int32Array; framePc: Int32Array; frameBp: Int32Array; frameCode: Int32Array[] };
+    self.stack = [];
+    self.frameFn = self.framePc = self.frameBp = NO_CODE;
+    self.frameCode = [];
   }
 
   /** Debit gas before an effect. */

@@ -9,6 +9,8 @@ import { bitLength, toBytes, type MImpl } from './methods/numbers.js';
 import { TEXT } from './methods/text.js';
 import { STRINGS } from './methods/strings.js';
 import { LISTS } from './methods/lists.js';
+import { CASE } from './methods/case.js';
+import { strFormat } from './methods/str_format.js';
 import { isInt, PyTuple, typeName, type Value } from './values.js';
 import { VmError } from '../spec/errors.js';
 
@@ -28,6 +30,8 @@ const IMPLS: Record<string, MImpl> = {
   ...COLLECTIONS,
   ...STRINGS,
   ...LISTS,
+  ...CASE,
+  format: strFormat,
 };
 
 export const METHOD_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
@@ -101,6 +105,13 @@ const RECEIVERS: Record<string, number> = {
   clear: LIST | DICT,
   update: DICT,
   popitem: DICT,
+  capitalize: TEXT_ONLY,
+  title: TEXT_ONLY,
+  swapcase: TEXT_ONLY,
+  casefold: STR,
+  istitle: TEXT_ONLY,
+  splitlines: TEXT_ONLY,
+  format: STR,
 };
 
 /** Receiver type bits per method id (0 for an id the table does not have). */

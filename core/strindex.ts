@@ -24,7 +24,15 @@ export function astralIndex(s: string): Int32Array {
     const f = s.search(SURROGATE);
     return f < 0 ? NONE : scan(s, f);
   }
-  for (let i = 0; i < 8; i++) if (cacheStr[i] === s) return cacheIdx[i];
+  for (let i = 0; i < 8; i++) {
+    if (cacheStr[i] === s) {
+      // `===` also holds for an equal str that is another object (the same text built again,
+      // e.g. by the next call), after comparing every char: keep the object just looked up,
+      // so the following lookups of it are one pointer compare
+      cacheStr[i] = s;
+      return cacheIdx[i];
+    }
+  }
   const f = s.search(SURROGATE);
   const idx = f < 0 ? NONE : scan(s, f);
   cacheStr[next] = s;

@@ -69,7 +69,8 @@ function limbs(hex: string): number {
  */
 const KEY = Symbol('vm-py bytes key');
 const HASH = Symbol('vm-py bytes hash');
-type KeyedBytes = Uint8Array & { [KEY]?: string; [HASH]?: number };
+const LATIN1 = Symbol('vm-py bytes latin-1');
+type KeyedBytes = Uint8Array & { [KEY]?: string; [HASH]?: number; [LATIN1]?: string };
 
 /** A few recent long str keys and their hashes: a str cannot carry its own. */
 const strCache: (string | number)[] = ['', 0, '', 0, '', 0, '', 0];
@@ -130,10 +131,12 @@ function directKey(k: Value, m: Meter | undefined, price: number): number | stri
   throw new VmError('TypeError', `unhashable type: '${typeName(k)}'`);
 }
 
-const keyChars: number[] = [];
+/** a char-code array per key length (1..LONG_BYTES): resizing one array per key cost ~25% of a key */
+const KEY_CHARS: number[][] = [];
 function latin1Key(b: Uint8Array): string {
   const n = b.length;
-  keyChars.length = n;
+  let keyChars = KEY_CHARS[n];
+  if (keyChars === undefined) KEY_CHARS[n] = keyChars = new Array<number>(n).fill(0);
   keyChars[0] = 0xe000 + b[0];
   for (let i = 1; i < n; i++) keyChars[i] = b[i];
   return String.fromCharCode.apply(null, keyChars);
@@ -369,9 +372,22 @@ export function toBig(v: number | bigint | boolean): bigint {
   return typeof v === 'bigint' ? v : BigInt(v === true ? 1 : v === false ? 0 : v);
 }
 
+/**
+ * A bytes value read as a latin-1 string (one char per byte), so that str algorithms serve
+ * bytes methods. A bytes value is never mutated, so the string is made once per object and
+ * kept on it (as the dict key is), not on every method call that reads the value. Speed
+ * only: whoever asks pays the value's size as before; the string lives as long as the value.
+ */
+export function latin1Of(b: Uint8Array): string {
+  let s = (b as KeyedBytes)[LATIN1];
+  if (s === undefined) (b as KeyedBytes)[LATIN1] = s = bytesToLatin1(b);
+  return s;
+}
+
 export function bytesToLatin1(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  if (b.length <= 8192) return String.fromCharCode.apply(null, b as unknown as number[]);
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
 

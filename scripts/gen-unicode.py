@@ -53,7 +53,9 @@ def mapping(fn):
             vals.append(r)
     return keys, vals
 
-for name, fn in (("LOWER_MAP", str.lower), ("UPPER_MAP", str.upper)):
+# TITLE_MAP: a code point alone through str.title() (its full titlecase mapping, e.g. "ß" -> "Ss");
+# FOLD_MAP: str.casefold()
+for name, fn in (("LOWER_MAP", str.lower), ("UPPER_MAP", str.upper), ("TITLE_MAP", str.title), ("FOLD_MAP", str.casefold)):
     keys, vals = mapping(fn)
     print(f"export const {name}_KEYS = new Uint32Array([{','.join(map(str, keys))}]);")
     # one string per key, joined by \\0 (no mapping result contains NUL)

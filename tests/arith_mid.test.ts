@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS, DEFAULT_LIMITS, Op } from '../spec/table.js';
-import { intOp } from '../core/arith.js';
-import { intOpMid } from '../core/arith_mid.js';
+import { binarySlow, intOp } from '../core/arith.js';
+import { intOpMid, midOp } from '../core/arith_mid.js';
 import { Machine } from '../core/machine.js';
 import type { Value } from '../core/values.js';
 
@@ -63,5 +63,37 @@ describe('mid big-int path', () => {
     expect(intOpMid(m, Op.FLOORDIV, -x, 2n ** 64n)).toBe(-x >> 64n);
     // one limb beyond 256 bits for MUL's product and MOD's 2**256, none for FLOORDIV
     expect(m.gas).toBe(100 - CONSTANTS.G_LIMB - CONSTANTS.G_DIV_LIMB - 0);
+  });
+
+  test('a small right operand (converted once and cached) gives what its bigint gives', () => {
+    const safe = fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 });
+    fc.assert(
+      fc.property(fc.constantFrom(...OPS), int, fc.array(safe, { minLength: 1, maxLength: 4 }), (op, x, ys) => {
+        // the same numbers again and again, as a loop's modulus: the cache is hit and missed
+        for (const y of [...ys, ...ys]) {
+          const a = machine(1000);
+          const viaNum = outcome(a, () => midOp(a, op, x, y));
+          const b = machine(1000);
+          const viaBig = outcome(b, () => midOp(b, op, x, BigInt(y)));
+          expect({ ...viaNum, charge: a.midCharge }).toEqual({ ...viaBig, charge: b.midCharge });
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('two small ints whose product leaves the safe range: what the exact path gives, free', () => {
+    const safe = fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 });
+    fc.assert(
+      fc.property(safe, safe, (p, q) => {
+        const a = machine(7);
+        Object.assign(a, { mem: 0, bigIntBytes: 128 });
+        const fast = outcome(a, () => binarySlow(a, Op.MUL, p, q));
+        const b = machine(7);
+        const exact = outcome(b, () => intOp(b, Op.MUL, BigInt(p), BigInt(q)));
+        expect(fast).toEqual(exact);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -60,7 +60,9 @@ const BANS: [string, string, number][] = [
   ['E-NESTED-DEF', 'def f() -> int:\n    def g():\n        return 1\n    return 1\n', 2],
   ['E-ANNOTATION', 'def f(a) -> int:\n    return a\n', 1],
   ['E-ANNOTATION', 'def f(a: int):\n    return a\n', 1],
-  ['E-SLICE-STEP', 'def f(b: bytes) -> bytes:\n    return b[::2]\n', 2],
+  ['E-BUILTIN', 'def f(a: list) -> int:\n    m = map(str, a)\n    return 1\n', 2],
+  ['E-BUILTIN', 'def f(a: list) -> int:\n    return next(iter(a))\n', 2],
+  ['E-BUILTIN', 'def f(a: list) -> int:\n    it = iter(a)\n    return 1\n', 2],
 ];
 
 describe('every ban has its own code and points at the line', () => {

@@ -151,6 +151,26 @@ const PROBES: Probe[] = [
     measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }),
     sizes: [10, 20],
   },
+  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(Math.ceil(n / 2)) }) },
+  { entry: 'builtin:slice.step', src: fn('x[::-1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  {
+    entry: 'builtin:slice.step',
+    src: fn('x[::3]'),
+    args: (n) => ['a'.repeat(n)],
+    measures: (n) => ({ scan_words: words(n), words: words(Math.ceil(n / 3)) }),
+    sizes: KEY_SIZES,
+  },
+  ...(['bin:1', 'oct:3'] as const).map((s) => {
+    const [name, per] = s.split(':');
+    return {
+      entry: `builtin:${name}`,
+      src: fn(`${name}(x)`),
+      args: (n: number) => [big(n)],
+      measures: (n: number) => ({ words: words(Math.ceil((64 * n) / Number(per)) + 3), limbs: limbsOver(64 * n) }),
+      sizes: [10, 20] as [number, number],
+    };
+  }),
+  { entry: 'builtin:round', src: fn('round(x, -1)'), args: (n) => [big(n)], measures: (n) => ({ limbs: 3 * limbsOver(64 * n) }), sizes: [10, 20] },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
@@ -274,6 +294,15 @@ const PROBES: Probe[] = [
   { entry: 'method:rsplit', src: fn('x.rsplit(b",")'), args: (n) => [new Uint8Array(n).fill(44)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
   { entry: 'method:split', src: fn('x.split()'), args: (n) => ['a '.repeat(n)], measures: (n) => ({ words: 2 * words(2 * n), items: n }) },
   { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  ...(['capitalize', 'title', 'swapcase', 'casefold'] as const).map((name) => ({
+    entry: `method:${name}`,
+    src: fn(`x.${name}()`),
+    args: (n: number) => ['A'.repeat(32 * n)],
+    measures: (n: number) => ({ words: 3 * n }),
+  })),
+  { entry: 'method:istitle', src: fn('x.istitle()'), args: (n) => [' '.repeat(32 * n)], measures: (n) => ({ words: n }) },
+  { entry: 'method:splitlines', src: fn('x.splitlines()'), args: (n) => ['\n'.repeat(n)], measures: (n) => ({ words: words(n), items: n }) },
+  { entry: 'method:format', src: fn('"{}".format(x)'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }), sizes: KEY_SIZES },
   { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
   { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
   { entry: 'method:count', src: fn('x.count("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },

@@ -20,7 +20,7 @@ export type Expr =
   | { k: 'cmp'; at: number; ops: CmpOp[]; operands: Expr[] }
   | { k: 'ifexp'; at: number; test: Expr; body: Expr; orelse: Expr }
   | { k: 'index'; at: number; obj: Expr; index: Expr }
-  | { k: 'slice'; at: number; obj: Expr; lo: Expr | null; hi: Expr | null }
+  | { k: 'slice'; at: number; obj: Expr; lo: Expr | null; hi: Expr | null; step: Expr | null }
   | { k: 'list'; at: number; elts: Expr[] }
   | { k: 'tuple'; at: number; elts: Expr[] }
   | { k: 'dict'; at: number; keys: Expr[]; values: Expr[] }

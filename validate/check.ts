@@ -10,17 +10,11 @@ import { percentArgCount, percentProblem, specProblem } from './format_check.js'
 
 /** What to write instead of a refused builtin, where there is a direct equivalent. */
 const BUILTIN_HINTS: Record<string, string> = {
-  map: 'use a generator expression, e.g. `",".join(str(x) for x in xs)`, or a list comprehension',
-  filter: 'use a list comprehension with a condition, e.g. `[x for x in xs if x > 0]`',
   set: 'use a dict with the items as keys (`d[x] = True`) and test `x in d`',
   frozenset: 'use a tuple, or a dict with the items as keys',
   float: 'contracts have no floats; use integers (e.g. amounts in the smallest unit)',
-  round: 'contracts have no floats; use `//` and `%`',
   print: 'emit an event with `events.emit(name, {...})`',
-  iter: 'loop with `for`, or index the list',
-  next: 'loop with `for`, or index the list',
-  bin: 'use `format(x, \'b\')` or an f-string `f"{x:b}"`',
-  oct: 'use `format(x, \'o\')` or an f-string `f"{x:o}"`',
+  iter: 'loop with `for`, index the list, or take the first item with `next(iter(xs), default)`',
 };
 
 /** Callees that take a generator expression as their sole argument ('.m' is a method). */
@@ -175,7 +169,9 @@ class Scope {
       case 'expr':
         return this.expr(s.e);
       case 'assign':
-        this.expr(s.value);
+        // `a, b = map(int, parts)` unpacks the iterator at once
+        if (s.targets.every((t) => t.k === 'tuple' || t.k === 'list')) this.iterable(s.value);
+        else this.expr(s.value);
         s.targets.forEach((t) => this.target(t));
         return;
       case 'augassign':
@@ -192,7 +188,7 @@ class Scope {
         this.expr(s.test);
         return this.block(s.body, loop + 1);
       case 'for':
-        this.expr(s.iter);
+        this.iterable(s.iter);
         this.target(s.target);
         return this.block(s.body, loop + 1);
       case 'break':
@@ -254,6 +250,7 @@ class Scope {
       case 'attr':
         return this.attr(e, false);
       case 'call':
+        if (this.iterBuiltin(e) !== null) return this.iterBuiltinCall(e, false);
         if (e.fn.k === 'name' && e.fn.id === 'type' && e.args.length === 1 && e.args[0].k === 'const' && e.args[0].v === null && !this.isLocal('type')) {
           return; // `type(None)` names NoneType for isinstance; nothing else of type() is allowed
         }
@@ -272,6 +269,7 @@ class Scope {
           }
           e.args.forEach((a) => {
             if (a.k === 'genexp' && e.args.length === 1 && GEN_CONSUMERS.has(callee)) this.comprehension(a);
+            else if (e.args.length === 1 && GEN_CONSUMERS.has(callee)) this.iterable(a);
             else this.expr(a);
           });
           e.kw.forEach((k) => {
@@ -308,6 +306,7 @@ class Scope {
         this.expr(e.obj);
         if (e.lo) this.expr(e.lo);
         if (e.hi) this.expr(e.hi);
+        if (e.step) this.expr(e.step);
         return;
       case 'list':
       case 'tuple':
@@ -380,6 +379,84 @@ class Scope {
     this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', k.at);
   }
 
+  /** map, filter, next or iter called as the builtin (not a contract function or local of that name). */
+  iterBuiltin(e: Expr): 'map' | 'filter' | 'next' | 'iter' | null {
+    if (e.k !== 'call' || e.fn.k !== 'name') return null;
+    const id = e.fn.id;
+    if (id !== 'map' && id !== 'filter' && id !== 'next' && id !== 'iter') return null;
+    if (this.isLocal(id) || this.cm.funcs.has(id) || this.cm.consts.has(id) || this.cm.imports.has(id)) return null;
+    return id;
+  }
+
+  /** Where Python consumes an iterator on the spot (a for, a comprehension, a consumer's sole argument, an unpacking): map() and filter() may stand here. */
+  iterable(e: Expr): void {
+    const b = this.iterBuiltin(e);
+    if (b === 'map' || b === 'filter') return this.iterBuiltinCall(e as Expr & { k: 'call' }, true);
+    this.expr(e);
+  }
+
+  /**
+   * map(f, xs, ...) and filter(f, xs) are lowered as generators over xs, so they may stand only
+   * where their items are consumed on the spot; next() takes such an iterator (or a generator
+   * expression, or iter(xs)) and a default; iter() only inside next().
+   */
+  iterBuiltinCall(e: Expr & { k: 'call' }, consumed: boolean): void {
+    const name = this.iterBuiltin(e)!;
+    const where =
+      'as the iterable of a for loop or comprehension, the sole argument of list(), tuple(), sorted(), sum(), min(), max(), any(), all(), dict(), bytes() or str.join(), the first argument of next(), or on the right of an unpacking assignment';
+    e.kw.forEach((k) => {
+      this.err('E-CALL-ARGS', `${name}() takes no keyword arguments`, k.at);
+      this.expr(k.value);
+    });
+    if (name === 'iter') {
+      this.err('E-BUILTIN', `iter() is available only as next(iter(xs), default); ${BUILTIN_HINTS.iter}`, e.at);
+      return e.args.forEach((a) => this.expr(a));
+    }
+    if (name === 'next') {
+      const it = e.args[0];
+      if (e.args.length !== 2)
+        this.err('E-BUILTIN', 'next() needs an iterator and a default, e.g. next((x for x in xs if x > 0), None): contracts have no StopIteration', e.at);
+      if (it) {
+        const inner = this.iterBuiltin(it);
+        if (it.k === 'genexp') this.comprehension(it);
+        else if (inner === 'iter' && it.k === 'call' && it.args.length === 1 && it.kw.length === 0) this.expr(it.args[0]);
+        else if (inner === 'map' || inner === 'filter') this.iterBuiltinCall(it as Expr & { k: 'call' }, true);
+        else {
+          this.err('E-BUILTIN', 'next() takes a generator expression, map(), filter() or iter(xs) here; iterators are not values in contracts', it.at);
+          this.expr(it);
+        }
+      }
+      e.args.slice(1).forEach((a) => this.expr(a));
+      return;
+    }
+    if (!consumed) this.err('E-BUILTIN', `${name}() is lazy: it may stand only ${where}; elsewhere write a list comprehension`, e.at);
+    const [fn, ...iters] = e.args;
+    const want = name === 'filter' ? 1 : Math.max(1, iters.length);
+    if (!fn || iters.length < 1 || (name === 'filter' && iters.length !== 1)) {
+      this.err(
+        'E-CALL-ARGS',
+        name === 'map' ? 'map() needs a function and at least one iterable' : 'filter() needs a function (or None) and one iterable',
+        e.at,
+      );
+    }
+    if (fn) {
+      if (fn.k === 'lambda') {
+        if (fn.params.length !== want)
+          this.err('E-LAMBDA', `the lambda of ${name}() takes ${want} parameter${want === 1 ? '' : 's'} here, one per iterable`, fn.at);
+        this.lambdaBody(fn);
+      } else if (fn.k === 'const' && fn.v === null && name === 'filter') {
+        // filter(None, xs): the truthy items
+      } else if (fn.k === 'name' && !this.isLocal(fn.id) && this.cm.funcs.has(fn.id)) this.calls.push({ callee: fn.id, at: fn.at });
+      else if (!(fn.k === 'name' && !this.isLocal(fn.id) && isBuiltinName(fn.id) && !fn.id.includes('.')))
+        this.err(
+          'E-KEY',
+          `the function of ${name}() must be a lambda, a function of this contract or a builtin${name === 'filter' ? ' (or None)' : ''}`,
+          fn.at,
+        );
+    }
+    iters.forEach((a) => this.iterable(a));
+  }
+
   lambdaBody(e: Expr & { k: 'lambda' }): void {
     this.comp.push(new Set(e.params));
     this.expr(e.body);
@@ -394,7 +471,7 @@ class Scope {
     };
     let pushed = 0;
     for (const g of e.gens) {
-      this.expr(g.iter);
+      this.iterable(g.iter);
       bind(g.target);
       if (pushed === 0) {
         this.comp.push(scope);

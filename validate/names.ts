@@ -44,9 +44,6 @@ export const BANNED_BUILTINS = new Set([
   'map',
   'filter',
   'slice',
-  'round',
-  'bin',
-  'oct',
   'aiter',
   'anext',
 ]);

@@ -306,12 +306,13 @@ class Converter {
     for (const c of kids(b)) {
       if (c.name === ':' || c.name === 'Comment') continue;
       const s = this.stmt(c);
-      if (s) out.push(s);
+      if (Array.isArray(s)) out.push(...s);
+      else if (s) out.push(s);
     }
     return out;
   }
 
-  stmt(n: SyntaxNode): Stmt | null {
+  stmt(n: SyntaxNode): Stmt | Stmt[] | null {
     const at = n.from;
     const ch = kids(n);
     switch (n.name) {
@@ -338,16 +339,18 @@ class Converter {
       case 'IfStatement':
         return this.ifStmt(ch, 0);
       case 'WhileStatement': {
-        if (ch.some((c) => c.name === 'else')) this.err('E-LOOP-ELSE', 'while/else is not supported', at);
-        return { k: 'while', at, test: this.expr(ch[1]), body: this.body(ch[2]) };
+        const loop: Stmt = { k: 'while', at, test: this.expr(ch[1]), body: this.body(ch[2]) };
+        const elseIdx = ch.findIndex((c) => c.name === 'else');
+        return elseIdx < 0 ? loop : loopElse(loop, this.body(ch[elseIdx + 1]), ch[elseIdx].from);
       }
       case 'ForStatement': {
-        if (ch.some((c) => c.name === 'else')) this.err('E-LOOP-ELSE', 'for/else is not supported', at);
         const inIdx = ch.findIndex((c) => c.name === 'in');
         const bodyIdx = ch.findIndex((c) => c.name === 'Body');
         const target = this.exprList(ch.slice(1, inIdx));
         this.checkTarget(target, false);
-        return { k: 'for', at, target, iter: this.exprList(ch.slice(inIdx + 1, bodyIdx)), body: this.body(ch[bodyIdx]) };
+        const loop: Stmt = { k: 'for', at, target, iter: this.exprList(ch.slice(inIdx + 1, bodyIdx)), body: this.body(ch[bodyIdx]) };
+        const elseIdx = ch.findIndex((c) => c.name === 'else');
+        return elseIdx < 0 ? loop : loopElse(loop, this.body(ch[elseIdx + 1]), ch[elseIdx].from);
       }
       case 'PassStatement':
         return { k: 'pass', at };
@@ -706,11 +709,11 @@ class Converter {
       if (c.name === ':') parts.push([]);
       else parts[parts.length - 1].push(c);
     }
-    if (parts.length > 3 || (parts.length === 3 && parts[2].length > 0 && !(parts[2].length === 1 && parts[2][0].name === 'None'))) {
-      return this.bad('E-SLICE-STEP', 'slices with a step are not supported', at);
-    }
+    if (parts.length > 3) return this.bad('E-SYNTAX', 'a slice has at most three parts (a[start:stop:step])', at);
     const part = (p: SyntaxNode[]) => (p.length === 0 ? null : this.exprList(p));
-    return { k: 'slice', at, obj, lo: part(parts[0]), hi: part(parts[1]) };
+    // `a[x:y:]` and `a[x:y:None]` are plain slices, as in CPython
+    const step = parts.length === 3 && !(parts[2].length === 1 && parts[2][0].name === 'None') ? part(parts[2]) : null;
+    return { k: 'slice', at, obj, lo: part(parts[0]), hi: part(parts[1]), step };
   }
 
   call(n: SyntaxNode): Expr {
@@ -730,7 +733,13 @@ class Converter {
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
       if (c.name === '*' || c.name === '**') {
-        this.err('E-STARARGS', `${c.name} arguments are not allowed`, c.from);
+        this.err(
+          'E-STARARGS',
+          c.name === '*'
+            ? '* arguments are not allowed (calls bind statically): pass the list itself where the callee takes one (max(xs), sum(xs), zip of named lists) or index it (f(xs[0], xs[1]))'
+            : '** arguments are not allowed (calls bind statically): pass each keyword by name',
+          c.from,
+        );
         i++;
         continue;
       }
@@ -830,4 +839,26 @@ class Converter {
     }
     return gens;
   }
+}
+
+/**
+ * `for`/`while` with `else`, as statements the later stages know: a flag set before the loop,
+ * cleared by each `break` of this loop (not of loops nested in it), and tested after it. The
+ * flag's name cannot be written in source, so it never meets a name of the program.
+ */
+function loopElse(loop: Stmt & { k: 'for' | 'while' }, orelse: Stmt[], at: number): Stmt[] {
+  const flag = `<else@${at}>`;
+  const set = (v: boolean, where: number): Stmt => ({
+    k: 'assign',
+    at: where,
+    targets: [{ k: 'name', at: where, id: flag }],
+    value: { k: 'const', at: where, v },
+  });
+  const rewrite = (ss: Stmt[]): Stmt[] =>
+    ss.flatMap((s): Stmt[] => {
+      if (s.k === 'break') return [set(false, s.at), s];
+      if (s.k === 'if') return [{ ...s, body: rewrite(s.body), orelse: rewrite(s.orelse) }];
+      return [s];
+    });
+  return [set(true, at), { ...loop, body: rewrite(loop.body) }, { k: 'if', at, test: { k: 'name', at, id: flag }, body: orelse, orelse: [] }];
 }

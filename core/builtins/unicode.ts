@@ -49,7 +49,7 @@ export function lower(cps: number[]): string {
   return out;
 }
 
-function finalSigma(cps: number[], i: number): boolean {
+export function finalSigma(cps: number[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && isCaseIgnorable(cps[j])) j--;
   if (!(j >= 0 && isCased(cps[j]))) return false;

@@ -9,7 +9,7 @@ import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
 import { seqBytes } from '../memory.js';
 import { eqCharged } from '../compare.js';
-import { PyTuple, typeName, type Value } from '../values.js';
+import { latin1Of, PyTuple, typeName, type Value } from '../values.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
 import * as U from '../builtins/unicode.js';
 import * as C from '../builtins/charclass.js';
@@ -32,10 +32,7 @@ function recv(v: Value, name: string): Text {
 
 /** bytes as a latin-1 string, so one algorithm serves both (ASCII rules are applied for bytes). */
 function asStr(t: Text): string {
-  if (typeof t === 'string') return t;
-  let s = '';
-  for (let i = 0; i < t.length; i += 4096) s += String.fromCharCode(...t.subarray(i, i + 4096));
-  return s;
+  return typeof t === 'string' ? t : latin1Of(t);
 }
 
 function back(m: Machine, like: Text, s: string): Text {
