@@ -1,7 +1,9 @@
 // A growable byte buffer with LEB128 helpers, shared by every encoder that builds bytes
 // (ABI values, canonical CBOR): amortized doubling beats number[] + Uint8Array.from.
 
-const MASK49 = (1n << 49n) - 1n;
+import { writeUvarint } from './uvarint.js';
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export class ByteWriter {
   buf = new Uint8Array(64);
@@ -33,20 +35,13 @@ export class ByteWriter {
     }
     this.buf[this.len++] = n;
   }
-  /** Big values go 49 bits (7 groups) per bigint step: a 4096-bit int is ~84 steps, not 586. */
+  /** Big values through their hex digits in one pass (compiler/uvarint.ts writeUvarint): linear in the size. */
   uvarintBig(n: bigint): void {
-    while (n > MASK49) {
-      // More than 49 bits remain, so all 7 groups of this chunk carry a continuation bit.
-      let c = Number(n & MASK49);
-      n >>= 49n;
-      this.room(7);
-      for (let i = 0; i < 7; i++) {
-        const lo = c % 0x80;
-        this.buf[this.len++] = lo | 0x80;
-        c = (c - lo) / 0x80;
-      }
-    }
-    this.uvarint(Number(n));
+    if (n <= MAX_SAFE) return this.uvarint(Number(n));
+    const tmp: number[] = [];
+    writeUvarint(tmp, n);
+    this.room(tmp.length);
+    for (let i = 0; i < tmp.length; i++) this.buf[this.len++] = tmp[i];
   }
   finish(): Uint8Array {
     return this.buf.slice(0, this.len);

@@ -43,6 +43,8 @@ interface AV {
   range?: { trip: number; bits: number };
   /** a dict built by BUILD_DICT: its keys and values */
   entries?: [AV, AV][];
+  /** a constant tuple of str: its items */
+  strs?: string[];
 }
 
 /** The walk's state before an instruction: gas so far on the worst path, stack, locals. */
@@ -116,8 +118,8 @@ const price = (op: Op): Readonly<Record<Measure, number>> => OP_BY_CODE[op]!.dyn
  * bound unbounded (a formula this file does not know is never priced at zero).
  */
 const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
-  ADD: ['limbs', 'words', 'items'],
-  INPLACE_ADD: ['limbs', 'words', 'items'],
+  ADD: ['limbs', 'words', 'items', 'buffers'],
+  INPLACE_ADD: ['limbs', 'words', 'items', 'buffers'],
   MUL: ['limbs', 'words', 'items'],
   INPLACE_MUL: ['limbs', 'words', 'items'],
   SUB: ['limbs'],
@@ -125,7 +127,8 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   POS: ['limbs'],
   INVERT: ['limbs'],
   FLOORDIV: ['limbs'],
-  MOD: ['limbs', 'words'],
+  // int % int converts nothing; text % args (which does) is unbounded below
+  MOD: ['limbs', 'words', 'convert_steps'],
   RSHIFT: ['limbs'],
   BITAND: ['limbs'],
   BITOR: ['limbs'],
@@ -284,7 +287,11 @@ class Estimator {
     if (typeof c === 'string') return this.seq('str', c.length);
     if (c === null) return { k: 'none', bits: 0, len: 0 };
     if (typeof c === 'boolean') return { k: 'bool', bits: 1, len: 0 };
-    if (c instanceof ConstTuple) return this.seq('tuple', c.items.length);
+    if (c instanceof ConstTuple) {
+      const t = this.seq('tuple', c.items.length);
+      if (c.items.every((x) => typeof x === 'string')) t.strs = c.items as string[];
+      return t;
+    }
     return this.top;
   }
 
@@ -613,10 +620,15 @@ class Estimator {
       case Op.INPLACE_ADD: {
         const bits = Math.max(this.ibits(x), this.ibits(y)) + 1;
         const len = x.len + y.len;
-        const cost = Math.max(this.limbs(bits, P.limbs), this.words(len, P.words), this.items(len, P.items));
+        // a bytes result past 64 bytes also pays its allocation (`buffers`)
+        const buf = len > 64 ? P.buffers : 0;
+        const cost = Math.max(this.limbs(bits, P.limbs), this.words(len, P.words) + buf, this.items(len, P.items));
         if (this.isInt(x) && this.isInt(y)) return [this.limbs(bits, P.limbs), [this.int(bits)]];
         if (x.k === y.k && x.k !== 'any')
-          return [x.k === 'bytes' || x.k === 'str' ? this.words(len, P.words) : this.items(len, P.items), [this.seq(x.k, len, x.elem)]];
+          return [
+            x.k === 'bytes' || x.k === 'str' ? this.words(len, P.words) + (x.k === 'bytes' ? buf : 0) : this.items(len, P.items),
+            [this.seq(x.k, len, x.elem)],
+          ];
         return [cost, [this.top]];
       }
       case Op.SUB:
@@ -851,11 +863,11 @@ class Estimator {
         ret = bytes(64);
         break;
       case 'abi.encode':
-        // type names, then the encoding, which the call caps at max_bytes_len
-        cost = pw * (w(this.textItems(a[0])) + w(L.max_bytes_len));
+        // type names, then the encoding, which the call caps at max_bytes_len; one item per value
+        cost = pw * (w(this.textItems(a[0])) + w(L.max_bytes_len)) + s.dynamic.items * this.abiItems(a[0]);
         break;
       case 'abi.decode':
-        cost = pw * (w(this.textItems(a[0])) + w(size(a[1])));
+        cost = pw * (w(this.textItems(a[0])) + w(size(a[1]))) + s.dynamic.items * this.abiItems(a[0]);
         break;
       case 'treasury.balance':
       case 'treasury.transfer':
@@ -918,6 +930,15 @@ class Estimator {
         if (s.name.startsWith('abi.')) ret = this.int(L.max_int_bits);
     }
     return [s.base + cost, [ret]];
+  }
+
+  /**
+   * Values abi.encode/decode make for a constant tuple of scalar type names: one per name. A
+   * list or tuple type holds as many values as the data says: no bound here.
+   */
+  private abiItems(v: AV | undefined): number {
+    if (!v?.strs || v.strs.some((n) => /[[<(]|list|tuple/i.test(n))) throw new Unbounded('abi codec of list or tuple types (its item count)');
+    return v.strs.length;
   }
 
   /** Bytes of the type names in abi.encode/decode's list or tuple of str. */

@@ -15,6 +15,7 @@ import { normBig, PyTuple, typeName, type Value } from './values.js';
 const LIMB = OP_PRICE.limbs;
 const WORD = OP_PRICE.words;
 const ITEM = OP_PRICE.items;
+const BUFFER = OP_PRICE.buffers;
 const FREE_LIMBS = 4; // operands up to 256 bits cost only the base price
 
 const SYMBOL: Record<number, string> = {
@@ -75,7 +76,8 @@ export function binarySlow(m: Machine, op: number, a: Value, b: Value): Value {
     if (y !== null) return repeat(m, a, y, a, b);
   }
   // printf-style formatting, priced per word of format and output (core/builtins/format.ts)
-  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array)) return percentFormat(m, a, b, OP_PRICE.words[Op.MOD]);
+  if (op === Op.MOD && (typeof a === 'string' || a instanceof Uint8Array))
+    return percentFormat(m, a, b, OP_PRICE.words[Op.MOD], OP_PRICE.convert_steps[Op.MOD]);
   return unsupported(op, a, b);
 }
 
@@ -206,7 +208,8 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     const n = a.length + b.length;
     m.capLen(n, 'bytes');
-    m.charge(WORD[op] * words(n));
+    // past 64 bytes the result's memory is allocated off the JS heap (the `buffers` measure)
+    m.charge(WORD[op] * words(n) + (n > 64 ? BUFFER[op] : 0));
     m.mem += n;
     return appendBytes(a, b, n);
   }

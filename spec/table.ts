@@ -20,7 +20,8 @@ export type Measure =
   | 'scan_words'
   | 'entries'
   | 'comparisons'
-  | 'convert_steps';
+  | 'convert_steps'
+  | 'buffers';
 /**
  * An entry's formula: price per unit of every measure (0 for the measures it does not count).
  * Its cost is base + sum(dynamic[m] * m); `measures` lists the ones it counts.

@@ -1,12 +1,14 @@
 // stdlib.abi.encode(types, values) / abi.decode(types, data): the animica:abi:v1 tuple
 // codec (spec/ABI.md §2) made available to contracts, e.g. to build a message to sign or to
 // unpack bytes another party produced. `types` is a list or tuple of type names.
-// Price: base + per_word * (words(type names) + words(bytes)). decode knows its input size
-// up front; encode charges base + the type-name part first, then the output part before
-// the bytes reach the contract.
+// Price: base + per_word * (words(type names) + words(bytes)) + per_item * values encoded or
+// decoded (each scalar, list and tuple, nested ones included: each is an allocation). decode
+// knows its input size up front and counts its values from the length prefixes before it
+// builds any; encode charges base + the type-name part and its values first, then the
+// output part before the bytes reach the contract.
 import { AbiError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import { decodeArgs, encodeArgs, type AbiOptions } from '../core/abi/codec.js';
+import { countEncodedItems, countValueItems, decodeArgs, encodeArgs, type AbiOptions } from '../core/abi/codec.js';
 import { toType } from '../core/abi/types.js';
 import type { AbiType } from '../core/abi/types.js';
 import type { Machine, StdImpl } from '../core/machine.js';
@@ -53,6 +55,8 @@ export const encode: StdImpl = (m, a, b) => {
   m.charge(ENCODE.base + ENCODE.dynamic.words * words(t.nameBytes));
   if (values.length !== t.names.length) throw new VmError('ValueError', `abi.encode(): ${t.names.length} types but ${values.length} values`);
   const ts = t.names.map((n) => parse('abi.encode', n));
+  // every value encoded, nested ones included, before any is (`items`)
+  m.charge(ENCODE.dynamic.items * countValueItems(ts, values));
   let out: Uint8Array;
   try {
     out = encodeArgs(ts, values, opts(m));
@@ -70,6 +74,8 @@ export const decode: StdImpl = (m, a, b) => {
   const data = needBytes('abi.decode', 'data', a[b + 1]);
   m.charge(DECODE.base + DECODE.dynamic.words * (words(t.nameBytes) + words(data.length)));
   const ts = t.names.map((n) => parse('abi.decode', n));
+  // every value the data holds, read from its length prefixes before any is built (`items`)
+  m.charge(DECODE.dynamic.items * countEncodedItems(ts, data, m.limits.max_container_len));
   try {
     return new PyTuple(decodeArgs(ts, data, opts(m)));
   } catch (e) {

@@ -25,6 +25,7 @@ interface Probe {
 }
 
 const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
+const decLen = (n: number): number => big(n).toString().length;
 const bytesOf = (n: number): Uint8Array => new Uint8Array(n).fill(97);
 const ints = (n: number): Value[] => Array.from({ length: n }, (_, i) => i % 7);
 // values are made with the classes of the VM that runs the probe (each table loads its own modules)
@@ -77,7 +78,16 @@ const PROBES: Probe[] = [
   { entry: 'op:ADD', src: fn('x + x'), args: (n) => [big(n)], measures: (n) => ({ limbs: limbsOver(64 * n + 1) }), sizes: [5, 7] },
   { entry: 'op:MUL', src: fn('x * y', 'x, y'), args: (n) => [big(n), 3n << 300n], measures: (n) => ({ limbs: limbsOver(64 * n + 302) }), sizes: [1, 3] },
   // sequences
-  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }) },
+  // a bytes result past 64 bytes pays its allocation off the JS heap; str results never do
+  { entry: 'op:ADD', src: fn('x + x'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }), sizes: [32, 33] },
+  {
+    entry: 'op:INPLACE_ADD',
+    src: stmt('x += x'),
+    args: (n) => [bytesOf(n)],
+    measures: (n) => ({ words: words(2 * n), buffers: 2 * n > 64 ? 1 : 0 }),
+    sizes: [16, 100],
+  },
   { entry: 'op:ADD', src: fn('x + x'), args: (n) => [ints(n)], measures: (n) => ({ items: 2 * n }) },
   { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'op:INPLACE_ADD', src: stmt('x += x'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
@@ -286,6 +296,30 @@ const PROBES: Probe[] = [
   // str() of bytes renders its repr: b'...' (3 more chars than the bytes)
   { entry: 'builtin:str', src: fn('str(x)'), args: (n) => [bytesOf(32 * n - 3)], measures: (n) => ({ words: n }) },
   { entry: 'builtin:format', src: fn('format(1, x)'), args: (n) => [`>${32 * n}`], measures: (n) => ({ words: n + words(String(32 * n).length + 1) }) },
+  // a big int rendered in decimal (repr, an f-string field, %d): quadratic convert_steps as
+  // str() counts them, w * max(1, w - 3) for w words of hex digits; in binary, linear
+  ...(
+    [
+      ['builtin:repr', 'repr([x])', (n: number) => words(16 * n) + words(decLen(n) + 2)],
+      ['builtin:format', 'format(x, "")', (n: number) => words(16 * n)],
+      ['builtin:format', 'format(x, "d")', (n: number) => words(decLen(n))],
+      ['op:MOD', '"%d" % x', (n: number) => 1 + words(32 * n) + words(decLen(n))],
+      ['method:format', '"{}".format(x)', (n: number) => 1 + words(16 * n) + words(decLen(n))],
+    ] as const
+  ).map(([entry, e, w]) => ({
+    entry,
+    src: fn(e),
+    args: (n: number) => [big(n)],
+    measures: (n: number) => ({ words: w(n), convert_steps: words(16 * n) * Math.max(1, words(16 * n) - 3) }),
+    sizes: [10, 20] as [number, number],
+  })),
+  {
+    entry: 'builtin:format',
+    src: fn('format(x, "b")'),
+    args: (n) => [big(n)],
+    measures: (n) => ({ words: words(64 * n), convert_steps: words(16 * n) }),
+    sizes: [10, 20],
+  },
   // str/bytes methods
   { entry: 'method:split', src: fn('x.split(",")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },
   { entry: 'method:rsplit', src: fn('x.rsplit()'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 2 * n }) },

@@ -76,15 +76,16 @@ describe('static gas estimator', () => {
     const me = '44'.repeat(32);
     const ms = TestContract.fromFile('examples/multisig/contract.py');
     ms.call('__init__', [['0x' + me, '0x' + '55'.repeat(32)], 1], 10_000_000, { sender: Uint8Array.from(Buffer.from(me, 'hex')) });
+    ms.call('propose', ['0x' + '66'.repeat(32), 'f', ['int'], '0x00', 0], 10_000_000, { sender: Uint8Array.from(Buffer.from(me, 'hex')) });
     checkBounds(ms, [
       ['is_owner', ['0x' + me]],
       ['threshold', []],
-      ['propose', ['0x' + '66'.repeat(32), 'f', ['int'], '0x00', 0], me],
       ['approve', [0], me],
       ['approve', [0], me],
       ['approvals', [0]],
-      ['propose', ['0x' + '66'.repeat(32), 'g', ['bytes'], '0x' + '01'.repeat(5000), 3], me],
     ]);
+    // the caller names the types abi.decode reads: how many values it makes is the data's
+    expect(estimateGas(ms.compiled.module).functions.get('propose')).toBe('unbounded: abi codec of list or tuple types (its item count) at contract.py:57');
     const ex = TestContract.fromFile('examples/exchange/contract.py');
     checkBounds(ex, [
       ['__init__', ['0x' + '77'.repeat(32), 5]],

@@ -101,14 +101,14 @@ describe('conversions and list edits priced for their real complexity', () => {
     };
     expect(perOps('int_str', [1400], 5) - perOps('int_str', [50], 5)).toBe(5 * (g(1400) - g(50)));
   });
-  test('int() of a decimal str: words of the text, plus w * (w - 3) past 4 words of digits', () => {
+  test('int() of a decimal str: words of the text (a class test per code point), plus w * (w - 3) past 4 words of digits', () => {
     // int_parse(n): int("1" * n) % 7 each time; "% 7" on the result costs its limbs too (G_DIV_LIMB)
     const r1200 = perOps('int_parse', [1200], 3);
     const r200 = perOps('int_parse', [200], 3);
     const quad = (n: number) => (words(n) > 4 ? words(n) * (words(n) - 3) : 0);
     const limbGas = (n: number) => Math.max(0, limbs(bits(BigInt('1'.repeat(n)))) - 4) * CONSTANTS.G_DIV_LIMB;
     expect(r1200 - r200).toBe(
-      3 * ((words(1200) - words(200)) * CONSTANTS.G_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)),
+      3 * ((words(1200) - words(200)) * CONSTANTS.G_CLASS_WORD + (quad(1200) - quad(200)) * CONSTANTS.G_CONVERT_STEP + limbGas(1200) - limbGas(200)),
     );
   });
   test('int.to_bytes and int.from_bytes: G_LIMB_CONV per limb beyond four', () => {

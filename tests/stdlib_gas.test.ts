@@ -147,17 +147,32 @@ describe('stdlib exact gas: base + per_word * words', () => {
     }
   });
 
-  test('abi.encode / abi.decode: base + per_word * (words(type names) + words(bytes))', () => {
+  test('abi.encode / abi.decode: base + per_word * (words(type names) + words(bytes)) + per_item * values', () => {
     const en = T('abi.encode');
     const de = T('abi.decode');
+    expect(en.dynamic.items).toBeGreaterThan(0);
+    expect(de.dynamic.items).toBeGreaterThan(0);
     for (const n of [0, 31, 100]) {
       const types = ['int', 'bytes'];
       const out = 1 + (n < 128 ? 1 : 2) + n; // int 5 -> 1 byte, then uvarint(len) || bytes
-      expect(gasOf('abi.encode', [types, [5, B(n)]])).toBe(en.base + en.dynamic.words * (w(8) + w(out)));
+      expect(gasOf('abi.encode', [types, [5, B(n)]])).toBe(en.base + en.dynamic.words * (w(8) + w(out)) + en.dynamic.items * 2);
       const data = stdCall('abi.encode', [types, [5, B(n)]]).value as Uint8Array;
       expect(data.length).toBe(out);
-      expect(gasOf('abi.decode', [new PyTuple(types), data])).toBe(de.base + de.dynamic.words * (w(8) + w(out)));
+      expect(gasOf('abi.decode', [new PyTuple(types), data])).toBe(de.base + de.dynamic.words * (w(8) + w(out)) + de.dynamic.items * 2);
     }
+    // nested values count one each: a list of k tuples of (int, bytes) is 1 + k * 3 values
+    for (const k of [0, 1, 7, 300]) {
+      const types = ['list<tuple(int,bytes)>'];
+      const vals = [Array.from({ length: k }, (_, i) => new PyTuple([i, B(1)]))];
+      const data = stdCall('abi.encode', [types, vals]).value as Uint8Array;
+      const nameWords = w(types[0].length);
+      expect(gasOf('abi.encode', [types, vals])).toBe(en.base + en.dynamic.words * (nameWords + w(data.length)) + en.dynamic.items * (1 + 3 * k));
+      expect(gasOf('abi.decode', [types, data])).toBe(de.base + de.dynamic.words * (nameWords + w(data.length)) + de.dynamic.items * (1 + 3 * k));
+    }
+    // a list of empty tuples takes one length prefix and no bytes per item: still one value each
+    const data = stdCall('abi.encode', [['list<tuple()>'], [Array.from({ length: 1000 }, () => new PyTuple([]))]]).value as Uint8Array;
+    expect(data.length).toBe(2);
+    expect(gasOf('abi.decode', [['list<tuple()>'], data])).toBe(de.base + de.dynamic.words * (w(13) + w(2)) + de.dynamic.items * 1001);
   });
 
   test('treasury.balance / transfer: base + per_word * words(address)', () => {

@@ -406,3 +406,88 @@ export function splitCall(data: Uint8Array): { selector: Uint8Array; args: Uint8
   if (data.length < SELECTOR_BYTES) throw new AbiError(`calldata: ${data.length} bytes is shorter than the ${SELECTOR_BYTES}-byte selector`);
   return { selector: data.subarray(0, SELECTOR_BYTES), args: data.subarray(SELECTOR_BYTES) };
 }
+
+// ---------------------------------------------------------------- item counts (gas)
+
+/**
+ * How many values encoding `values` as `types` makes (every scalar, list and tuple, nested
+ * ones included), walked without encoding: the `items` measure of abi.encode. A value whose
+ * shape does not match its type counts as one (the encoder then refuses it).
+ */
+export function countValueItems(types: readonly TypeRef[], values: readonly Value[]): number {
+  let n = 0;
+  const walk = (t: AbiType, v: Value): void => {
+    n++;
+    if (t.kind === 'list' && Array.isArray(v)) for (const x of v) walk(t.item, x);
+    else if (t.kind === 'tuple') {
+      const items = v instanceof PyTuple ? v.items : Array.isArray(v) ? v : null;
+      if (items) for (let i = 0; i < Math.min(items.length, t.items.length); i++) walk(t.items[i], items[i]);
+    }
+  };
+  for (let i = 0; i < Math.min(types.length, values.length); i++) walk(resolve(types[i]), values[i]);
+  return n;
+}
+
+/**
+ * How many values decoding `bytes` as `types` makes, read from the length prefixes without
+ * building any: the `items` measure of abi.decode. It stops at the first malformed or
+ * truncated part (the decoder then reports it); list counts are capped at max_list_length.
+ */
+export function countEncodedItems(types: readonly TypeRef[], bytes: Uint8Array, maxListLength = 65536): number {
+  const buf = bytes;
+  let pos = 0;
+  let n = 0;
+  const varint = (): number => {
+    let v = 0;
+    let mul = 1;
+    for (let k = 0; k < 8 && pos < buf.length; k++) {
+      const b = buf[pos++];
+      v += (b & 0x7f) * mul;
+      if (b < 0x80) return v;
+      mul *= 0x80;
+    }
+    return -1;
+  };
+  const skipVarint = (): boolean => {
+    while (pos < buf.length) if (buf[pos++] < 0x80) return true;
+    return false;
+  };
+  const walk = (t: AbiType): boolean => {
+    n++;
+    switch (t.kind) {
+      case 'int':
+        return skipVarint();
+      case 'bool':
+        return ++pos <= buf.length;
+      case 'bytes':
+      case 'str':
+      case 'address': {
+        const len = varint();
+        if (len < 0 || len > buf.length - pos) return false;
+        pos += len;
+        return true;
+      }
+      case 'list': {
+        const len = varint();
+        if (len < 0 || len > maxListLength) return false;
+        // items that take no bytes (empty tuples, tuples of them): counted, not walked one by one
+        if (minEncodedSize(t.item) === 0) {
+          n += len * fixedItems(t.item);
+          return true;
+        }
+        for (let i = 0; i < len; i++) if (!walk(t.item) || pos > buf.length) return false;
+        return true;
+      }
+      case 'tuple':
+        for (const x of t.items) if (!walk(x)) return false;
+        return true;
+    }
+  };
+  for (const t of types) if (!walk(resolve(t))) break;
+  return n;
+}
+
+/** The values one value of a type that takes no bytes makes: tuples of tuples, each counted. */
+function fixedItems(t: AbiType): number {
+  return t.kind === 'tuple' ? 1 + t.items.reduce((a, x) => a + fixedItems(x), 0) : 1;
+}

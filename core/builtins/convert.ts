@@ -57,8 +57,17 @@ const DIGIT_ZEROS = [
 /** ASCII digits and letters, and (as CPython) any Unicode decimal digit. */
 function digitCode(c: number): number {
   if (c < 0x80) return DIGIT(c);
-  for (const z of DIGIT_ZEROS) if (c >= z && c <= z + 9) return c - z;
-  return 99;
+  // the last run starting at or below c (the runs are sorted): a binary search, not a scan
+  let lo = 0;
+  let hi = DIGIT_ZEROS.length - 1;
+  if (c < DIGIT_ZEROS[0]) return 99;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (DIGIT_ZEROS[mid] <= c) lo = mid;
+    else hi = mid - 1;
+  }
+  const z = DIGIT_ZEROS[lo];
+  return c <= z + 9 ? c - z : 99;
 }
 
 /**
@@ -79,26 +88,31 @@ export function parseIntText(m: Machine, text: string, base: number, convertPric
     const f = ASCII_DECIMAL.exec(text);
     if (f !== null) return decimalInt(m, f[1] === '-', f[2], convertPrice);
   }
-  // code points as numbers: no array of one-char strings for a long text
-  const cs: number[] = [];
-  for (let k = 0; k < text.length; k++) {
-    const c = text.codePointAt(k)!;
-    cs.push(c);
-    if (c > 0xffff) k++;
-  }
+  // walk the text's code points in place (UTF-16 indices i..j): no array of the whole text
   let i = 0;
-  let j = cs.length;
-  while (i < j && intSpace(cs[i])) i++;
-  while (j > i && intSpace(cs[j - 1])) j--;
+  let j = text.length;
+  while (i < j) {
+    const c = text.codePointAt(i)!;
+    if (!intSpace(c)) break;
+    i += c > 0xffff ? 2 : 1;
+  }
+  while (j > i) {
+    const lo = text.charCodeAt(j - 1);
+    const hi = j - 2 >= i ? text.charCodeAt(j - 2) : 0;
+    const pair = lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff;
+    if (!intSpace(pair ? text.codePointAt(j - 2)! : lo)) break;
+    j -= pair ? 2 : 1;
+  }
   let neg = false;
-  if (i < j && (cs[i] === 0x2b || cs[i] === 0x2d)) {
-    neg = cs[i] === 0x2d;
+  const c0 = i < j ? text.charCodeAt(i) : 0;
+  if (c0 === 0x2b || c0 === 0x2d) {
+    neg = c0 === 0x2d;
     i++;
   }
   let b = base;
   let prefixed = false;
-  if (j - i >= 2 && cs[i] === 0x30) {
-    const c = cs[i + 1] | 0x20; // ASCII lower case ('X' -> 'x'); other code points never match
+  if (j - i >= 2 && text.charCodeAt(i) === 0x30) {
+    const c = text.charCodeAt(i + 1) | 0x20; // ASCII lower case ('X' -> 'x'); other code points never match
     const pb = c === 0x78 ? 16 : c === 0x6f ? 8 : c === 0x62 ? 2 : 0;
     if (pb !== 0 && (b === 0 || b === pb)) {
       b = pb;
@@ -111,11 +125,13 @@ export function parseIntText(m: Machine, text: string, base: number, convertPric
   let nd = 0;
   let prevUnderscore = prefixed; // "0x_ff" is valid; "_1" and "1__2" are not
   if (i >= j) bad();
-  for (let k = i; k < j; k++) {
-    const ch = cs[k];
+  for (let k = i; k < j; ) {
+    const first = k === i;
+    const ch = text.codePointAt(k)!;
+    k += ch > 0xffff ? 2 : 1;
     if (ch === 0x5f) {
-      if (prevUnderscore && !(prefixed && k === i)) bad();
-      if (!prefixed && k === i) bad();
+      if (prevUnderscore && !(prefixed && first)) bad();
+      if (!prefixed && first) bad();
       prevUnderscore = true;
       continue;
     }
@@ -192,12 +208,8 @@ const toInt: Impl = (m, a, b, n, p) => {
 function textToInt(m: Machine, x: string | Uint8Array, base: number, p: Prices): Value {
   m.charge(p.words * words(x.length));
   if (x instanceof Uint8Array) {
-    let s = '';
-    for (const c of x) {
-      if (c > 0x7f) throw new VmError('ValueError', `invalid literal for int() with base ${base}: b'...'`);
-      s += String.fromCharCode(c);
-    }
-    return countInt(m, parseIntText(m, s, base, p.convert_steps));
+    for (let i = 0; i < x.length; i++) if (x[i] > 0x7f) throw new VmError('ValueError', `invalid literal for int() with base ${base}: b'...'`);
+    return countInt(m, parseIntText(m, latin1(x), base, p.convert_steps));
   }
   return countInt(m, parseIntText(m, x, base, p.convert_steps));
 }
@@ -235,7 +247,7 @@ function strOf(m: Machine, x: Value, p: Prices): string {
   if (x === true) return 'True';
   if (x === false) return 'False';
   if (x === null) return 'None';
-  return repr(m, x, p.words); // bytes and containers render as CPython's repr
+  return repr(m, x, p.words, p.convert_steps); // bytes and containers render as CPython's repr
 }
 
 /** Bytes from an iterable of ints, each in range(0, 256). */
@@ -439,13 +451,13 @@ export const CONVERT: Record<string, Impl> = {
   'int.from_bytes': fromBytes,
   repr: (m, a, b, n, p) => {
     arity('repr', n, 1, 1);
-    return repr(m, a[b], p.words);
+    return repr(m, a[b], p.words, p.convert_steps);
   },
   format: (m, a, b, n, p) => {
     arity('format', n, 1, 2);
     const spec = n === 2 ? a[b + 1] : '';
     if (typeof spec !== 'string') throw new VmError('TypeError', `format() argument 2 must be str, not ${typeName(spec)}`);
-    const r = formatValue(m, a[b], spec, p.words);
+    const r = formatValue(m, a[b], spec, p.words, p.convert_steps);
     m.mem += r.length;
     return r;
   },

@@ -8,6 +8,7 @@ import { PyDict, PyDictView, PyTuple, tooDeep, MAX_VALUE_DEPTH, typeName, type V
 import { viewItems } from '../dict_view.js';
 import { isPrintable, codePointsOf } from './unicode.js';
 import { words } from './util.js';
+import { bitLenBig } from '../bigint.js';
 
 /** Accumulates output text, charging per word and enforcing the str cap as it grows. */
 export class Out {
@@ -88,15 +89,26 @@ export function reprBytes(b: Uint8Array): string {
   return out + q;
 }
 
-function intText(m: Machine, v: number | bigint, per: number): string {
-  if (typeof v === 'bigint') m.charge(per * words(v.toString(16).length)); // ~bits/4 decimal digits
+/**
+ * convert_steps of rendering big int v in `radix`: decimal is quadratic in the size, as str()
+ * (V8 divides by powers of ten), w * max(1, w - 3) for w words of hex digits; a power-of-two
+ * radix is linear, w. A small int (a JS number) takes none.
+ */
+function convertSteps(v: number | bigint, radix: number): number {
+  if (typeof v !== 'bigint') return 0;
+  const w = words(bitLenBig(v < 0n ? -v : v) >>> 2);
+  return radix === 10 ? w * Math.max(1, w - 3) : w;
+}
+
+function intText(m: Machine, v: number | bigint, per: number, conv: number): string {
+  if (typeof v === 'bigint') m.charge(per * words(v.toString(16).length) + conv * convertSteps(v, 10)); // ~bits/4 decimal digits
   return v.toString();
 }
 
 /** repr(v) appended to out; containers nest at most MAX_VALUE_DEPTH deep. */
-export function reprInto(m: Machine, out: Out, v: Value, per: number, depth = 0): void {
+export function reprInto(m: Machine, out: Out, v: Value, per: number, conv: number, depth = 0): void {
   if (depth > MAX_VALUE_DEPTH) throw tooDeep('repr()');
-  if (typeof v === 'number' || typeof v === 'bigint') return out.add(intText(m, v, per));
+  if (typeof v === 'number' || typeof v === 'bigint') return out.add(intText(m, v, per, conv));
   if (v === true) return out.add('True');
   if (v === false) return out.add('False');
   if (v === null) return out.add('None');
@@ -107,14 +119,14 @@ export function reprInto(m: Machine, out: Out, v: Value, per: number, depth = 0)
     out.add(Array.isArray(v) ? '[' : '(');
     items.forEach((x, i) => {
       if (i > 0) out.add(', ');
-      reprInto(m, out, x, per, depth + 1);
+      reprInto(m, out, x, per, conv, depth + 1);
     });
     return out.add(Array.isArray(v) ? ']' : items.length === 1 ? ',)' : ')');
   }
   if (v instanceof PyDictView) {
     // dict_keys(['a']), as CPython
     out.add(typeName(v) + '(');
-    reprInto(m, out, viewItems(v), per, depth + 1);
+    reprInto(m, out, viewItems(v), per, conv, depth + 1);
     return out.add(')');
   }
   out.add('{');
@@ -122,23 +134,24 @@ export function reprInto(m: Machine, out: Out, v: Value, per: number, depth = 0)
   for (const [k, x] of (v as PyDict).map.values()) {
     if (!first) out.add(', ');
     first = false;
-    reprInto(m, out, k, per, depth + 1);
+    reprInto(m, out, k, per, conv, depth + 1);
     out.add(': ');
-    reprInto(m, out, x, per, depth + 1);
+    reprInto(m, out, x, per, conv, depth + 1);
   }
   out.add('}');
 }
 
-export function repr(m: Machine, v: Value, per: number): string {
+/** repr(v), charged `per` word of output and `conv` per convert step of each big int in it. */
+export function repr(m: Machine, v: Value, per: number, conv: number): string {
   const out = new Out(m, per);
-  reprInto(m, out, v, per);
+  reprInto(m, out, v, per, conv);
   return out.done();
 }
 
 /** str(v): the text itself for str, Python's rendering for the rest (containers use repr). */
-export function strValue(m: Machine, v: Value, per: number): string {
+export function strValue(m: Machine, v: Value, per: number, conv: number): string {
   if (typeof v === 'string') return v;
-  return repr(m, v, per);
+  return repr(m, v, per, conv);
 }
 
 // ---------- format(value, spec) ----------
@@ -241,7 +254,7 @@ function group(digits: string, sep: string, every: number, minLen: number): stri
   return out;
 }
 
-function formatInt(m: Machine, v: number | bigint, s: Spec, per: number): string {
+function formatInt(m: Machine, v: number | bigint, s: Spec, per: number, conv: number): string {
   const t = s.type || 'd';
   if (FLOAT_TYPES.includes(t)) throw new VmError('ValueError', `format code '${t}' makes a float; contracts have no floats`);
   if (!'bcdoxXn'.includes(t)) throw new VmError('ValueError', `Unknown format code '${t}' for object of type 'int'`);
@@ -260,7 +273,7 @@ function formatInt(m: Machine, v: number | bigint, s: Spec, per: number): string
   const neg = typeof v === 'bigint' ? v < 0n : v < 0;
   const abs = neg ? -BigInt(v) : BigInt(v);
   const radix = t === 'b' ? 2 : t === 'o' ? 8 : t === 'x' || t === 'X' ? 16 : 10;
-  m.charge(per * words(digitBound(abs.toString(16).length * 4, radix)));
+  m.charge(per * words(digitBound(abs.toString(16).length * 4, radix)) + conv * convertSteps(v, radix));
   let digits = abs.toString(radix);
   if (t === 'X') digits = digits.toUpperCase();
   const prefix = s.alt && radix !== 10 ? '0' + (t === 'X' ? 'X' : t) : '';
@@ -291,19 +304,20 @@ function formatStr(m: Machine, v: string, s: Spec, per: number): string {
 }
 
 /** format(v, spec) as CPython's __format__ of v's type. */
-export function formatValue(m: Machine, v: Value, spec: string, per: number): string {
+/** format(v, spec): `per` word of output, `conv` per convert step of a big int. */
+export function formatValue(m: Machine, v: Value, spec: string, per: number, conv: number): string {
   m.charge(per * words(spec.length));
   if (typeof v === 'string') return spec === '' ? v : formatStr(m, v, parseSpec(spec), per);
   if (typeof v === 'boolean') {
     if (spec === '') return v ? 'True' : 'False';
-    return formatInt(m, v ? 1 : 0, parseSpec(spec), per);
+    return formatInt(m, v ? 1 : 0, parseSpec(spec), per, conv);
   }
   if (typeof v === 'number' || typeof v === 'bigint') {
-    if (spec === '') return intText(m, v, per);
-    return formatInt(m, v, parseSpec(spec), per);
+    if (spec === '') return intText(m, v, per, conv);
+    return formatInt(m, v, parseSpec(spec), per, conv);
   }
   if (spec !== '') throw new VmError('TypeError', `unsupported format string passed to ${v === null ? 'NoneType' : typeName(v)}.__format__`);
-  return repr(m, v, per);
+  return repr(m, v, per, conv);
 }
 
 // ---------- printf-style: fmt % args ----------
@@ -316,7 +330,7 @@ function intArgOf(v: Value, t: string): number | bigint {
 }
 
 /** fmt % args for str (bytes formats are handled as latin-1 text with bytes arguments). */
-export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value, per: number): Value {
+export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value, per: number, conv: number): Value {
   const isBytes = fmt instanceof Uint8Array;
   const f = isBytes ? latin1(fmt) : fmt;
   m.charge(per * words(f.length));
@@ -409,7 +423,7 @@ export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value,
         const neg = typeof x === 'bigint' ? x < 0n : x < 0;
         const abs = neg ? -BigInt(x) : BigInt(x);
         const radix = t === 'o' ? 8 : t === 'x' || t === 'X' ? 16 : 10;
-        m.charge(per * words(abs.toString(16).length * 2));
+        m.charge(per * words(abs.toString(16).length * 2) + conv * convertSteps(x, radix));
         body = abs.toString(radix);
         if (t === 'X') body = body.toUpperCase();
         if (s.precision > body.length) {
@@ -440,12 +454,12 @@ export function percentFormat(m: Machine, fmt: string | Uint8Array, args: Value,
       case 'a': {
         if (t === 'a') throw new VmError('ValueError', '%a is not supported in contracts; use %r');
         if (isBytes) {
-          if (t === 'r') body = repr(m, v, per);
+          if (t === 'r') body = repr(m, v, per, conv);
           else if (v instanceof Uint8Array) body = latin1(v);
           else throw new VmError('TypeError', `%b requires a bytes-like object, not '${typeName(v)}'`);
         } else {
           if (t === 'b') throw new VmError('ValueError', "unsupported format character 'b' (0x62)");
-          body = t === 'r' ? repr(m, v, per) : strValue(m, v, per);
+          body = t === 'r' ? repr(m, v, per, conv) : strValue(m, v, per, conv);
         }
         if (s.precision >= 0) {
           const cps = codePointsOf(body);

@@ -15,6 +15,8 @@ import type { MImpl } from './numbers.js';
 interface State {
   m: Machine;
   per: number;
+  /** price per convert step of a big int rendered */
+  conv: number;
   args: Value[];
   kwargs: PyDict;
   auto: 'none' | 'auto' | 'manual';
@@ -26,9 +28,9 @@ const bad = (msg: string): never => {
 };
 
 /** ascii(): repr with every non-ASCII code point escaped. */
-function ascii(m: Machine, v: Value, per: number): string {
+function ascii(m: Machine, v: Value, per: number, conv: number): string {
   let out = '';
-  for (const ch of repr(m, v, per)) {
+  for (const ch of repr(m, v, per, conv)) {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) out += ch;
     else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
@@ -178,12 +180,12 @@ function build(st: State, s: string, depth: number): string {
       }
     } else if (ch !== '}') bad("expected '}' before end of string");
     let obj = fieldObject(st, name);
-    if (conv === 'r') obj = repr(st.m, obj, st.per);
-    else if (conv === 's') obj = strValue(st.m, obj, st.per);
-    else if (conv === 'a') obj = ascii(st.m, obj, st.per);
+    if (conv === 'r') obj = repr(st.m, obj, st.per, st.conv);
+    else if (conv === 's') obj = strValue(st.m, obj, st.per, st.conv);
+    else if (conv === 'a') obj = ascii(st.m, obj, st.per, st.conv);
     else if (conv !== '') bad(`Unknown conversion specifier ${conv}`);
     if (nested) spec = build(st, spec, depth - 1);
-    put(formatValue(st.m, obj, spec, st.per));
+    put(formatValue(st.m, obj, spec, st.per, st.conv));
   }
   return out.join('');
 }
@@ -195,7 +197,7 @@ export const strFormat: MImpl = (m, a, b, n, p) => {
   const hasKw = n >= 1 && a[b + n] instanceof PyDict;
   const kwargs = hasKw ? (a[b + n] as PyDict) : new PyDict();
   m.charge(p.words * words(s.length));
-  const st: State = { m, per: p.words, args: a.slice(b + 1, b + 1 + (hasKw ? n - 1 : n)), kwargs, auto: 'none', next: 0 };
+  const st: State = { m, per: p.words, conv: p.convert_steps, args: a.slice(b + 1, b + 1 + (hasKw ? n - 1 : n)), kwargs, auto: 'none', next: 0 };
   const r = build(st, s, 2);
   m.mem += r.length;
   return r;
