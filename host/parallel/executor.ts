@@ -164,12 +164,10 @@ export class ParallelExecutor {
     const data = state instanceof LmdbStore ? { storePath: state.path } : { snapshot: state.snapshot() };
     const channel = onWorker ? new MessageChannel() : null;
     const box = new SharedArrayBuffer(BOX_BYTES);
-    const young = Number(process.env.VMPY_WORKER_YOUNG_MB ?? 0);
-    const resourceLimits = young > 0 ? { maxYoungGenerationSizeMb: young } : undefined;
     const workers = Array.from({ length: threads }, (_, k) =>
       k === 0 && channel
-        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2], resourceLimits })
-        : new Worker(workerFile, { workerData: data, resourceLimits }),
+        ? new Worker(workerFile, { workerData: { ...data, keeper: { port: channel.port2, box } }, transferList: [channel.port2] })
+        : new Worker(workerFile, { workerData: data }),
     );
     await Promise.all(workers.map((w) => new Promise((ok, fail) => (w.once('online', ok), w.once('error', fail)))));
     if (onWorker) forgetCommitment(state);
