@@ -94,7 +94,7 @@ describe('compiling tier on generated programs', () => {
 
   const budget = Number(process.env.VMPY_FUZZ_SECONDS ?? 0);
   test.runIf(LONG)(
-    `random seeds for ${budget} s, every gas limit of calls up to 4000 gas`,
+    `random seeds for ${budget} s, every gas limit of calls up to 1500 gas`,
     () => {
       const end = Date.now() + budget * 1000; // determinism-ok: test time budget only
       let seed = Number(process.env.VMPY_FUZZ_SEED ?? Date.now() % 1_000_000_007); // determinism-ok: test seed only
@@ -103,10 +103,10 @@ describe('compiling tier on generated programs', () => {
       let programs = 0;
       while (Date.now() < end) {
         for (const kind of ['expr', 'stmt'] as const) {
-          const [calls, failures] = compare(kind, seed, 40, 4000, 60);
+          const [calls, failures] = compare(kind, seed, 12, 1500, 40);
           expect(failures.slice(0, 3)).toEqual([]);
           total += calls;
-          programs += 40;
+          programs += 12;
         }
         seed++;
       }

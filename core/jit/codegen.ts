@@ -8,16 +8,19 @@
 // Gas: a block whose base cost the gas left covers is charged once at its entry ("fast"
 // code). An instruction that can charge more (a slow path, a call) first gives back the
 // base cost of the block's later instructions (R), so it sees the gas the interpreter
-// would; if afterwards that rest is no longer covered, execution continues in the block's
-// "careful" code, which charges each instruction before it runs, as the interpreter does.
-// A block the gas left does not cover runs careful code from its start. So an out-of-gas
-// stops at the same instruction, and an error at an instruction leaves the same gas.
-import { Op, OP_BY_CODE } from '../../spec/table.js';
+// would; if afterwards that rest is no longer covered, the interpreter takes the frame over
+// from the next instruction (its locals and operands written back to the stack), charging
+// each instruction before it runs. A block the gas left does not cover is handed over from
+// its start. Either way the call cannot get past the end of that block (its base cost is
+// not covered), so the hand-over only decides where it stops: at the same instruction, with
+// the same gas, as the interpreter, because it is the interpreter.
+import { Op, OP_BY_CODE, OPCODES } from '../../spec/table.js';
 import { OP_PRICE } from '../pricing.js';
 import { seqBytes } from '../memory.js';
 import type { LoadedModule } from '../load.js';
 import type { Cfg } from './cfg.js';
 import { safeLoads } from './defined.js';
+import { frameEstimate } from './frame_budget.js';
 
 const MAX = '9007199254740991';
 /** frames with more locals than this keep them in the stack array */
@@ -50,74 +53,37 @@ export interface FuncInfo {
   maxStack: number;
 }
 
-/** Opcodes the tier compiles; a function holding any other opcode runs in the interpreter. */
-export const SUPPORTED: ReadonlySet<number> = new Set<number>([
-  Op.NOP,
-  Op.CONST,
-  Op.POP,
-  Op.DUP,
-  Op.DUP2,
-  Op.SWAP,
-  Op.ROT3,
-  Op.LOAD,
-  Op.STORE,
-  Op.ADD,
-  Op.INPLACE_ADD,
-  Op.SUB,
-  Op.MUL,
-  Op.INPLACE_MUL,
-  Op.FLOORDIV,
-  Op.MOD,
-  Op.POW,
-  Op.LSHIFT,
-  Op.RSHIFT,
-  Op.BITAND,
-  Op.BITOR,
-  Op.BITXOR,
-  Op.NEG,
-  Op.POS,
-  Op.INVERT,
-  Op.NOT,
-  Op.EQ,
-  Op.NE,
-  Op.LT,
-  Op.LE,
-  Op.GT,
-  Op.GE,
-  Op.IS,
-  Op.IS_NOT,
-  Op.IN,
-  Op.NOT_IN,
-  Op.JUMP,
-  Op.JUMP_IF_FALSE,
-  Op.JUMP_IF_TRUE,
-  Op.JUMP_IF_FALSE_OR_POP,
-  Op.JUMP_IF_TRUE_OR_POP,
-  Op.RETURN,
-  Op.CALL,
-  Op.CALL_STD,
-  Op.CALL_BUILTIN,
-  Op.CALL_METHOD,
-  Op.CHECK_METHOD,
-  Op.REVERT,
-  Op.CHECK_RETURN,
-  Op.BUILD_LIST,
-  Op.BUILD_TUPLE,
-  Op.BUILD_DICT,
-  Op.SUBSCR,
-  Op.STORE_SUBSCR,
-  Op.DEL_SUBSCR,
-  Op.SLICE,
-  Op.UNPACK,
-  Op.LIST_APPEND,
-  Op.ITER_INIT,
-  Op.FOR_ITER,
-  Op.RANGE_INIT,
-  Op.FOR_RANGE,
-]);
+/**
+ * Opcodes of the table the tier leaves to the interpreter (none today): a function holding one
+ * runs interpreted. Every other opcode has a template in genFunction (tests/jit_opcodes.test.ts);
+ * an opcode added to the table without one is refused when met (NoTemplate), so it too runs
+ * in the interpreter.
+ */
+const EXCLUDED: ReadonlySet<number> = new Set<number>([]);
 
-/** The body of `function (m, bp, depth)` for function `fi`; null when the tier does not compile it. */
-export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline = true): string | null {
+/** Opcodes the tier compiles: the opcode table less EXCLUDED. */
+export const SUPPORTED: ReadonlySet<number> = new Set<number>(OPCODES.map((o) => o.code).filter((c) => !EXCLUDED.has(c)));
+
+/** An opcode with no template: the function is not compiled. */
+class NoTemplate extends Error {}
+
+/** Generated code of one function: the body of `function (m, bp, depth, budget)` and the native stack one frame of it may take. */
+export interface GenResult {
+  body: string;
+  frame: number;
+}
+
+/** The code for function `fi`; null when the tier does not compile it. */
+export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline = true): GenResult | null {
+  try {
+    return genBody(mod, fi, cfg, info, stdArity, inline);
+  } catch (e) {
+    if (e instanceof NoTemplate) return null;
+    throw e;
+  }
+}
+
+function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInfo[], stdArity: Int32Array, inline: boolean): GenResult | null {
   const fn = info[fi];
   const nl = fn.nlocals;
   const { instrs, blocks } = cfg;
@@ -140,8 +106,9 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   const L = (i: number): string => (inStack ? `stack[bp + ${i}]` : `l${i}`);
   const at = (p: number): string => `bp + ${nl + p}`;
   const blockOf = (off: number): number => instrs[cfg.byOff[off]].block;
-  const careful = (i: number): number => NB + i;
-  const SYNC = NB + instrs.length;
+  /** the case that hands the frame to the interpreter at offset RS with Q operands */
+  const RESUME = NB;
+  const toResume = (i: number): string => `RS = ${instrs[i].off}; Q = ${instrs[i].height}; st = ${RESUME}; continue D;`;
   const safe = safeLoads(cfg, fn.nparams, nl);
   const constExpr = (k: number): string => {
     const v = consts[k];
@@ -182,7 +149,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     }
   }
 
-  // one instruction; R: base cost of the block's later instructions already charged (0 in careful code)
+  // one instruction; R: base cost of the block's later instructions already charged
   const emit = (i: number, R: number, edge: (b: number) => string): string => {
     const ins = instrs[i];
     const d = ins.height;
@@ -191,19 +158,15 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     const G = R === 0 ? 'gas + reserve' : `gas + reserve + ${R}`;
     const spill = `P = ${off}; m.gas = ${G};`;
     const reload = R === 0 ? 'gas = m.gas - reserve;' : `gas = m.gas - reserve - ${R};`;
-    // after a slow path that may have charged: continue in careful code when the rest is no longer covered
+    // after a slow path that may have charged: the interpreter goes on from the next instruction when the rest is no longer covered
     const deopt = (): string => {
       if (R === 0) return '';
-      labels.add(i + 1);
-      return `if (gas < 0 && gas + reserve < 0) { gas += ${R}; st = ${careful(i + 1)}; continue D; }`;
+      return `if (gas < 0 && gas + reserve < 0) { gas += ${R}; ${toResume(i + 1)} }`;
     };
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
-    // the memory walk when the running count passed the cap, with `top` operands live
-    // (out of line: the write-back and the walk run in the SYNC case, then careful code from the next instruction)
-    const walk = (top: number): string => {
-      labels.add(i + 1);
-      return `{ ${R === 0 ? '' : `gas += ${R}; `}Q = ${top}; RS = ${careful(i + 1)}; P = ${off}; st = ${SYNC}; continue D; }`;
-    };
+    // the memory walk when the running count passed the cap, with `top` operands live: the
+    // locals and those operands written back first, so it measures what the interpreter would
+    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); }`;
     const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
@@ -337,12 +300,12 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
         return `${spill} ${flush(d)}
           if (depth >= maxDepth) throw H.recursion(maxDepth);
           if (${at(base)} + ${callee.nlocals + callee.maxStack} > stackLimit) throw H.stackLimit();
-          ${S(base)} = F[${a0}](m, ${at(base)}, depth + 1); ${reload} ${deopt()}`;
+          ${S(base)} = (nb = budget - E[${a0}]) >= 0 ? F[${a0}](m, ${at(base)}, depth + 1, nb) : H.interp(m, ${a0}, ${at(base)}, depth + 1, budget); ${reload} ${deopt()}`;
       }
       case Op.CALL_STD: {
         const n = stdArity[a0];
         const base = d - n;
-        return `${writeArgs(base, d)} ${spill} r = std[${a0}](m, stack, ${at(base)}); H.countResult(m, r, stack, ${at(base)}, ${n}); ${S(base)} = r; ${reload} ${memChk(base + 1)} ${deopt()}`;
+        return `${writeArgs(base, d)} ${spill} CROSS.left = budget; r = std[${a0}](m, stack, ${at(base)}); H.countResult(m, r, stack, ${at(base)}, ${n}); ${S(base)} = r; ${reload} ${memChk(base + 1)} ${deopt()}`;
       }
       case Op.CALL_BUILTIN:
       case Op.CALL_METHOD: {
@@ -450,7 +413,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
           } ${nextBlock()}`;
       }
     }
-    throw new Error(`jit: opcode ${op} has no template`);
+    throw new NoTemplate(`jit: opcode ${op} has no template`);
   };
 
   // Fast code: each reachable block is a case of the dispatch loop D, run in a loop of its
@@ -458,7 +421,6 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   // jumps to are written out in place while they are small and the budget lasts (a copy
   // behaves as the block does: same code, same charges), else reached through D.
   const reachable = (b: number): boolean => instrs[blocks[b].first].height >= 0;
-  const labels = new Set<number>(); // careful entries a deopt resumes at
   const ends = (o: number): boolean =>
     o === Op.JUMP ||
     o === Op.RETURN ||
@@ -477,7 +439,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   };
   const fastBlock = (b: number, edge: (t: number) => string): string => {
     const blk = blocks[b];
-    const body: string[] = [`if (gas < ${blk.cost}) { ${REFILL} if (gas < ${blk.cost}) { st = ${careful(blk.first)}; continue D; } } gas -= ${blk.cost};`];
+    const body: string[] = [`if (gas < ${blk.cost}) { ${REFILL} if (gas < ${blk.cost}) { ${toResume(blk.first)} } } gas -= ${blk.cost};`];
     for (let i = blk.first; i < blk.end; i++) body.push(emit(i, restCost[i], edge));
     body.push(tailOf(b, edge));
     return body.join('\n');
@@ -496,7 +458,7 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
   for (let h = 0; h < NB; h++) {
     if (!reachable(h)) continue;
     // a block with one predecessor is written out in its predecessor's chain; its own case
-    // (entered only after careful code) copies nothing
+    // (entered only by a dispatch that could not copy it) copies nothing
     const head = h === 0 || preds[h] !== 1;
     let budget = inline && head ? INLINE_BUDGET : 0;
     const path: number[] = [h];
@@ -520,33 +482,22 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     };
     out.push(`case ${h}: L${h}: for (;;) { ${fastBlock(h, edge)} }`);
   }
-  // careful code: each instruction charged on its own, as the interpreter does
-  for (let b = 0; b < NB; b++) {
-    const blk = blocks[b];
-    if (!reachable(b)) continue;
-    for (let i = blk.first; i < blk.end; i++) {
-      if (i === blk.first || labels.has(i)) out.push(`case ${careful(i)}:`);
-      const c = instrs[i].cost;
-      if (c > 0) out.push(`if ((gas -= ${c}) < 0 && gas + reserve < 0) throw H.oog(m, (P = ${instrs[i].off}));`);
-      out.push(emit(i, 0, dispatch));
-    }
-    out.push(tailOf(b, dispatch));
-  }
-
   const decl: string[] = [];
   // a callee's locals past its parameters start unbound (in the stack too: the memory walk reads them)
   const init = inStack && nl > fn.nparams ? `for (let i = bp + ${fn.nparams}; i < bp + ${nl}; i++) stack[i] = undefined;` : '';
   if (!inStack) for (let i = 0; i < nl; i++) decl.push(i < fn.nparams ? `${L(i)} = stack[bp + ${i}]` : `${L(i)} = undefined`);
   for (let p = 0; p < Math.max(cfg.maxHeight, 1); p++) decl.push(`${S(p)} = undefined`);
-  return `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
+  // JS variables: the locals kept in variables and the operand slots; the widest call is the write-back of all of them
+  const vars = (inStack ? 0 : nl) + Math.max(cfg.maxHeight, 1);
+  const body = `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
   const memCap = m.memCap;
   const maxDepth = m.limits.max_call_depth; const stackLimit = stack.length; const maxLen = m.limits.max_container_len;
-  let a, b, r, t, v, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
+  let r, t, v, nb = 0, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
   try {
     D: for (;;) {
       switch (st) {
         ${out.join('\n')}
-        case ${SYNC}: ${sync(Math.max(cfg.maxHeight, 1))} m.gas = gas + reserve; H.memCheck(m, bp + ${nl} + Q); st = RS; continue D;
+        case ${RESUME}: ${sync(Math.max(cfg.maxHeight, 1))} m.gas = gas + reserve; P = -1; return H.resume(m, ${fi}, bp, RS, bp + ${nl} + Q, depth, budget);
         default: throw H.fellOff();
       }
     }
@@ -554,4 +505,5 @@ export function genFunction(mod: LoadedModule, fi: number, cfg: Cfg, info: reado
     H.onThrow(m, ${fi}, P);
     throw e;
   }`;
+  return { body, frame: frameEstimate(vars, vars + 4) };
 }

@@ -9,14 +9,21 @@ import type { Machine } from '../machine.js';
 import type { Value } from '../values.js';
 import { buildCfg } from './cfg.js';
 import { genFunction, type FuncInfo } from './codegen.js';
+import { CROSS } from './frame_budget.js';
 import { BUILTINS, HELPERS, METHODS } from './runtime.js';
 
-/** A compiled function: runs function fi's frame at `bp` (its arguments already on the stack). */
-export type CompiledFn = (m: Machine, bp: number, depth: number) => Value;
+/**
+ * A compiled function: runs function fi's frame at `bp` (its arguments already on the
+ * stack) at call depth `depth`, with `budget` bytes of native stack left for the compiled
+ * frames it calls (core/jit/frame_budget.ts).
+ */
+export type CompiledFn = (m: Machine, bp: number, depth: number, budget: number) => Value;
 
 export interface JitModule {
   /** function fi compiled (with everything it calls), or null: it runs in the interpreter */
   get(fi: number): CompiledFn | null;
+  /** per function: native stack bytes one compiled frame of it may take (frame_budget.ts); 0 until compiled */
+  frameBytes: Int32Array;
   /** what compiling has cost so far (for measurement only; never consensus) */
   stats: { functions: number; refused: number; tooBig: number; ms: number; sourceChars: number };
 }
@@ -37,6 +44,7 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     return out;
   };
   const stats = { functions: 0, refused: 0, tooBig: 0, ms: 0, sourceChars: 0 };
+  const frameBytes = new Int32Array(mod.funcs.length);
 
   const compileOne = (fi: number): CompiledFn | null => {
     let cfg;
@@ -45,15 +53,31 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     } catch {
       cfg = null; // a shape the tier does not model (verified code never has one)
     }
-    let body = cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
+    let gen = cfg ? genFunction(mod, fi, cfg, info, stdArity) : null;
     // V8 optimizes only functions below a bytecode size: a big function is written without
     // copied blocks, and one still too big stays in the interpreter (which is then faster)
-    if (cfg && body !== null && body.length > MAX_BODY) body = genFunction(mod, fi, cfg, info, stdArity, false);
-    if (body !== null && body.length > MAX_BODY) stats.tooBig++;
-    if (body === null || body.length > MAX_BODY) return null;
+    if (cfg && gen !== null && gen.body.length > MAX_BODY) gen = genFunction(mod, fi, cfg, info, stdArity, false);
+    if (gen !== null && gen.body.length > MAX_BODY) stats.tooBig++;
+    if (gen === null || gen.body.length > MAX_BODY) return null;
+    const body = gen.body;
     stats.sourceChars += body.length;
-    const factory = new Function('H', 'K', 'F', `const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth) {\n${body}\n};`);
-    return factory(H, mod.consts, F) as CompiledFn;
+    frameBytes[fi] = gen.frame;
+    let factory: (...a: unknown[]) => unknown;
+    try {
+      // a host that forbids evaluating code (a browser page's content security policy) keeps the interpreter
+      factory = new Function(
+        'H',
+        'K',
+        'F',
+        'E',
+        'CROSS',
+        `'use strict'; const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth, budget) {\n${body}\n};`,
+      ) as (...a: unknown[]) => unknown;
+    } catch (e) {
+      if (e instanceof SyntaxError) throw e; // generated code that does not parse is a bug in the tier
+      return null;
+    }
+    return factory(H, mod.consts, F, frameBytes, CROSS) as CompiledFn;
   };
 
   const get = (fi: number): CompiledFn | null => {
@@ -91,5 +115,5 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
     stats.ms += now() - t0;
     return F[fi]!;
   };
-  return { get, stats };
+  return { get, frameBytes, stats };
 }

@@ -16,6 +16,17 @@ import { checkMethod, METHOD_IMPLS } from '../methods.js';
 import { checkReturn } from '../return_check.js';
 import { normBig, PyDict, PyTuple, scalarEq, truthy, type Value } from '../values.js';
 import { Op } from '../../spec/table.js';
+import { run } from '../interpreter.js';
+import { CROSS } from './frame_budget.js';
+
+/**
+ * What the tier did that tests must be able to see (never read by consensus code):
+ * private calls handed to the interpreter for want of native stack, the deepest call depth
+ * at which that happened (the compiled frames below it ran compiled), and frames handed to
+ * the interpreter because the gas left did not cover a block.
+ */
+export const JIT_PROBE = { fallbacks: 0, deepestFallback: 0, resumes: 0 };
+const NO_ARGS: Value[] = [];
 
 const utf8 = new TextEncoder();
 const TUPLE_PAIR_GAS = 2 * OP_PRICE.items[Op.BUILD_TUPLE];
@@ -104,6 +115,42 @@ export const HELPERS = {
     m.gas = 0;
     return new OutOfGas();
   },
+  /**
+   * A private call whose callee's frame does not fit the native stack budget left
+   * (frame_budget.ts): the callee, and all it calls, in the interpreter from its frame at `bp`
+   * at call depth `depth`. The interpreter keeps its frames in arrays, so this takes one
+   * host frame however deep the calls go. A failure comes back with the interpreter's frames,
+   * to which the compiled callers add theirs.
+   */
+  interp(m: Machine, fi: number, bp: number, depth: number, budget: number): Value {
+    JIT_PROBE.fallbacks++;
+    if (depth > JIT_PROBE.deepestFallback) JIT_PROBE.deepestFallback = depth;
+    const args = m.stack.slice(bp, bp + m.mod.funcs[fi].nparams);
+    const saved = CROSS.left;
+    CROSS.left = budget;
+    try {
+      return run(m, fi, args, bp, depth);
+    } finally {
+      CROSS.left = saved;
+    }
+  },
+  /**
+   * The rest of compiled frame `fi` at `bp` in the interpreter, from offset `pc` with the
+   * operand stack up to `sp` (the frame's locals and operands already written back): where
+   * the gas left does not cover a block, the interpreter charges instruction by instruction
+   * to the instruction that runs out. Returns the frame's return value; a failure comes back
+   * with the interpreter's frames (the compiled frame adds none of its own: it passes P = -1).
+   */
+  resume(m: Machine, fi: number, bp: number, pc: number, sp: number, depth: number, budget: number): Value {
+    JIT_PROBE.resumes++;
+    const saved = CROSS.left;
+    CROSS.left = budget;
+    try {
+      return run(m, fi, NO_ARGS, bp, depth, pc, sp);
+    } finally {
+      CROSS.left = saved;
+    }
+  },
   unbound: (): VmError => new VmError('UnboundLocalError', 'local variable referenced before assignment'),
   invalid: (msg: string): VmError => new VmError('InvalidProgram', msg),
   recursion: (maxDepth: number): VmError => new VmError('RecursionError', `maximum call depth of ${maxDepth} exceeded`),
@@ -116,6 +163,7 @@ export const HELPERS = {
    * record does (return offset - 1, inside the CALL).
    */
   onThrow(m: Machine, fi: number, pc: number): void {
+    if (pc < 0) return; // the frame was handed to the interpreter, which recorded it
     if (m.errFrames === null) {
       m.errFn = fi;
       m.errPc = pc;
