@@ -310,6 +310,13 @@ class FnBuilder {
       }
       case 'del':
         for (const t of s.targets) {
+          if (t.k === 'slice') {
+            this.sliceParts(t);
+            this.at = t.at;
+            this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.del')!.id, 4);
+            this.emit(Op.POP);
+            continue;
+          }
           if (t.k !== 'index') continue;
           this.expr(t.obj);
           this.expr(t.index);
@@ -354,7 +361,7 @@ class FnBuilder {
       ) {
         return this.forEnumerate(s, it.args[0], it.args[1] ?? it.kw[0]?.value ?? null);
       }
-      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0) return this.forZip(s, it.args);
+      if (id === 'zip' && noGen && it.args.length >= 1 && it.kw.length === 0 && it.args.every((a) => a.k !== 'starred')) return this.forZip(s, it.args);
       if (id === 'reversed' && noGen && it.args.length === 1 && it.kw.length === 0) return this.forReversed(s, it.args[0]);
     }
     const isRange =
@@ -387,7 +394,7 @@ class FnBuilder {
   forEnumerate(s: Stmt & { k: 'for' }, seq: Expr, start: Expr | null): void {
     const base = this.temp(3, 'loop');
     const count = this.temp(1, 'count');
-    this.expr(seq);
+    this.iterSourceExpr(seq);
     this.at = s.iter.at;
     this.emit(Op.ITER_INIT, base);
     if (start) {
@@ -420,7 +427,7 @@ class FnBuilder {
 
   forZip(s: Stmt & { k: 'for' }, seqs: Expr[]): void {
     const bases = seqs.map(() => this.temp(3, 'loop'));
-    seqs.forEach((q) => this.expr(q));
+    seqs.forEach((q) => this.iterSourceExpr(q));
     this.at = s.iter.at;
     for (let i = seqs.length - 1; i >= 0; i--) this.emit(Op.STORE, bases[i]);
     for (let i = 0; i < seqs.length; i++) {
@@ -444,49 +451,43 @@ class FnBuilder {
 
   /** CPython's list reverse iterator: an index from the end, ending once it leaves the list. */
   forReversed(s: Stmt & { k: 'for' }, seq: Expr): void {
-    const t = this.temp(1, 'rev');
-    const idx = this.temp(1, 'rev');
+    // CPython's reverse iterators, stepped by FOR_ITER: a list's walks its index down and
+    // stops once it leaves the list (a body that pops sees the shorter list); a dict's or
+    // view's raises RuntimeError when the body changes its size (builtin reversed.live)
+    const base = this.temp(3, 'loop');
     this.expr(seq);
     this.at = s.iter.at;
-    this.emit(Op.STORE, t);
-    this.emit(Op.LOAD, t);
-    this.konst(BigInt(TYPE_MASK.list));
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('isinstance')!.id, 2);
-    const isList = this.emit(Op.JUMP_IF_TRUE, 0);
-    // other sequences cannot change: the builtin's reversed copy, read from its end
-    this.emit(Op.LOAD, t);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed')!.id, 1);
-    this.emit(Op.STORE, t);
-    this.patch(isList, this.here());
-    this.emit(Op.LOAD, t);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
-    this.konst(1n);
-    this.emit(Op.SUB);
-    this.emit(Op.STORE, idx);
+    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed.live')!.id, 1);
+    this.emit(Op.ITER_INIT, base);
     const top = this.here();
-    this.emit(Op.LOAD, idx);
-    this.konst(0n);
-    this.emit(Op.LT);
-    const ex1 = this.emit(Op.JUMP_IF_TRUE, 0);
-    this.emit(Op.LOAD, idx);
-    this.emit(Op.LOAD, t);
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('len')!.id, 1);
-    this.emit(Op.GE);
-    const ex2 = this.emit(Op.JUMP_IF_TRUE, 0);
-    this.emit(Op.LOAD, t);
-    this.emit(Op.LOAD, idx);
-    this.emit(Op.SUBSCR);
-    this.emit(Op.LOAD, idx);
-    this.konst(1n);
-    this.emit(Op.SUB);
-    this.emit(Op.STORE, idx);
+    const next = this.emit(Op.FOR_ITER, base, 0);
     this.store(s.target);
     this.loopBody(s.body, top);
     this.at = s.at;
     this.emit(Op.JUMP, top);
-    this.patch(ex1, this.here());
-    this.endLoop(ex2);
+    this.endLoop(next);
+  }
+
+  /** A loop's source: reversed(x) of the builtin as its live iterator, anything else as a value. */
+  iterSourceExpr(q: Expr): void {
+    if (
+      q.k === 'call' &&
+      q.fn.k === 'name' &&
+      q.fn.id === 'reversed' &&
+      q.args.length === 1 &&
+      q.kw.length === 0 &&
+      q.args[0].k !== 'genexp' &&
+      q.args[0].k !== 'starred' &&
+      !this.isLocal('reversed') &&
+      !this.m.funcIndex.has('reversed') &&
+      !this.m.cm.imports.has('reversed')
+    ) {
+      this.expr(q.args[0]);
+      this.at = q.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('reversed.live')!.id, 1);
+      return;
+    }
+    this.expr(q);
   }
 
   isLocal(name: string): boolean {
@@ -515,13 +516,37 @@ class FnBuilder {
         this.at = t.at;
         this.emit(Op.STORE_SUBSCR);
         return;
-      case 'tuple':
-      case 'list':
-        this.emit(Op.UNPACK, t.elts.length);
-        for (const e of t.elts) this.store(e);
+      case 'slice':
+        // the value is on the stack; then the list and the bounds, as CPython evaluates them
+        this.sliceParts(t);
+        this.at = t.at;
+        this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('slice.set')!.id, 5);
+        this.emit(Op.POP);
         return;
+      case 'tuple':
+      case 'list': {
+        const star = t.elts.findIndex((e) => e.k === 'starred');
+        if (star >= 0) {
+          // `a, *b, c = v`: the items before and after the starred name, and a list of the rest
+          this.konst(BigInt(star));
+          this.konst(BigInt(t.elts.length - star - 1));
+          this.at = t.at;
+          this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('unpack.star')!.id, 3);
+        }
+        this.emit(Op.UNPACK, t.elts.length);
+        for (const e of t.elts) this.store(e.k === 'starred' ? e.e : e);
+        return;
+      }
     }
     this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  sliceParts(t: Expr & { k: 'slice' }): void {
+    this.expr(t.obj);
+    for (const x of [t.lo, t.hi, t.step]) {
+      if (x) this.expr(x);
+      else this.konst(null);
+    }
   }
 
   augassign(target: Expr, op: BinOp, value: Expr): void {
@@ -588,13 +613,25 @@ class FnBuilder {
         e.elts.forEach((x) => this.expr(x));
         this.emit(Op.BUILD_LIST, e.elts.length);
         return;
-      case 'dict':
+      case 'dict': {
+        // CPython builds a literal of 16 items or more in runs of 17 inserted item by item (the
+        // last run, under 16, at once): an unhashable key there fails before the next item runs
+        const n = e.keys.length;
+        const big = (i: number): boolean => n === 16 || (n > 16 && Math.min(17, n - 17 * Math.floor(i / 17)) >= 16);
         e.keys.forEach((k, i) => {
           this.expr(k);
           this.expr(e.values[i]);
+          if (big(i) && !(k.k === 'int' || k.k === 'str' || k.k === 'bytes' || k.k === 'const' || k.k === 'fstring')) {
+            // the key is under the value: check it there
+            this.emit(Op.SWAP);
+            this.at = k.at;
+            this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('dict.key')!.id, 1);
+            this.emit(Op.SWAP);
+          }
         });
         this.emit(Op.BUILD_DICT, e.keys.length);
         return;
+      }
       case 'bin':
         this.expr(e.l);
         this.expr(e.r);
@@ -716,15 +753,15 @@ class FnBuilder {
   /** The loops of a comprehension around `body`; leaves the stack as it found it. */
   compLoops(gens: Comprehension[], body: () => void, firstOnStack = false): void {
     const scope = new Map<string, number>();
-    const exits: number[] = [];
+    const exits: number[][] = [];
     const tops: number[] = [];
     gens.forEach((g, gi) => {
       // the first iterable is evaluated in the enclosing scope, as in Python (so are the
       // stages of a map() or filter() there: a lambda's free names are the function's)
-      const { top, next, stages } = this.iterStart(g.iter, gi === 0 && firstOnStack);
+      const { top, exits: out, stages, slots } = this.iterStart(g.iter, gi === 0 && firstOnStack);
       tops.push(top);
-      exits.push(next);
-      this.applyStages(stages, top);
+      exits.push(out);
+      this.applyStages(stages, top, slots);
       if (gi === 0) this.scopes.push(scope);
       this.bindCompTarget(g.target, scope);
       this.store(g.target);
@@ -736,7 +773,7 @@ class FnBuilder {
     body();
     for (let i = gens.length - 1; i >= 0; i--) {
       this.emit(Op.JUMP, tops[i]);
-      this.patch(exits[i], this.here());
+      for (const x of exits[i]) this.patch(x, this.here());
     }
     this.scopes.pop();
   }
@@ -756,6 +793,12 @@ class FnBuilder {
     // map()/filter() where their items are consumed at once: a list of them (an unpacking)
     if (this.iterCall(e)) return this.listComp(identityGen(e));
     if (builtin === 'next') return this.lowerNext(e);
+    if (builtin === 'zip' && e.args.length === 1 && e.args[0].k === 'starred') {
+      this.expr(e.args[0].e);
+      this.at = e.at;
+      this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('zip.star')!.id, 1);
+      return;
+    }
     // ... or the sole argument of a consumer: a generator over them (any/all stay lazy)
     if (e.args.length === 1 && this.iterCall(e.args[0])) e = { ...e, args: [identityGen(e.args[0])] };
     if (e.args.length === 1 && e.args[0].k === 'genexp') {
@@ -1014,7 +1057,7 @@ class FnBuilder {
    * to zip() of a map's several iterables) and returned as stages, innermost first, for
    * applyStages to run on each item: lazily, per item, as CPython's iterators do.
    */
-  iterStart(it: Expr, onStack = false): { top: number; next: number; stages: MapFilter[] } {
+  iterStart(it: Expr, onStack = false): { top: number; exits: number[]; stages: MapFilter[]; slots: number[] | null } {
     const stages: MapFilter[] = [];
     let src = it;
     let zipped: Expr[] | null = null;
@@ -1026,27 +1069,45 @@ class FnBuilder {
       }
       src = c.iters[0];
     }
-    const base = this.temp(3, 'loop');
     if (!onStack) this.iterSource(src, zipped);
-    this.emit(Op.ITER_INIT, base);
+    if (!zipped) {
+      const base = this.temp(3, 'loop');
+      this.emit(Op.ITER_INIT, base);
+      const top = this.here();
+      return { top, exits: [this.emit(Op.FOR_ITER, base, 0)], stages, slots: null };
+    }
+    // a map over several iterables steps one live iterator per iterable, as CPython's map:
+    // each item goes to its slot, so an iterator that runs out leaves nothing on the stack
+    const bases = zipped.map(() => this.temp(3, 'loop'));
+    for (let i = zipped.length - 1; i >= 0; i--) this.emit(Op.STORE, bases[i]);
+    for (const b of bases) {
+      this.emit(Op.LOAD, b);
+      this.emit(Op.ITER_INIT, b);
+    }
+    const slots = this.temp(zipped.length, 'map');
     const top = this.here();
-    return { top, next: this.emit(Op.FOR_ITER, base, 0), stages };
+    const exits = bases.map((b, i) => {
+      const x = this.emit(Op.FOR_ITER, b, 0);
+      this.emit(Op.STORE, slots + i);
+      return x;
+    });
+    return { top, exits, stages, slots: zipped.map((_, i) => slots + i) };
   }
 
+  /** Push the loop's source: one value, or one per iterable of a map over several. */
   iterSource(src: Expr, zipped: Expr[] | null): void {
-    if (!zipped) return this.expr(src);
-    for (const a of zipped) this.expr(a);
-    this.at = src.at;
-    this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get('zip')!.id, zipped.length);
+    if (!zipped) return this.iterSourceExpr(src);
+    for (const a of zipped) this.iterSourceExpr(a);
   }
 
   /** The item on the stack through each stage: map's function applied; filter's test, a failing item going back to `top`. */
-  applyStages(stages: MapFilter[], top: number): void {
-    for (const st of stages) {
+  applyStages(stages: MapFilter[], top: number, zippedSlots: number[] | null = null): void {
+    for (const [si, st] of stages.entries()) {
       const n = st.kind === 'map' ? Math.max(1, st.iters.length) : 1;
-      const base = this.temp(n, st.kind);
-      if (n > 1) this.emit(Op.UNPACK, n);
-      for (let i = 0; i < n; i++) this.emit(Op.STORE, base + i);
+      // the innermost map over several iterables finds its items in their slots already
+      const given = si === 0 ? zippedSlots : null;
+      const base = given ? given[0] : this.temp(n, st.kind);
+      if (!given) for (let i = 0; i < n; i++) this.emit(Op.STORE, base + i);
       const slots = Array.from({ length: n }, (_, i) => base + i);
       if (st.kind === 'filter' && st.fn.k === 'const' && st.fn.v === null) this.emit(Op.LOAD, base);
       else this.applyFn(st.fn, slots);
@@ -1072,13 +1133,14 @@ class FnBuilder {
   }
 
   forMapped(s: Stmt & { k: 'for' }): void {
-    const { top, next, stages } = this.iterStart(s.iter);
-    this.applyStages(stages, top);
+    const { top, exits, stages, slots } = this.iterStart(s.iter);
+    this.applyStages(stages, top, slots);
     this.store(s.target);
     this.loopBody(s.body, top);
     this.at = s.at;
     this.emit(Op.JUMP, top);
-    this.endLoop(next);
+    for (const x of exits.slice(1)) this.patch(x, this.here());
+    this.endLoop(exits[0]);
   }
 
   /**
@@ -1154,6 +1216,13 @@ class FnBuilder {
       // key=len, key=abs, ...: the builtin called with the item
       this.emit(Op.LOAD, x);
       this.emit(Op.CALL_BUILTIN, BUILTIN_BY_NAME.get(key.id)!.id, 1);
+      return;
+    }
+    if (key.k === 'attr' && key.obj.k === 'name' && this.isLocal(key.obj.id)) {
+      // key=d.get: the method of the local, called with the item
+      this.scopes.push(new Map([['<keyarg>', x]]));
+      this.call({ k: 'call', at: key.at, fn: key, args: [{ k: 'name', at: key.at, id: '<keyarg>' }], kw: [] });
+      this.scopes.pop();
       return;
     }
     if (key.k === 'name') {

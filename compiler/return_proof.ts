@@ -202,6 +202,7 @@ export class Proof {
     f.params.forEach((p, i) => this.params.set(p.name, i));
     const other = (t: Expr) => {
       if (t.k === 'name') this.bound.set(t.id, null);
+      else if (t.k === 'starred') other(t.e);
       else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(other);
     };
     const add = (t: Expr, v: Expr) => {

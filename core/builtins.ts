@@ -10,13 +10,33 @@ import { NUMERIC } from './builtins/numeric.js';
 import { RADIX } from './builtins/radix.js';
 import { ROUND } from './builtins/round.js';
 import { sliceStep } from './builtins/slice_step.js';
+import { reversedLive } from './builtins/reversed_live.js';
+import { dictKey } from './builtins/dict_key.js';
+import { sliceDel, sliceSet } from './builtins/slice_set.js';
+import { unpackStar } from './builtins/unpack_star.js';
+import { dictFromkeys } from './builtins/dict_fromkeys.js';
+import { zipStar } from './builtins/zip_star.js';
 import { pricedTable, type Dispatch } from './priced.js';
 
 export { arity } from './builtins/util.js';
 
 export type BuiltinImpl = Dispatch;
 
-const IMPLS: Record<string, Impl> = { ...CONVERT, ...NUMERIC, ...ITERABLES, ...RADIX, ...ROUND, 'slice.step': sliceStep };
+const IMPLS: Record<string, Impl> = {
+  ...CONVERT,
+  ...NUMERIC,
+  ...ITERABLES,
+  ...RADIX,
+  ...ROUND,
+  'slice.step': sliceStep,
+  'reversed.live': reversedLive,
+  'dict.key': dictKey,
+  'slice.set': sliceSet,
+  'slice.del': sliceDel,
+  'unpack.star': unpackStar,
+  'dict.fromkeys': dictFromkeys,
+  'zip.star': zipStar,
+};
 
 export const BUILTIN_NAMES_IMPLEMENTED: ReadonlySet<string> = new Set(Object.keys(IMPLS));
 

@@ -202,9 +202,24 @@ export function unpack(stack: Value[], sp: number, v: Value, n: number): number 
   return sp;
 }
 
+/**
+ * BUILD_DICT: a dict literal laid out as CPython 3.11 builds it (its later loops that change it
+ * see what CPython's see): up to 15 items into a table presized for them (repeated keys
+ * included), 16 one at a time; past that, the first 17 one at a time and each next run of up
+ * to 17 as a dict of its own merged in as dict.update merges (one resize up front when the
+ * table's usable part is smaller than the run). Every item's key is charged once.
+ */
 export function buildDict(m: Machine, stack: Value[], from: number, n: number): PyDict {
   const d = new PyDict();
-  for (let i = 0; i < n; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m, BUILD_DICT.key_units);
+  if (n > 5 && n <= 15) d.grow(((3 * n + 1) / 2) | 0);
+  const first = n <= 16 ? n : 17;
+  for (let i = 0; i < first; i++) d.set(stack[from + 2 * i], stack[from + 2 * i + 1], m, BUILD_DICT.key_units);
+  for (let i = first; i < n; i += 17) {
+    const run = new PyDict();
+    for (let j = i; j < n && j < i + 17; j++) run.set(stack[from + 2 * j], stack[from + 2 * j + 1], m, BUILD_DICT.key_units);
+    if ((((d.cap << 1) / 3) | 0) < run.size) d.grow(((3 * (d.size + run.size) + 1) / 2) | 0);
+    for (const [k, v] of run.map.values()) d.set(k, v);
+  }
   m.capLen(d.size, 'dict');
   m.mem += dictBytes(d.size);
   return d;
@@ -221,6 +236,8 @@ export function iterInit(m: Machine, stack: Value[], at: number, v: Value): void
   if (typeof v === 'string') m.charge(ITER_INIT.items * v.length);
   stack[at + 2] = null;
   if (Array.isArray(v) || v instanceof Uint8Array) stack[at] = v;
+  // reversed(x) in a for, zip or map (builtin reversed.live): the reverse iterator steps itself
+  else if (v instanceof DictIter) stack[at] = v;
   else if (v instanceof PyDict) stack[at] = new DictIter(v, 0);
   else if (v instanceof PyDictView) stack[at] = new DictIter(v.dict, v.kind);
   else {

@@ -242,7 +242,7 @@ function keyEq(a: Value, b: Value): boolean {
  * ESC 'h' hash '.' slot, where slot is its place among the keys with that hash.
  */
 export class PyDict {
-  /** entries [key, value, position]: the position in CPython's entry table (see grow) */
+  /** entries [key, value, position]: the position in CPython's entry table (see grow); a removed entry's position becomes -1 (a reverse loop holding it skips it) */
   readonly map = new Map<number | string, [Value, Value, number]>();
   /** the last memory walk that counted this dict (core/memory.ts) */
   walk = 0;
@@ -297,13 +297,15 @@ export class PyDict {
     }
   }
   /**
-   * CPython's dictresize: a table of the least power of two >= max(minsize, 8), two thirds of
-   * it usable, holding the live entries compacted in order (a new key that finds no usable
-   * entry grows to 3 x the live count, as CPython's GROWTH_RATE).
+   * CPython's dictresize: a table of 2 ** calculate_log2_keysize(minsize), two thirds of it
+   * usable, holding the live entries compacted in order (a new key that finds no usable entry
+   * grows for 3 x the live count, as CPython's GROWTH_RATE). CPython 3.11 on 64-bit hosts
+   * computes the size as bit_length(((minsize | 8) - 1) | 7), which is not always the least
+   * power of two >= minsize (6 gives 16, 16 gives 32): what a loop that changes the dict sees
+   * depends on it, so it is computed the same way here.
    */
   grow(minsize: number): void {
-    let cap = 8;
-    while (cap < minsize) cap *= 2;
+    const cap = 2 ** (32 - Math.clz32(((minsize | 8) - 1) | 7));
     const used = this.map.size;
     this.cap = cap;
     this.usable = (((cap << 1) / 3) | 0) - used;
@@ -314,6 +316,7 @@ export class PyDict {
   }
   /** dict.clear(): CPython's empty table. */
   clear(): void {
+    for (const e of this.map.values()) e[2] = -1;
     this.map.clear();
     this.hashed = null;
     this.nent = 0;
@@ -327,8 +330,11 @@ export class PyDict {
   }
   delete(k: Value, m?: Meter, price = 0): boolean {
     const hk = this.keyOf(k, m, price, false);
-    if (hk === undefined || !this.map.delete(hk)) return false;
-    this.freeSlot(hk);
+    const e = hk === undefined ? undefined : this.map.get(hk);
+    if (e === undefined) return false;
+    this.map.delete(hk!);
+    e[2] = -1;
+    this.freeSlot(hk!);
     return true;
   }
   /** Remove k and return its value, keying it once; undefined when absent. */
@@ -338,6 +344,7 @@ export class PyDict {
     const e = this.map.get(hk);
     if (e === undefined) return undefined;
     this.map.delete(hk);
+    e[2] = -1;
     this.freeSlot(hk);
     return e[1];
   }

@@ -22,6 +22,8 @@ interface Probe {
   sizes?: [number, number];
   /** the opcodes (of the entry's `runs`) whose formulas price this work, each once */
   via?: string[];
+  /** other entries that price the same measures in the probe's code too (e.g. `op:BUILD_DICT`) */
+  also?: string[];
 }
 
 const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
@@ -181,6 +183,22 @@ const PROBES: Probe[] = [
     };
   }),
   { entry: 'builtin:round', src: fn('round(x, -1)'), args: (n) => [big(n)], measures: (n) => ({ limbs: 3 * limbsOver(64 * n) }), sizes: [10, 20] },
+  {
+    entry: 'builtin:dict.key',
+    src: fn(`{x: 0, ${Array.from({ length: 15 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`),
+    args: (n) => [bytesOf(n)],
+    measures: keyUnits,
+    sizes: KEY_SIZES,
+    also: ['op:BUILD_DICT'],
+  },
+  { entry: 'builtin:slice.set', src: stmt('x[0:0] = y', 'x, y'), args: (n) => [[], ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:slice.set', src: stmt('x[0:1] = [1, 2]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:slice.del', src: stmt('del x[0:1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:unpack.star', src: stmt('a, *b = x'), args: (n) => [ints(n + 1)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys(x)'), args: (n) => [ints(n).map((_, i) => i)], measures: (n) => ({ items: n }) },
+  { entry: 'builtin:dict.fromkeys', src: fn('dict.fromkeys([x])'), args: (n) => [bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
+  { entry: 'builtin:zip.star', src: fn('zip(*x)'), args: (n) => [[ints(n), ints(n)]], measures: (n) => ({ items: 2 * n }) },
+  { entry: 'builtin:reversed.live', src: stmt('for k in reversed(x):\n        pass'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:list', src: fn('list(x)'), args: (n) => [tuple(ints(n))], measures: (n) => ({ items: n }) },
   { entry: 'builtin:tuple', src: fn('tuple(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:dict', src: fn('dict(x)'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
@@ -437,7 +455,7 @@ function checkProbe(vm: Vm, p: Probe): void {
   const [a, b] = p.sizes ?? [40, 200];
   const owner = vm.entryOf(p.entry) as { runs?: readonly string[] };
   for (const v of p.via ?? []) expect(owner.runs, `${p.entry} runs ${v}`).toContain(v);
-  const pricers = p.via ? p.via.map((v) => vm.entryOf(`op:${v}`)) : [vm.entryOf(p.entry)];
+  const pricers = p.via ? p.via.map((v) => vm.entryOf(`op:${v}`)) : [vm.entryOf(p.entry), ...(p.also ?? []).map((e) => vm.entryOf(e))];
   V = vm.values;
   const src = (n: number) => (typeof p.src === 'string' ? p.src : p.src(n));
   const ma = p.measures(a);

@@ -30,6 +30,8 @@ export type Expr =
   | { k: 'dictcomp'; at: number; key: Expr; value: Expr; gens: Comprehension[] }
   /** lambda; allowed only as the key= argument of sorted/min/max/list.sort */
   | { k: 'lambda'; at: number; params: string[]; body: Expr }
+  /** `*name` in an assignment or for target list (`first, *rest = xs`); nowhere else */
+  | { k: 'starred'; at: number; e: Expr }
   /** f-string: literal parts and replacement fields, in order */
   | { k: 'fstring'; at: number; parts: FPart[] };
 

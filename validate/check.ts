@@ -117,6 +117,7 @@ function localsOf(f: FunctionDef): Set<string> {
   const out = new Set(f.params.map((p) => p.name));
   const target = (t: Expr): void => {
     if (t.k === 'name') out.add(t.id);
+    else if (t.k === 'starred') target(t.e);
     else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach(target);
   };
   const walk = (ss: Stmt[]): void => {
@@ -216,7 +217,9 @@ class Scope {
     } else if (t.k === 'index') {
       this.expr(t.obj);
       this.expr(t.index);
-    } else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
+    } else if (t.k === 'slice') this.expr(t);
+    else if (t.k === 'starred') this.target(t.e);
+    else if (t.k === 'tuple' || t.k === 'list') t.elts.forEach((e) => this.target(e));
   }
 
   isLocal(id: string): boolean {
@@ -261,6 +264,11 @@ class Scope {
         else this.err('E-CALL', 'only functions, builtins, methods and stdlib can be called', e.at);
         {
           const callee = e.fn.k === 'name' && !this.isLocal(e.fn.id) ? e.fn.id : e.fn.k === 'attr' ? '.' + e.fn.attr : '';
+          if (
+            e.args.some((a) => a.k === 'starred') &&
+            (callee !== 'zip' || this.cm.funcs.has('zip') || this.cm.consts.has('zip') || this.cm.imports.has('zip'))
+          )
+            this.err('E-STARARGS', '* arguments are not allowed (calls bind statically) but in the builtin zip(*rows)', e.at);
           if (callee === 'isinstance' && e.args.length === 2) {
             this.expr(e.args[0]);
             this.isinstanceTypes(e.args[1]);
@@ -321,6 +329,8 @@ class Scope {
           e.at,
         );
         return this.comprehension(e);
+      case 'starred':
+        return this.expr(e.e);
       case 'lambda':
         this.err('E-LAMBDA', 'a lambda may only be the key= argument of sorted(), min(), max() or list.sort(); elsewhere define a private function', e.at);
         return this.lambdaBody(e);
@@ -376,7 +386,8 @@ class Scope {
     }
     if (k.k === 'const' && k.v === null) return; // key=None: no key
     if (k.k === 'name' && !this.isLocal(k.id) && isBuiltinName(k.id) && !k.id.includes('.')) return; // key=len
-    this.err('E-KEY', 'key= must be a lambda or the name of a function of this contract', k.at);
+    if (this.boundMethod(k)) return; // key=d.get
+    this.err('E-KEY', `key= must be a lambda, a function of this contract, a builtin or a method of a local (d.get)${keyHint(k)}`, k.at);
   }
 
   /** map, filter, next or iter called as the builtin (not a contract function or local of that name). */
@@ -447,14 +458,19 @@ class Scope {
       } else if (fn.k === 'const' && fn.v === null && name === 'filter') {
         // filter(None, xs): the truthy items
       } else if (fn.k === 'name' && !this.isLocal(fn.id) && this.cm.funcs.has(fn.id)) this.calls.push({ callee: fn.id, at: fn.at });
-      else if (!(fn.k === 'name' && !this.isLocal(fn.id) && isBuiltinName(fn.id) && !fn.id.includes('.')))
+      else if (!(fn.k === 'name' && !this.isLocal(fn.id) && isBuiltinName(fn.id) && !fn.id.includes('.')) && !this.boundMethod(fn))
         this.err(
           'E-KEY',
-          `the function of ${name}() must be a lambda, a function of this contract or a builtin${name === 'filter' ? ' (or None)' : ''}`,
+          `the function of ${name}() must be a lambda, a function of this contract, a builtin or a method of a local (d.get)${name === 'filter' ? ' (or None)' : ''}${keyHint(fn)}`,
           fn.at,
         );
     }
     iters.forEach((a) => this.iterable(a));
+  }
+
+  /** `d.get` as a function: a method of a local or parameter (CPython's bound method). */
+  boundMethod(k: Expr): boolean {
+    return k.k === 'attr' && k.obj.k === 'name' && this.isLocal(k.obj.id);
   }
 
   lambdaBody(e: Expr & { k: 'lambda' }): void {
@@ -500,7 +516,7 @@ class Scope {
       path &&
       path.length === 2 &&
       !this.isLocal(path[0]) &&
-      ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex'))
+      ((path[0] === 'int' && path[1] === 'from_bytes') || (path[0] === 'bytes' && path[1] === 'fromhex') || (path[0] === 'dict' && path[1] === 'fromkeys'))
     ) {
       if (!called) this.err('E-FUNC-VALUE', `'${path.join('.')}' can only be called`, e.at);
       return;
@@ -508,6 +524,12 @@ class Scope {
     if (!called) return this.err('E-ATTR', `attribute '${e.attr}' is not supported; only method calls are`, e.at);
     this.expr(e.obj);
   }
+}
+
+/** For `str.lower` and the like (a method of a type, not of a value): the lambda to write. */
+function keyHint(k: Expr): string {
+  if (k.k === 'attr' && k.obj.k === 'name') return `; write lambda x: x.${k.attr}() for ${k.obj.id}.${k.attr}`;
+  return '';
 }
 
 export function attrPath(e: Expr): string[] | null {

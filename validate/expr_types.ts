@@ -36,6 +36,7 @@ const BUILTIN_RETURNS: Record<string, string> = {
   sum: 'int',
   'int.from_bytes': 'int',
   'bytes.fromhex': 'bytes',
+  'dict.fromkeys': 'dict',
 };
 
 /** The table name of a stdlib function an expression names (through imports), if any. */

@@ -346,7 +346,7 @@ class Converter {
       case 'ForStatement': {
         const inIdx = ch.findIndex((c) => c.name === 'in');
         const bodyIdx = ch.findIndex((c) => c.name === 'Body');
-        const target = this.exprList(ch.slice(1, inIdx));
+        const target = this.targetList(ch.slice(1, inIdx));
         this.checkTarget(target, false);
         const loop: Stmt = { k: 'for', at, target, iter: this.exprList(ch.slice(inIdx + 1, bodyIdx)), body: this.body(ch[bodyIdx]) };
         const elseIdx = ch.findIndex((c) => c.name === 'else');
@@ -369,7 +369,7 @@ class Converter {
           .slice(1)
           .filter((c) => c.name !== ',')
           .map((c) => this.expr(c));
-        for (const t of targets) if (t.k !== 'index') this.err('E-DEL', 'only `del d[k]` / `del xs[i]` is allowed', t.at);
+        for (const t of targets) if (t.k !== 'index' && t.k !== 'slice') this.err('E-DEL', 'only `del d[k]`, `del xs[i]` and `del xs[a:b]` are allowed', t.at);
         return { k: 'del', at, targets };
       }
       case 'FunctionDefinition':
@@ -419,7 +419,7 @@ class Converter {
         groups.push([]);
       } else groups[groups.length - 1].push(c);
     }
-    const exprs = groups.map((g) => this.exprList(g));
+    const exprs = groups.map((g, i) => (i < groups.length - 1 ? this.targetList(g) : this.exprList(g)));
     const value = exprs.pop()!;
     for (const t of exprs) this.checkTarget(t, true);
     return { k: 'assign', at, targets: exprs, value };
@@ -427,13 +427,33 @@ class Converter {
 
   checkTarget(t: Expr, allowSubscript: boolean): void {
     if (t.k === 'name') return;
-    if (t.k === 'index' && allowSubscript) return;
+    if ((t.k === 'index' || t.k === 'slice') && allowSubscript) return;
     if (t.k === 'tuple' || t.k === 'list') {
-      for (const e of t.elts) this.checkTarget(e, allowSubscript);
+      const stars = t.elts.filter((e) => e.k === 'starred');
+      if (stars.length > 1) this.err('E-ASSIGN', 'multiple starred expressions in assignment', stars[1].at);
+      for (const e of t.elts) {
+        if (e.k === 'starred') {
+          if (e.e.k !== 'name') this.err('E-ASSIGN', 'a starred target must be a name (first, *rest = xs)', e.at);
+        } else this.checkTarget(e, allowSubscript);
+      }
       return;
     }
     if (t.k === 'attr') this.err('E-ASSIGN', 'cannot assign to an attribute', t.at);
     else this.err('E-ASSIGN', 'cannot assign to this expression', t.at);
+  }
+
+  /** A target list: as exprList, and `*name` marks the one starred target (`first, *rest = xs`). */
+  targetList(nodes: SyntaxNode[]): Expr {
+    const items = nodes.filter((c) => c.name !== ',' && c.name !== 'Comment');
+    if (!items.some((c) => c.name === '*')) return this.exprList(nodes);
+    const elts: Expr[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (items[i].name === '*' && items[i + 1]) {
+        elts.push({ k: 'starred', at: items[i].from, e: this.expr(items[i + 1]) });
+        i++;
+      } else elts.push(this.expr(items[i]));
+    }
+    return { k: 'tuple', at: nodes[0]?.from ?? 0, elts };
   }
 
   /** Comma-separated expressions: one expression, or a tuple when there are commas. */
@@ -732,11 +752,17 @@ class Converter {
     const kw: Keyword[] = [];
     for (let i = 0; i < items.length; i++) {
       const c = items[i];
+      if (c.name === '*' && fn.k === 'name' && fn.id === 'zip' && items.length === 2) {
+        // zip(*rows): the one star argument there is (the checker makes sure zip is the builtin)
+        args.push({ k: 'starred', at: c.from, e: this.expr(items[1]) });
+        i++;
+        continue;
+      }
       if (c.name === '*' || c.name === '**') {
         this.err(
           'E-STARARGS',
           c.name === '*'
-            ? '* arguments are not allowed (calls bind statically): pass the list itself where the callee takes one (max(xs), sum(xs), zip of named lists) or index it (f(xs[0], xs[1]))'
+            ? '* arguments are not allowed (calls bind statically) but in zip(*rows): pass the list itself where the callee takes one (max(xs), sum(xs)) or index it (f(xs[0], xs[1]))'
             : '** arguments are not allowed (calls bind statically): pass each keyword by name',
           c.from,
         );

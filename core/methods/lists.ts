@@ -136,9 +136,10 @@ const popitem: MImpl = (m, a, b, n, p) => {
   let last: [Value, Value, number] | undefined;
   for (const e of d.map.values()) last = e;
   if (last === undefined) throw new VmError('KeyError', "'popitem(): dictionary is empty'");
+  const pos = last[2];
   d.delete(last[0]);
   // CPython cuts its table back to the popped entry (its free room stays as it was)
-  d.nent = last[2];
+  d.nent = pos;
   d.resizes++;
   return new PyTuple([last[0], last[1]]);
 };

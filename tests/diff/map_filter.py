@@ -81,3 +81,29 @@ def _nested(xss):
 # args: [3, 1, 2]
 def _chain(xs):
     return list(map(lambda x: x + 1, filter(lambda x: x != 1, map(lambda x: x * 3, xs))))
+
+# args: [-1, -1] | [20] | []
+def _live_many(xs):
+    a = 0
+    for e in map(lambda v, w: v + w, xs, reversed(xs)):
+        a += e
+        if len(xs) < 9:
+            xs.append(e % 5)
+        if xs:
+            a = xs.pop(0)
+    return a, xs
+
+# args: [1, 2, 3] | []
+def _zip_reversed_live(xs):
+    out = []
+    for a, b in zip(xs, reversed(xs)):
+        out.append((a, b))
+        if len(xs) < 6:
+            xs.append(a * 10)
+        if len(xs) > 1:
+            xs.pop(0)
+    for i, v in enumerate(reversed(xs)):
+        out.append((i, v))
+        if xs and i == 0:
+            xs.pop()
+    return out, [v * 2 for v in reversed(xs)]

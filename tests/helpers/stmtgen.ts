@@ -10,8 +10,8 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
   const out: string[] = [];
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   for (let k = 0; k < n; k++) {
-    const choices = ['assign', 'aug', 'append', 'store', 'pop', 'unpack', 'alias', 'kwcall', 'text'];
-    if (depth > 0) choices.push('if', 'for', 'forlist', 'while', 'mutloop', 'dictloop');
+    const choices = ['assign', 'aug', 'append', 'store', 'pop', 'unpack', 'alias', 'kwcall', 'text', 'slice', 'mapfilter', 'text2'];
+    if (depth > 0) choices.push('if', 'for', 'forlist', 'while', 'mutloop', 'dictloop', 'loopelse', 'maploop', 'revdict');
     if (inLoop) choices.push('break', 'continue');
     const c = pick(choices);
     const v = pick(['a', 'b']);
@@ -23,7 +23,10 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
         out.push(`${indent}${v} ${pick(['+=', '-=', '*=', '//=', '%=', '^=', '|=', '&='])} ${g.int()}`);
         break;
       case 'append':
-        out.push(`${indent}xs.append(${g.int()})`);
+        // inside a loop over xs an unguarded append never ends (CPython would only hit the
+        // oracle's time limit): bounded there
+        if (inLoop) out.push(`${indent}if len(xs) < 12:`, `${indent}    xs.append(${g.int()})`);
+        else out.push(`${indent}xs.append(${g.int()})`);
         break;
       case 'store':
         out.push(`${indent}xs[${g.int()}] ${pick(['=', '+='])} ${g.int()}`);
@@ -80,9 +83,10 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
           'if b in ys:\n    ys.remove(b)',
           'ys.extend([INT, INT])',
         ]);
+        const grows = /\+=|append|extend/.test(m) && inLoop;
         out.push(
           `${indent}ys = xs`,
-          ...m
+          ...(grows ? `if len(ys) < 12:\n${m.replace(/^/gm, '    ')}` : m)
             .replace(/INT/g, () => g.int())
             .split('\n')
             .map((l) => indent + l),
@@ -105,7 +109,14 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
         break;
       case 'mutloop': {
         const e = `e${depth}`;
-        const head = pick([`for j${depth}, ${e} in enumerate(xs):`, `for ${e}, j${depth} in zip(xs, xs[1:]):`, `for ${e} in reversed(xs):`, `for ${e} in xs:`]);
+        const head = pick([
+          `for j${depth}, ${e} in enumerate(xs):`,
+          `for ${e}, j${depth} in zip(xs, xs[1:]):`,
+          `for ${e} in reversed(xs):`,
+          `for ${e} in xs:`,
+          `for ${e}, j${depth} in zip(xs, reversed(xs)):`,
+          `for j${depth}, ${e} in enumerate(reversed(xs)):`,
+        ]);
         const mut = pick([
           `if len(xs) < 9:\n    xs.append(${e} + 1)`,
           `if len(xs) < 9:\n    xs.insert(0, ${e})`,
@@ -152,6 +163,104 @@ function stmts(rnd: () => number, g: Gen, depth: number, inLoop: boolean, indent
           ...body.split('\n').map((l) => `${indent}    ${l}`),
           `${indent}b += len(d) + len(view)`,
           `${indent}xs.append(${pick(['len(view)', 'a in view', 'len(list(view))', 'sum(1 for _ in view)', 'sorted(d)[0] if d else 0'])})`,
+        );
+        break;
+      }
+      case 'slice': {
+        // slices with a step: CPython's index arithmetic on str, bytes and lists (a step of 0 is ValueError)
+        const part = (): string => (rnd() < 0.4 ? '' : pick(['a', 'b', '-1', '2', '-3', '7', 'len(xs)', '(a % 5) - 2']));
+        const step = pick(['-1', '2', '-2', '3', '-3', '1', 'b % 4 - 2', 'a or 1', '10']);
+        const sl = `[${part()}:${part()}:${step}]`;
+        out.push(`${indent}${pick([`t += s${sl}`, `xs = xs${sl}`, `t += str(list(bs${sl}))`, `ys = xs${sl}\n${indent}ys.append(a)`, `a += len(xs${sl})`])}`);
+        break;
+      }
+      case 'mapfilter':
+        out.push(
+          `${indent}${pick([
+            `xs = list(map(lambda v: v + ${g.int()}, xs))[:8]`,
+            `a = sum(map(abs, xs))`,
+            `xs = list(filter(lambda v: v % 3 != ${pick(['0', '1'])}, xs))`,
+            `a = next((v for v in xs if v > ${g.int()}), -1)`,
+            `b = next(filter(None, xs), ${g.int()})`,
+            `t += ",".join(map(str, xs))`,
+            `a, b = map(_double, (a, b))`,
+            `xs = sorted(map(lambda v, w: v - w, xs, xs[1:]))`,
+            `a = max(map(lambda v: v % 7, xs), default=${g.int()})`,
+            `b = next(iter(xs), b)`,
+          ])}`,
+        );
+        break;
+      case 'text2':
+        out.push(
+          `${indent}t ${pick(['=', '+='])} ${pick([
+            's.title()',
+            's.capitalize() + s.swapcase()',
+            's.casefold()',
+            '"{}|{:>5}|{!r}".format(a, s, b)',
+            '"{x}-{y:+d}".format(y=a, x=s)',
+            'str(s.splitlines())',
+            'bin(a) + oct(b)',
+            'str(round(a, -1)) + str(round(b, -2))',
+            'str(s.istitle())',
+          ])}`,
+        );
+        break;
+      case 'loopelse': {
+        // for/while with else: the else runs when no break left the loop
+        const e = `e${depth}`;
+        out.push(
+          `${indent}${pick([`for ${e} in xs[:5]:`, `for ${e} in range(${pick(['0', '3', 'len(xs)'])}):`])}`,
+          `${indent}    if ${g.bool()}:`,
+          `${indent}        break`,
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 1),
+          `${indent}else:`,
+          `${indent}    a += 1000`,
+          `${indent}w${depth} = 0`,
+          `${indent}while w${depth} < 3:`,
+          `${indent}    w${depth} += 1`,
+          `${indent}    if ${g.bool()}:`,
+          `${indent}        break`,
+          `${indent}else:`,
+          `${indent}    b -= 1000`,
+        );
+        break;
+      }
+      case 'maploop': {
+        // a for over map()/filter() is lazy and live: appends by the body are seen
+        const e = `e${depth}`;
+        out.push(
+          `${indent}for ${e} in ${pick(['map(lambda v: v * 2, xs)', 'filter(lambda v: v % 2, xs)', 'map(_double, xs)', 'filter(None, xs)', 'map(lambda v, w: v + w, xs, reversed(xs))'])}:`,
+          `${indent}    a += ${e}`,
+          `${indent}    if len(xs) < 9:`,
+          `${indent}        xs.append(${e} % 5)`,
+          ...stmts(rnd, g, depth - 1, true, indent + '    ', 1),
+        );
+        break;
+      }
+      case 'revdict': {
+        // reversed(d) is CPython's reverse dict iterator: size changes raise, deleted keys are
+        // skipped, added ones never seen; the literal's layout is CPython's (repeated keys, 16+ items)
+        const k = `k${depth}`;
+        const lit = pick([
+          '{1: 1, 2: 2, 1: 3, 3: 3, 2: 5, 4: 4}',
+          `{${Array.from({ length: 17 }, (_, i) => `${i}: ${i}`).join(', ')}}`,
+          `{${Array.from({ length: 20 }, (_, i) => `${i % 13}: ${i}`).join(', ')}}`,
+          'dict(zip(xs, range(len(xs))))',
+        ]);
+        out.push(
+          `${indent}d = ${lit}`,
+          `${indent}${pick([`for ${k} in reversed(d):`, `for ${k} in reversed(d.keys()):`, `for ${k}, v${depth} in reversed(d.items()):`, `for ${k} in d:`])}`,
+          ...pick([
+            `a += ${k}`,
+            `if ${k} in d:\n    del d[${k}]\nd[${k} + 100] = a`,
+            `d[${k}] = a`,
+            `d[${k} + 1] = a`,
+            `if len(d) > 2:\n    d.pop(${k}, None)\nbreak`,
+            `del d[${k}]\nfor i in range(${pick(['3', '9'])}):\n    d[-1 - i] = i\n    del d[-1 - i]\nd[${k} + 50] = 0`,
+          ])
+            .split('\n')
+            .map((l) => `${indent}    ${l}`),
+          `${indent}xs.append(len(d))`,
         );
         break;
       }
@@ -214,6 +323,9 @@ export function generateStmtProgram(seed: number, n: number): string {
     '',
     'def _kw(p, q, r=0):',
     '    return p * 100 + q * 10 + r',
+    '',
+    'def _double(v):',
+    '    return v * 2',
     '',
   ];
   for (let f = 0; f < n; f++) {
