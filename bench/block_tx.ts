@@ -149,7 +149,7 @@ console.log(
 );
 console.log(
   [
-    'Columns (bench/NOTES.md "Reading bench:block"): tx/s = best block, wall clock; CPU = process CPU per tx, every thread (GC helpers',
+    'Columns (docs/blocks.md "Reading npm run bench:block"): tx/s = best block, wall clock; CPU = process CPU per tx, every thread (GC helpers',
     'included); main / wN = CPU per tx of the main thread / of worker N alone. CPU-bound x = serial main CPU / the busiest parallel',
     'thread: the speedup on otherwise idle cores if no thread waits. x wall needs a quiet machine.',
   ].join('\n'),
