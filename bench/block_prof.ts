@@ -15,6 +15,7 @@ import { addr, header, setupToken, transferTx } from '../tests/helpers/chain.js'
 import { useNativeTrieHash } from '../host/native_hash.js';
 import { ParallelExecutor } from '../host/parallel/executor.js';
 import { bundleWorker } from '../tests/helpers/worker_bundle.js';
+import { threadCpuMs } from '../host/parallel/thread_cpu.js';
 
 if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 const BLOCK = 200;
@@ -59,9 +60,15 @@ if (process.env.BENCH_SPLIT === '1') {
 const all = Array.from({ length: blocks }, (_, r) => make(r));
 let cpu = 0;
 let wall = 0;
+let main0 = 0;
+let workers0: number[] = [];
 let best = Infinity;
 for (let r = 0; r < blocks; r++) {
-  if (r === 2) rootMs = 0;
+  if (r === 2) {
+    rootMs = 0;
+    main0 = threadCpuMs();
+    if (ex) workers0 = (await ex.threadCpu()).workers;
+  }
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const res = ex
@@ -77,7 +84,10 @@ if (process.env.BENCH_SPLIT === '1')
   console.log(
     `state root update: ${((rootMs * 1000) / ((blocks - 2) * BLOCK)).toFixed(1)} us per tx, ${((100 * rootMs) / wall).toFixed(1)}% of executeBlock's wall time`,
   );
+const n = (blocks - 2) * BLOCK;
 if (ex) {
+  const w = (await ex.threadCpu()).workers.map((x, k) => (((x - workers0[k]) * 1000) / n).toFixed(1));
+  console.log(`workers' CPU per tx: ${w.join(', ')} us`);
   console.log(`parallel, ${threads} worker(s): ${JSON.stringify(ex.stats)}`);
   await ex.close();
 }
@@ -85,7 +95,8 @@ if (state instanceof LmdbStore) {
   await state.close();
   rmSync(dir, { recursive: true, force: true });
 }
+const mainPer = ((threadCpuMs() - main0) * 1000) / n;
 const per = (cpu * 1000) / ((blocks - 2) * BLOCK);
 console.log(
-  `${ex ? 'parallel' : 'serial'} ${disk ? 'disk' : 'memory'} ${hot ? 'hot' : 'independent'}: ${per.toFixed(1)} us CPU per tx (${(1e6 / per).toFixed(0)} tx per CPU-second; best block ${((BLOCK * 1000) / best).toFixed(0)}) over ${blocks - 2} blocks (${load()})`,
+  `${ex ? 'parallel' : 'serial'} ${disk ? 'disk' : 'memory'} ${hot ? 'hot' : 'independent'}: ${per.toFixed(1)} us CPU per tx, main thread ${mainPer.toFixed(1)} (${(1e6 / per).toFixed(0)} tx per CPU-second; best block ${((BLOCK * 1000) / best).toFixed(0)}) over ${blocks - 2} blocks (${load()})`,
 );

@@ -14,6 +14,7 @@ import { executeBlock } from '../node/block/execute_block.js';
 import type { Tx } from '../node/block/tx.js';
 import { addr, header, setupToken, transferTx } from '../tests/helpers/chain.js';
 import { useNativeTrieHash } from '../host/native_hash.js';
+import { threadCpuMs } from '../host/parallel/thread_cpu.js';
 
 // a Node host hashes tries and receipts natively (the same SHA3-256, checked on use)
 if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
@@ -46,6 +47,9 @@ function hotBlock(round: number, token: Uint8Array, nonces: bigint[]): Tx[] {
 interface Rate {
   /** tx per wall-clock second (best block) */
   wall: number;
+  /** CPU microseconds per tx of the main thread alone, and of each worker (NaN off Linux) */
+  mainPerTx: number;
+  workersPerTx: number[];
   /** tx per second of this process's CPU time, all threads (less sensitive to other processes on a shared machine) */
   cpu: number;
   /** CPU microseconds per tx, all threads, over all blocks after the first */
@@ -70,9 +74,13 @@ async function run(kind: Kind, where: Where, threads: number, workerFile: string
     let cpuSum = 0;
     let wallSum = 0;
     let stats0: ParallelStats | undefined;
+    let cpu0 = { main: 0, workers: [] as number[] };
     for (let r = 0; r < ROUNDS; r++) {
       // the first block warms up (JIT, the workers' first run): not counted in the sums
-      if (r === 1 && ex) stats0 = { ...ex.stats };
+      if (r === 1) {
+        if (ex) stats0 = { ...ex.stats };
+        cpu0 = ex ? await ex.threadCpu() : { main: threadCpuMs(), workers: [] };
+      }
       const txs = make(r, token, nonces);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
@@ -85,10 +93,19 @@ async function run(kind: Kind, where: Where, threads: number, workerFile: string
       bestCpu = Math.min(bestCpu, cpu);
       if (r > 0) (cpuSum += cpu), (wallSum += dt);
     }
+    const cpu1 = ex ? await ex.threadCpu() : { main: threadCpuMs(), workers: [] };
     await ex?.close();
     const n = (ROUNDS - 1) * BLOCK;
     const stats = ex && stats0 ? diffStats(ex.stats, stats0) : undefined;
-    return { wall: (BLOCK * 1000) / best, cpu: (BLOCK * 1000) / bestCpu, cpuPerTx: (cpuSum * 1000) / n, wallPerTx: (wallSum * 1000) / n, stats };
+    return {
+      wall: (BLOCK * 1000) / best,
+      cpu: (BLOCK * 1000) / bestCpu,
+      cpuPerTx: (cpuSum * 1000) / n,
+      wallPerTx: (wallSum * 1000) / n,
+      mainPerTx: ((cpu1.main - cpu0.main) * 1000) / n,
+      workersPerTx: cpu1.workers.map((w, k) => ((w - cpu0.workers[k]) * 1000) / n),
+      stats,
+    };
   } finally {
     if (state instanceof LmdbStore) await state.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -101,7 +118,7 @@ function diffStats(a: ParallelStats, b: ParallelStats): ParallelStats {
   return out;
 }
 
-const fmt = (r: Rate) => `${r.wall.toFixed(0).padStart(6)} tx/s wall (best block), ${r.cpuPerTx.toFixed(0).padStart(4)} us CPU/tx`;
+const us = (x: number) => (Number.isNaN(x) ? '   ?' : x.toFixed(0).padStart(4));
 
 /** The main thread's busy time (its critical path when every thread has a core): everything but waiting. */
 const busyMs = (s: ParallelStats) => s.execMs + s.finishMs + s.rootsMs + s.msgMs + s.postMs + s.streamMs;
@@ -109,11 +126,11 @@ const busyMs = (s: ParallelStats) => s.execMs + s.finishMs + s.rootsMs + s.msgMs
 /** The parallel executor's main thread, per tx (wall, inside the process): what it did, what it waited, and the workers' share. */
 function breakdown(s: ParallelStats, blocks: number): string {
   const n = blocks * BLOCK;
-  const us = (ms: number) => ((ms * 1000) / n).toFixed(0);
+  const u = (ms: number) => ((ms * 1000) / n).toFixed(0);
   return (
-    `      main thread per tx: busy ${us(busyMs(s))} us (exec ${us(s.execMs)}, check+validate+receipts ${us(s.finishMs)}, receipts root+apply ${us(s.rootsMs)}, ` +
-    `results in ${us(s.msgMs)}, writes out ${us(s.streamMs)}, block post ${us(s.postMs)}), waiting ${us(s.waitMs)} us for workers, ${us(s.rootWaitMs)} us for the root; ` +
-    `workers exec ${us(s.workerMs)} us, root keeper ${us(s.keeperMs)} us\n` +
+    `      main thread per tx (wall): busy ${u(busyMs(s))} us (exec ${u(s.execMs)}, check+validate+receipts ${u(s.finishMs)}, receipts root+apply ${u(s.rootsMs)}, ` +
+    `results in ${u(s.msgMs)}, writes out ${u(s.streamMs)}, block post ${u(s.postMs)}), waiting ${u(s.waitMs)} us for workers, ${u(s.rootWaitMs)} us for the root; ` +
+    `workers exec ${u(s.workerMs)} us, root keeper ${u(s.keeperMs)} us\n` +
     `      txs: worker results kept ${s.kept}, main's speculation kept ${s.keptMain}, re-executed ${s.reexecuted}, main ran for real ${s.main} ` +
     `(speculative runs on main ${s.specMain}); serial-fallback blocks ${s.serialBlocks}/${s.blocks}; messages ${s.messages}`
   );
@@ -125,24 +142,31 @@ const load = () =>
     .trim()
     .replace(/.*load average: /, 'load ');
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
+const cpus = (await import('node:os')).cpus().length;
 console.log(
-  `executeBlock, ${BLOCK} token transfers per block, ${ACCOUNTS} holders, ${ROUNDS} blocks (the first not counted); parallel = main thread + ${THREADS} worker(s); ${(await import('node:os')).cpus().length} CPUs (${load()})`,
+  `executeBlock: ${BLOCK} token transfers per block, ${ACCOUNTS} holders, ${ROUNDS - 1} blocks counted after a warm-up block; ` +
+    `parallel = main thread + ${THREADS} worker(s); ${cpus} CPUs (${load()})`,
 );
 console.log(
-  'CPU/tx counts every thread of the process (for parallel: main + workers, so parallel/serial CPU is the overhead of going parallel). ' +
-    'Wall-clock speedup needs an otherwise idle machine: compare "busy" (the critical path on the main thread) with serial wall/tx.',
+  [
+    'Columns (docs/blocks.md "Reading npm run bench:block"): tx/s = best block, wall clock; CPU = process CPU per tx, every thread (GC helpers',
+    'included); main / wN = CPU per tx of the main thread / of worker N alone. CPU-bound x = serial main CPU / the busiest parallel',
+    'thread: the speedup on otherwise idle cores if no thread waits. x wall needs a quiet machine.',
+  ].join('\n'),
 );
 const workerFile = await bundleWorker();
+const rows: string[] = [];
 for (const where of ['memory', 'disk'] as const) {
   for (const kind of ['independent', 'hot'] as const) {
     const s = await run(kind, where, 0, workerFile);
     const p = await run(kind, where, THREADS, workerFile);
-    const busy = p.stats ? busyMs(p.stats) : 0;
-    const busyPerTx = (busy * 1000) / ((ROUNDS - 1) * BLOCK);
-    console.log(
-      `${where.padEnd(6)} ${kind.padEnd(11)} serial ${fmt(s)}, ${s.wallPerTx.toFixed(0)} us wall/tx | parallel ${fmt(p)} (CPU x${(p.cpuPerTx / s.cpuPerTx).toFixed(2)} serial), ` +
-        `${p.wallPerTx.toFixed(0)} us wall/tx: wall speedup x${(s.wallPerTx / p.wallPerTx).toFixed(2)}, serial wall / main busy x${(s.wallPerTx / busyPerTx).toFixed(2)}   (${load()})`,
-    );
+    const busiest = Math.max(p.mainPerTx, ...p.workersPerTx);
+    const row =
+      `${where.padEnd(6)} ${kind.padEnd(11)} | serial ${s.wall.toFixed(0).padStart(6)} tx/s, CPU ${us(s.cpuPerTx)} us/tx (${(1e6 / s.cpuPerTx).toFixed(0).padStart(5)} tx/CPU-s), main ${us(s.mainPerTx)} ` +
+      `| parallel ${p.wall.toFixed(0).padStart(6)} tx/s, CPU ${us(p.cpuPerTx)} us/tx (x${(p.cpuPerTx / s.cpuPerTx).toFixed(2)}), main ${us(p.mainPerTx)}, ${p.workersPerTx.map((w, k) => `w${k} ${us(w)}`).join(', ')} ` +
+      `| CPU-bound x${(s.mainPerTx / busiest).toFixed(2)}, x wall ${(s.wallPerTx / p.wallPerTx).toFixed(2)}  (${load()})`;
+    console.log(row);
+    rows.push(row);
     if (p.stats) console.log(breakdown(p.stats, ROUNDS - 1));
   }
 }

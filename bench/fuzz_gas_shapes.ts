@@ -35,6 +35,8 @@ export const CONTENTS: Record<OperandType, string[]> = {
     '"a\\U0001F600" * n',
     '"ab" * n',
     '"\\u00c9 " * n',
+    // control characters and quotes: repr() escapes each
+    '"\\x01\\n\\"" * n',
   ],
   B: ['b"a" * n', 'b" " * n', 'b"\\x00" * n', 'b"\\xff" * n', 'b"1" * n', 'b"a " * n', 'b"," * n', 'b"ab" * n'],
   L: [
@@ -146,6 +148,13 @@ export const OPS: OpTemplate[] = [
   T('$0.isdecimal()', 'S'),
   T('$0.isnumeric()', 'S'),
   T('int($0) if $0.isdigit() else 0', 'S'),
+  // int() of text in other bases and around whitespace, per code point class-tested
+  T('int($0 + "7") if $0.isspace() else 0', 'S'),
+  T('int("0x" + $0[:900], 0) if $0.isalnum() and $0.isascii() else 0', 'S'),
+  T('$0.startswith(($1, $1, $1, $1, $1, $1, $1, $0))', 'S', 'S'),
+  T('$0.replace("", "-")', 'S'),
+  T('repr($0)', 'S'),
+  T('$0.encode().decode("utf-8", "backslashreplace")', 'S'),
   T('bytes.fromhex($0) if $0.isalnum() else 0', 'S'),
   T('ord($0[-1]) if len($0) else 0', 'S'),
   T('f"{$0}!"', 'S'),
@@ -208,6 +217,9 @@ export const OPS: OpTemplate[] = [
   T('sum($0) if isinstance($0[0] if len($0) else 0, int) else 0', 'L'),
   T('abi.encode(("int[]",), [$0]) if isinstance($0[0] if len($0) else 0, int) else 0', 'L'),
   T('[x for x in $0 if x == $0[0]]', 'L'),
+  // the ABI codec over many small values (each decoded value is an allocation)
+  T('abi.decode(("bytes[]",), abi.encode(("bytes[]",), [[b"x"] * len($0)]))', 'L'),
+  T('sorted($0, key=lambda v: [v])', 'L'),
   // dicts ($k0: a key of operand 0)
   T('len($0)', 'D'),
   T('$0[$k0]', 'D'),
@@ -218,6 +230,7 @@ export const OPS: OpTemplate[] = [
   T('$0.values()', 'D'),
   T('$0.items()', 'D'),
   T('$0.copy()', 'D'),
+  T('$0.keys() == $1.keys()', 'D', 'D'),
   T('dict($0)', 'D'),
   T('$0 == $1', 'D', 'D'),
   T('list($0)', 'D'),
@@ -234,6 +247,10 @@ export const OPS: OpTemplate[] = [
   T('repr($0)', 'I'),
   T('f"{$0:x}"', 'I'),
   T('f"{$0:,}"', 'I'),
+  // shapes the adversarial contracts found past 10x (decimal/binary rendering of big ints)
+  T('"%d" % $0', 'I'),
+  T('f"{$0:#b}"', 'I'),
+  T('format($0, "_o")', 'I'),
   T('$0 * $1', 'I', 'I'),
   T('$0 // $1', 'I', 'I'),
   T('$0 % $1', 'I', 'I'),

@@ -168,3 +168,23 @@ export function encodeCanonical(v: Cbor): Uint8Array {
     if (o.buf.length > KEEP_BYTES) o.buf = new Uint8Array(64);
   }
 }
+
+/**
+ * use(prefix || encodeCanonical(v)), the bytes given as a view of the shared writer that is
+ * valid only during the call: for a hash of an encoding nobody keeps (tx hashes, log
+ * leaves), with no copy of it made (a copy over 64 bytes lives outside V8's heap and was a
+ * good part of a block's allocation cost).
+ */
+export function withCanonical<T>(prefix: Uint8Array | number | null, v: Cbor, use: (bytes: Uint8Array) => T): T {
+  const o = shared;
+  o.len = 0;
+  try {
+    if (typeof prefix === 'number') o.byte(prefix);
+    else if (prefix !== null) o.bytes(prefix);
+    enc(o, v, 0);
+    return use(o.buf.subarray(0, o.len));
+  } finally {
+    o.len = 0;
+    if (o.buf.length > KEEP_BYTES) o.buf = new Uint8Array(64);
+  }
+}

@@ -39,6 +39,11 @@ export function storageSlot(key: Uint8Array): Uint8Array {
 const slotMemo = new Map<string, Uint8Array>();
 const SLOT_MEMO_MAX = 4096;
 
+/** A state that can keep a commit's write copies instead of copying them (node/block/overlay.ts). */
+interface Adopter {
+  adoptStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void;
+}
+
 /** flags of a journal entry */
 const WRITTEN = 1;
 const ORIGINAL = 2;
@@ -215,6 +220,9 @@ export class Journal {
         if (!this.listed.has(s) || st.adopt(s.address, s.mine)) continue;
         for (const e of s.written()) st.copySlot(s.address, s.mine, e);
       }
+    } else if (writes === this.listedAll && typeof (st as Partial<Adopter>).adoptStorage === 'function') {
+      // our own list (plain copies made for the receipt): a block's overlay keeps them as they are
+      for (const w of writes) (st as unknown as Adopter).adoptStorage(w.address, w.key, w.value);
     } else for (const w of writes) st.setStorage(w.address, w.key, w.value);
     for (const w of balances) this.state.setBalance(w.address, w.balance);
     // the receipt's writes keep our slabs, not the contract's read objects nor our index

@@ -5,7 +5,7 @@
 // node/sha3.ts: @noble/hashes, or the host's native SHA3-256 when it installed one
 import { sha3 as sha3_256 } from './sha3.js';
 import { errorCodeNumber, errorKindNumber } from '../spec/errors.js';
-import { encodeCanonical, type Cbor } from './cbor.js';
+import { encodeCanonical, withCanonical, type Cbor } from './cbor.js';
 import type { CallNode, Receipt } from './execute.js';
 import type { Log } from '../core/host.js';
 
@@ -108,7 +108,8 @@ function tagged(tag: number, ...parts: Uint8Array[]): Uint8Array {
  */
 export function logsRoot(logs: readonly Log[]): Uint8Array {
   if (logs.length === 0) return new Uint8Array(32);
-  let level: Uint8Array[] = logs.map((l) => sha3_256(tagged(LEAF, encodeCanonical(logCbor(l)))));
+  // each leaf hashed where it is encoded, with no copy of it
+  let level: Uint8Array[] = logs.map((l) => withCanonical(LEAF, logCbor(l), sha3_256));
   while (level.length > 1) {
     const next: Uint8Array[] = [];
     for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? sha3_256(tagged(NODE, level[i], level[i + 1])) : level[i]);

@@ -250,6 +250,19 @@ const PROBES: Probe[] = [
   { entry: 'method:hex', src: fn('x.hex()'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(2 * n) }) },
   { entry: 'method:startswith', src: fn('x.startswith(b"b")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'method:endswith', src: fn('x.endswith("b")'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }) },
+  // a tuple of candidates: the receiver pays for one comparison, each further candidate its own words
+  {
+    entry: 'method:startswith',
+    src: fn('x.startswith(t)', 'x, t'),
+    args: (n) => ['a'.repeat(n), tuple(['a'.repeat(n - 1) + 'z', 'a'.repeat(n - 1) + 'y', 'a'.repeat(n)])],
+    measures: (n) => ({ words: 3 * words(n) }),
+  },
+  {
+    entry: 'method:endswith',
+    src: fn('x.endswith(t)', 'x, t'),
+    args: (n) => [bytesOf(n), tuple([new Uint8Array(n).fill(122), bytesOf(n)])],
+    measures: (n) => ({ words: 2 * words(n) }),
+  },
   { entry: 'method:find', src: fn('x.find(b"b")'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'method:strip', src: fn('x.strip()'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }) },
   { entry: 'method:join', src: fn('",".join(x)'), args: (n) => [Array(n).fill('a')], measures: (n) => ({ words: words(2 * n - 1), items: n }) },

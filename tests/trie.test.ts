@@ -7,21 +7,9 @@ import { expect, test } from 'vitest';
 import { EMPTY_ROOT, MerkleTrie } from '../node/trie/mpt.js';
 import { verifyMerkleProof } from '@ethereumjs/mpt';
 import { verifyTrieProof } from '../node/trie/proof.js';
+import { hex, KEY_KINDS, randomOps, rng } from './helpers/trie_ops.js';
 
 const TRIE_OPTS = { useKeyHashingFunction: sha3_256, common: { customCrypto: { keccak256: sha3_256 } } };
-
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-/** a small deterministic generator (xorshift32) */
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 test('empty trie root is sha3_256(rlp(""))', async () => {
   const ref = new MerklePatriciaTrie(TRIE_OPTS);
@@ -29,22 +17,14 @@ test('empty trie root is sha3_256(rlp(""))', async () => {
   expect(hex(EMPTY_ROOT)).toBe(hex(ref.root()));
 });
 
-for (const [name, keyLen] of [
-  ['32-byte keys', () => 32],
-  ['keys of 1..4 bytes (prefixes of each other)', (r: () => number) => 1 + Math.floor(r() * 4)],
-] as const) {
+for (const [name, keyLen] of KEY_KINDS) {
   test(`roots equal @ethereumjs/mpt's: ${name}`, async () => {
     const r = rng(name.length * 7919);
     const ours = new MerkleTrie();
     const live = new Map<string, Uint8Array>();
     const keys: Uint8Array[] = [];
     for (let round = 0; round < 20; round++) {
-      for (let i = 0; i < 40; i++) {
-        const del = keys.length > 0 && r() < 0.35;
-        const key = del ? keys[Math.floor(r() * keys.length)] : Uint8Array.from({ length: keyLen(r) }, () => Math.floor(r() * (keyLen(r) < 3 ? 4 : 256)));
-        if (!del) keys.push(key);
-        // values from 1 byte (inlined nodes) to 40 (hashed nodes)
-        const value = del ? null : Uint8Array.from({ length: 1 + Math.floor(r() * 40) }, () => Math.floor(r() * 256));
+      for (const [key, value] of randomOps(r, keyLen, keys, 40)) {
         ours.put(key, value);
         if (value) live.set(hex(key), value);
         else live.delete(hex(key));

@@ -7,18 +7,7 @@ import { expect, test } from 'vitest';
 import { EMPTY_ROOT, MerkleTrie } from '../node/trie/mpt.js';
 import { verifyTrieProof } from '../node/trie/proof.js';
 import { StoreError } from '../spec/errors.js';
-
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
-
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+import { hex, KEY_KINDS, randomOps, rng } from './helpers/trie_ops.js';
 
 /** a node store in a Map keyed by path (as host/store keys them: one node a path, overwritten), counting writes and reads */
 function mapStore() {
@@ -35,10 +24,7 @@ function mapStore() {
   return { ...st, st, load, sink };
 }
 
-for (const [name, keyLen] of [
-  ['32-byte keys', () => 32],
-  ['keys of 1..4 bytes (prefixes of each other)', (r: () => number) => 1 + Math.floor(r() * 4)],
-] as const) {
+for (const [name, keyLen] of KEY_KINDS) {
   test(`a trie reopened after every batch matches one kept in memory: ${name}`, () => {
     const r = rng(name.length * 31);
     const mem = new MerkleTrie();
@@ -50,11 +36,7 @@ for (const [name, keyLen] of [
       // mostly a fresh trie object each round (everything it knows comes from the stored
       // nodes); sometimes the same one, whose root() hands over several versions of a path
       if (round % 3 !== 2) disk = new MerkleTrie({ root, load: s.load, sink: s.sink });
-      for (let i = 0; i < 30; i++) {
-        const del = keys.length > 0 && r() < 0.35;
-        const key = del ? keys[Math.floor(r() * keys.length)] : Uint8Array.from({ length: keyLen(r) }, () => Math.floor(r() * (keyLen(r) < 3 ? 4 : 256)));
-        if (!del) keys.push(key);
-        const value = del ? null : Uint8Array.from({ length: 1 + Math.floor(r() * 40) }, () => Math.floor(r() * 256));
+      for (const [key, value] of randomOps(r, keyLen, keys, 30)) {
         mem.put(key, value);
         disk.put(key, value);
       }

@@ -160,9 +160,17 @@ export function parseIntText(m: Machine, text: string, base: number, convertPric
   if (b === 10) v = BigInt(digits);
   else if (b === 16 || b === 8 || b === 2) v = BigInt((b === 16 ? '0x' : b === 8 ? '0o' : '0b') + digits);
   else {
+    // k digits at a time as a double (b^k <= 2^53), one bigint multiply-add per chunk rather
+    // than per digit
+    let k = 1;
+    while (b ** (k + 1) <= 2 ** 53) k++;
     v = 0n;
-    const bb = BigInt(b);
-    for (const ch of digits) v = v * bb + BigInt(DIGIT(ch.charCodeAt(0)));
+    for (let i = 0; i < digits.length; i += k) {
+      const end = Math.min(i + k, digits.length);
+      let x = 0;
+      for (let j = i; j < end; j++) x = x * b + DIGIT(digits.charCodeAt(j));
+      v = v * BigInt(b ** (end - i)) + BigInt(x);
+    }
   }
   if (neg) v = -v;
   m.capBits(bitLenBig(v));

@@ -222,9 +222,24 @@ export function parseSpec(spec: string): Spec {
 
 const FLOAT_TYPES = 'eEfFgG%';
 
+/** Code points in s: UTF-16 units less the low halves of surrogate pairs (no array built). */
+function cpCount(s: string): number {
+  let n = s.length;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const h = s.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) n--;
+    }
+  }
+  return n;
+}
+
 function pad(m: Machine, body: string, s: Spec, defaultAlign: string, per: number, signPrefix = ''): string {
-  const len = codePointsOf(signPrefix + body).length;
   const width = Math.max(s.width, 0);
+  // no width: nothing to count (a code point array of a 4000-digit body cost more than the digits)
+  if (width === 0) return signPrefix + body;
+  const len = cpCount(signPrefix) + cpCount(body);
   if (len >= width) return signPrefix + body;
   m.capLen(width, 'str');
   m.charge(per * words(width));

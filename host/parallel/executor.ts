@@ -12,8 +12,11 @@
 // (finishTx), so fee credits alone never make two txs conflict.
 //
 // When most checked results conflict (every tx touches one hot slot), speculation stops for
-// the rest of the block and the next blocks run the serial executeBlock itself, so such a
-// chain costs about what serial execution costs; a probe block every 8 tries again.
+// the rest of the block and the next blocks run serially on the main thread (the state root
+// still kept on worker 0), so such a chain costs about what serial execution costs. Each
+// serial block measures, from its txs' own read and write sets, how many txs read what an
+// earlier tx of the block wrote (what would have conflicted); when few did, the next block
+// speculates again. No probe block is spent on a chain that stays hot.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
@@ -38,8 +41,10 @@ import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
+import { decodePlain, encodePlain } from './plain_codec.js';
 import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
+import { threadCpuMs } from './thread_cpu.js';
 
 export interface ParallelStats {
   /** blocks executed, and how many of them ran on the main thread alone (after conflicts) */
@@ -107,7 +112,8 @@ const zeroStats = (): ParallelStats => ({
 interface Spec {
   /** txs before this position were in the state it ran against */
   snapshot: number;
-  wire: WireOutcome | null;
+  /** a worker's outcome: plain_codec bytes, or structured-cloned when not plain data */
+  wire: WireOutcome | Uint8Array | null;
   own: TxOutcome | null;
 }
 
@@ -115,15 +121,15 @@ interface Spec {
 const STREAM_BATCH = 16;
 /** Stop speculating after this many conflicts, when they are at least half of the checked results. */
 const MIN_CONFLICTS = 4;
-/** Blocks run serially after a block that stopped speculating, before a probe block tries again. */
-const SERIAL_AFTER_CONFLICTS = 7;
+/** A serial block lets the next one speculate when at most this share of its txs read what an earlier tx wrote. */
+const CALM_SHARE = 0.25;
 
 export type Schedule = 'shared' | 'workers' | 'main-ahead';
 
 export class ParallelExecutor {
   readonly stats: ParallelStats = zeroStats();
-  /** blocks still to run on the main thread alone, after a block whose txs mostly conflicted */
-  private serialFor = 0;
+  /** true after a block whose txs mostly conflicted: blocks run serially until one measures calm */
+  private hot = false;
 
   /** blocks started, numbering the root keeper's seals */
   private seq = 0;
@@ -171,9 +177,44 @@ export class ParallelExecutor {
   /** The state root after the last block this executor ran (null before the first). */
   lastRoot: Uint8Array | null = null;
 
+  /**
+   * CPU time, ms, of this thread and of each worker (NaN off Linux), each worker's taken
+   * after everything posted to it so far: how the work divides between threads, whatever
+   * else runs on the machine (host/parallel/thread_cpu.ts).
+   */
+  async threadCpu(): Promise<{ main: number; workers: number[] }> {
+    const workers = await Promise.all(this.workers.map(async (w) => (await this.ask(w, 'cpu')).ms!));
+    return { main: threadCpuMs(), workers };
+  }
+
   async close(): Promise<void> {
     this.keeper?.port.close();
+    // each worker first closes its own handle on the store, after whatever it is still doing:
+    // terminating a worker in the middle of its LMDB work could hang the terminate
+    await Promise.all(this.workers.map((w) => this.ask(w, 'close').catch(() => undefined)));
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Post {type} to a worker and wait for its answer of the same type (or its exit). */
+  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number }> {
+    return new Promise((ok, fail) => {
+      const on = (m: { type?: string; ms?: number }) => {
+        if (m?.type !== type) return;
+        done();
+        ok(m as { type: string; ms?: number });
+      };
+      const exit = () => {
+        done();
+        fail(new Error('the parallel worker has exited'));
+      };
+      const done = () => {
+        w.off('message', on);
+        w.off('exit', exit);
+      };
+      w.on('message', on);
+      w.on('exit', exit);
+      w.postMessage({ type });
+    });
   }
 
   /** executeBlock's result for the same block, computed with the workers. */
@@ -195,9 +236,8 @@ export class ParallelExecutor {
     this.seq++;
     try {
       const schedule = req.schedule ?? 'shared';
-      const probe = schedule !== 'shared' || this.serialFor === 0;
-      if (!probe || (schedule !== 'main-ahead' && this.workers.length === 0)) {
-        this.serialFor = Math.max(0, this.serialFor - 1);
+      const speculate = schedule !== 'shared' || !this.hot;
+      if (!speculate || (schedule !== 'main-ahead' && this.workers.length === 0)) {
         st.serialBlocks++;
         return this.serialBlock(req);
       }
@@ -210,25 +250,31 @@ export class ParallelExecutor {
   /** The serial executeBlock itself (the workers' replicas kept in step; the root on the keeper, when there is one). */
   private serialBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }): BlockResult {
     const t = performance.now();
+    const meter = new ConflictMeter(req.txs.length);
     if (this.keeper === null) {
-      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict });
+      const { result, overlay } = executeBlockOverlay({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => meter.add(o));
       this.stats.main += result.receipts.length;
       this.stats.execMs += performance.now() - t;
       if (this.state instanceof MemoryState) this.sendChanges(sortedEntries(overlay));
       this.lastRoot = result.stateRoot;
+      this.hot = !meter.calm();
       return result;
     }
     this.workers[0].postMessage({ type: 'pump', seq: this.seq });
     const stream = this.stream();
     let run;
     try {
-      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => stream.add(o));
+      run = runBlockTxs({ state: this.state, block: req.block, txs: req.txs, strict: req.strict }, (o) => {
+        meter.add(o);
+        stream.add(o);
+      });
     } catch (e) {
       this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
     }
     this.stats.main += run.receipts.length;
     this.stats.execMs += performance.now() - t;
+    this.hot = !meter.calm();
     return this.seal(run.overlay, req.block, run, stream);
   }
 
@@ -241,7 +287,7 @@ export class ParallelExecutor {
         for (const e of o.overlay.accounts.values()) out.entries.push(e);
         if (++out.count % STREAM_BATCH === 0) {
           const t = performance.now();
-          this.toKeeper({ type: 'writes', entries: out.entries });
+          this.toKeeper({ type: 'writes', data: encodePlain(out.entries) });
           out.entries = [];
           this.stats.streamMs += performance.now() - t;
         }
@@ -252,7 +298,8 @@ export class ParallelExecutor {
 
   private toKeeper(m: KeeperMsg): void {
     const k = this.keeper!;
-    k.port.postMessage(m);
+    if (m.type === 'abort') k.port.postMessage(m);
+    else k.port.postMessage(m, [m.data.buffer]);
     Atomics.add(k.words, POSTED, 1);
     Atomics.notify(k.words, POSTED);
   }
@@ -267,7 +314,7 @@ export class ParallelExecutor {
     if (stream) {
       // fee credits go to the block's overlay directly (finishTx), in no tx's writes
       const coinbase: AccountEntry = { address: block.coinbase, storage: new Map(), balance: ov.getBalance(block.coinbase) };
-      this.toKeeper({ type: 'seal', seq: this.seq, entries: [...stream.entries, coinbase] });
+      this.toKeeper({ type: 'seal', seq: this.seq, data: encodePlain([...stream.entries, coinbase]) });
       st.streamMs += performance.now() - t;
       t = performance.now();
     }
@@ -299,9 +346,11 @@ export class ParallelExecutor {
 
   /** the block's changes to the replicas (the root keeper applies them itself, from the stream) */
   private sendChanges(accounts: readonly AccountEntry[]): void {
-    this.workers.forEach((w, k) => {
-      if (k > 0 || this.keeper === null) w.postMessage({ type: 'apply', accounts });
-    });
+    const to = this.workers.filter((_, k) => k > 0 || this.keeper === null);
+    if (to.length === 0) return;
+    const data = encodePlain(accounts);
+    // the last one takes the buffer itself; the others get copies
+    to.forEach((w, k) => (k === to.length - 1 ? w.postMessage({ type: 'apply', data }, [data.buffer]) : w.postMessage({ type: 'apply', data })));
   }
 
   private speculativeBlock(req: { block: BlockHeader; txs: readonly Tx[]; strict?: boolean }, schedule: Schedule): BlockResult {
@@ -334,7 +383,8 @@ export class ParallelExecutor {
       const t1 = performance.now();
       for (const ch of channels) {
         for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
-          const [j, o, ms] = m.message as [number, WireOutcome | null, number];
+          // the outcome as plain_codec bytes (decoded when checked), or structured-cloned
+          const [j, o, ms] = m.message as [number, WireOutcome | Uint8Array | null, number];
           specs.set(j, { snapshot: 0, wire: o, own: null });
           st.messages++;
           st.workerMs += ms;
@@ -425,7 +475,8 @@ export class ParallelExecutor {
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
-          const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
+          const wire = spec.wire instanceof Uint8Array ? (decodePlain(spec.wire) as WireOutcome) : spec.wire;
+          const cand = spec.own ?? (wire ? fromWire(wire, ov) : null);
           if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
             o = cand;
             if (spec.own) st.keptMain++;
@@ -453,7 +504,7 @@ export class ParallelExecutor {
         st.finishMs += performance.now() - t;
         stream?.add(o);
       }
-      if (mainRuns) this.serialFor = !speculating ? SERIAL_AFTER_CONFLICTS : 0;
+      if (mainRuns) this.hot = !speculating;
     } catch (e) {
       if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
@@ -474,6 +525,38 @@ export class ParallelExecutor {
       return null;
     }
     return runTx(ov, block, tx, shapedTxHash(tx), DEFAULT_LIMITS);
+  }
+}
+
+/**
+ * How many txs of a block run in order read a state key an earlier tx of the block wrote
+ * (each would have failed validation, had it been speculated against the state before the
+ * block). Stops counting once the answer is known.
+ */
+class ConflictMeter {
+  private readonly lastWriter = new Set<string>();
+  private conflicts = 0;
+  private readonly limit: number;
+
+  constructor(txs: number) {
+    this.limit = Math.floor(CALM_SHARE * txs);
+  }
+
+  add(o: TxOutcome): void {
+    // over the limit already: not calm, whatever the rest does
+    if (this.conflicts > this.limit) return;
+    if (o.overlay.reads !== null)
+      for (const id of o.overlay.reads.keys())
+        if (this.lastWriter.has(id)) {
+          this.conflicts++;
+          break;
+        }
+    for (const id of o.overlay.writtenIds()) this.lastWriter.add(id);
+  }
+
+  /** few enough conflicts that the next block should speculate */
+  calm(): boolean {
+    return this.conflicts <= this.limit;
   }
 }
 

@@ -2,20 +2,22 @@
 // thread's critical path does not include it. The main thread streams each included tx's
 // writes in block order, in batches, while the block runs; the keeper merges them over its
 // replica (still the state before the block: the workers speculate against it) and updates
-// its trie as they come, hashing what changed, so at the block's end only the last batch
-// and the nodes above it are left to hash. The trie is the same StateCommitment as the
-// main thread's, fed the same final values, so the root is the same bytes.
+// its tries as they come, hashing the changed nodes below the top two levels, so at the
+// block's end only the last batch and the top of the tries are left to hash. The trie is
+// the same StateCommitment as the main thread's, fed the same final values, so the root is
+// the same bytes.
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { Overlay, type AccountEntry } from '../../node/block/overlay.js';
 import type { IterableState } from '../../node/block/chain_state.js';
 import { StateCommitment } from '../../node/trie/state_commitment.js';
 import { KEEPER_MS_AT, POSTED, ROOT_AT, SEALED } from './shared.js';
+import { decodePlain } from './plain_codec.js';
 
 export type KeeperMsg =
-  /** writes of included txs, in block order */
-  | { type: 'writes'; entries: AccountEntry[] }
+  /** writes of included txs, in block order (AccountEntry[] as plain_codec bytes) */
+  | { type: 'writes'; data: Uint8Array<ArrayBuffer> }
   /** the block's last writes: hash, publish the root, and apply the block to the replica */
-  | { type: 'seal'; seq: number; entries: AccountEntry[] }
+  | { type: 'seal'; seq: number; data: Uint8Array<ArrayBuffer> }
   /** the block was dropped (a strict block's rejected tx): forget its writes */
   | { type: 'abort'; seq: number };
 
@@ -72,11 +74,14 @@ export class RootKeeper {
     const p = this.pending;
     // one entry per address for the batch (a contract's storage root is then hashed once per batch, not per tx)
     const batch = new Overlay(p);
-    for (const e of m.entries) mergeEntry(batch, e);
+    for (const e of decodePlain(m.data) as AccountEntry[]) mergeEntry(batch, e);
     batch.mergeInto(p);
-    const root = this.commitment.update(p, batch.accounts.values());
-    if (m.type === 'seal') {
-      this.root.set(root);
+    // a batch's leaves and low branches are hashed as it comes; the top of the tries, which
+    // every batch changes, once at the seal (hashing it per batch cost more than the rest)
+    this.commitment.stage(p, batch.accounts.values());
+    if (m.type === 'writes') this.commitment.hashDeep();
+    else {
+      this.root.set(this.commitment.root(p));
       p.applyTo(this.replica);
       this.pending = new Overlay(this.replica);
     }

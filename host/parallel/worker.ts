@@ -12,14 +12,21 @@ import { MemoryState, type StateSnapshot } from '../../node/state.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { toWire } from './wire.js';
+import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
 import { RootKeeper } from './root_keeper.js';
 import { useNativeTrieHash } from '../native_hash.js';
+import { threadCpuMs } from './thread_cpu.js';
 
 type Msg =
   | { type: 'run'; seq: number; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
-  | { type: 'apply'; accounts: AccountEntry[] }
+  /** a block's changes (AccountEntry[], plain_codec bytes) */
+  | { type: 'apply'; data: Uint8Array }
   /** a block the main thread runs alone: keep its root (the root keeper only) */
-  | { type: 'pump'; seq: number };
+  | { type: 'pump'; seq: number }
+  /** report this thread's CPU time (after everything posted before it) */
+  | { type: 'cpu' }
+  /** close the store handle, then answer (the executor terminates the worker after) */
+  | { type: 'close' };
 
 useNativeTrieHash();
 const init = workerData as { snapshot?: StateSnapshot; storePath?: string; keeper?: { port: MessagePort; box: SharedArrayBuffer } };
@@ -33,13 +40,24 @@ const keeper = init.keeper && state instanceof MemoryState ? new RootKeeper(stat
 // Every tx a worker claims gets a result posted (null when it cannot be speculated), or the
 // main thread would wait for it forever.
 parentPort!.on('message', (m: Msg) => {
+  if (m.type === 'close') {
+    void (async () => {
+      if (state instanceof LmdbStore) await state.close();
+      parentPort!.postMessage({ type: 'close' });
+    })();
+    return;
+  }
+  if (m.type === 'cpu') {
+    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs() });
+    return;
+  }
   if (m.type === 'pump') {
     keeper!.pump(m.seq);
     return;
   }
   if (m.type === 'apply') {
     // the main thread's block, applied to the replica in the same order as the state
-    for (const e of m.accounts) {
+    for (const e of decodePlain(m.data) as AccountEntry[]) {
       if (e.code !== undefined) state.setCode(e.address, e.code);
       for (const w of e.storage.values()) state.setStorage(e.address, w.key, w.value);
       if (e.balance !== undefined) state.setBalance(e.address, e.balance);
@@ -68,7 +86,17 @@ parentPort!.on('message', (m: Msg) => {
       // not speculated (a rejected tx, or a failure the main thread meets again when it runs the tx itself)
       out = null;
     }
-    m.port.postMessage([i, out, performance.now() - t]);
+    const ms = performance.now() - t;
+    // as bytes, transferred (host/parallel/plain_codec.ts); by structured clone when not plain;
+    // a result that cannot be sent at all goes as none (the main thread runs the tx itself):
+    // every claimed tx gets a message, or the main thread would wait for it forever
+    const bytes = out === null ? null : plainBytes(out);
+    try {
+      if (bytes !== null) m.port.postMessage([i, bytes, ms], [bytes.buffer]);
+      else m.port.postMessage([i, out, ms]);
+    } catch {
+      m.port.postMessage([i, null, ms]);
+    }
     Atomics.store(done, i, 1);
     Atomics.notify(done, i);
     // the writes of txs the main thread has finished, between two of ours
@@ -77,3 +105,13 @@ parentPort!.on('message', (m: Msg) => {
   // then the rest of the block's writes, until its root
   keeper?.pump(m.seq);
 });
+
+function plainBytes(v: unknown): Uint8Array<ArrayBuffer> | null {
+  try {
+    return encodePlain(v);
+  } catch (e) {
+    // not plain data (or too deep): structured clone takes it, or the tx is run on the main thread
+    if (e instanceof NotPlain || e instanceof RangeError) return null;
+    throw e;
+  }
+}

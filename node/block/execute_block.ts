@@ -200,7 +200,7 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
     status,
     gasUsed,
     fee: BigInt(gasUsed) * tx.gasPrice,
-    sender: sender.slice(),
+    sender: st.own(sender),
     nonce,
     exec,
     error,
@@ -228,11 +228,12 @@ export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, ind
   if (o.fee > 0n) {
     blockOv.setBalance(block.coinbase, blockOv.getBalance(block.coinbase) + o.fee);
     touched.set(latin1Key(block.coinbase), block.coinbase);
-    writeSet.push({ kind: 'balance', address: block.coinbase.slice(), balance: blockOv.getBalance(block.coinbase) });
+    writeSet.push({ kind: 'balance', address: blockOv.own(block.coinbase), balance: blockOv.getBalance(block.coinbase) });
   }
   const keys = [...touched.keys()];
   if (keys.length > 1) keys.sort();
-  const balances: BalanceChange[] = keys.map((k) => ({ address: touched.get(k)!.slice(), balance: blockOv.getBalance(touched.get(k)!) }));
+  // addresses as the block's overlay holds them (one copy per address for the whole block)
+  const balances: BalanceChange[] = keys.map((k) => ({ address: blockOv.own(touched.get(k)!), balance: blockOv.getBalance(touched.get(k)!) }));
   return sealReceipt(
     {
       index,
@@ -328,14 +329,14 @@ export function runBlockTxs(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => v
   return { receipts, rejected, gasUsed, fees, overlay: ov };
 }
 
-/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas). */
-export function executeBlockOverlay(req: ExecuteBlockRequest): { result: BlockResult; overlay: Overlay } {
+/** executeBlock, also returning the block's overlay (what it changed; a parallel executor sends it to its workers' replicas); onTx as for runBlockTxs. */
+export function executeBlockOverlay(req: ExecuteBlockRequest, onTx?: (o: TxOutcome) => void): { result: BlockResult; overlay: Overlay } {
   if (!isChainState(req.state)) throw new BlockError('state must be a ChainState (StateAdapter + CodeStore + getNonce/setNonce)');
   const state = req.state;
   checkHeader(req.block, req.limits ?? DEFAULT_LIMITS);
   if (!Array.isArray(req.txs)) throw new BlockError('txs must be an array');
   const commitment = commitmentOf(state);
-  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req);
+  const { receipts, rejected, gasUsed, fees, overlay: ov } = runBlockTxs(req, onTx);
   const receiptsRoot = receiptsTrie(receipts).root();
   // the overlay reads through to the state: it is the state after the block
   const root = commitment.update(ov, ov.accounts.values());

@@ -41,10 +41,31 @@ export class Overlay implements ChainState {
   constructor(readonly base: ChainState) {}
 
   /** the last address keyed, by value (a caller may reuse its buffer), and its key */
-  private lastAddr = new Uint8Array(0);
+  private lastAddr: Uint8Array = new Uint8Array(0);
   private lastKey = '';
   /** with reads: the value each recorded storage read returned (the base does not change under a tx's overlay) */
   private readValues: Map<string, Uint8Array | null> | null = null;
+
+  /**
+   * One copy of each address this overlay keeps (in its entries, its read set, as its last
+   * address): a tx names a few addresses many times, and every copy lives as long as the
+   * block's receipts (typed arrays were most of what a block kept alive).
+   */
+  private copies: Map<string, Uint8Array> | null = null;
+
+  private copyOf(a: string, address: Uint8Array): Uint8Array {
+    const e = this.accounts.get(a);
+    if (e !== undefined) return e.address;
+    const copies = (this.copies ??= new Map());
+    let c = copies.get(a);
+    if (c === undefined) copies.set(a, (c = address.slice()));
+    return c;
+  }
+
+  /** This overlay's copy of address (the one its entry or read set holds; made now when neither does). */
+  own(address: Uint8Array): Uint8Array {
+    return this.copyOf(this.addrKey(address), address);
+  }
 
   /** latin1Key(address), remembered for the last address: a contract's reads and writes repeat it */
   private addrKey(address: Uint8Array): string {
@@ -52,8 +73,8 @@ export class Overlay implements ChainState {
     let same = last.length === address.length;
     for (let i = 0; same && i < last.length; i++) same = last[i] === address[i];
     if (!same) {
-      this.lastAddr = address.slice();
       this.lastKey = latin1Key(address);
+      this.lastAddr = this.copyOf(this.lastKey, address);
     }
     return this.lastKey;
   }
@@ -61,7 +82,7 @@ export class Overlay implements ChainState {
   private entry(address: Uint8Array): AccountEntry {
     const a = this.addrKey(address);
     let e = this.accounts.get(a);
-    if (e === undefined) this.accounts.set(a, (e = { address: address.slice(), storage: new Map() }));
+    if (e === undefined) this.accounts.set(a, (e = { address: this.copyOf(a, address), storage: new Map() }));
     return e;
   }
 
@@ -80,13 +101,20 @@ export class Overlay implements ChainState {
     const rv = (this.readValues ??= new Map());
     const seen = rv.get(id);
     if (seen !== undefined) return seen;
-    reads.set(id, { kind: 'storage', address: address.slice(), key: key.slice() });
+    reads.set(id, { kind: 'storage', address: this.copyOf(a, address), key: key.slice() });
     const v = this.base.getStorage(address, key);
     rv.set(id, v);
     return v;
   }
   setStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
     this.entry(address).storage.set(latin1Key(key), { key: key.slice(), value: value && value.length ? value.slice() : null });
+  }
+  /**
+   * setStorage for a call's committed writes (node/journal.ts): key and value are the
+   * receipt's own copies, which nothing changes, so they are kept rather than copied again.
+   */
+  adoptStorage(address: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
+    this.entry(address).storage.set(latin1Key(key), { key, value: value && value.length ? value : null });
   }
   getBalance(address: Uint8Array): bigint {
     const a = this.addrKey(address);
@@ -121,7 +149,7 @@ export class Overlay implements ChainState {
 
   private record(kind: 'balance' | 'nonce' | 'code', a: string, address: Uint8Array): void {
     const id = keyId(kind, a);
-    if (!this.reads!.has(id)) this.reads!.set(id, { kind, address: address.slice() });
+    if (!this.reads!.has(id)) this.reads!.set(id, { kind, address: this.copyOf(a, address) });
   }
 
   /** keyIds of everything this overlay wrote */

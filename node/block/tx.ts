@@ -2,7 +2,7 @@
 // one malformed, their canonical bytes and hash, and their intrinsic gas.
 import { sha3 as sha3_256 } from '../sha3.js';
 import { SELECTOR_LENGTH } from '../../compiler/selector.js';
-import { encodeCanonical, type Cbor } from '../cbor.js';
+import { encodeCanonical, withCanonical, type Cbor } from '../cbor.js';
 import { TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
 
@@ -106,6 +106,10 @@ export function encodeTx(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
 }
 
 function encodeShaped(tx: Tx): Uint8Array {
+  return encodeCanonical(shapedCbor(tx));
+}
+
+function shapedCbor(tx: Tx): Cbor {
   const m: { [k: string]: Cbor } = {
     kind: tx.kind,
     sender: tx.sender,
@@ -113,12 +117,13 @@ function encodeShaped(tx: Tx): Uint8Array {
     gasLimit: tx.gasLimit,
     gasPrice: tx.gasPrice,
     value: tx.value ?? 0n,
-    data: tx.data ?? new Uint8Array(0),
+    data: tx.data ?? EMPTY,
   };
   if (tx.to) m.to = tx.to;
   if (tx.args) m.args = argCbor(tx.args, 0);
-  return encodeCanonical(m);
+  return m;
 }
+const EMPTY = new Uint8Array(0);
 
 /** sha3_256(b"animica:vm:tx|" || encodeTx(tx)) */
 export function txHash(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
@@ -128,9 +133,6 @@ export function txHash(tx: Tx, limits?: Readonly<Limits>): Uint8Array {
 
 /** txHash of a tx that checkTxShape has already passed (block execution checks each tx once). */
 export function shapedTxHash(tx: Tx): Uint8Array {
-  const e = encodeShaped(tx);
-  const pre = new Uint8Array(DOMAIN.length + e.length);
-  pre.set(DOMAIN);
-  pre.set(e, DOMAIN.length);
-  return sha3_256(pre);
+  // DOMAIN || encoding hashed where it is written: neither is copied
+  return withCanonical(DOMAIN, shapedCbor(tx), sha3_256);
 }

@@ -25,7 +25,7 @@ import { decode as rlpDecode } from '@ethereumjs/rlp';
 import { bytesToHex } from '../../core/hex.js';
 import { StoreError } from '../../spec/errors.js';
 import { sha3 as sha3_256 } from '../sha3.js';
-import { RLP_EMPTY, rlpBytes, rlpList } from './rlp.js';
+import { RLP_EMPTY, rlpBytes } from './rlp.js';
 
 export const MAX_KEY_BYTES = 64;
 
@@ -165,6 +165,11 @@ function decodeNode(r: Raw, hash: Uint8Array, depth: number, at: Uint8Array): Lo
 /** sha3_256(rlp("")), the root of an empty trie. */
 export const EMPTY_ROOT = sha3_256(RLP_EMPTY);
 
+/** A key's path in the trie (its nibbles), for getPath/putPath. */
+export function keyPath(key: Uint8Array): Uint8Array {
+  return nibbles(key);
+}
+
 function nibbles(key: Uint8Array): Uint8Array {
   if (key.length > MAX_KEY_BYTES) throw new RangeError(`trie key of ${key.length} bytes (at most ${MAX_KEY_BYTES})`);
   const n = new Uint8Array(key.length * 2);
@@ -189,40 +194,180 @@ function common(a: Uint8Array, b: Uint8Array, off: number): number {
   return i;
 }
 
-/** Hex-prefix encoding of a nibble path (yellow paper appendix C). */
-function hexPrefix(path: Uint8Array, leaf: boolean): Uint8Array {
-  const odd = path.length & 1;
-  const out = new Uint8Array((path.length >> 1) + 1);
-  out[0] = ((leaf ? 2 : 0) + odd) << 4;
-  let i = 0;
-  if (odd) out[0] |= path[i++];
-  for (let o = 1; i < path.length; i += 2, o++) out[o] = (path[i] << 4) | path[i + 1];
-  return out;
+/**
+ * The scratch buffer node encodings are written into: a node is hashed from it and only a
+ * short reference (or, with a sink, the encoding handed to it) is kept, so re-hashing a
+ * changed path allocates no encoding per node (these were most of a block's garbage).
+ */
+let scratch = new Uint8Array(1024);
+
+function room(n: number): void {
+  if (n <= scratch.length) return;
+  let cap = scratch.length * 2;
+  while (cap < n) cap *= 2;
+  scratch = new Uint8Array(cap);
 }
 
-/** n's encoding; at: n's path, from which its changed children's paths (for the sink) follow */
-function encode(n: Loaded, sink: NodeSink | null, at: Uint8Array): Uint8Array {
-  if (n instanceof Leaf) return rlpList([rlpBytes(hexPrefix(n.path, true)), rlpBytes(n.value)]);
-  if (n instanceof Ext) return rlpList([rlpBytes(hexPrefix(n.path, false)), ref(n.child, sink, n.child.ref === null && sink ? extend(at, n.path) : NO_PATH)]);
-  const items: Uint8Array[] = new Array(17);
+/** RLP head of a byte string or list (base 0x80 / 0xc0) of len bytes, at o; returns the offset after it. */
+function putHead(base: number, len: number, o: number): number {
+  if (len < 56) {
+    scratch[o] = base + len;
+    return o + 1;
+  }
+  let k = 0;
+  for (let x = len; x > 0; x = Math.floor(x / 256)) k++;
+  scratch[o] = base + 55 + k;
+  for (let i = k, x = len; i > 0; i--, x = Math.floor(x / 256)) scratch[o + i] = x & 0xff;
+  return o + 1 + k;
+}
+
+/** Length of the RLP head of len bytes. */
+function headLen(len: number): number {
+  if (len < 56) return 1;
+  let k = 1;
+  for (let x = len; x > 0; x = Math.floor(x / 256)) k++;
+  return k;
+}
+
+/** Length of rlpBytes(b). */
+function bytesLen(b: Uint8Array): number {
+  return b.length === 1 && b[0] < 0x80 ? 1 : headLen(b.length) + b.length;
+}
+
+/** rlpBytes(b) at o; returns the offset after it. */
+function putBytes(b: Uint8Array, o: number): number {
+  if (b.length === 1 && b[0] < 0x80) {
+    scratch[o] = b[0];
+    return o + 1;
+  }
+  o = putHead(0x80, b.length, o);
+  scratch.set(b, o);
+  return o + b.length;
+}
+
+/** rlpBytes(hexPrefix(path, leaf)) at o. */
+function putPath(path: Uint8Array, leaf: boolean, o: number): number {
+  const odd = path.length & 1;
+  const n = (path.length >> 1) + 1;
+  let first = ((leaf ? 2 : 0) + odd) << 4;
+  let i = 0;
+  if (odd) first |= path[i++];
+  if (n === 1 && first < 0x80) {
+    scratch[o] = first;
+    return o + 1;
+  }
+  o = putHead(0x80, n, o);
+  scratch[o++] = first;
+  for (; i < path.length; i += 2) scratch[o++] = (path[i] << 4) | path[i + 1];
+  return o;
+}
+
+/** Length of rlpBytes(hexPrefix(path, leaf)). */
+function pathLen(path: Uint8Array, leaf: boolean): number {
+  const n = (path.length >> 1) + 1;
+  if (n === 1) return ((leaf ? 2 : 0) + (path.length & 1)) << 4 < 0x80 ? 1 : 2;
+  return headLen(n) + n;
+}
+
+/**
+ * Write n's encoding into the scratch buffer from offset 0 and return its length. Its
+ * children's references must be cached already (refOf computes them first).
+ */
+function encodeScratch(n: Loaded): number {
+  if (n instanceof Leaf) {
+    const len = pathLen(n.path, true) + bytesLen(n.value);
+    room(headLen(len) + len);
+    return putBytes(n.value, putPath(n.path, true, putHead(0xc0, len, 0)));
+  }
+  if (n instanceof Ext) {
+    const c = n.child.ref!;
+    const len = pathLen(n.path, false) + c.length;
+    room(headLen(len) + len);
+    const o = putPath(n.path, false, putHead(0xc0, len, 0));
+    scratch.set(c, o);
+    return o + c.length;
+  }
+  let len = n.value === null ? 1 : bytesLen(n.value);
   for (let i = 0; i < 16; i++) {
     const c = n.children[i];
-    items[i] = c === null ? RLP_EMPTY : ref(c, sink, c.ref === null && sink ? extend(at, i) : NO_PATH);
+    len += c === null ? 1 : c.ref!.length;
   }
-  items[16] = n.value === null ? RLP_EMPTY : rlpBytes(n.value);
-  return rlpList(items);
+  room(headLen(len) + len);
+  let o = putHead(0xc0, len, 0);
+  for (let i = 0; i < 16; i++) {
+    const c = n.children[i];
+    if (c === null) scratch[o++] = 0x80;
+    else {
+      const r = c.ref!;
+      if (r.length === 33) {
+        // rlp(hash): the common case, copied byte by byte (set() on a short array costs more)
+        for (let j = 0; j < 33; j++) scratch[o + j] = r[j];
+        o += 33;
+      } else {
+        scratch.set(r, o);
+        o += r.length;
+      }
+    }
+  }
+  if (n.value === null) scratch[o++] = 0x80;
+  else o = putBytes(n.value, o);
+  return o;
 }
+
+/** The references of n's children whose reference is not cached, computed (children first). */
+function refChildren(n: Loaded, sink: NodeSink | null, at: Uint8Array): void {
+  if (n instanceof Leaf) return;
+  if (n instanceof Ext) {
+    if (n.child.ref === null) ref(n.child, sink, sink ? extend(at, n.path) : NO_PATH);
+    return;
+  }
+  for (let i = 0; i < 16; i++) {
+    const c = n.children[i];
+    if (c !== null && c.ref === null) ref(c, sink, sink ? extend(at, i) : NO_PATH);
+  }
+}
+
+/** n's encoding (a copy); at: n's path, from which its changed children's paths (for the sink) follow */
+function encode(n: Loaded, sink: NodeSink | null, at: Uint8Array): Uint8Array {
+  refChildren(n, sink, at);
+  return scratch.slice(0, encodeScratch(n));
+}
+
+const RLP_HASH = 0xa0;
 
 /** How a parent refers to n: its encoding when shorter than 32 bytes, else rlp(hash). Cached until n changes. */
 function ref(m: Node, sink: NodeSink | null, at: Uint8Array): Uint8Array {
   if (m.ref !== null) return m.ref;
   // a HashNode's ref is never null
   const n = m as Loaded;
-  const e = encode(n, sink, at);
-  if (e.length < 32) return (n.ref = e);
+  refChildren(n, sink, at);
+  const len = encodeScratch(n);
+  if (len < 32) return (n.ref = scratch.slice(0, len));
+  const e = scratch.subarray(0, len);
   const h = sha3_256(e);
-  if (sink !== null) sink(h, e, at);
-  return (n.ref = rlpBytes(h));
+  if (sink !== null) sink(h, e.slice(), at);
+  const r = new Uint8Array(33);
+  r[0] = RLP_HASH;
+  r.set(h, 1);
+  return (n.ref = r);
+}
+
+/** ref() for the changed nodes under n (n at nibble depth d, path at) that are depth or more nibbles down. */
+function hashFrom(n: Loaded, d: number, depth: number, sink: NodeSink | null, at: Uint8Array): void {
+  if (d >= depth) {
+    ref(n, sink, at);
+    return;
+  }
+  if (n instanceof Leaf) return;
+  if (n instanceof Ext) {
+    const c = n.child;
+    if (c.ref === null) hashFrom(c as Loaded, d + n.path.length, depth, sink, sink ? extend(at, n.path) : NO_PATH);
+    return;
+  }
+  for (let i = 0; i < 16; i++) {
+    const c = n.children[i];
+    if (c !== null && c.ref === null) hashFrom(c as Loaded, d + 1, depth, sink, sink ? extend(at, i) : NO_PATH);
+  }
 }
 
 function leafOrBranch(path: Uint8Array, value: Uint8Array, b: Branch): void {
@@ -230,13 +375,21 @@ function leafOrBranch(path: Uint8Array, value: Uint8Array, b: Branch): void {
   else b.children[path[0]] = new Leaf(path.subarray(1), value);
 }
 
+/** set by insert: whether the key was new (so put needs no lookup first to keep the count) */
+let grew = false;
+
 function insert(m: Node | null, key: Uint8Array, off: number, value: Uint8Array, load: NodeLoader | null): Loaded {
-  if (m === null) return new Leaf(key.subarray(off), value);
+  if (m === null) {
+    grew = true;
+    return new Leaf(key.subarray(off), value);
+  }
   const n = res(m, load);
   n.ref = null;
   if (n instanceof Branch) {
-    if (off === key.length) n.value = value;
-    else n.children[key[off]] = insert(n.children[key[off]], key, off + 1, value, load);
+    if (off === key.length) {
+      if (n.value === null) grew = true;
+      n.value = value;
+    } else n.children[key[off]] = insert(n.children[key[off]], key, off + 1, value, load);
     return n;
   }
   const c = common(n.path, key, off);
@@ -248,6 +401,7 @@ function insert(m: Node | null, key: Uint8Array, off: number, value: Uint8Array,
     n.child = insert(n.child, key, off + c, value, load);
     return n;
   }
+  grew = true;
   const b = new Branch();
   if (n instanceof Leaf) leafOrBranch(n.path.subarray(c), n.value, b);
   else b.children[n.path[c]] = c + 1 === n.path.length ? n.child : new Ext(n.path.subarray(c + 1), n.child);
@@ -341,7 +495,11 @@ export class MerkleTrie {
   }
 
   get(key: Uint8Array): Uint8Array | null {
-    const k = nibbles(key);
+    return this.getPath(nibbles(key));
+  }
+
+  /** get by the key's nibbles (keyPath(key)): a caller that looks up one key often keeps them. */
+  getPath(k: Uint8Array): Uint8Array | null {
     if (this.root_ === null) return null;
     let n = (this.root_ = res(this.root_, this.load));
     let off = 0;
@@ -368,15 +526,24 @@ export class MerkleTrie {
 
   /** Set key to value; null or empty deletes (an empty value is no value). */
   put(key: Uint8Array, value: Uint8Array | null): void {
-    const had = this.get(key) !== null;
+    this.putPath(nibbles(key), value === null || value.length === 0 ? null : value.slice());
+  }
+
+  /**
+   * put by the key's nibbles (keyPath(key)). The trie keeps value itself (put copies it):
+   * the caller must not change it after.
+   */
+  putPath(k: Uint8Array, value: Uint8Array | null): void {
     if (value === null || value.length === 0) {
-      if (!had) return;
-      this.root_ = remove(this.root_, nibbles(key), 0, this.load);
+      // remove() takes a key the trie holds
+      if (this.getPath(k) === null) return;
+      this.root_ = remove(this.root_, k, 0, this.load);
       if (this.size_ !== null) this.size_--;
       return;
     }
-    this.root_ = insert(this.root_, nibbles(key), 0, value.slice(), this.load);
-    if (!had && this.size_ !== null) this.size_++;
+    grew = false;
+    this.root_ = insert(this.root_, k, 0, value, this.load);
+    if (grew && this.size_ !== null) this.size_++;
   }
 
   /** The root hash; hashes only the nodes changed since the last call (and gives them to the sink). */
@@ -389,6 +556,17 @@ export class MerkleTrie {
     // stored under its hash too, so the trie can be opened from it
     if (this.sink !== null) this.sink(h, r, NO_PATH);
     return h;
+  }
+
+  /**
+   * Hash now the changed nodes at least `depth` nibbles below the root (leaves and low
+   * branches, which a block changes about once each); the few nodes above them, which every
+   * change passes through, wait for root(). A root keeper that takes a block's writes in
+   * batches spreads the hashing over the block this way without hashing the top of the
+   * trie once per batch.
+   */
+  hashBelow(depth: number): void {
+    if (this.root_ !== null && this.root_.ref === null) hashFrom(this.root_ as Loaded, 0, depth, this.sink, NO_PATH);
   }
 
   /**

@@ -37,9 +37,30 @@ function head(base: number, len: number): Uint8Array {
 /** Minimal big-endian bytes of a non-negative integer (0 is empty), as RLP scalars are. */
 export function uintBytes(n: bigint): Uint8Array {
   if (n < 0n) throw new RangeError('uintBytes: negative');
-  const out: number[] = [];
-  for (let x = n; x > 0n; x >>= 8n) out.unshift(Number(x & 0xffn));
-  return Uint8Array.from(out);
+  if (n <= 0xffffffffn) {
+    // balances and nonces are mostly small: no bigint steps
+    const x = Number(n);
+    const len = x === 0 ? 0 : x < 0x100 ? 1 : x < 0x10000 ? 2 : x < 0x1000000 ? 3 : 4;
+    const out = new Uint8Array(len);
+    for (let i = len - 1, y = x; i >= 0; i--, y = Math.floor(y / 256)) out[i] = y & 0xff;
+    return out;
+  }
+  let len = 0;
+  for (let x = n; x > 0n; x >>= 8n) len++;
+  const out = new Uint8Array(len);
+  let x = n;
+  // 32 bits per bigint step
+  let i = len;
+  while (i >= 4) {
+    const w = Number(x & 0xffffffffn);
+    out[--i] = w & 0xff;
+    out[--i] = (w >>> 8) & 0xff;
+    out[--i] = (w >>> 16) & 0xff;
+    out[--i] = w >>> 24;
+    x >>= 32n;
+  }
+  for (let w = Number(x); i > 0; w = Math.floor(w / 256)) out[--i] = w & 0xff;
+  return out;
 }
 
 /** RLP of a list index, the receipts trie's key (as Ethereum keys its receipts trie). */

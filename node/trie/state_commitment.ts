@@ -11,7 +11,7 @@ import { latin1Key } from '../bytekey.js';
 import { storageSlot } from '../journal.js';
 import type { ChainState, IterableState } from '../block/chain_state.js';
 import type { AccountEntry } from '../block/overlay.js';
-import { EMPTY_ROOT, MerkleTrie, type NodeLoader, type NodeSink } from './mpt.js';
+import { EMPTY_ROOT, keyPath, MerkleTrie, type NodeLoader, type NodeSink } from './mpt.js';
 import { ProofError, verifyTrieProof } from './proof.js';
 import { rlpBytes, rlpList, uintBytes } from './rlp.js';
 
@@ -41,6 +41,36 @@ export interface StorageProof {
 
 export function accountKey(address: Uint8Array): Uint8Array {
   return sha3_256(address);
+}
+
+// The trie paths of the addresses and slot keys a chain touches again and again (every
+// block re-writes its senders' accounts and its contracts' hot slots): each hash is taken
+// once, not once per block. Bounded: dropped whole when full, as journal.ts's slot memo is.
+const PATHS_MAX = 1 << 17;
+/** hashDeep(): nodes this many nibbles below a root or deeper (one account trie level of 16 is hashed per block, not per batch) */
+const HASH_DEPTH = 2;
+const accountPaths = new Map<string, Uint8Array>();
+const slotPaths = new Map<string, Uint8Array>();
+
+/** keyPath(accountKey(address)), address given as its latin1Key too */
+function accountPath(a: string, address: Uint8Array): Uint8Array {
+  let p = accountPaths.get(a);
+  if (p === undefined) {
+    if (accountPaths.size >= PATHS_MAX) accountPaths.clear();
+    accountPaths.set(a, (p = keyPath(sha3_256(address))));
+  }
+  return p;
+}
+
+/** keyPath(storageSlot(key)) */
+function slotPath(key: Uint8Array): Uint8Array {
+  const k = latin1Key(key);
+  let p = slotPaths.get(k);
+  if (p === undefined) {
+    if (slotPaths.size >= PATHS_MAX) slotPaths.clear();
+    slotPaths.set(k, (p = keyPath(storageSlot(key))));
+  }
+  return p;
 }
 
 export function encodeAccount(a: AccountFields): Uint8Array {
@@ -83,6 +113,12 @@ export class StateCommitment {
   /** address latin1 -> its storage trie (tries of accounts not touched yet are opened from their leaf on use) */
   private readonly storage = new Map<string, MerkleTrie>();
   private readonly nodes: NodeStore | null;
+  /**
+   * In memory (no NodeStore): address latin1 -> code hash, for the accounts with code. With
+   * this and `storage` (every account's storage trie), an account's leaf is never read back
+   * to learn the fields a block did not change. A stored commitment reads its leaf instead.
+   */
+  private readonly codeHashes = new Map<string, Uint8Array>();
 
   /**
    * An empty commitment, or (with nodes and root) the one stored under root: its nodes are
@@ -98,7 +134,7 @@ export class StateCommitment {
     const c = new StateCommitment({ nodes });
     for (const address of state.addresses()) {
       const st = c.storageTrie(address)!;
-      for (const [k, v] of state.storageEntries(address)) st.put(storageSlot(k), v);
+      for (const [k, v] of state.storageEntries(address)) st.putPath(slotPath(k), v.length ? v.slice() : null);
       const code = state.getCode(address);
       c.updateAccount(state, address, code && code.length ? sha3_256(code) : EMPTY_CODE_HASH);
     }
@@ -111,8 +147,8 @@ export class StateCommitment {
   }
 
   /** The account's leaf fields, or null. */
-  private leaf(address: Uint8Array): AccountFields | null {
-    const raw = this.accounts.get(accountKey(address));
+  private leaf(address: Uint8Array, a = latin1Key(address)): AccountFields | null {
+    const raw = this.accounts.getPath(accountPath(a, address));
     return raw === null ? null : decodeAccount(raw);
   }
 
@@ -132,17 +168,23 @@ export class StateCommitment {
    */
   private updateAccount(state: ChainState, address: Uint8Array, codeHash?: Uint8Array): void {
     const a = latin1Key(address);
-    const old = codeHash === undefined || !this.storage.has(a) ? this.leaf(address) : null;
     const st = this.storage.get(a);
-    const f: AccountFields = {
-      nonce: state.getNonce(address),
-      balance: state.getBalance(address),
-      storageRoot: st !== undefined ? (st.isEmpty ? EMPTY_ROOT : st.root()) : (old?.storageRoot ?? EMPTY_ROOT),
-      codeHash: codeHash ?? old?.codeHash ?? EMPTY_CODE_HASH,
-    };
+    let storageRoot: Uint8Array;
+    if (this.nodes === null) {
+      // in memory every account's fields are at hand: its storage trie (none: empty) and codeHashes
+      storageRoot = st === undefined || st.isEmpty ? EMPTY_ROOT : st.root();
+      if (codeHash === undefined) codeHash = this.codeHashes.get(a) ?? EMPTY_CODE_HASH;
+      else if (bytesEqual(codeHash, EMPTY_CODE_HASH)) this.codeHashes.delete(a);
+      else this.codeHashes.set(a, codeHash);
+    } else {
+      const old = codeHash === undefined || st === undefined ? this.leaf(address, a) : null;
+      storageRoot = st !== undefined ? (st.isEmpty ? EMPTY_ROOT : st.root()) : (old?.storageRoot ?? EMPTY_ROOT);
+      codeHash = codeHash ?? old?.codeHash ?? EMPTY_CODE_HASH;
+    }
+    const f: AccountFields = { nonce: state.getNonce(address), balance: state.getBalance(address), storageRoot, codeHash };
     const empty = f.nonce === 0n && f.balance === 0n && bytesEqual(f.storageRoot, EMPTY_ROOT) && bytesEqual(f.codeHash, EMPTY_CODE_HASH);
     if (empty) this.storage.delete(a);
-    this.accounts.put(accountKey(address), empty ? null : encodeAccount(f));
+    this.accounts.putPath(accountPath(a, address), empty ? null : encodeAccount(f));
   }
 
   /**
@@ -150,18 +192,53 @@ export class StateCommitment {
    * return the new root. Cost: one trie path per changed slot and per changed account.
    */
   update(state: ChainState, changed: Iterable<AccountEntry>): Uint8Array {
-    for (const e of changed) {
-      if (e.storage.size > 0) {
-        const st = this.storageTrie(e.address);
-        for (const w of e.storage.values()) st.put(storageSlot(w.key), w.value);
-      }
-      const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
-      this.updateAccount(state, e.address, codeHash);
-    }
-    return this.root();
+    this.stage(state, changed);
+    return this.root(state);
   }
 
-  root(): Uint8Array {
+  /** accounts whose storage or code changed since the last root(): their leaves wait for it (latin1 address -> address, new code hash) */
+  private readonly dirty = new Map<string, { address: Uint8Array; codeHash: Uint8Array | undefined }>();
+
+  /**
+   * Take in part of a block's changes without computing the root: storage goes into the
+   * storage tries now; accounts with no storage change get their leaves now (their nonce
+   * and balance read from state), the others at root(state), after their storage root.
+   * Changed nodes deep in the tries are hashed now, the top ones at root().
+   */
+  stage(state: ChainState, changed: Iterable<AccountEntry>): void {
+    for (const e of changed) {
+      const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
+      if (e.storage.size === 0 && codeHash === undefined && !this.dirty.has(latin1Key(e.address))) {
+        this.updateAccount(state, e.address);
+        continue;
+      }
+      if (e.storage.size > 0) {
+        const st = this.storageTrie(e.address);
+        for (const w of e.storage.values()) st.putPath(slotPath(w.key), w.value === null || w.value.length === 0 ? null : w.value.slice());
+      }
+      const a = latin1Key(e.address);
+      const d = this.dirty.get(a);
+      if (d === undefined) this.dirty.set(a, { address: e.address, codeHash });
+      else if (codeHash !== undefined) d.codeHash = codeHash;
+    }
+  }
+
+  /** Hash the changed nodes more than two levels down (a root keeper between batches: stage(), then this). */
+  hashDeep(): void {
+    for (const a of this.dirty.keys()) this.storage.get(a)?.hashBelow(HASH_DEPTH);
+    this.accounts.hashBelow(HASH_DEPTH);
+  }
+
+  /**
+   * The state root. After stage(), pass the state the staged changes read from (now with
+   * every change of the block): the accounts whose storage changed get their leaves first.
+   */
+  root(state?: ChainState): Uint8Array {
+    if (this.dirty.size > 0) {
+      if (state === undefined) throw new Error('internal error: StateCommitment.root() after stage() needs the state');
+      for (const d of this.dirty.values()) this.updateAccount(state, d.address, d.codeHash);
+      this.dirty.clear();
+    }
     return this.accounts.root();
   }
 
@@ -173,6 +250,7 @@ export class StateCommitment {
     if (this.nodes === null) return;
     this.root();
     this.storage.clear();
+    this.codeHashes.clear();
     this.accounts.unload();
   }
 
