@@ -10,9 +10,8 @@ import { MemoryState, type StateAdapter } from './state.js';
 
 export interface StorageWrite {
   address: Uint8Array;
+  /** the contract's key; the slot id a node stores it under is storageSlot(key), derived on demand */
   key: Uint8Array;
-  /** sha3_256(b"animica:vm:storage|" + key): the slot id a node stores under */
-  slot: Uint8Array;
   value: Uint8Array | null;
 }
 
@@ -24,7 +23,7 @@ export interface BalanceWrite {
 const SLOT_DOMAIN = new TextEncoder().encode('animica:vm:storage|');
 
 export function storageSlot(key: Uint8Array): Uint8Array {
-  // a receipt's write and the state root both need the slot id of the same key: hash it once
+  // the state root and proofs ask for the slot id of the same key again: hash it once
   const k = latin1Key(key);
   const hit = slotMemo.get(k);
   if (hit !== undefined) return hit.slice();
@@ -56,7 +55,7 @@ const ORIGINAL = 2;
 function plainWrite(address: Uint8Array, bytes: Uint8Array, off: number, klen: number, vlen: number): StorageWrite {
   const key = bytes.slice(off, off + klen);
   // vlen -1: the slot is emptied
-  return { address, key, slot: storageSlot(key), value: vlen < 0 ? null : bytes.slice(off + klen, off + klen + vlen) };
+  return { address, key, value: vlen < 0 ? null : bytes.slice(off + klen, off + klen + vlen) };
 }
 
 /**
