@@ -6,12 +6,8 @@
 // last running a value walk at max_value_depth (==, dict key hashing, str), plus one past
 // each limit. The tier's counters show compiled code ran and that calls past the stack
 // budget fell back to the interpreter deep in the chain.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { expect, test } from 'vitest';
-import { runScript } from './helpers/bundled_process.js';
+import { bundleWithScript, runScript } from './helpers/bundled_process.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 
 const CONTRACTS = DEFAULT_LIMITS.max_contract_depth;
@@ -104,25 +100,8 @@ process.stdout.write(out.join('\\n'));
 `;
 
 /** The package bundled with the tier's counters exported, and the script beside it. */
-async function bundle(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'vmpy-jitstack-'));
-  const entry = join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
-    `export * from ${JSON.stringify(resolve('index.ts'))};\nexport { ENGINE_STATS } from ${JSON.stringify(resolve('core/jit/engine.ts'))};\nexport { JIT_PROBE } from ${JSON.stringify(resolve('core/jit/runtime.ts'))};\n`,
-  );
-  await build({
-    entryPoints: [entry],
-    outfile: join(dir, 'vmpy.mjs'),
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  writeFileSync(join(dir, 'main.mjs'), SCRIPT);
-  return dir;
+function bundle(): Promise<string> {
+  return bundleWithScript('vmpy-jitstack-', SCRIPT, ['{ ENGINE_STATS } from core/jit/engine.ts', '{ JIT_PROBE } from core/jit/runtime.ts']);
 }
 
 // str() of a list nested to max_value_depth at the bottom of 8 contracts needs about 246 KB

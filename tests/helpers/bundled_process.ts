@@ -6,11 +6,25 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-/** A temp dir holding vmpy.mjs (the package bundled from index.ts) and main.mjs (script). */
-export async function bundleWithScript(prefix: string, script: string): Promise<string> {
+/**
+ * A temp dir holding vmpy.mjs (the package bundled from index.ts) and main.mjs (script).
+ * `also` re-exports internals a test observes (e.g. the tier's counters), as `export ...` lines
+ * with their module paths relative to the repository.
+ */
+export async function bundleWithScript(prefix: string, script: string, also: string[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  let entry = resolve('index.ts');
+  if (also.length) {
+    entry = join(dir, 'entry.ts');
+    const lines = [`export * from ${JSON.stringify(resolve('index.ts'))};`];
+    for (const a of also) {
+      const [names, from] = a.split(' from ');
+      lines.push(`export ${names} from ${JSON.stringify(resolve(from))};`);
+    }
+    writeFileSync(entry, lines.join('\n') + '\n');
+  }
   await build({
-    entryPoints: [resolve('index.ts')],
+    entryPoints: [entry],
     outfile: join(dir, 'vmpy.mjs'),
     bundle: true,
     platform: 'neutral',
