@@ -17,7 +17,7 @@ export { ORDER as ORDER_PRICES, EQ as EQ_PRICES };
 
 /** -1, 0, 1 for a < b, a == b, a > b; TypeError when Python has no order between them. */
 export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): number {
-  if (a instanceof PyTuple && b instanceof PyTuple) return compareTuples(m, a.items, b.items, sym, d);
+  if (a instanceof PyTuple && b instanceof PyTuple) return compareSequences(m, a.items, b.items, sym, d);
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
@@ -39,28 +39,17 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   const sb = Array.isArray(b) ? b : null;
   const qa = sa ?? (a instanceof PyTuple ? a.items : null);
   const qb = sb ?? (b instanceof PyTuple ? b.items : null);
-  if (qa && qb && (sa === null) === (sb === null)) {
-    const n = Math.min(qa.length, qb.length);
-    m.charge(n * ORDER.items);
-    if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (let i = 0; i < n; i++) {
-      const x = qa[i];
-      const y = qb[i];
-      // the equality walk over a nested item is charged per node, like ==
-      if (!(typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, x, y, d + 1))) return pyCompare(m, x, y, sym, d + 1);
-    }
-    return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;
-  }
+  if (qa && qb && (sa === null) === (sb === null)) return compareSequences(m, qa, qb, sym, d);
   throw new VmError('TypeError', `'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
 /**
- * Two tuples' order (the sort's tuple keys): the generic sequence walk below, with the str
- * and small-int items compared in place. It charges exactly what the walk does, in the same
- * order: the items up front, then per str item pair its == walk and, where they differ, its
- * ordering; other items take the walk's own calls.
+ * Two lists' or two tuples' order (also the sort's tuple keys), the one sequence walk: the
+ * items up front, then per pair the == walk (charged per node, like ==) and, at the first pair
+ * that differs, its ordering. Small-int and str items are compared in place, charging what
+ * eqCharged and pyCompare charge for them, in the same order.
  */
-export function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
+export function compareSequences(m: Machine, qa: Value[], qb: Value[], sym: string, d: number): number {
   const n = Math.min(qa.length, qb.length);
   m.charge(n * ORDER.items);
   if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
@@ -78,7 +67,7 @@ export function compareTuples(m: Machine, qa: Value[], qb: Value[], sym: string,
       }
     } else if (x instanceof PyTuple && y instanceof PyTuple) {
       // eqCharged and then pyCompare on two tuples, without their dispatch
-      if (!eqCharged(m, x, y, d + 1)) return compareTuples(m, x.items, y.items, sym, d + 1);
+      if (!eqCharged(m, x, y, d + 1)) return compareSequences(m, x.items, y.items, sym, d + 1);
     } else if (!eqCharged(m, x, y, d + 1)) return pyCompare(m, x, y, sym, d + 1);
   }
   return qa.length < qb.length ? -1 : qa.length > qb.length ? 1 : 0;

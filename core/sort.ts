@@ -1,7 +1,7 @@
 // sorted(): a stable bottom-up merge sort of our own (spec/SORT.md), so the comparisons made,
 // their order, the gas they cost and the point where a TypeError stops the sort are the same
 // on every host; Array.prototype.sort leaves all of that to the engine.
-import { compareStr, compareTuples, pyCompare, ORDER_PRICES as ORDER, EQ_PRICES as EQ } from './compare.js';
+import { compareStr, compareSequences, pyCompare, ORDER_PRICES as ORDER, EQ_PRICES as EQ } from './compare.js';
 import { words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { MAX_VALUE_DEPTH, PyTuple, type Value } from './values.js';
@@ -41,7 +41,7 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
       const r = reverse ? lead.less(m, y, x, per) : lead.less(m, x, y, per);
       if (r >= 0) return r === 1;
       m.charge(per);
-      return reverse ? compareTuples(m, its[y], its[x], '<', 0) < 0 : compareTuples(m, its[x], its[y], '<', 0) < 0;
+      return reverse ? compareSequences(m, its[y], its[x], '<', 0) < 0 : compareSequences(m, its[x], its[y], '<', 0) < 0;
     };
   } else {
     before = (x, y) => {
@@ -127,8 +127,8 @@ function mergeOrder(m: Machine, per: number, n: number, kv: Float64Array | null,
  * The leading items of tuple sort keys, in arrays of their own: a decorated key is
  * (key, index, item), and most comparisons are decided by the key, or by the first item of a
  * tuple key, being two different small ints or strs. `less` decides those from the arrays
- * (not by walking each tuple) and charges what compareTuples charges for them, in its order;
- * -1 leaves the comparison to compareTuples.
+ * (not by walking each tuple) and charges what compareSequences charges for them, in its order;
+ * -1 leaves the comparison to compareSequences.
  */
 class Leads {
   /** items[0] and items[1] of each key (undefined where the key is shorter), its length */
@@ -186,7 +186,7 @@ class Leads {
 
   /**
    * 1 when key x < key y, 0 when not, -1 when the leading items do not decide. A decided
-   * comparison is charged `per` plus what compareTuples charges for it, summed; -1 charges
+   * comparison is charged `per` plus what compareSequences charges for it, summed; -1 charges
    * nothing.
    */
   less(m: Machine, x: number, y: number, per: number): number {
