@@ -392,7 +392,6 @@ const PROBES: Probe[] = [
   { entry: 'method:remove', src: stmt('x.remove(6)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ entries: n }) },
-  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:clear', src: stmt('x.clear()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },

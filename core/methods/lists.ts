@@ -63,11 +63,11 @@ const copy: MImpl = (m, a, b, n, p) => {
     return r.slice();
   }
   if (r instanceof PyDict) {
-    // each entry is made again and its key re-keyed (key_units, as a lookup charges them)
-    m.charge(p.entries * r.size);
+    // each entry is made again under the key it has in r (no key is hashed again), and each
+    // hash of a key on the hashed path keeps its slot list: entries of both Maps
+    m.charge(p.entries * (r.size + r.hashedSize));
     m.mem += dictBytes(r.size);
-    const d = new PyDict();
-    for (const [k, v] of r.map.values()) d.set(k, v, m, p.key_units);
+    const d = r.copy();
     // CPython clones the table (deleted entries and free room included) unless over a third
     // of it is deleted entries, and then inserts into a new one as above
     if (r.size > 0 && r.size >= (((r.nent * 2) / 3) | 0)) {

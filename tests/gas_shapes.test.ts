@@ -1,0 +1,76 @@
+// Shapes an attacker used to get work far beyond the gas it paid (issue: gas proportional to
+// work). Each is now linear with a small constant, or priced by a table formula over a
+// named measure; these tests pin the formula (gas moves with the measure as the table says,
+// and with nothing else), never a timing.
+import { describe, expect, test } from 'vitest';
+import { compileSource } from '../compiler/index.js';
+import type { Host } from '../core/host.js';
+import { run } from '../core/interpreter.js';
+import { loadModule } from '../core/load.js';
+import { Machine } from '../core/machine.js';
+import { PyDict, PyTuple, type Value } from '../core/values.js';
+import { STD_IMPLS } from '../stdlib/index.js';
+import { DEFAULT_LIMITS, METHODS } from '../spec/table.js';
+
+/** Gas used by `_p(*args)` and its result. */
+function gasOf(src: string, args: Value[]): { gas: number; result: Value } {
+  const mod = loadModule(compileSource(src, { file: 'shape.py' }).module);
+  const limit = 1_000_000_000;
+  const m = new Machine(mod, DEFAULT_LIMITS, limit, STD_IMPLS, {} as Host);
+  const result = run(
+    m,
+    mod.funcs.findIndex((f) => f.name === '_p'),
+    args,
+  );
+  return { gas: limit - m.gas, result };
+}
+
+const method = (name: string) => METHODS.find((e) => e.name === name)!;
+const ints = (n: number): Value[] => Array.from({ length: n }, (_, i) => i);
+
+describe('dict.copy()', () => {
+  const src = 'def _p(d):\n    e = d.copy()\n    return len(e)\n';
+  const withKeys = (keys: Value[]): PyDict => {
+    const d = new PyDict();
+    keys.forEach((k, i) => d.set(k, i));
+    return d;
+  };
+
+  test('is priced per entry, whatever the keys: the copy hashes no key again', () => {
+    const price = method('copy').dynamic.entries;
+    const small = gasOf(src, [withKeys(ints(16).map((i) => new PyTuple([i, i])))]).gas;
+    const wide = gasOf(src, [withKeys(ints(16).map((i) => new PyTuple([i, ...ints(200)])))]).gas;
+    const long = gasOf(src, [withKeys(ints(16).map((i) => 'k'.repeat(17000) + String(i)))]).gas;
+    const direct = gasOf(src, [withKeys(ints(16).map((i) => 'k'.repeat(2000) + String(i)))]).gas;
+    expect(wide).toBe(small);
+    expect(long).toBe(small);
+    // a key on the direct path has no slot list to keep: one Map entry, not two
+    expect(small - direct).toBe(16 * price);
+    const more = gasOf(src, [withKeys(ints(48).map((i) => new PyTuple([i, i])))]).gas;
+    expect(more - small).toBe(2 * 32 * price);
+  });
+
+  test('the copy finds, replaces and deletes every key, and leaves the original alone', () => {
+    const keys: Value[] = [...Array.from({ length: 20 }, (_, i) => new PyTuple([i, 'x'.repeat(i)])), 'k'.repeat(17000), new Uint8Array(100).fill(7), 2n ** 80n];
+    const d = withKeys(keys);
+    d.delete(keys[3]);
+    d.delete(keys[20]);
+    const e = d.copy();
+    expect(e.size).toBe(d.size);
+    for (const k of keys) expect(e.get(k)).toBe(d.get(k));
+    e.set(new PyTuple([3, 'xxx']), 'back');
+    e.set(keys[21], 'new');
+    e.delete(keys[0]);
+    expect(e.get(new PyTuple([3, 'xxx']))).toBe('back');
+    expect(d.get(new PyTuple([3, 'xxx']))).toBeUndefined();
+    expect(d.get(keys[0])).toBe(0);
+    expect(d.get(keys[21])).toBe(21);
+    expect(e.get(keys[0])).toBeUndefined();
+    expect([...e.map.values()].map((x) => x[1])).toEqual(
+      [...d.map.values()]
+        .slice(1)
+        .map((x) => (x[0] === keys[21] ? 'new' : x[1]))
+        .concat(['back']),
+    );
+  });
+});
