@@ -2,7 +2,7 @@
 // work). Each is now linear with a small constant, or priced by a table formula over a
 // named measure; these tests pin the formula (gas moves with the measure as the table says,
 // and with nothing else), never a timing.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { compileSource } from '../compiler/index.js';
 import type { Host } from '../core/host.js';
 import { run } from '../core/interpreter.js';
@@ -72,5 +72,62 @@ describe('dict.copy()', () => {
         .map((x) => (x[0] === keys[21] ? 'new' : x[1]))
         .concat(['back']),
     );
+  });
+});
+
+/** How many calls f makes to obj[name] with a receiver or first argument `big` says is large. */
+function bigCalls<T extends object>(obj: T, name: keyof T, big: (self: unknown, arg: unknown) => boolean, f: () => void): number {
+  const orig = obj[name] as unknown as (...a: unknown[]) => unknown;
+  let n = 0;
+  const spy = vi.spyOn(obj, name as never).mockImplementation(function (this: unknown, ...a: unknown[]) {
+    if (big(this, a[0])) n++;
+    return orig.apply(this, a);
+  } as never);
+  try {
+    f();
+  } finally {
+    spy.mockRestore();
+  }
+  return n;
+}
+const longStr = (x: unknown): boolean => typeof x === 'string' && x.length >= 1000;
+
+describe('str.replace("", new)', () => {
+  const src = 'def _p(s, c):\n    return s.replace("", "-", c)\n';
+  const price = method('replace').dynamic.words;
+  const words = (n: number) => Math.ceil(n / 32);
+
+  test('makes no array of code points: the units are written once', () => {
+    const s = 'ab'.repeat(3000);
+    let out: Value = null;
+    const calls =
+      bigCalls(
+        Array,
+        'from',
+        (_t, a) => longStr(a),
+        () => (out = gasOf(src, [s, -1]).result),
+      ) +
+      bigCalls(
+        String.prototype,
+        'split',
+        (t) => longStr(t),
+        () => gasOf(src, [s, -1]),
+      ) +
+      bigCalls(
+        Array.prototype,
+        'join',
+        (t) => Array.isArray(t) && t.length >= 1000,
+        () => gasOf(src, [s, -1]),
+      );
+    expect(calls).toBe(0);
+    expect(out).toBe(`-${s.split('').join('-')}-`);
+  });
+
+  test('is priced per word of the receiver and of the result, before it is built', () => {
+    const g = (n: number, c: number) => gasOf(src, ['a'.repeat(n), c]).gas;
+    // every code point: the result is 2n + 1 units
+    expect(g(3200, -1) - g(320, -1)).toBe(price * (words(3200) - words(320) + words(6401) - words(641)));
+    // a count caps the insertions: n + c units
+    expect(g(3200, 64) - g(320, 64)).toBe(price * (words(3200) - words(320) + words(3264) - words(384)));
   });
 });

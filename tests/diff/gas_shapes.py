@@ -1,0 +1,13 @@
+"""Differential suite: the shapes the gas work made linear (empty-needle replace, ...)."""
+
+# args: "ab\U0001F600c", 2 | "", 0 | "", 3 | "abc", 4 | "abc", -1 | "\U0001F600\U0001F601", 1 | "xy", 2
+def _replace_empty(s, c):
+    return [s.replace("", "-", c), s.replace("", ""), s.replace("", "xy", 3), s.replace("", "-", 0), s.replace("", "-", 100), s.replace("", "-")]
+
+# args: "\ufeffab", "\ufeff" | "a\ud800b", "-" | "ab", "\udc00" | "\U0001F600\ude00", "|"
+def _replace_empty_units(s, neu):
+    return [s.replace("", neu), s.replace("", neu, 2), len(s.replace("", neu))]
+
+# args: b"ab\xff", 2 | b"", 1 | b"abc", 0
+def _replace_empty_bytes(b, c):
+    return [b.replace(b"", b"-", c), b.replace(b"", b"<>"), b.replace(b"", b"", 1)]
