@@ -131,3 +131,41 @@ describe('str.replace("", new)', () => {
     expect(g(3200, 64) - g(320, 64)).toBe(price * (words(3200) - words(320) + words(3264) - words(384)));
   });
 });
+
+describe('bytes.decode(errors=...)', () => {
+  const src = 'def _p(b, e):\n    return b.decode("utf-8", e)\n';
+  const bad = (n: number) => {
+    const b = new Uint8Array(2 * n);
+    for (let i = 0; i < n; i++) b.set([0xe0, 0x80], 2 * i);
+    return b;
+  };
+
+  test('writes every replacement into one array: no string per error, no join over pieces', () => {
+    let out: Value = null;
+    const calls =
+      bigCalls(
+        Array.prototype,
+        'join',
+        (t) => Array.isArray(t) && t.length >= 1000,
+        () => (out = gasOf(src, [bad(3000), 'backslashreplace']).result),
+      ) +
+      bigCalls(
+        String.prototype,
+        'padStart',
+        () => true,
+        () => gasOf(src, [bad(3000), 'backslashreplace']),
+      );
+    expect(calls).toBe(0);
+    expect(out).toBe('\\xe0\\x80'.repeat(3000));
+  });
+
+  test('is priced per word of the input and of the longest output (4 chars a byte), whatever the handler', () => {
+    const price = method('decode').dynamic.words;
+    const words = (n: number) => Math.ceil(n / 32);
+    for (const e of ['backslashreplace', 'replace', 'ignore', 'surrogateescape']) {
+      const d = gasOf(src, [bad(3200), e]).gas - gasOf(src, [bad(320), e]).gas;
+      // the input, then the handler's pass at its longest output
+      expect(d, e).toBe(price * (words(6400) - words(640) + words(4 * 6400) - words(4 * 640)));
+    }
+  });
+});

@@ -11,3 +11,7 @@ def _replace_empty_units(s, neu):
 # args: b"ab\xff", 2 | b"", 1 | b"abc", 0
 def _replace_empty_bytes(b, c):
     return [b.replace(b"", b"-", c), b.replace(b"", b"<>"), b.replace(b"", b"", 1)]
+
+# args: b"\xe0\x80" * 40 + b"ok\xf0\x9f\x98\x80\xc3\xa9\xff" | b"\xed\xa0\x80\xf0\x90\x80" | b"\xef\xbb\xbf\xff\xef\xbb\xbf" | b"\xf4\x8f\xbf\xbfz\xf4\x90"
+def _decode_handlers(b):
+    return [b.decode("utf-8", "backslashreplace"), b.decode("utf-8", "replace"), b.decode("utf-8", "ignore"), len(b.decode("utf-8", "surrogateescape")), b.decode("ascii", "backslashreplace"), b.decode("ascii", "replace")]
