@@ -10,7 +10,7 @@ import { loadModule } from '../core/load.js';
 import { Machine } from '../core/machine.js';
 import { PyDict, PyTuple, type Value } from '../core/values.js';
 import { STD_IMPLS } from '../stdlib/index.js';
-import { DEFAULT_LIMITS, METHODS } from '../spec/table.js';
+import { DEFAULT_LIMITS, METHODS, OPCODES } from '../spec/table.js';
 
 /** Gas used by `_p(*args)` and its result. */
 function gasOf(src: string, args: Value[]): { gas: number; result: Value } {
@@ -167,5 +167,35 @@ describe('bytes.decode(errors=...)', () => {
       // the input, then the handler's pass at its longest output
       expect(d, e).toBe(price * (words(6400) - words(640) + words(4 * 6400) - words(4 * 640)));
     }
+  });
+});
+
+describe('list.remove(x), x a 64-byte bytes', () => {
+  const src = 'def _p(xs, x):\n    xs.remove(x)\n    return len(xs)\n';
+  const k = (last: number) => new Uint8Array(64).fill(107).fill(last, 63);
+  const list = (n: number): Value[] => [...Array.from({ length: n }, () => k(107)), k(122)];
+
+  test('compares each item without making views of it', () => {
+    const made = { n: 0 };
+    const Real = Int32Array;
+    class Counted extends Real {
+      constructor(buf: ArrayBuffer, at: number, len: number) {
+        super(buf, at, len);
+        made.n++;
+      }
+    }
+    vi.stubGlobal('Int32Array', Counted);
+    try {
+      expect(gasOf(src, [list(2000), k(122)]).result).toBe(2000);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(made.n).toBeLessThan(10);
+  });
+
+  test('is priced per item scanned and per word compared', () => {
+    const eq = (name: string) => OPCODES.find((o) => o.name === name)!.dynamic;
+    const d = gasOf(src, [list(2000), k(122)]).gas - gasOf(src, [list(200), k(122)]).gas;
+    expect(d).toBe(1800 * (method('remove').dynamic.items + 2 * eq('EQ').words));
   });
 });
