@@ -10,7 +10,7 @@ import { loadModule } from '../core/load.js';
 import { Machine } from '../core/machine.js';
 import { PyDict, PyTuple, type Value } from '../core/values.js';
 import { STD_IMPLS } from '../stdlib/index.js';
-import { DEFAULT_LIMITS, METHODS, OPCODES } from '../spec/table.js';
+import { BUILTINS, DEFAULT_LIMITS, METHODS, OPCODES } from '../spec/table.js';
 
 /** Gas used by `_p(*args)` and its result. */
 function gasOf(src: string, args: Value[]): { gas: number; result: Value } {
@@ -197,5 +197,37 @@ describe('list.remove(x), x a 64-byte bytes', () => {
     const eq = (name: string) => OPCODES.find((o) => o.name === name)!.dynamic;
     const d = gasOf(src, [list(2000), k(122)]).gas - gasOf(src, [list(200), k(122)]).gas;
     expect(d).toBe(1800 * (method('remove').dynamic.items + 2 * eq('EQ').words));
+  });
+});
+
+describe('repr() of text with escapes', () => {
+  const src = 'def _p(s):\n    return repr(s)\n';
+  const ctl = (n: number) => '\x01\n\'"\\\u2028'.repeat(n);
+  const rendered = (n: number) => "'" + '\\x01\\n\\\'"\\\\\\u2028'.repeat(n) + "'";
+
+  test('writes the escapes into one array: no string per char', () => {
+    let out: Value = null;
+    const calls =
+      bigCalls(
+        String.prototype,
+        'padStart',
+        () => true,
+        () => (out = gasOf(src, [ctl(2000)]).result),
+      ) +
+      bigCalls(
+        String.prototype,
+        'padStart',
+        () => true,
+        () => gasOf(src, [new Uint8Array(4000).fill(1)]),
+      );
+    expect(calls).toBe(0);
+    expect(out).toBe(rendered(2000));
+  });
+
+  test('is priced per word of the rendering', () => {
+    const price = BUILTINS.find((e) => e.name === 'repr')!.dynamic.words;
+    const words = (n: number) => Math.ceil(n / 32);
+    const d = gasOf(src, [ctl(2000)]).gas - gasOf(src, [ctl(200)]).gas;
+    expect(d).toBe(price * (words(rendered(2000).length) - words(rendered(200).length)));
   });
 });
