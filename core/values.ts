@@ -268,7 +268,7 @@ export class PyDict {
     const dk = directKey(k, m, price);
     if (dk !== null) return dk;
     const h = contentHash(k, m, price);
-    let slots = this.hashed?.get(h);
+    const slots = this.hashed?.get(h);
     let free = -1;
     if (slots !== undefined) {
       for (let i = 0; i < slots.length; i++) {
