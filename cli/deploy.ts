@@ -18,8 +18,8 @@ import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
 import { cacheDirFor, loadContract } from './contract.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
-import { receiptHuman, receiptJson, receiptJsonText } from './render.js';
-import { callTreeJson, callTreeLines } from './calltree.js';
+import { CALLS, receiptHuman, receiptJson, receiptJsonText } from './render.js';
+import { callTreeLines } from './calltree.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 import { deploymentRecord, isStoreDir, openCliStore } from './store_state.js';
 
@@ -107,7 +107,7 @@ function report(
       ok ? { address: '0x' + bytesToHex(address), codeHash: '0x' + bytesToHex(r.created!.codeHash), nonce: nonce.toString() } : { nonce: nonce.toString() },
     );
     if (ok) j.return = valueToJson(r.returnValue!);
-    if (r.calls?.length) j.calls = callTreeJson(r.calls);
+    if (r.calls?.length) j.calls = CALLS;
     out(receiptJsonText(r, j));
   } else if (ok) {
     const lines = [`deployed ${name} at 0x${bytesToHex(address)}`, `gas used: ${r.gasUsed}`];

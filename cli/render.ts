@@ -5,6 +5,7 @@ import { valueToJson, type Json } from '../node/abi/json.js';
 import { decodeEventData } from '../stdlib/event_codec.js';
 import type { Receipt } from '../node/execute.js';
 import { bytesToHex } from '../core/hex.js';
+import { callNodeText } from './calltree.js';
 import { renderDiagnostic, Source } from '../validate/source.js';
 import { formatTraceback, framesOf } from '../testing/traceback.js';
 import type { Value } from '../core/values.js';
@@ -47,11 +48,13 @@ export function receiptJson(r: Receipt, extra: Record<string, Json> = {}): Recor
 
 /** Stands for the events in receiptJson's object until receiptJsonText writes them. */
 const EVENTS: Json = [];
+/** Stands for the call tree (`calls`, the receipt's r.calls) until receiptJsonText writes it, call by call. */
+export const CALLS: Json = [];
 
 /**
  * JSON.stringify(j) for j from receiptJson(r, ...), in pieces: each event (with its data, as
  * `vm-py decode --event` reads it back) is made when it is written, so a call's 1,024 events
- * of 64 KB never sit in memory as one text. Bytes are written as hex digits straight into a
+ * of 64 KB never sit in memory as one text; nor does a call tree (CALLS), written call by call. Bytes are written as hex digits straight into a
  * buffer (JSON strings of hex need no escaping): no string per byte, no UTF-8 re-encoding.
  */
 export function* receiptJsonText(r: Receipt, j: Record<string, Json>): Generator<string | Uint8Array> {
@@ -59,6 +62,14 @@ export function* receiptJsonText(r: Receipt, j: Record<string, Json>): Generator
   for (const k of Object.keys(j)) {
     const v = j[k];
     if (v === undefined) continue;
+    if (v === CALLS) {
+      yield `${sep}${JSON.stringify(k)}:[`;
+      sep = ',';
+      const calls = r.calls ?? [];
+      for (let i = 0; i < calls.length; i++) yield (i ? ',' : '') + callNodeText(calls[i]);
+      yield ']';
+      continue;
+    }
     if (v !== EVENTS) {
       yield `${sep}${JSON.stringify(k)}:${JSON.stringify(v)}`;
       sep = ',';

@@ -21,9 +21,20 @@ export function out(s: string | Iterable<string | Uint8Array>): void {
     write(s + '\n');
     return;
   }
-  for (const part of s) if (!write(part)) return;
-  write('\n');
+  // small pieces (a call tree's nodes) are gathered into blocks: a write per piece was a
+  // system call per ~200 bytes
+  let block = '';
+  for (const part of s) {
+    if (typeof part === 'string') {
+      block += part;
+      if (block.length < BLOCK) continue;
+      if (!write(block)) return;
+    } else if ((block && !write(block)) || !write(part)) return;
+    block = '';
+  }
+  write(block + '\n');
 }
+const BLOCK = 1 << 16;
 
 /** false once the reader has gone away (EPIPE). */
 function write(s: string | Uint8Array): boolean {

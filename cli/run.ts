@@ -22,11 +22,11 @@ import { isStoreDir, openCliStore, storeDeployments } from './store_state.js';
 import { Overlay } from '../node/block/overlay.js';
 import { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
-import { receiptHuman, receiptJson, receiptJsonText } from './render.js';
+import { CALLS, receiptHuman, receiptJson, receiptJsonText } from './render.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 import { GasProfile, traceSession } from './trace.js';
 import type { Json } from '../node/abi/json.js';
-import { callTreeJson, callTreeLines, nestedTracer } from './calltree.js';
+import { callTreeLines, nestedTracer } from './calltree.js';
 
 export interface RunArgs extends CallEnvFlags {
   manifest: string;
@@ -110,7 +110,7 @@ export async function runCommand(a: RunArgs, out: (s: string | Iterable<string |
         ...(a.dryRun ? { committed: false } : {}),
         ...(r.balanceWrites.length ? { balances } : {}),
         ...(syscalls.length ? { syscalls } : {}),
-        ...(r.calls?.length ? { calls: callTreeJson(r.calls) } : {}),
+        ...(r.calls?.length ? { calls: CALLS } : {}),
       };
       out(receiptJsonText(r, receiptJson(r, extra)));
     } else {

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { receiptJson, receiptJsonText } from '../cli/render.js';
+import { CALLS, receiptJson, receiptJsonText } from '../cli/render.js';
+import { callTreeJson } from '../cli/calltree.js';
+import type { CallNode } from '../node/execute.js';
 import { bytesToHex } from '../core/hex.js';
 import { PyDict, type Value } from '../core/values.js';
 import { decodeEventData as decode, encodeEventData } from '../stdlib/event_codec.js';
@@ -77,6 +79,39 @@ describe('receipt JSON text', () => {
       expect(t).toBe(whole(r, extra));
       expect(JSON.parse(t).gasUsed).toBe(1234);
     }
+  });
+});
+
+describe('call tree JSON text', () => {
+  const node = (over: Partial<CallNode>, calls: CallNode[] = []): CallNode =>
+    ({
+      to: new Uint8Array(32).fill(0x77),
+      fn: 'f"\u00e9',
+      value: 0n,
+      static: false,
+      gas: 1000,
+      gasUsed: 10,
+      status: 'ERROR',
+      returnData: new Uint8Array(0),
+      revertReason: null,
+      kind: 'CallError',
+      calls,
+      ...over,
+    }) as CallNode;
+
+  test('written call by call, the same text as JSON.stringify of callTreeJson', () => {
+    const calls = [
+      node({}),
+      node({ value: 5n, static: true, status: 'REVERT', kind: null, revertReason: enc.encode('no') }, [
+        node({ status: 'SUCCESS', kind: null, returnData: Uint8Array.of(1) }, [node({ status: 'OOG', kind: null })]),
+      ]),
+      ...Array.from({ length: 50 }, () => node({})),
+    ];
+    const r = { ...receipt([['E', dict([['x', 1]])]]), calls } as Receipt;
+    const j = receiptJson(r, { function: 'f', calls: CALLS });
+    const t = [...receiptJsonText(r, j)].map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
+    expect(JSON.parse(t).calls).toEqual(JSON.parse(JSON.stringify(callTreeJson(calls))));
+    expect(t.endsWith(`"calls":${JSON.stringify(callTreeJson(calls))}}`)).toBe(true);
   });
 });
 
