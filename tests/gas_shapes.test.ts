@@ -231,3 +231,49 @@ describe('repr() of text with escapes', () => {
     expect(d).toBe(price * (words(rendered(2000).length) - words(rendered(200).length)));
   });
 });
+
+describe('== and in over deeply nested one-item lists', () => {
+  const nest = (depth: number, leaf: Value): Value => {
+    let x: Value = leaf;
+    for (let i = 0; i < depth; i++) x = [x];
+    return x;
+  };
+  const big = (last: number) => new Uint8Array(1024).fill(7).fill(last, 1023);
+
+  /** The host stack depth when the innermost bytes compare runs (it makes an Int32Array view). */
+  function stackAtLeaf(f: () => void): number {
+    let depth = 0;
+    const Real = Int32Array;
+    class Probe extends Real {
+      constructor(buf: ArrayBuffer, at: number, len: number) {
+        super(buf, at, len);
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = Infinity;
+        depth = Math.max(depth, (new Error().stack ?? '').split('\n').length);
+        Error.stackTraceLimit = limit;
+      }
+    }
+    vi.stubGlobal('Int32Array', Probe);
+    try {
+      f();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    return depth;
+  }
+
+  test('the walk takes no host frame per level', () => {
+    const src = 'def _p(a, b):\n    return [a == b, [0, b].index(a)]\n';
+    const shallow = stackAtLeaf(() => gasOf(src, [nest(4, big(1)), nest(4, big(1))]));
+    const deep = stackAtLeaf(() => expect(gasOf(src, [nest(250, big(1)), nest(250, big(1))]).result).toEqual([true, 1]));
+    expect(shallow).toBeGreaterThan(0);
+    expect(deep - shallow).toBeLessThan(10);
+  });
+
+  test('is priced per item, level by level, as before', () => {
+    const eq = OPCODES.find((o) => o.name === 'EQ')!.dynamic;
+    const src = 'def _p(a, b):\n    return a == b\n';
+    const d = gasOf(src, [nest(250, 1), nest(250, 1)]).gas - gasOf(src, [nest(50, 1), nest(50, 1)]).gas;
+    expect(d).toBe(200 * eq.items);
+  });
+});
