@@ -145,7 +145,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (const [k, v] of a.map.values()) {
-      m.charge(EQ.items);
+      m.charge(EQ.items + EQ.lookups);
       const w = b.get(k, m, EQ.key_units);
       if (w === undefined || !eqCharged(m, v, w, d + 1)) return false;
     }

@@ -136,6 +136,7 @@ const popitem: MImpl = (m, a, b, n, p) => {
   let last: [Value, Value, number] | undefined;
   for (const e of d.map.values()) last = e;
   if (last === undefined) throw new VmError('KeyError', "'popitem(): dictionary is empty'");
+  m.charge(p.removals);
   const pos = last[2];
   d.delete(last[0]);
   // CPython cuts its table back to the popped entry (its free room stays as it was)
