@@ -99,6 +99,28 @@ export const CASES: CalCase[] = [
   c('builtin sum', 'sum(list)', ['xs = list(range(n))'], 'sum(xs)', [16, 1024, 16384]),
   c('builtin max', 'max(list)', ['xs = list(range(n))'], 'max(xs)', [16, 1024, 16384]),
   c('method copy', 'list.copy', ['xs = [1] * n'], 'xs.copy()', [16, 1024, 16384]),
+  // shapes an attacker used (bench/adversarial_cli.mjs runs them through the CLI)
+  c('method copy', 'dict.copy, tuple keys', ['e = {(i, i): i for i in range(n)}'], 'e.copy()', [16, 1024, 16384]),
+  c('method replace', 'str.replace("", sep)', ['h = "ab" * (n // 2)'], 'h.replace("", "-")'),
+  c('method decode', 'bytes.decode, backslashreplace', ['h = b"\\xe0\\x80" * (n // 2)'], 'h.decode("utf-8", "backslashreplace")'),
+  c('builtin repr', 'repr(str), control chars', ['h = "\\x01\\n\'\\"\\\\" * (n // 5)'], 'repr(h)'),
+  c(
+    'method remove',
+    'list.remove of a 64-byte bytes',
+    ['x = b"k" * 63 + b"z"', 'xs = [b"k" * 64] * n + [x]'],
+    'xs.remove(x) or xs.append(x)',
+    [16, 1024, 16384],
+  ),
+  c('opcode EQ', 'keys view ==', ['d = {i: i for i in range(n)}', 'e = {i: 0 for i in range(n - 1, -1, -1)}'], 'd.keys() == e.keys()', [16, 1024, 16384]),
+  c('opcode EQ', 'dict == dict', ['d = {i: i for i in range(n)}', 'e = {i: i for i in range(n - 1, -1, -1)}'], 'd == e', [16, 1024, 16384]),
+  c('opcode EQ', 'nested one-item lists ==', ['a = [1]', 'b = [1]', 'for _j in range(n):', '    a = [a]', '    b = [b]'], 'a == b', [16, 128, 254]),
+  c(
+    'method pop',
+    'dict.pop + reinsert (churn)',
+    ['d = {str(j): j for j in range(n)}', 'ks = list(d.keys())'],
+    'd.setdefault(ks[_i % n], d.pop(ks[_i % n]))',
+    [16, 1024, 8192],
+  ),
   c('method items', 'dict.items', ['d = dict([(i, i) for i in range(n)])'], 'd.items()', [16, 1024, 16384]),
   c('opcode ITER_INIT', 'for over dict', ['d = dict([(i, i) for i in range(n)])'], 'len([1 for k in d])', [16, 1024, 16384]),
   // big ints and conversions
