@@ -159,6 +159,14 @@ describe('bytes.decode(errors=...)', () => {
     expect(out).toBe('\\xe0\\x80'.repeat(3000));
   });
 
+  test('with a handler, ill-formed input is found without a failed strict decode (an exception)', () => {
+    const strict = (t: unknown) => t instanceof TextDecoder && t.encoding === 'utf-8' && t.fatal;
+    let out: Value = null;
+    expect(bigCalls(TextDecoder.prototype, 'decode', strict, () => (out = gasOf(src, [bad(2), 'replace']).result))).toBe(0);
+    expect(out).toBe('\ufffd'.repeat(4));
+    expect(bigCalls(TextDecoder.prototype, 'decode', strict, () => gasOf(src, [Uint8Array.of(0xc3, 0xa9), 'replace']))).toBe(1);
+  });
+
   test('is priced per word of the input and of the longest output (4 chars a byte), whatever the handler', () => {
     const price = method('decode').dynamic.words;
     const words = (n: number) => Math.ceil(n / 32);

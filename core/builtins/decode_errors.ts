@@ -80,6 +80,20 @@ function utf8Seq(b: Uint8Array, i: number): number {
   return need + 1;
 }
 
+/** Whether b is well-formed UTF-8 (what a strict decode accepts), found without throwing. */
+export function utf8Valid(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    if (b[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8Seq(b, i);
+    if (n < 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 /**
  * Decode with an error handler; the caller has charged for the input and the longest output
  * (4 chars a byte). Every char is written into one array of code units, decoded once at the
