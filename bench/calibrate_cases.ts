@@ -103,6 +103,7 @@ export const CASES: CalCase[] = [
   c('method copy', 'dict.copy, tuple keys', ['e = {(i, i): i for i in range(n)}'], 'e.copy()', [16, 1024, 16384]),
   c('method replace', 'str.replace("", sep)', ['h = "ab" * (n // 2)'], 'h.replace("", "-")'),
   c('method decode', 'bytes.decode, backslashreplace', ['h = b"\\xe0\\x80" * (n // 2)'], 'h.decode("utf-8", "backslashreplace")'),
+  c('builtin repr', 'repr(list of 4-byte bytes)', ['h = [b"\\x00\\x01ab"] * (n // 16)'], 'repr(h)'),
   c('builtin repr', 'repr(str), control chars', ['h = "\\x01\\n\'\\"\\\\" * (n // 5)'], 'repr(h)'),
   c(
     'method remove',

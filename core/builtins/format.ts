@@ -62,7 +62,11 @@ function esc(out: Uint16Array, o: number, tag: number, c: number, digits: number
  * per input unit: `\\uXXXX`; an astral pair's `\\UXXXXXXXX` is 5 per unit) and decoded once:
  * a string per char cost ~20x the arithmetic loop's ns per gas.
  */
+/** printable ASCII but for the quote and the backslash: a str of these reprs as itself, quoted */
+const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 export function reprStr(s: string): string {
+  if (PLAIN.test(s)) return "'" + s + "'";
   const q = s.includes("'") && !s.includes('"') ? 0x22 : 0x27;
   const n = s.length;
   const out = new Uint16Array(6 * n + 2);
@@ -117,6 +121,7 @@ export function reprBytes(b: Uint8Array): string {
     else if (c === 0x22) hasDouble = true;
   }
   const q = hasSingle && !hasDouble ? 0x22 : 0x27;
+  if (b.length <= 64) return reprShortBytes(b, q);
   const out = new Uint16Array(4 * b.length + 3);
   let o = 0;
   out[o++] = 0x62;
@@ -133,6 +138,24 @@ export function reprBytes(b: Uint8Array): string {
   out[o++] = q;
   return unitsToString(out, o, false);
 }
+
+/** A short bytes' repr as a string built piece by piece (an array and a decode cost more here). */
+function reprShortBytes(b: Uint8Array, q: number): string {
+  const qc = q === 0x22 ? '"' : "'";
+  let out = 'b' + qc;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x5c) out += '\\\\';
+    else if (c === q) out += '\\' + qc;
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c < 0x20 || c >= 0x7f) out += HEX_ESC[c];
+    else out += String.fromCharCode(c);
+  }
+  return out + qc;
+}
+const HEX_ESC = Array.from({ length: 256 }, (_, c) => '\\x' + (c < 16 ? '0' : '') + c.toString(16));
 
 /**
  * convert_steps of rendering big int v in `radix`: decimal is quadratic in the size, as str()

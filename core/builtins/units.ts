@@ -12,6 +12,8 @@ const LITTLE = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
  */
 export function unitsToString(u: Uint16Array, len: number, surrogates: boolean): string {
   const v = len === u.length ? u : u.subarray(0, len);
+  // a short text: one call, cheaper than a decoder's fixed cost
+  if (len <= 1024) return String.fromCharCode.apply(null, v as unknown as number[]);
   if (!surrogates && LITTLE) return UTF16LE.decode(v);
   let r = '';
   for (let b = 0; b < len; b += 8192) r += String.fromCharCode.apply(null, v.subarray(b, b + 8192) as unknown as number[]);
