@@ -187,6 +187,11 @@ export class ParallelExecutor {
     return { main: threadCpuMs(), workers };
   }
 
+  /** Each worker's kernel thread id (Linux; -1 elsewhere), for reading its CPU time from this thread (thread_cpu.ts). */
+  async threadIds(): Promise<number[]> {
+    return Promise.all(this.workers.map(async (w) => (await this.ask(w, 'cpu')).tid ?? -1));
+  }
+
   async close(): Promise<void> {
     this.keeper?.port.close();
     // each worker first closes its own handle on the store, after whatever it is still doing:
@@ -196,12 +201,12 @@ export class ParallelExecutor {
   }
 
   /** Post {type} to a worker and wait for its answer of the same type (or its exit). */
-  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number }> {
+  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number; tid?: number }> {
     return new Promise((ok, fail) => {
-      const on = (m: { type?: string; ms?: number }) => {
+      const on = (m: { type?: string; ms?: number; tid?: number }) => {
         if (m?.type !== type) return;
         done();
-        ok(m as { type: string; ms?: number });
+        ok(m as { type: string; ms?: number; tid?: number });
       };
       const exit = () => {
         done();

@@ -15,7 +15,7 @@ import { toWire } from './wire.js';
 import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
 import { RootKeeper } from './root_keeper.js';
 import { useNativeTrieHash } from '../native_hash.js';
-import { threadCpuMs } from './thread_cpu.js';
+import { threadCpuMs, threadTid } from './thread_cpu.js';
 
 type Msg =
   | { type: 'run'; seq: number; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
@@ -48,7 +48,7 @@ parentPort!.on('message', (m: Msg) => {
     return;
   }
   if (m.type === 'cpu') {
-    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs() });
+    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs(), tid: threadTid() });
     return;
   }
   if (m.type === 'pump') {
