@@ -5,7 +5,9 @@
 // Each case runs two chains from the same genesis, one serial and one parallel, and feeds
 // them the same blocks alternately (serial first on even rounds, parallel first on odd), so
 // both see the same minutes of a shared machine. The first BENCH_WARM blocks of each case
-// (JIT tiers, V8's optimizer, the workers' first runs) are not counted; then BENCH_BLOCKS
+// are not counted: the contract's compiling tier, and V8's optimizing compiler, which was
+// still compiling (on its helper threads, up to ~50 us per tx of CPU in the parallel case)
+// 40 blocks in, each thread having its own code; then BENCH_BLOCKS
 // blocks are, and each counted block gives one sample: its wall time and the CPU time of
 // every thread of the process during it (main thread, each worker, and V8's helper threads:
 // the garbage collector's parallel and concurrent work). Medians are printed with the
@@ -29,7 +31,7 @@ if (process.env.BENCH_NOBLE !== '1') useNativeTrieHash();
 
 const BLOCK = 200;
 const ACCOUNTS = 1_000;
-const WARM = Number(process.env.BENCH_WARM ?? 10);
+const WARM = Number(process.env.BENCH_WARM ?? 40);
 const COUNTED = Number(process.env.BENCH_BLOCKS ?? 30);
 const THREADS = Number(process.env.BENCH_THREADS ?? 1);
 /** e.g. BENCH_CASES=memory-independent,disk-hot */
