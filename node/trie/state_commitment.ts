@@ -77,12 +77,18 @@ export function encodeAccount(a: AccountFields): Uint8Array {
   // changes is encoded, and building it from rlpList/rlpBytes parts made six arrays each
   const n = uintBytes(a.nonce);
   const b = uintBytes(a.balance);
-  const len = scalarLen(n) + scalarLen(b) + rlpLen(a.storageRoot) + rlpLen(a.codeHash);
-  if (len >= 56 || a.storageRoot.length >= 56 || a.codeHash.length >= 56)
+  if (n.length >= 56 || b.length >= 56 || a.storageRoot.length >= 56 || a.codeHash.length >= 56)
     return rlpList([rlpBytes(n), rlpBytes(b), rlpBytes(a.storageRoot), rlpBytes(a.codeHash)]);
-  const out = new Uint8Array(1 + len);
-  out[0] = 0xc0 + len;
-  let o = putScalar(out, 1, n);
+  const len = scalarLen(n) + scalarLen(b) + scalarLen(a.storageRoot) + scalarLen(a.codeHash);
+  // the list's head: one byte under 56 bytes of items, else 0xf7 + 1 and the length (< 256 here)
+  const h = len < 56 ? 1 : 2;
+  const out = new Uint8Array(h + len);
+  if (h === 1) out[0] = 0xc0 + len;
+  else {
+    out[0] = 0xf8;
+    out[1] = len;
+  }
+  let o = putScalar(out, h, n);
   o = putScalar(out, o, b);
   o = putScalar(out, o, a.storageRoot);
   putScalar(out, o, a.codeHash);
@@ -92,9 +98,6 @@ export function encodeAccount(a: AccountFields): Uint8Array {
 /** Length of rlpBytes(b) for b shorter than 56 bytes. */
 function scalarLen(b: Uint8Array): number {
   return b.length === 1 && b[0] < 0x80 ? 1 : 1 + b.length;
-}
-function rlpLen(b: Uint8Array): number {
-  return b.length < 56 ? scalarLen(b) : rlpBytes(b).length;
 }
 /** rlpBytes(b) (b shorter than 56 bytes) at o; returns the offset after it. */
 function putScalar(out: Uint8Array, o: number, b: Uint8Array): number {
