@@ -73,7 +73,8 @@ function keysFor(seed: number): Value[] {
     else if (shape === 4)
       key = r() < 0.95 ? new PyTuple([leaf(), leaf()]) : leaf(); // may be unorderable
     else if (shape === 5) key = new PyTuple([new PyTuple([leaf()]), leaf()]);
-    else if (shape === 6) key = Math.floor(r() * 4); // decorated below: ties decided by the index
+    else if (shape === 6)
+      key = Math.floor(r() * 4); // decorated below: ties decided by the index
     else if (shape === 7) key = pick(strs);
     else if (shape === 8) key = new PyTuple([pick(strs), Math.floor(r() * 3) - 1]);
     else if (shape === 9) key = new PyTuple([Math.floor(r() * 4), pick(strs)]);
