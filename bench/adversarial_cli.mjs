@@ -93,8 +93,8 @@ function call(dir, fn, n, r, node = []) {
   ];
   const timeFile = join(dir, 'time.txt');
   const t0 = process.hrtime.bigint();
+  // a call's events reach 1,024 x 64 KB: ~260 MB of JSON on stdout
   const p = TIME
-    // a call's events reach 1,024 x 64 KB: ~260 MB of JSON on stdout
     ? spawnSync(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
   let ns = Number(process.hrtime.bigint() - t0);

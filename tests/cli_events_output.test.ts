@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { CALLS, receiptJson, receiptJsonText } from '../cli/render.js';
 import { callTreeJson } from '../cli/calltree.js';
 import type { CallNode } from '../node/execute.js';
@@ -162,5 +162,47 @@ describe('vm-py run with events at the caps', () => {
     expect(out.events[255].args.k15).toBe('0x' + 'aa'.repeat(4000));
     // count, then per arg: key length, key (k0..k9, k10..k15), tag, length (2 bytes), the bytes
     expect(out.events[255].data.length).toBe(2 + 2 * (1 + 16 * (1 + 1 + 2 + 4000) + 10 * 2 + 6 * 3));
+  });
+});
+
+describe('event ints read back', () => {
+  test('every width decodes to what was emitted, in one pass over the varint', () => {
+    const xs: Value[] = [
+      0,
+      1,
+      -1,
+      63,
+      -64,
+      2 ** 48,
+      -(2 ** 48),
+      2 ** 53 - 1,
+      -(2 ** 53) + 1,
+      2n ** 53n,
+      -(7n ** 1450n),
+      7n ** 1450n - 3n,
+      (1n << 4095n) - 1n,
+      -(1n << 4095n),
+    ];
+    const args = dict(xs.map((x, i) => [`k${i}`, x] as [Value, Value]));
+    const back = decode(encodeEventData(args), { maxIntBits: 4096 });
+    expect(new Map(back)).toEqual(new Map(xs.map((x, i) => [`k${i}`, x])));
+  });
+
+  test('a 4,096-bit int is not built by shifting a bigint per 7-bit group', () => {
+    const data = encodeEventData(dict([['k', (1n << 4095n) - 1n]]));
+    let shifts = 0;
+    const real = BigInt;
+    // BigInt(group) per group was the quadratic build; one BigInt of the hex digits now
+    const spy = vi.spyOn(globalThis, 'BigInt').mockImplementation(((x: unknown) => {
+      shifts++;
+      return real(x as never);
+    }) as never);
+    try {
+      decode(data, { maxIntBits: 4096 });
+    } finally {
+      spy.mockRestore();
+    }
+    // (a bigint per 7-bit group was ~590 calls)
+    expect(shifts).toBeLessThan(20);
   });
 });
