@@ -259,10 +259,12 @@ export class PyDict {
   get size(): number {
     return this.map.size;
   }
-  /** How many hashes the keys on the hashed path (tuples, long text) have: the entries of the second Map a copy makes. */
-  get hashedSize(): number {
-    return this.hashed === null ? 0 : this.hashed.size;
-  }
+  /**
+   * How many keys are on the hashed path (tuples, long text): they bound the entries of the
+   * second Map a copy makes (one per distinct hash). Counted per key, never per hash: hashes
+   * and so their collisions may differ between hosts, a count of keys cannot.
+   */
+  hashedKeys = 0;
   /** The Map key of k: the one it is stored under, or (add) a free one, or undefined. */
   private keyOf(k: Value, m: Meter | undefined, price: number, add: boolean): number | string | undefined {
     const dk = directKey(k, m, price);
@@ -283,6 +285,7 @@ export class PyDict {
     if (free < 0) free = next.length;
     next[free] = k;
     (this.hashed ??= new Map()).set(h, next);
+    this.hashedKeys++;
     return ESC + 'h' + h + '.' + free;
   }
   get(k: Value, m?: Meter, price = 0): Value | undefined {
@@ -328,6 +331,7 @@ export class PyDict {
   copy(): PyDict {
     const d = new PyDict();
     if (this.hashed !== null) d.hashed = new Map(this.hashed);
+    d.hashedKeys = this.hashedKeys;
     const map = d.map;
     let i = 0;
     for (const [hk, e] of this.map) map.set(hk, [e[0], e[1], i++]);
@@ -351,6 +355,7 @@ export class PyDict {
     for (const e of this.map.values()) e[2] = -1;
     this.map.clear();
     this.hashed = null;
+    this.hashedKeys = 0;
     this.nent = 0;
     this.usable = 0;
     this.cap = 1;
@@ -387,6 +392,7 @@ export class PyDict {
       const next = this.hashed!.get(h)!.slice();
       next[Number(hk.slice(dot + 1))] = undefined;
       this.hashed!.set(h, next);
+      this.hashedKeys--;
     }
   }
 }

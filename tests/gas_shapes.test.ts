@@ -50,6 +50,21 @@ describe('dict.copy()', () => {
     expect(more - small).toBe(2 * 32 * price);
   });
 
+  test('is priced per key, never per distinct hash: hash collisions (seeded per process) move no gas', () => {
+    // two tuples made to share a hash, as the per-process seed may make any two collide
+    const colliding = [new PyTuple([1, 'a']), new PyTuple([2, 'b'])];
+    for (const t of colliding) {
+      t.hash = 12345;
+      t.units = 3;
+    }
+    const d = withKeys(colliding);
+    expect(d.get(colliding[1])).toBe(1);
+    expect(gasOf(src, [d]).gas).toBe(gasOf(src, [withKeys([new PyTuple([1, 'a']), new PyTuple([2, 'b'])])]).gas);
+    // and a key removed is no longer counted
+    d.delete(colliding[0]);
+    expect(gasOf(src, [d]).gas).toBe(gasOf(src, [withKeys([new PyTuple([2, 'b'])])]).gas);
+  });
+
   test('the copy finds, replaces and deletes every key, and leaves the original alone', () => {
     const keys: Value[] = [...Array.from({ length: 20 }, (_, i) => new PyTuple([i, 'x'.repeat(i)])), 'k'.repeat(17000), new Uint8Array(100).fill(7), 2n ** 80n];
     const d = withKeys(keys);

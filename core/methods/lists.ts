@@ -64,8 +64,8 @@ const copy: MImpl = (m, a, b, n, p) => {
   }
   if (r instanceof PyDict) {
     // each entry is made again under the key it has in r (no key is hashed again), and each
-    // hash of a key on the hashed path keeps its slot list: entries of both Maps
-    m.charge(p.entries * (r.size + r.hashedSize));
+    // key on the hashed path once more: its hash's slot list is kept in a second Map
+    m.charge(p.entries * (r.size + r.hashedKeys));
     m.mem += dictBytes(r.size);
     const d = r.copy();
     // CPython clones the table (deleted entries and free room included) unless over a third
