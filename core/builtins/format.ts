@@ -69,6 +69,7 @@ export function reprStr(s: string): string {
   if (PLAIN.test(s)) return "'" + s + "'";
   const q = s.includes("'") && !s.includes('"') ? 0x22 : 0x27;
   const n = s.length;
+  if (n <= 32) return reprShortStr(s, q);
   const out = new Uint16Array(6 * n + 2);
   let o = 0;
   let surrogates = false;
@@ -137,6 +138,36 @@ export function reprBytes(b: Uint8Array): string {
   }
   out[o++] = q;
   return unitsToString(out, o, false);
+}
+
+/** A short str's repr built piece by piece (an array and a decode cost more for a few chars). */
+function reprShortStr(s: string, q: number): string {
+  const qc = q === 0x22 ? '"' : "'";
+  let out = qc;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      out += c === 0x5c || c === q ? '\\' + s[i] : s[i];
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        out += isPrintable(c) ? s.slice(i, i + 2) : '\\U' + c.toString(16).padStart(8, '0');
+        i++;
+        continue;
+      }
+    }
+    if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += HEX_ESC[c];
+    else if (isPrintable(c)) out += s[i];
+    else if (c < 0x100) out += HEX_ESC[c];
+    else out += '\\u' + c.toString(16).padStart(4, '0');
+  }
+  return out + qc;
 }
 
 /** A short bytes' repr as a string built piece by piece (an array and a decode cost more here). */
