@@ -186,6 +186,16 @@ export class SlabMap {
   }
 
   /**
+   * Entry e's key as a view of the slab (no copy). Keys are never written again once placed
+   * (a value that outgrows its region moves with a copy of the key), so the view's bytes
+   * never change.
+   */
+  keyView(e: number): Uint8Array {
+    const p = e * STRIDE;
+    return new Uint8Array(this.slab.buffer, this.ent[p + K_OFF], this.ent[p + K_LEN]);
+  }
+
+  /**
    * The value as reads return it: one object per entry until the next write; null when
    * empty. It is a view of the slab, whose region is then never written again (capacity 0:
    * the next value goes to a new region), so the bytes a reader holds never change. A view
