@@ -390,7 +390,16 @@ def f(a: int, b: int, c: int) -> int:
       ]) {
         const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
         const run = (traced: boolean, gasLimit: number) =>
-          executeCall({ module: mod, calldata, gasLimit, limits, tx: defaultTx(), block: defaultBlock(), state: new MemoryState(), tracer: traced ? () => {} : undefined });
+          executeCall({
+            module: mod,
+            calldata,
+            gasLimit,
+            limits,
+            tx: defaultTx(),
+            block: defaultBlock(),
+            state: new MemoryState(),
+            tracer: traced ? () => {} : undefined,
+          });
         const full = run(false, 1_000_000);
         seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
         expect(view(full)).toEqual(view(run(true, 1_000_000)));
