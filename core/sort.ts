@@ -180,6 +180,7 @@ function pairPlan(its: Value[][], reverse: boolean, per: number): Plan | null {
  * consumes all gas anyway), else by before(x, y).
  */
 function mergeOrder(m: Machine, n: number, plan: Plan | null, before: (x: number, y: number) => boolean): Int32Array {
+  if (plan !== null && plan.k2 === null && plan.tieFalse) return mergeNumbers(m, n, plan.k1, plan.base1);
   let src = new Int32Array(n);
   let dst = new Int32Array(n);
   for (let i = 0; i < n; i++) src[i] = i;
@@ -253,6 +254,63 @@ function mergeOrder(m: Machine, n: number, plan: Plan | null, before: (x: number
     dst = t;
   }
   m.charge(owed);
+  return src;
+}
+
+/**
+ * mergeOrder for keys that are all numbers (small ints): every comparison is k[x] < k[y] at
+ * `per`, written into the loop (no comparator call); charges batched as mergeOrder batches them.
+ */
+function mergeNumbers(m: Machine, n: number, k: Float64Array, per: number): Int32Array {
+  let src = new Int32Array(n);
+  let dst = new Int32Array(n);
+  for (let i = 0; i < n; i++) src[i] = i;
+  let count = 0;
+  for (let w = 1; w < n; w *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * w) {
+      const mid = Math.min(lo + w, n);
+      const hi = Math.min(lo + 2 * w, n);
+      if (mid < hi && ++count === 1024) {
+        m.charge(count * per);
+        count = 0;
+      }
+      // one run, or two already in order (one comparison): copy
+      if (mid >= hi || !(k[src[mid]] < k[src[mid - 1]])) {
+        dst.set(src.subarray(lo, hi), lo);
+        continue;
+      }
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      let x = src[j];
+      let y = src[i];
+      let kx = k[x];
+      let ky = k[y];
+      for (;;) {
+        if (++count === 1024) {
+          m.charge(count * per);
+          count = 0;
+        }
+        if (kx < ky) {
+          dst[o++] = x;
+          if (++j === hi) break;
+          x = src[j];
+          kx = k[x];
+        } else {
+          dst[o++] = y;
+          if (++i === mid) break;
+          y = src[i];
+          ky = k[y];
+        }
+      }
+      while (i < mid) dst[o++] = src[i++];
+      while (j < hi) dst[o++] = src[j++];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  m.charge(count * per);
   return src;
 }
 

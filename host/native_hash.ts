@@ -28,22 +28,25 @@ export function useNativeTrieHash(): void {
   done = true;
 }
 
-/** A native digest as a plain Uint8Array of its own (not a Buffer, not a view into Node's pool). */
-function plain(d: Uint8Array, size: number): Uint8Array {
-  return d.byteOffset === 0 && d.buffer.byteLength === size ? new Uint8Array(d.buffer, 0, size) : new Uint8Array(d);
-}
-
 /**
  * stdlib.hash.sha3_256 / sha3_512 on Node's native SHA3 (OpenSSL): the same digests as
  * @noble/hashes (useStdSha3 checks them before taking them) and the same gas, several times
- * faster on short inputs (bench W3, a chain of 32-byte hashes).
+ * faster on short inputs (bench W3, a chain of 32-byte hashes). The digest comes back as a
+ * latin1 string copied into a plain array, as in useNativeTrieHash (no Buffer: its memory is
+ * outside V8's heap, and a contract value must be a plain Uint8Array).
  */
 export function useNativeStdSha3(): void {
   const oneShot = typeof hash === 'function';
   const digest =
     (alg: string, size: number) =>
-    (b: Uint8Array): Uint8Array =>
-      plain(oneShot ? hash(alg, b, 'buffer') : createHash(alg).update(b).digest(), size);
+    (b: Uint8Array): Uint8Array => {
+      const d = new Uint8Array(size);
+      if (oneShot) {
+        const s = hash(alg, b, 'latin1');
+        for (let i = 0; i < size; i++) d[i] = s.charCodeAt(i);
+      } else d.set(createHash(alg).update(b).digest());
+      return d;
+    };
   useStdSha3(digest('sha3-256', 32), digest('sha3-512', 64));
 }
 
