@@ -12,7 +12,6 @@ import { StateCommitment, type StorageProof } from '../trie/state_commitment.js'
 import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
 import { isChainState, type ChainState, type IterableState } from './chain_state.js';
 import { Overlay } from './overlay.js';
-import { latin1Key } from '../bytekey.js';
 import { checkTxShape, intrinsicGas, shapedTxHash, txHash, type Tx } from './tx.js';
 
 export interface BlockHeader extends BlockEnv {
@@ -158,8 +157,8 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   const nonce = tx.nonce + 1n;
   st.setNonce(sender, nonce);
   st.setBalance(sender, st.getBalance(sender) - BigInt(tx.gasLimit) * tx.gasPrice);
-  // by latin1Key (byte order, as hex would sort, without building hex)
-  const touched = new Map<string, Uint8Array>([[latin1Key(sender), sender]]);
+  // the addresses whose balance changed, once each (a few: an array, compared by bytes)
+  const touched: Uint8Array[] = [sender];
   let exec: AdapterReceipt | null = null;
   let error: { code: string; message: string } | null = null;
   let status: BlockReceipt['status'] = 'SUCCESS';
@@ -171,7 +170,7 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
       if (value > 0n && !bytesEqual(sender, tx.to!)) {
         st.setBalance(sender, st.getBalance(sender) - value);
         st.setBalance(tx.to!, st.getBalance(tx.to!) + value);
-        touched.set(latin1Key(tx.to!), tx.to!);
+        addOnce(touched, tx.to!);
       }
     } else if (tx.kind === 'call') {
       if (!st.getCode(tx.to!)) {
@@ -189,7 +188,7 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
   if (exec) {
     status = exec.status;
     execGas = exec.gasUsed;
-    for (const w of exec.balanceWrites) touched.set(latin1Key(w.address), w.address);
+    for (const w of exec.balanceWrites) addOnce(touched, w.address);
   }
   const gasUsed = intrinsic + execGas;
   st.setBalance(sender, st.getBalance(sender) + BigInt(tx.gasLimit - gasUsed) * tx.gasPrice);
@@ -204,8 +203,20 @@ export function runTx(base: ChainState, block: BlockHeader, tx: Tx, hash: Uint8A
     nonce,
     exec,
     error,
-    touched: [...touched.values()],
+    touched,
   };
+}
+
+function addOnce(list: Uint8Array[], a: Uint8Array): void {
+  for (const x of list) if (bytesEqual(x, a)) return;
+  list.push(a);
+}
+
+/** Byte order (as the addresses' hex, or latin1 keys, sort). */
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -223,17 +234,15 @@ export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, ind
   const writeSet = writeSetOf(o.overlay);
   // the tx's overlay is done with: its entries move to the block's (no sort, no copies)
   o.overlay.mergeInto(blockOv);
-  const touched = new Map<string, Uint8Array>();
-  for (const a of o.touched) touched.set(latin1Key(a), a);
+  const touched = o.touched.slice();
   if (o.fee > 0n) {
     blockOv.setBalance(block.coinbase, blockOv.getBalance(block.coinbase) + o.fee);
-    touched.set(latin1Key(block.coinbase), block.coinbase);
+    addOnce(touched, block.coinbase);
     writeSet.push({ kind: 'balance', address: blockOv.own(block.coinbase), balance: blockOv.getBalance(block.coinbase) });
   }
-  const keys = [...touched.keys()];
-  if (keys.length > 1) keys.sort();
+  if (touched.length > 1) touched.sort(compareBytes);
   // addresses as the block's overlay holds them (one copy per address for the whole block)
-  const balances: BalanceChange[] = keys.map((k) => ({ address: blockOv.own(touched.get(k)!), balance: blockOv.getBalance(touched.get(k)!) }));
+  const balances: BalanceChange[] = touched.map((a) => ({ address: blockOv.own(a), balance: blockOv.getBalance(a) }));
   return sealReceipt(
     {
       index,
