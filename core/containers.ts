@@ -7,6 +7,7 @@ import { dictBytes, seqBytes } from './memory.js';
 import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
 import { DictIter } from './dict_iter.js';
+import { reprForError } from './error_repr.js';
 import { viewItems } from './dict_view.js';
 
 const SLICE = opPrices(Op.SLICE);
@@ -39,15 +40,9 @@ function intIndex(i: Value, what: string): number {
   throw new VmError('TypeError', `${what} indices must be integers or slices, not ${typeName(i)}`);
 }
 
-export function reprKey(k: Value): string {
-  if (typeof k === 'string') return `'${k}'`;
-  if (k instanceof Uint8Array)
-    return `b'${Array.from(k, (b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}'`;
-  if (k === null) return 'None';
-  if (k === true) return 'True';
-  if (k === false) return 'False';
-  if (k instanceof PyTuple) return `(${k.items.map(reprKey).join(', ')}${k.items.length === 1 ? ',' : ''})`;
-  return String(k);
+/** The key or item an error message names: its repr(), charged as repr() is (core/error_repr.ts). */
+export function reprKey(k: Value, m?: Machine): string {
+  return reprForError(k, m);
 }
 
 export function subscr(obj: Value, idx: Value, m?: Machine): Value {
@@ -66,7 +61,7 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
   }
   if (obj instanceof PyDict) {
     const v = obj.get(idx, m, SUBSCR.key_units);
-    if (v === undefined) throw new VmError('KeyError', reprKey(idx));
+    if (v === undefined) throw new VmError('KeyError', reprKey(idx, m));
     return v;
   }
   if (obj instanceof Uint8Array) {
@@ -113,7 +108,7 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
 
 export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
-    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx));
+    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx, m));
     return;
   }
   if (Array.isArray(obj)) {
