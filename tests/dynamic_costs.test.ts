@@ -368,6 +368,15 @@ const PROBES: Probe[] = [
   { entry: 'method:istitle', src: fn('x.istitle()'), args: (n) => [' '.repeat(32 * n)], measures: (n) => ({ words: n }) },
   { entry: 'method:splitlines', src: fn('x.splitlines()'), args: (n) => ['\n'.repeat(n)], measures: (n) => ({ words: words(n), items: n }) },
   { entry: 'method:format', src: fn('"{}".format(x)'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }), sizes: KEY_SIZES },
+  // items: a piece per field and a lookup per .real: 2 per field; words: the format string's
+  // (8 chars a field) and each one-char piece's
+  {
+    entry: 'method:format',
+    src: fn('x.format(7)'),
+    args: (n) => ['{0.real}'.repeat(n)],
+    measures: (n) => ({ words: words(8 * n) + n, items: 2 * n }),
+    sizes: [10, 40],
+  },
   { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
   { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
   { entry: 'method:count', src: fn('x.count("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },
