@@ -1,23 +1,19 @@
 // vm-py deploy / run --to: any number of instances of one code in the CLI state, at
 // addresses from sender and nonce as in the adapter; run without --to calls the manifest's
 // latest deployment.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { contractAddress } from '../node/adapter.js';
 import { bytesToHex } from '../core/hex.js';
+import { runCli } from './helpers/cli_run.js';
 
 const ROOT = resolve('.');
-const BIN = join(ROOT, 'bin/vm-py.js');
 const M = 'ctr/manifest.json';
 let dir: string;
 
-function vmpy(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const vmpy = (args: string[]) => runCli(args, dir);
 const json = (args: string[]) => {
   const r = vmpy([...args, '--json']);
   const lines = r.out.trim().split('\n');

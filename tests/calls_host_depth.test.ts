@@ -6,6 +6,7 @@
 // depend on how much of it there is.
 import { expect, test } from 'vitest';
 import { bundleWithScript, runScript } from './helpers/bundled_process.js';
+import { relayChainScript } from './helpers/relay_chain.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 
 const MAX = DEFAULT_LIMITS.max_contract_depth;
@@ -48,17 +49,7 @@ def soft(targets: list[bytes], frames: int, nest: int) -> bytes:
 const SCRIPT = `
 import { call, deploy, compileSource, MemoryState, defaultTx, defaultBlock } from './vmpy.mjs';
 const [max, vdepth, warm] = JSON.parse(process.argv[2]);
-const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const state = new MemoryState();
-const code = compileSource(${JSON.stringify(RELAY)}).bytes;
-const relays = [];
-for (let i = 0; i < max + 2; i++) {
-  const d = deploy({ contract: { code }, gasLimit: 1e7, tx: { ...defaultTx(), nonce: BigInt(i) }, block: defaultBlock(), state });
-  relays.push(d.created.address);
-}
-const targets = (n) => relays.slice(1, n + 1).map((a) => '0x' + hex(a));
-const frames = 0;
-const one = (fn, args) => call({ input: { fn, args }, gasLimit: 1e9, tx: { ...defaultTx(), to: relays[0] }, block: defaultBlock(), state });
+${relayChainScript(RELAY)}const frames = 0;
 const cases = [
   ['hop', [targets(max), 0, frames, vdepth]],
   ['hop', [targets(max + 1), 0, frames, vdepth]],

@@ -1,19 +1,15 @@
 // The CLI as a user meets it: the README quickstart verbatim, exit codes, one-line errors
 // and no stack traces.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from './helpers/cli_run.js';
 
 const ROOT = resolve('.');
-const BIN = join(ROOT, 'bin/vm-py.js');
 let dir: string;
 
-function vmpy(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const vmpy = (args: string[], cwd = dir) => runCli(args, cwd);
 
 function lastJson(out: string) {
   const lines = out.trim().split('\n');

@@ -1,19 +1,14 @@
 // The author's path from the README, as a new user walks it: init, test, run before and
 // after deploy, a misnamed function, JSON output that decode reads back.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
+import { runCli } from './helpers/cli_run.js';
 
-const BIN = resolve('bin/vm-py.js');
 let dir: string;
 
-function vmpy(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(lines[lines.length - 1]) };
-}
+const vmpy = (args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vmpy-author-'));

@@ -1,20 +1,16 @@
 // Bad input at the CLI: exit code 2 (1 for a call that runs and fails), one line on stderr,
 // no stack trace, and the state file is never touched.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from './helpers/cli_run.js';
 
-const BIN = resolve('bin/vm-py.js');
 let dir: string;
 let state: string;
 let stateBefore: string;
 
-function vmpy(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const vmpy = (args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vmpy-bad-'));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { poisoned, privateCli } from './helpers/cli_copy.js';
+import { runCli } from './helpers/cli_run.js';
 
 const PQ_SOURCE = `from stdlib import pq
 def ok(pk: bytes, msg: bytes, sig: bytes) -> bool:
@@ -49,10 +50,7 @@ beforeAll(() => {
   pqArgs = (tamper) => JSON.stringify([hex(publicKey), hex(msg), hex(tamper ? sig.map((x, i) => (i === 9 ? x ^ 1 : x)) : sig)]);
 });
 
-function vmpy(args: string[], cwd = dir) {
-  const r = spawnSync(process.execPath, [join(pkg, 'bin/vm-py.js'), ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const vmpy = (args: string[], cwd = dir) => runCli(args, cwd, join(pkg, 'bin/vm-py.js'));
 
 describe('lazy parts of the bundle', () => {
   test('pq.verify loads the signature library on demand, and only then', () => {

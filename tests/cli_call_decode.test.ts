@@ -1,20 +1,15 @@
 // vm-py call / run --dry-run (nothing written), vm-py decode (calldata, return data, event
 // data read back with a manifest), vm-py --version.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
+import { runCli } from './helpers/cli_run.js';
 
-const BIN = resolve('bin/vm-py.js');
 const M = 'examples/counter/manifest.json';
 let dir: string;
 
-function vmpy(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(lines[lines.length - 1]) };
-}
+const vmpy = (args: string[]) => runCli(args, dir);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vmpy-calldecode-'));

@@ -1,17 +1,13 @@
 // The language features of the CLI: `run --trace` and the gas bounds of `compile`.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { runCli } from './helpers/cli_run.js';
 
 const ROOT = resolve('.');
-const BIN = join(ROOT, 'bin/vm-py.js');
 
-function vmpy(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const vmpy = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('vm-py CLI, language features', () => {
   test('run --trace prints each instruction with its source line, cost and gas left', () => {

@@ -7,38 +7,10 @@ import { compileSource } from '../compiler/index.js';
 import { loadModule } from '../core/load.js';
 import type { Value } from '../core/values.js';
 import { compiledCount, gasLimits, runIn } from './helpers/engines.js';
+import { nestedLoopChain } from './helpers/nested_loops.js';
 
 const SRC = `
-def _c0(n: int) -> int:
-    t = 0
-    for i in range(n):
-        t = t + i
-    return t
-
-def _c1(n: int) -> int:
-    t = 0
-    for i in range(n):
-        t = t + _c0(i)
-    return t
-
-def _c2(n: int) -> int:
-    t = 0
-    for i in range(n):
-        t = t + _c1(i)
-    return t
-
-def _c3(n: int) -> int:
-    t = 0
-    for i in range(n):
-        t = t + _c2(i)
-    return t
-
-def _c4(n: int) -> int:
-    t = 0
-    for i in range(n):
-        t = t + _c3(i)
-    return t
-
+${nestedLoopChain(4)}
 def _alloc(n: int) -> int:
     ys = []
     for i in range(n):

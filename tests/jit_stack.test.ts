@@ -8,6 +8,7 @@
 // budget fell back to the interpreter deep in the chain.
 import { expect, test } from 'vitest';
 import { bundleWithScript, runScript } from './helpers/bundled_process.js';
+import { relayChainScript } from './helpers/relay_chain.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 
 const CONTRACTS = DEFAULT_LIMITS.max_contract_depth;
@@ -70,17 +71,7 @@ const SCRIPT = `
 import { call, deploy, compileSource, MemoryState, defaultTx, defaultBlock, setEngineMode, ENGINE_STATS, JIT_PROBE } from './vmpy.mjs';
 const [mode, max, vdepth, warm, kinds] = JSON.parse(process.argv[2]);
 setEngineMode(mode);
-const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const state = new MemoryState();
-const code = compileSource(${JSON.stringify(RELAY)}).bytes;
-const relays = [];
-for (let i = 0; i < max + 2; i++) {
-  const d = deploy({ contract: { code }, gasLimit: 1e7, tx: { ...defaultTx(), nonce: BigInt(i) }, block: defaultBlock(), state });
-  relays.push(d.created.address);
-}
-const targets = (n) => relays.slice(1, n + 1).map((a) => '0x' + hex(a));
-const one = (fn, args) => call({ input: { fn, args }, gasLimit: 1e9, tx: { ...defaultTx(), to: relays[0] }, block: defaultBlock(), state });
-const cases = [];
+${relayChainScript(RELAY)}const cases = [];
 for (const kind of kinds) {
   cases.push(['hop', [targets(max), 0, vdepth, kind]]);
   cases.push(['hop', [targets(max), 0, vdepth + 1, kind]]);

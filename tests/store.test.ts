@@ -2,10 +2,9 @@
 // reopened store is at its last block; SIGKILL during block production reopens at exactly
 // the last committed block; damaged pages or values are refused with E-STORE.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, expect, test } from 'vitest';
 import { LmdbStore } from '../host/store/lmdb_store.js';
 import { cliContractAddress } from '../cli/run.js';
@@ -15,6 +14,7 @@ import { verifyStorageProof } from '../node/trie/state_commitment.js';
 import { MemoryState } from '../node/state.js';
 import { StoreError } from '../spec/errors.js';
 import { addr, header, heightBlock, setupToken } from './helpers/chain.js';
+import { bundleLmdbChild } from './helpers/lmdb_child_bundle.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const dirs: string[] = [];
@@ -67,19 +67,7 @@ test('blocks on disk: the receipts and roots of memory; reopened at the head', a
 
 test('SIGKILL during block production: the store reopens at exactly the last committed block', async () => {
   const dir = tmp();
-  // inside the repository, so the bundle resolves lmdb from node_modules
-  mkdirSync('.tmp', { recursive: true });
-  const bundle = resolve(`.tmp/store-child-${process.pid}.mjs`);
-  await build({
-    entryPoints: [resolve('tests/helpers/store_child.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['lmdb'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const bundle = await bundleLmdbChild('tests/helpers/store_child.ts', 'store-child');
   for (const killAfter of [2, 5]) {
     const child = spawn(process.execPath, [bundle, dir], { cwd: resolve('.'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -4,15 +4,15 @@
 // its B-tree pages: for a few layouts its own assertion aborts the process instead, before
 // anything is committed; the test counts those and docs/host.md says so.)
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, expect, test } from 'vitest';
 import { LmdbStore } from '../host/store/lmdb_store.js';
 import { executeBlock } from '../node/block/execute_block.js';
 import { MemoryState } from '../node/state.js';
 import { header, heightBlock, setupToken } from './helpers/chain.js';
+import { bundleLmdbChild } from './helpers/lmdb_child_bundle.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -31,18 +31,7 @@ test('garbage over a page: the right root or E-STORE, nothing else', async () =>
   for (let h = 1; h <= 4; h++) executeBlock({ state: mem, block: header(h), txs: heightBlock(mem, h), strict: true });
   const want = Buffer.from(executeBlock({ state: mem, block: header(5), txs: [] }).stateRoot).toString('hex');
 
-  mkdirSync('.tmp', { recursive: true });
-  const bundle = resolve(`.tmp/store-page-child-${process.pid}.mjs`);
-  await build({
-    entryPoints: [resolve('tests/helpers/store_page_child.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    external: ['lmdb'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const bundle = await bundleLmdbChild('tests/helpers/store_page_child.ts', 'store-page-child');
   const pages = statSync(join(pristine, 'data.mdb')).size / 4096;
   const tally = { ok: 0, store: 0, aborted: 0 };
   // every ninth page from page 2 (0 and 1 are the meta pages, tested in store.test.ts)
