@@ -13,7 +13,7 @@ import { StateCommitment } from '../node/trie/state_commitment.js';
 import type { Tx } from '../node/block/tx.js';
 import { addr, header, setupToken, transferTx } from '../tests/helpers/chain.js';
 import { useNativeTrieHash } from '../host/native_hash.js';
-import { ParallelExecutor } from '../host/parallel/executor.js';
+import { ParallelExecutor, type Schedule } from '../host/parallel/executor.js';
 import { bundleWorker } from '../tests/helpers/worker_bundle.js';
 import { threadCpuMs } from '../host/parallel/thread_cpu.js';
 
@@ -43,7 +43,11 @@ const make = (round: number): Tx[] => {
 };
 // BENCH_THREADS=n: the parallel executor with n workers (the profile is the main thread's)
 const threads = Number(process.env.BENCH_THREADS ?? 0);
-const ex = threads > 0 ? await ParallelExecutor.start(state, threads, await bundleWorker()) : null;
+// BENCH_ROOTS=main: the state root kept on the main thread (default: on worker 0 over a MemoryState)
+const roots = process.env.BENCH_ROOTS === 'main' ? ('main' as const) : undefined;
+// BENCH_SCHEDULE=workers|main-ahead: who runs what (executor.executeBlock's schedule)
+const schedule = process.env.BENCH_SCHEDULE as Schedule | undefined;
+const ex = threads > 0 ? await ParallelExecutor.start(state, threads, await bundleWorker(), { roots }) : null;
 // BENCH_SPLIT=1: time spent in the state root's update, apart (wall clock inside this process)
 let rootMs = 0;
 if (process.env.BENCH_SPLIT === '1') {
@@ -72,7 +76,7 @@ for (let r = 0; r < blocks; r++) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const res = ex
-    ? await ex.executeBlock({ block: header(r + 1), txs: all[r], strict: true })
+    ? await ex.executeBlock({ block: header(r + 1), txs: all[r], strict: true, schedule })
     : executeBlock({ state, block: header(r + 1), txs: all[r], strict: true });
   const c = process.cpuUsage(c0);
   if (res.receipts.some((x) => x.status !== 'SUCCESS')) throw new Error('a transfer failed');

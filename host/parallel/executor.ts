@@ -17,7 +17,7 @@
 // serial block measures, from its txs' own read and write sets, how many txs read what an
 // earlier tx of the block wrote (what would have conflicted); when few did, the next block
 // speculates again. No probe block is spent on a chain that stays hot.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import {
@@ -41,8 +41,8 @@ import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
 import { fromWire, type WireOutcome } from './wire.js';
-import { decodePlain, encodePlain } from './plain_codec.js';
-import { BOX_BYTES, CURSOR, KEEPER_MS_AT, POSTED, ROOT_AT, SEALED, STOP } from './shared.js';
+import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
+import { BOX_BYTES, CTRL_WORDS, CURSOR, KEEPER_MS_AT, POSTED, PROGRESS, ROOT_AT, SEALED, STOP, WAIT_FOR } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
 import { threadCpuMs } from './thread_cpu.js';
 
@@ -112,8 +112,8 @@ const zeroStats = (): ParallelStats => ({
 interface Spec {
   /** txs before this position were in the state it ran against */
   snapshot: number;
-  /** a worker's outcome: plain_codec bytes, or structured-cloned when not plain data */
-  wire: WireOutcome | Uint8Array | null;
+  /** a worker's outcome (decoded from plain_codec bytes, or structured-cloned when not plain data) */
+  wire: WireOutcome | null;
   own: TxOutcome | null;
 }
 
@@ -187,6 +187,11 @@ export class ParallelExecutor {
     return { main: threadCpuMs(), workers };
   }
 
+  /** Each worker's kernel thread id (Linux; -1 elsewhere), for reading its CPU time from this thread (thread_cpu.ts). */
+  async threadIds(): Promise<number[]> {
+    return Promise.all(this.workers.map(async (w) => (await this.ask(w, 'cpu')).tid ?? -1));
+  }
+
   async close(): Promise<void> {
     this.keeper?.port.close();
     // each worker first closes its own handle on the store, after whatever it is still doing:
@@ -196,12 +201,12 @@ export class ParallelExecutor {
   }
 
   /** Post {type} to a worker and wait for its answer of the same type (or its exit). */
-  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number }> {
+  private ask(w: Worker, type: 'cpu' | 'close'): Promise<{ type: string; ms?: number; tid?: number }> {
     return new Promise((ok, fail) => {
-      const on = (m: { type?: string; ms?: number }) => {
+      const on = (m: { type?: string; ms?: number; tid?: number }) => {
         if (m?.type !== type) return;
         done();
-        ok(m as { type: string; ms?: number });
+        ok(m as { type: string; ms?: number; tid?: number });
       };
       const exit = () => {
         done();
@@ -365,15 +370,19 @@ export class ParallelExecutor {
     // claimed[i]: 0 free, 1 the main thread's, 2 a worker's; done[i] 1 once a worker posted tx i's result
     const claimed = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
     const done = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count)));
-    const ctrl = new Int32Array(new SharedArrayBuffer(8));
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL_WORDS));
     let t = performance.now();
     const channels = workers.map(() => new MessageChannel());
-    workers.forEach((w, k) =>
-      w.postMessage(
-        { type: 'run', seq: this.seq, block, txs: req.txs, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 },
-        [channels[k].port2],
-      ),
-    );
+    // the block and its txs as one plain_codec buffer (a quarter of structured clone's cost
+    // here, and less to read there); by structured clone when they are not plain data
+    const work = workers.length > 0 ? plainOrNull({ block, txs: req.txs }) : null;
+    workers.forEach((w, k) => {
+      const last = k === workers.length - 1;
+      const data = work === null ? { block, txs: req.txs } : { work: last ? work : work.slice() };
+      const transfer: Transferable[] = [channels[k].port2];
+      if (data.work) transfer.push(data.work.buffer);
+      w.postMessage({ type: 'run', seq: this.seq, ...data, claimed: claimed.buffer, done: done.buffer, ctrl: ctrl.buffer, port: channels[k].port2 }, transfer);
+    });
     // a root keeper given no txs to speculate still takes the block's writes
     if (this.keeper && workers.length === 0) this.workers[0].postMessage({ type: 'pump', seq: this.seq });
     st.postMs += performance.now() - t;
@@ -383,11 +392,14 @@ export class ParallelExecutor {
       const t1 = performance.now();
       for (const ch of channels) {
         for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
-          // the outcome as plain_codec bytes (decoded when checked), or structured-cloned
-          const [j, o, ms] = m.message as [number, WireOutcome | Uint8Array | null, number];
-          specs.set(j, { snapshot: 0, wire: o, own: null });
+          // a batch of [index, outcome, ms]: plain_codec bytes (outcomes decoded as views of
+          // them, and turned into TxOutcomes when checked), or structured-cloned
+          const batch = (m.message instanceof Uint8Array ? decodePlain(m.message) : m.message) as [number, WireOutcome | null, number][];
+          for (const [j, o, ms] of batch) {
+            specs.set(j, { snapshot: 0, wire: o, own: null });
+            st.workerMs += ms;
+          }
           st.messages++;
-          st.workerMs += ms;
         }
       }
       st.msgMs += performance.now() - t1;
@@ -450,8 +462,13 @@ export class ParallelExecutor {
             st.execMs += performance.now() - t;
             continue;
           }
+          // the workers post results in batches and wake this thread once per batch; told that
+          // this thread waits, a worker posts what it holds at once
           t = performance.now();
-          Atomics.wait(done, i, 0, 20);
+          const progress = Atomics.load(ctrl, PROGRESS);
+          Atomics.store(ctrl, WAIT_FOR, i + 1);
+          if (Atomics.load(done, i) === 0) Atomics.wait(ctrl, PROGRESS, progress, 20);
+          Atomics.store(ctrl, WAIT_FOR, 0);
           st.waitMs += performance.now() - t;
         }
         t = performance.now();
@@ -475,8 +492,7 @@ export class ParallelExecutor {
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
-          const wire = spec.wire instanceof Uint8Array ? (decodePlain(spec.wire) as WireOutcome) : spec.wire;
-          const cand = spec.own ?? (wire ? fromWire(wire, ov) : null);
+          const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
           if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
             o = cand;
             if (spec.own) st.keptMain++;
@@ -568,6 +584,15 @@ function valid(o: TxOutcome, snapshot: number, lastWriter: ReadonlyMap<string, n
     if (w !== undefined && w >= snapshot) return false;
   }
   return true;
+}
+
+function plainOrNull(v: unknown): Uint8Array<ArrayBuffer> | null {
+  try {
+    return encodePlain(v);
+  } catch (e) {
+    if (e instanceof NotPlain || e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 function sortedEntries(ov: Overlay): AccountEntry[] {

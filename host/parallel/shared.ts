@@ -3,6 +3,11 @@
 // A block's claims (ctrl): the next tx index to claim, and a flag that stops claims.
 export const CURSOR = 0;
 export const STOP = 1;
+/** batches of results the workers have posted (the main thread waits on this word for the next) */
+export const PROGRESS = 2;
+/** 1 + the tx index the main thread is waiting for (0: not waiting): a worker then posts what it holds at once */
+export const WAIT_FOR = 3;
+export const CTRL_WORDS = 4;
 
 // The root keeper's box (worker 0 keeps the state root when the state is in memory):
 // Int32 words, then a Float64 and the 32 bytes of the last root.

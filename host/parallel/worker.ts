@@ -7,18 +7,29 @@ import { checkTx, runTx, type BlockHeader } from '../../node/block/execute_block
 import type { ChainState } from '../../node/block/chain_state.js';
 import type { AccountEntry } from '../../node/block/overlay.js';
 import { shapedTxHash, type Tx } from '../../node/block/tx.js';
-import { CURSOR, STOP } from './shared.js';
+import { CURSOR, PROGRESS, STOP, WAIT_FOR } from './shared.js';
 import { MemoryState, type StateSnapshot } from '../../node/state.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
 import { LmdbStore } from '../store/lmdb_store.js';
-import { toWire } from './wire.js';
+import { toWire, type WireOutcome } from './wire.js';
 import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
 import { RootKeeper } from './root_keeper.js';
 import { useNativeTrieHash } from '../native_hash.js';
-import { threadCpuMs } from './thread_cpu.js';
+import { threadCpuMs, threadTid } from './thread_cpu.js';
 
 type Msg =
-  | { type: 'run'; seq: number; block: BlockHeader; txs: Tx[]; claimed: SharedArrayBuffer; done: SharedArrayBuffer; ctrl: SharedArrayBuffer; port: MessagePort }
+  | {
+      type: 'run';
+      seq: number;
+      /** the block and its txs: plain_codec bytes of { block, txs }, or (not plain data) block and txs themselves */
+      work?: Uint8Array;
+      block?: BlockHeader;
+      txs?: Tx[];
+      claimed: SharedArrayBuffer;
+      done: SharedArrayBuffer;
+      ctrl: SharedArrayBuffer;
+      port: MessagePort;
+    }
   /** a block's changes (AccountEntry[], plain_codec bytes) */
   | { type: 'apply'; data: Uint8Array }
   /** a block the main thread runs alone: keep its root (the root keeper only) */
@@ -48,7 +59,7 @@ parentPort!.on('message', (m: Msg) => {
     return;
   }
   if (m.type === 'cpu') {
-    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs() });
+    parentPort!.postMessage({ type: 'cpu', ms: threadCpuMs(), tid: threadTid() });
     return;
   }
   if (m.type === 'pump') {
@@ -69,42 +80,73 @@ parentPort!.on('message', (m: Msg) => {
   const claimed = new Int32Array(m.claimed);
   const done = new Int32Array(m.done);
   const ctrl = new Int32Array(m.ctrl);
-  const n = m.txs.length;
+  const { block, txs } = (m.work ? decodePlain(m.work) : m) as { block: BlockHeader; txs: Tx[] };
+  const n = txs.length;
+  // results go out in batches, one message and one wake-up each: a message and an
+  // Atomics.notify per tx cost the main thread a wake-up (a context switch) per tx
+  let batch: Result[] = [];
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    postResults(m.port, batch);
+    for (const r of batch) Atomics.store(done, r[0], 1);
+    batch = [];
+    Atomics.add(ctrl, PROGRESS, 1);
+    Atomics.notify(ctrl, PROGRESS);
+  };
   for (;;) {
     if (Atomics.load(ctrl, STOP) !== 0) break;
     const i = Atomics.add(ctrl, CURSOR, 1);
     if (i >= n) break;
     if (Atomics.compareExchange(claimed, i, 0, 2) !== 0) continue;
-    const tx = m.txs[i];
+    const tx = txs[i];
     const t = performance.now();
     let out = null;
     try {
       // nonce and funds against the state before the block; the main thread checks again in order
-      checkTx(state, m.block, tx, 0, DEFAULT_LIMITS);
-      out = toWire(runTx(state, m.block, tx, shapedTxHash(tx), DEFAULT_LIMITS));
+      checkTx(state, block, tx, 0, DEFAULT_LIMITS);
+      out = toWire(runTx(state, block, tx, shapedTxHash(tx), DEFAULT_LIMITS));
     } catch {
       // not speculated (a rejected tx, or a failure the main thread meets again when it runs the tx itself)
       out = null;
     }
-    const ms = performance.now() - t;
-    // as bytes, transferred (host/parallel/plain_codec.ts); by structured clone when not plain;
-    // a result that cannot be sent at all goes as none (the main thread runs the tx itself):
-    // every claimed tx gets a message, or the main thread would wait for it forever
-    const bytes = out === null ? null : plainBytes(out);
-    try {
-      if (bytes !== null) m.port.postMessage([i, bytes, ms], [bytes.buffer]);
-      else m.port.postMessage([i, out, ms]);
-    } catch {
-      m.port.postMessage([i, null, ms]);
-    }
-    Atomics.store(done, i, 1);
-    Atomics.notify(done, i);
+    batch.push([i, out, performance.now() - t]);
+    // the main thread waits for one of these (or any result): send them now
+    if (batch.length >= RESULT_BATCH || Atomics.load(ctrl, WAIT_FOR) !== 0) flush();
     // the writes of txs the main thread has finished, between two of ours
     keeper?.pump();
   }
+  // every claimed tx gets its result posted, or the main thread would wait for it forever
+  flush();
   // then the rest of the block's writes, until its root
   keeper?.pump(m.seq);
 });
+
+/** Results per message at most (sent sooner when the main thread waits). */
+const RESULT_BATCH = 8;
+
+type Result = [index: number, outcome: WireOutcome | null, ms: number];
+
+/**
+ * A batch of results as one transferred byte buffer (host/parallel/plain_codec.ts); when one
+ * is not plain data, that one goes by structured clone in its own message; a result that
+ * cannot be sent at all goes as none (the main thread runs the tx itself).
+ */
+function postResults(port: MessagePort, batch: Result[]): void {
+  const bytes = plainBytes(batch);
+  if (bytes !== null) {
+    port.postMessage(bytes, [bytes.buffer]);
+    return;
+  }
+  for (const r of batch) {
+    const one = plainBytes([r]);
+    try {
+      if (one !== null) port.postMessage(one, [one.buffer]);
+      else port.postMessage([r]);
+    } catch {
+      port.postMessage([[r[0], null, r[2]]]);
+    }
+  }
+}
 
 function plainBytes(v: unknown): Uint8Array<ArrayBuffer> | null {
   try {
