@@ -1,6 +1,6 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { Op } from '../spec/table.js';
+import { CONSTANTS, Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
@@ -11,6 +11,8 @@ import { reprForError } from './error_repr.js';
 import { viewItems } from './dict_view.js';
 
 const SLICE = opPrices(Op.SLICE);
+/** a (key, value) tuple made by reading an items view whole (spec/GAS.md §4) */
+const VIEW_TUPLE = CONSTANTS.G_ENTRY;
 const ITER_INIT = opPrices(Op.ITER_INIT);
 
 /** str as code points; only strings with astral characters need the slow split. */
@@ -176,13 +178,19 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
 }
 
 /** The items of an iterable as an array (a fresh one unless `live` and the source is a list). */
-export function iterItems(v: Value, live = false): Value[] {
+export function iterItems(v: Value, live = false, m?: Machine): Value[] {
   if (Array.isArray(v)) return live ? v : v.slice();
   if (v instanceof PyTuple) return v.items;
   if (v instanceof Uint8Array) return Array.from(v);
   if (typeof v === 'string') return strChars(v);
   if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
-  if (v instanceof PyDictView) return viewItems(v);
+  if (v instanceof PyDictView) {
+    // an items view read whole makes a (key, value) tuple per entry, all held at once: G_ENTRY
+    // each, as enumerate and zip price their pairs (list(d.items()) cost ~50x the arithmetic
+    // loop's ns/gas at the reader's G_ITEM alone). A loop step over it is BUILD_TUPLE's.
+    if (m !== undefined && v.kind === 2) m.charge(VIEW_TUPLE * v.dict.size);
+    return viewItems(v);
+  }
   throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);
 }
 

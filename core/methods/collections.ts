@@ -39,7 +39,7 @@ const extend: MImpl = (m, a, b, n, p) => {
   if (k < 0) notIterable(src);
   m.capLen(l.length + k, 'list');
   m.charge(p.items * k);
-  const xs = iterItems(src);
+  const xs = iterItems(src, false, m);
   m.mem += 8 * xs.length + (typeof src === 'string' ? src.length : 0); // a str source adds new one-code-point strs
   for (const x of xs) l.push(x);
   return null;
