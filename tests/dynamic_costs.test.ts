@@ -163,7 +163,7 @@ const PROBES: Probe[] = [
     measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }),
     sizes: [10, 20],
   },
-  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(Math.ceil(n / 2)) }) },
+  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ items: Math.ceil(n / 2) }) },
   { entry: 'builtin:slice.step', src: fn('x[::-1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   {
     entry: 'builtin:slice.step',
