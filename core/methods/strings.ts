@@ -387,6 +387,14 @@ const center: MImpl = (m, a, b, n, p) => {
   const marg = width - len;
   // CPython: left = marg/2 + (marg & width & 1)
   const left = (marg >> 1) + (marg & width & 1);
+  if (t instanceof Uint8Array) {
+    // filled natively, as ljust/rjust: through a latin-1 str, each byte of the result was
+    // copied back one by one (~26x the arithmetic loop's ns/gas at the words of the width)
+    m.mem += width;
+    const out = new Uint8Array(width).fill(fill.charCodeAt(0));
+    out.set(t, left);
+    return out;
+  }
   return back(m, t, fill.repeat(left) + s + fill.repeat(marg - left));
 };
 
