@@ -358,7 +358,7 @@ const PROBES: Probe[] = [
   { entry: 'method:split', src: fn('x.split(",")'), args: (n) => [','.repeat(n)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
   { entry: 'method:rsplit', src: fn('x.rsplit(b",")'), args: (n) => [new Uint8Array(n).fill(44)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
   { entry: 'method:split', src: fn('x.split()'), args: (n) => ['a '.repeat(n)], measures: (n) => ({ words: 2 * words(2 * n), items: n }) },
-  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n, items: 32 * n }) },
   ...(['capitalize', 'title', 'swapcase', 'casefold'] as const).map((name) => ({
     entry: `method:${name}`,
     src: fn(`x.${name}()`),

@@ -203,6 +203,8 @@ const replace: MImpl = (m, a, b, n, p) => {
     while (made < count) {
       const j = s.indexOf(old, i);
       if (j < 0) break;
+      // a search, a slice and two pieces per replacement, whatever their length
+      m.charge(p.items);
       pieces.push(s.slice(i, j), neu);
       i = j + old.length;
       made++;
