@@ -166,7 +166,9 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
     // the memory walk when the running count passed the cap, with `top` operands live: the
     // locals and those operands written back first, so it measures what the interpreter would
-    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); }`;
+    // (the walk charges gas per reference it follows: the counter goes back and forth as
+    // around any slow path, and the rest of the block may no longer be covered after it)
+    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); ${reload} ${deopt()} }`;
     const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
