@@ -11,7 +11,7 @@ export type { ParallelStats } from './host/parallel/executor.js';
 export { DevChain } from './host/rpc/dev_chain.js';
 export type { DevChainOptions } from './host/rpc/dev_chain.js';
 export { handle, serve } from './host/rpc/server.js';
-export { useNativeTrieHash } from './host/native_hash.js';
+export { useNativeHashes, useNativeStdSha3, useNativeTrieHash } from './host/native_hash.js';
 
 /**
  * The parallel executor's worker, built beside this file (dist/host-worker.mjs): pass it to

@@ -6,7 +6,12 @@ import { defaultBlock, defaultTx } from '../core/context.js';
 import { executeCall, type Receipt } from '../node/execute.js';
 import { loadModule } from '../core/load.js';
 import { MemoryState } from '../node/state.js';
+import { useNativeStdSha3 } from '../host/native_hash.js';
 import { canonical } from './workloads.js';
+
+// vm-py as a node on Node runs it: stdlib SHA3 on the host's native hash (same bytes, same gas;
+// the node layer's own hashing, storage slot ids included, stays as the library defaults it)
+useNativeStdSha3();
 
 // large enough for every workload; a safe integer as executeCall requires
 const GAS_LIMIT = 1e15;

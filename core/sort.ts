@@ -13,10 +13,6 @@ import { MAX_VALUE_DEPTH, PyTuple, type Value } from './values.js';
  */
 export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: number, keys: Value[] = xs): Value[] {
   const n = xs.length;
-  // Comparisons of two small ints cannot fail or charge anything else, so their `per` is
-  // batched and debited before the next comparison that can (or every 1024, and at the end):
-  // the outcome is the one charging each in turn gives, as an OOG consumes all gas anyway.
-  let owed = 0;
   let small = true;
   for (let i = 0; i < n && small; i++) small = typeof keys[i] === 'number';
   // all tuples (sorted(key=) compares its decorated (key, index, item) tuples): compare their
@@ -25,29 +21,43 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
   for (let i = 0; i < n && tuples; i++) tuples = keys[i] instanceof PyTuple;
   // "x goes before y": x < y, or y < x when reversed; never true for equal keys (stability)
   let before: (x: number, y: number) => boolean;
-  let kv: Float64Array | null = null;
+  let plan: Plan | null = null;
   if (small) {
     // every key a small int: merged on a typed copy (see mergeOrder); under reverse "x before
-    // y" is y < x, that is -x < -y, so negate once (safe ints negate exactly)
-    kv = new Float64Array(n);
-    for (let i = 0; i < n; i++) kv[i] = reverse ? -(keys[i] as number) : (keys[i] as number);
+    // y" is y < x, that is -x < -y, so negate once (safe ints negate exactly). A comparison
+    // of two small ints cannot fail and costs `per`, equal ones included.
+    const k1 = new Float64Array(n);
+    for (let i = 0; i < n; i++) k1[i] = reverse ? -(keys[i] as number) : (keys[i] as number);
+    plan = { k1, k2: null, w: null, base1: per, coef1: 0, base2: 0, coef2: 0, tieFalse: true };
     before = NEVER;
   } else if (tuples) {
     const its: Value[][] = keys.map((k) => (k as PyTuple).items);
-    const lead = new Leads(its);
-    before = (x, y) => {
-      // no small-int comparison is owed: every key is a tuple; `less` charges `per` with
-      // what it decides (one debit: an OOG ends the call either way), else it is charged here
-      const r = reverse ? lead.less(m, y, x, per) : lead.less(m, x, y, per);
-      if (r >= 0) return r === 1;
-      m.charge(per);
-      return reverse ? compareSequences(m, its[y], its[x], '<', 0) < 0 : compareSequences(m, its[x], its[y], '<', 0) < 0;
-    };
+    plan = pairPlan(its, reverse, per);
+    if (plan !== null) {
+      // what the plan leaves undecided (equal leading items) is what Leads.less leaves to
+      // the full walk too: charged `per`, then compareSequences
+      before = (x, y) => {
+        m.charge(per);
+        return reverse ? compareSequences(m, its[y], its[x], '<', 0) < 0 : compareSequences(m, its[x], its[y], '<', 0) < 0;
+      };
+    } else {
+      const lead = new Leads(its);
+      before = (x, y) => {
+        // `less` charges `per` with what it decides (one debit: an OOG ends the call either
+        // way), else it is charged here
+        const r = reverse ? lead.less(m, y, x, per) : lead.less(m, x, y, per);
+        if (r >= 0) return r === 1;
+        m.charge(per);
+        return reverse ? compareSequences(m, its[y], its[x], '<', 0) < 0 : compareSequences(m, its[x], its[y], '<', 0) < 0;
+      };
+    }
   } else {
+    let owed = 0;
     before = (x, y) => {
       const a = keys[x];
       const b = keys[y];
       if (typeof a === 'number' && typeof b === 'number') {
+        // batched as mergeOrder batches a plan's charges
         if (++owed === 1024) {
           m.charge(owed * per);
           owed = 0;
@@ -58,36 +68,159 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
       owed = 0;
       return reverse ? pyCompare(m, b, a, '<') < 0 : pyCompare(m, a, b, '<') < 0;
     };
+    const order = mergeOrder(m, n, null, before);
+    m.charge(owed * per);
+    return pick(xs, order);
   }
-  const order = mergeOrder(m, per, n, kv, before);
-  m.charge(owed * per);
-  const out = new Array<Value>(n);
-  for (let i = 0; i < n; i++) out[i] = xs[order[i]];
+  return pick(xs, mergeOrder(m, n, plan, before));
+}
+
+function pick(xs: Value[], order: Int32Array): Value[] {
+  const out = new Array<Value>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[order[i]];
   return out;
 }
 
 const NEVER = (): boolean => false;
 
 /**
+ * Comparisons decided from numbers, with their charges: "x before y" is (k1[x], k2[x]) <
+ * (k1[y], k2[y]) in order (negated under reverse), decided by k1 when the two differ, else by
+ * k2 when it is given and they differ; equal keys are "not before" when tieFalse, else the
+ * comparison is left to before(). A comparison decided by k1 costs base1 + coef1 * min(w[x],
+ * w[y]), one decided by k2 base2 + coef2 * min(...) (w null: 0), what the full comparison
+ * would charge for it.
+ */
+interface Plan {
+  k1: Float64Array;
+  k2: Float64Array | null;
+  w: Float64Array | null;
+  base1: number;
+  coef1: number;
+  base2: number;
+  coef2: number;
+  tieFalse: boolean;
+}
+
+/**
+ * A plan for tuple keys that all have one length and whose leading items Leads.less would
+ * decide from numbers: every first item a small int, or (ranked) a repeating str, or a tuple
+ * (all of one length) whose first items are small ints or repeating strs; the second items
+ * (of the key, or of its first tuple) small ints. Charges as Leads.less charges (the sort
+ * tests hold both to the generic comparison). null: Leads decides.
+ */
+function pairPlan(its: Value[][], reverse: boolean, per: number): Plan | null {
+  const n = its.length;
+  const L = its[0].length;
+  for (let i = 1; i < n; i++) if (its[i].length !== L) return null;
+  if (L === 0) return null;
+  const s = reverse ? -1 : 1;
+  const col = (xs: Value[]): Float64Array | null => {
+    const k = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = xs[i];
+      if (typeof v !== 'number') return null;
+      k[i] = s * v;
+    }
+    return k;
+  };
+  const strCol = (xs: Value[]): [Float64Array, Float64Array] | null => {
+    const [rank, len] = ranks(xs);
+    if (rank === null) return null;
+    const k = new Float64Array(n);
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      k[i] = s * rank[i];
+      w[i] = words(len![i]);
+    }
+    return [k, w];
+  };
+  const first = its.map((q) => q[0]);
+  const base = per + L * ORDER.items;
+  if (typeof first[0] === 'number' || typeof first[0] === 'string') {
+    const k2 = L >= 2 ? col(its.map((q) => q[1])) : null;
+    if (k2 === null) return null; // ties on the first item would need the walk
+    if (typeof first[0] === 'number') {
+      const k1 = col(first);
+      return k1 && { k1, k2, w: null, base1: base, coef1: 0, base2: base, coef2: 0, tieFalse: false };
+    }
+    const c = strCol(first);
+    return c && { k1: c[0], k2, w: c[1], base1: base, coef1: EQ.words + ORDER.words, base2: base, coef2: EQ.words, tieFalse: false };
+  }
+  // tuple keys whose first item is a tuple of one length l >= 1 for all
+  if (!(first[0] instanceof PyTuple) || MAX_VALUE_DEPTH < 2) return null;
+  const inner: Value[][] = [];
+  for (let i = 0; i < n; i++) {
+    const f = first[i];
+    if (!(f instanceof PyTuple)) return null;
+    inner.push(f.items);
+  }
+  const l = inner[0].length;
+  if (l < 1) return null;
+  for (let i = 1; i < n; i++) if (inner[i].length !== l) return null;
+  const f2 = inner.map((q) => q[0]);
+  const base1 = base + EQ.items + l * ORDER.items;
+  if (typeof f2[0] === 'number') {
+    // equal first items of the tuples: Leads leaves those to the walk
+    const k1 = col(f2);
+    return k1 && { k1, k2: null, w: null, base1, coef1: 0, base2: 0, coef2: 0, tieFalse: false };
+  }
+  const c = strCol(f2);
+  if (c === null) return null;
+  const k2 = l >= 2 ? col(inner.map((q) => q[1])) : null;
+  return { k1: c[0], k2, w: c[1], base1, coef1: 2 * EQ.words + ORDER.words, base2: base1 + EQ.items, coef2: 2 * EQ.words, tieFalse: false };
+}
+
+/**
  * The bottom-up merge of spec/SORT.md over indexes 0..n-1: runs of width 1, 2, 4, ... merged
  * pairwise, a pair already in order found by one comparison; returns the sorted indexes.
- * "x goes before y" is kv[x] < kv[y] when small-int keys are given (none can fail or charge
- * more than `per`, which is batched here as stableSort batches it), else before(x, y).
+ * "x goes before y" is decided by the plan where it can (its comparisons cannot fail, so
+ * their charges are summed and debited before the next comparison that can, every 1024
+ * comparisons and at the end: the outcome is the one charging each in turn gives, as an OOG
+ * consumes all gas anyway), else by before(x, y).
  */
-function mergeOrder(m: Machine, per: number, n: number, kv: Float64Array | null, before: (x: number, y: number) => boolean): Int32Array {
+function mergeOrder(m: Machine, n: number, plan: Plan | null, before: (x: number, y: number) => boolean): Int32Array {
   let src = new Int32Array(n);
   let dst = new Int32Array(n);
   for (let i = 0; i < n; i++) src[i] = i;
   let owed = 0;
-  // small-int keys: compared inline (a comparator closure of their own costs ~1.5x on them
-  // once the process also sorts other keys)
+  let count = 0;
+  const k1 = plan === null ? null : plan.k1;
+  const k2 = plan === null ? null : plan.k2;
+  const wd = plan === null ? null : plan.w;
+  const base1 = plan === null ? 0 : plan.base1;
+  const coef1 = plan === null ? 0 : plan.coef1;
+  const base2 = plan === null ? 0 : plan.base2;
+  const coef2 = plan === null ? 0 : plan.coef2;
+  const tieFalse = plan !== null && plan.tieFalse;
+  // one comparator for every key kind (a closure of its own per kind costs ~1.5x on small
+  // ints once the process also sorts other keys)
   const lt = (x: number, y: number): boolean => {
-    if (kv === null) return before(x, y);
-    if (++owed === 1024) {
-      m.charge(owed * per);
+    if (k1 === null) return before(x, y);
+    const a = k1[x];
+    const b = k1[y];
+    let r: boolean;
+    if (a !== b) {
+      r = a < b;
+      owed += wd === null ? base1 : base1 + coef1 * (wd[x] < wd[y] ? wd[x] : wd[y]);
+    } else if (k2 !== null && k2[x] !== k2[y]) {
+      r = k2[x] < k2[y];
+      owed += wd === null ? base2 : base2 + coef2 * (wd[x] < wd[y] ? wd[x] : wd[y]);
+    } else if (tieFalse) {
+      r = false;
+      owed += base1;
+    } else {
+      m.charge(owed);
       owed = 0;
+      count = 0;
+      return before(x, y);
     }
-    return kv[x] < kv[y];
+    if (++count === 1024) {
+      m.charge(owed);
+      owed = 0;
+      count = 0;
+    }
+    return r;
   };
   for (let w = 1; w < n; w *= 2) {
     for (let lo = 0; lo < n; lo += 2 * w) {
@@ -119,7 +252,7 @@ function mergeOrder(m: Machine, per: number, n: number, kv: Float64Array | null,
     src = dst;
     dst = t;
   }
-  m.charge(owed * per);
+  m.charge(owed);
   return src;
 }
 

@@ -46,8 +46,8 @@ describe('compiling tier: bench workloads', () => {
     );
   }
 
-  test('machine level: gas left, memory count and failing offsets agree at every limit (W1, G1, G4)', () => {
-    for (const file of ['w1_arith.py', 'g01_while.py', 'g04_calls.py', 'g02_dicts.py']) {
+  test('machine level: gas left, memory count and failing offsets agree at every limit (W1, G1, G4, G2, G5, G6, G8)', () => {
+    for (const file of ['w1_arith.py', 'g01_while.py', 'g04_calls.py', 'g02_dicts.py', 'g05_modarith.py', 'g06_sorting.py', 'g08_bytes.py']) {
       const mod = loadModule(compileSource(readFileSync(`${DIR}/${file}`, 'utf8'), { file }).module);
       const fi = mod.funcs.findIndex((f) => f.name === 'main');
       const full = runIn('interp', mod, fi, [3], 1e9);

@@ -61,7 +61,7 @@ function keysFor(seed: number): Value[] {
     ['x'.repeat(40), 'x'.repeat(41), '\u{1f600}', '\ue000'],
   ]);
   const leaf = (): Value => (r() < 0.5 ? Math.floor(r() * 5) - 2 : pick(strs));
-  const shape = Math.floor(r() * 7);
+  const shape = Math.floor(r() * 11);
   const n = Math.floor(r() * 60);
   const keys: Value[] = [];
   for (let i = 0; i < n; i++) {
@@ -73,9 +73,14 @@ function keysFor(seed: number): Value[] {
     else if (shape === 4)
       key = r() < 0.95 ? new PyTuple([leaf(), leaf()]) : leaf(); // may be unorderable
     else if (shape === 5) key = new PyTuple([new PyTuple([leaf()]), leaf()]);
-    else key = Math.floor(r() * 4); // decorated below: ties decided by the index
-    // the decorated form sorted(key=) sorts: (key, index, item)
-    keys.push(r() < 0.9 ? new PyTuple([key, i, i]) : key);
+    else if (shape === 6)
+      key = Math.floor(r() * 4); // decorated below: ties decided by the index
+    else if (shape === 7) key = pick(strs);
+    else if (shape === 8) key = new PyTuple([pick(strs), Math.floor(r() * 3) - 1]);
+    else if (shape === 9) key = new PyTuple([Math.floor(r() * 4), pick(strs)]);
+    else key = new PyTuple(r() < 0.97 ? [pick(strs)] : [pick(strs), 1]);
+    // the decorated form sorted(key=) sorts: (key, index, item); shapes 7.. always, as sorted(key=) does
+    keys.push(r() < 0.9 || shape >= 7 ? new PyTuple([key, shape >= 7 && r() < 0.5 ? -i : i, i]) : key);
   }
   if (shape === 0) return keys.map((k) => (k instanceof PyTuple ? (k.items[0] as number) : k)); // all small ints
   if (r() < 0.5) return keys.map((k) => (k instanceof PyTuple ? k : new PyTuple([k, 0, 0])));

@@ -23,8 +23,12 @@ import { safeLoads } from './defined.js';
 import { frameEstimate } from './frame_budget.js';
 
 const MAX = '9007199254740991';
-/** frames with more locals than this keep them in the stack array */
+/**
+ * frames with more locals than this keep them in the stack array: every private call writes
+ * the locals kept in variables back first, so a frame that calls keeps fewer in variables
+ */
 const LOCALS_IN_VARS = 24;
+const LOCALS_IN_VARS_NO_CALLS = 80;
 /**
  * Gas left is gas + reserve: the counter the code decrements stays a small integer (below
  * 2^29), as in the interpreter (a double counter is boxed in V8 and slows every block);
@@ -102,7 +106,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   const S = (p: number): string => `s${p}`;
   // a frame with many locals keeps them in the machine's stack (no write-back code at each
   // call and memory walk); otherwise in JS variables
-  const inStack = nl > LOCALS_IN_VARS;
+  const inStack = nl > (instrs.some((ins) => ins.op === Op.CALL) ? LOCALS_IN_VARS : LOCALS_IN_VARS_NO_CALLS);
   const L = (i: number): string => (inStack ? `stack[bp + ${i}]` : `l${i}`);
   const at = (p: number): string => `bp + ${nl + p}`;
   const blockOf = (off: number): number => instrs[cfg.byOff[off]].block;
@@ -170,6 +174,8 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     // around any slow path, and the rest of the block may no longer be covered after it)
     const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); ${reload} ${deopt()} }`;
     const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
+    // a big int result counts as H.arith counts it
+    const bigCount = (top: number): string => `if (typeof r === 'bigint' && (m.mem += bigIntBytes) > memCap) ${walk(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
     const binSlow = (o: number, target: string, a: string, b: string, mid: boolean, top: number): string =>
@@ -200,7 +206,10 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         const a = S(d - 2);
         const b = S(d - 1);
         const z = op === Op.MUL ? ' + 0' : '';
-        return `if (typeof ${a} === 'number' && typeof ${b} === 'number' && (r = ${a} ${BIN_SYM[op]} ${b}) <= ${MAX} && r >= ${MIN}) ${a} = r${z}; else { ${binSlow(op, a, a, b, true, d - 1)} }`;
+        const free = op === Op.MUL ? 'mulFree' : op === Op.SUB ? 'subFree' : 'addFree';
+        return `if (typeof ${a} === 'number' && typeof ${b} === 'number' && (r = ${a} ${BIN_SYM[op]} ${b}) <= ${MAX} && r >= ${MIN}) ${a} = r${z};
+          else if (midOK && (r = H.${free}(${a}, ${b})) !== undefined) { ${a} = r; ${bigCount(d - 1)} }
+          else { ${binSlow(op, a, a, b, true, d - 1)} }`;
       }
       case Op.INPLACE_MUL: {
         const a = S(d - 2);
@@ -216,6 +225,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
           if ((${a} | 0) === ${a} && (${b} | 0) === ${b} && ${b} !== -1) { r = (${a} % ${b}) | 0; if (r !== 0 && (r ^ ${b}) < 0) r += ${b}; ${a} = ${isMod ? 'r' : `((${a} - r) / ${b}) | 0`}; break x${i}; }
           r = ${a} % ${b}; if (r !== 0 && (r < 0) !== (${b} < 0)) r += ${b}; t = ${a} - r;
           if (t <= ${MAX} && t >= ${MIN}) { ${a} = ${isMod ? 'r + 0' : `t / ${b} + 0`}; break x${i}; } }
+          if (midOK && (r = H.${isMod ? 'modFree' : 'divFree'}(${a}, ${b})) !== undefined) { ${a} = r; ${bigCount(d - 1)} break x${i}; }
           ${binSlow(op, a, a, b, true, d - 1)} }`;
       }
       case Op.BITAND:
@@ -272,7 +282,8 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         const a = S(d - 2);
         const b = S(d - 1);
         const sym = CMP_SYM[op];
-        return `if (typeof ${a} === 'number' && typeof ${b} === 'number') ${a} = ${a} ${sym} ${b};
+        // two ints (number or bigint, in any mix): what pyCompare answers, free there
+        return `if (typeof ${a} === 'number' ? typeof ${b} === 'number' || typeof ${b} === 'bigint' : typeof ${a} === 'bigint' && (typeof ${b} === 'bigint' || typeof ${b} === 'number')) ${a} = ${a} ${sym} ${b};
           else { ${spill} ${a} = H.pyCompare(m, ${a}, ${b}, '${sym}') ${sym} 0; ${reload} ${deopt()} }`;
       }
       case Op.IS:
@@ -341,13 +352,16 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         }
         const base = d - n;
         const items = Array.from({ length: n }, (_, k) => S(base + k)).join(', ');
-        const made = op === Op.BUILD_LIST ? `[${items}]` : `new H.PyTuple([${items}])`;
+        const made = op === Op.BUILD_LIST ? `[${items}]` : `new PyTuple([${items}])`;
         return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) ${walk(base + 1)} ${late}`;
       }
       case Op.SUBSCR: {
         const o = S(d - 2);
         const k = S(d - 1);
+        // a list, a tuple (a record's field) or bytes at an index in range: what subscr returns,
+        // free there; a str taken from a tuple is counted as the interpreter counts it
         return `if (Array.isArray(${o}) && typeof ${k} === 'number' && ${k} >= 0 && ${k} < ${o}.length) ${o} = ${o}[${k}];
+          else if (typeof ${k} === 'number' && ${k} >= 0 && (${o} instanceof PyTuple ? ((v = ${o}.items), ${k} < v.length) : ${o} instanceof Uint8Array && ((v = ${o}), ${k} < v.length))) { ${o} = v[${k}]; if (typeof ${o} === 'string' && (m.mem += ${o}.length) > memCap) ${walk(d - 1)} }
           else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walk(d - 1)} ${deopt()} }`;
       }
       case Op.STORE_SUBSCR: {
@@ -492,7 +506,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
   // JS variables: the locals kept in variables and the operand slots; the widest call is the write-back of all of them
   const vars = (inStack ? 0 : nl) + Math.max(cfg.maxHeight, 1);
   const body = `const stack = m.stack; const std = m.std; let reserve = m.gas > ${GAS_CHUNK} ? m.gas - ${GAS_CHUNK} : 0; let gas = (m.gas - reserve) | 0; let P = 0; let st = 0;
-  const memCap = m.memCap;
+  const memCap = m.memCap; const bigIntBytes = m.bigIntBytes; const midOK = H.midAllowed(m.limits.max_int_bits);
   const maxDepth = m.limits.max_call_depth; const stackLimit = stack.length; const maxLen = m.limits.max_container_len;
   let r, t, v, nb = 0, gt = 0, Q = 0, RS = 0; let ${decl.join(', ')}; ${init}
   try {

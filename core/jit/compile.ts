@@ -71,7 +71,7 @@ export function compileModule(mod: LoadedModule, stdArity: Int32Array, now: () =
         'F',
         'E',
         'CROSS',
-        `'use strict'; const BUILTINS = H.BUILTINS; const METHODS = H.METHODS;\nreturn function f${fi}(m, bp, depth, budget) {\n${body}\n};`,
+        `'use strict'; const BUILTINS = H.BUILTINS; const METHODS = H.METHODS; const PyTuple = H.PyTuple;\nreturn function f${fi}(m, bp, depth, budget) {\n${body}\n};`,
       ) as (...a: unknown[]) => unknown;
     } catch (e) {
       if (e instanceof SyntaxError) throw e; // generated code that does not parse is a bug in the tier

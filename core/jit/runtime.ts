@@ -5,6 +5,7 @@ import { OutOfGas, Revert, VmError } from '../../spec/errors.js';
 import { binarySlow, unarySlow } from '../arith.js';
 import { midAllowed, midOp } from '../arith_mid.js';
 import { foldedPow } from '../fold.js';
+import { floorDivBig, floorModBig } from '../bigint.js';
 import { BUILTIN_IMPLS } from '../builtins.js';
 import { contains, eqCharged, pyCompare } from '../compare.js';
 import { buildDict, delSubscr, iterInit, rangeInit, slice, storeSubscr, subscr, unpack } from '../containers.js';
@@ -39,6 +40,14 @@ function reasonText(v: Value): string {
   if (typeof v === 'number' || typeof v === 'bigint') return v.toString();
   return `<${Array.isArray(v) ? 'list' : v instanceof PyTuple ? 'tuple' : v instanceof PyDict ? 'dict' : 'value'}>`;
 }
+
+const P255 = 1n << 255n;
+const N255 = -P255;
+const P256 = 1n << 256n;
+const N256 = -P256;
+
+/** an int operand as a bigint, or null for anything else (bool included: the exact path decides) */
+const big = (v: Value): bigint | null => (typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(v) : null);
 
 export const HELPERS = {
   OutOfGas,
@@ -82,6 +91,44 @@ export const HELPERS = {
       }
     }
     return binarySlow(m, op, a, b);
+  },
+  /**
+   * The cases of arith_mid's midOp that charge no limb gas (compiled code calls these only
+   * where midAllowed holds, as H.arith does): ADD/SUB of operands within +-2^255, MUL whose
+   * product is, MOD/FLOORDIV of operands within +-2^256 (divisor not 0). Same value as midOp;
+   * undefined leaves the operation to H.arith. The caller counts a big result's memory as
+   * H.arith does.
+   */
+  addFree(a: Value, b: Value): Value | undefined {
+    const x = big(a);
+    const y = big(b);
+    if (x === null || y === null || x >= P255 || x <= N255 || y >= P255 || y <= N255) return undefined;
+    return normBig(x + y);
+  },
+  subFree(a: Value, b: Value): Value | undefined {
+    const x = big(a);
+    const y = big(b);
+    if (x === null || y === null || x >= P255 || x <= N255 || y >= P255 || y <= N255) return undefined;
+    return normBig(x - y);
+  },
+  mulFree(a: Value, b: Value): Value | undefined {
+    const x = big(a);
+    const y = big(b);
+    if (x === null || y === null || x >= P255 || x <= N255 || y >= P255 || y <= N255) return undefined;
+    const r = x * y;
+    return r < P255 && r > N255 ? normBig(r) : undefined;
+  },
+  modFree(a: Value, b: Value): Value | undefined {
+    const x = big(a);
+    const y = big(b);
+    if (x === null || y === null || y === 0n || x >= P256 || x <= N256 || y >= P256 || y <= N256) return undefined;
+    return normBig(floorModBig(x, y));
+  },
+  divFree(a: Value, b: Value): Value | undefined {
+    const x = big(a);
+    const y = big(b);
+    if (x === null || y === null || y === 0n || x >= P256 || x <= N256 || y >= P256 || y <= N256) return undefined;
+    return normBig(floorDivBig(x, y));
   },
   /** Locals and operands of a compiled frame written back to the stack (vals from bp on). */
   sync(stack: Value[], bp: number, ...vals: Value[]): void {
