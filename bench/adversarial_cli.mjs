@@ -93,9 +93,10 @@ function call(dir, fn, n, r, node = []) {
   ];
   const timeFile = join(dir, 'time.txt');
   const t0 = process.hrtime.bigint();
+  // a call's events reach 1,024 x 64 KB: ~260 MB of JSON on stdout
   const p = TIME
-    ? spawnSync(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    ? spawnSync(TIME, ['-f', '%U %S', '-o', timeFile, process.execPath, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 });
   let ns = Number(process.hrtime.bigint() - t0);
   if (TIME) {
     const [u, s] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);

@@ -4,7 +4,7 @@
 // divides the time difference by the gas difference (setup cancels); the ratio to the
 // baseline is the median of 5 such pairs (each time the fastest of 3 runs). Writes bench/calibration.md, entries worst first.
 // Not a test: the numbers are noisy on a shared machine, so the load is printed beside them.
-// Usage: npm run calibrate -- [--out file] [filter ...]
+// Usage: npm run calibrate -- [--out file] [--engine interp|jit|auto] [filter ...]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeArgs } from '../core/abi/codec.js';
@@ -12,6 +12,7 @@ import { defaultBlock, defaultTx } from '../core/context.js';
 import { compileSource } from '../compiler/index.js';
 import { loadModule } from '../core/load.js';
 import { executeCall } from '../node/execute.js';
+import { isEngineMode, setEngineMode, type EngineMode } from '../core/jit/engine.js';
 import { MemoryState } from '../node/state.js';
 import { BUILTINS, METHODS, OPCODES, STDLIB } from '../spec/table.js';
 import { CASES, type CalCase } from './calibrate_cases.js';
@@ -50,10 +51,18 @@ interface Row {
 function main(root: string, args: string[]): void {
   let outFile = join(root, 'bench/calibration.md');
   const filters: string[] = [];
+  // the reference engine by default: what `vm-py run` and a node's first call run (the
+  // compiling tier would time the loop baseline ~5x faster than an interpreted call)
+  let engine: EngineMode = 'interp';
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') outFile = args[++i];
-    else filters.push(args[i]);
+    else if (args[i] === '--engine') {
+      const e = args[++i];
+      if (!isEngineMode(e)) throw new Error(`--engine: interp, jit or auto, not ${e}`);
+      engine = e;
+    } else filters.push(args[i]);
   }
+  setEngineMode(engine);
   const cases = CASES.filter((c) => !filters.length || filters.some((f) => c.entry.includes(f) || c.what.includes(f)));
   const compiled = compileSource(source(CASES), { file: 'calibrate.py' });
   const module = loadModule(compiled.module);
@@ -128,7 +137,7 @@ function main(root: string, args: string[]): void {
     rows.push(row);
     process.stderr.write(`${c.entry} (${c.what}): ${row.error ?? row.at.map((a) => `${a.n}: ${a.ratio.toFixed(1)}x`).join(', ')}\n`);
   });
-  writeFileSync(outFile, report(rows, median(bases)));
+  writeFileSync(outFile, report(rows, median(bases), engine));
   process.stderr.write(`wrote ${outFile}\n`);
 }
 
@@ -141,7 +150,7 @@ const STATE_PRICED = new Set(['stdlib storage.get', 'stdlib storage.set']);
 
 const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
-function report(rows: Row[], base: number): string {
+function report(rows: Row[], base: number, engine: EngineMode): string {
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const ok = rows.filter((r) => !r.error);
   // an entry's figure is its worst input; the median is over entries
@@ -163,7 +172,7 @@ function report(rows: Row[], base: number): string {
     'worst input). Storage reads and writes are priced for the state they keep, not for time here:',
     'listed, but outside the median and the 4x target.',
     '',
-    `load average: ${load}; baseline: ${fmt(base)} ns/gas; median entry: ${fmt(med)}x`,
+    `load average: ${load}; engine: ${engine}; baseline: ${fmt(base)} ns/gas; median entry: ${fmt(med)}x`,
     `inputs above 10x: ${over10}; entries outside [median / 4, 4 x median]: ${outside} of ${byEntry.size}; worst entry / median: ${fmt(Math.max(...entryRatios))}, best entry / median: ${fmt(Math.min(...entryRatios))}`,
     '',
     '| entry | input | x baseline (worst) | / median | per size n: x baseline (gas/op) |',

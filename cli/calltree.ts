@@ -54,6 +54,21 @@ export function callTreeJson(calls: readonly CallNode[]): Json {
   })) as Json;
 }
 
+/**
+ * JSON.stringify(callTreeJson([c])[0]), written directly: a receipt may hold a call per
+ * ~700 gas (try_call to nobody), each one written as the receipt is (cli/render.ts).
+ */
+export function callNodeText(c: CallNode): string {
+  let s = `{"to":"0x${bytesToHex(c.to)}","fn":${JSON.stringify(c.fn)}`;
+  if (c.value > 0n) s += `,"value":"${c.value}"`;
+  s += `,"static":${c.static},"gas":${c.gas},"gasUsed":${c.gasUsed},"status":${JSON.stringify(c.status)},"returnHex":"0x${bytesToHex(c.returnData)}"`;
+  if (c.revertReason) s += `,"revertReason":"0x${bytesToHex(c.revertReason)}"`;
+  if (c.kind) s += `,"kind":${JSON.stringify(c.kind)}`;
+  let inner = '';
+  for (let i = 0; i < c.calls.length; i++) inner += (i ? ',' : '') + callNodeText(c.calls[i]);
+  return `${s},"calls":[${inner}]}`;
+}
+
 /** --trace for nested frames: the callee's instructions, indented by depth. */
 export function nestedTracer(emit: (line: string) => void) {
   return (module: LoadedModule, depth: number, address: Uint8Array, fn: string, gas: number): FrameTrace => {

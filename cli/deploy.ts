@@ -18,8 +18,8 @@ import { callEnv, parseBalances, type CallEnvFlags } from './callenv.js';
 import { cacheDirFor, loadContract } from './contract.js';
 import { EXIT_FAILED_CALL, EXIT_OK, UsageError } from './fail.js';
 import { loadProject } from './project.js';
-import { receiptHuman, receiptJson } from './render.js';
-import { callTreeJson, callTreeLines } from './calltree.js';
+import { CALLS, receiptHuman, receiptJson, receiptJsonText } from './render.js';
+import { callTreeLines } from './calltree.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 import { deploymentRecord, isStoreDir, openCliStore } from './store_state.js';
 
@@ -32,7 +32,7 @@ export interface DeployArgs extends CallEnvFlags {
   nonce?: string;
 }
 
-export async function deployCommand(a: DeployArgs, out: (s: string) => void): Promise<number> {
+export async function deployCommand(a: DeployArgs, out: (s: string | Iterable<string | Uint8Array>) => void): Promise<number> {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
   if (a.nonce !== undefined && !/^[0-9]+$/.test(String(a.nonce)))
     throw new UsageError(`--nonce must be a non-negative decimal integer, got ${JSON.stringify(a.nonce)}`, 'E-ARGS');
@@ -92,15 +92,23 @@ export async function deployCommand(a: DeployArgs, out: (s: string) => void): Pr
   }
 }
 
-function report(a: DeployArgs, out: (s: string) => void, r: AdapterReceipt, ok: boolean, address: Uint8Array, nonce: bigint, name: string): number {
+function report(
+  a: DeployArgs,
+  out: (s: string | Iterable<string | Uint8Array>) => void,
+  r: AdapterReceipt,
+  ok: boolean,
+  address: Uint8Array,
+  nonce: bigint,
+  name: string,
+): number {
   if (a.json) {
     const j = receiptJson(
       r,
       ok ? { address: '0x' + bytesToHex(address), codeHash: '0x' + bytesToHex(r.created!.codeHash), nonce: nonce.toString() } : { nonce: nonce.toString() },
     );
     if (ok) j.return = valueToJson(r.returnValue!);
-    if (r.calls?.length) j.calls = callTreeJson(r.calls);
-    out(JSON.stringify(j));
+    if (r.calls?.length) j.calls = CALLS;
+    out(receiptJsonText(r, j));
   } else if (ok) {
     const lines = [`deployed ${name} at 0x${bytesToHex(address)}`, `gas used: ${r.gasUsed}`];
     for (const line of receiptHuman(r, '__init__').split('\n')) if (line.startsWith('event ')) lines.push(line);

@@ -22,11 +22,11 @@ import { isStoreDir, openCliStore, storeDeployments } from './store_state.js';
 import { Overlay } from '../node/block/overlay.js';
 import { MemoryState } from '../node/state.js';
 import { loadProject, type Project } from './project.js';
-import { receiptHuman, receiptJson } from './render.js';
+import { CALLS, receiptHuman, receiptJson, receiptJsonText } from './render.js';
 import { DEFAULT_STATE_PATH, deploymentsOf, loadState, saveState } from './statefile.js';
 import { GasProfile, traceSession } from './trace.js';
 import type { Json } from '../node/abi/json.js';
-import { callTreeJson, callTreeLines, nestedTracer } from './calltree.js';
+import { callTreeLines, nestedTracer } from './calltree.js';
 
 export interface RunArgs extends CallEnvFlags {
   manifest: string;
@@ -55,7 +55,7 @@ export function cliContractAddress(name: string): Uint8Array {
   return sha3_256(enc.encode(`animica:vm:cli-contract|${name}`)).slice(0, DEFAULT_LIMITS.address_bytes);
 }
 
-export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<number> {
+export async function runCommand(a: RunArgs, out: (s: string | Iterable<string | Uint8Array>) => void): Promise<number> {
   if (!Number.isSafeInteger(a.gasLimit) || a.gasLimit <= 0) throw new UsageError(`--gas-limit must be a positive integer, got ${a.gasLimit}`);
   const statePath = a.state ?? DEFAULT_STATE_PATH;
   const project = loadProject(a.manifest);
@@ -110,9 +110,9 @@ export async function runCommand(a: RunArgs, out: (s: string) => void): Promise<
         ...(a.dryRun ? { committed: false } : {}),
         ...(r.balanceWrites.length ? { balances } : {}),
         ...(syscalls.length ? { syscalls } : {}),
-        ...(r.calls?.length ? { calls: callTreeJson(r.calls) } : {}),
+        ...(r.calls?.length ? { calls: CALLS } : {}),
       };
-      out(JSON.stringify(receiptJson(r, extra)));
+      out(receiptJsonText(r, receiptJson(r, extra)));
     } else {
       const lines = [receiptHuman(r, fn, new Map([[project.file, project.source]]))];
       if (r.calls?.length) lines.push('calls:', ...callTreeLines(r.calls));

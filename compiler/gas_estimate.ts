@@ -104,7 +104,7 @@ const CALL_BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   'method.to_bytes': ['limbs'],
   'method.get': ['key_units'],
   'method.setdefault': ['key_units'],
-  'method.pop': ['key_units'],
+  'method.pop': ['key_units', 'removals'],
 };
 function checkBounded(name: string, measures: readonly Measure[]): void {
   const known = CALL_BOUNDED[name] ?? [];
@@ -135,8 +135,9 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   BITXOR: ['limbs'],
   POW: ['limbs'],
   LSHIFT: ['limbs'],
-  EQ: ['words', 'items', 'key_units'],
-  NE: ['words', 'items', 'key_units'],
+  // lookups: only dict walks make them, and eqCost has no bound for those
+  EQ: ['words', 'items', 'key_units', 'lookups'],
+  NE: ['words', 'items', 'key_units', 'lookups'],
   LT: ['words', 'items'],
   LE: ['words', 'items'],
   GT: ['words', 'items'],
@@ -148,7 +149,7 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   BUILD_DICT: ['items', 'key_units'],
   SUBSCR: ['key_units', 'scan_words'],
   STORE_SUBSCR: ['key_units'],
-  DEL_SUBSCR: ['key_units', 'items'],
+  DEL_SUBSCR: ['key_units', 'items', 'removals'],
   SLICE: ['words', 'items', 'scan_words'],
   ITER_INIT: ['items'],
   CHECK_RETURN: ['items'],
@@ -754,7 +755,10 @@ class Estimator {
         // container, index: a dict keys it, a list moves the items after the index
         const p = price(Op.DEL_SUBSCR);
         const list = !x || x.k === 'list' || x.k === 'any';
-        return [(this.mayDict(x) ? this.keyCost(y, p.key_units) : 0) + (list ? p.items * Math.min(x ? x.len : Infinity, this.L.max_container_len) : 0), []];
+        return [
+          (this.mayDict(x) ? this.keyCost(y, p.key_units) + p.removals : 0) + (list ? p.items * Math.min(x ? x.len : Infinity, this.L.max_container_len) : 0),
+          [],
+        ];
       }
       case Op.LIST_APPEND:
         return [0, []];
@@ -1127,7 +1131,9 @@ class Estimator {
       case 'keys':
       case 'values':
       case 'items':
-        dyn = per * Math.max(this.words(r.len), this.items(r.len)) + (b.name === 'pop' && this.mayDict(r) ? this.keyCost(a[1], b.dynamic.key_units) : 0);
+        dyn =
+          per * Math.max(this.words(r.len), this.items(r.len)) +
+          (b.name === 'pop' && this.mayDict(r) ? this.keyCost(a[1], b.dynamic.key_units) + b.dynamic.removals : 0);
         if (b.name === 'strip') ret = r;
         break;
       case 'extend':

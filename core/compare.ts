@@ -95,23 +95,28 @@ export function compareStr(a: string, b: string): number {
  * big values costs what it does.
  */
 export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
-  let qa: Value[] | null = null;
-  let qb: Value[] | null = null;
-  if (a instanceof PyTuple) {
-    if (!(b instanceof PyTuple)) return false;
-    qa = a.items;
-    qb = b.items;
-  } else if (Array.isArray(a)) {
-    if (!Array.isArray(b)) return false;
-    qa = a;
-    qb = b;
-  }
-  if (qa !== null && qb !== null) {
+  // a sequence's last pair of items decides its result: it is walked by this loop rather
+  // than a call (a chain of one-item lists, the deepest nesting, costs a loop turn a level)
+  for (;;) {
+    let qa: Value[] | null = null;
+    let qb: Value[] | null = null;
+    if (a instanceof PyTuple) {
+      if (!(b instanceof PyTuple)) return false;
+      qa = a.items;
+      qb = b.items;
+    } else if (Array.isArray(a)) {
+      if (!Array.isArray(b)) return false;
+      qa = a;
+      qb = b;
+    }
+    if (qa === null || qb === null) break;
     // the sequence walk, in this frame (one frame per level: the walk may nest
     // max_value_depth deep on the smallest native stack a host runs with)
-    if (qa.length !== qb.length) return false;
-    if (qa.length !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
-    for (let i = 0; i < qa.length; i++) {
+    const n = qa.length;
+    if (n !== qb.length) return false;
+    if (n !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
+    let i = 0;
+    for (; i < n; i++) {
       m.charge(EQ.items);
       const x = qa[i];
       const y = qb[i];
@@ -120,9 +125,13 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
       } else if (typeof x === 'string' && typeof y === 'string') {
         m.charge(EQ.words * words(Math.min(x.length, y.length)));
         if (x !== y) return false;
-      } else if (!eqCharged(m, x, y, d + 1)) return false;
+      } else if (i === n - 1) break;
+      else if (!eqCharged(m, x, y, d + 1)) return false;
     }
-    return true;
+    if (i === n) return true;
+    a = qa[i];
+    b = qb[i];
+    d++;
   }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     m.charge(EQ.words * words(Math.min(a.length, b.length)));
@@ -136,7 +145,7 @@ export function eqCharged(m: Machine, a: Value, b: Value, d = 0): boolean {
     if (a.size !== b.size) return false;
     if (a.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
     for (const [k, v] of a.map.values()) {
-      m.charge(EQ.items);
+      m.charge(EQ.items + EQ.lookups);
       const w = b.get(k, m, EQ.key_units);
       if (w === undefined || !eqCharged(m, v, w, d + 1)) return false;
     }

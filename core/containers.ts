@@ -111,6 +111,8 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
 export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
     if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx, m));
+    // the hole it leaves is compacted later, with every live entry moved
+    m?.charge(DEL_SUBSCR.removals);
     return;
   }
   if (Array.isArray(obj)) {

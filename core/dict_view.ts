@@ -40,7 +40,7 @@ export function viewContains(m: Machine, v: PyDictView, x: Value, eq: (m: Machin
 
 /**
  * `a == b` with a view on either side. keys and items views are set-like: equal when the same
- * size and every item of a is in b (EQ's items per item, each look-up priced as `in`).
+ * size and every item of a is in b (EQ's items and lookups per item, each key's units as `in`).
  * values views, and a view against anything but a set-like view, are equal only to themselves.
  */
 export function viewEq(m: Machine, a: Value, b: Value, eq: (m: Machine, a: Value, b: Value, d?: number) => boolean, d = 0): boolean {
@@ -50,7 +50,7 @@ export function viewEq(m: Machine, a: Value, b: Value, eq: (m: Machine, a: Value
   if (a.dict.size !== 0 && d >= MAX_VALUE_DEPTH) throw tooDeep('comparison');
   // nothing runs contract code during the walk, so a's entries cannot change under it
   for (const e of a.dict.map.values()) {
-    m.charge(EQ.items);
+    m.charge(EQ.items + EQ.lookups);
     if (!viewContains(m, b, a.kind === 0 ? e[0] : new PyTuple([e[0], e[1]]), eq, d)) return false;
   }
   return true;

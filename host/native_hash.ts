@@ -11,12 +11,20 @@ export function useNativeTrieHash(): void {
   if (done) return;
   // crypto.hash (Node >= 20.12): one call, no Hash object; 2.0 us vs 3.0 us per 120-byte input here
   const oneShot = typeof hash === 'function';
-  useTrieSha3((b) => {
-    const d = oneShot ? hash('sha3-256', b, 'buffer') : createHash('sha3-256').update(b).digest();
-    // a plain Uint8Array over its own 32 bytes: a digest may be a view into Node's shared
-    // buffer pool, which structuredClone (postMessage to workers) would copy whole
-    return d.byteOffset === 0 && d.buffer.byteLength === 32 ? new Uint8Array(d.buffer, 0, 32) : new Uint8Array(d);
-  });
+  useTrieSha3(
+    oneShot
+      ? (b) => {
+          // the digest as a 32-char latin1 string (one char per byte, exact), copied into a
+          // plain 32-byte array: a Buffer digest is an ArrayBuffer with memory outside V8's
+          // heap, which the garbage collector must track and free; this way cost 0.7-0.9 us
+          // less per hash, GC threads included (10 hashes per token transfer)
+          const s = hash('sha3-256', b, 'latin1');
+          const d = new Uint8Array(32);
+          for (let i = 0; i < 32; i++) d[i] = s.charCodeAt(i);
+          return d;
+        }
+      : (b) => new Uint8Array(createHash('sha3-256').update(b).digest()),
+  );
   done = true;
 }
 

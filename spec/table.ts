@@ -21,7 +21,9 @@ export type Measure =
   | 'entries'
   | 'comparisons'
   | 'convert_steps'
-  | 'buffers';
+  | 'buffers'
+  | 'lookups'
+  | 'removals';
 /**
  * An entry's formula: price per unit of every measure (0 for the measures it does not count).
  * Its cost is base + sum(dynamic[m] * m); `measures` lists the ones it counts.

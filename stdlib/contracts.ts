@@ -22,6 +22,8 @@ const TRY = STDLIB_BY_NAME.get('contracts.try_call')!;
 const MAX_AMOUNT = (1n << 256n) - 1n;
 const enc = new TextEncoder();
 const OOG_REASON = enc.encode('out of gas');
+/** b"error: <Kind>" per kind (the kinds are a closed set), encoded once */
+const REASONS = new Map<string, Uint8Array>();
 
 function request(m: Machine, info: StdInfo, a: Value[], b: number, isStatic: boolean): SubCall {
   const fn = info.name;
@@ -70,7 +72,13 @@ function raise(r: SubResult): Value {
 export function failureReason(r: SubResult): Uint8Array {
   if (r.status === 'REVERT') return (r.reason ?? new Uint8Array(0)).slice();
   if (r.status === 'OOG') return OOG_REASON.slice();
-  return enc.encode(`error: ${r.kind ?? 'CallError'}`);
+  const kind = r.kind ?? 'CallError';
+  let b = REASONS.get(kind);
+  if (b === undefined) {
+    b = enc.encode(`error: ${kind}`);
+    if (REASONS.size < 64) REASONS.set(kind, b);
+  }
+  return b.slice();
 }
 
 export const call: StdImpl = (m, a, b) => raise(m.host.call!(m, request(m, CALL, a, b, false)));

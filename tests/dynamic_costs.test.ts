@@ -24,6 +24,8 @@ interface Probe {
   via?: string[];
   /** other entries that price the same measures in the probe's code too (e.g. `op:BUILD_DICT`) */
   also?: string[];
+  /** calls of the (builtin or method) entry at size n, when that grows too: each pays its base */
+  calls?: (n: number) => number;
 }
 
 const big = (n: number): bigint => (1n << BigInt(64 * n)) - 1n; // 64n bits
@@ -401,12 +403,51 @@ const PROBES: Probe[] = [
   { entry: 'method:remove', src: stmt('x.remove(6)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [dictOf(n)], measures: (n) => ({ entries: n }) },
-  { entry: 'method:copy', src: fn('x.copy()'), args: (n) => [keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:clear', src: stmt('x.clear()'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), dictOf(n)], measures: (n) => ({ items: n }) },
   { entry: 'method:update', src: stmt('x.update(y)', 'x, y'), args: (n) => [dictOf(1), keyed(bytesOf(n))], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:update', src: stmt('x.update([(y, 1)])', 'x, y'), args: (n) => [dictOf(1), bytesOf(n)], measures: keyUnits, sizes: KEY_SIZES },
   { entry: 'method:popitem', src: fn('x.popitem()'), args: (n) => [dictOf(n)], measures: (n) => ({ items: n }) },
+  // each dict entry removed pays for the hole it leaves (n removals from a dict of 1000)
+  {
+    entry: 'method:popitem',
+    src: (n) => `def _p(x):\n${'    x.popitem()\n'.repeat(n)}    return 0\n`,
+    args: () => [dictOf(1000)],
+    measures: (n) => ({ items: (n * (2001 - n)) / 2, removals: n }),
+    calls: (n) => n,
+  },
+  {
+    entry: 'op:DEL_SUBSCR',
+    src: (n) => `def _p(x):\n${Array.from({ length: n }, (_, i) => `    del x[${i}]\n`).join('')}    return 0\n`,
+    args: () => [dictOf(1000)],
+    measures: (n) => ({ removals: n }),
+  },
+  {
+    entry: 'method:pop',
+    src: (n) => `def _p(x):\n${Array.from({ length: n }, (_, i) => `    x.pop(${i})\n`).join('')}    return 0\n`,
+    args: () => [dictOf(1000)],
+    measures: (n) => ({ removals: n }),
+    calls: (n) => n,
+  },
+  // dict ==: an item and a look-up per entry; keys/items views alike
+  ...(['EQ:==', 'NE:!='] as const).flatMap((s) => {
+    const [op, sym] = s.split(':');
+    return [
+      { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [dictOf(n), dictOf(n)], measures: (n: number) => ({ items: n, lookups: n }) },
+      {
+        entry: `op:${op}`,
+        src: fn(`x.keys() ${sym} y.keys()`, 'x, y'),
+        args: (n: number) => [dictOf(n), dictOf(n)],
+        measures: (n: number) => ({ items: n, lookups: n }),
+      },
+      {
+        entry: `op:${op}`,
+        src: fn(`x.items() ${sym} y.items()`, 'x, y'),
+        args: (n: number) => [dictOf(n), dictOf(n)],
+        measures: (n: number) => ({ items: n, lookups: n }),
+      },
+    ];
+  }),
 ];
 
 /** The modules a probe runs on: the real table, or one with other prices. */
@@ -489,6 +530,7 @@ function checkProbe(vm: Vm, p: Probe): void {
     expected += (Object.keys(mb) as Measure[]).reduce((t, k) => t + e.dynamic[k] * ((mb[k] ?? 0) - (ma[k] ?? 0)), 0);
   }
   expect(expected, 'the probe must move gas').not.toBe(0);
+  if (p.calls) expected += (vm.entryOf(p.entry) as unknown as { base: number }).base * (p.calls(b) - p.calls(a));
   const ga = vm.dynamicGas(src(a), p.args?.(a) ?? []);
   const gb = vm.dynamicGas(src(b), p.args?.(b) ?? []);
   expect(gb - ga, `${p.entry}: gas moved by`).toBe(expected);

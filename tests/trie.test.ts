@@ -83,3 +83,19 @@ test("a host's native SHA3-256 gives the same roots and receipts; a wrong functi
   useNativeTrieHash();
   expect(run()).toEqual(noble);
 });
+
+test("an account leaf is @ethereumjs/rlp's encoding of [nonce, balance, storageRoot, codeHash], and decodes back", async () => {
+  const { encode } = await import('@ethereumjs/rlp');
+  const { decodeAccount, encodeAccount, EMPTY_CODE_HASH } = await import('../node/trie/state_commitment.js');
+  const be = (n: bigint) =>
+    n === 0n ? new Uint8Array(0) : Uint8Array.from(Buffer.from(n.toString(16).padStart(Math.ceil(n.toString(16).length / 2) * 2, '0'), 'hex'));
+  const roots = [EMPTY_ROOT, sha3_256(Uint8Array.of(1))];
+  for (const nonce of [0n, 1n, 127n, 128n, 255n, 256n, 2n ** 64n - 1n])
+    for (const balance of [0n, 5n, 127n, 128n, 10n ** 15n, 2n ** 64n, 2n ** 256n - 1n])
+      for (const storageRoot of roots) {
+        const f = { nonce, balance, storageRoot, codeHash: EMPTY_CODE_HASH };
+        const ours = encodeAccount(f);
+        expect(hex(ours)).toBe(hex(encode([be(nonce), be(balance), storageRoot, EMPTY_CODE_HASH])));
+        expect(decodeAccount(ours)).toEqual(f);
+      }
+});

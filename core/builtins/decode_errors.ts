@@ -3,30 +3,38 @@
 // each maximal ill-formed subpart as one error (Unicode's recommended practice): a byte that
 // cannot start a sequence, or a start byte with the continuation bytes valid so far.
 import { VmError } from '../../spec/errors.js';
+import { unitsToString } from './units.js';
 
 export const ERROR_HANDLERS = ['strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape'] as const;
 export type ErrorHandler = (typeof ERROR_HANDLERS)[number];
 
-/** The error handler named by `errors` (its name is looked up only at the first error, as CPython). */
-function handle(errors: string, enc: 'utf-8' | 'ascii', b: Uint8Array, from: number, to: number, reason: string): string {
+const HEXD = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * The error handler named by `errors` (its name is looked up only at the first error, as
+ * CPython) writes its replacement of b[from .. to) into out at o; returns the new end.
+ */
+function handle(errors: string, enc: 'utf-8' | 'ascii', b: Uint8Array, from: number, to: number, reason: string, out: Uint16Array, o: number): number {
   switch (errors) {
     case 'ignore':
-      return '';
+      return o;
     case 'replace':
-      return '\ufffd';
-    case 'backslashreplace': {
-      let s = '';
-      for (let i = from; i < to; i++) s += '\\x' + b[i].toString(16).padStart(2, '0');
-      return s;
-    }
-    case 'surrogateescape': {
-      let s = '';
+      out[o] = 0xfffd;
+      return o + 1;
+    case 'backslashreplace':
+      for (let i = from; i < to; i++, o += 4) {
+        out[o] = 0x5c;
+        out[o + 1] = 0x78;
+        out[o + 2] = HEXD[b[i] >>> 4];
+        out[o + 3] = HEXD[b[i] & 15];
+      }
+      return o;
+    case 'surrogateescape':
       for (let i = from; i < to; i++) {
         if (b[i] < 0x80) throw decodeError(enc, b, from, to, reason);
-        s += String.fromCharCode(0xdc00 + b[i]);
+        out[o++] = 0xdc00 + b[i];
       }
-      return s;
-    }
+      return o;
     case 'strict':
       throw decodeError(enc, b, from, to, reason);
   }
@@ -38,7 +46,6 @@ function decodeError(enc: string, b: Uint8Array, from: number, to: number, reaso
   return new VmError('UnicodeDecodeError', `'${enc}' codec can't decode ${what}: ${reason}`);
 }
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 let truncated = false;
 
 /**
@@ -73,36 +80,62 @@ function utf8Seq(b: Uint8Array, i: number): number {
   return need + 1;
 }
 
-/** Decode with an error handler; the caller has charged for the input and the longest output (4 chars a byte). */
-export function decodeWithErrors(b: Uint8Array, enc: 'utf-8' | 'ascii', errors: string): string {
-  const parts: string[] = [];
-  let run = 0; // start of the current run of valid input
-  const flush = (to: number) => {
-    if (to > run) parts.push(utf8.decode(b.subarray(run, to)));
-  };
-  let i = 0;
-  while (i < b.length) {
-    if (enc === 'ascii') {
-      if (b[i] < 0x80) {
-        i++;
-        continue;
-      }
-      flush(i);
-      parts.push(handle(errors, enc, b, i, i + 1, 'ordinal not in range(128)'));
-      run = ++i;
+/** Whether b is well-formed UTF-8 (what a strict decode accepts), found without throwing. */
+export function utf8Valid(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    if (b[i] < 0x80) {
+      i++;
       continue;
     }
     const n = utf8Seq(b, i);
+    if (n < 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+/**
+ * Decode with an error handler; the caller has charged for the input and the longest output
+ * (4 chars a byte). Every char is written into one array of code units, decoded once at the
+ * end: no string per error and no join over pieces.
+ */
+export function decodeWithErrors(b: Uint8Array, enc: 'utf-8' | 'ascii', errors: string): string {
+  const out = new Uint16Array(4 * b.length);
+  let o = 0;
+  let surrogates = false;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      out[o++] = c;
+      i++;
+      continue;
+    }
+    if (enc === 'ascii') {
+      o = handle(errors, enc, b, i, i + 1, 'ordinal not in range(128)', out, o);
+      surrogates ||= errors === 'surrogateescape';
+      i++;
+      continue;
+    }
+    const n = utf8Seq(b, i);
+    if (n === 2) out[o++] = ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
+    else if (n === 3)
+      out[o++] = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f); // never a surrogate (0xed takes at most 0x9f)
+    else if (n === 4) {
+      const cp = (((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f)) - 0x10000;
+      out[o++] = 0xd800 + (cp >> 10);
+      out[o++] = 0xdc00 + (cp & 0x3ff);
+      surrogates = true;
+    }
     if (n > 0) {
       i += n;
       continue;
     }
-    flush(i);
     const end = i - n;
-    const reason = b[i] < 0xc2 || b[i] > 0xf4 ? 'invalid start byte' : truncated ? 'unexpected end of data' : 'invalid continuation byte';
-    parts.push(handle(errors, enc, b, i, end, reason));
-    run = i = end;
+    const reason = c < 0xc2 || c > 0xf4 ? 'invalid start byte' : truncated ? 'unexpected end of data' : 'invalid continuation byte';
+    o = handle(errors, enc, b, i, end, reason, out, o);
+    surrogates ||= errors === 'surrogateescape';
+    i = end;
   }
-  flush(b.length);
-  return parts.join('');
+  return unitsToString(out, o, surrogates);
 }

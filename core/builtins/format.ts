@@ -9,6 +9,7 @@ import { viewItems } from '../dict_view.js';
 import { isPrintable, codePointsOf } from './unicode.js';
 import { words } from './util.js';
 import { bitLenBig } from '../bigint.js';
+import { unitsToString } from './units.js';
 import { BUILTIN_BY_NAME } from '../../spec/table.js';
 
 /** repr()'s prices (its table entry), for every rendering that is a repr() */
@@ -50,48 +51,115 @@ function latin1(b: Uint8Array): string {
   return s;
 }
 
-function hex2(c: number): string {
-  return c.toString(16).padStart(2, '0');
+const HEXD = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** Writes `\\` + tag + the low `digits` hex digits of c at o; returns the new end. */
+function esc(out: Uint16Array, o: number, tag: number, c: number, digits: number): number {
+  out[o++] = 0x5c;
+  out[o++] = tag;
+  for (let k = digits - 1; k >= 0; k--) out[o++] = HEXD[(c >>> (4 * k)) & 15];
+  return o;
 }
 
+/**
+ * The escapes of a str or bytes repr, written unit by unit into one array (at most 6 units
+ * per input unit: `\\uXXXX`; an astral pair's `\\UXXXXXXXX` is 5 per unit) and decoded once:
+ * a string per char cost ~20x the arithmetic loop's ns per gas.
+ */
+/** printable ASCII but for the quote and the backslash: a str of these reprs as itself, quoted */
+const PLAIN = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 export function reprStr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
-  for (const c of codePointsOf(s)) {
-    if (c === 0x5c) out += '\\\\';
-    else if (c === q.charCodeAt(0)) out += '\\' + q;
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + hex2(c);
-    else if (c < 0x7f || isPrintable(c)) out += String.fromCodePoint(c);
-    else if (c < 0x100) out += '\\x' + hex2(c);
-    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += '\\U' + c.toString(16).padStart(8, '0');
+  if (PLAIN.test(s)) return "'" + s + "'";
+  const q = s.includes("'") && !s.includes('"') ? 0x22 : 0x27;
+  const n = s.length;
+  const out = new Uint16Array(6 * n + 2);
+  let o = 0;
+  let surrogates = false;
+  out[o++] = q;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x5c || c === q) out[o++] = 0x5c;
+      out[o++] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        if (isPrintable(c)) {
+          out[o++] = s.charCodeAt(i - 1);
+          out[o++] = d;
+          surrogates = true;
+        } else o = esc(out, o, 0x55, c, 8);
+        continue;
+      }
+    }
+    if (c === 10) o = put2(out, o, 0x6e);
+    else if (c === 13) o = put2(out, o, 0x72);
+    else if (c === 9) o = put2(out, o, 0x74);
+    else if (c < 0x20 || c === 0x7f) o = esc(out, o, 0x78, c, 2);
+    else if (isPrintable(c))
+      out[o++] = c; // never a surrogate: those are not printable
+    else if (c < 0x100) o = esc(out, o, 0x78, c, 2);
+    else o = esc(out, o, 0x75, c, 4);
   }
-  return out + q;
+  out[o++] = q;
+  return unitsToString(out, o, surrogates);
+}
+
+function put2(out: Uint16Array, o: number, c: number): number {
+  out[o] = 0x5c;
+  out[o + 1] = c;
+  return o + 2;
 }
 
 export function reprBytes(b: Uint8Array): string {
   let hasSingle = false;
   let hasDouble = false;
-  for (const c of b) {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
     if (c === 0x27) hasSingle = true;
     else if (c === 0x22) hasDouble = true;
   }
-  const q = hasSingle && !hasDouble ? '"' : "'";
-  let out = 'b' + q;
-  for (const c of b) {
+  const q = hasSingle && !hasDouble ? 0x22 : 0x27;
+  if (b.length <= 64) return reprShortBytes(b, q);
+  const out = new Uint16Array(4 * b.length + 3);
+  let o = 0;
+  out[o++] = 0x62;
+  out[o++] = q;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 0x5c || c === q) o = put2(out, o, c);
+    else if (c === 10) o = put2(out, o, 0x6e);
+    else if (c === 13) o = put2(out, o, 0x72);
+    else if (c === 9) o = put2(out, o, 0x74);
+    else if (c < 0x20 || c >= 0x7f) o = esc(out, o, 0x78, c, 2);
+    else out[o++] = c;
+  }
+  out[o++] = q;
+  return unitsToString(out, o, false);
+}
+
+/** A short bytes' repr as a string built piece by piece (an array and a decode cost more here). */
+function reprShortBytes(b: Uint8Array, q: number): string {
+  const qc = q === 0x22 ? '"' : "'";
+  let out = 'b' + qc;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
     if (c === 0x5c) out += '\\\\';
-    else if (c === q.charCodeAt(0)) out += '\\' + q;
+    else if (c === q) out += '\\' + qc;
     else if (c === 10) out += '\\n';
     else if (c === 13) out += '\\r';
     else if (c === 9) out += '\\t';
-    else if (c < 0x20 || c >= 0x7f) out += '\\x' + hex2(c);
+    else if (c < 0x20 || c >= 0x7f) out += HEX_ESC[c];
     else out += String.fromCharCode(c);
   }
-  return out + q;
+  return out + qc;
 }
+const HEX_ESC = Array.from({ length: 256 }, (_, c) => '\\x' + (c < 16 ? '0' : '') + c.toString(16));
 
 /**
  * convert_steps of rendering big int v in `radix`: decimal is quadratic in the size, as str()

@@ -3,7 +3,7 @@ import { VmError } from '../../spec/errors.js';
 import type { Machine } from '../machine.js';
 import { words } from './util.js';
 import type { Prices } from '../../spec/table.js';
-import { decodeWithErrors } from './decode_errors.js';
+import { decodeWithErrors, utf8Valid } from './decode_errors.js';
 
 const utf8Dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -55,6 +55,9 @@ export function decodeBytes(m: Machine, b: Uint8Array, enc: 'utf-8' | 'ascii', p
       return s;
     }
   }
+  // with a handler, a failed strict decode is not an exception (which costs ~100 times a
+  // short decode): the input is checked first, by the same rules
+  if (errors !== 'strict' && !utf8Valid(b)) return decodeBad(m, b, enc, p, errors);
   try {
     const s = utf8Dec.decode(b);
     m.mem += s.length;

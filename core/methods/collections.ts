@@ -68,6 +68,7 @@ const pop: MImpl = (m, a, b, n, p) => {
       if (n === 2) return a[b + 2];
       throw new VmError('KeyError', reprKey(k, m));
     }
+    m.charge(p.removals);
     return v;
   }
   const l = listRecv(r, 'pop');

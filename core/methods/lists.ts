@@ -63,11 +63,11 @@ const copy: MImpl = (m, a, b, n, p) => {
     return r.slice();
   }
   if (r instanceof PyDict) {
-    // each entry is made again and its key re-keyed (key_units, as a lookup charges them)
-    m.charge(p.entries * r.size);
+    // each entry is made again under the key it has in r (no key is hashed again), and each
+    // key on the hashed path once more: its hash's slot list is kept in a second Map
+    m.charge(p.entries * (r.size + r.hashedKeys));
     m.mem += dictBytes(r.size);
-    const d = new PyDict();
-    for (const [k, v] of r.map.values()) d.set(k, v, m, p.key_units);
+    const d = r.copy();
     // CPython clones the table (deleted entries and free room included) unless over a third
     // of it is deleted entries, and then inserts into a new one as above
     if (r.size > 0 && r.size >= (((r.nent * 2) / 3) | 0)) {
@@ -136,6 +136,7 @@ const popitem: MImpl = (m, a, b, n, p) => {
   let last: [Value, Value, number] | undefined;
   for (const e of d.map.values()) last = e;
   if (last === undefined) throw new VmError('KeyError', "'popitem(): dictionary is empty'");
+  m.charge(p.removals);
   const pos = last[2];
   d.delete(last[0]);
   // CPython cuts its table back to the popped entry (its free room stays as it was)

@@ -4,6 +4,7 @@ import { AbiError } from '../../spec/errors.js';
 import { MAX_VALUE_DEPTH, PyDict, PyDictView, PyTuple, normBig, type Value } from '../../core/values.js';
 import { viewItems } from '../../core/dict_view.js';
 import { utf8Encode } from '../../core/abi/codec.js';
+import { bytesToHex } from '../../core/hex.js';
 import { intRange, toType, type AbiType, type TypeRef } from '../../core/abi/types.js';
 import { parse as parseLossless } from 'lossless-json';
 
@@ -134,9 +135,7 @@ export function jsonToArgs(types: readonly TypeRef[], json: unknown, opts?: Json
 // ---------------------------------------------------------------- output
 
 function hex(b: Uint8Array): string {
-  let s = '0x';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
+  return '0x' + bytesToHex(b);
 }
 
 /** How a dict key is shown as a JSON object key (Python json.dumps-like for scalars). */

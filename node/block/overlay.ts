@@ -27,9 +27,13 @@ export interface StateKey {
   key?: Uint8Array;
 }
 
-/** A state key as one string (kind letter, address latin1, then the storage key), for sets. */
+/**
+ * A state key as one string, for sets: kind letter and address latin1, and for storage the
+ * address's length as one char before it and the key after it (so the id stays a one-byte
+ * string, cheaper to hash and compare than with a separator above latin1).
+ */
 export function keyId(kind: StateKey['kind'], a: string, k = ''): string {
-  return kind[0] + a + (kind === 'storage' ? '\u0100' + k : '');
+  return kind === 'storage' ? 's' + String.fromCharCode(a.length) + a + k : kind[0] + a;
 }
 
 export class Overlay implements ChainState {

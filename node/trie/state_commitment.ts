@@ -63,8 +63,7 @@ function accountPath(a: string, address: Uint8Array): Uint8Array {
 }
 
 /** keyPath(storageSlot(key)) */
-function slotPath(key: Uint8Array): Uint8Array {
-  const k = latin1Key(key);
+function slotPath(key: Uint8Array, k = latin1Key(key)): Uint8Array {
   let p = slotPaths.get(k);
   if (p === undefined) {
     if (slotPaths.size >= PATHS_MAX) slotPaths.clear();
@@ -74,7 +73,41 @@ function slotPath(key: Uint8Array): Uint8Array {
 }
 
 export function encodeAccount(a: AccountFields): Uint8Array {
-  return rlpList([rlpBytes(uintBytes(a.nonce)), rlpBytes(uintBytes(a.balance)), rlpBytes(a.storageRoot), rlpBytes(a.codeHash)]);
+  // rlp([nonce, balance, storageRoot, codeHash]) written into one array: every account a block
+  // changes is encoded, and building it from rlpList/rlpBytes parts made six arrays each
+  const n = uintBytes(a.nonce);
+  const b = uintBytes(a.balance);
+  if (n.length >= 56 || b.length >= 56 || a.storageRoot.length >= 56 || a.codeHash.length >= 56)
+    return rlpList([rlpBytes(n), rlpBytes(b), rlpBytes(a.storageRoot), rlpBytes(a.codeHash)]);
+  const len = scalarLen(n) + scalarLen(b) + scalarLen(a.storageRoot) + scalarLen(a.codeHash);
+  // the list's head: one byte under 56 bytes of items, else 0xf7 + 1 and the length (< 256 here)
+  const h = len < 56 ? 1 : 2;
+  const out = new Uint8Array(h + len);
+  if (h === 1) out[0] = 0xc0 + len;
+  else {
+    out[0] = 0xf8;
+    out[1] = len;
+  }
+  let o = putScalar(out, h, n);
+  o = putScalar(out, o, b);
+  o = putScalar(out, o, a.storageRoot);
+  putScalar(out, o, a.codeHash);
+  return out;
+}
+
+/** Length of rlpBytes(b) for b shorter than 56 bytes. */
+function scalarLen(b: Uint8Array): number {
+  return b.length === 1 && b[0] < 0x80 ? 1 : 1 + b.length;
+}
+/** rlpBytes(b) (b shorter than 56 bytes) at o; returns the offset after it. */
+function putScalar(out: Uint8Array, o: number, b: Uint8Array): number {
+  if (b.length === 1 && b[0] < 0x80) {
+    out[o] = b[0];
+    return o + 1;
+  }
+  out[o++] = 0x80 + b.length;
+  for (let i = 0; i < b.length; i++) out[o++] = b[i];
+  return o;
 }
 
 function beToBig(b: Uint8Array): bigint {
@@ -152,8 +185,7 @@ export class StateCommitment {
     return raw === null ? null : decodeAccount(raw);
   }
 
-  private storageTrie(address: Uint8Array): MerkleTrie {
-    const a = latin1Key(address);
+  private storageTrie(address: Uint8Array, a = latin1Key(address)): MerkleTrie {
     let t = this.storage.get(a);
     if (t === undefined) {
       const root = this.nodes ? (this.leaf(address)?.storageRoot ?? EMPTY_ROOT) : EMPTY_ROOT;
@@ -166,8 +198,7 @@ export class StateCommitment {
    * The account's leaf from the state's nonce and balance, its storage trie's root and its
    * code hash (given when the code changed, else the leaf's); an empty account has none.
    */
-  private updateAccount(state: ChainState, address: Uint8Array, codeHash?: Uint8Array): void {
-    const a = latin1Key(address);
+  private updateAccount(state: ChainState, address: Uint8Array, codeHash?: Uint8Array, a = latin1Key(address)): void {
     const st = this.storage.get(a);
     let storageRoot: Uint8Array;
     if (this.nodes === null) {
@@ -208,15 +239,17 @@ export class StateCommitment {
   stage(state: ChainState, changed: Iterable<AccountEntry>): void {
     for (const e of changed) {
       const codeHash = e.code === undefined ? undefined : e.code && e.code.length ? sha3_256(e.code) : EMPTY_CODE_HASH;
-      if (e.storage.size === 0 && codeHash === undefined && !this.dirty.has(latin1Key(e.address))) {
-        this.updateAccount(state, e.address);
+      // each address keyed once here (latin1Key was computed up to four times per account)
+      const a = latin1Key(e.address);
+      if (e.storage.size === 0 && codeHash === undefined && !this.dirty.has(a)) {
+        this.updateAccount(state, e.address, undefined, a);
         continue;
       }
       if (e.storage.size > 0) {
-        const st = this.storageTrie(e.address);
-        for (const w of e.storage.values()) st.putPath(slotPath(w.key), w.value === null || w.value.length === 0 ? null : w.value.slice());
+        const st = this.storageTrie(e.address, a);
+        // storage keys as the entry's map holds them (latin1), so slotPath does not key them again
+        for (const [k, w] of e.storage) st.putPath(slotPath(w.key, k), w.value === null || w.value.length === 0 ? null : w.value.slice());
       }
-      const a = latin1Key(e.address);
       const d = this.dirty.get(a);
       if (d === undefined) this.dirty.set(a, { address: e.address, codeHash });
       else if (codeHash !== undefined) d.codeHash = codeHash;
@@ -236,7 +269,7 @@ export class StateCommitment {
   root(state?: ChainState): Uint8Array {
     if (this.dirty.size > 0) {
       if (state === undefined) throw new Error('internal error: StateCommitment.root() after stage() needs the state');
-      for (const d of this.dirty.values()) this.updateAccount(state, d.address, d.codeHash);
+      for (const [a, d] of this.dirty) this.updateAccount(state, d.address, d.codeHash, a);
       this.dirty.clear();
     }
     return this.accounts.root();
