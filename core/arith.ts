@@ -168,7 +168,14 @@ const used = new WeakMap<ArrayBufferLike, number>();
  */
 const ONE_OFF = 256;
 
-function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+/** bytes + bytes of n bytes in all: its charge (the interpreter's fused loop tail charges it too). */
+export function bytesConcatCharge(op: number, n: number): number {
+  // past 64 bytes the result's memory is allocated off the JS heap (the `buffers` measure)
+  return WORD[op] * words(n) + (n > 64 ? BUFFER[op] : 0);
+}
+
+/** a + b (n bytes in all), the result sharing a's growable buffer when a ends at its used mark. */
+export function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
   if (n <= ONE_OFF) {
     // up to 64 bytes V8 keeps the array on its heap (reading a.buffer would move a off it)
     const out = new Uint8Array(n);
@@ -208,8 +215,7 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     const n = a.length + b.length;
     m.capLen(n, 'bytes');
-    // past 64 bytes the result's memory is allocated off the JS heap (the `buffers` measure)
-    m.charge(WORD[op] * words(n) + (n > 64 ? BUFFER[op] : 0));
+    m.charge(bytesConcatCharge(op, n));
     m.mem += n;
     return appendBytes(a, b, n);
   }

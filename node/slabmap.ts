@@ -35,6 +35,8 @@ export class SlabMap {
   live = 0;
   /** one caller-defined byte per entry (the journal's "written" and "non-empty before the call") */
   flags: Uint8Array;
+  /** each entry's key hash, so growing the index rehashes no key bytes */
+  private hashes: Int32Array;
   /** the object reads return, per entry, made at the first read after a write (reads between writes return one object) */
   private objs: (Uint8Array | undefined)[] = [];
 
@@ -44,6 +46,7 @@ export class SlabMap {
     this.ent = new Int32Array(initial * STRIDE);
     this.index = new Int32Array(initial * 2);
     this.flags = new Uint8Array(initial);
+    this.hashes = new Int32Array(initial);
   }
 
   /** The entry of key, or -1. */
@@ -51,15 +54,16 @@ export class SlabMap {
     return this.findAt(key, 0, key.length);
   }
 
-  private findAt(key: Uint8Array, off: number, len: number): number {
+  private findAt(key: Uint8Array, off: number, len: number, h = hashOf(key, off, len)): number {
     const mask = this.index.length - 1;
     const slab = this.slab;
     const ent = this.ent;
-    for (let b = hashOf(key, off, len) & mask; ; b = (b + 1) & mask) {
+    const hashes = this.hashes;
+    for (let b = h & mask; ; b = (b + 1) & mask) {
       const e = this.index[b] - 1;
       if (e < 0) return -1;
       const p = e * STRIDE;
-      if (ent[p + K_LEN] !== len) continue;
+      if (hashes[e] !== h || ent[p + K_LEN] !== len) continue;
       const o = ent[p + K_OFF];
       let i = 0;
       while (i < len && slab[o + i] === key[off + i]) i++;
@@ -69,12 +73,13 @@ export class SlabMap {
 
   /** The entry of key, added empty (no value, flags 0) when absent, with room for a value of cap bytes. */
   add(key: Uint8Array, cap = 0): number {
-    const f = this.findAt(key, 0, key.length);
-    return f >= 0 ? f : this.insert(key, 0, key.length, cap);
+    const h = hashOf(key, 0, key.length);
+    const f = this.findAt(key, 0, key.length, h);
+    return f >= 0 ? f : this.insert(key, 0, key.length, cap, h);
   }
 
   /** a new entry for key[off, off+len) (not present) */
-  private insert(key: Uint8Array, off: number, len: number, cap: number): number {
+  private insert(key: Uint8Array, off: number, len: number, cap: number, h: number): number {
     const e = this.n++;
     if ((e + 1) * STRIDE > this.ent.length) {
       const ent = new Int32Array(this.ent.length * 2);
@@ -83,6 +88,9 @@ export class SlabMap {
       const flags = new Uint8Array(this.flags.length * 2);
       flags.set(this.flags);
       this.flags = flags;
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
     }
     const o = this.reserve(len + cap);
     const slab = this.slab;
@@ -93,6 +101,7 @@ export class SlabMap {
     this.ent[p + V_LEN] = -1;
     this.ent[p + V_CAP] = cap;
     this.flags[e] = 0;
+    this.hashes[e] = h;
     this.objs.push(undefined);
     if (this.n * 2 > this.index.length) this.rehash(this.index.length * 2);
     else this.place(e);
@@ -100,9 +109,8 @@ export class SlabMap {
   }
 
   private place(e: number): void {
-    const p = e * STRIDE;
     const mask = this.index.length - 1;
-    let b = hashOf(this.slab, this.ent[p + K_OFF], this.ent[p + K_LEN]) & mask;
+    let b = this.hashes[e] & mask;
     while (this.index[b] !== 0) b = (b + 1) & mask;
     this.index[b] = e + 1;
   }
@@ -166,8 +174,9 @@ export class SlabMap {
     const o = src.ent[p + K_OFF];
     const klen = src.ent[p + K_LEN];
     const vlen = src.ent[p + V_LEN];
-    let e = this.findAt(src.slab, o, klen);
-    if (e < 0) e = this.insert(src.slab, o, klen, vlen > 0 ? vlen : 0);
+    const h = src.hashes[j];
+    let e = this.findAt(src.slab, o, klen, h);
+    if (e < 0) e = this.insert(src.slab, o, klen, vlen > 0 ? vlen : 0, h);
     this.putBytes(e, src.slab, o + klen, vlen);
   }
 
@@ -183,6 +192,16 @@ export class SlabMap {
   region(e: number): [Uint8Array, number, number, number] {
     const p = e * STRIDE;
     return [this.slab, this.ent[p + K_OFF], this.ent[p + K_LEN], this.ent[p + V_LEN]];
+  }
+
+  /**
+   * Entry e's key as a view of the slab (no copy). Keys are never written again once placed
+   * (a value that outgrows its region moves with a copy of the key), so the view's bytes
+   * never change.
+   */
+  keyView(e: number): Uint8Array {
+    const p = e * STRIDE;
+    return new Uint8Array(this.slab.buffer, this.ent[p + K_OFF], this.ent[p + K_LEN]);
   }
 
   /**

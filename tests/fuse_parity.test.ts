@@ -364,4 +364,51 @@ def f(a: int, b: int, c: int) -> int:
     expect(kinds).toMatch(/operand stack limit exceeded/);
     expect(seen.has('SUCCESS')).toBe(true);
   });
+
+  test('bytes grown at a loop tail fail at the same gas, length and memory limits fused and unfused', () => {
+    // `buf = buf + chunk` closing a for-range body fuses to OPSTJFRST, which appends the bytes
+    // itself (from ONE_OFF bytes on, into the growing buffer); every limit is left to the
+    // original instructions
+    const src = `
+def f(a: int, b: int, c: int) -> int:
+    buf = b""
+    for i in range(a):
+        buf = buf + b"0123456789abcdef"
+    for i in range(b):
+        buf += b"xy"
+    t = buf[c:c + 40]
+    return len(buf) + len(t) + buf[0]
+`;
+    const mod = loadModule(compileSource(src).module);
+    const ex = mod.byName.get('f')!;
+    const seen = new Set<string>();
+    for (const over of [{}, { max_bytes_len: 200 }, { max_bytes_len: 600 }, { max_memory_bytes: 400 }, { max_memory_bytes: 2000 }] as Partial<Limits>[]) {
+      const limits = { ...DEFAULT_LIMITS, ...over };
+      for (const [a, b, c] of [
+        [12n, 40n, 3n],
+        [40n, 5n, 0n],
+      ]) {
+        const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
+        const run = (traced: boolean, gasLimit: number) =>
+          executeCall({
+            module: mod,
+            calldata,
+            gasLimit,
+            limits,
+            tx: defaultTx(),
+            block: defaultBlock(),
+            state: new MemoryState(),
+            tracer: traced ? () => {} : undefined,
+          });
+        const full = run(false, 1_000_000);
+        seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
+        expect(view(full)).toEqual(view(run(true, 1_000_000)));
+        for (let g = 400; g <= full.gasUsed + 2; g++) expect(view(run(false, g))).toEqual(view(run(true, g)));
+      }
+    }
+    const kinds = [...seen].join('\n');
+    expect(kinds).toMatch(/bytes of length \d+ exceeds/);
+    expect(kinds).toMatch(/MemoryError: contract values held by the call exceed/);
+    expect(seen.has('SUCCESS')).toBe(true);
+  });
 });

@@ -63,9 +63,13 @@ describe('SlabMap', () => {
       expect(sorted).toEqual(want);
       // regions taken after freeze() keep their bytes through any later writes
       t.freeze();
-      const regions = t.sorted((e) => t.hasValue(e)).map((e) => [t.region(e), hex(t.value(e)!)] as const);
+      const regions = t.sorted((e) => t.hasValue(e)).map((e) => [t.region(e), hex(t.value(e)!), t.keyView(e), hex(t.key(e))] as const);
       for (let i = 0; i < 2000; i++) t.put(t.add(keys[r(keys.length)]), bytes(r, 1 + r(100)));
-      for (const [[b, off, klen, vlen], h] of regions) expect(hex(b.subarray(off + klen, off + klen + vlen))).toBe(h);
+      for (const [[b, off, klen, vlen], h, kv, kh] of regions) {
+        expect(hex(b.subarray(off + klen, off + klen + vlen))).toBe(h);
+        // a key view (the receipt's write records) keeps its bytes too
+        expect(hex(kv)).toBe(kh);
+      }
     });
   }
 
