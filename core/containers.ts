@@ -1,15 +1,18 @@
 // Indexing, slicing, unpacking and iteration setup for lists, tuples, bytes, str and dicts.
 import { VmError } from '../spec/errors.js';
-import { Op } from '../spec/table.js';
+import { CONSTANTS, Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
 import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
 import { DictIter } from './dict_iter.js';
+import { reprForError } from './error_repr.js';
 import { viewItems } from './dict_view.js';
 
 const SLICE = opPrices(Op.SLICE);
+/** a (key, value) tuple made by reading an items view whole (spec/GAS.md §4) */
+const VIEW_TUPLE = CONSTANTS.G_ENTRY;
 const ITER_INIT = opPrices(Op.ITER_INIT);
 
 /** str as code points; only strings with astral characters need the slow split. */
@@ -39,15 +42,9 @@ function intIndex(i: Value, what: string): number {
   throw new VmError('TypeError', `${what} indices must be integers or slices, not ${typeName(i)}`);
 }
 
-export function reprKey(k: Value): string {
-  if (typeof k === 'string') return `'${k}'`;
-  if (k instanceof Uint8Array)
-    return `b'${Array.from(k, (b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'))).join('')}'`;
-  if (k === null) return 'None';
-  if (k === true) return 'True';
-  if (k === false) return 'False';
-  if (k instanceof PyTuple) return `(${k.items.map(reprKey).join(', ')}${k.items.length === 1 ? ',' : ''})`;
-  return String(k);
+/** The key or item an error message names: its repr(), charged as repr() is (core/error_repr.ts). */
+export function reprKey(k: Value, m?: Machine): string {
+  return reprForError(k, m);
 }
 
 export function subscr(obj: Value, idx: Value, m?: Machine): Value {
@@ -66,7 +63,7 @@ export function subscr(obj: Value, idx: Value, m?: Machine): Value {
   }
   if (obj instanceof PyDict) {
     const v = obj.get(idx, m, SUBSCR.key_units);
-    if (v === undefined) throw new VmError('KeyError', reprKey(idx));
+    if (v === undefined) throw new VmError('KeyError', reprKey(idx, m));
     return v;
   }
   if (obj instanceof Uint8Array) {
@@ -113,7 +110,7 @@ export function storeSubscr(m: Machine, obj: Value, idx: Value, v: Value): void 
 
 export function delSubscr(obj: Value, idx: Value, m?: Machine): void {
   if (obj instanceof PyDict) {
-    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx));
+    if (!obj.delete(idx, m, DEL_SUBSCR.key_units)) throw new VmError('KeyError', reprKey(idx, m));
     // the hole it leaves is compacted later, with every live entry moved
     m?.charge(DEL_SUBSCR.removals);
     return;
@@ -183,13 +180,19 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
 }
 
 /** The items of an iterable as an array (a fresh one unless `live` and the source is a list). */
-export function iterItems(v: Value, live = false): Value[] {
+export function iterItems(v: Value, live = false, m?: Machine): Value[] {
   if (Array.isArray(v)) return live ? v : v.slice();
   if (v instanceof PyTuple) return v.items;
   if (v instanceof Uint8Array) return Array.from(v);
   if (typeof v === 'string') return strChars(v);
   if (v instanceof PyDict) return Array.from(v.map.values(), (e) => e[0]);
-  if (v instanceof PyDictView) return viewItems(v);
+  if (v instanceof PyDictView) {
+    // an items view read whole makes a (key, value) tuple per entry, all held at once: G_ENTRY
+    // each, as enumerate and zip price their pairs (list(d.items()) cost ~50x the arithmetic
+    // loop's ns/gas at the reader's G_ITEM alone). A loop step over it is BUILD_TUPLE's.
+    if (m !== undefined && v.kind === 2) m.charge(VIEW_TUPLE * v.dict.size);
+    return viewItems(v);
+  }
   throw new VmError('TypeError', `'${typeName(v)}' object is not iterable`);
 }
 

@@ -8,6 +8,15 @@ import { VmError } from '../spec/errors.js';
 import { bitLenBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { PyDict, PyDictView, PyTuple, type Value } from './values.js';
+import { CONSTANTS } from '../spec/table.js';
+
+/**
+ * Gas per reference the live walk follows. The walk runs once per quarter cap of new
+ * allocation, and allocation is priced per 32 bytes (bytes(n)), so a live set of many small
+ * references (8 bytes counted each) made each walk cost ~50-90x its gas share: priced by the
+ * references it follows, a walk pays for itself whatever drove it.
+ */
+const G_WALK_REF = CONSTANTS.G_WALK_REF;
 
 /** Bytes a list or tuple of n items counts; a dict of n entries counts dictBytes(n). */
 export const seqBytes = (n: number): number => 16 + 8 * n;
@@ -43,25 +52,34 @@ let walks = 0;
  * arrays among the roots are counted before anything else (the total does not depend on
  * the order, and past the cap any order returns a value above it).
  */
-export function measure(vals: readonly Value[], from: number, to: number, cap: number): number {
+export function measure(vals: readonly Value[], from: number, to: number, cap: number, pay?: Pay): number {
   const walk = ++walks;
   const seen = new Set<Value[]>();
   const work: Value[] = [];
   let total = 0;
   let rootArrays = false;
+  // references followed since the last payment (walk_refs): the roots, each container entered,
+  // each list/tuple item and dict key and value looked at
+  let refs = to - from;
   for (let i = from; i < to; i++) {
     const v = vals[i];
     if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
       rootArrays = true;
+      refs += v.length;
       total += items(v, work);
     } else if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array)) work.push(v);
     else total += leaf(v);
   }
   while (work.length > 0) {
-    if (total > cap) return total;
+    if (total > cap) break;
+    if (pay !== undefined && refs >= WALK_CHUNK) {
+      pay(refs);
+      refs = 0;
+    }
     const v = work.pop()!;
+    refs++;
     if (v instanceof PyTuple) {
       if (v.walk === walk) continue;
       v.walk = walk;
@@ -71,12 +89,14 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
         continue;
       }
       const k = work.length;
+      refs += v.items.length;
       const size = items(v.items, work);
       if (work.length === k) v.flat = size;
       total += size;
     } else if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
+      refs += v.length;
       total += items(v, work);
     } else if (v instanceof PyDictView) {
       // a view (or a dict loop's iterator) holds its dict
@@ -87,6 +107,7 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
       if (d.walk === walk) continue;
       d.walk = walk;
       total += dictBytes(d.size);
+      refs += 2 * d.map.size;
       for (const e of d.map.values()) {
         for (let k = 0; k < 2; k++) {
           const x = e[k];
@@ -96,8 +117,14 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
       }
     }
   }
+  if (pay !== undefined && refs > 0) pay(refs);
   return total;
 }
+
+/** Charges `refs` references walked (memCheck's walk pays G_WALK_REF each, spec/DETERMINISM.md §5.1). */
+export type Pay = (refs: number) => void;
+/** The walk pays in chunks of this many references (and the rest at its end): bounded unpaid work, one charge per chunk. */
+const WALK_CHUNK = 4096;
 
 /** A list's or tuple's own size plus its leaves; its containers go onto `work`. */
 function items(xs: Value[], work: Value[]): number {
@@ -147,10 +174,11 @@ export function countResult(m: Machine, r: Value, args: readonly Value[], base: 
  * operand stack 0..sp (every frame's locals, loop state and operands). Slots above sp are
  * dead and are cleared, so that they do not keep garbage reachable for the host.
  */
-export function memCheck(m: Machine, sp: number): void {
+export function memCheck(m: Machine, sp: number, paid = true): void {
   const stack = m.stack;
   for (let i = sp; i < stack.length; i++) stack[i] = undefined as unknown as Value;
-  const live = measure(stack, 0, sp, m.memCap);
+  // (the check of a call's arguments at entry is the entry price's: calldata is paid per byte)
+  const live = measure(stack, 0, sp, m.memCap, paid ? (refs) => m.charge(G_WALK_REF * refs) : undefined);
   if (live > m.memCap) throw new VmError('MemoryError', `contract values held by the call exceed the limit of ${m.memCap} bytes`);
   // The next walk waits for at least a quarter of the cap of new allocation, so a program
   // that keeps its live set just under the cap cannot force a walk every few instructions

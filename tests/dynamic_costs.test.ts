@@ -165,7 +165,7 @@ const PROBES: Probe[] = [
     measures: (n) => ({ words: words((64 * n) >>> 2), limbs: limbsOver(64 * n) }),
     sizes: [10, 20],
   },
-  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ words: words(Math.ceil(n / 2)) }) },
+  { entry: 'builtin:slice.step', src: fn('x[::2]'), args: (n) => [bytesOf(n)], measures: (n) => ({ items: Math.ceil(n / 2) }) },
   { entry: 'builtin:slice.step', src: fn('x[::-1]'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   {
     entry: 'builtin:slice.step',
@@ -360,7 +360,7 @@ const PROBES: Probe[] = [
   { entry: 'method:split', src: fn('x.split(",")'), args: (n) => [','.repeat(n)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
   { entry: 'method:rsplit', src: fn('x.rsplit(b",")'), args: (n) => [new Uint8Array(n).fill(44)], measures: (n) => ({ words: 2 * words(n), items: n + 1 }) },
   { entry: 'method:split', src: fn('x.split()'), args: (n) => ['a '.repeat(n)], measures: (n) => ({ words: 2 * words(2 * n), items: n }) },
-  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
+  { entry: 'method:replace', src: fn('x.replace("a", "bb")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: 3 * n, items: 32 * n }) },
   ...(['capitalize', 'title', 'swapcase', 'casefold'] as const).map((name) => ({
     entry: `method:${name}`,
     src: fn(`x.${name}()`),
@@ -370,6 +370,15 @@ const PROBES: Probe[] = [
   { entry: 'method:istitle', src: fn('x.istitle()'), args: (n) => [' '.repeat(32 * n)], measures: (n) => ({ words: n }) },
   { entry: 'method:splitlines', src: fn('x.splitlines()'), args: (n) => ['\n'.repeat(n)], measures: (n) => ({ words: words(n), items: n }) },
   { entry: 'method:format', src: fn('"{}".format(x)'), args: (n) => ['a'.repeat(n)], measures: (n) => ({ words: words(n) }), sizes: KEY_SIZES },
+  // items: a piece per field and a lookup per .real: 2 per field; words: the format string's
+  // (8 chars a field) and each one-char piece's
+  {
+    entry: 'method:format',
+    src: fn('x.format(7)'),
+    args: (n) => ['{0.real}'.repeat(n)],
+    measures: (n) => ({ words: words(8 * n) + n, items: 2 * n }),
+    sizes: [10, 40],
+  },
   { entry: 'method:lower', src: fn('x.lower()'), args: (n) => ['A'.repeat(32 * n)], measures: (n) => ({ words: 3 * n }) },
   { entry: 'method:upper', src: fn('x.upper()'), args: (n) => [bytesOf(32 * n)], measures: (n) => ({ words: n }) },
   { entry: 'method:count', src: fn('x.count("a")'), args: (n) => ['a'.repeat(32 * n)], measures: (n) => ({ words: n }) },

@@ -18,7 +18,7 @@ export const dictFromkeys: Impl = (m, a, b, n, p) => {
   m.capLen(len, 'dict');
   const d = new PyDict();
   if (src instanceof PyDict && src.size > 0) d.grow(((3 * src.size + 1) / 2) | 0);
-  for (const k of iterItems(src)) d.set(k, value, m, p.key_units);
+  for (const k of iterItems(src, false, m)) d.set(k, value, m, p.key_units);
   m.mem += dictBytes(d.size);
   return d;
 };

@@ -31,7 +31,7 @@ function items(m: Machine, v: Value, p: Prices): Value[] {
   const k = iterLen(v);
   if (k < 0) notIterable(v);
   m.charge(p.items * k);
-  const xs = iterItems(v);
+  const xs = iterItems(v, false, m);
   // a new list: its slots, and the one-code-point strs of a str source. A tuple's items are
   // copied: the result must not alias the tuple (list(t).append(x) would change t).
   m.mem += seqBytes(xs.length) + (typeof v === 'string' ? v.length : 0);
@@ -96,7 +96,7 @@ const dict: Impl = (m, a, b, n, p) => {
   const len = iterLen(src);
   if (len < 0) notIterable(src);
   m.charge(p.items * len);
-  const xs = iterItems(src);
+  const xs = iterItems(src, false, m);
   m.capLen(xs.length, 'dict');
   xs.forEach((x, i) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : typeof x === 'string' || x instanceof Uint8Array ? iterItems(x) : null;
@@ -123,7 +123,7 @@ const zip: Impl = (m, a, b, n, p) => {
   for (let i = 0; i < n; i++) {
     const v = a[b + i];
     if (iterLen(v) < 0) throw new VmError('TypeError', `zip argument #${i + 1} must support iteration`);
-    lists.push(iterItems(v, true));
+    lists.push(iterItems(v, true, m));
   }
   if (n === 0) {
     m.mem += seqBytes(0);
@@ -157,7 +157,7 @@ function allAny(name: 'all' | 'any'): Impl {
     arity(name, n, 1, 1);
     const v = a[b];
     if (iterLen(v) < 0) notIterable(v);
-    const xs = iterItems(v, true);
+    const xs = iterItems(v, true, m);
     for (let i = 0; i < xs.length; i++) {
       if (truthy(xs[i]) === (name === 'any')) {
         m.charge(p.items * (i + 1));

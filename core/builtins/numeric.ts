@@ -28,7 +28,7 @@ function minmax(name: 'min' | 'max'): Impl {
       const len = iterLen(a[b]);
       if (len < 0) notIterable(a[b]);
       m.charge(p.items * len);
-      items = iterItems(a[b], true);
+      items = iterItems(a[b], true, m);
       if (items.length === 0) throw new VmError('ValueError', `${name}() arg is an empty sequence`);
     } else {
       m.charge(p.items * n);
@@ -54,7 +54,7 @@ const sum: Impl = (m, a, b, n, p) => {
   const len = iterLen(src);
   if (len < 0) notIterable(src);
   m.charge(p.items * len);
-  for (const x of iterItems(src, true)) {
+  for (const x of iterItems(src, true, m)) {
     if (typeof acc === 'number' && typeof x === 'number' && Number.isSafeInteger(acc + x)) acc = acc + x;
     else acc = binarySlow(m, Op.ADD, acc, x);
   }

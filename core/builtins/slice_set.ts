@@ -32,7 +32,7 @@ export const sliceSet: Impl = (m, a, b, n, p) => {
   const len = iterLen(v);
   if (len < 0) throw new VmError('TypeError', step === 1 ? 'can only assign an iterable' : 'must assign iterable to extended slice');
   m.charge(p.items * len);
-  const items = v === xs ? xs.slice() : iterItems(v);
+  const items = v === xs ? xs.slice() : iterItems(v, false, m);
   const [start, count] = sliceRange(xs.length, lo, hi, step);
   if (step === 1) {
     // CPython's list_ass_slice: the slice [start, start + count) is replaced, the tail moves

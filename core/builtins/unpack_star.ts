@@ -17,7 +17,7 @@ export const unpackStar: Impl = (m, a, b, n, p) => {
   const len = iterLen(v);
   if (len < 0) throw new VmError('TypeError', `cannot unpack non-iterable ${typeName(v)} object`);
   m.charge(p.items * len);
-  const items = iterItems(v);
+  const items = iterItems(v, false, m);
   if (items.length < before + after) throw new VmError('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
   const mid = items.slice(before, items.length - after);
   m.mem += seqBytes(mid.length) + seqBytes(before + after + 1);

@@ -13,6 +13,6 @@ export const zipStar: Impl = (m, a, b, n, p) => {
   const len = iterLen(a[b]);
   if (len < 0) throw new VmError('TypeError', `zip() argument after * must be an iterable, not ${typeName(a[b])}`);
   m.charge(p.items * len);
-  const rows = iterItems(a[b]);
+  const rows = iterItems(a[b], false, m);
   return ITERABLES.zip(m, rows, 0, rows.length, p);
 };

@@ -170,10 +170,14 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
     const fail = (expr: string): string => `{ ${spill} throw ${expr}; }`;
     // the memory walk when the running count passed the cap, with `top` operands live: the
     // locals and those operands written back first, so it measures what the interpreter would
-    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); }`;
+    // (the walk charges gas per reference it follows: the counter goes back and forth as
+    // around any slow path, and the rest of the block may no longer be covered after it)
+    // (a template whose walk is not followed by deopt() asks for it: walkEnd)
+    const walk = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); ${reload} }`;
+    const walkEnd = (top: number): string => `{ P = ${off}; m.gas = ${G}; ${sync(top)} H.memCheck(m, ${at(top)}); ${reload} ${deopt()} }`;
     const memChk = (top: number): string => `if (m.mem > memCap) ${walk(top)}`;
     // a big int result counts as H.arith counts it
-    const bigCount = (top: number): string => `if (typeof r === 'bigint' && (m.mem += bigIntBytes) > memCap) ${walk(top)}`;
+    const bigCount = (top: number): string => `if (typeof r === 'bigint' && (m.mem += bigIntBytes) > memCap) ${walkEnd(top)}`;
     const nextBlock = (): string => (i + 1 < instrs.length ? edge(instrs[i + 1].block) : 'throw H.fellOff();');
     const op = ins.op;
     const binSlow = (o: number, target: string, a: string, b: string, mid: boolean, top: number): string =>
@@ -346,12 +350,12 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         const late = dyn === 0 ? '' : deopt();
         if (op === Op.BUILD_DICT) {
           const base = d - 2 * n;
-          return `${charge} ${writeArgs(base, d)} ${spill} ${S(base)} = H.buildDict(m, stack, ${at(base)}, ${n}); ${reload} ${memChk(base + 1)} ${late}`;
+          return `${charge} ${writeArgs(base, d)} ${spill} ${S(base)} = H.buildDict(m, stack, ${at(base)}, ${n}); ${reload} ${memChk(base + 1)} ${deopt()}`;
         }
         const base = d - n;
         const items = Array.from({ length: n }, (_, k) => S(base + k)).join(', ');
         const made = op === Op.BUILD_LIST ? `[${items}]` : `new PyTuple([${items}])`;
-        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) ${walk(base + 1)} ${late}`;
+        return `${charge} ${S(base)} = ${made}; if ((m.mem += ${seqBytes(n)}) > memCap) ${late === '' ? walkEnd(base + 1) : walk(base + 1)} ${late}`;
       }
       case Op.SUBSCR: {
         const o = S(d - 2);
@@ -359,7 +363,7 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         // a list, a tuple (a record's field) or bytes at an index in range: what subscr returns,
         // free there; a str taken from a tuple is counted as the interpreter counts it
         return `if (Array.isArray(${o}) && typeof ${k} === 'number' && ${k} >= 0 && ${k} < ${o}.length) ${o} = ${o}[${k}];
-          else if (typeof ${k} === 'number' && ${k} >= 0 && (${o} instanceof PyTuple ? ((v = ${o}.items), ${k} < v.length) : ${o} instanceof Uint8Array && ((v = ${o}), ${k} < v.length))) { ${o} = v[${k}]; if (typeof ${o} === 'string' && (m.mem += ${o}.length) > memCap) ${walk(d - 1)} }
+          else if (typeof ${k} === 'number' && ${k} >= 0 && (${o} instanceof PyTuple ? ((v = ${o}.items), ${k} < v.length) : ${o} instanceof Uint8Array && ((v = ${o}), ${k} < v.length))) { ${o} = v[${k}]; if (typeof ${o} === 'string' && (m.mem += ${o}.length) > memCap) ${walkEnd(d - 1)} }
           else { ${spill} v = H.subscr(${o}, ${k}, m); ${reload} ${o} = v; if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walk(d - 1)} ${deopt()} }`;
       }
       case Op.STORE_SUBSCR: {
@@ -378,13 +382,13 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         const v = S(d - 1);
         const reads: string[] = [];
         for (let k = 0; k < n; k++) reads.push(`${S(d - 1 + k)} = stack[${at(d - 1 + k)}];`);
-        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walk(d - 1 + n)}`;
+        return `v = ${v}; ${spill} H.unpack(stack, ${at(d - 1)}, v, ${n}); ${reads.join(' ')} if (typeof v === 'string' && (m.mem += v.length) > memCap) ${walkEnd(d - 1 + n)}`;
       }
       case Op.LIST_APPEND: {
         const l = L(a0);
         return `if (!Array.isArray(${l})) ${fail("H.invalid('LIST_APPEND to a slot that holds no list')")}
           if (${l}.length >= maxLen) { ${spill} m.capLen(${l}.length + 1, 'list'); }
-          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) ${walk(d - 1)}`;
+          ${l}.push(${S(d - 1)}); if ((m.mem += 8) > memCap) ${walkEnd(d - 1)}`;
       }
       case Op.ITER_INIT: {
         const s = a0;

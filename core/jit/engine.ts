@@ -132,7 +132,7 @@ function runCompiled(m: Machine, fi: number, f: CompiledFn, args: Value[], budge
   for (let i = 0; i < args.length; i++) stack[i] = args[i];
   for (let i = args.length; i < fn.nlocals; i++) stack[i] = undefined as unknown as Value;
   if (fn.nlocals + fn.maxStack > stack.length) throw new VmError('MemoryError', 'operand stack limit exceeded');
-  memCheck(m, args.length);
+  memCheck(m, args.length, false);
   m.errFrames = null;
   try {
     return f(m, 0, 0, budget);

@@ -39,7 +39,7 @@ const extend: MImpl = (m, a, b, n, p) => {
   if (k < 0) notIterable(src);
   m.capLen(l.length + k, 'list');
   m.charge(p.items * k);
-  const xs = iterItems(src);
+  const xs = iterItems(src, false, m);
   m.mem += 8 * xs.length + (typeof src === 'string' ? src.length : 0); // a str source adds new one-code-point strs
   for (const x of xs) l.push(x);
   return null;
@@ -66,7 +66,7 @@ const pop: MImpl = (m, a, b, n, p) => {
     const v = r.pop(k, m, p.key_units);
     if (v === undefined) {
       if (n === 2) return a[b + 2];
-      throw new VmError('KeyError', reprKey(k));
+      throw new VmError('KeyError', reprKey(k, m));
     }
     m.charge(p.removals);
     return v;
@@ -100,7 +100,7 @@ const index: MImpl = (m, a, b, n, p) => {
     const y = items[i];
     if (typeof x === 'number' && typeof y === 'number' ? x === y : eqCharged(m, y, x)) return i;
   }
-  throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x)} is not in list` : 'tuple.index(x): x not in tuple');
+  throw new VmError('ValueError', Array.isArray(r) ? `${reprKey(x, m)} is not in list` : 'tuple.index(x): x not in tuple');
 };
 
 const get: MImpl = (m, a, b, n, p) => {

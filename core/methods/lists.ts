@@ -117,7 +117,7 @@ const update: MImpl = (m, a, b, n, p) => {
   if (len < 0) notIterable(src);
   m.charge(p.items * len);
   m.capLen(d.size + len, 'dict');
-  iterItems(src).forEach((x, i) => {
+  iterItems(src, false, m).forEach((x, i) => {
     const kv = Array.isArray(x) ? x : x instanceof PyTuple ? x.items : null;
     if (kv === null) throw new VmError('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
     if (kv.length !== 2) throw new VmError('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
