@@ -38,7 +38,15 @@ mkdirSync(outDir, { recursive: true });
 const trees = args.map((root, k) => {
   const abs = resolve(root);
   const js = join(outDir, `${k}-${abs.replace(/\W/g, '_')}.mjs`);
-  esbuild.buildSync({ entryPoints: [join(abs, 'bench/run.ts')], outfile: js, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  esbuild.buildSync({
+    entryPoints: [join(abs, 'bench/run.ts')],
+    outfile: js,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return { root: abs, js, med: {} };
 });
 
@@ -84,7 +92,9 @@ const rand = () => {
 const resample = (a) => a.map(() => a[Math.floor(rand() * a.length)]);
 const fmt = (x) => x.toFixed(2);
 
-console.log(`A = ${trees[0].root}\nB = ${trees[1].root}\nengine ${engine}, ${procs} processes per tree and workload, CPU ms (median of ${runs} runs per process)\n`);
+console.log(
+  `A = ${trees[0].root}\nB = ${trees[1].root}\nengine ${engine}, ${procs} processes per tree and workload, CPU ms (median of ${runs} runs per process)\n`,
+);
 console.log('| workload | A median [q1, q3] | B median [q1, q3] | B/A | 95% interval |');
 console.log('|---|---:|---:|---:|---:|');
 for (const id of only) {
