@@ -7,7 +7,7 @@
 // Why not cbor-x: it gives back small bigints as numbers (a fee of 5n would come back as 5)
 // and its typed arrays as Buffers; here every value comes back with its exact type.
 //
-// Values: undefined, null, booleans, numbers, bigints, strings, Uint8Arrays, arrays, Maps
+// Values: undefined, null, booleans, numbers, bigints, strings, Uint8Arrays, Int32Arrays, arrays, Maps
 // and plain objects (own enumerable string keys, in order); anything else throws (callers
 // send such outcomes by structured clone). Nesting is bounded (MAX_DEPTH).
 
@@ -27,6 +27,8 @@ const enum T {
   Map = 12,
   /** a string of chars below 256, one byte each */
   Str1 = 13,
+  /** an Int32Array (a receipt's packed storage writes, node/writes.ts) */
+  I32 = 14,
 }
 
 /** object keys: the first time a key is written it is given the next number, after that only the number */
@@ -148,6 +150,12 @@ function put(w: Writer, v: unknown, depth: number): void {
     // a Buffer too: it comes back a Uint8Array, as structured clone gives it back
     w.u8(T.Bytes);
     return w.bytes(v);
+  }
+  if (v instanceof Int32Array) {
+    w.u8(T.I32);
+    w.u32(v.length);
+    for (let i = 0; i < v.length; i++) w.u32(v[i] >>> 0);
+    return;
   }
   if (Array.isArray(v)) {
     w.u8(T.Arr);
@@ -278,6 +286,12 @@ function get(r: Reader): unknown {
       const v = r.b.subarray(r.o, r.o + n);
       r.o += n;
       return v;
+    }
+    case T.I32: {
+      const n = r.u32();
+      const a = new Int32Array(n);
+      for (let i = 0; i < n; i++) a[i] = r.u32() | 0;
+      return a;
     }
     case T.Arr: {
       const n = r.u32();
