@@ -11,6 +11,8 @@
 // and plain objects (own enumerable string keys, in order); anything else throws (callers
 // send such outcomes by structured clone). Nesting is bounded (MAX_DEPTH).
 
+import { ByteWriter } from '../../compiler/bytewriter.js';
+
 const enum T {
   Undef = 0,
   Null = 1,
@@ -39,21 +41,16 @@ const MAX_DEPTH = 256;
 /** Thrown by encodePlain for a value it does not take (the caller sends it another way). */
 export class NotPlain extends Error {}
 
-class Writer {
-  buf: Uint8Array<ArrayBuffer> = new Uint8Array(4096);
-  len = 0;
+/** compiler/bytewriter's growing buffer, with a DataView kept on whichever buffer it has now */
+class Writer extends ByteWriter {
   /** object key -> its number in this buffer */
   readonly keys = new Map<string, number>();
   private view = new DataView(this.buf.buffer);
 
-  room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const nb = new Uint8Array(cap);
-    nb.set(this.buf.subarray(0, this.len));
-    this.buf = nb;
-    this.view = new DataView(nb.buffer);
+  override room(n: number): void {
+    const before = this.buf;
+    super.room(n);
+    if (this.buf !== before) this.view = new DataView(this.buf.buffer);
   }
   /** a fresh small buffer (after a huge value, so the writer does not keep it) */
   reset(): void {
@@ -61,8 +58,7 @@ class Writer {
     this.view = new DataView(this.buf.buffer);
   }
   u8(x: number): void {
-    this.room(1);
-    this.buf[this.len++] = x;
+    this.byte(x);
   }
   u32(x: number): void {
     this.room(4);
@@ -74,12 +70,10 @@ class Writer {
     this.view.setFloat64(this.len, x, true);
     this.len += 8;
   }
-  bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.u32(n);
-    this.room(n);
-    this.buf.set(b, this.len);
-    this.len += n;
+  /** length, then the bytes */
+  sized(b: Uint8Array): void {
+    this.u32(b.length);
+    this.bytes(b);
   }
   /** a string with its tag: one byte a char when every char is below 256, else UTF-16 code units (exact for any string) */
   str(s: string): void {
@@ -149,7 +143,7 @@ function put(w: Writer, v: unknown, depth: number): void {
   if (v instanceof Uint8Array) {
     // a Buffer too: it comes back a Uint8Array, as structured clone gives it back
     w.u8(T.Bytes);
-    return w.bytes(v);
+    return w.sized(v);
   }
   if (v instanceof Int32Array) {
     w.u8(T.I32);
