@@ -119,6 +119,10 @@ test('in memory: parallel equals serial, with and without conflicts', async () =
       h++;
     }
     expect(ex.stats.kept + ex.stats.reexecuted + ex.stats.main).toBeGreaterThan(200);
+    // worker 0 keeps the root: the writes of its own kept results were named by index, not
+    // sent (roots above agree); worker 1's were sent
+    expect(ex.stats.keptKeeper).toBeGreaterThan(0);
+    expect(ex.stats.keptKeeper).toBeLessThan(ex.stats.kept);
     // a strict block with a replayed tx fails whole, after some of its writes reached the
     // root keeper: it drops them, and the next block's root is still serial's
     const bad = [...Array.from({ length: 20 }, (_, j) => transferTx(addr(1 + j), nP[1 + j], token, addr(30), 1n)), transferTx(addr(5), 0n, token, addr(6), 1n)];

@@ -52,6 +52,8 @@ export interface ParallelStats {
   serialBlocks: number;
   /** workers' speculative results kept */
   kept: number;
+  /** of the workers' results kept, those of the root keeper (worker 0), whose writes it already had: not streamed to it */
+  keptKeeper: number;
   /** the main thread's own speculative results kept */
   keptMain: number;
   /** txs re-executed on the main thread (a read conflicted, or the speculation failed its checks) */
@@ -90,6 +92,7 @@ const zeroStats = (): ParallelStats => ({
   blocks: 0,
   serialBlocks: 0,
   kept: 0,
+  keptKeeper: 0,
   keptMain: 0,
   reexecuted: 0,
   main: 0,
@@ -114,6 +117,8 @@ interface Spec {
   snapshot: number;
   /** a worker's outcome (decoded from plain_codec bytes, or structured-cloned when not plain data) */
   wire: WireOutcome | null;
+  /** the worker it came from (-1: this thread's) */
+  from: number;
   own: TxOutcome | null;
 }
 
@@ -291,16 +296,20 @@ export class ParallelExecutor {
     return this.seal(run.overlay, req.block, run, stream);
   }
 
-  /** Writes of included txs, sent to the root keeper in batches as the block goes. */
-  private stream(batch = STREAM_BATCH): { add(o: TxOutcome): void; entries: AccountEntry[] } {
+  /**
+   * Writes of included txs, sent to the root keeper in batches as the block goes; a tx the
+   * keeper ran itself (its result kept) goes as its index: the keeper has its writes.
+   */
+  private stream(batch = STREAM_BATCH): { add(o: TxOutcome, keeperRan?: number): void; entries: (AccountEntry | number)[] } {
     const out = {
-      entries: [] as AccountEntry[],
+      entries: [] as (AccountEntry | number)[],
       count: 0,
-      add: (o: TxOutcome): void => {
-        for (const e of o.overlay.accounts.values()) out.entries.push(e);
+      add: (o: TxOutcome, keeperRan = -1): void => {
+        if (keeperRan >= 0) out.entries.push(keeperRan);
+        else for (const e of o.overlay.accounts.values()) out.entries.push(e);
         if (++out.count % batch === 0) {
           const t = performance.now();
-          this.toKeeper({ type: 'writes', data: encodePlain(out.entries) });
+          this.toKeeper({ type: 'writes', seq: this.seq, data: encodePlain(out.entries) });
           out.entries = [];
           this.stats.streamMs += performance.now() - t;
         }
@@ -321,7 +330,12 @@ export class ParallelExecutor {
    * End a block: its receipts root, its state root (here, or from the root keeper: the last
    * writes and the coinbase's balance sent, then waited for), and the block applied.
    */
-  private seal(ov: Overlay, block: BlockHeader, run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>, stream: { entries: AccountEntry[] } | null): BlockResult {
+  private seal(
+    ov: Overlay,
+    block: BlockHeader,
+    run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>,
+    stream: { entries: (AccountEntry | number)[] } | null,
+  ): BlockResult {
     const st = this.stats;
     let t = performance.now();
     if (stream) {
@@ -398,13 +412,14 @@ export class ParallelExecutor {
     const specs = new Map<number, Spec>();
     const drain = (): void => {
       const t1 = performance.now();
-      for (const ch of channels) {
+      for (let from = 0; from < channels.length; from++) {
+        const ch = channels[from];
         for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
           // a batch of [index, outcome, ms]: plain_codec bytes (outcomes decoded as views of
           // them, and turned into TxOutcomes when checked), or structured-cloned
           const batch = (m.message instanceof Uint8Array ? decodePlain(m.message) : m.message) as [number, WireOutcome | null, number][];
           for (const [j, o, ms] of batch) {
-            specs.set(j, { snapshot: 0, wire: o, own: null });
+            specs.set(j, { snapshot: 0, wire: o, from, own: null });
             st.workerMs += ms;
           }
           st.messages++;
@@ -419,6 +434,11 @@ export class ParallelExecutor {
     let speculating = true;
     let checked = 0;
     let conflicts = 0;
+    // as ConflictMeter counts a serial block: included txs that read what an earlier tx of the
+    // block wrote, whoever ran them, so whether the next block speculates depends on the
+    // block's txs alone, not on which thread got to which tx first
+    const calmLimit = Math.floor(CALM_SHARE * count);
+    let readConflicts = 0;
     const stop = (): void => {
       speculating = false;
       Atomics.store(ctrl, STOP, 1);
@@ -440,7 +460,8 @@ export class ParallelExecutor {
       if (schedule === 'main-ahead') {
         t = performance.now();
         for (let k = 0; k < count; k++)
-          if (Atomics.compareExchange(claimed, k, 0, 1) === 0) specs.set(k, { snapshot: 0, wire: null, own: this.speculate(ov, block, req.txs[k], 0) });
+          if (Atomics.compareExchange(claimed, k, 0, 1) === 0)
+            specs.set(k, { snapshot: 0, wire: null, from: -1, own: this.speculate(ov, block, req.txs[k], 0) });
         st.specMain += count;
         st.execMs += performance.now() - t;
       }
@@ -465,7 +486,7 @@ export class ParallelExecutor {
           const k = mainRuns && speculating && 4 * conflicts <= checked ? claimAhead(i) : -1;
           if (k >= 0) {
             t = performance.now();
-            specs.set(k, { snapshot: i, wire: null, own: this.speculate(ov, block, req.txs[k], gasUsed) });
+            specs.set(k, { snapshot: i, wire: null, from: -1, own: this.speculate(ov, block, req.txs[k], gasUsed) });
             st.specMain++;
             st.execMs += performance.now() - t;
             continue;
@@ -497,6 +518,8 @@ export class ParallelExecutor {
           continue;
         }
         let o: TxOutcome | null = null;
+        /** the root keeper's own run of this tx was kept: it has the writes */
+        let keeperHas = false;
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
@@ -505,6 +528,8 @@ export class ParallelExecutor {
             o = cand;
             if (spec.own) st.keptMain++;
             else st.kept++;
+            keeperHas = spec.from === 0 && this.keeper !== null;
+            if (keeperHas) st.keptKeeper++;
           } else {
             conflicts++;
             if (speculating && mainRuns && conflicts >= MIN_CONFLICTS && 2 * conflicts >= checked) stop();
@@ -519,6 +544,12 @@ export class ParallelExecutor {
           st.execMs += performance.now() - t;
         }
         t = performance.now();
+        if (readConflicts <= calmLimit && o.overlay.reads !== null)
+          for (const id of o.overlay.reads.keys())
+            if (lastWriter.has(id)) {
+              readConflicts++;
+              break;
+            }
         for (const id of o.overlay.writtenIds()) lastWriter.set(id, i);
         gasUsed += o.gasUsed;
         fees += o.fee;
@@ -526,9 +557,9 @@ export class ParallelExecutor {
         if (o.fee > 0n) lastWriter.set(coinbaseId, i);
         receipts.push(r);
         st.finishMs += performance.now() - t;
-        stream?.add(o);
+        stream?.add(o, keeperHas ? i : -1);
       }
-      if (mainRuns) this.hot = !speculating;
+      if (mainRuns) this.hot = !speculating || readConflicts > calmLimit;
     } catch (e) {
       if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
