@@ -31,6 +31,13 @@ function same(a: BlockResult, b: BlockResult): void {
   expect(hex(a.stateRoot)).toBe(hex(b.stateRoot));
   expect(hex(a.receiptsRoot)).toBe(hex(b.receiptsRoot));
   expect(a.gasUsed).toBe(b.gasUsed);
+  // read and write sets (plain data, not encoded): the same keys in the same order, whichever thread ran the tx
+  const sets = (r: BlockResult) =>
+    JSON.stringify(
+      r.receipts.map((x) => [x.readSet, x.writeSet]),
+      (_, v) => (v instanceof Uint8Array ? hex(v) : typeof v === 'bigint' ? `${v}n` : v),
+    );
+  expect(sets(b)).toBe(sets(a));
 }
 
 /** three kinds of block over a 40-holder token chain; nonces tracked in `n` */

@@ -40,7 +40,7 @@ import { latin1Key } from '../../node/bytekey.js';
 import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
-import { fromWire, type WireOutcome } from './wire.js';
+import { fromWire, idHash, idHashes, type WireOutcome } from './wire.js';
 import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
 import { BOX_BYTES, CTRL_WORDS, CURSOR, KEEPER_MS_AT, POSTED, PROGRESS, ROOT_AT, SEALED, STOP, WAIT_FOR } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
@@ -428,9 +428,9 @@ export class ParallelExecutor {
       st.msgMs += performance.now() - t1;
     };
     const ov = new Overlay(state);
-    /** state key id -> block position of the last tx that wrote it */
-    const lastWriter = new Map<string, number>();
-    const coinbaseId = keyId('balance', latin1Key(block.coinbase));
+    /** idHash of a state key's id -> block position of the last tx that wrote it */
+    const lastWriter = new Map<number, number>();
+    const coinbaseId = idHash(keyId('balance', latin1Key(block.coinbase)));
     let speculating = true;
     let checked = 0;
     let conflicts = 0;
@@ -518,14 +518,18 @@ export class ParallelExecutor {
           continue;
         }
         let o: TxOutcome | null = null;
+        /** idHashes of what o read (null: not recorded) */
+        let reads: ArrayLike<number> | null = null;
         /** the root keeper's own run of this tx was kept: it has the writes */
         let keeperHas = false;
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
           const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
-          if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
+          const ids = spec.wire ? spec.wire.readIds : readIds(cand);
+          if (cand !== null && ids !== null && valid(ids, spec.snapshot, lastWriter)) {
             o = cand;
+            reads = ids;
             if (spec.own) st.keptMain++;
             else st.kept++;
             keeperHas = spec.from === 0 && this.keeper !== null;
@@ -544,13 +548,16 @@ export class ParallelExecutor {
           st.execMs += performance.now() - t;
         }
         t = performance.now();
-        if (readConflicts <= calmLimit && o.overlay.reads !== null)
-          for (const id of o.overlay.reads.keys())
-            if (lastWriter.has(id)) {
-              readConflicts++;
-              break;
-            }
-        for (const id of o.overlay.writtenIds()) lastWriter.set(id, i);
+        if (readConflicts <= calmLimit) {
+          reads ??= readIds(o);
+          if (reads !== null)
+            for (let k = 0; k < reads.length; k++)
+              if (lastWriter.has(reads[k])) {
+                readConflicts++;
+                break;
+              }
+        }
+        for (const id of o.overlay.writtenIds()) lastWriter.set(idHash(id), i);
         gasUsed += o.gasUsed;
         fees += o.fee;
         const r = finishTx(ov, block, o, receipts.length, gasUsed);
@@ -615,11 +622,15 @@ class ConflictMeter {
   }
 }
 
-/** Nothing the outcome read was written by a tx at or after its snapshot (and before it). */
-function valid(o: TxOutcome, snapshot: number, lastWriter: ReadonlyMap<string, number>): boolean {
-  if (o.overlay.reads === null) return false;
-  for (const id of o.overlay.reads.keys()) {
-    const w = lastWriter.get(id);
+/** idHashes of what an outcome of this thread read; null when its reads were not recorded */
+function readIds(o: TxOutcome | null): number[] | null {
+  return o !== null && o.overlay.reads !== null ? idHashes(o.overlay.reads.keys()) : null;
+}
+
+/** Nothing the outcome read (ids: idHashes) was written by a tx at or after its snapshot (and before it). */
+function valid(ids: ArrayLike<number>, snapshot: number, lastWriter: ReadonlyMap<number, number>): boolean {
+  for (let k = 0; k < ids.length; k++) {
+    const w = lastWriter.get(ids[k]);
     if (w !== undefined && w >= snapshot) return false;
   }
   return true;
