@@ -117,10 +117,14 @@ export class RootKeeper {
   }
 }
 
-/** e over the overlay, as a later tx's writes go over an earlier one's */
-function mergeEntry(ov: Overlay, e: AccountEntry): void {
+/**
+ * e over the overlay, as a later tx's writes go over an earlier one's. Keys and values are
+ * kept, not copied: they are views of a received buffer or this worker's own outcome's
+ * copies, and nothing writes either.
+ */
+export function mergeEntry(ov: Overlay, e: AccountEntry): void {
   if (e.code !== undefined) ov.setCode(e.address, e.code);
-  for (const w of e.storage.values()) ov.setStorage(e.address, w.key, w.value);
+  for (const w of e.storage.values()) ov.adoptStorage(e.address, w.key, w.value);
   if (e.balance !== undefined) ov.setBalance(e.address, e.balance);
   if (e.nonce !== undefined) ov.setNonce(e.address, e.nonce);
 }
