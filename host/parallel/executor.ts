@@ -13,10 +13,10 @@
 //
 // When most checked results conflict (every tx touches one hot slot), speculation stops for
 // the rest of the block and the next blocks run serially on the main thread (the state root
-// still kept on worker 0), so such a chain costs about what serial execution costs. Each
-// serial block measures, from its txs' own read and write sets, how many txs read what an
-// earlier tx of the block wrote (what would have conflicted); when few did, the next block
-// speculates again. No probe block is spent on a chain that stays hot.
+// still kept on worker 0), so such a chain costs about what serial execution costs. Every
+// block measures, from its txs' own read and write sets, how many txs read what an earlier
+// tx of the block wrote (what would have conflicted); when few did, the next block
+// speculates (again). No probe block is spent on a chain that stays hot.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
