@@ -253,6 +253,7 @@ describe('stdlib exact gas: base + per_word * words', () => {
     for (const name of ['contracts.call', 'contracts.static_call', 'contracts.try_call']) {
       expect(T(name).base).toBe(P.base);
       expect(T(name).dynamic.words).toBe(P.dynamic.words);
+      expect(T(name).dynamic.items).toBe(P.dynamic.items);
       covered.add(name);
     }
     for (const n of [1, 40]) {
@@ -264,7 +265,8 @@ describe('stdlib exact gas: base + per_word * words', () => {
       expect(node.status).toBe('SUCCESS');
       const calldata = 8 + encodeArgs(['bytes'], [B(n)]).length;
       const words = w(code.length) + w(calldata) + w(node.returnData.length);
-      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + node.gasUsed);
+      // one value encoded as the argument, one decoded from the result
+      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + P.dynamic.items * 2 + node.gasUsed);
       // the callee pays its own entry price on its calldata
       expect(node.gasUsed).toBeGreaterThan(ENTRY.base + ENTRY.perCalldataByte * calldata);
       // a value costs the transfer surcharge on top of the base (no code: nothing else)
