@@ -13,13 +13,14 @@ import { OutOfGas, VmError } from '../spec/errors.js';
 import { CONSTANTS } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
 
+class Meter {
+  constructor(public gas: number) {}
+  charge(n: number): void {
+    if ((this.gas -= n) < 0) throw new OutOfGas();
+  }
+}
 function meter(gas: number): Machine {
-  return {
-    gas,
-    charge(n: number) {
-      if ((this.gas -= n) < 0) throw new OutOfGas();
-    },
-  } as unknown as Machine;
+  return new Meter(gas) as unknown as Machine;
 }
 const P = { item: 48, word: 240 };
 const w = (n: number) => (n + 31) >>> 5;
