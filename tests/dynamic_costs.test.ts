@@ -106,7 +106,15 @@ const PROBES: Probe[] = [
       // the orderings of two big ints that tie on their high limbs: `limbs` of the shorter
       ...(op === 'EQ' || op === 'NE'
         ? []
-        : [{ entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [big(n), big(n) - 1n], measures: (n: number) => ({ limbs: limbsOver(64 * n) }), sizes: [10, 20] as [number, number] }]),
+        : [
+            {
+              entry: `op:${op}`,
+              src: fn(`x ${sym} y`, 'x, y'),
+              args: (n: number) => [big(n), big(n) - 1n],
+              measures: (n: number) => ({ limbs: limbsOver(64 * n) }),
+              sizes: [10, 20] as [number, number],
+            },
+          ]),
     ];
   }),
   ...(['IN:in', 'NOT_IN:not in'] as const).flatMap((s) => {

@@ -3,6 +3,7 @@
 // (pyCompare, each comparison's price charged before it): the same order, the same gas in
 // total, the same error after the same gas, on keys shaped as sorted(key=) makes them.
 import { describe, expect, test } from 'vitest';
+import { rng } from './helpers/rng.js';
 import { pyCompare } from '../core/compare.js';
 import type { Machine } from '../core/machine.js';
 import { stableSort } from '../core/sort.js';
@@ -39,17 +40,6 @@ function reference(m: Machine, keys: Value[], reverse: boolean, per: number): nu
     a = out;
   }
   return a;
-}
-
-/** A tiny deterministic generator (xorshift), so a failure names its seed. */
-function rng(seed: number): () => number {
-  let s = seed | 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
 }
 
 function keysFor(seed: number): Value[] {
