@@ -882,7 +882,7 @@ class Estimator {
         cost = pw * key(a[0]);
         break;
       case 'events.emit':
-        cost = s.dynamic.topics + pw * w(this.eventData(a[1]));
+        cost = s.dynamic.topics + pw * w(this.eventData(a[1])) + this.eventArgs(a[1], s.dynamic.items, s.dynamic.convert_steps);
         break;
       case 'hash.sha3_256':
       case 'hash.keccak256':
@@ -980,6 +980,24 @@ class Estimator {
   }
 
   /** Bytes of an event's data (stdlib/event_codec.ts): count, then per arg key, tag, value. */
+  /** per arg, and the decimal conversion steps of each int arg past 53 bits (as str() counts them) */
+  private eventArgs(v: AV | undefined, perArg: number, perStep: number): number {
+    const L = this.L;
+    const steps = (bits: number): number => {
+      if (bits <= 53) return 0;
+      const w = Math.ceil(Math.floor(Math.min(bits, L.max_int_bits) / 4) / 32);
+      return w * Math.max(1, w - 3);
+    };
+    if (!v || v.k !== 'dict' || !v.entries) return L.max_event_args * (perArg + perStep * steps(L.max_int_bits));
+    let cost = 0;
+    for (const [, x] of v.entries) {
+      cost += perArg;
+      if (x.k === 'int') cost += perStep * steps(x.bits + 1);
+      else if (x.k !== 'bool' && x.k !== 'none' && x.k !== 'bytes' && x.k !== 'str') cost += perStep * steps(L.max_int_bits);
+    }
+    return cost;
+  }
+
   private eventData(v: AV | undefined): number {
     const L = this.L;
     if (!v || v.k !== 'dict' || !v.entries) return L.max_event_data_bytes;

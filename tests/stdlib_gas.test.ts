@@ -112,13 +112,33 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(m2.refund).toBe(0);
   });
 
-  test('events.emit: base + topic + per_word * words(data)', () => {
+  test('events.emit: base + topic + per_arg * args + convert_steps of big ints + per_word * words(data)', () => {
     const e = T('events.emit');
+    expect(e.dynamic.items).toBeGreaterThan(0);
     for (const n of [0, 10, 100]) {
       const args = new PyDict();
       args.set('x', B(n));
       const data = encodeEventData(args);
-      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.words * w(data.length));
+      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.items + e.dynamic.words * w(data.length));
+    }
+    // more args: per arg on top of the words
+    for (const k of [1, 5, 16]) {
+      const args = new PyDict();
+      for (let i = 0; i < k; i++) args.set(`a${i}`, i);
+      const data = encodeEventData(args);
+      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.items * k + e.dynamic.words * w(data.length));
+    }
+    // a big int arg: w * max(1, w - 3) steps for w words of its hex digits, as str() counts
+    for (const bits of [60, 300, 1000, 4000]) {
+      const args = new PyDict();
+      const x = -(2n ** BigInt(bits)) + 12345n;
+      args.set('v', x);
+      const data = encodeEventData(args);
+      const hw = Math.ceil(Math.floor(bits / 4) / 32);
+      const steps = hw * Math.max(1, hw - 3);
+      expect(gasOf('events.emit', [b('E'), args]), `${bits} bits`).toBe(
+        e.base + e.dynamic.topics + e.dynamic.items + e.dynamic.convert_steps * steps + e.dynamic.words * w(data.length),
+      );
     }
   });
 
