@@ -247,6 +247,7 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const caller = world.deploy(
       'from stdlib import contracts\n\n' +
         'def t(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
+        `def u(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "${'g'.repeat(200)}", [k], value=v)\n\n` +
         'def c(to: bytes, k: bytes) -> None:\n    contracts.call(to, "get", [k])\n\n' +
         'def s(to: bytes, k: bytes) -> None:\n    contracts.static_call(to, "get", [k])\n',
     );
@@ -261,6 +262,9 @@ describe('stdlib exact gas: base + per_word * words', () => {
       expect(T(name).dynamic.items).toBe(P.dynamic.items);
       covered.add(name);
     }
+    // the call's node in the receipt (a call to `get`): paid by every call, failed ones too
+    const node = (fnLen: number) => CONSTANTS.RESULT_PER_WORD * w(CONSTANTS.CALL_NODE_BYTES + 32 + fnLen);
+    expect(world.call(caller, 'u', [none, hex(B(1)), 0]).gasUsed - world.call(caller, 't', [none, hex(B(1)), 0]).gasUsed).toBe(node(200) - node(3));
     for (const n of [1, 40]) {
       const k = hex(B(n));
       // no code at the address: the call stops after the base price
