@@ -23,6 +23,8 @@ import type { CodeStore } from './state.js';
 const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.dynamic.words;
 /** the receipt's node of a call: its fixed bytes, priced per word as a result is (spec/CALLS.md §3) */
 const NODE_BYTES = CONSTANTS.CALL_NODE_BYTES;
+/** per word of code loaded by a transaction's call for the first time (decoded and verified) */
+const LOAD_PER_WORD = CONSTANTS.CODE_LOAD_PER_WORD;
 const NODE_PER_WORD = CONSTANTS.RESULT_PER_WORD;
 /** per value of the arguments encoded and of the result decoded (each an object made) */
 const PER_ITEM = STDLIB_BY_NAME.get('contracts.call')!.dynamic.items;
@@ -40,6 +42,8 @@ export interface TxFrames {
   syscalls: SyscallRequest[];
   /** addresses (hex) of the frames now running, outermost first */
   active: string[];
+  /** the code of each address (hex) this transaction's call has loaded: warm for the rest of it */
+  loaded: Map<string, LoadedModule>;
   /** DRBG bytes drawn so far per address (hex) */
   drawn: Map<string, number>;
   /** --trace: a tracer for each nested frame, told when the frame is over */
@@ -117,13 +121,18 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     );
   const code = tx.codes?.getCode(sub.to) ?? null;
   if (!code || code.length === 0) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): no contract at that address`);
-  m.charge(PER_WORD * words(code.length));
-  let module: LoadedModule;
-  try {
-    module = loadCode(code, L);
-  } catch (e) {
-    if (!(e instanceof VmPyError)) throw e;
-    return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+  // the first call to an address in this transaction's call loads its code (priced as a cold
+  // load, whatever the host's cache holds); it stays loaded for the rest of the call
+  let module = tx.loaded.get(hex);
+  m.charge((module === undefined ? LOAD_PER_WORD : PER_WORD) * words(code.length));
+  if (module === undefined) {
+    try {
+      module = loadCode(code, L);
+    } catch (e) {
+      if (!(e instanceof VmPyError)) throw e;
+      return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+    }
+    tx.loaded.set(hex, module);
   }
   const ex = sub.fn === CONSTRUCTOR ? undefined : module.byName.get(sub.fn);
   if (!ex) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the contract has no public function '${sub.fn}'`);
