@@ -13,7 +13,8 @@ import { encodeCharged } from '../core/abi/charged_encode.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
 import { execute } from '../core/jit/engine.js';
-import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
+import { Journal, type BalanceWrite } from './journal.js';
+import { NO_WRITES, type StorageWrites } from './writes.js';
 export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
 import { Machine, type StdImpl, type Tracer } from '../core/machine.js';
@@ -55,7 +56,8 @@ export interface Receipt {
   error: CallError | null;
   logs: Log[];
   syscalls: SyscallRequest[];
-  writes: StorageWrite[];
+  /** storage writes, packed (node/writes.ts: writeCount, writeAt, writeList) */
+  writes: StorageWrites;
   balanceWrites: BalanceWrite[];
   /** the call tree: this call's cross-contract calls, in order (absent when it made none) */
   calls?: CallNode[];
@@ -222,7 +224,7 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
         error: err,
         logs: [],
         syscalls: [],
-        writes: [],
+        writes: NO_WRITES,
         balanceWrites: [],
       },
     };
