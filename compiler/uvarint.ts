@@ -64,8 +64,23 @@ export interface Cursor {
  * truncation, overlong (non-minimal) form or overflow.
  */
 export function readUvarint(c: Cursor): number {
-  const v = readUvarintBig(c, 53);
-  return Number(v);
+  // Up to 7 groups (49 bits) a double holds exactly: no BigInt per varint (a module's code is
+  // mostly these, and loading paid a BigInt for each). Longer ones take the checked path.
+  const { buf } = c;
+  const start = c.pos;
+  let x = 0;
+  let scale = 1;
+  for (let i = 0; i < 7 && start + i < buf.length; i++) {
+    const byte = buf[start + i];
+    x += (byte & 0x7f) * scale;
+    if ((byte & 0x80) === 0) {
+      if (byte === 0 && i > 0) throw new VarintError('non-minimal varint');
+      c.pos = start + i + 1;
+      return x;
+    }
+    scale *= 0x80;
+  }
+  return Number(readUvarintBig(c, 53));
 }
 
 /** Read a uvarint of at most maxBits significant bits (default unbounded). */

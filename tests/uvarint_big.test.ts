@@ -2,7 +2,7 @@
 // linear time; the bytes are those of the 7-bit-group definition, checked here against it.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readUvarintBig, writeUvarint, VarintError } from '../compiler/uvarint.js';
+import { readUvarint, readUvarintBig, writeUvarint, VarintError } from '../compiler/uvarint.js';
 
 /** The definition: 7-bit groups, least significant first, high bit on all but the last. */
 function reference(b: bigint): number[] {
@@ -53,5 +53,31 @@ describe('uvarint of big values', () => {
     const huge = new Uint8Array(1_000_001).fill(0xff);
     huge[huge.length - 1] = 1;
     expect(() => readUvarintBig({ buf: huge, pos: 0 }, 4096)).toThrow(/too large/);
+  });
+
+  test('readUvarint (numbers, no BigInt up to 49 bits) reads and refuses exactly as readUvarintBig(c, 53)', () => {
+    const outcome = (f: () => number | bigint, c: { pos: number }) => {
+      try {
+        return `${f()} @${c.pos}`;
+      } catch (e) {
+        if (!(e instanceof VarintError)) throw e;
+        return `error ${e.message}`;
+      }
+    };
+    const same = (bytes: number[]) => {
+      const a = { buf: Uint8Array.from(bytes), pos: 0 };
+      const b = { buf: Uint8Array.from(bytes), pos: 0 };
+      expect(outcome(() => readUvarint(a), a)).toBe(outcome(() => Number(readUvarintBig(b, 53)), b));
+    };
+    // every group count across the 49-bit edge and the 53-bit limit, with trailing bytes
+    for (const v of [0n, 1n, 127n, 128n, 2n ** 49n - 1n, 2n ** 49n, 2n ** 53n - 1n, 2n ** 53n]) same([...reference(v), 5]);
+    same([]);
+    same([0x80]);
+    same([0x80, 0x00]);
+    same([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x80]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 10 }), (bytes) => same(bytes)),
+      { numRuns: 2000 },
+    );
   });
 });
