@@ -139,10 +139,10 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   // lookups: only dict walks make them, and eqCost has no bound for those
   EQ: ['words', 'items', 'key_units', 'lookups'],
   NE: ['words', 'items', 'key_units', 'lookups'],
-  LT: ['words', 'items'],
-  LE: ['words', 'items'],
-  GT: ['words', 'items'],
-  GE: ['words', 'items'],
+  LT: ['words', 'items', 'limbs'],
+  LE: ['words', 'items', 'limbs'],
+  GT: ['words', 'items', 'limbs'],
+  GE: ['words', 'items', 'limbs'],
   IN: ['words', 'items', 'key_units'],
   NOT_IN: ['words', 'items', 'key_units'],
   BUILD_LIST: ['items'],
@@ -825,8 +825,11 @@ class Estimator {
   /** Ordering charges per compared word/item and recurses into the first differing items. */
   private orderCost(x: AV, y: AV): number {
     const flat = (v: AV): boolean => v.k === 'int' || v.k === 'bool' || v.k === 'bytes' || v.k === 'str';
-    if (flat(x) && flat(y)) return this.words(Math.min(x.len, y.len));
-    if ((x.k === 'list' || x.k === 'tuple') && x.elem && flat(x.elem)) return this.items(Math.min(x.len, y.len)) + this.words(x.elem.len);
+    // two big ints pay LT's limbs of the shorter (an item pair of two sequences at most x's items' own)
+    const lp = price(Op.LT).limbs;
+    if (flat(x) && flat(y)) return this.words(Math.min(x.len, y.len)) + this.limbs(Math.min(this.ibits(x), this.ibits(y)), lp);
+    if ((x.k === 'list' || x.k === 'tuple') && x.elem && flat(x.elem))
+      return this.items(Math.min(x.len, y.len)) + this.words(x.elem.len) + this.limbs(this.ibits(x.elem), lp);
     throw new Unbounded(`ordering of nested values (${x.k}, ${y.k})`);
   }
 
