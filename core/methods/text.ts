@@ -270,14 +270,24 @@ const hex: MImpl = (m, a, b, n, p) => {
   m.charge(p.words * words(total));
   m.mem += total;
   if (!sep || g === 0) return bytesToHex(s);
-  let out = '';
+  // char codes into one array, then strings of 8,192 chars: a string built by += per byte
+  // (with toString(16)) ran 12x the arithmetic loop's ns/gas for b.hex(":", 1)
+  const codes = new Uint16Array(total);
+  const sc = sep.charCodeAt(0);
+  let o = 0;
   for (let i = 0; i < s.length; i++) {
-    if (sep && g > 0 && i > 0 && (group > 0 ? (s.length - i) % g === 0 : i % g === 0)) out += sep;
+    if (i > 0 && (group > 0 ? (s.length - i) % g === 0 : i % g === 0)) codes[o++] = sc;
     const x = s[i];
-    out += (x < 16 ? '0' : '') + x.toString(16);
+    codes[o++] = HEX_DIGIT[x >>> 4];
+    codes[o++] = HEX_DIGIT[x & 15];
   }
+  let out = '';
+  for (let i = 0; i < total; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(total, i + 8192)) as unknown as number[]);
   return out;
 };
+
+/** char codes of '0'-'9', 'a'-'f' */
+const HEX_DIGIT = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 const decode: MImpl = (m, a, b, n, p) => {
   const s = a[b];
