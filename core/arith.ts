@@ -8,6 +8,8 @@ import { bitLenBig, floorDivBig, floorModBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { intOpMid, midAllowed, mulSmallWide } from './arith_mid.js';
 import { percentFormat } from './builtins/format.js';
+import { iterLen, notIterable } from './builtins/util.js';
+import { iterItems } from './containers.js';
 import { countInt, seqBytes } from './memory.js';
 import { SMALL_BYTES, smallBytes } from './smallbytes.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
@@ -248,12 +250,16 @@ function concat(m: Machine, op: number, a: Value, b: Value): Value {
     m.mem += seqBytes(n);
     return new PyTuple(a.items.concat(b.items));
   }
-  if (op === Op.INPLACE_ADD && Array.isArray(a) && b instanceof PyTuple) {
-    // list += tuple extends, as list.extend would
-    m.capLen(a.length + b.items.length, 'list');
-    m.charge(ITEM[op] * b.items.length);
-    m.mem += 8 * b.items.length;
-    for (const x of b.items) a.push(x);
+  if (op === Op.INPLACE_ADD && Array.isArray(a)) {
+    // list += any iterable extends it, as list.extend would (CPython's list.__iadd__): a str
+    // adds its characters, bytes its ints; a non-iterable is "not iterable", as there
+    const k = iterLen(b);
+    if (k < 0) notIterable(b);
+    m.capLen(a.length + k, 'list');
+    m.charge(ITEM[op] * k);
+    const xs = iterItems(b, false, m);
+    m.mem += 8 * xs.length + (typeof b === 'string' ? b.length : 0); // a str adds new one-code-point strs
+    for (let i = 0; i < xs.length; i++) a.push(xs[i]);
     return a;
   }
   return unsupported(op, a, b);

@@ -21,6 +21,11 @@ def _list_setitem(xs, i, v):
 def _list_concat(a, b):
     return (a + b, a * 2, b * 0, [0] * 3)
 
+# args: [1], "ab" | [1], b"xy" | [], (5, 6) | [0], {"k": 1} | [2], "" | [1], 7 | [1], None
+def _list_iadd_iterable(xs, other):
+    xs += other
+    return xs
+
 # args: [1, 2, 3]
 def _list_methods(xs):
     xs.append(4)
