@@ -23,7 +23,8 @@ import { readUvarint, readUvarintBig, unzigzag, VarintError, zigzag, type Cursor
 
 const utf8 = new TextEncoder();
 const utf8d = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const MAX_CONST_DEPTH = 16;
+/** tuples nested deeper than this in the constant table do not decode (a bounded recursion) */
+export const MAX_CONST_DEPTH = 16;
 
 // ---------------- encode ----------------
 

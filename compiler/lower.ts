@@ -6,6 +6,7 @@ import type { BinOp, CmpOp, Comprehension, Expr, FunctionDef, Keyword, Stmt } fr
 import { attrPath, type CheckedModule } from '../validate/check.js';
 import { FOREIGN_TYPES, resolveStdlibPath, TYPE_NAMES } from '../validate/names.js';
 import { fold, FoldError } from './constfold.js';
+import { MAX_CONST_DEPTH } from './codec.js';
 import { ConstTuple, type Const, type DebugFunction, type IRFunction, type Instr } from './ir.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import type { FPart } from '../validate/ast.js';
@@ -211,6 +212,13 @@ class FnBuilder {
   }
 
   konst(c: Const): void {
+    // the IR's constant table holds tuples nested at most MAX_CONST_DEPTH deep (a decoder's
+    // bound); a deeper literal keeps its inner constants and builds the outer levels at run time
+    if (c instanceof ConstTuple && tupleNesting(c) > MAX_CONST_DEPTH) {
+      for (const x of c.items) this.konst(x);
+      this.emit(Op.BUILD_TUPLE, c.items.length);
+      return;
+    }
     this.emit(Op.CONST, this.m.constId(c));
   }
 
@@ -1442,4 +1450,12 @@ interface MapFilter {
 function identityGen(it: Expr): Expr & { k: 'genexp' } {
   const item: Expr = { k: 'name', at: it.at, id: '<item>' };
   return { k: 'genexp', at: it.at, elt: item, gens: [{ target: item, iter: it, ifs: [] }] };
+}
+
+/** Levels of tuple in a constant: 0 for a scalar, 1 for a tuple of scalars. */
+function tupleNesting(c: Const): number {
+  if (!(c instanceof ConstTuple)) return 0;
+  let deepest = 0;
+  for (const x of c.items) deepest = Math.max(deepest, tupleNesting(x));
+  return deepest + 1;
 }

@@ -28,6 +28,18 @@ describe('IR codec', () => {
     });
   }
 
+  test("a tuple literal nested past the constant table's 16 levels compiles to code that loads", () => {
+    const nest = (d: number) => '('.repeat(d) + '1' + ',)'.repeat(d);
+    for (const d of [16, 17, 40]) {
+      const src = `T = ${nest(d)}\n\ndef f() -> int:\n    return len(T)\n`;
+      const c = compileSource(src, { file: 'deep.py' });
+      const m = decodeModule(c.bytes); // was E-IR-DECODE at deploy for d > 16
+      verifyModule(m);
+      const builds = m.funcs[0].code.filter((i) => i.op === Op.BUILD_TUPLE).length;
+      expect(builds, `depth ${d}`).toBe(Math.max(0, d - 16));
+    }
+  });
+
   test('truncation at every length is a decode error', () => {
     const stripped = encodeModule({ ...counter.module, debug: null });
     for (let n = 0; n < counter.bytes.length; n++) {
