@@ -8,7 +8,7 @@
 // data (ordering lists of unknown elements, sorting, min/max/sum over them), or when an
 // instruction has a size-dependent cost this file has no bound for: never a silent zero.
 // See spec/DETERMINISM.md §7.
-import { BUILTINS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
+import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 import { parseReturnType, type RType } from './return_types.js';
 import { stackCount } from './verify.js';
@@ -153,6 +153,8 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   SLICE: ['words', 'items', 'scan_words'],
   ITER_INIT: ['items'],
   CHECK_RETURN: ['items'],
+  // the callee's local slots past FRAME_FREE_SLOTS (known from its code)
+  CALL: ['items'],
 };
 const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
 const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
@@ -705,7 +707,8 @@ class Estimator {
           const why = b.slice('unbounded: '.length);
           throw new Unbounded(`${why}, via ${this.m.funcs[args[0]].name}()`);
         }
-        return [b, [this.lastRet ?? this.top]];
+        const slots = this.m.funcs[args[0]].nlocals - CONSTANTS.FRAME_FREE_SLOTS;
+        return [b + (slots > 0 ? P.items * slots : 0), [this.lastRet ?? this.top]];
       }
       case Op.CALL_STD:
         return this.stdCost(args[0], a);
