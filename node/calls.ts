@@ -3,7 +3,8 @@
 // runs the callee as a frame over a journal nested in the caller's, and merges that journal
 // on success or drops it on failure; the result comes back decoded by the callee's ABI.
 // Each call is recorded in the call tree of the receipt.
-import { encodeArgs, decodeValueExact, type AbiOptions } from '../core/abi/codec.js';
+import { countEncodedItems, decodeValueExact, type AbiOptions } from '../core/abi/codec.js';
+import { encodeCharged } from '../core/abi/charged_encode.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Log, SubCall, SubResult, SyscallRequest } from '../core/host.js';
@@ -15,11 +16,13 @@ import { VmPyError } from '../spec/errors.js';
 import { STDLIB_BY_NAME, type Limits } from '../spec/table.js';
 import { words } from '../stdlib/args.js';
 import { loadCode } from './code_cache.js';
-import { runFrame, type FrameArgs, type Status } from './execute.js';
+import { chargeReason, runFrame, type FrameArgs, type Status } from './execute.js';
 import { Journal } from './journal.js';
 import type { CodeStore } from './state.js';
 
 const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.dynamic.words;
+/** per value of the arguments encoded and of the result decoded (each an object made) */
+const PER_ITEM = STDLIB_BY_NAME.get('contracts.call')!.dynamic.items;
 const enc = new TextEncoder();
 
 /** What every frame of one transaction's call shares. */
@@ -122,7 +125,9 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   const opts: AbiOptions = { addressBytes: L.address_bytes, maxIntBits: L.max_int_bits, maxBytesLength: L.max_bytes_len, maxListLength: L.max_container_len };
   let args: Uint8Array;
   try {
-    args = encodeArgs(ex.params, sub.args, opts);
+    // per value, counted before any is encoded (and no further than the gas left pays for);
+    // the bytes at most what a call may hold, then PER_WORD per word of calldata below
+    args = encodeCharged(m, ex.params, sub.args, opts, L.max_memory_bytes, { item: PER_ITEM, word: 0 });
   } catch (e) {
     if (!(e instanceof VmPyError)) throw e;
     return early('ERROR', 'TypeError', `call to ${target}.${sub.fn}(): ${e.message} (parameters: ${ex.params.join(', ') || 'none'})`);
@@ -180,6 +185,8 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     tx.logs.length = logs;
     tx.syscalls.length = syscalls;
     node.revertReason = r.receipt.revertReason;
+    // the reason is kept again in this call's node of the receipt's call tree
+    if (!chargeReason(m, node.revertReason)) m.charge(m.gas + 1);
     node.kind = r.receipt.error?.kind ?? (r.status === 'ERROR' ? (r.receipt.error?.code ?? null) : null);
     const why = r.receipt.error?.message ?? r.status;
     return { status: r.status, value: null, reason: r.receipt.revertReason, kind: node.kind, message: `in call to ${target}.${sub.fn}(): ${why}` };
@@ -188,10 +195,14 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   m.refund += r.refund;
   node.returnData = r.receipt.returnData;
   m.charge(PER_WORD * words(r.receipt.returnData.length));
-  // decoded afresh: the caller never shares an object with the callee
+  // decoded afresh: the caller never shares an object with the callee; each value made is
+  // paid for first, counted from the length prefixes
   let value: Value = null;
   try {
-    if (ex.returns !== 'none') value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
+    if (ex.returns !== 'none') {
+      m.charge(PER_ITEM * countEncodedItems([ex.returns], r.receipt.returnData, L.max_container_len));
+      value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
+    }
   } catch (e) {
     if (!(e instanceof VmPyError)) throw e;
     return {

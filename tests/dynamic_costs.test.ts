@@ -103,6 +103,18 @@ const PROBES: Probe[] = [
     return [
       { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [bytesOf(n), bytesOf(n)], measures: (n: number) => ({ words: words(n) }) },
       { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [ints(n), ints(n)], measures: (n: number) => ({ items: n }) },
+      // the orderings of two big ints that tie on their high limbs: `limbs` of the shorter
+      ...(op === 'EQ' || op === 'NE'
+        ? []
+        : [
+            {
+              entry: `op:${op}`,
+              src: fn(`x ${sym} y`, 'x, y'),
+              args: (n: number) => [big(n), big(n) - 1n],
+              measures: (n: number) => ({ limbs: limbsOver(64 * n) }),
+              sizes: [10, 20] as [number, number],
+            },
+          ]),
     ];
   }),
   ...(['IN:in', 'NOT_IN:not in'] as const).flatMap((s) => {

@@ -1,6 +1,8 @@
 // Exact gas of every stdlib call, computed from the table (never a hard-coded total): each
 // case runs a function at two sizes so both the base and the per-word part show. The last
 // test fails when a stdlib function is added to the YAML without a case here.
+import { PQ_UNITS } from '../spec/pq_units.js';
+import { PQ_ALGS } from '../stdlib/pq_algs.js';
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS, ENTRY, REFUNDS, STDLIB, STDLIB_BY_NAME } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
@@ -231,13 +233,16 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(gasOf('syscalls.read_beacon', [])).toBe(T('syscalls.read_beacon').base);
   });
 
-  test('pq.verify: base + family surcharge + per_word * words(pubkey, msg, sig); pq.address: hash price', () => {
+  test('pq.verify: base + pq_units of the parameter set + per_word * words(pubkey, msg, sig); pq.address: hash price', () => {
     const v = T('pq.verify');
     const parts = (pk: number, msg: number, sig: number) => v.dynamic.words * (w(pk) + w(msg) + w(sig));
-    expect(gasOf('pq.verify', [1, B(1312), B(10), B(2420)])).toBe(v.base + parts(1312, 10, 2420));
-    expect(gasOf('pq.verify', ['ML-DSA-87', B(5), B(0), B(5)])).toBe(v.base + parts(5, 0, 5));
-    expect(gasOf('pq.verify', ['SLH-DSA-SHA2-128f', B(32), B(64), B(17088)])).toBe(v.base + CONSTANTS.PQ_SLH_SHA2_SURCHARGE + parts(32, 64, 17088));
-    expect(gasOf('pq.verify', ['SLH-DSA-SHAKE-256s', B(64), B(1), B(100)])).toBe(v.base + CONSTANTS.PQ_SLH_SHAKE_SURCHARGE + parts(64, 1, 100));
+    const units = (name: string) => v.dynamic.pq_units * PQ_UNITS[name];
+    expect(gasOf('pq.verify', [1, B(1312), B(10), B(2420)])).toBe(v.base + units('ML-DSA-44') + parts(1312, 10, 2420));
+    expect(gasOf('pq.verify', ['ML-DSA-87', B(5), B(0), B(5)])).toBe(v.base + units('ML-DSA-87') + parts(5, 0, 5));
+    expect(gasOf('pq.verify', ['SLH-DSA-SHA2-128f', B(32), B(64), B(17088)])).toBe(v.base + units('SLH-DSA-SHA2-128f') + parts(32, 64, 17088));
+    expect(gasOf('pq.verify', ['SLH-DSA-SHAKE-256s', B(64), B(1), B(100)])).toBe(v.base + units('SLH-DSA-SHAKE-256s') + parts(64, 1, 100));
+    // every parameter set has its units
+    for (const a of PQ_ALGS) expect(PQ_UNITS[a.name]).toBeGreaterThan(0);
     const a = T('pq.address');
     expect(gasOf('pq.address', [1, B(1312)])).toBe(a.base + a.dynamic.words * w(1314));
     expect(gasOf('pq.address', ['SLH-DSA-SHA2-128f', B(32)])).toBe(a.base + a.dynamic.words * w(34));
@@ -273,6 +278,7 @@ describe('stdlib exact gas: base + per_word * words', () => {
     for (const name of ['contracts.call', 'contracts.static_call', 'contracts.try_call']) {
       expect(T(name).base).toBe(P.base);
       expect(T(name).dynamic.words).toBe(P.dynamic.words);
+      expect(T(name).dynamic.items).toBe(P.dynamic.items);
       covered.add(name);
     }
     for (const n of [1, 40]) {
@@ -284,7 +290,8 @@ describe('stdlib exact gas: base + per_word * words', () => {
       expect(node.status).toBe('SUCCESS');
       const calldata = 8 + encodeArgs(['bytes'], [B(n)]).length;
       const words = w(code.length) + w(calldata) + w(node.returnData.length);
-      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + node.gasUsed);
+      // one value encoded as the argument, one decoded from the result
+      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + P.dynamic.items * 2 + node.gasUsed);
       // the callee pays its own entry price on its calldata
       expect(node.gasUsed).toBeGreaterThan(ENTRY.base + ENTRY.perCalldataByte * calldata);
       // a value costs the transfer surcharge on top of the base (no code: nothing else)

@@ -129,7 +129,10 @@ const zip: Impl = (m, a, b, n, p) => {
     m.mem += seqBytes(0);
     return [];
   }
-  const k = Math.min(...lists.map((l) => l.length));
+  // a loop, not Math.min(...): zip(*rows) passes up to 65,536 lists, and a spread of that
+  // many arguments overflowed a small host stack (an outcome that depended on its size)
+  let k = lists[0].length;
+  for (let i = 1; i < n; i++) if (lists[i].length < k) k = lists[i].length;
   m.charge(p.items * k * n);
   m.mem += seqBytes(k) + k * seqBytes(n);
   for (let i = 0; i < n; i++) if (typeof a[b + i] === 'string') m.mem += (a[b + i] as string).length;
