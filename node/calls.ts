@@ -13,7 +13,7 @@ import type { Machine, StdImpl, Tracer } from '../core/machine.js';
 import type { Value } from '../core/values.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { VmPyError } from '../spec/errors.js';
-import { STDLIB_BY_NAME, type Limits } from '../spec/table.js';
+import { CONSTANTS, STDLIB_BY_NAME, type Limits } from '../spec/table.js';
 import { words } from '../stdlib/args.js';
 import { loadCode } from './code_cache.js';
 import { chargeReason, runFrame, type FrameArgs, type Status } from './execute.js';
@@ -21,6 +21,11 @@ import { Journal } from './journal.js';
 import type { CodeStore } from './state.js';
 
 const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.dynamic.words;
+/** the receipt's node of a call: its fixed bytes, priced per word as a result is (spec/CALLS.md §3) */
+const NODE_BYTES = CONSTANTS.CALL_NODE_BYTES;
+/** per word of code loaded by a transaction's call for the first time (decoded and verified) */
+const LOAD_PER_WORD = CONSTANTS.CODE_LOAD_PER_WORD;
+const NODE_PER_WORD = CONSTANTS.RESULT_PER_WORD;
 /** per value of the arguments encoded and of the result decoded (each an object made) */
 const PER_ITEM = STDLIB_BY_NAME.get('contracts.call')!.dynamic.items;
 const enc = new TextEncoder();
@@ -37,6 +42,8 @@ export interface TxFrames {
   syscalls: SyscallRequest[];
   /** addresses (hex) of the frames now running, outermost first */
   active: string[];
+  /** the code of each address (hex) this transaction's call has loaded: warm for the rest of it */
+  loaded: Map<string, LoadedModule>;
   /** DRBG bytes drawn so far per address (hex) */
   drawn: Map<string, number>;
   /** --trace: a tracer for each nested frame, told when the frame is over */
@@ -75,6 +82,8 @@ export interface CallNode {
 /** Run `sub` for the frame `caller` whose machine is `m`; every outcome is a SubResult. */
 export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCall): SubResult {
   const L = tx.limits;
+  // every call, failed ones too, leaves a node in the receipt (encoded and hashed): paid first
+  m.charge(NODE_PER_WORD * words(NODE_BYTES + sub.to.length + utf8Length(sub.fn)));
   const node: CallNode = {
     to: sub.to,
     fn: sub.fn,
@@ -112,13 +121,18 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     );
   const code = tx.codes?.getCode(sub.to) ?? null;
   if (!code || code.length === 0) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): no contract at that address`);
-  m.charge(PER_WORD * words(code.length));
-  let module: LoadedModule;
-  try {
-    module = loadCode(code, L);
-  } catch (e) {
-    if (!(e instanceof VmPyError)) throw e;
-    return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+  // the first call to an address in this transaction's call loads its code (priced as a cold
+  // load, whatever the host's cache holds); it stays loaded for the rest of the call
+  let module = tx.loaded.get(hex);
+  m.charge((module === undefined ? LOAD_PER_WORD : PER_WORD) * words(code.length));
+  if (module === undefined) {
+    try {
+      module = loadCode(code, L);
+    } catch (e) {
+      if (!(e instanceof VmPyError)) throw e;
+      return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+    }
+    tx.loaded.set(hex, module);
   }
   const ex = sub.fn === CONSTRUCTOR ? undefined : module.byName.get(sub.fn);
   if (!ex) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the contract has no public function '${sub.fn}'`);
@@ -214,4 +228,15 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     };
   }
   return { status: 'SUCCESS', value, reason: null, kind: null, message: '' };
+}
+
+/** UTF-8 length of a str (a function name as given, which may be any text). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above; a surrogate pair is 4 bytes for 2 units
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+  }
+  return n;
 }

@@ -105,6 +105,7 @@ export function executeCall(req: CallRequest): Receipt {
     logs: [],
     syscalls: [],
     active: [bytesToHex(req.tx.to)],
+    loaded: new Map([[bytesToHex(req.tx.to), req.module]]),
     drawn: new Map(),
     tracerFor: req.tracerFor,
     hostStd: req.host,

@@ -267,7 +267,9 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const caller = world.deploy(
       'from stdlib import contracts\n\n' +
         'def t(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
+        `def u(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "${'g'.repeat(200)}", [k], value=v)\n\n` +
         'def c(to: bytes, k: bytes) -> None:\n    contracts.call(to, "get", [k])\n\n' +
+        'def t2(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
         'def s(to: bytes, k: bytes) -> None:\n    contracts.static_call(to, "get", [k])\n',
     );
     world.state.setBalance(caller, 10n);
@@ -281,6 +283,9 @@ describe('stdlib exact gas: base + per_word * words', () => {
       expect(T(name).dynamic.items).toBe(P.dynamic.items);
       covered.add(name);
     }
+    // the call's node in the receipt (a call to `get`): paid by every call, failed ones too
+    const node = (fnLen: number) => CONSTANTS.RESULT_PER_WORD * w(CONSTANTS.CALL_NODE_BYTES + 32 + fnLen);
+    expect(world.call(caller, 'u', [none, hex(B(1)), 0]).gasUsed - world.call(caller, 't', [none, hex(B(1)), 0]).gasUsed).toBe(node(200) - node(3));
     for (const n of [1, 40]) {
       const k = hex(B(n));
       // no code at the address: the call stops after the base price
@@ -289,9 +294,14 @@ describe('stdlib exact gas: base + per_word * words', () => {
       const node = full.calls![0];
       expect(node.status).toBe('SUCCESS');
       const calldata = 8 + encodeArgs(['bytes'], [B(n)]).length;
-      const words = w(code.length) + w(calldata) + w(node.returnData.length);
-      // one value encoded as the argument, one decoded from the result
-      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + P.dynamic.items * 2 + node.gasUsed);
+      const words = w(calldata) + w(node.returnData.length);
+      // the callee's code, loaded for the first time in this call; one value encoded as the
+      // argument, one decoded from the result
+      const load = CONSTANTS.CODE_LOAD_PER_WORD * w(code.length);
+      expect(full.gasUsed - base.gasUsed).toBe(load + P.dynamic.words * words + P.dynamic.items * 2 + node.gasUsed);
+      // a second call to it in the same call finds the code loaded: CALL_PER_WORD per word
+      const second = world.call(caller, 't2', [hex(callee), k, 0]).gasUsed - full.gasUsed - (world.call(caller, 't2', [none, k, 0]).gasUsed - base.gasUsed);
+      expect(second).toBe(P.dynamic.words * (w(code.length) + words) + P.dynamic.items * 2 + node.gasUsed);
       // the callee pays its own entry price on its calldata
       expect(node.gasUsed).toBeGreaterThan(ENTRY.base + ENTRY.perCalldataByte * calldata);
       // a value costs the transfer surcharge on top of the base (no code: nothing else)

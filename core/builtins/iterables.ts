@@ -10,6 +10,8 @@ import type { Machine } from '../machine.js';
 import { normBig, PyDict, PyDictView, PyTuple, toBig, truthy, typeName, type Value } from '../values.js';
 import type { Impl } from './convert.js';
 import { countInt, dictBytes, seqBytes } from '../memory.js';
+import { bitLenBig } from '../bigint.js';
+import { limbsOver } from '../pricing.js';
 import { arity, intArg, iterLen, notIterable } from './util.js';
 
 const len: Impl = (m, a, b, n, p) => {
@@ -59,6 +61,10 @@ const range: Impl = (m, a, b, n, p) => {
     for (let i = 0; i < k; i++) out[i] = s0 + st * i;
     return out;
   }
+  // big items: each is a big-int sum as wide as the widest bound (`limbs` per item, as ADD):
+  // 2,048 items of 4,000 bits took 0.6 ms for 2,053 gas (~130x the arithmetic loop)
+  const wide = Math.max(bitLenBig(start), bitLenBig(stop), bitLenBig(start + step * count));
+  m.charge(p.limbs * limbsOver(wide) * k);
   for (let i = 0; i < k; i++) out[i] = countInt(m, normBig(start + BigInt(i) * step));
   return out;
 };
