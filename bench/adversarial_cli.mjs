@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runJson } from './run_json.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin/vm-py.js');
@@ -104,14 +105,12 @@ function call(dir, fn, n, r, node = []) {
   }
   let out;
   try {
-    out = JSON.parse(p.stdout);
-  } catch {
-    throw new Error(`${fn}(${n}, ${r}): no JSON from vm-py run: ${(p.stderr || p.stdout).slice(0, 300)}`);
+    out = runJson(p.stdout);
+  } catch (e) {
+    throw new Error(`${fn}(${n}, ${r}): ${e.message} ${p.stderr.slice(0, 300)}`);
   }
-  const receipt = out.receipt ?? out;
-  const gas = Number(receipt.gasUsed ?? receipt.gas_used ?? out.gasUsed);
-  const status = receipt.status ?? out.status;
-  if (!Number.isFinite(gas)) throw new Error(`${fn}: no gasUsed in ${p.stdout.slice(0, 300)}`);
+  const gas = out.gasUsed;
+  const status = out.status;
   // everything the CLI reports of the call (status, gas, return, events, nested calls, error)
   return { ns, gas, status, receipt: p.stdout.trim() };
 }

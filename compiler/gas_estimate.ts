@@ -154,6 +154,8 @@ const BOUNDED: Partial<Record<string, readonly Measure[]>> = {
   SLICE: ['words', 'items', 'scan_words'],
   ITER_INIT: ['items'],
   CHECK_RETURN: ['items'],
+  // the callee's local slots past FRAME_FREE_SLOTS (known from its code)
+  CALL: ['items'],
 };
 const BUILTIN_BY_ID = new Map(BUILTINS.map((b) => [b.id, b]));
 const METHOD_BY_ID = new Map(METHODS.map((b) => [b.id, b]));
@@ -711,7 +713,8 @@ class Estimator {
           const why = b.slice('unbounded: '.length);
           throw new Unbounded(`${why}, via ${this.m.funcs[args[0]].name}()`);
         }
-        return [b, [this.lastRet ?? this.top]];
+        const slots = this.m.funcs[args[0]].nlocals - CONSTANTS.FRAME_FREE_SLOTS;
+        return [b + (slots > 0 ? P.items * slots : 0), [this.lastRet ?? this.top]];
       }
       case Op.CALL_STD:
         return this.stdCost(args[0], a);

@@ -316,7 +316,7 @@ export function fuse(code: Int32Array, starts: Int32Array, isLeader: Uint8Array,
  * cost is given back and it runs unfused). A LLCALL of `return x op y` becomes LLCALLR,
  * which computes the result without a frame (anything but the small-int path unfuses).
  */
-export function fuseCalls(funcs: readonly { fast: Int32Array; offsets: Int32Array; nparams: number }[]): void {
+export function fuseCalls(funcs: readonly { code: Int32Array; fast: Int32Array; offsets: Int32Array; nparams: number; frameCharge: number }[]): void {
   const llcall = fusedOp(Form.LLCALL);
   const llkop = fusedOp(Form.LLKOP);
   const llopret = fusedOp(Form.LLOPRET);
@@ -324,6 +324,12 @@ export function fuseCalls(funcs: readonly { fast: Int32Array; offsets: Int32Arra
     for (const o of f.offsets) {
       if (f.fast[o] !== llcall) continue;
       const g = funcs[f.fast[o + 5]];
+      // a call that pays for its frame's slots takes the plain CALL, which charges them (as the
+      // compiling tier does): the fused forms enter frames without it
+      if (g.frameCharge !== 0) {
+        f.fast[o] = f.code[o];
+        continue;
+      }
       const entry = g.fast[0];
       if (entry >= llkop && entry < llkop + 32) f.fast[o] = fusedOp(Form.LLCALLK, entry - llkop);
       // `return x op y` on its two parameters: the call needs no frame when the op is small

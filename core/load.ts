@@ -6,7 +6,8 @@ import { selectorHex } from '../compiler/selector.js';
 import { verifyModule } from '../compiler/verify.js';
 import { IRDecodeError } from '../spec/errors.js';
 import type { HostStdlib } from '../spec/host_std.js';
-import { DEFAULT_LIMITS, OP_BY_CODE, type Limits } from '../spec/table.js';
+import { DEFAULT_LIMITS, Op, OP_BY_CODE, type Limits } from '../spec/table.js';
+import { OP_PRICE, frameSlots } from './pricing.js';
 import { fuse, fuseCalls } from './fuse.js';
 import { normBig, PyTuple, type Value } from './values.js';
 
@@ -21,6 +22,8 @@ export interface LoadedFunc {
   fast: Int32Array;
   /** instruction index -> offset in `code` */
   offsets: Int32Array;
+  /** gas a private call to this function pays for its frame's slots (CALL's `items`), on top of G_CALL */
+  frameCharge: number;
 }
 
 export interface LoadedModule {
@@ -72,7 +75,8 @@ export function loadModule(ir: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
       });
     });
     const fast = fuse(code, offsets, isLeader, consts);
-    return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, fast, offsets };
+    const frameCharge = OP_PRICE.items[Op.CALL] * frameSlots(f.nlocals);
+    return { name: f.name, isPublic: f.isPublic, nparams: f.nparams, nlocals: f.nlocals, maxStack: info.maxStack[fi], code, fast, offsets, frameCharge };
   });
   fuseCalls(funcs);
   const exports = new Map<string, IRExport>();

@@ -2,12 +2,18 @@
 // measures its `dynamic` formula names (spec/opcodes_vm_py.yaml `measures`, spec/GAS.md §4).
 // A handler computes its measures from the operands and charges them through here, before
 // the work, with the prices of its own table entry: no handler holds a price of its own.
-import { MEASURES, Op, OPCODES, type Measure, type Prices } from '../spec/table.js';
+import { CONSTANTS, MEASURES, Op, OPCODES, type Measure, type Prices } from '../spec/table.js';
 import type { Machine } from './machine.js';
 
 /** The `words` measure of n bytes (or str code units): ceil(n / 32). */
 export function words(n: number): number {
   return Math.ceil(n / 32);
+}
+
+/** The `items` measure of a private call (CALL): the callee's local slots past FRAME_FREE_SLOTS, set unbound on entry. */
+export function frameSlots(nlocals: number): number {
+  const free = CONSTANTS.FRAME_FREE_SLOTS;
+  return nlocals > free ? nlocals - free : 0;
 }
 
 /** The `limbs` measure of big-int work `bits` wide: 64-bit limbs beyond the first four. */

@@ -15,6 +15,7 @@ import { PyDict, type Value } from '../core/values.js';
 import { decodeEventData as decode, encodeEventData } from '../stdlib/event_codec.js';
 import { valueToJson, type Json } from '../node/abi/json.js';
 import type { Receipt } from '../node/execute.js';
+import { runJson } from '../bench/run_json.mjs';
 
 const enc = new TextEncoder();
 const dict = (entries: [Value, Value][]): PyDict => {
@@ -156,7 +157,7 @@ describe('vm-py run with events at the caps', () => {
       { encoding: 'utf8', maxBuffer: 1 << 28 },
     );
     expect(p.status, p.stderr.slice(0, 500)).toBe(0);
-    const out = JSON.parse(p.stdout);
+    const out = runJson(p.stdout);
     expect(out.status).toBe('SUCCESS');
     expect(out.events).toHaveLength(256);
     expect(out.events[255].args.k15).toBe('0x' + 'aa'.repeat(4000));

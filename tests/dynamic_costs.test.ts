@@ -8,7 +8,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { Host } from '../core/host.js';
 import type { Value } from '../core/values.js';
-import { limbsOver, words } from '../core/pricing.js';
+import { frameSlots, limbsOver, words } from '../core/pricing.js';
 import type { Measure, Prices } from '../spec/table.js';
 
 interface Probe {
@@ -124,6 +124,15 @@ const PROBES: Probe[] = [
       { entry: `op:${op}`, src: fn(`-1 ${sym} x`), args: (n: number) => [ints(n)], measures: (n: number) => ({ items: n }) },
     ];
   }),
+  // a private call: its callee's local slots past FRAME_FREE_SLOTS (n locals, assigned only on a path not taken)
+  {
+    entry: 'op:CALL',
+    src: (n) =>
+      `def _w(x):\n    if x == 12345:\n${Array.from({ length: n }, (_, i) => `        v${i} = ${i}`).join('\n')}\n        return v0\n    return x\n` +
+      fn('_w(x)'),
+    args: () => [1],
+    measures: (n) => ({ items: frameSlots(n + 1) }),
+  },
   // containers
   { entry: 'op:BUILD_LIST', src: (n) => fn(`[${Array(n).fill('x').join(', ')}]`), args: () => [1], measures: (n) => ({ items: n }) },
   { entry: 'op:BUILD_TUPLE', src: (n) => fn(`(${Array(n).fill('x').join(', ')},)`), args: () => [1], measures: (n) => ({ items: n }) },
