@@ -25,6 +25,7 @@ export { loadCode } from './code_cache.js';
 import { encodeReceipt, logsRoot, receiptHash, type Created } from './receipt.js';
 import type { CodeStore, StateAdapter } from './state.js';
 import { PyTuple } from '../core/values.js';
+import { NO_WRITES } from './writes.js';
 
 /** Contract code: IR bytes, or a manifest (any accepted variant) with the entry's source text. */
 export type ContractCode = { code: Uint8Array } | ContractSource;
@@ -274,7 +275,7 @@ function outcome(
     error: err ? { code: err.code, message: err.message } : null,
     logs: [],
     syscalls: [],
-    writes: [],
+    writes: NO_WRITES,
     balanceWrites: [],
   };
 }

@@ -12,7 +12,8 @@ import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOpt
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
 import { execute } from '../core/jit/engine.js';
-import { Journal, type BalanceWrite, type StorageWrite } from './journal.js';
+import { Journal, type BalanceWrite } from './journal.js';
+import { NO_WRITES, type StorageWrites } from './writes.js';
 export type { CallNode } from './calls.js';
 import { locate, type LoadedModule } from '../core/load.js';
 import { Machine, type StdImpl, type Tracer } from '../core/machine.js';
@@ -54,7 +55,8 @@ export interface Receipt {
   error: CallError | null;
   logs: Log[];
   syscalls: SyscallRequest[];
-  writes: StorageWrite[];
+  /** storage writes, packed (node/writes.ts: writeCount, writeAt, writeList) */
+  writes: StorageWrites;
   balanceWrites: BalanceWrite[];
   /** the call tree: this call's cross-contract calls, in order (absent when it made none) */
   calls?: CallNode[];
@@ -220,7 +222,7 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
         error: err,
         logs: [],
         syscalls: [],
-        writes: [],
+        writes: NO_WRITES,
         balanceWrites: [],
       },
     };

@@ -7,13 +7,8 @@ import { latin1Key } from './bytekey.js';
 import { bytesToHex } from '../core/hex.js';
 import { SlabMap } from './slabmap.js';
 import { MemoryState, type StateAdapter } from './state.js';
-
-export interface StorageWrite {
-  address: Uint8Array;
-  /** the contract's key; the slot id a node stores it under is storageSlot(key), derived on demand */
-  key: Uint8Array;
-  value: Uint8Array | null;
-}
+import { NO_WRITES, WRITE_STRIDE, writeAddress, writeCount, writeKey, writeValue, type StorageWrites } from './writes.js';
+export type { StorageWrite, StorageWrites } from './writes.js';
 
 export interface BalanceWrite {
   address: Uint8Array;
@@ -46,18 +41,6 @@ interface Adopter {
 /** flags of a journal entry */
 const WRITTEN = 1;
 const ORIGINAL = 2;
-
-/**
- * One entry of the receipt's write set, as plain data (own enumerable fields, no getters), so
- * receipts survive structuredClone and postMessage between workers. Key and value are views
- * of the journal's slab, not copies: storageWrites() freezes its regions first
- * (SlabMap.freeze), so their bytes never change, whoever owns the slab next. The value is
- * the object reads return (SlabMap.read), the one a read during the call may already have
- * made. Copying both per write cost W4 (10k writes) ~2x its CPU, mostly in the collector.
- */
-function plainWrite(address: Uint8Array, t: SlabMap, e: number): StorageWrite {
-  return { address, key: t.keyView(e), value: t.read(e) };
-}
 
 /**
  * One address's slots in the journal. What a contract can see stays as it was when each
@@ -146,7 +129,7 @@ export class Journal {
   private lastAddr: Uint8Array | null = null;
   private last: Slots | null = null;
   /** the list storageWrites() made last, while no write has followed it; and the slots it covers */
-  private listedAll: StorageWrite[] | null = null;
+  private listedAll: StorageWrites | null = null;
   private readonly listed = new Set<Slots>();
 
   constructor(readonly state: StateAdapter) {}
@@ -188,17 +171,42 @@ export class Journal {
     this.balances.set(bytesToHex(address), { address, balance });
   }
 
-  /** Writes sorted by (address, key) so receipts do not depend on the order of effects. */
-  storageWrites(): StorageWrite[] {
-    const out: StorageWrite[] = [];
-    for (const a of [...this.storage.keys()].sort()) {
+  /**
+   * Writes sorted by (address, key) so receipts do not depend on the order of effects. Packed
+   * (node/writes.ts): the bytes stay in our slabs, frozen first (SlabMap.freeze), so they
+   * never change, whoever owns a slab next.
+   */
+  storageWrites(): StorageWrites {
+    const addrs = [...this.storage.keys()].sort();
+    const lists: number[][] = [];
+    let n = 0;
+    for (const a of addrs) {
       const s = this.storage.get(a)!;
       s.mine.freeze();
-      for (const e of s.written()) out.push(plainWrite(s.address, s.mine, e));
+      const es = s.written();
+      lists.push(es);
+      n += es.length;
       this.listed.add(s);
     }
-    this.listedAll = out;
-    return out;
+    if (n === 0) return (this.listedAll = NO_WRITES);
+    const addresses: Uint8Array[] = [];
+    const slabs: Uint8Array[] = [];
+    const index = new Int32Array(n * WRITE_STRIDE);
+    let p = 0;
+    for (let i = 0; i < addrs.length; i++) {
+      const es = lists[i];
+      if (es.length === 0) continue;
+      const t = this.storage.get(addrs[i])!;
+      const no = addresses.length;
+      addresses.push(t.address);
+      slabs.push(t.mine.bytes());
+      for (const e of es) {
+        index[p] = no;
+        t.mine.locate(e, index, p + 1);
+        p += WRITE_STRIDE;
+      }
+    }
+    return (this.listedAll = { addresses, slabs, index });
   }
 
   balanceWrites(): BalanceWrite[] {
@@ -206,8 +214,9 @@ export class Journal {
   }
 
   /** Apply the writes (pass the lists already built for the receipt to avoid building them twice). After it the journal holds no storage. */
-  commit(writes: StorageWrite[] = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
+  commit(writes: StorageWrites = this.storageWrites(), balances: BalanceWrite[] = this.balanceWrites()): void {
     const st = this.state;
+    const n = writeCount(writes);
     if (st instanceof MemoryState && writes === this.listedAll) {
       // The list is ours and whole, and nothing has been written since it was made (a write
       // clears listedAll): an address the state holds nothing for takes our slots themselves
@@ -218,11 +227,11 @@ export class Journal {
         for (const e of s.written()) st.copySlot(s.address, s.mine, e);
       }
     } else if (writes === this.listedAll && typeof (st as Partial<Adopter>).adoptStorage === 'function') {
-      // our own list (plain copies made for the receipt): a block's overlay keeps them as they are
-      for (const w of writes) (st as unknown as Adopter).adoptStorage(w.address, w.key, w.value);
-    } else for (const w of writes) st.setStorage(w.address, w.key, w.value);
+      // our own list (views of frozen slabs): a block's overlay keeps them as they are
+      for (let i = 0; i < n; i++) (st as unknown as Adopter).adoptStorage(writeAddress(writes, i), writeKey(writes, i), writeValue(writes, i));
+    } else for (let i = 0; i < n; i++) st.setStorage(writeAddress(writes, i), writeKey(writes, i), writeValue(writes, i));
     for (const w of balances) this.state.setBalance(w.address, w.balance);
-    // the receipt's writes keep views of our slabs (their values are the last read objects), not our index
+    // the receipt's writes keep our slabs, not the objects reads handed out nor our index
     for (const s of this.storage.values()) s.mine.dropReads();
     this.storage.clear();
     this.lastAddr = this.last = null;

@@ -8,6 +8,7 @@ import { errorCodeNumber, errorKindNumber } from '../spec/errors.js';
 import { encodeCanonical, withCanonical, type Cbor } from './cbor.js';
 import type { CallNode, Receipt } from './execute.js';
 import type { Log } from '../core/host.js';
+import { writeAddress, writeCount, writeKey, writeValue, type StorageWrites } from './writes.js';
 
 export const RECEIPT_FORMAT = 1;
 
@@ -38,11 +39,17 @@ export function receiptCbor(r: Receipt, created?: Created, root: Uint8Array = lo
     logs: r.logs.map(logCbor),
     logsRoot: root,
     syscalls: r.syscalls.map((s) => ({ kind: s.kind, taskId: s.taskId, inputs: s.inputHashes })),
-    writes: r.writes.map((w) => ({ address: w.address, key: w.key, value: w.value })),
+    writes: writesCbor(r.writes),
     balances: r.balanceWrites.map((b) => ({ address: b.address, balance: b.balance })),
   };
   if (created) out.created = { address: created.address, codeHash: created.codeHash };
   if (r.calls?.length) out.calls = flatCalls(r.calls);
+  return out;
+}
+
+function writesCbor(w: StorageWrites): Cbor[] {
+  const out: Cbor[] = [];
+  for (let i = 0, n = writeCount(w); i < n; i++) out.push({ address: writeAddress(w, i), key: writeKey(w, i), value: writeValue(w, i) });
   return out;
 }
 

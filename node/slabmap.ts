@@ -182,26 +182,23 @@ export class SlabMap {
 
   /**
    * Never write the current regions again (every later value goes to a new region), so
-   * offsets taken now (region()) keep their bytes for the slab's life.
+   * offsets taken now (locate()) keep their bytes for the slab's life.
    */
   freeze(): void {
     for (let p = V_CAP; p < this.n * STRIDE; p += STRIDE) this.ent[p] = 0;
   }
 
-  /** The slab now and where entry e's key starts, its key length and value length (-1: none). */
-  region(e: number): [Uint8Array, number, number, number] {
-    const p = e * STRIDE;
-    return [this.slab, this.ent[p + K_OFF], this.ent[p + K_LEN], this.ent[p + V_LEN]];
+  /** The slab now: after freeze() the bytes of the regions taken until then never change, whatever the map does next. */
+  bytes(): Uint8Array {
+    return this.slab;
   }
 
-  /**
-   * Entry e's key as a view of the slab (no copy). Keys are never written again once placed
-   * (a value that outgrows its region moves with a copy of the key), so the view's bytes
-   * never change.
-   */
-  keyView(e: number): Uint8Array {
-    const p = e * STRIDE;
-    return new Uint8Array(this.slab.buffer, this.ent[p + K_OFF], this.ent[p + K_LEN]);
+  /** Entry e's key offset in bytes(), key length and value length (-1: none), into out[p .. p+3). */
+  locate(e: number, out: Int32Array, p: number): void {
+    const q = e * STRIDE;
+    out[p] = this.ent[q + K_OFF];
+    out[p + 1] = this.ent[q + K_LEN];
+    out[p + 2] = this.ent[q + V_LEN];
   }
 
   /**

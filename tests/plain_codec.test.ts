@@ -41,6 +41,8 @@ test('scalars, strings, bytes, arrays, maps and objects come back exactly', () =
     new Uint8Array(0),
     Uint8Array.of(1, 2, 3),
     new Uint8Array(300).fill(9),
+    new Int32Array(0),
+    Int32Array.of(-1, 0, 2 ** 31 - 1, -(2 ** 31), 7),
     [],
     [1, [2, [3n]], 'a'],
     new Map<unknown, unknown>([

@@ -7,9 +7,11 @@
 // Why not cbor-x: it gives back small bigints as numbers (a fee of 5n would come back as 5)
 // and its typed arrays as Buffers; here every value comes back with its exact type.
 //
-// Values: undefined, null, booleans, numbers, bigints, strings, Uint8Arrays, arrays, Maps
+// Values: undefined, null, booleans, numbers, bigints, strings, Uint8Arrays, Int32Arrays, arrays, Maps
 // and plain objects (own enumerable string keys, in order); anything else throws (callers
 // send such outcomes by structured clone). Nesting is bounded (MAX_DEPTH).
+
+import { ByteWriter } from '../../compiler/bytewriter.js';
 
 const enum T {
   Undef = 0,
@@ -27,6 +29,8 @@ const enum T {
   Map = 12,
   /** a string of chars below 256, one byte each */
   Str1 = 13,
+  /** an Int32Array (a receipt's packed storage writes, node/writes.ts) */
+  I32 = 14,
 }
 
 /** object keys: the first time a key is written it is given the next number, after that only the number */
@@ -37,21 +41,16 @@ const MAX_DEPTH = 256;
 /** Thrown by encodePlain for a value it does not take (the caller sends it another way). */
 export class NotPlain extends Error {}
 
-class Writer {
-  buf: Uint8Array<ArrayBuffer> = new Uint8Array(4096);
-  len = 0;
+/** compiler/bytewriter's growing buffer, with a DataView kept on whichever buffer it has now */
+class Writer extends ByteWriter {
   /** object key -> its number in this buffer */
   readonly keys = new Map<string, number>();
   private view = new DataView(this.buf.buffer);
 
-  room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.len + n) cap *= 2;
-    const nb = new Uint8Array(cap);
-    nb.set(this.buf.subarray(0, this.len));
-    this.buf = nb;
-    this.view = new DataView(nb.buffer);
+  override room(n: number): void {
+    const before = this.buf;
+    super.room(n);
+    if (this.buf !== before) this.view = new DataView(this.buf.buffer);
   }
   /** a fresh small buffer (after a huge value, so the writer does not keep it) */
   reset(): void {
@@ -59,8 +58,7 @@ class Writer {
     this.view = new DataView(this.buf.buffer);
   }
   u8(x: number): void {
-    this.room(1);
-    this.buf[this.len++] = x;
+    this.byte(x);
   }
   u32(x: number): void {
     this.room(4);
@@ -72,12 +70,10 @@ class Writer {
     this.view.setFloat64(this.len, x, true);
     this.len += 8;
   }
-  bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.u32(n);
-    this.room(n);
-    this.buf.set(b, this.len);
-    this.len += n;
+  /** length, then the bytes */
+  sized(b: Uint8Array): void {
+    this.u32(b.length);
+    this.bytes(b);
   }
   /** a string with its tag: one byte a char when every char is below 256, else UTF-16 code units (exact for any string) */
   str(s: string): void {
@@ -147,7 +143,13 @@ function put(w: Writer, v: unknown, depth: number): void {
   if (v instanceof Uint8Array) {
     // a Buffer too: it comes back a Uint8Array, as structured clone gives it back
     w.u8(T.Bytes);
-    return w.bytes(v);
+    return w.sized(v);
+  }
+  if (v instanceof Int32Array) {
+    w.u8(T.I32);
+    w.u32(v.length);
+    for (let i = 0; i < v.length; i++) w.u32(v[i] >>> 0);
+    return;
   }
   if (Array.isArray(v)) {
     w.u8(T.Arr);
@@ -278,6 +280,12 @@ function get(r: Reader): unknown {
       const v = r.b.subarray(r.o, r.o + n);
       r.o += n;
       return v;
+    }
+    case T.I32: {
+      const n = r.u32();
+      const a = new Int32Array(n);
+      for (let i = 0; i < n; i++) a[i] = r.u32() | 0;
+      return a;
     }
     case T.Arr: {
       const n = r.u32();

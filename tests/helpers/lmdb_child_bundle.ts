@@ -1,4 +1,4 @@
-// A child-process script bundled for node with lmdb left external: the bundle is written
+// A child-process or worker_threads script bundled for node with lmdb left external: the bundle is written
 // inside the repository (.tmp/) so that lmdb's native module resolves from node_modules.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +14,7 @@ export async function bundleLmdbChild(entry: string, name: string): Promise<stri
     bundle: true,
     platform: 'node',
     format: 'esm',
+    target: 'node20',
     external: ['lmdb'],
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
