@@ -1,12 +1,15 @@
-// Small bytes values (concatenations, slices, to_bytes, bytes([...]) up to SMALL_BYTES long)
-// are views of a shared slab, not typed arrays with their own storage. A small Uint8Array of
-// its own is three heap objects (the array, its ArrayBuffer and the data), and every one that
-// survives a scavenge is copied with all three: a loop building 50,000 12-byte records spent
-// more than half its time in the collector that way (a view is one object; the slab is off
-// the heap). Speed only: a view reads and compares as any Uint8Array, a value is never
-// mutated after it is made, and each region of a slab is handed out once (already zero).
-// A slab lives while any view of it does: at most SLAB bytes held per live small value,
-// and every byte of a slab was allocated (and charged) by some operation.
+// Small bytes values that are often kept (concatenations and to_bytes results up to
+// SMALL_BYTES long: records, keys, addresses) are views of a shared slab, not typed arrays
+// with their own storage. A small Uint8Array of its own is three heap objects (the array,
+// its ArrayBuffer and the data), and every one that survives a scavenge is copied with all
+// three: a loop building 50,000 12-byte records spent more than half its time in the
+// collector that way (a view is one object; the slab is off the heap). A view costs ~50 ns
+// more to make than a small array of its own, so values that are mostly temporaries
+// (slices, bytes([...])) stay on the heap.
+// Speed only: a view reads and compares as any Uint8Array, a value is never mutated after
+// it is made, and each region of a slab is handed out once (already zero). A slab lives
+// while any view of it does: at most SLAB bytes held per live small value, and every byte
+// of a slab was allocated (and charged) by some operation.
 
 /** Longest value made as a view. */
 export const SMALL_BYTES = 64;

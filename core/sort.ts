@@ -14,6 +14,19 @@ import { MAX_VALUE_DEPTH, PyTuple, type Value } from './values.js';
  */
 export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: number, keys: Value[] = xs): Value[] {
   const n = xs.length;
+  // strs (keys, and the leading items of tuple keys) made by concatenation, such as
+  // s.lower()'s result, are V8 rope strings: each charCodeAt walks the rope, and a sort reads
+  // each key O(log n) times. Flattened once here (speed only: the same strs): sorting 2000
+  // lowered 41-char keys ~40 -> ~4 ms.
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (typeof k === 'string') flatten(k);
+    else if (k instanceof PyTuple && k.items.length > 0) {
+      const f = k.items[0];
+      if (typeof f === 'string') flatten(f);
+      else if (f instanceof PyTuple && f.items.length > 0 && typeof f.items[0] === 'string') flatten(f.items[0]);
+    }
+  }
   let small = true;
   for (let i = 0; i < n && small; i++) small = typeof keys[i] === 'number';
   // all tuples (sorted(key=) compares its decorated (key, index, item) tuples): compare their
@@ -85,6 +98,11 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
     return pick(xs, order);
   }
   return pick(xs, mergeOrder(m, n, plan, before));
+}
+
+/** V8 flattens a rope string in place when it converts it to a number (the number is unused). */
+function flatten(s: string): void {
+  if (s.length > 12) Number(s);
 }
 
 const P256 = 1n << 256n;

@@ -76,6 +76,20 @@ def strs(n: int) -> str:
             s = s[1:]
     return s
 
+def wide(n: int) -> int:
+    # orderings of big ints on both sides of 2^256 (wider pairs pay LT's limbs)
+    t = 0
+    for i in range(n):
+        a = (1 << (250 + 7 * i)) + i
+        b = (1 << (250 + 7 * (n - i))) - i
+        if a < b:
+            t = t + 1
+        if a >= 2**255 and b <= -a + 2**400:
+            t = t + 2
+        if max(a, b, 2**300) > 2**300 + n:
+            t = t + 4
+    return t
+
 def mixed(n: int) -> int:
     d = {}
     xs = [3, 1, 2]
@@ -139,6 +153,7 @@ describe('compiling tier on the rare paths', () => {
 
   test('big ints, strings, dicts, unpacking, builtins', () => {
     expect(sweep('bigs', [6]).kinds).toContain('ok');
+    expect(sweep('wide', [8]).kinds).toContain('ok');
     expect(sweep('bigs', [3], { max_int_bits: 512 }).kinds.size).toBeGreaterThan(1);
     expect(sweep('strs', [12]).kinds).toContain('ok');
     expect(sweep('mixed', [9]).kinds).toContain('ok');

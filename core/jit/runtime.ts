@@ -46,10 +46,31 @@ const N255 = -P255;
 const P256 = 1n << 256n;
 const N256 = -P256;
 
-/** an int operand as a bigint, or null for anything else (bool included: the exact path decides) */
-const big = (v: Value): bigint | null => (typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(v) : null);
+/**
+ * An int operand as a bigint, or null for anything else (bool included: the exact path
+ * decides). The last two numbers converted are kept: a ledger's amount meets a big balance
+ * twice in a row (debit, credit), a constant factor on every turn of a loop.
+ */
+let n0 = 0;
+let b0 = 0n;
+let n1 = 0;
+let b1 = 0n;
+function big(v: Value): bigint | null {
+  if (typeof v === 'bigint') return v;
+  if (typeof v !== 'number') return null;
+  if (v === n0) return b0;
+  if (v === n1) return b1;
+  n1 = n0;
+  b1 = b0;
+  n0 = v;
+  b0 = BigInt(v);
+  return b0;
+}
 
 export const HELPERS = {
+  /** two big ints compare inline when either is within +-2^256 (LT's limbs are 0 then) */
+  P256,
+  N256,
   OutOfGas,
   PyTuple,
   binarySlow,
