@@ -8,12 +8,15 @@
 // (slices, bytes([...])) stay on the heap.
 // Speed only: a view reads and compares as any Uint8Array, a value is never mutated after
 // it is made, and each region of a slab is handed out once (already zero). A slab lives
-// while any view of it does: at most SLAB bytes held per live small value, and every byte
-// of a slab was allocated (and charged) by some operation.
+// while any view of it does, so one live value can hold up to SLAB bytes of the host's
+// memory that the memory bound does not see: a contract keeping one 1-byte value after each
+// 255 bytes of discarded temporaries holds 256 bytes per ~9 counted. SLAB is kept small for
+// that reason: 256 bytes is near what a standalone Uint8Array costs anyway (~150-200 B with
+// its ArrayBuffer), where 2 KB let 8 MB of counted memory pin ~1.9 GB.
 
 /** Longest value made as a view. */
 export const SMALL_BYTES = 64;
-const SLAB = 2048;
+const SLAB = 256;
 
 let slab = new ArrayBuffer(SLAB);
 let used = 0;
