@@ -9,6 +9,7 @@ import type { Machine } from './machine.js';
 import { intOpMid, midAllowed, mulSmallWide } from './arith_mid.js';
 import { percentFormat } from './builtins/format.js';
 import { countInt, seqBytes } from './memory.js';
+import { SMALL_BYTES, smallBytes } from './smallbytes.js';
 import { normBig, PyTuple, typeName, type Value } from './values.js';
 
 // prices per unit of each opcode's measures (its table formula)
@@ -177,8 +178,9 @@ export function bytesConcatCharge(op: number, n: number): number {
 /** a + b (n bytes in all), the result sharing a's growable buffer when a ends at its used mark. */
 export function appendBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
   if (n <= ONE_OFF) {
-    // up to 64 bytes V8 keeps the array on its heap (reading a.buffer would move a off it)
-    const out = new Uint8Array(n);
+    // up to 64 bytes V8 keeps the array on its heap (reading a.buffer would move a off it);
+    // up to SMALL_BYTES a view of the shared slab (core/smallbytes.ts)
+    const out = n <= SMALL_BYTES ? smallBytes(n) : new Uint8Array(n);
     if (n <= 16) {
       // a few bytes: a loop is up to ~2x faster than two TypedArray set() calls (which win
       // from ~24 bytes on)

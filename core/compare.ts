@@ -2,7 +2,8 @@
 import { VmError } from '../spec/errors.js';
 import { Op } from '../spec/table.js';
 import { findBytes } from './bytesearch.js';
-import { opPrices, words } from './pricing.js';
+import { limbsOver, opPrices, words } from './pricing.js';
+import { bitLenBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { viewContains, viewEq } from './dict_view.js';
 import { bytesEq, MAX_VALUE_DEPTH, PyDict, PyDictView, PyTuple, scalarEq, tooDeep, typeName, type Value } from './values.js';
@@ -21,6 +22,8 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'number' || ta === 'bigint' || ta === 'boolean') && (tb === 'number' || tb === 'bigint' || tb === 'boolean')) {
+    // two big ints whose high limbs tie are compared limb by limb: LT's `limbs` of the shorter
+    if (ta === 'bigint' && tb === 'bigint') m.charge(ORDER.limbs * orderLimbs(a as bigint, b as bigint));
     const x = ta === 'boolean' ? Number(a) : (a as number | bigint);
     const y = tb === 'boolean' ? Number(b) : (b as number | bigint);
     return x < y ? -1 : x > y ? 1 : 0;
@@ -41,6 +44,17 @@ export function pyCompare(m: Machine, a: Value, b: Value, sym: string, d = 0): n
   const qb = sb ?? (b instanceof PyTuple ? b.items : null);
   if (qa && qb && (sa === null) === (sb === null)) return compareSequences(m, qa, qb, sym, d);
   throw new VmError('TypeError', `'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+const P256 = 1n << 256n;
+const N256 = -P256;
+
+/** LT's `limbs` for two big ints: limbs beyond 256 bits of the shorter magnitude. */
+export function orderLimbs(a: bigint, b: bigint): number {
+  if ((a < P256 && a > N256) || (b < P256 && b > N256)) return 0;
+  const la = bitLenBig(a);
+  const lb = bitLenBig(b);
+  return limbsOver(la < lb ? la : lb);
 }
 
 /**

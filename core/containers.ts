@@ -4,6 +4,7 @@ import { CONSTANTS, Op } from '../spec/table.js';
 import { opPrices, words } from './pricing.js';
 import type { Machine } from './machine.js';
 import { dictBytes, seqBytes } from './memory.js';
+import { SMALL_BYTES, smallBytes } from './smallbytes.js';
 import { astralIndex, cpAt, cpLen, cpSlice, strChars } from './strindex.js';
 import { PyDict, PyDictView, PyTuple, typeName, type Value } from './values.js';
 import { DictIter } from './dict_iter.js';
@@ -148,10 +149,11 @@ export function slice(m: Machine, obj: Value, lo: Value, hi: Value): Value {
     const n = b > a ? b - a : 0;
     m.charge(SLICE.words * words(n));
     m.mem += n;
-    if (n > 16) return obj.slice(a, a + n);
-    // a few bytes (a field parsed out of a record): a loop copy skips slice()'s species lookup
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = obj[a + i];
+    if (n > SMALL_BYTES) return obj.slice(a, a + n);
+    const out = smallBytes(n);
+    // a few bytes (a field parsed out of a record): a loop copy beats set() of a subarray
+    if (n <= 16) for (let i = 0; i < n; i++) out[i] = obj[a + i];
+    else out.set(obj.subarray(a, a + n));
     return out;
   }
   if (Array.isArray(obj) || obj instanceof PyTuple) {

@@ -55,6 +55,11 @@ let walks = 0;
 export function measure(vals: readonly Value[], from: number, to: number, cap: number, pay?: Pay): number {
   const walk = ++walks;
   const seen = new Set<Value[]>();
+  // the lengths of the arrays in `seen` (bit L for length L < 31; `long` for any longer):
+  // a tuple whose items' length is not among them cannot be one of them, and skips the Set
+  // lookup (most tuples, when the lists held are long). The same answers as seen.has alone.
+  let lens = 0;
+  let long = false;
   const work: Value[] = [];
   let total = 0;
   let rootArrays = false;
@@ -66,6 +71,8 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
     if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
+      if (v.length < 31) lens |= 1 << v.length;
+      else long = true;
       rootArrays = true;
       refs += v.length;
       total += items(v, work);
@@ -83,19 +90,26 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
     if (v instanceof PyTuple) {
       if (v.walk === walk) continue;
       v.walk = walk;
-      if (rootArrays && seen.has(v.items)) continue;
+      if (rootArrays) {
+        const n = v.items.length;
+        if ((n < 31 ? (lens >>> n) & 1 : long) && seen.has(v.items)) continue;
+      }
+      // its items are paid for whether or not its size is known: the size may have been
+      // measured by an earlier call (a constant's tuple), and gas must not remember that
+      refs += v.items.length;
       if (v.flat >= 0) {
         total += v.flat; // a tuple of leaves (immutable, so its size is too), measured before
         continue;
       }
       const k = work.length;
-      refs += v.items.length;
       const size = items(v.items, work);
       if (work.length === k) v.flat = size;
       total += size;
     } else if (Array.isArray(v)) {
       if (seen.has(v)) continue;
       seen.add(v);
+      if (v.length < 31) lens |= 1 << v.length;
+      else long = true;
       refs += v.length;
       total += items(v, work);
     } else if (v instanceof PyDictView) {

@@ -2,7 +2,8 @@
 // their order, the gas they cost and the point where a TypeError stops the sort are the same
 // on every host; Array.prototype.sort leaves all of that to the engine.
 import { compareStr, compareSequences, pyCompare, ORDER_PRICES as ORDER, EQ_PRICES as EQ } from './compare.js';
-import { words } from './pricing.js';
+import { limbsOver, words } from './pricing.js';
+import { bitLenBig } from './bigint.js';
 import type { Machine } from './machine.js';
 import { MAX_VALUE_DEPTH, PyTuple, type Value } from './values.js';
 
@@ -53,6 +54,7 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
     }
   } else {
     let owed = 0;
+    const bits = new Float64Array(n).fill(-1);
     before = (x, y) => {
       const a = keys[x];
       const b = keys[y];
@@ -64,6 +66,16 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
         }
         return reverse ? b < a : a < b;
       }
+      if (typeof a === 'bigint' && typeof b === 'bigint') {
+        // LT's limbs as pyCompare charges them, each key's width found once per sort
+        let la = bits[x];
+        if (la < 0) bits[x] = la = bigWidth(a);
+        let lb = bits[y];
+        if (lb < 0) bits[y] = lb = bigWidth(b);
+        m.charge((owed + 1) * per + ORDER.limbs * limbsOver(la < lb ? la : lb));
+        owed = 0;
+        return reverse ? b < a : a < b;
+      }
       m.charge((owed + 1) * per);
       owed = 0;
       return reverse ? pyCompare(m, b, a, '<') < 0 : pyCompare(m, a, b, '<') < 0;
@@ -73,6 +85,12 @@ export function stableSort(m: Machine, xs: Value[], reverse: boolean, per: numbe
     return pick(xs, order);
   }
   return pick(xs, mergeOrder(m, n, plan, before));
+}
+
+const P256 = 1n << 256n;
+/** bits of a big int's magnitude, or 0 below 2^256 (where LT's limbs are 0 whatever the other side) */
+function bigWidth(x: bigint): number {
+  return x < P256 && x > -P256 ? 0 : bitLenBig(x);
 }
 
 function pick(xs: Value[], order: Int32Array): Value[] {

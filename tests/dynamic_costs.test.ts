@@ -103,6 +103,18 @@ const PROBES: Probe[] = [
     return [
       { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [bytesOf(n), bytesOf(n)], measures: (n: number) => ({ words: words(n) }) },
       { entry: `op:${op}`, src: fn(`x ${sym} y`, 'x, y'), args: (n: number) => [ints(n), ints(n)], measures: (n: number) => ({ items: n }) },
+      // the orderings of two big ints that tie on their high limbs: `limbs` of the shorter
+      ...(op === 'EQ' || op === 'NE'
+        ? []
+        : [
+            {
+              entry: `op:${op}`,
+              src: fn(`x ${sym} y`, 'x, y'),
+              args: (n: number) => [big(n), big(n) - 1n],
+              measures: (n: number) => ({ limbs: limbsOver(64 * n) }),
+              sizes: [10, 20] as [number, number],
+            },
+          ]),
     ];
   }),
   ...(['IN:in', 'NOT_IN:not in'] as const).flatMap((s) => {
@@ -139,6 +151,14 @@ const PROBES: Probe[] = [
   },
   // builtins
   { entry: 'builtin:range', src: fn('len(range(x))'), args: (n) => [n], measures: (n) => ({ items: n }) },
+  // ten big items: each a sum as wide as the widest bound (y = x + 10 carries into one more bit)
+  {
+    entry: 'builtin:range',
+    src: fn('len(range(x, y))', 'x, y'),
+    args: (n) => [big(n), big(n) + 10n],
+    measures: (n) => ({ items: 10, limbs: 10 * limbsOver(64 * n + 1) }),
+    sizes: [10, 20],
+  },
   { entry: 'builtin:min', src: fn('min(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:max', src: fn('max(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   {

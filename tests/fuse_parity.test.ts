@@ -317,8 +317,6 @@ def f(a: int, b: int, c: int) -> int:
         xs.append(i + b)
     return s + len(xs) + _p(a, b)
 `;
-    const mod = loadModule(compileSource(src).module);
-    const ex = mod.byName.get('f')!;
     const limitSets: Partial<Limits>[] = [
       {},
       { max_container_len: 5 },
@@ -329,33 +327,12 @@ def f(a: int, b: int, c: int) -> int:
       { max_call_depth: 2 },
     ];
     for (const stack of [20, 24, 28, 32]) limitSets.push({ max_stack: stack });
-    const seen = new Set<string>();
-    for (const over of limitSets) {
-      const limits = { ...DEFAULT_LIMITS, ...over };
-      for (const [a, b, c] of [
-        [3n, 9n, 4n],
-        [2n ** 70n, 1n, 3n],
-        [5n, 2n ** 62n, 2n],
-        [-7n, 0n, 8n],
-      ]) {
-        const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
-        const run = (traced: boolean, gasLimit: number) =>
-          executeCall({
-            module: mod,
-            calldata,
-            gasLimit,
-            limits,
-            tx: defaultTx(),
-            block: defaultBlock(),
-            state: new MemoryState(),
-            tracer: traced ? () => {} : undefined,
-          });
-        const full = run(false, 1_000_000);
-        seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
-        expect(view(full)).toEqual(view(run(true, 1_000_000)));
-        for (let g = 400; g <= full.gasUsed + 2; g++) expect(view(run(false, g))).toEqual(view(run(true, g)));
-      }
-    }
+    const seen = sweepFusedUnfused(src, limitSets, [
+      [3n, 9n, 4n],
+      [2n ** 70n, 1n, 3n],
+      [5n, 2n ** 62n, 2n],
+      [-7n, 0n, 8n],
+    ]);
     // the limits above are reached: each error the fused forms must leave to the unfused path
     const kinds = [...seen].join('\n');
     expect(kinds).toMatch(/list of length 6 exceeds/);
@@ -379,36 +356,47 @@ def f(a: int, b: int, c: int) -> int:
     t = buf[c:c + 40]
     return len(buf) + len(t) + buf[0]
 `;
-    const mod = loadModule(compileSource(src).module);
-    const ex = mod.byName.get('f')!;
-    const seen = new Set<string>();
-    for (const over of [{}, { max_bytes_len: 200 }, { max_bytes_len: 600 }, { max_memory_bytes: 400 }, { max_memory_bytes: 2000 }] as Partial<Limits>[]) {
-      const limits = { ...DEFAULT_LIMITS, ...over };
-      for (const [a, b, c] of [
-        [12n, 40n, 3n],
-        [40n, 5n, 0n],
-      ]) {
-        const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, [a, b, c] as never)]);
-        const run = (traced: boolean, gasLimit: number) =>
-          executeCall({
-            module: mod,
-            calldata,
-            gasLimit,
-            limits,
-            tx: defaultTx(),
-            block: defaultBlock(),
-            state: new MemoryState(),
-            tracer: traced ? () => {} : undefined,
-          });
-        const full = run(false, 1_000_000);
-        seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
-        expect(view(full)).toEqual(view(run(true, 1_000_000)));
-        for (let g = 400; g <= full.gasUsed + 2; g++) expect(view(run(false, g))).toEqual(view(run(true, g)));
-      }
-    }
+    const limitSets: Partial<Limits>[] = [{}, { max_bytes_len: 200 }, { max_bytes_len: 600 }, { max_memory_bytes: 400 }, { max_memory_bytes: 2000 }];
+    const seen = sweepFusedUnfused(src, limitSets, [
+      [12n, 40n, 3n],
+      [40n, 5n, 0n],
+    ]);
     const kinds = [...seen].join('\n');
     expect(kinds).toMatch(/bytes of length \d+ exceeds/);
     expect(kinds).toMatch(/MemoryError: contract values held by the call exceed/);
     expect(seen.has('SUCCESS')).toBe(true);
   });
 });
+
+/**
+ * f(a, b, c) of `src` under each limit set and argument triple, fused (no tracer) and unfused
+ * (traced): the same receipt at a generous gas limit and at every gas limit from 400 to the
+ * gas it uses. Returns the outcomes seen (status, or error kind and message).
+ */
+function sweepFusedUnfused(src: string, limitSets: Partial<Limits>[], argSets: bigint[][]): Set<string> {
+  const mod = loadModule(compileSource(src).module);
+  const ex = mod.byName.get('f')!;
+  const seen = new Set<string>();
+  for (const over of limitSets) {
+    const limits = { ...DEFAULT_LIMITS, ...over };
+    for (const args of argSets) {
+      const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
+      const run = (traced: boolean, gasLimit: number) =>
+        executeCall({
+          module: mod,
+          calldata,
+          gasLimit,
+          limits,
+          tx: defaultTx(),
+          block: defaultBlock(),
+          state: new MemoryState(),
+          tracer: traced ? () => {} : undefined,
+        });
+      const full = run(false, 1_000_000);
+      seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
+      expect(view(full)).toEqual(view(run(true, 1_000_000)));
+      for (let g = 400; g <= full.gasUsed + 2; g++) expect(view(run(false, g))).toEqual(view(run(true, g)));
+    }
+  }
+  return seen;
+}

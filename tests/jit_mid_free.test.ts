@@ -3,22 +3,13 @@
 // and charges no limb gas; operands at the edges (2^53, 2^255, 2^256, 2^512, signs, 0) and
 // random ones in between.
 import { describe, expect, test } from 'vitest';
+import { rng } from './helpers/rng.js';
 import { midOp } from '../core/arith_mid.js';
 import { HELPERS } from '../core/jit/runtime.js';
 import type { Machine } from '../core/machine.js';
 import type { Value } from '../core/values.js';
 import { normBig } from '../core/values.js';
 import { Op } from '../spec/table.js';
-
-function rng(seed: number): () => number {
-  let s = seed | 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 const EDGES: bigint[] = [];
 for (const k of [0, 1, 52, 53, 54, 61, 63, 64, 127, 128, 254, 255, 256, 257, 511, 512, 513]) {

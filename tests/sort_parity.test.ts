@@ -3,6 +3,7 @@
 // (pyCompare, each comparison's price charged before it): the same order, the same gas in
 // total, the same error after the same gas, on keys shaped as sorted(key=) makes them.
 import { describe, expect, test } from 'vitest';
+import { rng } from './helpers/rng.js';
 import { pyCompare } from '../core/compare.js';
 import type { Machine } from '../core/machine.js';
 import { stableSort } from '../core/sort.js';
@@ -39,17 +40,6 @@ function reference(m: Machine, keys: Value[], reverse: boolean, per: number): nu
     a = out;
   }
   return a;
-}
-
-/** A tiny deterministic generator (xorshift), so a failure names its seed. */
-function rng(seed: number): () => number {
-  let s = seed | 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
 }
 
 function keysFor(seed: number): Value[] {
@@ -112,5 +102,35 @@ describe('sort shortcuts charge what the generic comparison charges', () => {
       }
     }
     expect(shortcuts).toBeGreaterThan(200);
+  });
+  test('big-int keys (LT charges limbs of the shorter past 256 bits): same order and gas as pyCompare', () => {
+    const wide = [0n, 1n << 200n, 1n << 255n, 1n << 256n, 1n << 300n, 1n << 1000n, 1n << 4000n];
+    let limbsCharged = 0;
+    for (let seed = 1; seed <= 100; seed++) {
+      const r = rng(seed);
+      for (let k = 0; k < 4; k++) r(); // a small seed's first draws are near 0
+      const n = Math.floor(r() * 50);
+      const base = wide[Math.floor(r() * wide.length)];
+      const keys: Value[] = [];
+      for (let i = 0; i < n; i++) {
+        // mostly one width (ties on the high limbs), some of another (the shorter one is charged)
+        const b = r() < 0.7 ? base : wide[Math.floor(r() * wide.length)];
+        const k = r() < 0.15 ? Math.floor(r() * 9) - 4 : (r() < 0.5 ? -1n : 1n) * (b + BigInt(Math.floor(r() * 9)));
+        // a small int in bigint form is not a value the VM makes (normalized to a number)
+        keys.push(typeof k === 'bigint' && k >= -(2n ** 53n) && k <= 2n ** 53n ? Number(k) : k);
+      }
+      for (const reverse of [false, true]) {
+        const ma = new Meter();
+        const mb = new Meter();
+        const idx = keys.map((_, i) => i);
+        const a = outcome(() => (stableSort(ma as unknown as Machine, idx, reverse, 3, keys) as number[]).slice(), ma);
+        const b = outcome(() => reference(mb as unknown as Machine, keys, reverse, 3), mb);
+        expect({ seed, reverse, ...a }).toEqual({ seed, reverse, ...b });
+        const cmps = new Meter();
+        reference(cmps as unknown as Machine, keys, reverse, 0);
+        limbsCharged += cmps.used;
+      }
+    }
+    expect(limbsCharged).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import type { Machine } from '../machine.js';
 import { countInt } from '../memory.js';
 import { normBig, PyDict, PyTuple, truthy, typeName, type Value } from '../values.js';
 import { bigFromBE } from '../bigbytes.js';
+import { SMALL_BYTES, smallBytes } from '../smallbytes.js';
 import { intHex } from '../inthex.js';
 import { strLen } from '../containers.js';
 import { arity, codec, errorsArg, intArg, isPySpace, iterLen, smallInt, strictErrors, words } from './util.js';
@@ -263,7 +264,7 @@ function bytesFromInts(m: Machine, items: Value[], p: Prices): Uint8Array {
   m.capLen(items.length, 'bytes');
   m.charge(p.items * items.length);
   m.mem += items.length;
-  const out = new Uint8Array(items.length);
+  const out = items.length <= SMALL_BYTES ? smallBytes(items.length) : new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = intArg(items[i], 'bytes()');
     if (!(typeof v === 'number' && v >= 0 && v <= 255)) throw new VmError('ValueError', 'bytes must be in range(0, 256)');

@@ -284,8 +284,9 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         const a = S(d - 2);
         const b = S(d - 1);
         const sym = CMP_SYM[op];
-        // two ints (number or bigint, in any mix): what pyCompare answers, free there
-        return `if (typeof ${a} === 'number' ? typeof ${b} === 'number' || typeof ${b} === 'bigint' : typeof ${a} === 'bigint' && (typeof ${b} === 'bigint' || typeof ${b} === 'number')) ${a} = ${a} ${sym} ${b};
+        // two ints, at least one small: what pyCompare answers, free there (two big ints
+        // may owe LT's limbs: pyCompare charges them)
+        return `if (typeof ${a} === 'number' ? typeof ${b} === 'number' || typeof ${b} === 'bigint' : typeof ${a} === 'bigint' && typeof ${b} === 'number') ${a} = ${a} ${sym} ${b};
           else { ${spill} ${a} = H.pyCompare(m, ${a}, ${b}, '${sym}') ${sym} 0; ${reload} ${deopt()} }`;
       }
       case Op.IS:

@@ -3,6 +3,7 @@ import { VmError } from '../../spec/errors.js';
 import { bitLenBig } from '../bigint.js';
 import { limbsOver } from '../pricing.js';
 import { bigIntoBytes } from '../bigbytes.js';
+import { SMALL_BYTES, smallBytes } from '../smallbytes.js';
 import { hexIntoBytes } from '../hex.js';
 import { byteorderArg } from '../builtins/convert.js';
 import { arity, intArg, smallInt, words } from '../builtins/util.js';
@@ -30,7 +31,7 @@ export const toBytes: MImpl = (m, a, b, n, p) => {
   m.capLen(length, 'bytes');
   m.charge(p.words * words(length) + p.limbs * limbsOver(bits));
   m.mem += length;
-  const out = new Uint8Array(length);
+  const out = length <= SMALL_BYTES ? smallBytes(length) : new Uint8Array(length);
   // two's complement of a negative value in length bytes; the hex is at most 2 * length digits
   const v = x < 0n ? (1n << BigInt(length * 8)) + x : x;
   if (v !== 0n) {
@@ -54,7 +55,7 @@ function smallToBytes(m: Parameters<MImpl>[0], x: number, length: number, big: b
   m.capLen(length, 'bytes');
   m.charge(p.words * words(length));
   m.mem += length;
-  const out = new Uint8Array(length);
+  const out = length <= SMALL_BYTES ? smallBytes(length) : new Uint8Array(length);
   let v = x;
   for (let i = 0; i < nd; i++) {
     const d = v % 256;
