@@ -3,13 +3,16 @@
 // and decoded, a tx's writes streamed to the root keeper, the block's changes applied to a replica.
 import { serialize, deserialize } from 'node:v8';
 import { MemoryState } from '../node/state.js';
-import { executeBlock, runBlockTxs, runTx, checkTx, type TxOutcome } from '../node/block/execute_block.js';
+import { executeBlock, finishTx, runBlockTxs, runTx, checkTx, type TxOutcome } from '../node/block/execute_block.js';
+import { receiptsTrie, type BlockReceipt } from '../node/block/block_receipt.js';
+import { StateCommitment } from '../node/trie/state_commitment.js';
+import { mergeEntry } from '../host/parallel/root_keeper.js';
 import type { Tx } from '../node/block/tx.js';
 import { shapedTxHash } from '../node/block/tx.js';
 import { addr, header, setupToken, transferTx } from '../tests/helpers/chain.js';
 import { useNativeTrieHash } from '../host/native_hash.js';
 import { encodePlain, decodePlain } from '../host/parallel/plain_codec.js';
-import { toWire, fromWire, type WireOutcome } from '../host/parallel/wire.js';
+import { toWire, fromWire, idHash, type WireOutcome } from '../host/parallel/wire.js';
 import { Overlay, type AccountEntry } from '../node/block/overlay.js';
 import { DEFAULT_LIMITS } from '../spec/table.js';
 import { threadCpuMs } from '../host/parallel/thread_cpu.js';
@@ -57,7 +60,50 @@ time("stream: encodePlain of 16 txs' entries", 50, () => {
 const streamed: Uint8Array[] = [];
 for (let i = 0; i < 200; i += 16) streamed.push(encodePlain(entries.slice(i, i + 16).flat()));
 time('keeper: decodePlain of the stream', 50, () => streamed.forEach((b) => decodePlain(b)));
+// The main thread's in-order work for a block of kept worker results (no tx run on it):
+// decode the batches, check each tx, validate its reads, finish it (block receipt, read
+// and write sets), stream its writes, and the receipts root at the end. Serial execution
+// does all of this too except the decode, the validation and the stream.
+time('main, in order, per kept worker result (all of it)', 10, () => {
+  const ov = new Overlay(state);
+  const lastWriter = new Map<number, number>();
+  const receipts: BlockReceipt[] = [];
+  let gas = 0;
+  let pending: AccountEntry[] = [];
+  for (const b of batches)
+    for (const [i, w] of decodePlain(b) as [number, WireOutcome, number][]) {
+      checkTx(ov, block, txs[i], gas, DEFAULT_LIMITS);
+      const o = fromWire(w, ov);
+      for (let k = 0; k < w.readIds.length; k++) if ((lastWriter.get(w.readIds[k]) ?? -1) >= 0) throw new Error('conflict');
+      for (const id of o.overlay.writtenIds()) lastWriter.set(idHash(id), i);
+      gas += o.gasUsed;
+      receipts.push(finishTx(ov, block, o, i, gas));
+      for (const e of o.overlay.accounts.values()) pending.push(e);
+      if (i % 16 === 15) encodePlain(pending), (pending = []);
+    }
+  receiptsTrie(receipts).root();
+});
+// The root keeper's work for a block: the stream decoded and merged in batches of 16, each
+// batch's deep trie nodes hashed, the top at the end (serial: state root update alone).
+const commitment = StateCommitment.build(state);
+for (const size of process.env.BENCH_KEEPER_BATCHES ? process.env.BENCH_KEEPER_BATCHES.split(',').map(Number) : [16]) {
+  const stream: Uint8Array[] = [];
+  for (let i = 0; i < 200; i += size) stream.push(encodePlain(entries.slice(i, i + size).flat()));
+  time(`root keeper per tx (stream in, stage + hashDeep per ${size}, root)`, 10, () => {
+    const p = new Overlay(state);
+    for (const b of stream) {
+      const batch = new Overlay(p);
+      for (const e of decodePlain(b) as AccountEntry[]) mergeEntry(batch, e);
+      batch.mergeInto(p);
+      commitment.stage(p, batch.accounts.values());
+      commitment.hashDeep();
+    }
+    commitment.root(p);
+  });
+}
 const run = runBlockTxs({ state, block, txs, strict: true });
+const serialRoots = StateCommitment.build(state);
+time('serial: state root update of the block (StateCommitment.update)', 10, () => serialRoots.update(run.overlay, run.overlay.accounts.values()));
 const sorted = [...run.overlay.accounts.keys()].sort().map((a) => run.overlay.accounts.get(a)!);
 time('block changes: encodePlain (to a replica)', 50, () => encodePlain(sorted));
 const changes = encodePlain(sorted);

@@ -111,7 +111,7 @@ function main(root: string, args: string[]): void {
     try {
       for (const n of c.sizes) {
         // events: at most max_logs_per_call records per call
-        const r = reps(`c${k}`, n, c.entry.includes('events') ? 500 : 1e6);
+        const r = Math.max(c.minReps?.(n) ?? 1, reps(`c${k}`, n, c.entry.includes('events') ? 500 : 1e6));
         const ratios: number[] = [];
         const nsg: number[] = [];
         let gasPerOp = 0;

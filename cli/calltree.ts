@@ -23,7 +23,10 @@ function outcome(c: CallNode): string {
 function describe(reason: Uint8Array | null): string {
   if (!reason || reason.length === 0) return '(no reason)';
   const printable = reason.every((b) => b >= 0x20 && b < 0x7f);
-  return printable ? JSON.stringify(String.fromCharCode(...reason)) : `0x${bytesToHex(reason)}`;
+  // one char at a time: a spread of a long reason into arguments overflows the stack
+  let text = '';
+  if (printable) for (const b of reason) text += String.fromCharCode(b);
+  return printable ? JSON.stringify(text) : `0x${bytesToHex(reason)}`;
 }
 
 /** One line per call, indented by depth, in call order. */

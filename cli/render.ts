@@ -87,17 +87,27 @@ export function* receiptJsonText(r: Receipt, j: Record<string, Json>): Generator
 function* eventJsonText(l: Receipt['logs'][number], pre: string): Generator<string | Uint8Array> {
   let head = `${pre}{"name":${JSON.stringify(utf8d.decode(l.name))},"args":{`;
   let comma = '';
-  for (const [k, v] of decodeEventData(l.data)) {
+  const fields = decodeEventData(l.data);
+  for (let i = 0; i < fields.length; i++) {
+    const k = fields[i][0];
+    const v = fields[i][1];
     if (v instanceof Uint8Array) {
       yield `${head}${comma}${JSON.stringify(k)}:`;
       yield quotedHex(v);
       head = '';
-    } else head += `${comma}${JSON.stringify(k)}:${JSON.stringify(valueToJson(v as Value))}`;
+    } else head += `${comma}"${k}":${scalarJson(v)}`; // k: an ASCII identifier (the decoder checks), no escaping
     comma = ',';
   }
   yield `${head}},"data":`;
   yield quotedHex(l.data);
   yield '}';
+}
+
+/** JSON.stringify(valueToJson(v)) of an event's int, bool, str or None, without the detour for ints. */
+function scalarJson(v: Value): string {
+  if (typeof v === 'bigint') return `"${v}"`; // decimal digits and '-' need no escaping
+  if (typeof v === 'number') return v === 0 ? '0' : String(v);
+  return JSON.stringify(v);
 }
 
 const DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

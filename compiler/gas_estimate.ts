@@ -8,7 +8,8 @@
 // data (ordering lists of unknown elements, sorting, min/max/sum over them), or when an
 // instruction has a size-dependent cost this file has no bound for: never a silent zero.
 // See spec/DETERMINISM.md §7.
-import { BUILTINS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
+import { PQ_MAX_UNITS } from '../spec/pq_units.js';
+import { BUILTINS, CONSTANTS, DEFAULT_LIMITS, METHODS, Op, OP_BY_CODE, OPCODES, STDLIB_BY_ID, type Limits, type Measure } from '../spec/table.js';
 import { ConstTuple, type Const, type IRModule } from './ir.js';
 import { parseReturnType, type RType } from './return_types.js';
 import { stackCount } from './verify.js';
@@ -178,7 +179,12 @@ export function estimateGas(m: IRModule, limits: Readonly<Limits> = DEFAULT_LIMI
       if (!f.isPublic) return;
       est.visits = 0;
       const ex = m.exports.find((e) => e.func === i);
-      const b = est.bound(i, ex ? ex.params.map((t) => est.fromType(t)) : undefined);
+      let b = est.bound(i, ex ? ex.params.map((t) => est.fromType(t)) : undefined);
+      // the result's encoding (RESULT_PER_ITEM / RESULT_PER_WORD past the first value and word)
+      if (isBounded(b) && ex) {
+        const r = est.resultCost(ex.returns, est.lastRet);
+        b = typeof r === 'number' ? b + r : `unbounded: ${r} of ${f.name}`;
+      }
       functions.set(f.name, b);
       if (!isBounded(b)) unseen.add(i);
     });
@@ -776,6 +782,25 @@ class Estimator {
     return [0, new Array(pushes).fill(this.top)];
   }
 
+  /**
+   * What encoding a public function's result costs (spec/GAS.md §3) for a scalar of the
+   * returned abstract value's size, or the reason there is no bound (a container result:
+   * shared references make its values and bytes unbounded by its length).
+   */
+  resultCost(type: string, v: AV | undefined): number | string {
+    const perWord = CONSTANTS.RESULT_PER_WORD;
+    const words = (bytes: number): number => Math.max(0, Math.ceil(bytes / 32) - 1);
+    if (type === 'none') return 0;
+    if (type === 'bool') return 0;
+    if (type === 'int') return perWord * words(Math.ceil(((v && v.k === 'int' ? v.bits : this.L.max_int_bits) + 1) / 7));
+    if (type === 'bytes' || type === 'str' || type === 'address') {
+      const len = v && (v.k === 'bytes' || v.k === 'str') ? v.len : this.L.max_bytes_len;
+      // a str's length counts code points: at most 4 UTF-8 bytes each; the length prefix: 5
+      return perWord * words(5 + (type === 'str' ? 4 : 1) * Math.min(len, this.L.max_bytes_len));
+    }
+    return `a ${type} result`;
+  }
+
   /** CHECK_RETURN charges the items of every list and tuple the type looks into. */
   private checkCost(t: RType, v: AV | undefined): number {
     if (t.k === 'optional') return this.checkCost(t.item, v);
@@ -857,7 +882,7 @@ class Estimator {
         cost = pw * key(a[0]);
         break;
       case 'events.emit':
-        cost = s.dynamic.topics + pw * w(this.eventData(a[1]));
+        cost = s.dynamic.topics + pw * w(this.eventData(a[1])) + this.eventArgs(a[1], s.dynamic.items, s.dynamic.convert_steps);
         break;
       case 'hash.sha3_256':
       case 'hash.keccak256':
@@ -909,7 +934,7 @@ class Estimator {
         break;
       case 'pq.verify':
         cost =
-          Math.max(s.dynamic.slh_sha2, s.dynamic.slh_shake) +
+          s.dynamic.pq_units * PQ_MAX_UNITS +
           pw *
             Math.min(
               a.slice(1).reduce((t, v) => t + w(size(v)), 0),
@@ -955,6 +980,24 @@ class Estimator {
   }
 
   /** Bytes of an event's data (stdlib/event_codec.ts): count, then per arg key, tag, value. */
+  /** per arg, and the decimal conversion steps of each int arg past 53 bits (as str() counts them) */
+  private eventArgs(v: AV | undefined, perArg: number, perStep: number): number {
+    const L = this.L;
+    const steps = (bits: number): number => {
+      if (bits <= 53) return 0;
+      const w = Math.ceil(Math.floor(Math.min(bits, L.max_int_bits) / 4) / 32);
+      return w * Math.max(1, w - 3);
+    };
+    if (!v || v.k !== 'dict' || !v.entries) return L.max_event_args * (perArg + perStep * steps(L.max_int_bits));
+    let cost = 0;
+    for (const [, x] of v.entries) {
+      cost += perArg;
+      if (x.k === 'int') cost += perStep * steps(x.bits + 1);
+      else if (x.k !== 'bool' && x.k !== 'none' && x.k !== 'bytes' && x.k !== 'str') cost += perStep * steps(L.max_int_bits);
+    }
+    return cost;
+  }
+
   private eventData(v: AV | undefined): number {
     const L = this.L;
     if (!v || v.k !== 'dict' || !v.entries) return L.max_event_data_bytes;

@@ -94,12 +94,14 @@ export function measure(vals: readonly Value[], from: number, to: number, cap: n
         const n = v.items.length;
         if ((n < 31 ? (lens >>> n) & 1 : long) && seen.has(v.items)) continue;
       }
+      // its items are paid for whether or not its size is known: the size may have been
+      // measured by an earlier call (a constant's tuple), and gas must not remember that
+      refs += v.items.length;
       if (v.flat >= 0) {
         total += v.flat; // a tuple of leaves (immutable, so its size is too), measured before
         continue;
       }
       const k = work.length;
-      refs += v.items.length;
       const size = items(v.items, work);
       if (work.length === k) v.flat = size;
       total += size;

@@ -3,7 +3,8 @@
 // runs the callee as a frame over a journal nested in the caller's, and merges that journal
 // on success or drops it on failure; the result comes back decoded by the callee's ABI.
 // Each call is recorded in the call tree of the receipt.
-import { encodeArgs, decodeValueExact, type AbiOptions } from '../core/abi/codec.js';
+import { countEncodedItems, decodeValueExact, type AbiOptions } from '../core/abi/codec.js';
+import { encodeCharged } from '../core/abi/charged_encode.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Log, SubCall, SubResult, SyscallRequest } from '../core/host.js';
@@ -12,14 +13,21 @@ import type { Machine, StdImpl, Tracer } from '../core/machine.js';
 import type { Value } from '../core/values.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { VmPyError } from '../spec/errors.js';
-import { STDLIB_BY_NAME, type Limits } from '../spec/table.js';
+import { CONSTANTS, STDLIB_BY_NAME, type Limits } from '../spec/table.js';
 import { words } from '../stdlib/args.js';
 import { loadCode } from './code_cache.js';
-import { runFrame, type FrameArgs, type Status } from './execute.js';
+import { chargeReason, runFrame, type FrameArgs, type Status } from './execute.js';
 import { Journal } from './journal.js';
 import type { CodeStore } from './state.js';
 
 const PER_WORD = STDLIB_BY_NAME.get('contracts.call')!.dynamic.words;
+/** the receipt's node of a call: its fixed bytes, priced per word as a result is (spec/CALLS.md §3) */
+const NODE_BYTES = CONSTANTS.CALL_NODE_BYTES;
+/** per word of code loaded by a transaction's call for the first time (decoded and verified) */
+const LOAD_PER_WORD = CONSTANTS.CODE_LOAD_PER_WORD;
+const NODE_PER_WORD = CONSTANTS.RESULT_PER_WORD;
+/** per value of the arguments encoded and of the result decoded (each an object made) */
+const PER_ITEM = STDLIB_BY_NAME.get('contracts.call')!.dynamic.items;
 const enc = new TextEncoder();
 
 /** What every frame of one transaction's call shares. */
@@ -34,6 +42,8 @@ export interface TxFrames {
   syscalls: SyscallRequest[];
   /** addresses (hex) of the frames now running, outermost first */
   active: string[];
+  /** the code of each address (hex) this transaction's call has loaded: warm for the rest of it */
+  loaded: Map<string, LoadedModule>;
   /** DRBG bytes drawn so far per address (hex) */
   drawn: Map<string, number>;
   /** --trace: a tracer for each nested frame, told when the frame is over */
@@ -72,6 +82,8 @@ export interface CallNode {
 /** Run `sub` for the frame `caller` whose machine is `m`; every outcome is a SubResult. */
 export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCall): SubResult {
   const L = tx.limits;
+  // every call, failed ones too, leaves a node in the receipt (encoded and hashed): paid first
+  m.charge(NODE_PER_WORD * words(NODE_BYTES + sub.to.length + utf8Length(sub.fn)));
   const node: CallNode = {
     to: sub.to,
     fn: sub.fn,
@@ -109,20 +121,27 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     );
   const code = tx.codes?.getCode(sub.to) ?? null;
   if (!code || code.length === 0) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): no contract at that address`);
-  m.charge(PER_WORD * words(code.length));
-  let module: LoadedModule;
-  try {
-    module = loadCode(code, L);
-  } catch (e) {
-    if (!(e instanceof VmPyError)) throw e;
-    return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+  // the first call to an address in this transaction's call loads its code (priced as a cold
+  // load, whatever the host's cache holds); it stays loaded for the rest of the call
+  let module = tx.loaded.get(hex);
+  m.charge((module === undefined ? LOAD_PER_WORD : PER_WORD) * words(code.length));
+  if (module === undefined) {
+    try {
+      module = loadCode(code, L);
+    } catch (e) {
+      if (!(e instanceof VmPyError)) throw e;
+      return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the code there does not load (${e.code})`);
+    }
+    tx.loaded.set(hex, module);
   }
   const ex = sub.fn === CONSTRUCTOR ? undefined : module.byName.get(sub.fn);
   if (!ex) return early('ERROR', 'CallError', `call to ${target}.${sub.fn}(): the contract has no public function '${sub.fn}'`);
   const opts: AbiOptions = { addressBytes: L.address_bytes, maxIntBits: L.max_int_bits, maxBytesLength: L.max_bytes_len, maxListLength: L.max_container_len };
   let args: Uint8Array;
   try {
-    args = encodeArgs(ex.params, sub.args, opts);
+    // per value, counted before any is encoded (and no further than the gas left pays for);
+    // the bytes at most what a call may hold, then PER_WORD per word of calldata below
+    args = encodeCharged(m, ex.params, sub.args, opts, L.max_memory_bytes, { item: PER_ITEM, word: 0 });
   } catch (e) {
     if (!(e instanceof VmPyError)) throw e;
     return early('ERROR', 'TypeError', `call to ${target}.${sub.fn}(): ${e.message} (parameters: ${ex.params.join(', ') || 'none'})`);
@@ -180,6 +199,8 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     tx.logs.length = logs;
     tx.syscalls.length = syscalls;
     node.revertReason = r.receipt.revertReason;
+    // the reason is kept again in this call's node of the receipt's call tree
+    if (!chargeReason(m, node.revertReason)) m.charge(m.gas + 1);
     node.kind = r.receipt.error?.kind ?? (r.status === 'ERROR' ? (r.receipt.error?.code ?? null) : null);
     const why = r.receipt.error?.message ?? r.status;
     return { status: r.status, value: null, reason: r.receipt.revertReason, kind: node.kind, message: `in call to ${target}.${sub.fn}(): ${why}` };
@@ -188,10 +209,14 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
   m.refund += r.refund;
   node.returnData = r.receipt.returnData;
   m.charge(PER_WORD * words(r.receipt.returnData.length));
-  // decoded afresh: the caller never shares an object with the callee
+  // decoded afresh: the caller never shares an object with the callee; each value made is
+  // paid for first, counted from the length prefixes
   let value: Value = null;
   try {
-    if (ex.returns !== 'none') value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
+    if (ex.returns !== 'none') {
+      m.charge(PER_ITEM * countEncodedItems([ex.returns], r.receipt.returnData, L.max_container_len));
+      value = decodeValueExact(ex.returns, r.receipt.returnData, opts);
+    }
   } catch (e) {
     if (!(e instanceof VmPyError)) throw e;
     return {
@@ -203,4 +228,15 @@ export function subCall(tx: TxFrames, caller: FrameArgs, m: Machine, sub: SubCal
     };
   }
   return { status: 'SUCCESS', value, reason: null, kind: null, message: '' };
+}
+
+/** UTF-8 length of a str (a function name as given, which may be any text). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above; a surrogate pair is 4 bytes for 2 units
+    if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+  }
+  return n;
 }

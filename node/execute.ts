@@ -5,10 +5,11 @@
 import { selectorHex } from '../compiler/selector.js';
 import { CONSTRUCTOR } from '../spec/constructor.js';
 import { AbiError, OutOfGas, Revert, StoreError, VmError, VmPyError, type Location } from '../spec/errors.js';
-import { DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
+import { CONSTANTS, DEFAULT_LIMITS, ENTRY, REFUNDS, type Limits } from '../spec/table.js';
 import { STD_IMPLS } from '../stdlib/index.js';
 import { creditCallValue } from '../stdlib/treasury.js';
-import { decodeArgs, encodeArgs, encodeValue, splitCall, utf8Decode, type AbiOptions } from '../core/abi/codec.js';
+import { decodeArgs, splitCall, utf8Decode, type AbiOptions } from '../core/abi/codec.js';
+import { encodeCharged } from '../core/abi/charged_encode.js';
 import type { BlockEnv, TxEnv } from '../core/context.js';
 import type { Log, SyscallRequest } from '../core/host.js';
 import { execute } from '../core/jit/engine.js';
@@ -104,6 +105,7 @@ export function executeCall(req: CallRequest): Receipt {
     logs: [],
     syscalls: [],
     active: [bytesToHex(req.tx.to)],
+    loaded: new Map([[bytesToHex(req.tx.to), req.module]]),
     drawn: new Map(),
     tracerFor: req.tracerFor,
     hostStd: req.host,
@@ -248,7 +250,7 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     const ret = execute(m, ex.func, values);
     let returnData: Uint8Array;
     try {
-      returnData = encodeReturn(ex.returns, ret, declared?.outputs, abiOpts);
+      returnData = encodeReturn(m, ex.returns, ret, declared?.outputs, abiOpts, tx.limits.max_memory_bytes);
     } catch (e) {
       // the run's value does not fit the annotation: say which function and what it returned
       // (still an AbiError: the receipt's error code is the same as before the message)
@@ -262,7 +264,13 @@ export function runFrame(tx: TxFrames, f: FrameArgs): FrameResult {
     // only with debug info: without it a traceback would be bare function names
     const tb = m.errFrames && f.module.ir.debug ? { traceback: traceback(f.module, m.errFrames) } : {};
     if (e instanceof OutOfGas) return done('OOG', { code: e.code, message: e.message, location, ...tb }, null);
-    if (e instanceof Revert) return done('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
+    if (e instanceof Revert) {
+      if (!chargeReason(m, e.reason)) {
+        m.gas = 0;
+        return done('OOG', { code: 'OOG', message: 'out of gas keeping the revert reason', location, ...tb }, null);
+      }
+      return done('REVERT', { code: e.code, message: e.message, location, ...tb }, e.reason);
+    }
     if (e instanceof VmError) return done('ERROR', { code: e.code, message: e.message, kind: e.kind, location, ...tb }, null);
     // a damaged store is the host's fault, not an outcome of the call: it propagates, and nothing is written
     if (e instanceof StoreError) throw e;
@@ -284,16 +292,40 @@ function traceback(mod: LoadedModule, frames: readonly number[]): TraceFrame[] {
   return out;
 }
 
-function encodeReturn(type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {
-  if (type === 'dict') return encodeDictReturn(v, outputs, opts);
+/**
+ * The result's bytes, charged to the frame before they are made (spec/GAS.md §3): as
+ * abi.encode prices them, per value and per word, less the one value and one word the entry
+ * price covers; at most `cap` bytes (MemoryError past it).
+ */
+function encodeReturn(m: Machine, type: string, v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions, cap: number): Uint8Array {
   if (type === 'none') return new Uint8Array(0);
-  if (!outputs || outputs.length === 0) return encodeValue(type, v, opts);
+  let types: string[];
+  let values: Value[];
+  if (type === 'dict') [types, values] = dictReturn(v, outputs);
+  else if (!outputs || outputs.length === 0) [types, values] = [[type], [v]];
   // One declared output is the value itself; several are a tuple with the same bytes.
-  return encodeValue(outputs.length === 1 ? outputs[0].type : `tuple(${outputs.map((o) => o.type).join(',')})`, v, opts);
+  else [types, values] = [[outputs.length === 1 ? outputs[0].type : `tuple(${outputs.map((o) => o.type).join(',')})`], [v]];
+  return encodeCharged(m, types, values, opts, cap, RETURN_PRICES);
+}
+
+const RETURN_PRICES = { item: CONSTANTS.RESULT_PER_ITEM, word: CONSTANTS.RESULT_PER_WORD, freeItems: 1, freeWords: 1 };
+
+/**
+ * A revert reason enters the receipt as a result does: RESULT_PER_WORD per word past the
+ * first, charged when the frame ends (the reason is made and paid for by then; this pays for
+ * keeping and hashing it). False when the gas left cannot pay: the frame is then out of gas.
+ */
+export function chargeReason(m: Machine, reason: Uint8Array | null): boolean {
+  const w = reason === null ? 0 : (reason.length + 31) >>> 5;
+  if (w <= 1) return true;
+  const cost = CONSTANTS.RESULT_PER_WORD * (w - 1);
+  if (m.gas < cost) return false;
+  m.gas -= cost;
+  return true;
 }
 
 /** spec/ABI.md §4: values taken by name in declared order; a missing or extra key is a VmError. */
-function encodeDictReturn(v: Value, outputs: readonly AbiOutput[] | undefined, opts: AbiOptions): Uint8Array {
+function dictReturn(v: Value, outputs: readonly AbiOutput[] | undefined): [string[], Value[]] {
   if (!(v instanceof PyDict)) throw new VmError('TypeError', `declared to return a dict, returned ${typeName(v)}`);
   if (!outputs || outputs.length === 0 || outputs.some((o) => !o.name)) {
     throw new VmError('TypeError', 'returns a dict, but no manifest ABI names its outputs (pass the manifest to the adapter)');
@@ -313,11 +345,7 @@ function encodeDictReturn(v: Value, outputs: readonly AbiOutput[] | undefined, o
   }
   if (byName.size)
     throw new VmError('ValueError', `returned dict has keys that are not declared outputs: ${[...byName.keys()].map((k) => `'${k}'`).join(', ')}`);
-  return encodeArgs(
-    outputs.map((o) => o.type),
-    values,
-    opts,
-  );
+  return [outputs.map((o) => o.type), values];
 }
 
 /** floor(gasUsed * bp / 10000) in exact integer steps (the product may pass 2**53). */

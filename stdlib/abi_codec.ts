@@ -8,7 +8,8 @@
 // output part before the bytes reach the contract.
 import { AbiError, VmError } from '../spec/errors.js';
 import { STDLIB_BY_NAME } from '../spec/table.js';
-import { countEncodedItems, countValueItems, decodeArgs, encodeArgs, type AbiOptions } from '../core/abi/codec.js';
+import { countEncodedItems, decodeArgs, type AbiOptions } from '../core/abi/codec.js';
+import { encodeCharged } from '../core/abi/charged_encode.js';
 import { toType } from '../core/abi/types.js';
 import type { AbiType } from '../core/abi/types.js';
 import type { Machine, StdImpl } from '../core/machine.js';
@@ -55,18 +56,14 @@ export const encode: StdImpl = (m, a, b) => {
   m.charge(ENCODE.base + ENCODE.dynamic.words * words(t.nameBytes));
   if (values.length !== t.names.length) throw new VmError('ValueError', `abi.encode(): ${t.names.length} types but ${values.length} values`);
   const ts = t.names.map((n) => parse('abi.encode', n));
-  // every value encoded, nested ones included, before any is (`items`)
-  m.charge(ENCODE.dynamic.items * countValueItems(ts, values));
-  let out: Uint8Array;
+  // every value encoded, nested ones included, before any is (`items`); the bytes bounded by
+  // the bytes cap and by what the gas left pays (`words`)
   try {
-    out = encodeArgs(ts, values, opts(m));
+    return encodeCharged(m, ts, values, opts(m), m.limits.max_bytes_len, { item: ENCODE.dynamic.items, word: ENCODE.dynamic.words });
   } catch (e) {
     if (e instanceof AbiError) throw new VmError('ValueError', `abi.encode(): ${e.message}`);
     throw e;
   }
-  m.capLen(out.length, 'bytes');
-  m.charge(ENCODE.dynamic.words * words(out.length));
-  return out;
 };
 
 export const decode: StdImpl = (m, a, b) => {

@@ -177,7 +177,7 @@ describe('contracts.call', () => {
     const c = r.calls![0];
     expect(c.status).toBe('OOG');
     expect(c.gasUsed).toBe(c.gas);
-    expect(c.gas).toBeGreaterThan(190_000);
+    expect(c.gas).toBeGreaterThan(180_000); // 200,000 less the entry, the cold load of the callee's code and 1/64
     expect(r.gasUsed).toBeLessThan(200_000);
     const capped = w.call(caller, 'attempt_gas', [h(callee), 'burn', 5000]);
     expect(capped.calls![0].gas).toBe(5000);

@@ -18,7 +18,7 @@ test('the adapter example in docs/adapter.md runs', () => {
   expect(r.status).toBe(0);
   const lines = r.stdout.trim().split('\n');
   expect(lines[0]).toMatch(/^deploy SUCCESS gas \d+ address [0-9a-f]{64}$/);
-  expect(lines[1]).toMatch(/^inc SUCCESS 1 gas 3317 logs 1$/);
+  expect(lines[1]).toMatch(/^inc SUCCESS 1 gas 3381 logs 1$/);
   expect(lines[2]).toBe('set SUCCESS get 41 return 52');
   expect(lines[3]).toBe('revert REVERT counter: negative value');
   expect(lines[4]).toMatch(/^receipt \d+ bytes, hash [0-9a-f]{64}$/);

@@ -151,6 +151,14 @@ const PROBES: Probe[] = [
   },
   // builtins
   { entry: 'builtin:range', src: fn('len(range(x))'), args: (n) => [n], measures: (n) => ({ items: n }) },
+  // ten big items: each a sum as wide as the widest bound (y = x + 10 carries into one more bit)
+  {
+    entry: 'builtin:range',
+    src: fn('len(range(x, y))', 'x, y'),
+    args: (n) => [big(n), big(n) + 10n],
+    measures: (n) => ({ items: 10, limbs: 10 * limbsOver(64 * n + 1) }),
+    sizes: [10, 20],
+  },
   { entry: 'builtin:min', src: fn('min(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   { entry: 'builtin:max', src: fn('max(x)'), args: (n) => [ints(n)], measures: (n) => ({ items: n }) },
   {

@@ -197,6 +197,22 @@ describe('decodeEventData is strict', () => {
     abiErr(() => decodeEventData(unhex('010161')), /missing value tag/);
     abiErr(() => decodeEventData(unhex('01016100' + 'ff'.repeat(600) + '01')), /wider than 4096/);
   });
+  it('round-trips ints at every width and lengths at each varint size (the short decode paths)', () => {
+    const xs: bigint[] = [0n];
+    for (let k = 1n; k <= 140n; k++) xs.push(2n ** k, 2n ** k - 1n, -(2n ** k), -(2n ** k) + 1n);
+    for (const x of xs) {
+      const want = x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
+      expect(decodeEventData(encodeEventData(dict([['a', want]])))).toEqual([['a', want]]);
+    }
+    for (const n of [0, 1, 127, 128, 129, 16383, 16384, 16385, 60000]) {
+      const b = new Uint8Array(n).fill(7);
+      expect(decodeEventData(encodeEventData(dict([['b', b]])))).toEqual([['b', b]]);
+    }
+    const key = 'k'.repeat(5000);
+    expect(decodeEventData(encodeEventData(dict([[key, null]])))).toEqual([[key, null]]);
+    // a two-byte length whose top group is 0 is not minimal, on the short path too
+    abiErr(() => decodeEventData(unhex('01 8100 61 04')), /non-minimal/);
+  });
   it('decodes ints back to normalized numbers', () => {
     expect(decodeEventData(unhex('01016100 01'))).toEqual([['a', -1]]);
     const big = decodeEventData(encodeEventData(dict([['a', 2n ** 100n]])));

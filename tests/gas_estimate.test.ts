@@ -69,7 +69,8 @@ describe('static gas estimator', () => {
     // storage and event outputs at their caps (1,694,851 before the per-site facts); a
     // transfer measures 4,208 of it (entry aside)
     expect(b.get('transfer') as number).toBeLessThan(6_500);
-    expect(b.get('balance_of') as number).toBeLessThan(500);
+    // (balance_of: a 256-bit int result may take two words: RESULT_PER_WORD for the second)
+    expect(b.get('balance_of') as number).toBeLessThan(800);
   });
 
   test('multisig, exchange and pq_registry: every bounded function, bound >= actual', () => {

@@ -140,10 +140,18 @@ describe('str.replace("", new)', () => {
 
   test('is priced per word of the receiver and of the result, before it is built', () => {
     const g = (n: number, c: number) => gasOf(src, ['a'.repeat(n), c]).gas;
-    // every code point: the result is 2n + 1 units
-    expect(g(3200, -1) - g(320, -1)).toBe(price * (words(3200) - words(320) + words(6401) - words(641)));
+    // every code point: the result is 2n + 1 units, n + 1 insertions
+    expect(g(3200, -1) - g(320, -1)).toBe(price * (words(3200) - words(320) + words(6401) - words(641)) + method('replace').dynamic.items * (3201 - 321));
     // a count caps the insertions: n + c units
     expect(g(3200, 64) - g(320, 64)).toBe(price * (words(3200) - words(320) + words(3264) - words(384)));
+  });
+
+  test('charges items per insertion, as the search path does per replacement', () => {
+    const item = method('replace').dynamic.items;
+    expect(item).toBeGreaterThan(0);
+    const g = (c: number) => gasOf(src, ['a'.repeat(3200), c]).gas;
+    // 64 more insertions: 64 more units of result (2 words) and 64 items
+    expect(g(128) - g(64)).toBe(price * (words(3328) - words(3264)) + item * 64);
   });
 });
 

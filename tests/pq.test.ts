@@ -41,7 +41,7 @@ const CASES: Array<[string, Signer]> = [
 ];
 
 function verify(alg: number | string, pk: Uint8Array, m: Uint8Array, sig: Uint8Array): boolean {
-  const r = typeof alg === 'number' ? c.call('check', [alg, H(pk), H(m), H(sig)], 5_000_000) : c.call('check_named', [alg, H(pk), H(m), H(sig)], 5_000_000);
+  const r = typeof alg === 'number' ? c.call('check', [alg, H(pk), H(m), H(sig)], 50_000_000) : c.call('check_named', [alg, H(pk), H(m), H(sig)], 50_000_000);
   expect(r.status, JSON.stringify(r.error)).toBe('SUCCESS');
   return r.returnValue as boolean;
 }

@@ -1,6 +1,8 @@
 // Exact gas of every stdlib call, computed from the table (never a hard-coded total): each
 // case runs a function at two sizes so both the base and the per-word part show. The last
 // test fails when a stdlib function is added to the YAML without a case here.
+import { PQ_UNITS } from '../spec/pq_units.js';
+import { PQ_ALGS } from '../stdlib/pq_algs.js';
 import { describe, expect, test } from 'vitest';
 import { CONSTANTS, ENTRY, REFUNDS, STDLIB, STDLIB_BY_NAME } from '../spec/table.js';
 import { TestContract } from './helpers/contract.js';
@@ -110,13 +112,33 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(m2.refund).toBe(0);
   });
 
-  test('events.emit: base + topic + per_word * words(data)', () => {
+  test('events.emit: base + topic + per_arg * args + convert_steps of big ints + per_word * words(data)', () => {
     const e = T('events.emit');
+    expect(e.dynamic.items).toBeGreaterThan(0);
     for (const n of [0, 10, 100]) {
       const args = new PyDict();
       args.set('x', B(n));
       const data = encodeEventData(args);
-      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.words * w(data.length));
+      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.items + e.dynamic.words * w(data.length));
+    }
+    // more args: per arg on top of the words
+    for (const k of [1, 5, 16]) {
+      const args = new PyDict();
+      for (let i = 0; i < k; i++) args.set(`a${i}`, i);
+      const data = encodeEventData(args);
+      expect(gasOf('events.emit', [b('E'), args])).toBe(e.base + e.dynamic.topics + e.dynamic.items * k + e.dynamic.words * w(data.length));
+    }
+    // a big int arg: w * max(1, w - 3) steps for w words of its hex digits, as str() counts
+    for (const bits of [60, 300, 1000, 4000]) {
+      const args = new PyDict();
+      const x = -(2n ** BigInt(bits)) + 12345n;
+      args.set('v', x);
+      const data = encodeEventData(args);
+      const hw = Math.ceil(Math.floor(bits / 4) / 32);
+      const steps = hw * Math.max(1, hw - 3);
+      expect(gasOf('events.emit', [b('E'), args]), `${bits} bits`).toBe(
+        e.base + e.dynamic.topics + e.dynamic.items + e.dynamic.convert_steps * steps + e.dynamic.words * w(data.length),
+      );
     }
   });
 
@@ -211,13 +233,16 @@ describe('stdlib exact gas: base + per_word * words', () => {
     expect(gasOf('syscalls.read_beacon', [])).toBe(T('syscalls.read_beacon').base);
   });
 
-  test('pq.verify: base + family surcharge + per_word * words(pubkey, msg, sig); pq.address: hash price', () => {
+  test('pq.verify: base + pq_units of the parameter set + per_word * words(pubkey, msg, sig); pq.address: hash price', () => {
     const v = T('pq.verify');
     const parts = (pk: number, msg: number, sig: number) => v.dynamic.words * (w(pk) + w(msg) + w(sig));
-    expect(gasOf('pq.verify', [1, B(1312), B(10), B(2420)])).toBe(v.base + parts(1312, 10, 2420));
-    expect(gasOf('pq.verify', ['ML-DSA-87', B(5), B(0), B(5)])).toBe(v.base + parts(5, 0, 5));
-    expect(gasOf('pq.verify', ['SLH-DSA-SHA2-128f', B(32), B(64), B(17088)])).toBe(v.base + CONSTANTS.PQ_SLH_SHA2_SURCHARGE + parts(32, 64, 17088));
-    expect(gasOf('pq.verify', ['SLH-DSA-SHAKE-256s', B(64), B(1), B(100)])).toBe(v.base + CONSTANTS.PQ_SLH_SHAKE_SURCHARGE + parts(64, 1, 100));
+    const units = (name: string) => v.dynamic.pq_units * PQ_UNITS[name];
+    expect(gasOf('pq.verify', [1, B(1312), B(10), B(2420)])).toBe(v.base + units('ML-DSA-44') + parts(1312, 10, 2420));
+    expect(gasOf('pq.verify', ['ML-DSA-87', B(5), B(0), B(5)])).toBe(v.base + units('ML-DSA-87') + parts(5, 0, 5));
+    expect(gasOf('pq.verify', ['SLH-DSA-SHA2-128f', B(32), B(64), B(17088)])).toBe(v.base + units('SLH-DSA-SHA2-128f') + parts(32, 64, 17088));
+    expect(gasOf('pq.verify', ['SLH-DSA-SHAKE-256s', B(64), B(1), B(100)])).toBe(v.base + units('SLH-DSA-SHAKE-256s') + parts(64, 1, 100));
+    // every parameter set has its units
+    for (const a of PQ_ALGS) expect(PQ_UNITS[a.name]).toBeGreaterThan(0);
     const a = T('pq.address');
     expect(gasOf('pq.address', [1, B(1312)])).toBe(a.base + a.dynamic.words * w(1314));
     expect(gasOf('pq.address', ['SLH-DSA-SHA2-128f', B(32)])).toBe(a.base + a.dynamic.words * w(34));
@@ -242,7 +267,9 @@ describe('stdlib exact gas: base + per_word * words', () => {
     const caller = world.deploy(
       'from stdlib import contracts\n\n' +
         'def t(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
+        `def u(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "${'g'.repeat(200)}", [k], value=v)\n\n` +
         'def c(to: bytes, k: bytes) -> None:\n    contracts.call(to, "get", [k])\n\n' +
+        'def t2(to: bytes, k: bytes, v: int) -> None:\n    contracts.try_call(to, "get", [k], value=v)\n    contracts.try_call(to, "get", [k], value=v)\n\n' +
         'def s(to: bytes, k: bytes) -> None:\n    contracts.static_call(to, "get", [k])\n',
     );
     world.state.setBalance(caller, 10n);
@@ -253,8 +280,12 @@ describe('stdlib exact gas: base + per_word * words', () => {
     for (const name of ['contracts.call', 'contracts.static_call', 'contracts.try_call']) {
       expect(T(name).base).toBe(P.base);
       expect(T(name).dynamic.words).toBe(P.dynamic.words);
+      expect(T(name).dynamic.items).toBe(P.dynamic.items);
       covered.add(name);
     }
+    // the call's node in the receipt (a call to `get`): paid by every call, failed ones too
+    const node = (fnLen: number) => CONSTANTS.RESULT_PER_WORD * w(CONSTANTS.CALL_NODE_BYTES + 32 + fnLen);
+    expect(world.call(caller, 'u', [none, hex(B(1)), 0]).gasUsed - world.call(caller, 't', [none, hex(B(1)), 0]).gasUsed).toBe(node(200) - node(3));
     for (const n of [1, 40]) {
       const k = hex(B(n));
       // no code at the address: the call stops after the base price
@@ -263,8 +294,14 @@ describe('stdlib exact gas: base + per_word * words', () => {
       const node = full.calls![0];
       expect(node.status).toBe('SUCCESS');
       const calldata = 8 + encodeArgs(['bytes'], [B(n)]).length;
-      const words = w(code.length) + w(calldata) + w(node.returnData.length);
-      expect(full.gasUsed - base.gasUsed).toBe(P.dynamic.words * words + node.gasUsed);
+      const words = w(calldata) + w(node.returnData.length);
+      // the callee's code, loaded for the first time in this call; one value encoded as the
+      // argument, one decoded from the result
+      const load = CONSTANTS.CODE_LOAD_PER_WORD * w(code.length);
+      expect(full.gasUsed - base.gasUsed).toBe(load + P.dynamic.words * words + P.dynamic.items * 2 + node.gasUsed);
+      // a second call to it in the same call finds the code loaded: CALL_PER_WORD per word
+      const second = world.call(caller, 't2', [hex(callee), k, 0]).gasUsed - full.gasUsed - (world.call(caller, 't2', [none, k, 0]).gasUsed - base.gasUsed);
+      expect(second).toBe(P.dynamic.words * (w(code.length) + words) + P.dynamic.items * 2 + node.gasUsed);
       // the callee pays its own entry price on its calldata
       expect(node.gasUsed).toBeGreaterThan(ENTRY.base + ENTRY.perCalldataByte * calldata);
       // a value costs the transfer surcharge on top of the base (no code: nothing else)

@@ -14,6 +14,18 @@ export interface AbiOptions {
   maxIntBits?: number;
   maxBytesLength?: number; // bytes and str (UTF-8 bytes)
   maxListLength?: number;
+  /**
+   * Encoders stop with OutputTooLong once the output would pass this many bytes (default: no
+   * bound): a value made of shared references can be small in memory and huge encoded.
+   */
+  maxOutputBytes?: number;
+}
+
+/** The encoding would pass AbiOptions.maxOutputBytes; nothing past the bound was written. */
+export class OutputTooLong extends AbiError {
+  constructor(readonly bound: number) {
+    super(`the encoding is longer than ${bound} bytes`);
+  }
 }
 
 export const SELECTOR_BYTES = 8;
@@ -25,6 +37,7 @@ interface Ctx {
   maxIntVarintBytes: number;
   maxBytesLength: number;
   maxListLength: number;
+  maxOutput: number;
   path: (string | number)[]; // joined only when reporting an error
 }
 
@@ -41,6 +54,7 @@ function makeCtx(o: AbiOptions | undefined, root: string): Ctx {
     maxIntVarintBytes: Math.trunc((maxIntBits + 1 + 6) / 7),
     maxBytesLength: o?.maxBytesLength ?? 1 << 20,
     maxListLength: o?.maxListLength ?? 65536,
+    maxOutput: o?.maxOutputBytes ?? Infinity,
     path: [root],
   };
 }
@@ -114,17 +128,26 @@ function encodeInt(w: ByteWriter, t: AbiType & { kind: 'int' }, v: unknown, ctx:
   // |x| < 2**52 keeps the zigzag value below 2**53, exact as a number.
   if (typeof x === 'number' && x < 0x10000000000000 && x > -0x10000000000000 && ctx.maxIntBits >= 53) {
     w.uvarint(x >= 0 ? x * 2 : -x * 2 - 1);
-    return;
+    return bounded(w, ctx);
   }
   const b = BigInt(x);
   if ((b < 0n ? -b : b) >= ctx.intLimit) encErr(ctx, `int wider than ${ctx.maxIntBits} bits`);
   w.uvarintBig(b >= 0n ? b << 1n : (-b << 1n) - 1n);
+  bounded(w, ctx);
 }
 
 function encodeBytesLike(w: ByteWriter, b: Uint8Array, ctx: Ctx, what: string): void {
   if (b.length > ctx.maxBytesLength) encErr(ctx, `${what} of ${b.length} bytes exceeds the cap of ${ctx.maxBytesLength}`);
+  // checked before the copy: the one write that can be large
+  if (w.len + b.length > ctx.maxOutput) throw new OutputTooLong(ctx.maxOutput);
   w.uvarint(b.length);
   w.bytes(b);
+  bounded(w, ctx);
+}
+
+/** After a write of at most a few hundred bytes (a varint, a flag): past the bound, stop. */
+function bounded(w: ByteWriter, ctx: Ctx): void {
+  if (w.len > ctx.maxOutput) throw new OutputTooLong(ctx.maxOutput);
 }
 
 function encodeInto(w: ByteWriter, t: AbiType, v: unknown, ctx: Ctx): void {
@@ -133,7 +156,8 @@ function encodeInto(w: ByteWriter, t: AbiType, v: unknown, ctx: Ctx): void {
       return encodeInt(w, t, v, ctx);
     case 'bool':
       if (typeof v !== 'boolean') encErr(ctx, `expected bool, got ${describe(v)}`);
-      return w.byte(v ? 1 : 0);
+      w.byte(v ? 1 : 0);
+      return bounded(w, ctx);
     case 'bytes':
       if (!(v instanceof Uint8Array)) encErr(ctx, `expected bytes, got ${describe(v)}`);
       if (t.size !== undefined && v.length !== t.size) encErr(ctx, `expected bytes${t.size}, got ${v.length} bytes`);
@@ -148,12 +172,14 @@ function encodeInto(w: ByteWriter, t: AbiType, v: unknown, ctx: Ctx): void {
       if (!(v instanceof Uint8Array)) encErr(ctx, `expected address (bytes), got ${describe(v)}`);
       if (v.length !== ctx.addressBytes) encErr(ctx, `address must be ${ctx.addressBytes} bytes, got ${v.length}`);
       w.uvarint(v.length);
-      return w.bytes(v);
+      w.bytes(v);
+      return bounded(w, ctx);
     case 'list': {
       // A tuple is accepted where a list is declared (and vice versa): both are sequences.
       const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : encErr(ctx, `expected list, got ${describe(v)}`);
       if (items.length > ctx.maxListLength) encErr(ctx, `list of ${items.length} items exceeds the cap of ${ctx.maxListLength}`);
       w.uvarint(items.length);
+      bounded(w, ctx);
       for (let i = 0; i < items.length; i++) {
         ctx.path.push(i);
         encodeInto(w, t.item, items[i], ctx);
@@ -414,14 +440,18 @@ export function splitCall(data: Uint8Array): { selector: Uint8Array; args: Uint8
  * ones included), walked without encoding: the `items` measure of abi.encode. A value whose
  * shape does not match its type counts as one (the encoder then refuses it).
  */
-export function countValueItems(types: readonly TypeRef[], values: readonly Value[]): number {
+export function countValueItems(types: readonly TypeRef[], values: readonly Value[], limit = Infinity): number {
   let n = 0;
   const walk = (t: AbiType, v: Value): void => {
-    n++;
-    if (t.kind === 'list' && Array.isArray(v)) for (const x of v) walk(t.item, x);
-    else if (t.kind === 'tuple') {
+    // past what the caller can pay for: stop (shared references can make billions of items)
+    if (++n > limit) return;
+    if (t.kind === 'list') {
+      // the encoder takes a tuple where a list is declared: its items are encoded too
+      const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
+      if (items) for (let i = 0; i < items.length && n <= limit; i++) walk(t.item, items[i]);
+    } else if (t.kind === 'tuple') {
       const items = v instanceof PyTuple ? v.items : Array.isArray(v) ? v : null;
-      if (items) for (let i = 0; i < Math.min(items.length, t.items.length); i++) walk(t.items[i], items[i]);
+      if (items) for (let i = 0; i < Math.min(items.length, t.items.length) && n <= limit; i++) walk(t.items[i], items[i]);
     }
   };
   for (let i = 0; i < Math.min(types.length, values.length); i++) walk(resolve(types[i]), values[i]);

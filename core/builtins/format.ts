@@ -197,7 +197,7 @@ const HEX_ESC = Array.from({ length: 256 }, (_, c) => '\\x' + (c < 16 ? '0' : ''
  * (V8 divides by powers of ten), w * max(1, w - 3) for w words of hex digits; a power-of-two
  * radix is linear, w. A small int (a JS number) takes none.
  */
-function convertSteps(v: number | bigint, radix: number): number {
+export function convertSteps(v: number | bigint, radix: number): number {
   if (typeof v !== 'bigint') return 0;
   const w = words(bitLenBig(v < 0n ? -v : v) >>> 2);
   return radix === 10 ? w * Math.max(1, w - 3) : w;

@@ -228,7 +228,8 @@ const replace: MImpl = (m, a, b, n, p) => {
     made = Math.min(count, codePoints(s) + 1);
     const total = s.length + made * neu.length;
     m.capLen(total, typeof t === 'string' ? 'str' : 'bytes');
-    m.charge(p.words * words(total));
+    // per insertion, as the search path charges per replacement: a piece of neu each
+    m.charge(p.words * words(total) + p.items * made);
     return back(m, t, interleave(s, neu, made));
   } else {
     let i = 0;

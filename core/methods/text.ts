@@ -254,7 +254,9 @@ const hex: MImpl = (m, a, b, n, p) => {
   if (n >= 1) {
     // hex(sep[, bytes_per_sep]): sep is one ASCII character (str or bytes), groups counted from the right (>0) or left (<0)
     const sv = a[b + 1];
-    const st = typeof sv === 'string' ? sv : sv instanceof Uint8Array ? String.fromCharCode(...sv) : null;
+    // a bytes sep is read only when it has the one byte it may have: a spread of a long one
+    // into arguments overflowed the host's stack (an outcome that depended on its size)
+    const st = typeof sv === 'string' ? sv : sv instanceof Uint8Array ? (sv.length === 1 ? String.fromCharCode(sv[0]) : '??') : null;
     if (st === null) throw new VmError('TypeError', 'sep must be str or bytes.');
     if (st.length !== 1) throw new VmError('ValueError', 'sep must be length 1.');
     if (st.charCodeAt(0) > 0x7f) throw new VmError('ValueError', 'sep must be ASCII.');

@@ -13,10 +13,10 @@
 //
 // When most checked results conflict (every tx touches one hot slot), speculation stops for
 // the rest of the block and the next blocks run serially on the main thread (the state root
-// still kept on worker 0), so such a chain costs about what serial execution costs. Each
-// serial block measures, from its txs' own read and write sets, how many txs read what an
-// earlier tx of the block wrote (what would have conflicted); when few did, the next block
-// speculates again. No probe block is spent on a chain that stays hot.
+// still kept on worker 0), so such a chain costs about what serial execution costs. Every
+// block measures, from its txs' own read and write sets, how many txs read what an earlier
+// tx of the block wrote (what would have conflicted); when few did, the next block
+// speculates (again). No probe block is spent on a chain that stays hot.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type Transferable } from 'node:worker_threads';
 import { BlockError, TxRejected } from '../../spec/errors.js';
 import { DEFAULT_LIMITS } from '../../spec/table.js';
@@ -40,7 +40,7 @@ import { latin1Key } from '../../node/bytekey.js';
 import { shapedTxHash, txHash, type Tx } from '../../node/block/tx.js';
 import { MemoryState } from '../../node/state.js';
 import { LmdbStore } from '../store/lmdb_store.js';
-import { fromWire, type WireOutcome } from './wire.js';
+import { fromWire, idHash, idHashes, type WireOutcome } from './wire.js';
 import { decodePlain, encodePlain, NotPlain } from './plain_codec.js';
 import { BOX_BYTES, CTRL_WORDS, CURSOR, KEEPER_MS_AT, POSTED, PROGRESS, ROOT_AT, SEALED, STOP, WAIT_FOR } from './shared.js';
 import type { KeeperMsg } from './root_keeper.js';
@@ -52,6 +52,8 @@ export interface ParallelStats {
   serialBlocks: number;
   /** workers' speculative results kept */
   kept: number;
+  /** of the workers' results kept, those of the root keeper (worker 0), whose writes it already had: not streamed to it */
+  keptKeeper: number;
   /** the main thread's own speculative results kept */
   keptMain: number;
   /** txs re-executed on the main thread (a read conflicted, or the speculation failed its checks) */
@@ -90,6 +92,7 @@ const zeroStats = (): ParallelStats => ({
   blocks: 0,
   serialBlocks: 0,
   kept: 0,
+  keptKeeper: 0,
   keptMain: 0,
   reexecuted: 0,
   main: 0,
@@ -114,6 +117,8 @@ interface Spec {
   snapshot: number;
   /** a worker's outcome (decoded from plain_codec bytes, or structured-cloned when not plain data) */
   wire: WireOutcome | null;
+  /** the worker it came from (-1: this thread's) */
+  from: number;
   own: TxOutcome | null;
 }
 
@@ -291,16 +296,20 @@ export class ParallelExecutor {
     return this.seal(run.overlay, req.block, run, stream);
   }
 
-  /** Writes of included txs, sent to the root keeper in batches as the block goes. */
-  private stream(batch = STREAM_BATCH): { add(o: TxOutcome): void; entries: AccountEntry[] } {
+  /**
+   * Writes of included txs, sent to the root keeper in batches as the block goes; a tx the
+   * keeper ran itself (its result kept) goes as its index: the keeper has its writes.
+   */
+  private stream(batch = STREAM_BATCH): { add(o: TxOutcome, keeperRan?: number): void; entries: (AccountEntry | number)[] } {
     const out = {
-      entries: [] as AccountEntry[],
+      entries: [] as (AccountEntry | number)[],
       count: 0,
-      add: (o: TxOutcome): void => {
-        for (const e of o.overlay.accounts.values()) out.entries.push(e);
+      add: (o: TxOutcome, keeperRan = -1): void => {
+        if (keeperRan >= 0) out.entries.push(keeperRan);
+        else for (const e of o.overlay.accounts.values()) out.entries.push(e);
         if (++out.count % batch === 0) {
           const t = performance.now();
-          this.toKeeper({ type: 'writes', data: encodePlain(out.entries) });
+          this.toKeeper({ type: 'writes', seq: this.seq, data: encodePlain(out.entries) });
           out.entries = [];
           this.stats.streamMs += performance.now() - t;
         }
@@ -321,7 +330,12 @@ export class ParallelExecutor {
    * End a block: its receipts root, its state root (here, or from the root keeper: the last
    * writes and the coinbase's balance sent, then waited for), and the block applied.
    */
-  private seal(ov: Overlay, block: BlockHeader, run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>, stream: { entries: AccountEntry[] } | null): BlockResult {
+  private seal(
+    ov: Overlay,
+    block: BlockHeader,
+    run: Omit<BlockResult, 'stateRoot' | 'receiptsRoot'>,
+    stream: { entries: (AccountEntry | number)[] } | null,
+  ): BlockResult {
     const st = this.stats;
     let t = performance.now();
     if (stream) {
@@ -398,13 +412,14 @@ export class ParallelExecutor {
     const specs = new Map<number, Spec>();
     const drain = (): void => {
       const t1 = performance.now();
-      for (const ch of channels) {
+      for (let from = 0; from < channels.length; from++) {
+        const ch = channels[from];
         for (let m = receiveMessageOnPort(ch.port1); m; m = receiveMessageOnPort(ch.port1)) {
           // a batch of [index, outcome, ms]: plain_codec bytes (outcomes decoded as views of
           // them, and turned into TxOutcomes when checked), or structured-cloned
           const batch = (m.message instanceof Uint8Array ? decodePlain(m.message) : m.message) as [number, WireOutcome | null, number][];
           for (const [j, o, ms] of batch) {
-            specs.set(j, { snapshot: 0, wire: o, own: null });
+            specs.set(j, { snapshot: 0, wire: o, from, own: null });
             st.workerMs += ms;
           }
           st.messages++;
@@ -413,12 +428,17 @@ export class ParallelExecutor {
       st.msgMs += performance.now() - t1;
     };
     const ov = new Overlay(state);
-    /** state key id -> block position of the last tx that wrote it */
-    const lastWriter = new Map<string, number>();
-    const coinbaseId = keyId('balance', latin1Key(block.coinbase));
+    /** idHash of a state key's id -> block position of the last tx that wrote it */
+    const lastWriter = new Map<number, number>();
+    const coinbaseId = idHash(keyId('balance', latin1Key(block.coinbase)));
     let speculating = true;
     let checked = 0;
     let conflicts = 0;
+    // as ConflictMeter counts a serial block: included txs that read what an earlier tx of the
+    // block wrote, whoever ran them, so whether the next block speculates depends on the
+    // block's txs alone, not on which thread got to which tx first
+    const calmLimit = Math.floor(CALM_SHARE * count);
+    let readConflicts = 0;
     const stop = (): void => {
       speculating = false;
       Atomics.store(ctrl, STOP, 1);
@@ -440,7 +460,8 @@ export class ParallelExecutor {
       if (schedule === 'main-ahead') {
         t = performance.now();
         for (let k = 0; k < count; k++)
-          if (Atomics.compareExchange(claimed, k, 0, 1) === 0) specs.set(k, { snapshot: 0, wire: null, own: this.speculate(ov, block, req.txs[k], 0) });
+          if (Atomics.compareExchange(claimed, k, 0, 1) === 0)
+            specs.set(k, { snapshot: 0, wire: null, from: -1, own: this.speculate(ov, block, req.txs[k], 0) });
         st.specMain += count;
         st.execMs += performance.now() - t;
       }
@@ -465,7 +486,7 @@ export class ParallelExecutor {
           const k = mainRuns && speculating && 4 * conflicts <= checked ? claimAhead(i) : -1;
           if (k >= 0) {
             t = performance.now();
-            specs.set(k, { snapshot: i, wire: null, own: this.speculate(ov, block, req.txs[k], gasUsed) });
+            specs.set(k, { snapshot: i, wire: null, from: -1, own: this.speculate(ov, block, req.txs[k], gasUsed) });
             st.specMain++;
             st.execMs += performance.now() - t;
             continue;
@@ -497,14 +518,22 @@ export class ParallelExecutor {
           continue;
         }
         let o: TxOutcome | null = null;
+        /** idHashes of what o read (null: not recorded) */
+        let reads: ArrayLike<number> | null = null;
+        /** the root keeper's own run of this tx was kept: it has the writes */
+        let keeperHas = false;
         if (spec !== undefined) {
           specs.delete(i);
           checked++;
           const cand = spec.own ?? (spec.wire ? fromWire(spec.wire, ov) : null);
-          if (cand !== null && valid(cand, spec.snapshot, lastWriter)) {
+          const ids = spec.wire ? spec.wire.readIds : readIds(cand);
+          if (cand !== null && ids !== null && valid(ids, spec.snapshot, lastWriter)) {
             o = cand;
+            reads = ids;
             if (spec.own) st.keptMain++;
             else st.kept++;
+            keeperHas = spec.from === 0 && this.keeper !== null;
+            if (keeperHas) st.keptKeeper++;
           } else {
             conflicts++;
             if (speculating && mainRuns && conflicts >= MIN_CONFLICTS && 2 * conflicts >= checked) stop();
@@ -519,16 +548,25 @@ export class ParallelExecutor {
           st.execMs += performance.now() - t;
         }
         t = performance.now();
-        for (const id of o.overlay.writtenIds()) lastWriter.set(id, i);
+        if (readConflicts <= calmLimit) {
+          reads ??= readIds(o);
+          if (reads !== null)
+            for (let k = 0; k < reads.length; k++)
+              if (lastWriter.has(reads[k])) {
+                readConflicts++;
+                break;
+              }
+        }
+        for (const id of o.overlay.writtenIds()) lastWriter.set(idHash(id), i);
         gasUsed += o.gasUsed;
         fees += o.fee;
         const r = finishTx(ov, block, o, receipts.length, gasUsed);
         if (o.fee > 0n) lastWriter.set(coinbaseId, i);
         receipts.push(r);
         st.finishMs += performance.now() - t;
-        stream?.add(o);
+        stream?.add(o, keeperHas ? i : -1);
       }
-      if (mainRuns) this.hot = !speculating;
+      if (mainRuns) this.hot = !speculating || readConflicts > calmLimit;
     } catch (e) {
       if (this.keeper) this.toKeeper({ type: 'abort', seq: this.seq });
       throw e;
@@ -584,11 +622,15 @@ class ConflictMeter {
   }
 }
 
-/** Nothing the outcome read was written by a tx at or after its snapshot (and before it). */
-function valid(o: TxOutcome, snapshot: number, lastWriter: ReadonlyMap<string, number>): boolean {
-  if (o.overlay.reads === null) return false;
-  for (const id of o.overlay.reads.keys()) {
-    const w = lastWriter.get(id);
+/** idHashes of what an outcome of this thread read; null when its reads were not recorded */
+function readIds(o: TxOutcome | null): number[] | null {
+  return o !== null && o.overlay.reads !== null ? idHashes(o.overlay.reads.keys()) : null;
+}
+
+/** Nothing the outcome read (ids: idHashes) was written by a tx at or after its snapshot (and before it). */
+function valid(ids: ArrayLike<number>, snapshot: number, lastWriter: ReadonlyMap<number, number>): boolean {
+  for (let k = 0; k < ids.length; k++) {
+    const w = lastWriter.get(ids[k]);
     if (w !== undefined && w >= snapshot) return false;
   }
   return true;

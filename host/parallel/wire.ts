@@ -19,7 +19,28 @@ export interface WireOutcome {
   error: TxOutcome['error'];
   touched: Uint8Array[];
   accounts: [string, AccountEntry][];
-  reads: [string, StateKey][];
+  /** the read set, in the order the tx read */
+  reads: StateKey[];
+  /** idHash of each read's keyId, in the same order: what validation compares (a third of the bytes the ids themselves took, and no strings to decode) */
+  readIds: Int32Array;
+}
+
+/**
+ * A 32-bit FNV-1a hash of a state key's id (overlay.ts keyId). Validation compares hashes:
+ * two different keys with one hash only make a tx look conflicting (it is run again), never
+ * the other way round, so results stay exact.
+ */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** idHash of every id */
+export function idHashes(ids: Iterable<string>): number[] {
+  const out: number[] = [];
+  for (const id of ids) out.push(idHash(id));
+  return out;
 }
 
 function plainValue(v: unknown): boolean {
@@ -48,14 +69,15 @@ export function toWire(o: TxOutcome): WireOutcome | null {
     error: o.error,
     touched: o.touched,
     accounts: [...o.overlay.accounts.entries()],
-    reads: o.overlay.reads ? [...o.overlay.reads.entries()] : [],
+    reads: o.overlay.reads ? [...o.overlay.reads.values()] : [],
+    readIds: o.overlay.reads ? Int32Array.from(idHashes(o.overlay.reads.keys())) : new Int32Array(0),
   };
 }
 
 export function fromWire(w: WireOutcome, base: ChainState): TxOutcome {
   const overlay = new Overlay(base);
   for (const [a, e] of w.accounts) overlay.accounts.set(a, e);
-  overlay.reads = new Map(w.reads);
+  // no read map: the executor validates by w.readIds, and the receipt takes w.reads as its read set
   return {
     hash: w.hash,
     overlay,
@@ -68,5 +90,6 @@ export function fromWire(w: WireOutcome, base: ChainState): TxOutcome {
     exec: w.exec,
     error: w.error,
     touched: w.touched,
+    readSet: w.reads,
   };
 }

@@ -104,7 +104,15 @@ parentPort!.on('message', (m: Msg) => {
     try {
       // nonce and funds against the state before the block; the main thread checks again in order
       checkTx(state, block, tx, 0, DEFAULT_LIMITS);
-      out = toWire(runTx(state, block, tx, shapedTxHash(tx), DEFAULT_LIMITS));
+      const o = runTx(state, block, tx, shapedTxHash(tx), DEFAULT_LIMITS);
+      out = toWire(o);
+      // the root keeper takes these writes from here when the main thread keeps the result
+      if (keeper !== null && out !== null)
+        keeper.remember(
+          m.seq,
+          i,
+          out.accounts.map((a) => a[1]),
+        );
     } catch {
       // not speculated (a rejected tx, or a failure the main thread meets again when it runs the tx itself)
       out = null;

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../spec/table.js';
 import { StateCommitment, type StorageProof } from '../trie/state_commitment.js';
 import { sealReceipt, receiptsTrie, type BalanceChange, type BlockReceipt, type StateWrite } from './block_receipt.js';
 import { isChainState, type ChainState, type IterableState } from './chain_state.js';
-import { Overlay } from './overlay.js';
+import { Overlay, type StateKey } from './overlay.js';
 import { checkTxShape, intrinsicGas, shapedTxHash, txHash, type Tx } from './tx.js';
 
 export interface BlockHeader extends BlockEnv {
@@ -141,6 +141,8 @@ export interface TxOutcome {
   error: { code: string; message: string } | null;
   /** addresses whose balance the tx changed (the coinbase's credit comes in finishTx) */
   touched: Uint8Array[];
+  /** the read set when the overlay does not record it (an outcome that came from another thread) */
+  readSet?: StateKey[];
 }
 
 /**
@@ -230,7 +232,7 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
  * coinbase, and its receipt (balances read after both, so they are final values).
  */
 export function finishTx(blockOv: Overlay, block: BlockHeader, o: TxOutcome, index: number, cumulativeGasUsed: number): BlockReceipt {
-  const readSet = o.overlay.reads ? [...o.overlay.reads.values()] : [];
+  const readSet = o.readSet ?? (o.overlay.reads ? [...o.overlay.reads.values()] : []);
   const writeSet = writeSetOf(o.overlay);
   // the tx's overlay is done with: its entries move to the block's (no sort, no copies)
   o.overlay.mergeInto(blockOv);
