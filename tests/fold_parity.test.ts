@@ -5,16 +5,14 @@
 // is measured.
 import { describe, expect, test } from 'vitest';
 import { compileSource } from '../compiler/index.js';
-import { DEFAULT_LIMITS, Op, type Limits } from '../spec/table.js';
-import { encodeArgs } from '../core/abi/codec.js';
-import { defaultBlock, defaultTx } from '../core/context.js';
-import { executeCall, type Receipt } from '../node/execute.js';
+import { DEFAULT_LIMITS, Op } from '../spec/table.js';
+import type { Receipt } from '../node/execute.js';
 import { Form, fusedOp } from '../core/fuse.js';
-import { loadModule, type LoadedModule } from '../core/load.js';
+import { loadModule } from '../core/load.js';
 import { run } from '../core/interpreter.js';
 import { Machine } from '../core/machine.js';
 import type { Host } from '../core/host.js';
-import { MemoryState } from '../node/state.js';
+import { tracedCall } from './helpers/traced_call.js';
 
 const SRC = `
 def lcg(n: int, k: int) -> int:
@@ -63,20 +61,7 @@ def words(n: int, k: int) -> int:
     return x + y
 `;
 
-function call(mod: LoadedModule, fn: string, args: bigint[], gasLimit: number, traced: boolean, limits: Limits): Receipt {
-  const ex = mod.byName.get(fn)!;
-  const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
-  return executeCall({
-    module: mod,
-    calldata,
-    gasLimit,
-    limits,
-    tx: defaultTx(),
-    block: defaultBlock(),
-    state: new MemoryState(),
-    tracer: traced ? () => {} : undefined,
-  });
-}
+const call = tracedCall;
 
 function view(r: Receipt): unknown {
   return { status: r.status, gasUsed: r.gasUsed, ret: Buffer.from(r.returnData).toString('hex'), err: r.error };

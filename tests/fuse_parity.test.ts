@@ -15,6 +15,7 @@ import { executeCall, type Receipt } from '../node/execute.js';
 import { loadModule, type LoadedModule } from '../core/load.js';
 import { FUSED_BASE, NFORMS } from '../core/fuse.js';
 import { MemoryState } from '../node/state.js';
+import { tracedCall } from './helpers/traced_call.js';
 
 const VARS = ['a', 'b', 'c', 'd'];
 const INTS = [
@@ -126,17 +127,7 @@ const program = fc.array(stmt, { minLength: 1, maxLength: 6 }).map((ss) => {
 const arg = fc.oneof(fc.integer({ min: -50, max: 2000 }), fc.constantFrom(2 ** 31 - 1, 2 ** 53 - 1, -(2 ** 53) + 1)).map((x) => BigInt(x));
 
 function call(mod: LoadedModule, args: bigint[], gasLimit: number, traced: boolean): Receipt {
-  const ex = mod.byName.get('f')!;
-  const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
-  return executeCall({
-    module: mod,
-    calldata,
-    gasLimit,
-    tx: defaultTx(),
-    block: defaultBlock(),
-    state: new MemoryState(),
-    tracer: traced ? () => {} : undefined,
-  });
+  return tracedCall(mod, 'f', args, gasLimit, traced);
 }
 
 function view(r: Receipt): unknown {
@@ -375,23 +366,11 @@ def f(a: int, b: int, c: int) -> int:
  */
 function sweepFusedUnfused(src: string, limitSets: Partial<Limits>[], argSets: bigint[][]): Set<string> {
   const mod = loadModule(compileSource(src).module);
-  const ex = mod.byName.get('f')!;
   const seen = new Set<string>();
   for (const over of limitSets) {
     const limits = { ...DEFAULT_LIMITS, ...over };
     for (const args of argSets) {
-      const calldata = new Uint8Array([...ex.selector, ...encodeArgs(ex.params, args as never)]);
-      const run = (traced: boolean, gasLimit: number) =>
-        executeCall({
-          module: mod,
-          calldata,
-          gasLimit,
-          limits,
-          tx: defaultTx(),
-          block: defaultBlock(),
-          state: new MemoryState(),
-          tracer: traced ? () => {} : undefined,
-        });
+      const run = (traced: boolean, gasLimit: number) => tracedCall(mod, 'f', args, gasLimit, traced, limits);
       const full = run(false, 1_000_000);
       seen.add(full.status === 'ERROR' ? `${full.error?.kind}: ${full.error?.message}` : full.status);
       expect(view(full)).toEqual(view(run(true, 1_000_000)));
