@@ -4,7 +4,7 @@
 import { sha3_256 } from '@noble/hashes/sha3.js';
 import { AbiError, VmError } from '../spec/errors.js';
 import { ByteWriter } from '../compiler/bytewriter.js';
-import { VarintError, readUvarint, zigzag, unzigzag, type Cursor } from '../compiler/uvarint.js';
+import { VarintError, readUvarint, readUvarintBig, zigzag, unzigzag, type Cursor } from '../compiler/uvarint.js';
 import { PyDict, normBig, typeName, type Value } from '../core/values.js';
 import { utf8Decode, utf8Encode } from '../core/abi/codec.js';
 
@@ -202,44 +202,12 @@ function readInt(c: Cursor, maxIntBits: number): number | bigint {
     for (let i = end; i >= start; i--) u = u * 128 + (c.buf[i] & 0x7f);
     return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
   }
-  const u = end - start < 7 ? smallVarint(c.buf, start, end) : bigVarint(c.buf, start, end);
+  // checked above (ends at `end`, minimal, within the width): the shared reader builds it
+  const u = readUvarintBig({ buf: c.buf, pos: start });
   const x = unzigzag(u);
   if ((x < 0n ? -x : x) >= 1n << BigInt(maxIntBits)) bad(start, `int wider than ${maxIntBits} bits`);
   return normBig(x);
 }
-
-/** Up to 7 groups (49 bits): exact in a double. */
-function smallVarint(b: Uint8Array, start: number, end: number): bigint {
-  let u = 0;
-  for (let i = end; i >= start; i--) u = u * 128 + (b[i] & 0x7f);
-  return BigInt(u);
-}
-
-/**
- * The 7-bit groups (least significant first) as hex digits, in one pass, written as character
- * codes into one array and made a string once: shifting a bigint 7 bits per group is quadratic
- * in its size (a 4,096-bit arg took ~0.3 ms), and a string per digit was most of the rest.
- */
-function bigVarint(b: Uint8Array, start: number, end: number): bigint {
-  const digits = new Uint8Array(2 + Math.ceil((7 * (end - start + 1)) / 4));
-  let k = digits.length;
-  let acc = 0;
-  let bits = 0;
-  for (let i = start; i <= end; i++) {
-    acc |= (b[i] & 0x7f) << bits;
-    bits += 7;
-    while (bits >= 4) {
-      digits[--k] = HEX[acc & 15];
-      acc >>>= 4;
-      bits -= 4;
-    }
-  }
-  if (bits > 0) digits[--k] = HEX[acc & 15];
-  digits[--k] = 0x78; // x
-  digits[--k] = 0x30; // 0
-  return BigInt(LATIN1.decode(digits.subarray(k)));
-}
-const HEX = Uint8Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 
 /** One char per byte (exact for every byte, unlike the 'latin1' TextDecoder), a call per 4 KB, not a string per byte. */
 function byteChars(b: Uint8Array): string {
@@ -247,7 +215,6 @@ function byteChars(b: Uint8Array): string {
   for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode.apply(null, b.subarray(i, i + 4096) as unknown as number[]);
   return s;
 }
-const LATIN1 = new TextDecoder('latin1');
 
 /** Strict inverse of encodeEventData: canonical order, known tags, no trailing bytes. */
 export function decodeEventData(bytes: Uint8Array, limits: EventLimits = {}): Array<[string, Value]> {

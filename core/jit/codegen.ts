@@ -15,7 +15,7 @@
 // not covered), so the hand-over only decides where it stops: at the same instruction, with
 // the same gas, as the interpreter, because it is the interpreter.
 import { Op, OP_BY_CODE, OPCODES } from '../../spec/table.js';
-import { OP_PRICE, frameSlots } from '../pricing.js';
+import { OP_PRICE } from '../pricing.js';
 import { seqBytes } from '../memory.js';
 import type { LoadedModule } from '../load.js';
 import type { Cfg } from './cfg.js';
@@ -312,8 +312,8 @@ function genBody(mod: LoadedModule, fi: number, cfg: Cfg, info: readonly FuncInf
         return `m.gas = ${G}; return ${S(d - 1)};`;
       case Op.CALL: {
         const callee = info[a0];
-        // the callee's slots past FRAME_FREE_SLOTS, after the checks, as the interpreter charges them
-        const frame = OP_PRICE.items[Op.CALL] * frameSlots(callee.nlocals);
+        // the callee's slots past FRAME_FREE_SLOTS (priced once at load), after the checks, as the interpreter charges them
+        const frame = mod.funcs[a0].frameCharge;
         const base = d - callee.nparams;
         return `${spill} ${flush(d)}
           if (depth >= maxDepth) throw H.recursion(maxDepth);
